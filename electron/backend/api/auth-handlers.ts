@@ -1,0 +1,108 @@
+/** setup.*, auth.* and users.* procedures. */
+import { AppError } from '../../../shared/errors';
+import type { SessionInfo } from '../../../shared/auth/schemas';
+import type { Store } from '../store/store';
+import { login, unlock } from '../services/auth/login';
+import { hashPassword, verifyPassword } from '../services/auth/password';
+import { createUser, findUserById, listUsers, toUserInfo } from '../services/auth/users';
+import { currentStreet, initializeStreet, setupStatus } from '../services/setup/street';
+import type { AreaHandlers } from './handlers';
+import { requireUser } from './context';
+import type { DemoLoader } from './demo-loader';
+
+function sessionInfo(store: Store, token: string, userId: string): SessionInfo {
+  const user = findUserById(store, userId);
+  const street = currentStreet(store);
+  if (!user || !street) throw new AppError('session-expired', '登录已失效，请重新登录');
+  return { token, user: toUserInfo(store, user), street };
+}
+
+export function setupHandlers(loadDemo: DemoLoader): AreaHandlers<'setup.'> {
+  return {
+    'setup.status': (_i, { store }) => setupStatus(store),
+    'setup.initialize': (input, { store, sessions }) => {
+      const { adminId } = initializeStreet(store, input);
+      const s = sessions.create(adminId);
+      return sessionInfo(store, s.token, adminId);
+    },
+    'setup.loadDemo': (_i, { store }) => {
+      const st = setupStatus(store);
+      if (!st.isEmpty) throw new AppError('already-set-up', '本机已有数据，只能在空白数据目录中载入演示街道');
+      loadDemo(store);
+      return setupStatus(store);
+    },
+  };
+}
+
+export function authHandlers(): AreaHandlers<'auth.'> {
+  return {
+    'auth.login': (input, { store, sessions }) => {
+      if (!currentStreet(store)) throw new AppError('not-set-up', '本机尚未完成初始设置');
+      const { user, token } = login(store, sessions, input.username, input.password);
+      return sessionInfo(store, token, user.id);
+    },
+    'auth.logout': (_i, ctx) => {
+      const user = requireUser(ctx);
+      if (ctx.token) ctx.sessions.end(ctx.token);
+      ctx.store.tx(() =>
+        ctx.store.audit(ctx.actor, { action: 'auth.logout', entity: 'users', entityId: user.id, summary: `${user.displayName} 退出登录` }),
+      );
+      return { ok: true };
+    },
+    'auth.me': (_i, ctx) => sessionInfo(ctx.store, ctx.token!, requireUser(ctx).id),
+    'auth.changePassword': (input, ctx) => {
+      const user = requireUser(ctx);
+      const row = findUserById(ctx.store, user.id)!;
+      if (!verifyPassword(input.oldPassword, row.password_hash)) {
+        throw new AppError('bad-credentials', '原密码不正确', { field: 'oldPassword' });
+      }
+      ctx.store.update('users', user.id, { passwordHash: hashPassword(input.newPassword) }, ctx.actor, {
+        action: 'auth.changePassword',
+        summary: `${user.displayName} 修改密码`,
+        detail: {},
+      });
+      return { ok: true };
+    },
+  };
+}
+
+export function userHandlers(): AreaHandlers<'users.'> {
+  return {
+    'users.list': (_i, ctx) => listUsers(ctx.store, ctx.actor.streetCode),
+    'users.create': (input, ctx) => createUser(ctx.store, ctx.actor, input),
+    'users.update': (input, ctx) => {
+      const { store, actor } = ctx;
+      return store.tx(() => {
+        const u = findUserById(store, input.id);
+        if (!u || u.street_code !== actor.streetCode) throw new AppError('not-found', '用户不存在', { field: 'id' });
+        const me = requireUser(ctx);
+        if (u.id === me.id && (input.disabled === true || (input.role && input.role !== u.role))) {
+          throw new AppError('forbidden', '不能停用自己的账号或修改自己的角色', { field: input.disabled ? 'disabled' : 'role' });
+        }
+        if (input.role === 'district-admin' && me.role !== 'district-admin') {
+          throw new AppError('forbidden', '只有区级管理员可以设置区级管理员角色', { field: 'role' });
+        }
+        const patch: Record<string, unknown> = {};
+        if (input.displayName !== undefined) patch.displayName = input.displayName;
+        if (input.role !== undefined) patch.role = input.role;
+        if (input.disabled !== undefined) patch.disabled = input.disabled;
+        if (input.resetPassword !== undefined) patch.passwordHash = hashPassword(input.resetPassword);
+        const changed = store.update('users', u.id, patch, actor, {
+          action: 'users.update',
+          summary: `修改用户 ${u.username}`,
+          detail: {
+            fields: Object.keys(patch).map((k) => (k === 'passwordHash' ? 'password' : k)),
+          },
+        });
+        if (input.unlock) {
+          unlock(store, u.username);
+          store.audit(actor, { action: 'users.unlock', entity: 'users', entityId: u.id, summary: `解锁用户 ${u.username}` });
+        }
+        if (changed.includes('disabled') || changed.includes('passwordHash') || changed.includes('role')) {
+          ctx.sessions.endAllFor(u.id);
+        }
+        return toUserInfo(store, findUserById(store, u.id)!);
+      });
+    },
+  };
+}

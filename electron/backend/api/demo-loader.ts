@@ -1,0 +1,4 @@
+import type { Store } from '../store/store';
+
+/** Fills an empty database with the demo street (see demo/). */
+export type DemoLoader = (store: Store) => void;

@@ -1,0 +1,46 @@
+/** registry.* procedures (without Excel, see excel-handlers.ts). */
+import { createHousehold, deleteHousehold, updateHousehold } from '../services/registry/households';
+import { addPerson, deletePerson, movePerson, updatePerson } from '../services/registry/persons';
+import { householdDetail, listHouseholds, personDetail, searchRegistry } from '../services/registry/read';
+import type { Handlers } from './handlers';
+
+type RegistryCore = Exclude<
+  Extract<import('../../../shared/api/contract').ProcedureName, `registry.${string}`>,
+  'registry.exportHouseholds' | 'registry.importTemplate' | 'registry.importPreview' | 'registry.importCommit'
+>;
+
+export function registryHandlers(): Handlers<RegistryCore> {
+  return {
+    'registry.listHouseholds': (input, { store, actor }) => listHouseholds(store, actor.streetCode, input),
+    'registry.search': (input, { store, actor }) => searchRegistry(store, actor.streetCode, input.q, input.limit),
+    'registry.getHousehold': (input, { store, actor }) => householdDetail(store, actor, input.id, true),
+    'registry.createHousehold': (input, { store, actor }) => {
+      const id = createHousehold(store, actor, input);
+      return householdDetail(store, actor, id, false);
+    },
+    'registry.updateHousehold': (input, { store, actor }) => {
+      updateHousehold(store, actor, input.id, input.patch);
+      return householdDetail(store, actor, input.id, false);
+    },
+    'registry.deleteHousehold': (input, { store, actor }) => {
+      deleteHousehold(store, actor, input.id, input.reason);
+      return { ok: true };
+    },
+    'registry.addPerson': (input, { store, actor }) => {
+      const id = addPerson(store, actor, input.householdId, input.person);
+      return personDetail(store, actor.streetCode, id);
+    },
+    'registry.updatePerson': (input, { store, actor }) => {
+      updatePerson(store, actor, input.id, input.patch);
+      return personDetail(store, actor.streetCode, input.id);
+    },
+    'registry.movePerson': (input, { store, actor }) => {
+      movePerson(store, actor, input.id, input.toHouseholdId, input.relation);
+      return personDetail(store, actor.streetCode, input.id);
+    },
+    'registry.deletePerson': (input, { store, actor }) => {
+      deletePerson(store, actor, input.id, input.reason);
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Composition of the backend: opens the database in the data directory and wires the store,
+ * sessions, handlers and router. Each call creates an independent backend (no module singletons),
+ * so tests run several side by side.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Envelope } from '../../shared/api/contract';
+import { openDatabase } from './db/open';
+import { Store } from './store/store';
+import { SessionStore } from './services/auth/sessions';
+import { Router } from './api/router';
+import { authHandlers, setupHandlers, userHandlers } from './api/auth-handlers';
+import { auditHandlers, orgHandlers } from './api/org-handlers';
+import { registryHandlers } from './api/registry-handlers';
+import { excelHandlers } from './api/excel-handlers';
+import type { Handlers } from './api/handlers';
+import { loadDemoStreet } from './demo/load';
+
+export interface BackendOptions {
+  dataDir: string;
+  migrationsFolder?: string;
+  now?: () => Date;
+  logError?: (procedure: string, err: unknown) => void;
+}
+
+export interface Backend {
+  readonly store: Store;
+  readonly dbFile: string;
+  call(procedure: string, input: unknown, token: string | null): Promise<Envelope<unknown>>;
+  close(): void;
+}
+
+export const DB_FILE_NAME = 'doudi.sqlite';
+
+export function createBackend(opts: BackendOptions): Backend {
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const dbFile = path.join(opts.dataDir, DB_FILE_NAME);
+  const db = openDatabase(dbFile, { migrationsFolder: opts.migrationsFolder });
+  const store = new Store(db, { now: opts.now });
+  const sessions = new SessionStore(undefined, () => store.nowDate().getTime());
+  const handlers: Handlers = {
+    ...setupHandlers(loadDemoStreet),
+    ...authHandlers(),
+    ...userHandlers(),
+    ...orgHandlers(),
+    ...registryHandlers(),
+    ...excelHandlers(),
+    ...auditHandlers(),
+  };
+  const router = new Router({
+    store,
+    sessions,
+    handlers,
+    logError: opts.logError ?? ((p, err) => console.error(`[backend] ${p} failed:`, err)),
+  });
+  return {
+    store,
+    dbFile,
+    call: (procedure, input, token) => router.call(procedure, input, token),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,70 @@
+/** Writing households: create with members, edit, soft delete with its members. */
+import { AppError } from '../../../../shared/errors';
+import type { CreateHouseholdInput, HouseholdPatch } from '../../../../shared/registry/schemas';
+import type { Actor, Store } from '../../store/store';
+import { insertPerson } from './persons';
+import { loadHouseholdRow } from './read';
+
+/** Community and grid must exist in the actor's street, and the grid must belong to the community. */
+export function assertPlacement(store: Store, streetCode: string, communityId: string, gridId: string | null, prefix: string) {
+  const c = store
+    .prepare('SELECT id FROM communities WHERE id = ? AND street_code = ? AND deleted_at IS NULL')
+    .get(communityId, streetCode);
+  if (!c) throw new AppError('invalid-input', '所属社区不存在', { field: `${prefix}communityId` });
+  if (gridId) {
+    const g = store
+      .prepare('SELECT community_id FROM grids WHERE id = ? AND street_code = ? AND deleted_at IS NULL')
+      .get(gridId, streetCode) as { community_id: string } | undefined;
+    if (!g) throw new AppError('invalid-input', '所属网格不存在', { field: `${prefix}gridId` });
+    if (g.community_id !== communityId) {
+      throw new AppError('invalid-input', '所属网格不在所选社区内', { field: `${prefix}gridId` });
+    }
+  }
+}
+
+export function createHousehold(store: Store, actor: Actor, input: CreateHouseholdInput): string {
+  return store.tx(() => {
+    const h = input.household;
+    assertPlacement(store, actor.streetCode, h.communityId, h.gridId, 'household.');
+    const id = store.insert('households', { ...h, streetCode: actor.streetCode }, actor, {
+      action: 'registry.createHousehold',
+      summary: `新建家庭：${h.address}`,
+    });
+    input.members.forEach((m, i) => insertPerson(store, actor, id, m, `members.${i}.`));
+    return id;
+  });
+}
+
+export function updateHousehold(store: Store, actor: Actor, id: string, patch: HouseholdPatch): void {
+  store.tx(() => {
+    const h = loadHouseholdRow(store, actor.streetCode, id);
+    const communityId = patch.communityId ?? h.community_id;
+    const movedCommunity = patch.communityId !== undefined && patch.communityId !== h.community_id;
+    // Moving to another community drops a grid that is not given anew: grids belong to one community.
+    const gridId = patch.gridId !== undefined ? patch.gridId : movedCommunity ? null : h.grid_id;
+    if (patch.communityId !== undefined || patch.gridId !== undefined) {
+      assertPlacement(store, actor.streetCode, communityId, gridId, 'patch.');
+    }
+    store.update('households', id, { ...patch, gridId }, actor, {
+      action: 'registry.updateHousehold',
+      summary: `修改家庭信息：${patch.address ?? h.address}`,
+    });
+  });
+}
+
+export function deleteHousehold(store: Store, actor: Actor, id: string, reason: string): void {
+  store.tx(() => {
+    const h = loadHouseholdRow(store, actor.streetCode, id);
+    const members = store
+      .prepare('SELECT id, name FROM persons WHERE household_id = ? AND deleted_at IS NULL')
+      .all(id) as { id: string; name: string }[];
+    for (const m of members) {
+      store.softDelete('persons', m.id, actor, null);
+    }
+    store.softDelete('households', id, actor, {
+      action: 'registry.deleteHousehold',
+      summary: `删除家庭：${h.address}（${members.length}人）：${reason}`,
+      detail: { reason, personIds: members.map((m) => m.id) },
+    });
+  });
+}

@@ -1,0 +1,249 @@
+/**
+ * The one write path. Every change to a synced table goes through `Store.insert/update/softDelete`,
+ * which in one transaction writes the row, stamps each changed field with a hybrid-logical-clock
+ * timestamp (field_clocks), appends the change to the outbox (change_log) and appends an audit
+ * event. The sync client only has to ship change_log; services never write synced tables directly.
+ */
+import type Database from 'better-sqlite3';
+import { getTableConfig, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { HybridClock } from '../../../shared/hlc';
+import { uuidv7 } from '../../../shared/uuid';
+import type { OpenedDb, Orm } from '../db/open';
+import { SYNCED_TABLES, type SyncedTableName } from '../db/schema';
+import { AppError } from '../../../shared/errors';
+
+export interface Actor {
+  userId: string | null;
+  username: string | null;
+  /** Partition the actor works in. */
+  streetCode: string;
+}
+
+export interface AuditSpec {
+  action: string;
+  summary: string;
+  detail?: unknown;
+}
+
+interface ColumnMeta {
+  key: string;
+  name: string;
+  column: SQLiteColumn;
+}
+
+interface TableMeta {
+  name: SyncedTableName;
+  byKey: Map<string, ColumnMeta>;
+  byName: Map<string, ColumnMeta>;
+}
+
+const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt']);
+
+function buildMeta(name: SyncedTableName): TableMeta {
+  const cfg = getTableConfig(SYNCED_TABLES[name]);
+  const byKey = new Map<string, ColumnMeta>();
+  const byName = new Map<string, ColumnMeta>();
+  const table = SYNCED_TABLES[name] as unknown as Record<string, SQLiteColumn>;
+  for (const col of cfg.columns) {
+    const key = Object.keys(table).find((k) => table[k] === col);
+    if (!key) continue;
+    const m = { key, name: col.name, column: col };
+    byKey.set(key, m);
+    byName.set(col.name, m);
+  }
+  return { name, byKey, byName };
+}
+
+const META: Record<SyncedTableName, TableMeta> = Object.fromEntries(
+  (Object.keys(SYNCED_TABLES) as SyncedTableName[]).map((n) => [n, buildMeta(n)]),
+) as Record<SyncedTableName, TableMeta>;
+
+export function tableMeta(name: SyncedTableName): TableMeta {
+  return META[name];
+}
+
+function toDriver(col: ColumnMeta, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  return col.column.mapToDriverValue(value);
+}
+
+export class Store {
+  readonly sqlite: Database.Database;
+  readonly orm: Orm;
+  readonly clock: HybridClock;
+  readonly nodeId: string;
+  private readonly now: () => Date;
+  private readonly stmts = new Map<string, Database.Statement>();
+
+  constructor(db: OpenedDb, opts: { now?: () => Date } = {}) {
+    this.sqlite = db.sqlite;
+    this.orm = db.orm;
+    this.now = opts.now ?? (() => new Date());
+    let node = this.getMeta('node_id');
+    if (!node) {
+      // 16 hex chars of a UUIDv7's random part: unique per replica, stable across restarts.
+      node = uuidv7().replace(/-/g, '').slice(16);
+      this.setMeta('node_id', node);
+    }
+    this.nodeId = node;
+    this.clock = new HybridClock(node, () => this.now().getTime(), this.getMeta('hlc') ?? undefined);
+  }
+
+  nowIso(): string {
+    return this.now().toISOString();
+  }
+
+  nowDate(): Date {
+    return this.now();
+  }
+
+  prepare(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) {
+      s = this.sqlite.prepare(sql);
+      this.stmts.set(sql, s);
+    }
+    return s;
+  }
+
+  /** Runs fn in one transaction (a savepoint when nested). */
+  tx<T>(fn: () => T): T {
+    return this.sqlite.transaction(fn)();
+  }
+
+  getMeta(key: string): string | null {
+    const row = this.prepare('SELECT value FROM local_meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.prepare('INSERT INTO local_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+      key,
+      value,
+    );
+  }
+
+  /** Inserts a row (camelCase keys); returns its id. */
+  insert(table: SyncedTableName, values: Record<string, unknown>, actor: Actor, audit: AuditSpec | null): string {
+    return this.tx(() => {
+      const meta = META[table];
+      const id = typeof values.id === 'string' ? values.id : uuidv7(this.now().getTime());
+      const at = this.nowIso();
+      const row: Record<string, unknown> = { ...values, id, createdAt: at, updatedAt: at };
+      const fields: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(row)) {
+        const col = meta.byKey.get(key);
+        if (!col) throw new Error(`unknown column ${table}.${key}`);
+        if (value === undefined) continue;
+        fields[col.name] = toDriver(col, value);
+      }
+      const names = Object.keys(fields);
+      this.prepare(
+        `INSERT INTO ${table} (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+      ).run(...names.map((n) => fields[n]));
+      // Log the row as stored, defaults included, so every replica builds the same complete row.
+      const stored = this.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown>;
+      this.logChange(table, id, this.partitionOf(meta, stored), stored);
+      if (audit) this.audit(actor, { ...audit, entity: table, entityId: id });
+      return id;
+    });
+  }
+
+  /**
+   * Applies a patch (camelCase keys) to a live row. Only fields whose value changes are written,
+   * logged and clocked. Returns the changed keys; an empty patch writes nothing.
+   */
+  update(
+    table: SyncedTableName,
+    id: string,
+    patch: Record<string, unknown>,
+    actor: Actor,
+    audit: AuditSpec | null,
+  ): string[] {
+    return this.tx(() => {
+      const meta = META[table];
+      const current = this.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+      if (!current) throw new AppError('not-found', '记录不存在或已被删除');
+      const changed: Record<string, unknown> = {};
+      const changedKeys: string[] = [];
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === undefined || BOOKKEEPING.has(key)) continue;
+        const col = meta.byKey.get(key);
+        if (!col) throw new Error(`unknown column ${table}.${key}`);
+        const driver = toDriver(col, value);
+        if (driver !== current[col.name]) {
+          changed[col.name] = driver;
+          changedKeys.push(key);
+        }
+      }
+      if (changedKeys.length === 0) return [];
+      changed.updated_at = this.nowIso();
+      const names = Object.keys(changed);
+      this.prepare(`UPDATE ${table} SET ${names.map((n) => `"${n}" = ?`).join(', ')} WHERE id = ?`).run(
+        ...names.map((n) => changed[n]),
+        id,
+      );
+      this.logChange(table, id, this.partitionOf(meta, current), changed);
+      if (audit) {
+        const before: Record<string, unknown> = {};
+        for (const key of changedKeys) before[key] = current[meta.byKey.get(key)!.name];
+        this.audit(actor, {
+          ...audit,
+          entity: table,
+          entityId: id,
+          detail: audit.detail ?? { fields: changedKeys, before },
+        });
+      }
+      return changedKeys;
+    });
+  }
+
+  softDelete(table: SyncedTableName, id: string, actor: Actor, audit: AuditSpec | null): void {
+    this.update(table, id, { deletedAt: this.nowIso() }, actor, audit);
+  }
+
+  /** Appends an audit event (itself a synced, append-only row). */
+  audit(actor: Actor, spec: AuditSpec & { entity: string; entityId: string | null }): void {
+    const id = uuidv7(this.now().getTime());
+    const at = this.nowIso();
+    const fields: Record<string, unknown> = {
+      id,
+      created_at: at,
+      updated_at: at,
+      deleted_at: null,
+      street_code: actor.streetCode,
+      at,
+      user_id: actor.userId,
+      username: actor.username,
+      action: spec.action,
+      entity: spec.entity,
+      entity_id: spec.entityId,
+      summary: spec.summary,
+      detail: spec.detail === undefined ? null : JSON.stringify(spec.detail),
+    };
+    const names = Object.keys(fields);
+    this.prepare(`INSERT INTO audit_events (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
+      ...names.map((n) => fields[n]),
+    );
+    this.logChange('audit_events', id, actor.streetCode, fields);
+  }
+
+  private partitionOf(meta: TableMeta, row: Record<string, unknown>): string {
+    const p = row.street_code;
+    if (typeof p !== 'string') throw new Error(`row of ${meta.name} has no partition`);
+    return p;
+  }
+
+  private logChange(table: SyncedTableName, rowId: string, partition: string, fields: Record<string, unknown>): void {
+    const hlc = this.clock.tick();
+    const clockStmt = this.prepare(
+      'INSERT INTO field_clocks (table_name, row_id, field, hlc) VALUES (?, ?, ?, ?) ' +
+        'ON CONFLICT(table_name, row_id, field) DO UPDATE SET hlc = excluded.hlc',
+    );
+    for (const field of Object.keys(fields)) clockStmt.run(table, rowId, field, hlc);
+    this.prepare(
+      'INSERT INTO change_log (hlc, node_id, table_name, row_id, partition, fields) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(hlc, this.nodeId, table, rowId, partition, JSON.stringify(fields));
+    this.setMeta('hlc', hlc);
+  }
+}

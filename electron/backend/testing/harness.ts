@@ -1,0 +1,59 @@
+/**
+ * Test harness: a real backend on a real SQLite file in a fresh temporary directory, with a
+ * street set up and a signed-in administrator. Used by API tests across areas.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import type { InputOf, OutputOf, ProcedureName } from '../../../shared/api/contract';
+import { createBackend, type Backend } from '../app';
+
+export interface Harness {
+  backend: Backend;
+  dataDir: string;
+  token: string;
+  /** Calls as the signed-in administrator (or with `token`), throwing AppError on failure. */
+  call<P extends ProcedureName>(procedure: P, input: InputOf<P>, token?: string | null): Promise<OutputOf<P>>;
+  /** Calls and returns the raw envelope. */
+  raw(procedure: string, input: unknown, token?: string | null): ReturnType<Backend['call']>;
+  close(): void;
+}
+
+export const TEST_STREET = { code: '120110001000', name: '张贵庄街道', officeName: '张贵庄街道公共服务办公室' };
+export const ADMIN = { username: 'admin', displayName: '王管理', password: 'admin-pass-1' };
+
+export async function makeHarness(opts: { setUp?: boolean; now?: () => Date } = {}): Promise<Harness> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-test-'));
+  const backend = createBackend({ dataDir, now: opts.now, logError: () => undefined });
+  let token = '';
+  const raw = (procedure: string, input: unknown, t?: string | null) =>
+    backend.call(procedure, input, t === undefined ? token : t);
+  async function call<P extends ProcedureName>(procedure: P, input: InputOf<P>, t?: string | null): Promise<OutputOf<P>> {
+    const env = await raw(procedure, input, t);
+    if (!env.ok) throw AppError.fromBody(env.error);
+    return env.result as OutputOf<P>;
+  }
+  if (opts.setUp !== false) {
+    const s = await call('setup.initialize', {
+      streetCode: TEST_STREET.code,
+      streetName: TEST_STREET.name,
+      officeName: TEST_STREET.officeName,
+      admin: ADMIN,
+    });
+    token = s.token;
+  }
+  return {
+    backend,
+    dataDir,
+    get token() {
+      return token;
+    },
+    call,
+    raw,
+    close: () => {
+      backend.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/** HTTP transport of the router: POST /api/<procedure> with body { input } and header x-doudi-token. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Envelope } from '../../../shared/api/contract';
+import type { ErrorCode } from '../../../shared/errors';
+
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  'invalid-input': 400,
+  'id-number-invalid': 400,
+  'id-number-checksum': 400,
+  'import-invalid': 400,
+  'not-signed-in': 401,
+  'session-expired': 401,
+  'bad-credentials': 401,
+  'account-locked': 423,
+  'account-disabled': 403,
+  forbidden: 403,
+  'not-found': 404,
+  'unknown-procedure': 404,
+  conflict: 409,
+  'id-number-in-use': 409,
+  'already-set-up': 409,
+  'not-set-up': 409,
+  internal: 500,
+};
+
+export type Call = (procedure: string, input: unknown, token: string | null) => Promise<Envelope<unknown>>;
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+function fail(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
+  send(res, status, { ok: false, error: { code, message } });
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export async function handleApi(req: IncomingMessage, res: ServerResponse, procedure: string, call: Call): Promise<void> {
+  if (req.method !== 'POST') return fail(res, 405, 'invalid-input', '只接受 POST 请求');
+  const type = req.headers['content-type'] ?? '';
+  if (!type.startsWith('application/json')) return fail(res, 415, 'invalid-input', '请求内容须为 JSON');
+  const raw = await readBody(req);
+  if (raw === null) return fail(res, 413, 'invalid-input', '请求内容过大');
+  let body: unknown;
+  try {
+    body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+  } catch {
+    return fail(res, 400, 'invalid-input', '请求内容不是有效的 JSON');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return fail(res, 400, 'invalid-input', '请求内容须为对象 { input }');
+  }
+  const header = req.headers['x-doudi-token'];
+  const token = typeof header === 'string' && header.length > 0 && header.length <= 200 ? header : null;
+  const env = await call(decodeURIComponent(procedure), (body as { input?: unknown }).input, token);
+  send(res, env.ok ? 200 : (STATUS[env.error.code] ?? 400), env);
+}

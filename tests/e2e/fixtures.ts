@@ -1,0 +1,45 @@
+/**
+ * Each spec file gets a real backend on a fresh SQLite file and the browser-mode web host on a
+ * free loopback port, serving the built renderer (dist/).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base } from '@playwright/test';
+import { createBackend, type Backend } from '../../electron/backend/app';
+import { startWebHost } from '../../electron/backend/web-host/server';
+
+export interface App {
+  url: string;
+  backend: Backend;
+  dataDir: string;
+}
+
+export const ARTIFACTS = path.resolve(__dirname, '../artifacts/screens');
+
+export const test = base.extend<object, { app: App }>({
+  app: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const dist = path.resolve(__dirname, '../../dist');
+      if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ is missing: run npm run build:renderer');
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-e2e-'));
+      const backend = createBackend({ dataDir });
+      const host = await startWebHost({ backend, distDir: dist, port: 0 });
+      await use({ url: host.url, backend, dataDir });
+      await host.close();
+      backend.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect } from '@playwright/test';
+
+export async function screenshot(page: import('@playwright/test').Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
