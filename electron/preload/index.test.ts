@@ -1,0 +1,48 @@
+import * as electron from 'electron';
+import { beforeAll, describe, expect, it, vi, type Mock } from 'vitest';
+import { API_CHANNEL, MENU_CHANNEL } from '../main/channels';
+import type { DoudiBridge } from './bridge';
+
+vi.mock('electron', async () => {
+  const { EventEmitter } = await import('node:events');
+  const ipcRenderer = Object.assign(new EventEmitter(), {
+    invoke: vi.fn(async () => ({ ok: true, result: 'pong' })),
+  });
+  return { contextBridge: { exposeInMainWorld: vi.fn() }, ipcRenderer };
+});
+
+const exposeInMainWorld = electron.contextBridge.exposeInMainWorld as unknown as Mock;
+const ipcRenderer = electron.ipcRenderer as unknown as NodeJS.EventEmitter & { invoke: Mock };
+let bridge: DoudiBridge;
+
+beforeAll(async () => {
+  await import('./index');
+  expect(exposeInMainWorld).toHaveBeenCalledTimes(1);
+  const [key, value] = exposeInMainWorld.mock.calls[0] as [string, DoudiBridge];
+  expect(key).toBe('doudi');
+  bridge = value;
+});
+
+describe('window.doudi', () => {
+  it('exposes exactly invoke, platform and onMenuCommand', () => {
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onMenuCommand', 'platform']);
+    expect(bridge.platform).toBe(process.platform);
+  });
+
+  it('invokes the API channel with only the three request fields', async () => {
+    const request = { procedure: 'setup.status', input: {}, token: null, extra: 'dropped' };
+    await expect(bridge.invoke(request)).resolves.toEqual({ ok: true, result: 'pong' });
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith(API_CHANNEL, { procedure: 'setup.status', input: {}, token: null });
+  });
+
+  it('delivers string menu commands until unsubscribed', () => {
+    const received: string[] = [];
+    const off = bridge.onMenuCommand((command) => received.push(command));
+    ipcRenderer.emit(MENU_CHANNEL, { sender: 'event' }, 'navigate:/households');
+    ipcRenderer.emit(MENU_CHANNEL, { sender: 'event' }, { not: 'a string' });
+    off();
+    ipcRenderer.emit(MENU_CHANNEL, { sender: 'event' }, 'reload');
+    expect(received).toEqual(['navigate:/households']);
+    expect(ipcRenderer.listenerCount(MENU_CHANNEL)).toBe(0);
+  });
+});
