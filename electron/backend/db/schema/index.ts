@@ -1,0 +1,31 @@
+/**
+ * drizzle schema of the office database. Synced tables have a UUIDv7 `id`, a partition column
+ * (`street_code`, or 'district' for district-wide rows), timestamps and soft deletion; local-only
+ * tables (sync bookkeeping, login throttling) live in tables/local.ts. One file per area under
+ * tables/; migrations are generated from them by drizzle-kit (`npm run db:generate`), additive only.
+ */
+export * from './tables/org';
+export * from './tables/registry';
+export * from './tables/policy';
+export * from './tables/users';
+export * from './tables/audit';
+export * from './tables/local';
+
+import { communities, grids, streets } from './tables/org';
+import { households, persons } from './tables/registry';
+import { policyParams } from './tables/policy';
+import { users } from './tables/users';
+import { auditEvents } from './tables/audit';
+
+/** Tables whose rows travel through the change log, with their partition column. */
+export const SYNCED_TABLES = {
+  streets,
+  communities,
+  grids,
+  households,
+  persons,
+  policy_params: policyParams,
+  users,
+  audit_events: auditEvents,
+} as const;
+export type SyncedTableName = keyof typeof SYNCED_TABLES;

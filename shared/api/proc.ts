@@ -1,0 +1,22 @@
+/** Building blocks of the API contract: a procedure's input schema, output type and access. */
+import { z } from 'zod';
+import type { Role } from '../codes';
+
+/** 'public': no sign-in needed; 'any': any signed-in user; else the roles listed. */
+export type Access = 'public' | 'any' | readonly Role[];
+
+export interface ProcedureDef<I extends z.ZodType, O> {
+  input: I;
+  access: Access;
+  /** Phantom: carries the output type. */
+  output?: O;
+}
+
+export function proc<O>() {
+  return <I extends z.ZodType>(input: I, access: Access): ProcedureDef<I, O> => ({ input, access });
+}
+
+export const emptyInput = z.strictObject({});
+export const STAFF: readonly Role[] = ['caseworker', 'supervisor', 'street-admin', 'district-admin'];
+export const ADMINS: readonly Role[] = ['street-admin', 'district-admin'];
+export const SUPERVISORS: readonly Role[] = ['supervisor', 'street-admin', 'district-admin'];

@@ -1,0 +1,25 @@
+/** setup.*, auth.* and users.* procedures. */
+import { ADMINS, emptyInput, proc } from '../api/proc';
+import {
+  ChangePasswordSchema,
+  CreateUserSchema,
+  LoginSchema,
+  SetupSchema,
+  UpdateUserSchema,
+  type SessionInfo,
+  type SetupStatus,
+  type UserInfo,
+} from './schemas';
+
+export const authProcedures = {
+  'setup.status': proc<SetupStatus>()(emptyInput, 'public'),
+  'setup.initialize': proc<SessionInfo>()(SetupSchema, 'public'),
+  'setup.loadDemo': proc<SetupStatus>()(emptyInput, 'public'),
+  'auth.login': proc<SessionInfo>()(LoginSchema, 'public'),
+  'auth.logout': proc<{ ok: true }>()(emptyInput, 'any'),
+  'auth.me': proc<SessionInfo>()(emptyInput, 'any'),
+  'auth.changePassword': proc<{ ok: true }>()(ChangePasswordSchema, 'any'),
+  'users.list': proc<UserInfo[]>()(emptyInput, ADMINS),
+  'users.create': proc<UserInfo>()(CreateUserSchema, ADMINS),
+  'users.update': proc<UserInfo>()(UpdateUserSchema, ADMINS),
+} as const;

@@ -1,0 +1,12 @@
+/** org.* procedures: communities and grids. */
+import { z } from 'zod';
+import { ADMINS, emptyInput, proc } from '../api/proc';
+import { zId } from '../api/zh';
+import { SaveCommunitySchema, SaveGridSchema, type CommunityInfo, type GridInfo } from './schemas';
+
+export const orgProcedures = {
+  'org.listCommunities': proc<CommunityInfo[]>()(emptyInput, 'any'),
+  'org.listGrids': proc<GridInfo[]>()(z.strictObject({ communityId: zId('社区').optional() }), 'any'),
+  'org.saveCommunity': proc<CommunityInfo>()(SaveCommunitySchema, ADMINS),
+  'org.saveGrid': proc<GridInfo>()(SaveGridSchema, ADMINS),
+} as const;
