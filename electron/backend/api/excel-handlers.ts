@@ -1,5 +1,14 @@
-/** registry Excel procedures: export, template, import preview and commit. (Being written.) */
-import { AppError } from '../../../shared/errors';
+/**
+ * registry Excel procedures: export of the filtered list, the import template, import preview and
+ * commit. The pending imports live in the object this function creates (one per backend), keyed
+ * by import id and user, so one user cannot commit another's preview.
+ */
+import { exportHouseholds } from '../services/registry/excel-export';
+import { buildImportTemplate } from '../services/registry/excel-template';
+import { readImportSheet } from '../services/registry/excel-import-read';
+import { planImport } from '../services/registry/excel-import';
+import { commitImport, ImportCache } from '../services/registry/excel-import-commit';
+import { requireUser } from './context';
 import type { AreaHandlers } from './handlers';
 
 type ExcelProcs = Pick<
@@ -8,13 +17,37 @@ type ExcelProcs = Pick<
 >;
 
 export function excelHandlers(): ExcelProcs {
-  const pending = () => {
-    throw new AppError('internal', 'Excel 功能尚未完成');
-  };
+  const pending = new ImportCache();
   return {
-    'registry.exportHouseholds': pending,
-    'registry.importTemplate': pending,
-    'registry.importPreview': pending,
-    'registry.importCommit': pending,
+    'registry.exportHouseholds': (input, { store, actor }) => exportHouseholds(store, actor, input),
+    'registry.importTemplate': (_input, { store, actor }) => buildImportTemplate(store, actor.streetCode),
+    'registry.importPreview': async (input, ctx) => {
+      const user = requireUser(ctx);
+      const sheet = await readImportSheet(input.fileName, input.base64);
+      const plan = planImport(ctx.store, ctx.actor.streetCode, sheet);
+      const importId = pending.put(
+        {
+          userId: user.id,
+          streetCode: ctx.actor.streetCode,
+          fileName: input.fileName,
+          households: plan.households,
+          persons: plan.persons,
+        },
+        ctx.store.nowDate().getTime(),
+      );
+      return {
+        importId,
+        fileName: input.fileName,
+        totalRows: plan.totalRows,
+        validHouseholds: plan.households.length,
+        validPersons: plan.persons,
+        errors: plan.errors,
+      };
+    },
+    'registry.importCommit': (input, ctx) => {
+      const user = requireUser(ctx);
+      const entry = pending.take(user.id, input.importId, ctx.store.nowDate().getTime());
+      return commitImport(ctx.store, ctx.actor, entry);
+    },
   };
 }

@@ -1,0 +1,149 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { makeIdNumber } from '../../../../shared/id-number';
+import { makeHarness, type Harness } from '../../testing/harness';
+import { HOUSEHOLD_COLUMNS, HOUSEHOLD_SHEET, MEMBER_COLUMNS, MEMBER_SHEET } from './excel-export';
+
+let h: Harness;
+let communities: { id: string; name: string }[];
+beforeEach(async () => {
+  h = await makeHarness({ now: () => new Date('2024-03-05T02:00:00Z') });
+  communities = await h.call('org.listCommunities', {});
+});
+afterEach(() => h.close());
+
+const HEAD_ID = makeIdNumber('120110', '19650312', 123);
+const WIFE_ID = makeIdNumber('120110', '19680101', 224);
+const OTHER_ID = makeIdNumber('120110', '19400101', 335);
+// 19 digits: Excel would show 6.22848E+18 and keep only 15 significant digits if stored as a number.
+const ACCOUNT = '6228480402564890018';
+
+async function seed() {
+  const zhang = await h.call('registry.createHousehold', {
+    household: {
+      communityId: communities[0]!.id,
+      address: '詹滨西里3号楼2门301',
+      hukouType: 'urban',
+      phone: '13820001234',
+      bankName: '天津农商银行',
+      bankAccount: ACCOUNT,
+      categories: ['dibao', 'severe-disabled'],
+    },
+    members: [
+      { name: '张三', idNumber: HEAD_ID, relation: '02', incomes: [{ kind: 'wage', monthlyFen: 150050 }] },
+      { name: '李梅', idNumber: WIFE_ID, relation: '12', disabilityCategory: '4', disabilityGrade: '2', ethnicity: '03' },
+    ],
+  });
+  const wang = await h.call('registry.createHousehold', {
+    household: { communityId: communities[1]!.id, address: '詹滨东里1号', hukouType: 'rural', categories: ['tekun-home'] },
+    members: [{ name: '王五', idNumber: OTHER_ID, relation: '02' }],
+  });
+  return { zhang, wang };
+}
+
+async function readBack(base64: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  return wb;
+}
+
+function rowValues(ws: ExcelJS.Worksheet, n: number): unknown[] {
+  return (ws.getRow(n).values as unknown[]).slice(1);
+}
+
+describe('registry.exportHouseholds', () => {
+  test('writes households and members with full ID numbers and accounts as text, and audits the export', async () => {
+    await seed();
+    const file = await h.call('registry.exportHouseholds', {});
+    expect(file.fileName).toBe('家庭名单_张贵庄街道_20240305.xlsx');
+    const wb = await readBack(file.base64);
+
+    const hs = wb.getWorksheet(HOUSEHOLD_SHEET)!;
+    expect(rowValues(hs, 1)).toEqual(HOUSEHOLD_COLUMNS.map((c) => c.header));
+    expect(hs.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(hs.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(hs.autoFilter).toBe('A1:M3');
+    expect(hs.rowCount).toBe(3);
+    const zhangRow = rowValues(hs, 2);
+    expect(zhangRow.slice(0, 12)).toEqual([
+      '张三',
+      HEAD_ID,
+      communities[0]!.name,
+      undefined,
+      '詹滨西里3号楼2门301',
+      '城镇',
+      '13820001234',
+      2,
+      '低保、重度残疾人',
+      '在册',
+      '天津农商银行',
+      ACCOUNT,
+    ]);
+    expect(hs.getCell('B2').type).toBe(ExcelJS.ValueType.String);
+    expect(hs.getCell('L2').type).toBe(ExcelJS.ValueType.String);
+    expect(hs.getCell('B2').numFmt).toBe('@');
+    expect(String(zhangRow[12])).toMatch(/^2024-03-05 \d\d:\d\d$/);
+    expect(rowValues(hs, 3).slice(0, 2)).toEqual(['王五', OTHER_ID]);
+
+    const ms = wb.getWorksheet(MEMBER_SHEET)!;
+    expect(rowValues(ms, 1)).toEqual(MEMBER_COLUMNS.map((c) => c.header));
+    expect(ms.rowCount).toBe(4);
+    const rows = [2, 3, 4].map((n) => rowValues(ms, n));
+    const wife = rows.find((r) => r[2] === '李梅')!;
+    expect(wife).toEqual([
+      '詹滨西里3号楼2门301',
+      '张三',
+      '李梅',
+      WIFE_ID,
+      '女',
+      '1968-01-01',
+      56,
+      '妻',
+      '回族',
+      '健康',
+      '肢体残疾',
+      '二级',
+      `${WIFE_ID}42`,
+      '具备生活自理能力',
+      undefined,
+      undefined,
+      0,
+    ]);
+    const head = rows.find((r) => r[2] === '张三')!;
+    expect(head[3]).toBe(HEAD_ID);
+    expect(head[16]).toBe(1500.5);
+    const incomeCell = ms.getRow(rows.indexOf(head) + 2).getCell(17);
+    expect(incomeCell.numFmt).toBe('#,##0.00');
+
+    const audit = await h.call('audit.list', { action: 'registry.export' });
+    expect(audit.total).toBe(1);
+    expect(audit.rows[0]).toMatchObject({ username: 'admin' });
+    expect(audit.rows[0]!.summary).toContain('2户、3人');
+  });
+
+  test('respects the list filters, search included', async () => {
+    await seed();
+    const byCommunity = await readBack((await h.call('registry.exportHouseholds', { communityId: communities[1]!.id })).base64);
+    expect(byCommunity.getWorksheet(HOUSEHOLD_SHEET)!.rowCount).toBe(2);
+    expect(rowValues(byCommunity.getWorksheet(HOUSEHOLD_SHEET)!, 2)[0]).toBe('王五');
+    expect(byCommunity.getWorksheet(MEMBER_SHEET)!.rowCount).toBe(2);
+
+    const bySearch = await readBack((await h.call('registry.exportHouseholds', { q: 'limei' })).base64);
+    expect(rowValues(bySearch.getWorksheet(HOUSEHOLD_SHEET)!, 2)[0]).toBe('张三');
+    // The whole household is exported, not only the member who matched.
+    expect(bySearch.getWorksheet(MEMBER_SHEET)!.rowCount).toBe(3);
+
+    const none = await readBack((await h.call('registry.exportHouseholds', { category: 'orphan' })).base64);
+    expect(none.getWorksheet(HOUSEHOLD_SHEET)!.rowCount).toBe(1);
+    expect(none.getWorksheet(MEMBER_SHEET)!.rowCount).toBe(1);
+  });
+
+  test('leaves out deleted households and members', async () => {
+    const { zhang } = await seed();
+    const wife = zhang.members.find((m) => m.name === '李梅')!;
+    await h.call('registry.deletePerson', { id: wife.id, reason: '迁出' });
+    const wb = await readBack((await h.call('registry.exportHouseholds', {})).base64);
+    expect(rowValues(wb.getWorksheet(HOUSEHOLD_SHEET)!, 2)[7]).toBe(1);
+    expect(wb.getWorksheet(MEMBER_SHEET)!.rowCount).toBe(3);
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * Reading an uploaded import workbook: decode, open, find the data sheet and its header row, and
+ * return the non-empty data rows as plain cell values by column. Anything that makes the file
+ * unusable as a whole is refused with 'import-invalid' and a message naming what is wrong.
+ */
+import ExcelJS from 'exceljs';
+import type { Worksheet } from 'exceljs';
+import { AppError } from '../../../../shared/errors';
+import { cellScalar, type CellScalar } from './excel-cells';
+import {
+  GUIDE_SHEET,
+  IGNORED_HEADERS,
+  IMPORT_COLUMNS,
+  IMPORT_SHEET,
+  MAX_IMPORT_ROWS,
+  normalizeHeader,
+  type ColumnKey,
+} from './excel-columns';
+
+export interface SheetRow {
+  /** 1-based worksheet row number, as Excel shows it. */
+  row: number;
+  cells: Partial<Record<ColumnKey, CellScalar>>;
+}
+
+export interface ImportSheet {
+  sheetName: string;
+  headerRow: number;
+  /** The columns present in the file. */
+  columns: Set<ColumnKey>;
+  rows: SheetRow[];
+}
+
+/** Rows the parser will hold at all, formatted empty rows included (a guard against huge files). */
+const MAX_PHYSICAL_ROWS = 100_000;
+
+function invalid(message: string, details?: unknown): AppError {
+  return new AppError('import-invalid', message, { details });
+}
+
+const NOT_XLSX = '文件不是有效的 .xlsx 格式 Excel 文件（可能已损坏，或是 .xls、CSV 等其他格式，或设置了打开密码）。请用导入模板填写，在 Excel 中保存为“Excel 工作簿(*.xlsx)”后再导入';
+
+function decode(fileName: string, base64: string): Buffer {
+  const ext = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  if (ext && ext !== 'xlsx') {
+    throw invalid(`只能导入 .xlsx 格式的 Excel 文件，“${fileName}”是 .${ext} 文件。请在 Excel 中“另存为”Excel 工作簿(*.xlsx)后再导入`);
+  }
+  const clean = base64.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) {
+    throw invalid('文件内容无法读取（上传的数据不完整或已损坏），请重新选择文件');
+  }
+  const buf = Buffer.from(clean, 'base64');
+  // Every .xlsx is a ZIP archive: local file header "PK\x03\x04".
+  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) throw invalid(NOT_XLSX);
+  return buf;
+}
+
+async function open(buf: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    // Dropdowns and conditional formats are not needed to read values, and expanding them is slow.
+    const options = { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst'], maxRows: MAX_PHYSICAL_ROWS };
+    await wb.xlsx.load(buf as unknown as Parameters<typeof wb.xlsx.load>[0], options as Parameters<typeof wb.xlsx.load>[1]);
+  } catch (err) {
+    if (/Max .* count .* exceeded/i.test(String((err as Error)?.message))) {
+      throw invalid(`文件行数过多：导入文件最多${MAX_IMPORT_ROWS.toLocaleString('en-US')}行，请拆分为多个文件分批导入`);
+    }
+    throw invalid(NOT_XLSX);
+  }
+  return wb;
+}
+
+function pickSheet(wb: ExcelJS.Workbook): Worksheet {
+  const named = wb.getWorksheet(IMPORT_SHEET);
+  if (named) return named;
+  const first = wb.worksheets.find((ws) => ws.name !== GUIDE_SHEET && ws.state === 'visible') ?? wb.worksheets[0];
+  if (!first) throw invalid('文件中没有工作表');
+  return first;
+}
+
+const BY_HEADER = new Map(IMPORT_COLUMNS.map((c) => [normalizeHeader(c.header), c.key] as const));
+
+function headerTexts(ws: Worksheet, rowNumber: number): { col: number; text: string }[] {
+  const out: { col: number; text: string }[] = [];
+  ws.getRow(rowNumber).eachCell({ includeEmpty: false }, (cell, col) => {
+    const v = cellScalar(cell.value);
+    if (v !== null) out.push({ col, text: normalizeHeader(String(v)) });
+  });
+  return out;
+}
+
+/** The header is the first of the top ten rows that names at least three template columns. */
+function findHeaderRow(ws: Worksheet): number {
+  for (let r = 1; r <= Math.min(10, ws.rowCount); r++) {
+    if (headerTexts(ws, r).filter((h) => BY_HEADER.has(h.text)).length >= 3) return r;
+  }
+  return 1;
+}
+
+function mapHeader(ws: Worksheet, headerRow: number): Map<number, ColumnKey> {
+  const byCol = new Map<number, ColumnKey>();
+  const seen = new Set<ColumnKey>();
+  const unknown: string[] = [];
+  const duplicate: string[] = [];
+  for (const { col, text } of headerTexts(ws, headerRow)) {
+    const key = BY_HEADER.get(text);
+    if (!key) {
+      if (!IGNORED_HEADERS.includes(text)) unknown.push(text);
+      continue;
+    }
+    if (seen.has(key)) duplicate.push(text);
+    seen.add(key);
+    byCol.set(col, key);
+  }
+  const missing = IMPORT_COLUMNS.filter((c) => c.required && !seen.has(c.key)).map((c) => c.header);
+  const problems: string[] = [];
+  if (missing.length) problems.push(`缺少列${missing.map((h) => `“${h}”`).join('、')}`);
+  if (unknown.length) problems.push(`无法识别的列${unknown.map((h) => `“${h}”`).join('、')}`);
+  if (duplicate.length) problems.push(`列${duplicate.map((h) => `“${h}”`).join('、')}重复`);
+  if (problems.length) {
+    throw invalid(
+      `工作表“${ws.name}”第${headerRow}行的列名与导入模板不符：${problems.join('；')}。请下载导入模板，按模板的列名填写`,
+      { sheet: ws.name, headerRow, missing, unknown, duplicate },
+    );
+  }
+  return byCol;
+}
+
+export async function readImportSheet(fileName: string, base64: string): Promise<ImportSheet> {
+  const wb = await open(decode(fileName, base64));
+  const ws = pickSheet(wb);
+  const headerRow = findHeaderRow(ws);
+  const byCol = mapHeader(ws, headerRow);
+  const rows: SheetRow[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber <= headerRow) return;
+    const cells: Partial<Record<ColumnKey, CellScalar>> = {};
+    let any = false;
+    for (const [col, key] of byCol) {
+      const v = cellScalar(row.getCell(col).value);
+      if (v !== null) {
+        cells[key] = v;
+        any = true;
+      }
+    }
+    if (any) rows.push({ row: rowNumber, cells });
+  });
+  if (rows.length > MAX_IMPORT_ROWS) {
+    throw invalid(
+      `文件数据过多：共${rows.length.toLocaleString('en-US')}行，一次最多导入${MAX_IMPORT_ROWS.toLocaleString('en-US')}行，请拆分为多个文件分批导入`,
+    );
+  }
+  if (rows.length === 0) throw invalid(`工作表“${ws.name}”中没有数据：请在列名下方逐行填写家庭成员`);
+  return { sheetName: ws.name, headerRow, columns: new Set(byCol.values()), rows };
+}
