@@ -1,7 +1,8 @@
 /**
  * Income-rise handling for a 低保 household: the caseworker records the new wages, the app assesses
  * the income on the report month's parameters and applies decideIncomeRise; the decision (and the
- * six-month schedule) is stored as data and drives the payment lists.
+ * six-month schedule) is stored as data and drives the payment lists. Until the schedule (or the exit)
+ * starts, the report month keeps the amount the household was receiving.
  */
 import { AppError } from '../../../../shared/errors';
 import { assessMonthlyIncome, decideIncomeRise, firstDayOf } from '../../../../shared/policy';
@@ -110,8 +111,8 @@ export function recordIncomeRise(store: Store, actor: Actor, input: IncomeRiseIn
         : d.kind === 'suspended'
           ? { fixedAmountFen: d.monthlyAmountFen }
           : d.kind === 'gradual-exit'
-            ? { status: 'gradual-exit', endMonth: d.exitMonth, perCapitaIncomeFen: preview.assessment.perCapitaFen }
-            : { status: 'exited', endMonth: d.exitMonth, perCapitaIncomeFen: preview.assessment.perCapitaFen };
+            ? { status: 'gradual-exit', endMonth: d.exitMonth, fixedAmountFen: preview.previousMonthlyAmountFen }
+            : { status: 'exited', endMonth: d.exitMonth, fixedAmountFen: preview.previousMonthlyAmountFen };
     store.update('enrolments', e.id, patch, actor, null);
     recordStep(store, actor, e.id, 'income-rise', input.note ?? null, { reportMonth: input.reportMonth, kind: d.kind });
   });

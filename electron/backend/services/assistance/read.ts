@@ -69,7 +69,7 @@ export function enrolmentDetail(store: Store, street: string, id: string): Enrol
   loadEnrolment(store, street, id);
   const r = store.prepare(`${SELECT} WHERE e.id = ?`).get(id) as Joined;
   const steps = store
-    .prepare('SELECT id, step, at, username, note, detail FROM enrolment_steps WHERE enrolment_id = ? AND deleted_at IS NULL ORDER BY at, id')
+    .prepare('SELECT id, step, at, username, note, detail FROM enrolment_steps WHERE enrolment_id = ? AND deleted_at IS NULL ORDER BY at, rowid')
     .all(id) as { id: string; step: string; at: string; username: string | null; note: string | null; detail: string | null }[];
   const rises = store
     .prepare('SELECT * FROM income_rise_decisions WHERE enrolment_id = ? AND deleted_at IS NULL ORDER BY created_at DESC')
