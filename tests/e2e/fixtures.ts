@@ -8,7 +8,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
 
-const __dirname = path.dirname(fileURLToPath(import.meta.url));
 import { createBackend, type Backend } from '../../electron/backend/app';
 import { startWebHost } from '../../electron/backend/web-host/server';
 
