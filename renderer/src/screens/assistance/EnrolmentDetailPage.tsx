@@ -11,6 +11,8 @@ import { LoadingBlock } from '../../components/LoadingBlock';
 import { formatFen } from '../../lib/money';
 import { formatInstant } from '../../lib/dates';
 import { navigate } from '../../router/use-route';
+import { isSupervisorRole } from '../../lib/roles';
+import { useSession } from '../../session/session-context';
 import { AssistanceTabs } from './AssistanceTabs';
 import { EnrolmentStepModal, type StepKind } from './EnrolmentStepModal';
 import { IncomeRiseModal } from './IncomeRiseModal';
@@ -39,7 +41,20 @@ const BUTTON: Record<StepKind, string> = {
 };
 const DANGER: StepKind[] = ['reject', 'suspend', 'exit'];
 
+/** The per-capita income and standard a recorded income-rise decision was computed from. */
+function riseFigures(input: unknown): string {
+  const i = input as { assessment?: { perCapitaFen?: number }; standardFen?: number } | null;
+  const pc = i?.assessment?.perCapitaFen;
+  if (typeof pc !== 'number' || typeof i?.standardFen !== 'number') return '';
+  return `（新人均月收入 ${formatFen(pc)}，低保标准 ${formatFen(i.standardFen)}）`;
+}
+
+/** Steps only 街道负责人 and above may record (the backend refuses them to caseworkers too). */
+const SUPERVISOR_STEPS: StepKind[] = ['approve', 'reject'];
+
 export function EnrolmentDetailPage({ id }: { id: string }) {
+  const { session } = useSession();
+  const supervisor = isSupervisorRole(session.user.role);
   const q = useApiQuery(() => api.call('assistance.getEnrolment', { id }), [id]);
   const [step, setStep] = useState<StepKind | null>(null);
   const [rising, setRising] = useState(false);
@@ -60,6 +75,8 @@ export function EnrolmentDetailPage({ id }: { id: string }) {
     setRising(false);
   };
   const canRise = e.programme === 'dibao' && (e.status === 'active' || e.status === 'suspended');
+  const next = (NEXT[e.status] ?? []).filter((s) => supervisor || !SUPERVISOR_STEPS.includes(s));
+  const waitsForSupervisor = !supervisor && (NEXT[e.status] ?? []).some((s) => SUPERVISOR_STEPS.includes(s));
 
   return (
     <div data-testid="enrolment-detail">
@@ -85,7 +102,7 @@ export function EnrolmentDetailPage({ id }: { id: string }) {
           <Descriptions size="small" column={{ xs: 1, md: 3 }}>
             <Descriptions.Item label="社区">{e.communityName}</Descriptions.Item>
             <Descriptions.Item label="保障人数">{e.coveredPersons}</Descriptions.Item>
-            <Descriptions.Item label="人均月收入">{e.perCapitaIncomeFen == null ? '未核算' : formatFen(e.perCapitaIncomeFen)}</Descriptions.Item>
+            <Descriptions.Item label="核定时人均月收入">{e.perCapitaIncomeFen == null ? '未核算' : formatFen(e.perCapitaIncomeFen)}</Descriptions.Item>
             <Descriptions.Item label="本月金额">
               <span data-testid="enrolment-amount">{e.currentAmountFen == null ? '本月不发放' : formatFen(e.currentAmountFen)}</span>
             </Descriptions.Item>
@@ -96,15 +113,16 @@ export function EnrolmentDetailPage({ id }: { id: string }) {
         </Card>
 
         <Card title="办理">
-          {(NEXT[e.status] ?? []).length === 0 && !canRise ? (
+          {next.length === 0 && !canRise && !waitsForSupervisor ? (
             <Typography.Text type="secondary">本记录已结束，无需继续办理。</Typography.Text>
           ) : (
             <Space wrap>
-              {(NEXT[e.status] ?? []).map((s, i) => (
+              {next.map((s, i) => (
                 <Button key={s} type={i === 0 && !DANGER.includes(s) ? 'primary' : 'default'} danger={DANGER.includes(s)} onClick={() => setStep(s)} data-testid={`step-${s}`}>
                   {BUTTON[s]}
                 </Button>
               ))}
+              {waitsForSupervisor && <span style={{ color: 'rgba(0,0,0,0.45)' }}>审批或不予批准由街道负责人办理</span>}
               {canRise && (
                 <Button icon={<RiseOutlined />} onClick={() => setRising(true)} data-testid="income-rise">
                   收入增加申报
@@ -122,6 +140,7 @@ export function EnrolmentDetailPage({ id }: { id: string }) {
                   <Typography.Paragraph strong style={{ marginBottom: 8 }}>
                     {`${r.reportMonth} 申报：${decisionLabel(r.kind)}`}
                     {r.monthlyAmountFen != null && `，每月 ${formatFen(r.monthlyAmountFen)}`}
+                    {riseFigures(r.input)}
                     {r.kind === 'exit' && r.exitMonth && `，自 ${r.exitMonth} 起退出`}
                   </Typography.Paragraph>
                   {r.schedule && <ScheduleTable schedule={r.schedule} exitMonth={r.exitMonth} testId="enrolment-schedule" />}

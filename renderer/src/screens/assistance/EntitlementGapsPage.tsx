@@ -25,7 +25,7 @@ export function EntitlementGapsPage() {
       width: 150,
       render: (v: EntitlementGap['problem']) => (v === 'missing' ? <Tag color="red">应享未享</Tag> : <Tag color="orange">未按标准发放</Tag>),
     },
-    { title: '标准', dataIndex: 'standardFen', align: 'right', width: 130, render: (v: number | null) => (v == null ? '未设置' : formatFen(v)) },
+    { title: '标准', dataIndex: 'standardFen', align: 'right', width: 130, render: (v: number | null) => (v == null ? <a href="#/policy/params"><Tag color="warning">标准未设置</Tag></a> : formatFen(v)) },
     { title: '实际领取', dataIndex: 'receivedFen', align: 'right', width: 130, render: (v: number | null) => (v == null ? '—' : formatFen(v)) },
     { title: '操作', width: 100, render: (_, r) => <Button size="small" type="link" href={`#/households/${r.householdId}`}>查看家庭</Button> },
   ];
@@ -36,7 +36,7 @@ export function EntitlementGapsPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           应补尽补、按标施补
         </Typography.Title>
-        <DatePicker aria-label="核查日期" placeholder="核查日期（默认今天）" value={onDate ? dayjs(onDate) : null} onChange={(d) => setOnDate(d ? d.format('YYYY-MM-DD') : undefined)} />
+        <DatePicker aria-label="核查日期" style={{ width: 200 }} placeholder="核查日期：今天" value={onDate ? dayjs(onDate) : null} onChange={(d) => setOnDate(d ? d.format('YYYY-MM-DD') : undefined)} />
       </Flex>
       <Alert
         type="info"

@@ -7,7 +7,6 @@ import { api } from '../../api/client';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { useFileAction } from '../../hooks/use-file-action';
 import { ErrorBlock } from '../../components/ErrorBlock';
-import { hrefOf } from '../../router/routes';
 import { navigate } from '../../router/use-route';
 import { AssistanceTabs } from './AssistanceTabs';
 import { CommunityTotalsTable, PaymentRowsTable } from './PaymentTables';
@@ -20,7 +19,6 @@ export function PaymentListPage({ programme: p, month: m }: { programme: string 
   const exporter = useFileAction();
   const go = (next: { programme?: string; month?: string }) =>
     navigate({ name: 'payment-list', programme: next.programme ?? programme, month: next.month ?? month }, { replace: true });
-  const printHref = hrefOf({ name: 'print-payment-list', programme, month });
   return (
     <div data-testid="payment-list">
       <AssistanceTabs active="payment-list" />
@@ -42,7 +40,7 @@ export function PaymentListPage({ programme: p, month: m }: { programme: string 
           <Button icon={<FileExcelOutlined />} loading={exporter.busy} onClick={() => void exporter.run(() => api.call('assistance.exportPaymentList', { programme, month }), '已导出')} data-testid="payment-export">
             导出Excel
           </Button>
-          <Button icon={<PrinterOutlined />} onClick={() => window.open(printHref, '_blank')} data-testid="payment-print">
+          <Button icon={<PrinterOutlined />} onClick={() => navigate({ name: 'print-payment-list', programme, month })} data-testid="payment-print">
             打印
           </Button>
         </Space>

@@ -1,5 +1,6 @@
 /** The rows and the per-community totals of a payment list (发放花名册), shared by the screen and the print page. */
 import { Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
 import type { PaymentList, PaymentRow } from '../../../../shared/assistance/types';
 import { formatFen } from '../../lib/money';
 
@@ -9,6 +10,11 @@ export const BASIS_LABEL: Record<PaymentRow['basis'], string> = {
   'schedule-50': '渐退 50%',
   fixed: '按原金额',
 };
+
+/** On paper the columns size to their content, so that the address is not squeezed. */
+function PRINT_WIDTHS(print: boolean, cols: TableColumnsType<PaymentRow>): TableColumnsType<PaymentRow> {
+  return print ? cols.map((c) => ({ ...c, width: undefined })) : cols;
+}
 
 export function PaymentRowsTable({ list, print = false }: { list: PaymentList; print?: boolean }) {
   return (
@@ -20,7 +26,8 @@ export function PaymentRowsTable({ list, print = false }: { list: PaymentList; p
       dataSource={list.rows}
       locale={{ emptyText: '该月没有发放对象' }}
       data-testid="payment-rows"
-      columns={[
+      tableLayout={print ? 'auto' : undefined}
+      columns={PRINT_WIDTHS(print, [
         { title: '序号', width: 56, render: (_, _r, i) => i + 1 },
         { title: '社区', dataIndex: 'communityName', width: 120 },
         { title: '姓名', dataIndex: 'name', width: 90, render: (v: string | null, r) => (print ? v : <a href={`#/households/${r.householdId}`}>{v ?? '—'}</a>) },
@@ -36,7 +43,7 @@ export function PaymentRowsTable({ list, print = false }: { list: PaymentList; p
         },
         { title: '开户银行', dataIndex: 'bankName', width: 110, render: (v: string | null) => v ?? '' },
         { title: '账号', dataIndex: 'bankAccount', width: 170, render: (v: string | null) => v ?? '' },
-      ]}
+      ])}
     />
   );
 }

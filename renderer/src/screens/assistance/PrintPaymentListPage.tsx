@@ -1,11 +1,12 @@
 /**
  * #/print/payment-list?programme=…&month=…: the payment list on A4 landscape with page numbers, for the
- * printer (Electron prints the route in a hidden window once data-print-ready is set; in the browser the
- * 打印 button calls window.print()).
+ * printer: the 打印 button calls window.print() (the print dialog, in the browser and in Electron); the page
+ * also sets data-print-ready so that Electron's printRoute helper can print it from a hidden window.
  */
 import { useEffect } from 'react';
 import { Button, Typography } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { navigate } from '../../router/use-route';
 import type { Programme } from '../../../../shared/assistance/codes';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../hooks/use-api-query';
@@ -20,9 +21,10 @@ const PRINT_CSS = `
 @page { size: A4 landscape; margin: 12mm 10mm 14mm;
   @bottom-center { content: "第 " counter(page) " 页，共 " counter(pages) " 页"; font-size: 9pt; color: #555; } }
 @media print {
-  .no-print { display: none !important; }
+  .no-print, .ant-message, .ant-notification { display: none !important; }
   body { background: #fff; }
-  .print-sheet { padding: 0 !important; }
+  html, body, #root { height: auto !important; min-height: 0 !important; }
+  .print-sheet { padding: 0 !important; min-height: 0 !important; }
   .print-sheet .ant-table { font-size: 10pt; }
   .print-sheet thead { display: table-header-group; }
   .print-sheet tr { break-inside: avoid; }
@@ -51,7 +53,10 @@ export function PrintPaymentListPage({ programme, month }: { programme: string; 
     <div className="print-sheet" data-testid="print-payment-list" style={{ padding: 24, background: '#fff', minHeight: '100vh' }}>
       <style>{PRINT_CSS}</style>
       <div className="no-print" style={{ marginBottom: 16, display: 'flex', gap: 8 }}>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate({ name: 'payment-list', programme, month })}>
+          返回花名册
+        </Button>
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} autoFocus>
           打印
         </Button>
         <Typography.Text type="secondary">A4 横向；页脚显示页码。</Typography.Text>

@@ -14,6 +14,7 @@ export function ScheduleTable({ schedule, exitMonth, testId }: { schedule: Sched
     <Table
       data-testid={testId}
       rowKey="month"
+      style={{ maxWidth: 560 }}
       size="small"
       pagination={false}
       dataSource={rows}

@@ -84,10 +84,10 @@ export function TemporaryPage() {
   const [deciding, setDeciding] = useState<{ row: TemporaryRow; action: Action } | null>(null);
 
   const columns: TableColumnsType<TemporaryRow> = [
-    { title: '申请人', dataIndex: 'name', render: (v: string | null, r) => <a href={`#/households/${r.householdId}`}>{v ?? '—'}</a> },
-    { title: '社区', dataIndex: 'communityName' },
+    { title: '申请人', dataIndex: 'name', width: 90, render: (v: string | null, r) => <a href={`#/households/${r.householdId}`}>{v ?? '—'}</a> },
+    { title: '社区', dataIndex: 'communityName', width: 130 },
     { title: '类型', dataIndex: 'type', width: 90, render: (v: string) => <Tag color={v === 'urgent' ? 'red' : 'blue'}>{tempTypeLabel(v)}</Tag> },
-    { title: '困难情形', dataIndex: 'reason', ellipsis: true },
+    { title: '困难情形', dataIndex: 'reason', width: 240, ellipsis: { showTitle: true } },
     { title: '金额', dataIndex: 'amountFen', align: 'right', width: 120, render: (v: number) => formatFen(v) },
     { title: '审批层级', dataIndex: 'approver', width: 90, render: (v: string) => (v === 'district' ? '区级' : '街道') },
     { title: '受理时间', dataIndex: 'receivedAt', width: 140, render: (v: string) => formatInstant(v) },
@@ -96,7 +96,14 @@ export function TemporaryPage() {
       width: 190,
       render: (_, r) => {
         if (!r.deadline) return <Typography.Text type="secondary">常规程序</Typography.Text>;
-        if (r.status === 'received') return <Countdown deadline={r.deadline} />;
+        if (r.status === 'received') {
+          return (
+            <div>
+              <Countdown deadline={r.deadline} />
+              <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{`截止 ${formatInstant(r.deadline)}`}</div>
+            </div>
+          );
+        }
         return r.withinDeadline ? <Tag color="green">时限内审批</Tag> : <Tag color="red">超时审批</Tag>;
       },
     },
@@ -147,7 +154,7 @@ export function TemporaryPage() {
           columns={columns}
           pagination={{ pageSize: 50, showSizeChanger: false }}
           locale={{ emptyText: '暂无临时救助申请' }}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1400 }}
         />
       )}
       {creating && (
