@@ -84,16 +84,26 @@ export function TemporaryPage() {
   const [deciding, setDeciding] = useState<{ row: TemporaryRow; action: Action } | null>(null);
 
   const columns: TableColumnsType<TemporaryRow> = [
-    { title: '申请人', dataIndex: 'name', width: 90, render: (v: string | null, r) => <a href={`#/households/${r.householdId}`}>{v ?? '—'}</a> },
-    { title: '社区', dataIndex: 'communityName', width: 130 },
+    { title: '申请人', dataIndex: 'name', width: 80, render: (v: string | null, r) => <a href={`#/households/${r.householdId}`}>{v ?? '—'}</a> },
+    { title: '社区', dataIndex: 'communityName', width: 110 },
     { title: '类型', dataIndex: 'type', width: 90, render: (v: string) => <Tag color={v === 'urgent' ? 'red' : 'blue'}>{tempTypeLabel(v)}</Tag> },
-    { title: '困难情形', dataIndex: 'reason', width: 240, ellipsis: { showTitle: true } },
-    { title: '金额', dataIndex: 'amountFen', align: 'right', width: 120, render: (v: number) => formatFen(v) },
-    { title: '审批层级', dataIndex: 'approver', width: 90, render: (v: string) => (v === 'district' ? '区级' : '街道') },
-    { title: '受理时间', dataIndex: 'receivedAt', width: 140, render: (v: string) => formatInstant(v) },
+    { title: '困难情形', dataIndex: 'reason', ellipsis: { showTitle: true } },
+    {
+      title: '金额 / 审批层级',
+      dataIndex: 'amountFen',
+      align: 'right',
+      width: 130,
+      render: (v: number, r) => (
+        <div>
+          <div>{formatFen(v)}</div>
+          <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{r.approver === 'district' ? '区级审批' : '街道审批'}</div>
+        </div>
+      ),
+    },
+    { title: '受理时间', dataIndex: 'receivedAt', width: 135, render: (v: string) => formatInstant(v) },
     {
       title: '时限',
-      width: 190,
+      width: 180,
       render: (_, r) => {
         if (!r.deadline) return <Typography.Text type="secondary">常规程序</Typography.Text>;
         if (r.status === 'received') {
@@ -107,10 +117,10 @@ export function TemporaryPage() {
         return r.withinDeadline ? <Tag color="green">时限内审批</Tag> : <Tag color="red">超时审批</Tag>;
       },
     },
-    { title: '状态', dataIndex: 'status', width: 90, render: (v: string) => <TempStatusTag status={v} /> },
+    { title: '状态', dataIndex: 'status', width: 80, render: (v: string) => <TempStatusTag status={v} /> },
     {
       title: '操作',
-      width: 230,
+      width: 200,
       render: (_, r) => {
         if (!canDecide) return <Typography.Text type="secondary">由街道负责人办理</Typography.Text>;
         const actions: Action[] = r.status === 'received' ? ['approve', 'reject', 'refer'] : r.status === 'approved' ? ['pay', 'refer'] : r.status === 'paid' ? ['refer'] : [];
@@ -154,7 +164,6 @@ export function TemporaryPage() {
           columns={columns}
           pagination={{ pageSize: 50, showSizeChanger: false }}
           locale={{ emptyText: '暂无临时救助申请' }}
-          scroll={{ x: 1400 }}
         />
       )}
       {creating && (
