@@ -10,6 +10,7 @@ export * from './tables/policy';
 export * from './tables/users';
 export * from './tables/audit';
 export * from './tables/local';
+export * from './tables/sync';
 
 import { communities, grids, streets } from './tables/org';
 import { households, persons } from './tables/registry';
