@@ -11,12 +11,14 @@ export * from './tables/users';
 export * from './tables/audit';
 export * from './tables/local';
 export * from './tables/sync';
+export * from './tables/assistance';
 
 import { communities, grids, streets } from './tables/org';
 import { households, persons } from './tables/registry';
 import { policyParams } from './tables/policy';
 import { users } from './tables/users';
 import { auditEvents } from './tables/audit';
+import { enrolments, enrolmentSteps, incomeRiseDecisions, temporaryAssistance } from './tables/assistance';
 
 /** Tables whose rows travel through the change log, with their partition column. */
 export const SYNCED_TABLES = {
@@ -28,5 +30,9 @@ export const SYNCED_TABLES = {
   policy_params: policyParams,
   users,
   audit_events: auditEvents,
+  enrolments,
+  enrolment_steps: enrolmentSteps,
+  income_rise_decisions: incomeRiseDecisions,
+  temporary_assistance: temporaryAssistance,
 } as const;
 export type SyncedTableName = keyof typeof SYNCED_TABLES;
