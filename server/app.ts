@@ -1,5 +1,5 @@
 /**
- * The district server's HTTP API (Fastify, pino logs): health, time, enroll, push, pull, snapshot.
+ * The district server's HTTP API (Fastify, pino logs): health, time, enroll, push, pull, snapshot, row.
  * Errors answer `{ code, message }` with a stable kebab-case code and a Chinese message.
  */
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -7,9 +7,9 @@ import { z } from 'zod';
 import type { OpenedServerDb } from './db/open';
 import { registerCompression } from './http/compression';
 import { authenticate, enroll, type Device } from './sync/devices';
-import { pullChanges, pushChanges, snapshotPage } from './sync/log';
+import { pullChanges, pushChanges, rowOf, snapshotPage } from './sync/log';
 import { SYNC_REASONS, SyncRefusal, type SyncReason } from '../shared/sync/rejections';
-import { EnrollRequestSchema, PullQuerySchema, PushRequestSchema, SnapshotQuerySchema } from '../shared/sync/wire';
+import { EnrollRequestSchema, PullQuerySchema, PushRequestSchema, RowQuerySchema, SnapshotQuerySchema } from '../shared/sync/wire';
 
 export interface ServerOptions {
   db: OpenedServerDb;
@@ -89,6 +89,12 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     const d = await device(req);
     const q = parse(SnapshotQuerySchema, req.query);
     return snapshotPage(db, d, q, now());
+  });
+
+  app.get('/v1/row', async (req) => {
+    const d = await device(req);
+    const q = parse(RowQuerySchema, req.query);
+    return rowOf(db, d, q.table, q.rowId, now());
   });
 
   return app;

@@ -13,6 +13,7 @@ import {
   type Change,
   type PullResponse,
   type PushResponse,
+  type RowResponse,
   type Rejection,
   type Scope,
   type SnapshotResponse,
@@ -187,6 +188,19 @@ export async function snapshotPage(
     rows: page.map((r) => ({ table: r.tableName, rowId: r.rowId, partition: r.partition, fields: r.fields, clocks: r.clocks })),
     next: hasMore && last ? `${last.tableName}/${last.rowId}` : null,
     cursor,
+    serverTime: now.toISOString(),
+  };
+}
+
+/** One row's merged state, if it lies in the device's scope (the 同步 page's "take the server's value"). */
+export async function rowOf(db: ServerDb, device: { scope: Scope }, table: string, rowId: string, now: Date): Promise<RowResponse> {
+  const [r] = await db
+    .select()
+    .from(syncRows)
+    .where(and(eq(syncRows.tableName, table), eq(syncRows.rowId, rowId), scopeFilter(device.scope, syncRows.partition)))
+    .limit(1);
+  return {
+    row: r ? { table: r.tableName, rowId: r.rowId, partition: r.partition, fields: r.fields, clocks: r.clocks } : null,
     serverTime: now.toISOString(),
   };
 }

@@ -98,6 +98,15 @@ export const SnapshotResponseSchema = z.strictObject({
 });
 export type SnapshotResponse = z.infer<typeof SnapshotResponseSchema>;
 
+export const RowQuerySchema = z.object({ table: ident, rowId: z.string().min(1).max(64) });
+
+/** One row's current merged state on the server (null when the server has no such row in scope). */
+export const RowResponseSchema = z.strictObject({
+  row: SnapshotRowSchema.nullable(),
+  serverTime: z.string(),
+});
+export type RowResponse = z.infer<typeof RowResponseSchema>;
+
 export const EnrollRequestSchema = z.strictObject({
   code: z.string().trim().min(4).max(64),
   deviceName: z.string().trim().min(1).max(60),

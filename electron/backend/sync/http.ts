@@ -9,6 +9,7 @@ import {
   EnrollResponseSchema,
   PullResponseSchema,
   PushResponseSchema,
+  RowResponseSchema,
   SnapshotResponseSchema,
   TimeResponseSchema,
   type Change,
@@ -16,6 +17,7 @@ import {
   type EnrollResponse,
   type PullResponse,
   type PushResponse,
+  type RowResponse,
   type SnapshotResponse,
 } from '../../../shared/sync/wire';
 
@@ -25,6 +27,7 @@ export interface SyncTransport {
   pull(after: number, limit: number): Promise<PullResponse>;
   snapshot(q: { after: string | null; cursor: number | null; limit: number }): Promise<SnapshotResponse>;
   time(): Promise<{ serverTime: string }>;
+  row(table: string, rowId: string): Promise<RowResponse>;
 }
 
 export function httpTransport(baseUrl: string, token: string | null, opts: { timeoutMs?: number } = {}): SyncTransport {
@@ -64,5 +67,6 @@ export function httpTransport(baseUrl: string, token: string | null, opts: { tim
     pull: (after, limit) => request('GET', `/v1/pull?${qs({ after, limit })}`, PullResponseSchema),
     snapshot: (q) => request('GET', `/v1/snapshot?${qs(q)}`, SnapshotResponseSchema),
     time: () => request('GET', '/v1/time', TimeResponseSchema),
+    row: (table, rowId) => request('GET', `/v1/row?${qs({ table, rowId })}`, RowResponseSchema),
   };
 }
