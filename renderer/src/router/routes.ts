@@ -5,9 +5,10 @@ export type Route =
   | { name: 'household'; id: string }
   | { name: 'admin'; tab: 'users' | 'org' }
   | { name: 'policy-params' }
+  | { name: 'sync' }
   | { name: 'not-found'; path: string };
 
-export type AreaKey = 'registry' | 'admin' | 'policy';
+export type AreaKey = 'registry' | 'admin' | 'policy' | 'sync';
 
 export function pathFromHash(hash: string): string {
   const path = hash.replace(/^#/, '').split('?')[0] ?? '';
@@ -28,6 +29,7 @@ export function parseRoute(path: string): Route {
     if (second === 'org') return { name: 'admin', tab: 'org' };
   }
   if (first === 'policy' && (second === undefined || second === 'params') && rest.length === 0) return { name: 'policy-params' };
+  if (first === 'sync' && second === undefined) return { name: 'sync' };
   return { name: 'not-found', path };
 }
 
@@ -43,6 +45,8 @@ export function hrefOf(route: Route): string {
       return `#/admin/${route.tab}`;
     case 'policy-params':
       return '#/policy/params';
+    case 'sync':
+      return '#/sync';
     case 'not-found':
       return `#${route.path}`;
   }
@@ -51,6 +55,7 @@ export function hrefOf(route: Route): string {
 export function areaOf(route: Route): AreaKey | null {
   if (route.name === 'admin') return 'admin';
   if (route.name === 'policy-params') return 'policy';
+  if (route.name === 'sync') return 'sync';
   if (route.name === 'not-found') return null;
   return 'registry';
 }

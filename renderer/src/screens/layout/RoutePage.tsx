@@ -9,6 +9,7 @@ import { HouseholdDetailPage } from '../household-detail/HouseholdDetailPage';
 import { NewHouseholdPage } from '../household-new/NewHouseholdPage';
 import { AdminPage } from '../admin/AdminPage';
 import { ParamsPage } from '../policy/ParamsPage';
+import { SyncPage } from '../sync/SyncPage';
 
 export function RoutePage({ route }: { route: Route }) {
   const { session } = useSession();
@@ -26,6 +27,8 @@ export function RoutePage({ route }: { route: Route }) {
       return <AdminPage tab={route.tab} />;
     case 'policy-params':
       return <ParamsPage />;
+    case 'sync':
+      return <SyncPage />;
     case 'not-found':
       return (
         <Result
