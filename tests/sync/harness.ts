@@ -25,8 +25,34 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/**
+ * With SYNC_TEST_DATABASE_URL (an admin connection to a real PostgreSQL, as .ci/run sets), each
+ * server gets a fresh database of its own, dropped on close; otherwise an in-memory PGlite.
+ */
+async function openTestDb(): Promise<{ opened: OpenedServerDb; drop: () => Promise<void> }> {
+  const adminUrl = process.env.SYNC_TEST_DATABASE_URL;
+  if (!adminUrl) return { opened: await openServerDb({}), drop: async () => undefined };
+  const { Client } = await import('pg');
+  const name = `doudi_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const adminClient = new Client({ connectionString: adminUrl });
+  await adminClient.connect();
+  await adminClient.query(`CREATE DATABASE ${name}`);
+  await adminClient.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    opened: await openServerDb({ databaseUrl: url.toString() }),
+    drop: async () => {
+      const c = new Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
 export async function startServer(opts: { bodyLimit?: number } = {}): Promise<TestServer> {
-  const opened = await openServerDb({});
+  const { opened, drop } = await openTestDb();
   const now = new Date();
   await admin.createStreets(opened.db, now, [STREET_A, STREET_B]);
   await admin.createUser(opened.db, now, { username: 'zgz_admin', displayName: '王一', role: 'street-admin', password: 'secret-pass-1', partition: STREET_A });
@@ -42,6 +68,7 @@ export async function startServer(opts: { bodyLimit?: number } = {}): Promise<Te
     close: async () => {
       await app.close();
       await opened.close();
+      await drop();
     },
   };
 }
