@@ -9,6 +9,12 @@ import { HouseholdDetailPage } from '../household-detail/HouseholdDetailPage';
 import { NewHouseholdPage } from '../household-new/NewHouseholdPage';
 import { AdminPage } from '../admin/AdminPage';
 import { ParamsPage } from '../policy/ParamsPage';
+import { EnrolmentListPage } from '../assistance/EnrolmentListPage';
+import { EnrolmentDetailPage } from '../assistance/EnrolmentDetailPage';
+import { TemporaryPage } from '../assistance/TemporaryPage';
+import { PaymentListPage } from '../assistance/PaymentListPage';
+import { EntitlementGapsPage } from '../assistance/EntitlementGapsPage';
+import { PrintPaymentListPage } from '../assistance/PrintPaymentListPage';
 import { SyncPage } from '../sync/SyncPage';
 
 export function RoutePage({ route }: { route: Route }) {
@@ -27,6 +33,18 @@ export function RoutePage({ route }: { route: Route }) {
       return <AdminPage tab={route.tab} />;
     case 'policy-params':
       return <ParamsPage />;
+    case 'enrolments':
+      return <EnrolmentListPage programme={route.programme} />;
+    case 'enrolment':
+      return <EnrolmentDetailPage key={route.id} id={route.id} />;
+    case 'temporary':
+      return <TemporaryPage />;
+    case 'payment-list':
+      return <PaymentListPage programme={route.programme} month={route.month} />;
+    case 'entitlement-gaps':
+      return <EntitlementGapsPage />;
+    case 'print-payment-list':
+      return <PrintPaymentListPage programme={route.programme} month={route.month} />;
     case 'sync':
       return <SyncPage />;
     case 'not-found':

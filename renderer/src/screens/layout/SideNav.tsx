@@ -24,7 +24,7 @@ const LATER = [
 export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: boolean }) {
   const items: MenuProps['items'] = [
     { key: 'registry', icon: <TeamOutlined />, label: '户籍台账', title: '户籍台账（Alt+1）' },
-    { key: 'policy', icon: <ReadOutlined />, label: '救助政策', title: '救助政策 › 政策参数' },
+    { key: 'policy', icon: <ReadOutlined />, label: '救助政策', title: '救助政策：保障对象、临时救助、发放花名册、应补尽补、政策参数' },
     ...LATER.map((i) => ({
       key: i.key,
       icon: i.icon,
@@ -48,7 +48,7 @@ export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: 
         items={items}
         onClick={({ key }) => {
           if (key === 'registry') navigate({ name: 'households' });
-          if (key === 'policy') navigate({ name: 'policy-params' });
+          if (key === 'policy') navigate({ name: 'enrolments', programme: null });
           if (key === 'admin') navigate({ name: 'admin', tab: 'users' });
           if (key === 'sync') navigate({ name: 'sync' });
         }}
