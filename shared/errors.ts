@@ -20,6 +20,10 @@ export const ERROR_CODES = [
   'import-invalid',
   'unknown-procedure',
   'internal',
+  // sync (issue 3)
+  'not-enrolled',
+  'already-enrolled',
+  'sync-failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -11,6 +11,7 @@ import { registryProcedures } from '../registry/procedures';
 import { auditProcedures } from '../audit/procedures';
 import { policyProcedures } from '../policy/procedures';
 import { assistanceProcedures } from '../assistance/procedures';
+import { syncProcedures } from '../sync/procedures';
 
 export type { Access, ProcedureDef } from './proc';
 
@@ -21,6 +22,7 @@ export const contract = {
   ...auditProcedures,
   ...policyProcedures,
   ...assistanceProcedures,
+  ...syncProcedures,
 } as const;
 
 

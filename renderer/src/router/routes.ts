@@ -11,9 +11,10 @@ export type Route =
   | { name: 'payment-list'; programme: string | null; month: string | null }
   | { name: 'entitlement-gaps' }
   | { name: 'print-payment-list'; programme: string; month: string }
+  | { name: 'sync' }
   | { name: 'not-found'; path: string };
 
-export type AreaKey = 'registry' | 'admin' | 'policy';
+export type AreaKey = 'registry' | 'admin' | 'policy' | 'sync';
 
 export function pathFromHash(hash: string): string {
   const path = hash.replace(/^#/, '').split('?')[0] ?? '';
@@ -51,6 +52,7 @@ export function parseRoute(path: string, query = ''): Route {
   if (first === 'print' && second === 'payment-list' && rest.length === 0) {
     return { name: 'print-payment-list', programme: q.get('programme') ?? 'dibao', month: q.get('month') ?? '' };
   }
+  if (first === 'sync' && second === undefined) return { name: 'sync' };
   return { name: 'not-found', path };
 }
 
@@ -78,6 +80,8 @@ export function hrefOf(route: Route): string {
       return '#/assistance/gaps';
     case 'print-payment-list':
       return `#/print/payment-list${qs({ programme: route.programme, month: route.month })}`;
+    case 'sync':
+      return '#/sync';
     case 'not-found':
       return `#${route.path}`;
   }
@@ -95,6 +99,7 @@ const POLICY_ROUTES: readonly Route['name'][] = ['policy-params', 'enrolments', 
 export function areaOf(route: Route): AreaKey | null {
   if (route.name === 'admin') return 'admin';
   if (POLICY_ROUTES.includes(route.name)) return 'policy';
+  if (route.name === 'sync') return 'sync';
   if (route.name === 'not-found') return null;
   return 'registry';
 }

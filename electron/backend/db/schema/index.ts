@@ -10,6 +10,7 @@ export * from './tables/policy';
 export * from './tables/users';
 export * from './tables/audit';
 export * from './tables/local';
+export * from './tables/sync';
 export * from './tables/assistance';
 
 import { communities, grids, streets } from './tables/org';
