@@ -5,6 +5,8 @@
  * its effective date and source.
  */
 import { z } from 'zod';
+import { CadencePolicySchema } from '../screening/cadence';
+import { HolidayCalendarSchema, UrgencyLimitsSchema } from '../ledger/deadlines';
 
 export type ParamUnit = 'fen' | 'hours' | 'working-days' | 'months' | 'percent' | 'count' | 'boolean' | 'list' | 'json';
 
@@ -21,6 +23,10 @@ const fen = z.number().int().min(0);
 
 export const PARAM_CATALOG: Record<string, ParamSpec> = {
   'dibao.standard': { label: '城乡低保标准（每人每月）', unit: 'fen', schema: fen, scope: 'district' },
+  // screening and issue ledger (issue 4)
+  'screening.cadence': { label: '走访排查频次（群体与月/周/日排查）', unit: 'json', schema: CadencePolicySchema, scope: 'street' },
+  'ledger.urgencyLimits': { label: '问题台账分级处置时限', unit: 'json', schema: UrgencyLimitsSchema, scope: 'street' },
+  'calendar.holidays': { label: '节假日与调休工作日', unit: 'json', schema: HolidayCalendarSchema, scope: 'street' },
 };
 
 export function paramSpec(key: string): ParamSpec | undefined {
