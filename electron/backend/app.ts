@@ -14,6 +14,8 @@ import { authHandlers, setupHandlers, userHandlers } from './api/auth-handlers';
 import { auditHandlers, orgHandlers } from './api/org-handlers';
 import { registryHandlers } from './api/registry-handlers';
 import { excelHandlers } from './api/excel-handlers';
+import { screeningHandlers } from './api/screening-handlers';
+import { ledgerHandlers } from './api/ledger-handlers';
 import type { Handlers } from './api/handlers';
 import { loadDemoStreet } from './demo/load';
 
@@ -47,6 +49,8 @@ export function createBackend(opts: BackendOptions): Backend {
     ...registryHandlers(),
     ...excelHandlers(),
     ...auditHandlers(),
+    ...screeningHandlers(),
+    ...ledgerHandlers(),
   };
   const router = new Router({
     store,

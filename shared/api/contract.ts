@@ -9,6 +9,8 @@ import { authProcedures } from '../auth/procedures';
 import { orgProcedures } from '../org/procedures';
 import { registryProcedures } from '../registry/procedures';
 import { auditProcedures } from '../audit/procedures';
+import { screeningProcedures } from '../screening/procedures';
+import { ledgerProcedures } from '../ledger/procedures';
 
 export type { Access, ProcedureDef } from './proc';
 
@@ -17,6 +19,8 @@ export const contract = {
   ...orgProcedures,
   ...registryProcedures,
   ...auditProcedures,
+  ...screeningProcedures,
+  ...ledgerProcedures,
 } as const;
 
 

@@ -10,12 +10,16 @@ export * from './tables/policy';
 export * from './tables/users';
 export * from './tables/audit';
 export * from './tables/local';
+export * from './tables/screening';
+export * from './tables/ledger';
 
 import { communities, grids, streets } from './tables/org';
 import { households, persons } from './tables/registry';
 import { policyParams } from './tables/policy';
 import { users } from './tables/users';
 import { auditEvents } from './tables/audit';
+import { visits } from './tables/screening';
+import { ledgerEvents, ledgerItems, referrals, watchEntries } from './tables/ledger';
 
 /** Tables whose rows travel through the change log, with their partition column. */
 export const SYNCED_TABLES = {
@@ -27,5 +31,10 @@ export const SYNCED_TABLES = {
   policy_params: policyParams,
   users,
   audit_events: auditEvents,
+  visits,
+  ledger_items: ledgerItems,
+  ledger_events: ledgerEvents,
+  referrals,
+  watch_entries: watchEntries,
 } as const;
 export type SyncedTableName = keyof typeof SYNCED_TABLES;
