@@ -83,3 +83,30 @@ describe('screening cadence', () => {
     expect(dueState('2020-07-13', '2020-07-08')).toBe('later');
   });
 });
+
+describe('compiled cadence', () => {
+  test('agrees with personCadence on every combination of facts, under several policies', async () => {
+    const { compileCadence, cadenceOfRank } = await import('./cadence');
+    const policies: CadencePolicy[] = [
+      policy,
+      { ...policy, rules: [{ group: 'covered', cadence: 'monthly' }] },
+      { ...policy, elderlyAge: 65, rules: policy.rules.map((r) => (r.group === 'child' ? { ...r, cadence: 'daily' as const } : r)) },
+      { ...policy, rules: [...policy.rules, { group: 'left-behind' as const, cadence: 'weekly' as const }].filter((r) => r.group !== 'covered') },
+    ];
+    const cats = [[], ['lonely-elderly'], ['orphan'], ['tekun-home'], ['severe-disabled'], ['left-behind-child', 'left-behind-woman'], ['left-behind-elderly']];
+    let checked = 0;
+    for (const pol of policies) {
+      const fast = compileCadence(pol);
+      for (const age of [5, 17, 18, 40, 59, 60, 64, 65, 90])
+        for (const health of ['healthy', 'serious'])
+          for (const selfCare of ['full', 'partial', 'none'])
+            for (const dis of [[null, null], ['4', '1'], ['5', '3'], ['4', '3']] as [string | null, string | null][])
+              for (const c of cats) {
+                const p = person({ age, health, selfCare, disabilityCategory: dis[0], disabilityGrade: dis[1], householdCategories: c });
+                expect(cadenceOfRank(fast(p, new Set(c)))).toBe(personCadence(p, pol).cadence);
+                checked++;
+              }
+    }
+    expect(checked).toBeGreaterThan(3000);
+  });
+});

@@ -172,4 +172,22 @@ describe('screening', () => {
     const after = await w.h.call('ledger.create', { source: 'hotline', householdId: hid, category: 'living', urgency: '2', description: 'b' });
     expect(after.dueAt).toBe('2020-07-14T15:59:59.999Z');
   });
+
+  test('the latest-visit index follows voided visits and the cadence cache follows registry edits', async () => {
+    const hid = await w.household({ members: [{ name: '韩一', birth: '1980-01-01' }] });
+    await visit(hid, '2020-06-01');
+    const second = await visit(hid, '2020-07-01');
+    const dueOn = async () => (await w.h.call('screening.dueList', { list: 'week' })).rows.find((r) => r.householdId === hid)?.dueOn ?? null;
+    expect(await dueOn()).toBeNull(); // monthly, next due 08-01
+    // Voiding the latest visit (soft deletion through the one write path) brings the earlier one back.
+    const store = w.h.backend.store;
+    store.softDelete('visits', second.visitId, { userId: null, username: 'test', streetCode: '120110001000' }, null);
+    expect(await dueOn()).toBe('2020-07-01');
+    // A new member aged 70 makes the household weekly at once (the cached cadences are rebuilt).
+    await w.h.call('registry.addPerson', {
+      householdId: hid,
+      person: { name: '韩老', idNumber: (await import('../../../shared/id-number')).makeIdNumber('120110', '19500101', 777), relation: '50' },
+    });
+    expect((await w.h.call('screening.dueList', { list: 'overdue' })).rows.find((r) => r.householdId === hid)).toMatchObject({ cadence: 'weekly', dueOn: '2020-06-08' });
+  });
 });

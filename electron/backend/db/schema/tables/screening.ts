@@ -1,4 +1,5 @@
 /** Screening visits (走访排查). Append-only: a visit is recorded once and never edited. */
+import { sql } from 'drizzle-orm';
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { syncedColumns } from './columns';
 import { households } from './registry';
@@ -26,7 +27,8 @@ export const visits = sqliteTable(
     roundId: text('round_id'),
   },
   (t) => [
-    index('visits_household_idx').on(t.householdId, t.visitedOn),
+    /** Partial and covering: a household's latest live visit is one index seek. */
+    index('visits_household_idx').on(t.householdId, t.visitedOn).where(sql`deleted_at IS NULL`),
     index('visits_grid_idx').on(t.gridId, t.visitedOn),
     index('visits_date_idx').on(t.visitedOn),
   ],

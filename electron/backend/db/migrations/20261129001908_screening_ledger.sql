@@ -109,6 +109,6 @@ CREATE TABLE `visits` (
 	FOREIGN KEY (`household_id`) REFERENCES `households`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `visits_household_idx` ON `visits` (`household_id`,`visited_on`);--> statement-breakpoint
+CREATE INDEX `visits_household_idx` ON `visits` (`household_id`,`visited_on`) WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX `visits_grid_idx` ON `visits` (`grid_id`,`visited_on`);--> statement-breakpoint
 CREATE INDEX `visits_date_idx` ON `visits` (`visited_on`);
