@@ -16,6 +16,7 @@ import { registryHandlers } from './api/registry-handlers';
 import { excelHandlers } from './api/excel-handlers';
 import { screeningHandlers } from './api/screening-handlers';
 import { ledgerHandlers } from './api/ledger-handlers';
+import { assistanceHandlers, policyHandlers } from './api/assistance-handlers';
 import type { Handlers } from './api/handlers';
 import { loadDemoStreet } from './demo/load';
 
@@ -51,6 +52,8 @@ export function createBackend(opts: BackendOptions): Backend {
     ...auditHandlers(),
     ...screeningHandlers(),
     ...ledgerHandlers(),
+    ...policyHandlers(),
+    ...assistanceHandlers(),
   };
   const router = new Router({
     store,

@@ -11,6 +11,8 @@ import { registryProcedures } from '../registry/procedures';
 import { auditProcedures } from '../audit/procedures';
 import { screeningProcedures } from '../screening/procedures';
 import { ledgerProcedures } from '../ledger/procedures';
+import { policyProcedures } from '../policy/procedures';
+import { assistanceProcedures } from '../assistance/procedures';
 
 export type { Access, ProcedureDef } from './proc';
 
@@ -21,6 +23,8 @@ export const contract = {
   ...auditProcedures,
   ...screeningProcedures,
   ...ledgerProcedures,
+  ...policyProcedures,
+  ...assistanceProcedures,
 } as const;
 
 

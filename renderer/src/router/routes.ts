@@ -4,9 +4,10 @@ export type Route =
   | { name: 'household-new' }
   | { name: 'household'; id: string }
   | { name: 'admin'; tab: 'users' | 'org' }
+  | { name: 'policy-params' }
   | { name: 'not-found'; path: string };
 
-export type AreaKey = 'registry' | 'admin';
+export type AreaKey = 'registry' | 'admin' | 'policy';
 
 export function pathFromHash(hash: string): string {
   const path = hash.replace(/^#/, '').split('?')[0] ?? '';
@@ -26,6 +27,7 @@ export function parseRoute(path: string): Route {
     if (second === undefined || second === 'users') return { name: 'admin', tab: 'users' };
     if (second === 'org') return { name: 'admin', tab: 'org' };
   }
+  if (first === 'policy' && (second === undefined || second === 'params') && rest.length === 0) return { name: 'policy-params' };
   return { name: 'not-found', path };
 }
 
@@ -39,6 +41,8 @@ export function hrefOf(route: Route): string {
       return `#/households/${encodeURIComponent(route.id)}`;
     case 'admin':
       return `#/admin/${route.tab}`;
+    case 'policy-params':
+      return '#/policy/params';
     case 'not-found':
       return `#${route.path}`;
   }
@@ -46,6 +50,7 @@ export function hrefOf(route: Route): string {
 
 export function areaOf(route: Route): AreaKey | null {
   if (route.name === 'admin') return 'admin';
+  if (route.name === 'policy-params') return 'policy';
   if (route.name === 'not-found') return null;
   return 'registry';
 }

@@ -12,6 +12,7 @@ export * from './tables/audit';
 export * from './tables/local';
 export * from './tables/screening';
 export * from './tables/ledger';
+export * from './tables/assistance';
 
 import { communities, grids, streets } from './tables/org';
 import { households, persons } from './tables/registry';
@@ -20,6 +21,7 @@ import { users } from './tables/users';
 import { auditEvents } from './tables/audit';
 import { visits } from './tables/screening';
 import { ledgerEvents, ledgerItems, referrals, watchEntries } from './tables/ledger';
+import { enrolments, enrolmentSteps, incomeRiseDecisions, temporaryAssistance } from './tables/assistance';
 
 /** Tables whose rows travel through the change log, with their partition column. */
 export const SYNCED_TABLES = {
@@ -36,5 +38,9 @@ export const SYNCED_TABLES = {
   ledger_events: ledgerEvents,
   referrals,
   watch_entries: watchEntries,
+  enrolments,
+  enrolment_steps: enrolmentSteps,
+  income_rise_decisions: incomeRiseDecisions,
+  temporary_assistance: temporaryAssistance,
 } as const;
 export type SyncedTableName = keyof typeof SYNCED_TABLES;

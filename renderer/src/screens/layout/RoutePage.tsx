@@ -8,6 +8,7 @@ import { HouseholdListPage } from '../households/HouseholdListPage';
 import { HouseholdDetailPage } from '../household-detail/HouseholdDetailPage';
 import { NewHouseholdPage } from '../household-new/NewHouseholdPage';
 import { AdminPage } from '../admin/AdminPage';
+import { ParamsPage } from '../policy/ParamsPage';
 
 export function RoutePage({ route }: { route: Route }) {
   const { session } = useSession();
@@ -23,6 +24,8 @@ export function RoutePage({ route }: { route: Route }) {
         return <Result status="403" title="无权访问" subTitle="系统管理仅供街道管理员和区级管理员使用。" />;
       }
       return <AdminPage tab={route.tab} />;
+    case 'policy-params':
+      return <ParamsPage />;
     case 'not-found':
       return (
         <Result
