@@ -69,6 +69,8 @@ interface BaseHousehold {
   categories: string[];
   cadence: Cadence;
   coveredSince: string;
+  /** Why it has its cadence; worked out once, when first listed. */
+  because?: string[];
 }
 
 /** Whole-street cadence per covered household, cached while the registry, policy and date are unchanged. */
@@ -198,8 +200,8 @@ export function dueList(store: Store, streetCode: string, list: DueList['list'],
     .map((r) => {
       // Why the household has its cadence: worked out only for the rows listed.
       const { state: _state, _s: s, ...row } = r as typeof r & { _s: ScreenedHousehold };
-      const because = householdCadence(s.members.map((m) => facts(m, s.categories, today)), policy).because;
-      return { ...row, because };
+      s.because ??= householdCadence(s.members.map((m) => facts(m, s.categories, today)), policy).because;
+      return { ...row, because: s.because };
     });
   return { today, list, rows };
 }
