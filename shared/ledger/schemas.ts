@@ -33,6 +33,8 @@ export const ListItemsSchema = z.strictObject({
   communityId: zId('社区').optional(),
   gridId: zId('网格').optional(),
   overdueOnly: z.boolean().optional(),
+  /** Part of the handler's name (经办人). */
+  handler: z.string({ error: '经办人必须是文字' }).trim().max(20, { error: '经办人不能超过20个字' }).optional(),
   q: z.string({ error: '搜索内容必须是文字' }).trim().max(50, { error: '搜索内容不能超过50个字' }).optional(),
   ...zPage(),
 });

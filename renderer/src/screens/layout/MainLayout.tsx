@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Layout, Typography } from 'antd';
 import { useRoute, navigate } from '../../router/use-route';
-import { areaOf } from '../../router/routes';
+import { areaOf, isPrintRoute } from '../../router/routes';
 import { useHotkey } from '../../hooks/use-hotkey';
 import { requestSearchFocus } from '../../lib/search-focus';
 import { isAdminRole } from '../../lib/roles';
@@ -27,12 +27,17 @@ export function MainLayout() {
   });
   useHotkey('alt+1', () => navigate({ name: 'households' }));
   useHotkey('alt+n', () => navigate({ name: 'household-new' }));
+  useHotkey('alt+2', () => navigate({ name: 'screening', tab: 'due' }));
+  useHotkey('alt+3', () => navigate({ name: 'ledger', tab: 'items' }));
   useHotkey('alt+9', () => showAdmin && navigate({ name: 'admin', tab: 'users' }));
 
   const onCollapse = (value: boolean) => {
     setCollapsed(value);
     localStorage.setItem(COLLAPSED_KEY, value ? '1' : '0');
   };
+
+  // Print pages are shown on their own, without the navigation frame.
+  if (isPrintRoute(route)) return <RoutePage route={route} />;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
