@@ -6,9 +6,10 @@
  * is read back; the A4 visit sheet and the A4-landscape ledger print are rendered.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures';
+import { ARTIFACTS, expect, screenshot, test } from './fixtures';
 import { makeIdNumber } from '../../shared/id-number';
 import type { Backend } from '../../electron/backend/app';
 
@@ -186,6 +187,7 @@ test('a grid round with one problem is handled through the ledger to 回头看; 
   await expect(rows.first()).toHaveClass(/ledger-overdue/);
   await expect(rows.first()).toContainText('孙秀英');
   await expect(rows.first().getByTestId('countdown')).toHaveText(/^超期 2[01]小时\d+分$/);
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await screenshot(page, 'ledger-list-overdue');
   await page.getByRole('tab', { name: '督办（超期与催办）' }).click();
   await expect(page.getByTestId('escalations')).toContainText('孙秀英');
@@ -230,7 +232,7 @@ test('a grid round with one problem is handled through the ledger to 回头看; 
   await expect(page.getByRole('button', { name: '打印' })).toBeHidden();
   const pdf = await page.pdf({ preferCSSPageSize: true });
   expect(pdf.length).toBeGreaterThan(1000);
-  fs.writeFileSync(`${file}.pdf`, pdf);
+  fs.writeFileSync(path.join(ARTIFACTS, 'ledger-print.pdf'), pdf);
   await page.emulateMedia({ media: 'screen' });
 
 });

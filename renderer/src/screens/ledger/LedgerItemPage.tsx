@@ -51,7 +51,7 @@ export function LedgerItemPage({ id }: { id: string }) {
         </Typography.Title>
         <StatusTag status={item.status} />
         <UrgencyTag urgency={item.urgency} immediate={item.immediate} />
-        <CountdownTag row={item} />
+        {item.countdownText && <CountdownTag row={item} />}
       </Space>
       {item.overdue && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={`已超过${item.status === 'pending' ? '核查' : '处置'}时限（${formatInstant(item.currentDueAt)}）`} data-testid="overdue-alert" />}
       <Card size="small" title="办理" style={{ marginBottom: 12 }}>
@@ -101,7 +101,11 @@ export function LedgerItemPage({ id }: { id: string }) {
                 <Typography.Text strong>{eventTitle(e)}</Typography.Text>
                 <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
                   {formatInstant(e.at)} {e.username ?? ''}
-                  {e.toStatus && e.fromStatus !== e.toStatus ? `　${labelOf(LEDGER_STATUSES, e.fromStatus)} → ${labelOf(LEDGER_STATUSES, e.toStatus)}` : ''}
+                  {e.toStatus && e.fromStatus !== e.toStatus
+                    ? e.fromStatus
+                      ? `　${labelOf(LEDGER_STATUSES, e.fromStatus)} → ${labelOf(LEDGER_STATUSES, e.toStatus)}`
+                      : `　状态：${labelOf(LEDGER_STATUSES, e.toStatus)}`
+                    : ''}
                 </Typography.Text>
                 {e.note && <div>{e.note}</div>}
               </div>

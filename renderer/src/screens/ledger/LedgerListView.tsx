@@ -17,17 +17,28 @@ import { CATEGORY_OPTIONS, categoryLabel, CountdownTag, SOURCE_OPTIONS, sourceLa
 import './ledger.css';
 
 export const LEDGER_COLUMNS: TableColumnsType<LedgerRow> = [
-  { title: '台账编号', dataIndex: 'itemNo', width: 150, render: (v: string, r) => <a href={`#/ledger/${r.id}`}>{v}</a> },
-  { title: '户主 / 当事人', width: 120, render: (_, r) => (r.personName && r.personName !== r.headName ? `${r.headName} / ${r.personName}` : r.headName) },
+  { title: '台账编号', dataIndex: 'itemNo', width: 190, render: (v: string, r) => <a href={`#/ledger/${r.id}`}>{v}</a> },
+  { title: '户主 / 当事人', width: 110, render: (_, r) => (r.personName && r.personName !== r.headName ? `${r.headName} / ${r.personName}` : r.headName) },
   { title: '社区 · 网格', width: 150, render: (_, r) => `${r.communityName}${r.gridName ? ` · ${r.gridName}` : ''}` },
   { title: '类别', dataIndex: 'category', width: 60, render: categoryLabel },
-  { title: '紧急程度', width: 120, render: (_, r) => <UrgencyTag urgency={r.urgency} immediate={r.immediate} /> },
-  { title: '问题描述', dataIndex: 'description', ellipsis: true },
-  { title: '状态', dataIndex: 'status', width: 110, render: (v: string) => <StatusTag status={v} /> },
-  { title: '当前时限', width: 130, render: (_, r) => (r.closedAt ? `销号 ${formatInstant(r.closedAt)}` : formatInstant(r.currentDueAt)) },
-  { title: '倒计时', width: 130, render: (_, r) => <CountdownTag row={r} /> },
+  { title: '紧急程度', width: 110, render: (_, r) => <UrgencyTag urgency={r.urgency} immediate={r.immediate} /> },
+  { title: '问题描述', dataIndex: 'description', width: 260 },
+  { title: '状态', dataIndex: 'status', width: 120, render: (v: string) => <StatusTag status={v} /> },
+  {
+    title: '时限 / 倒计时',
+    width: 170,
+    render: (_, r) =>
+      r.closedAt ? (
+        <span style={{ color: '#666' }}>销号 {formatInstant(r.closedAt)}</span>
+      ) : (
+        <div>
+          <CountdownTag row={r} />
+          <div style={{ fontSize: 12, color: '#666' }}>{`${r.status === 'pending' ? '核查' : '处置'}时限 ${formatInstant(r.currentDueAt)}`}</div>
+        </div>
+      ),
+  },
   { title: '经办人', dataIndex: 'handlerName', width: 80, render: (v: string | null) => v ?? '—' },
-  { title: '来源', dataIndex: 'source', width: 100, render: sourceLabel },
+  { title: '来源', dataIndex: 'source', width: 110, render: sourceLabel },
 ];
 
 export function LedgerListView() {
@@ -81,6 +92,7 @@ export function LedgerListView() {
           columns={LEDGER_COLUMNS}
           dataSource={list.data?.rows ?? []}
           rowClassName={(r) => (r.overdue ? 'ledger-overdue' : '')}
+          scroll={{ x: 1360 }}
           onRow={(r) => ({ onDoubleClick: () => navigate({ name: 'ledger-item', id: r.id }) })}
           locale={{ emptyText: '没有符合条件的台账事项' }}
           pagination={{

@@ -32,20 +32,34 @@ export function LedgerPrint({ query }: { query: string }) {
             <span>打印时间：{d.printedAt}</span>
           </div>
           <table className="print-table">
+            <colgroup>
+              <col style={{ width: '3.5%' }} />
+              <col style={{ width: '13.5%' }} />
+              <col style={{ width: '11%' }} />
+              <col style={{ width: '6%' }} />
+              <col style={{ width: '6%' }} />
+              <col style={{ width: '9%' }} />
+              <col style={{ width: '4%' }} />
+              <col style={{ width: '4%' }} />
+              <col style={{ width: '19%' }} />
+              <col style={{ width: '8%' }} />
+              <col style={{ width: '11%' }} />
+              <col style={{ width: '5%' }} />
+            </colgroup>
             <thead>
               <tr>
-                <th style={{ width: '4%' }}>序号</th>
-                <th style={{ width: '11%' }}>台账编号</th>
-                <th style={{ width: '9%' }}>登记时间</th>
-                <th style={{ width: '7%' }}>来源</th>
-                <th style={{ width: '7%' }}>户主</th>
-                <th style={{ width: '14%' }}>住址</th>
-                <th style={{ width: '5%' }}>类别</th>
-                <th style={{ width: '5%' }}>等级</th>
+                <th>序号</th>
+                <th>台账编号</th>
+                <th>登记时间</th>
+                <th>来源</th>
+                <th>户主</th>
+                <th>住址</th>
+                <th>类别</th>
+                <th>等级</th>
                 <th>问题描述</th>
-                <th style={{ width: '8%' }}>状态</th>
-                <th style={{ width: '9%' }}>处置时限</th>
-                <th style={{ width: '6%' }}>经办人</th>
+                <th>状态</th>
+                <th>处置时限</th>
+                <th>经办人</th>
               </tr>
             </thead>
             <tbody>

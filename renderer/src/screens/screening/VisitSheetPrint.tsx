@@ -21,16 +21,26 @@ export function VisitSheetPrint({ gridId }: { gridId: string }) {
             <span>打印日期：{d.today}</span>
             <span>共 {d.rows.length} 户（本周应走访，含超期）</span>
           </div>
-          <table className="print-table">
+          <table className="print-table tall">
+            <colgroup>
+              <col style={{ width: '5%' }} />
+              <col style={{ width: '8%' }} />
+              <col style={{ width: '20%' }} />
+              <col style={{ width: '7%' }} />
+              <col style={{ width: '11%' }} />
+              <col style={{ width: '9%' }} />
+              <col style={{ width: '9%' }} />
+              <col />
+            </colgroup>
             <thead>
               <tr>
-                <th style={{ width: '5%' }}>序号</th>
-                <th style={{ width: '9%' }}>户主</th>
-                <th style={{ width: '24%' }}>家庭住址</th>
-                <th style={{ width: '8%' }}>频次</th>
-                <th style={{ width: '11%' }}>应走访日期</th>
-                <th style={{ width: '11%' }}>走访日期</th>
-                <th style={{ width: '12%' }}>方式 上门/电话/视频</th>
+                <th>序号</th>
+                <th>户主</th>
+                <th>家庭住址</th>
+                <th>频次</th>
+                <th>应走访日期</th>
+                <th>走访日期</th>
+                <th>走访方式</th>
                 <th>情况及发现问题</th>
               </tr>
             </thead>
@@ -46,7 +56,7 @@ export function VisitSheetPrint({ gridId }: { gridId: string }) {
                     {r.daysOverdue > 0 ? `（超${r.daysOverdue}天）` : ''}
                   </td>
                   <td />
-                  <td>□上门 □电话 □视频</td>
+                  <td>□上门<br />□电话<br />□视频</td>
                   <td />
                 </tr>
               ))}
