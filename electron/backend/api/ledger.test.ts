@@ -222,6 +222,18 @@ describe('issue ledger', () => {
     ]);
   });
 
+  test('the list filters by handler, category, source and urgency', async () => {
+    const a = await create({ handlerName: '李经办' });
+    const b = await create({ urgency: '2', category: 'housing', source: 'hotline', description: '住房漏雨' });
+    await act(b.id, 'start-verify'); // the signed-in admin becomes its handler
+    const ids = async (f: Record<string, unknown>) => (await w.h.call('ledger.list', f)).rows.map((r) => r.id);
+    expect(await ids({ handler: '李' })).toEqual([a.id]);
+    expect(await ids({ handler: '没有此人' })).toEqual([]);
+    expect(await ids({ category: 'housing' })).toEqual([b.id]);
+    expect(await ids({ source: 'hotline' })).toEqual([b.id]);
+    expect(await ids({ urgency: '1' })).toEqual([a.id]);
+  });
+
   test('referrals without a reply after the follow-up date are on the escalation list', async () => {
     const d = await create();
     await toReferred(d.id);
