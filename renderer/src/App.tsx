@@ -7,6 +7,15 @@ import { SessionContext, type SessionContextValue } from './session/session-cont
 import { SetupWizard } from './screens/setup/SetupWizard';
 import { LoginScreen } from './screens/login/LoginScreen';
 import { MainLayout } from './screens/layout/MainLayout';
+import { RoutePage } from './screens/layout/RoutePage';
+import { useRoute } from './router/use-route';
+
+/** Print routes (#/print/…) render without the navigation frame. */
+function Frame() {
+  const route = useRoute();
+  if (route.name.startsWith('print-')) return <RoutePage route={route} />;
+  return <MainLayout />;
+}
 
 export function App() {
   const { state, retry, signedIn, signOut, statusChanged } = useBootstrap();
@@ -32,7 +41,7 @@ export function App() {
     case 'ready':
       return (
         <SessionContext.Provider value={sessionValue}>
-          <MainLayout />
+          <Frame />
         </SessionContext.Provider>
       );
   }

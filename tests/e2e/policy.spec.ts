@@ -13,6 +13,7 @@ test('政策参数: lists seeded parameters and records a future-dated standard 
   await page.getByLabel('密码').fill('admin-pass-1');
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.getByRole('menuitem', { name: '救助政策' }).click();
+  await page.getByTestId('tab-policy-params').click();
   const screen = page.getByTestId('policy-params');
   await expect(screen.getByText('城乡低保标准（每人每月）')).toBeVisible();
   await expect(screen.getByText('1,010.00 元')).toBeVisible();

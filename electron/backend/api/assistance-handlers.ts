@@ -11,6 +11,9 @@ import { paymentList } from '../services/assistance/payments';
 import { enrolmentDetail, listEnrolments } from '../services/assistance/read';
 import { decideTemporary, listTemporary, receiveTemporary, temporaryRow } from '../services/assistance/temporary';
 import type { AreaHandlers } from './handlers';
+import { requireUser } from './context';
+import { SUPERVISORS } from '../../../shared/api/proc';
+import { AppError } from '../../../shared/errors';
 
 export function policyHandlers(): AreaHandlers<'policy.'> {
   return {
@@ -32,7 +35,12 @@ export function assistanceHandlers(): AreaHandlers<'assistance.'> {
       investigateEnrolment(store, actor, input);
       return enrolmentDetail(store, actor.streetCode, input.id);
     },
-    'assistance.advance': (input, { store, actor }) => {
+    'assistance.advance': (input, ctx) => {
+      const { store, actor } = ctx;
+      // Recording the approval or refusal of an enrolment is for 街道负责人 and above, not caseworkers.
+      if ((input.step === 'approve' || input.step === 'reject') && !SUPERVISORS.includes(requireUser(ctx).role)) {
+        throw new AppError('forbidden', '审批或不予批准须由街道负责人及以上角色办理', { field: 'step' });
+      }
       advanceEnrolment(store, actor, input);
       return enrolmentDetail(store, actor.streetCode, input.id);
     },

@@ -73,6 +73,25 @@ describe('enrolment', () => {
     expect((await amountIn('2026-04', hh.id))!.amountFen).toBe((101000 - 1) * 3);
   });
 
+  test('a caseworker cannot approve or reject; a 街道负责人 can (refusal writes nothing)', async () => {
+    const hh = await household([{ name: '李一', relation: '02' }]);
+    const e = await call('assistance.apply', { programme: 'dibao', householdId: hh.id });
+    await call('assistance.investigate', { id: e.id });
+    await call('assistance.advance', { id: e.id, step: 'street-review' });
+    await call('assistance.advance', { id: e.id, step: 'publish', publicFrom: '2026-03-16', publicTo: '2026-03-22' });
+    await call('users.create', { username: 'jbr', displayName: '经办员', role: 'caseworker', password: 'case-pass-1' });
+    await call('users.create', { username: 'fzr', displayName: '负责人', role: 'supervisor', password: 'sup-pass-1' });
+    const caseworker = (await h.call('auth.login', { username: 'jbr', password: 'case-pass-1' }, null)).token;
+    const supervisor = (await h.call('auth.login', { username: 'fzr', password: 'sup-pass-1' }, null)).token;
+    const before = changeCount();
+    for (const step of ['approve', 'reject'] as const) {
+      expect(await h.raw('assistance.advance', { id: e.id, step, note: 'x' }, caseworker)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(changeCount()).toBe(before);
+    const ok = await h.call('assistance.advance', { id: e.id, step: 'approve', month: '2026-04' }, supervisor);
+    expect(ok.steps.at(-1)).toMatchObject({ step: 'approve', username: 'fzr' });
+  });
+
   test('a step out of order is refused and writes nothing', async () => {
     const hh = await household([{ name: '孙一', relation: '02' }]);
     const e = await call('assistance.apply', { programme: 'dibao', householdId: hh.id });

@@ -38,6 +38,18 @@ describe('routes', () => {
     expect(isPrintRoute({ name: 'print-ledger', query: '' })).toBe(true);
   });
 
+  it('parses the assistance routes with their query', () => {
+    expect(parseRoute('/assistance/enrolments', 'programme=dibao')).toEqual({ name: 'enrolments', programme: 'dibao' });
+    expect(parseRoute('/assistance/enrolments/abc')).toEqual({ name: 'enrolment', id: 'abc' });
+    expect(parseRoute('/assistance/payments', 'programme=dibao&month=2026-05')).toEqual({ name: 'payment-list', programme: 'dibao', month: '2026-05' });
+    const print = { name: 'print-payment-list', programme: 'dibao', month: '2026-05' } as const;
+    const href = hrefOf(print);
+    expect(href).toBe('#/print/payment-list?programme=dibao&month=2026-05');
+    expect(parseRoute(pathFromHash(href), queryFromHash(href))).toEqual(print);
+    expect(areaOf(print)).toBe('policy');
+    expect(areaOf({ name: 'temporary' })).toBe('policy');
+  });
+
   it('knows the navigation area of a route', () => {
     expect(areaOf({ name: 'household', id: 'x' })).toBe('registry');
     expect(areaOf({ name: 'admin', tab: 'org' })).toBe('admin');

@@ -10,6 +10,12 @@ export type Route =
   | { name: 'ledger-item'; id: string }
   | { name: 'print-visit-sheet'; gridId: string }
   | { name: 'print-ledger'; query: string }
+  | { name: 'enrolments'; programme: string | null }
+  | { name: 'enrolment'; id: string }
+  | { name: 'temporary' }
+  | { name: 'payment-list'; programme: string | null; month: string | null }
+  | { name: 'entitlement-gaps' }
+  | { name: 'print-payment-list'; programme: string; month: string }
   | { name: 'not-found'; path: string };
 
 export type ScreeningTab = 'due' | 'round' | 'coverage';
@@ -19,15 +25,9 @@ const LEDGER_TABS: readonly LedgerTab[] = ['items', 'watch', 'escalations', 'loo
 
 export type AreaKey = 'registry' | 'admin' | 'policy' | 'screening' | 'ledger';
 
-/** The query string of a hash path (#/print/ledger?status=open → status=open). */
-export function queryFromHash(hash: string): string {
-  const i = hash.indexOf('?');
-  return i < 0 ? '' : hash.slice(i + 1);
-}
-
 /** Whether a route is a print page (shown without the navigation frame). */
 export function isPrintRoute(route: Route): boolean {
-  return route.name === 'print-visit-sheet' || route.name === 'print-ledger';
+  return route.name.startsWith('print-');
 }
 
 export function pathFromHash(hash: string): string {
@@ -35,7 +35,14 @@ export function pathFromHash(hash: string): string {
   return path === '' ? '/' : path;
 }
 
+/** The query part of a hash (#/x?a=1 -> a=1). */
+export function queryFromHash(hash: string): string {
+  const i = hash.indexOf('?');
+  return i < 0 ? '' : hash.slice(i + 1);
+}
+
 export function parseRoute(path: string, query = ''): Route {
+  const q = new URLSearchParams(query);
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { name: 'households' };
   const [first, second, ...rest] = parts;
@@ -63,6 +70,16 @@ export function parseRoute(path: string, query = ''): Route {
     if (second === 'ledger') return { name: 'print-ledger', query };
   }
   if (first === 'policy' && (second === undefined || second === 'params') && rest.length === 0) return { name: 'policy-params' };
+  if (first === 'assistance' && rest.length === 0) {
+    if (second === undefined || second === 'enrolments') return { name: 'enrolments', programme: q.get('programme') };
+    if (second === 'temporary') return { name: 'temporary' };
+    if (second === 'payments') return { name: 'payment-list', programme: q.get('programme'), month: q.get('month') };
+    if (second === 'gaps') return { name: 'entitlement-gaps' };
+  }
+  if (first === 'assistance' && second === 'enrolments' && rest.length === 1) return { name: 'enrolment', id: rest[0]! };
+  if (first === 'print' && second === 'payment-list' && rest.length === 0) {
+    return { name: 'print-payment-list', programme: q.get('programme') ?? 'dibao', month: q.get('month') ?? '' };
+  }
   return { name: 'not-found', path };
 }
 
@@ -88,14 +105,35 @@ export function hrefOf(route: Route): string {
       return `#/print/visit-sheet?gridId=${encodeURIComponent(route.gridId)}`;
     case 'print-ledger':
       return route.query ? `#/print/ledger?${route.query}` : '#/print/ledger';
+    case 'enrolments':
+      return `#/assistance/enrolments${qs({ programme: route.programme })}`;
+    case 'enrolment':
+      return `#/assistance/enrolments/${encodeURIComponent(route.id)}`;
+    case 'temporary':
+      return '#/assistance/temporary';
+    case 'payment-list':
+      return `#/assistance/payments${qs({ programme: route.programme, month: route.month })}`;
+    case 'entitlement-gaps':
+      return '#/assistance/gaps';
+    case 'print-payment-list':
+      return `#/print/payment-list${qs({ programme: route.programme, month: route.month })}`;
     case 'not-found':
       return `#${route.path}`;
   }
 }
 
+function qs(params: Record<string, string | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}
+
+const POLICY_ROUTES: readonly Route['name'][] = ['policy-params', 'enrolments', 'enrolment', 'temporary', 'payment-list', 'entitlement-gaps', 'print-payment-list'];
+
 export function areaOf(route: Route): AreaKey | null {
   if (route.name === 'admin') return 'admin';
-  if (route.name === 'policy-params') return 'policy';
+  if (POLICY_ROUTES.includes(route.name)) return 'policy';
   if (route.name === 'screening' || route.name === 'print-visit-sheet') return 'screening';
   if (route.name === 'ledger' || route.name === 'ledger-item' || route.name === 'print-ledger') return 'ledger';
   if (route.name === 'not-found') return null;

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Layout, Typography } from 'antd';
 import { useRoute, navigate } from '../../router/use-route';
-import { areaOf, isPrintRoute } from '../../router/routes';
+import { areaOf } from '../../router/routes';
 import { useHotkey } from '../../hooks/use-hotkey';
 import { requestSearchFocus } from '../../lib/search-focus';
 import { isAdminRole } from '../../lib/roles';
@@ -35,9 +35,6 @@ export function MainLayout() {
     setCollapsed(value);
     localStorage.setItem(COLLAPSED_KEY, value ? '1' : '0');
   };
-
-  // Print pages are shown on their own, without the navigation frame.
-  if (isPrintRoute(route)) return <RoutePage route={route} />;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -14,6 +14,12 @@ import { VisitSheetPrint } from '../screening/VisitSheetPrint';
 import { LedgerPage } from '../ledger/LedgerPage';
 import { LedgerItemPage } from '../ledger/LedgerItemPage';
 import { LedgerPrint } from '../ledger/LedgerPrint';
+import { EnrolmentListPage } from '../assistance/EnrolmentListPage';
+import { EnrolmentDetailPage } from '../assistance/EnrolmentDetailPage';
+import { TemporaryPage } from '../assistance/TemporaryPage';
+import { PaymentListPage } from '../assistance/PaymentListPage';
+import { EntitlementGapsPage } from '../assistance/EntitlementGapsPage';
+import { PrintPaymentListPage } from '../assistance/PrintPaymentListPage';
 
 export function RoutePage({ route }: { route: Route }) {
   const { session } = useSession();
@@ -41,6 +47,18 @@ export function RoutePage({ route }: { route: Route }) {
       return <LedgerItemPage key={route.id} id={route.id} />;
     case 'print-ledger':
       return <LedgerPrint query={route.query} />;
+    case 'enrolments':
+      return <EnrolmentListPage programme={route.programme} />;
+    case 'enrolment':
+      return <EnrolmentDetailPage key={route.id} id={route.id} />;
+    case 'temporary':
+      return <TemporaryPage />;
+    case 'payment-list':
+      return <PaymentListPage programme={route.programme} month={route.month} />;
+    case 'entitlement-gaps':
+      return <EntitlementGapsPage />;
+    case 'print-payment-list':
+      return <PrintPaymentListPage programme={route.programme} month={route.month} />;
     case 'not-found':
       return (
         <Result

@@ -25,7 +25,7 @@ export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: 
     { key: 'registry', icon: <TeamOutlined />, label: '户籍台账', title: '户籍台账（Alt+1）' },
     { key: 'screening', icon: <FileSearchOutlined />, label: '走访排查', title: '走访排查（Alt+2）' },
     { key: 'ledger', icon: <AuditOutlined />, label: '问题台账', title: '问题台账（Alt+3）' },
-    { key: 'policy', icon: <ReadOutlined />, label: '救助政策', title: '救助政策 › 政策参数' },
+    { key: 'policy', icon: <ReadOutlined />, label: '救助政策', title: '救助政策：保障对象、临时救助、发放花名册、应补尽补、政策参数' },
     ...LATER.map((i) => ({
       key: i.key,
       icon: i.icon,
@@ -48,7 +48,7 @@ export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: 
         items={items}
         onClick={({ key }) => {
           if (key === 'registry') navigate({ name: 'households' });
-          if (key === 'policy') navigate({ name: 'policy-params' });
+          if (key === 'policy') navigate({ name: 'enrolments', programme: null });
           if (key === 'screening') navigate({ name: 'screening', tab: 'due' });
           if (key === 'ledger') navigate({ name: 'ledger', tab: 'items' });
           if (key === 'admin') navigate({ name: 'admin', tab: 'users' });

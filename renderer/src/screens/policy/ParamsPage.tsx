@@ -12,6 +12,7 @@ import { formatFen, fenToYuanText, parseYuanToFen } from '../../lib/money';
 import { showFormError } from '../../lib/form-errors';
 import { isAdminRole } from '../../lib/roles';
 import { useSession } from '../../session/session-context';
+import { AssistanceTabs } from '../assistance/AssistanceTabs';
 
 function valueText(item: Pick<ParamListItem, 'unit'>, value: unknown): string {
   if (value === undefined || value === null) return '未设置';
@@ -135,6 +136,7 @@ export function ParamsPage() {
   ];
   return (
     <div data-testid="policy-params">
+      <AssistanceTabs active="policy-params" />
       <Typography.Title level={4}>政策参数</Typography.Title>
       <Typography.Paragraph type="secondary">各项标准按生效日期适用：新取值只从其生效日期起改变计算结果；追溯调整须填写原因，所有调整均记入操作日志。</Typography.Paragraph>
       <Table<ParamListItem>
