@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'already-set-up',
   'not-set-up',
   'import-invalid',
+  // screening and issue ledger (issue 4)
+  'invalid-transition',
   'unknown-procedure',
   'internal',
   // sync (issue 3)

@@ -14,6 +14,8 @@ import { authHandlers, setupHandlers, userHandlers } from './api/auth-handlers';
 import { auditHandlers, orgHandlers } from './api/org-handlers';
 import { registryHandlers } from './api/registry-handlers';
 import { excelHandlers } from './api/excel-handlers';
+import { screeningHandlers } from './api/screening-handlers';
+import { ledgerHandlers } from './api/ledger-handlers';
 import { assistanceHandlers, policyHandlers } from './api/assistance-handlers';
 import { syncHandlers } from './api/sync-handlers';
 import { SyncController, type SyncControllerOptions } from './sync/controller';
@@ -55,6 +57,8 @@ export function createBackend(opts: BackendOptions): Backend {
     ...registryHandlers(),
     ...excelHandlers(),
     ...auditHandlers(),
+    ...screeningHandlers(),
+    ...ledgerHandlers(),
     ...policyHandlers(),
     ...assistanceHandlers(),
     ...syncHandlers(sync),

@@ -9,6 +9,8 @@ import { authProcedures } from '../auth/procedures';
 import { orgProcedures } from '../org/procedures';
 import { registryProcedures } from '../registry/procedures';
 import { auditProcedures } from '../audit/procedures';
+import { screeningProcedures } from '../screening/procedures';
+import { ledgerProcedures } from '../ledger/procedures';
 import { policyProcedures } from '../policy/procedures';
 import { assistanceProcedures } from '../assistance/procedures';
 import { syncProcedures } from '../sync/procedures';
@@ -20,6 +22,8 @@ export const contract = {
   ...orgProcedures,
   ...registryProcedures,
   ...auditProcedures,
+  ...screeningProcedures,
+  ...ledgerProcedures,
   ...policyProcedures,
   ...assistanceProcedures,
   ...syncProcedures,

@@ -9,6 +9,11 @@ import { HouseholdDetailPage } from '../household-detail/HouseholdDetailPage';
 import { NewHouseholdPage } from '../household-new/NewHouseholdPage';
 import { AdminPage } from '../admin/AdminPage';
 import { ParamsPage } from '../policy/ParamsPage';
+import { ScreeningPage } from '../screening/ScreeningPage';
+import { VisitSheetPrint } from '../screening/VisitSheetPrint';
+import { LedgerPage } from '../ledger/LedgerPage';
+import { LedgerItemPage } from '../ledger/LedgerItemPage';
+import { LedgerPrint } from '../ledger/LedgerPrint';
 import { EnrolmentListPage } from '../assistance/EnrolmentListPage';
 import { EnrolmentDetailPage } from '../assistance/EnrolmentDetailPage';
 import { TemporaryPage } from '../assistance/TemporaryPage';
@@ -33,6 +38,16 @@ export function RoutePage({ route }: { route: Route }) {
       return <AdminPage tab={route.tab} />;
     case 'policy-params':
       return <ParamsPage />;
+    case 'screening':
+      return <ScreeningPage tab={route.tab} />;
+    case 'print-visit-sheet':
+      return <VisitSheetPrint gridId={route.gridId} />;
+    case 'ledger':
+      return <LedgerPage tab={route.tab} />;
+    case 'ledger-item':
+      return <LedgerItemPage key={route.id} id={route.id} />;
+    case 'print-ledger':
+      return <LedgerPrint query={route.query} />;
     case 'enrolments':
       return <EnrolmentListPage programme={route.programme} />;
     case 'enrolment':

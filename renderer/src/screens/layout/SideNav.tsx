@@ -15,8 +15,6 @@ import type { AreaKey } from '../../router/routes';
 import { navigate } from '../../router/use-route';
 
 const LATER = [
-  { key: 'screening', label: '走访排查', icon: <FileSearchOutlined /> },
-  { key: 'ledger', label: '问题台账', icon: <AuditOutlined /> },
   { key: 'care', label: '照料服务', icon: <HeartOutlined /> },
   { key: 'reports', label: '统计报表', icon: <BarChartOutlined /> },
 ];
@@ -24,6 +22,8 @@ const LATER = [
 export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: boolean }) {
   const items: MenuProps['items'] = [
     { key: 'registry', icon: <TeamOutlined />, label: '户籍台账', title: '户籍台账（Alt+1）' },
+    { key: 'screening', icon: <FileSearchOutlined />, label: '走访排查', title: '走访排查（Alt+2）' },
+    { key: 'ledger', icon: <AuditOutlined />, label: '问题台账', title: '问题台账（Alt+3）' },
     { key: 'policy', icon: <ReadOutlined />, label: '救助政策', title: '救助政策：保障对象、临时救助、发放花名册、应补尽补、政策参数' },
     ...LATER.map((i) => ({
       key: i.key,
@@ -49,6 +49,8 @@ export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: 
         onClick={({ key }) => {
           if (key === 'registry') navigate({ name: 'households' });
           if (key === 'policy') navigate({ name: 'enrolments', programme: null });
+          if (key === 'screening') navigate({ name: 'screening', tab: 'due' });
+          if (key === 'ledger') navigate({ name: 'ledger', tab: 'items' });
           if (key === 'admin') navigate({ name: 'admin', tab: 'users' });
           if (key === 'sync') navigate({ name: 'sync' });
         }}
