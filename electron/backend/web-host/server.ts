@@ -35,7 +35,14 @@ export function startWebHost(opts: { backend: Backend; distDir: string; port: nu
       const addr = server.address() as AddressInfo;
       resolve({
         url: `http://${addr.address}:${addr.port}`,
-        close: () => new Promise((r) => server.close(() => r())),
+        // A page that polls (the sync indicator) keeps its keep-alive connection busy, so close()
+        // alone could wait forever: drop idle connections now and any others after a short grace.
+        close: () =>
+          new Promise((r) => {
+            server.close(() => r());
+            server.closeIdleConnections();
+            setTimeout(() => server.closeAllConnections(), 1000).unref();
+          }),
       });
     });
   });
