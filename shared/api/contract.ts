@@ -9,6 +9,7 @@ import { authProcedures } from '../auth/procedures';
 import { orgProcedures } from '../org/procedures';
 import { registryProcedures } from '../registry/procedures';
 import { auditProcedures } from '../audit/procedures';
+import { careProcedures } from '../care/procedures';
 
 export type { Access, ProcedureDef } from './proc';
 
@@ -17,6 +18,7 @@ export const contract = {
   ...orgProcedures,
   ...registryProcedures,
   ...auditProcedures,
+  ...careProcedures,
 } as const;
 
 

@@ -66,7 +66,7 @@ export function agreementInForce(a: AgreementFacts, onDate: string): boolean {
 export interface RenewalReminder {
   due: boolean;
   daysLeft: number;
-  /** First day of the reminder window. */
+  /** The reminder window starts on this day. */
   remindFrom: string;
 }
 

@@ -10,12 +10,14 @@ export * from './tables/policy';
 export * from './tables/users';
 export * from './tables/audit';
 export * from './tables/local';
+export * from './tables/care';
 
 import { communities, grids, streets } from './tables/org';
 import { households, persons } from './tables/registry';
 import { policyParams } from './tables/policy';
 import { users } from './tables/users';
 import { auditEvents } from './tables/audit';
+import { careAgreements, careCards, careProfiles, caregivers, carePlans, careVisits } from './tables/care';
 
 /** Tables whose rows travel through the change log, with their partition column. */
 export const SYNCED_TABLES = {
@@ -27,5 +29,11 @@ export const SYNCED_TABLES = {
   policy_params: policyParams,
   users,
   audit_events: auditEvents,
+  care_profiles: careProfiles,
+  caregivers,
+  care_agreements: careAgreements,
+  care_cards: careCards,
+  care_visits: careVisits,
+  care_plans: carePlans,
 } as const;
 export type SyncedTableName = keyof typeof SYNCED_TABLES;

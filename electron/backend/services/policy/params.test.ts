@@ -50,7 +50,7 @@ describe('effective-dated policy parameters', () => {
       partition: 'district',
       retroactiveReason: '补录年初调标',
     });
-    const audit = store.prepare("SELECT summary, detail FROM audit_events WHERE action = 'policy.setParam'").all() as { detail: string }[];
+    const audit = store.prepare("SELECT summary, detail FROM audit_events WHERE action = 'policy.setParam' AND json_extract(detail, '$.key') = 'dibao.standard'").all() as { detail: string }[];
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.detail)).toMatchObject({ retroactiveReason: '补录年初调标' });
   });
