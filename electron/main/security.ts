@@ -4,6 +4,9 @@
  */
 import type { App, Session, Shell, WebContents, WebPreferences } from 'electron';
 import { isAppUrl, type RendererLocation } from './renderer-location';
+import { contentSecurityPolicy } from '../../shared/security/csp';
+
+export { contentSecurityPolicy };
 
 /** Web preferences for every window of the app (main window and hidden print windows). */
 export function secureWebPreferences(opts: { preload: string; devTools: boolean }): WebPreferences {
@@ -24,29 +27,6 @@ export function secureWebPreferences(opts: { preload: string; devTools: boolean 
   };
 }
 
-/**
- * The policy for the app's pages. antd injects its styles at run time, hence 'unsafe-inline' for
- * styles only. In development the Vite dev server needs an inline module preamble (React refresh).
- * `forMeta` leaves out what a <meta http-equiv> policy cannot carry (frame-ancestors).
- */
-export function contentSecurityPolicy(opts: { dev: boolean; forMeta?: boolean }): string {
-  const directives: Array<[string, string]> = [
-    ['default-src', "'self'"],
-    ['script-src', opts.dev ? "'self' 'unsafe-inline'" : "'self'"],
-    ['style-src', "'self' 'unsafe-inline'"],
-    ['img-src', "'self' data: blob:"],
-    ['font-src', "'self' data:"],
-    ['connect-src', "'self'"],
-    ['object-src', "'none'"],
-    ['base-uri', "'none'"],
-    ['form-action', "'none'"],
-    ['frame-ancestors', "'none'"],
-  ];
-  return directives
-    .filter(([name]) => !(opts.forMeta && name === 'frame-ancestors'))
-    .map(([name, value]) => `${name} ${value}`)
-    .join('; ');
-}
 
 type Headers = Record<string, string[]>;
 

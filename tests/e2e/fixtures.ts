@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
 import { createBackend, type Backend } from '../../electron/backend/app';
 import { startWebHost } from '../../electron/backend/web-host/server';
@@ -15,13 +16,14 @@ export interface App {
   dataDir: string;
 }
 
-export const ARTIFACTS = path.resolve(__dirname, '../artifacts/screens');
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ARTIFACTS = path.resolve(here, '../artifacts/screens');
 
 export const test = base.extend<object, { app: App }>({
   app: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const dist = path.resolve(__dirname, '../../dist');
+      const dist = path.resolve(here, '../../dist');
       if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ is missing: run npm run build:renderer');
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-e2e-'));
       const backend = createBackend({ dataDir });
@@ -40,6 +42,6 @@ export { expect } from '@playwright/test';
 export async function screenshot(page: import('@playwright/test').Page, name: string): Promise<string> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file });
   return file;
 }

@@ -1,0 +1,39 @@
+/** Chooses between set-up, sign-in and the main application. */
+import { useMemo } from 'react';
+import { ErrorBlock } from './components/ErrorBlock';
+import { LoadingBlock } from './components/LoadingBlock';
+import { useBootstrap } from './session/use-bootstrap';
+import { SessionContext, type SessionContextValue } from './session/session-context';
+import { SetupWizard } from './screens/setup/SetupWizard';
+import { LoginScreen } from './screens/login/LoginScreen';
+import { MainLayout } from './screens/layout/MainLayout';
+
+export function App() {
+  const { state, retry, signedIn, signOut, statusChanged } = useBootstrap();
+
+  const sessionValue = useMemo<SessionContextValue | null>(
+    () => (state.phase === 'ready' ? { session: state.session, setupStatus: state.status, signOut } : null),
+    [state, signOut],
+  );
+
+  switch (state.phase) {
+    case 'loading':
+      return <LoadingBlock text="正在启动兜底保障工作台…" minHeight="100vh" />;
+    case 'error':
+      return (
+        <div style={{ paddingTop: '15vh' }}>
+          <ErrorBlock error={state.error} onRetry={retry} title="无法启动" />
+        </div>
+      );
+    case 'setup':
+      return <SetupWizard status={state.status} onSignedIn={signedIn} onStatusChanged={statusChanged} />;
+    case 'login':
+      return <LoginScreen status={state.status} notice={state.notice} onSignedIn={signedIn} />;
+    case 'ready':
+      return (
+        <SessionContext.Provider value={sessionValue}>
+          <MainLayout />
+        </SessionContext.Provider>
+      );
+  }
+}

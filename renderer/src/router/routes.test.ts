@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { areaOf, hrefOf, parseRoute, pathFromHash, type Route } from './routes';
+
+describe('routes', () => {
+  it('reads the path from the hash', () => {
+    expect(pathFromHash('')).toBe('/');
+    expect(pathFromHash('#/households/new')).toBe('/households/new');
+    expect(pathFromHash('#/households?x=1')).toBe('/households');
+  });
+
+  it('parses every route and round-trips it', () => {
+    const cases: [string, Route][] = [
+      ['/', { name: 'households' }],
+      ['/households', { name: 'households' }],
+      ['/households/new', { name: 'household-new' }],
+      ['/households/0190f0a4-1234-7abc-8def-0123456789ab', { name: 'household', id: '0190f0a4-1234-7abc-8def-0123456789ab' }],
+      ['/admin', { name: 'admin', tab: 'users' }],
+      ['/admin/org', { name: 'admin', tab: 'org' }],
+      ['/nowhere', { name: 'not-found', path: '/nowhere' }],
+    ];
+    for (const [path, route] of cases) {
+      expect(parseRoute(path)).toEqual(route);
+      expect(parseRoute(pathFromHash(hrefOf(route)))).toEqual(route.name === 'households' ? { name: 'households' } : route);
+    }
+  });
+
+  it('knows the navigation area of a route', () => {
+    expect(areaOf({ name: 'household', id: 'x' })).toBe('registry');
+    expect(areaOf({ name: 'admin', tab: 'org' })).toBe('admin');
+    expect(areaOf({ name: 'not-found', path: '/x' })).toBeNull();
+  });
+});

@@ -1,0 +1,84 @@
+/** 新建社区 / 编辑社区 */
+import { useState } from 'react';
+import { App, Form, Input, Modal, Radio } from 'antd';
+import type { CommunityInfo } from '../../../../shared/org/schemas';
+import { api } from '../../api/client';
+import { showFormError } from '../../lib/form-errors';
+
+interface Values {
+  name: string;
+  kind: 'community' | 'village';
+  contactName?: string;
+  contactPhone?: string;
+}
+
+interface Props {
+  community: CommunityInfo | 'new' | null;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+export function CommunityFormModal({ community, onClose, onSaved }: Props) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const existing = community && community !== 'new' ? community : null;
+
+  const submit = async (v: Values) => {
+    setSaving(true);
+    try {
+      await api.call('org.saveCommunity', {
+        ...(existing ? { id: existing.id } : {}),
+        name: v.name,
+        kind: v.kind,
+        contactName: v.contactName || null,
+        contactPhone: v.contactPhone || null,
+      });
+      message.success('社区已保存');
+      onSaved();
+    } catch (e) {
+      showFormError(form, e, message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={community !== null}
+      title={existing ? `编辑社区 ${existing.name}` : '新建社区'}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        name="community"
+        layout="vertical"
+        onFinish={submit}
+        preserve={false}
+        initialValues={
+          existing
+            ? { name: existing.name, kind: existing.kind, contactName: existing.contactName ?? undefined, contactPhone: existing.contactPhone ?? undefined }
+            : { kind: 'community' }
+        }
+      >
+        <Form.Item label="社区名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写社区名称' }]}>
+          <Input autoFocus maxLength={40} />
+        </Form.Item>
+        <Form.Item label="类型" name="kind">
+          <Radio.Group options={[{ value: 'community', label: '社区' }, { value: 'village', label: '村' }]} />
+        </Form.Item>
+        <Form.Item label="社区联系人" name="contactName">
+          <Input maxLength={20} />
+        </Form.Item>
+        <Form.Item label="社区联系电话" name="contactPhone">
+          <Input maxLength={20} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

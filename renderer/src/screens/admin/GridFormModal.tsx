@@ -1,0 +1,80 @@
+/** 添加网格 / 编辑网格 */
+import { useState } from 'react';
+import { App, Form, Input, Modal, Select } from 'antd';
+import type { CommunityInfo, GridInfo } from '../../../../shared/org/schemas';
+import { api } from '../../api/client';
+import { showFormError } from '../../lib/form-errors';
+
+export type GridFormMode = { kind: 'create'; communityId: string } | { kind: 'edit'; grid: GridInfo };
+
+interface Values {
+  communityId: string;
+  name: string;
+  workerName?: string;
+  workerPhone?: string;
+}
+
+interface Props {
+  mode: GridFormMode | null;
+  communities: CommunityInfo[];
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+export function GridFormModal({ mode, communities, onClose, onSaved }: Props) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const grid = mode?.kind === 'edit' ? mode.grid : null;
+
+  const submit = async (v: Values) => {
+    setSaving(true);
+    try {
+      await api.call('org.saveGrid', {
+        ...(grid ? { id: grid.id } : {}),
+        communityId: v.communityId,
+        name: v.name,
+        workerName: v.workerName || null,
+        workerPhone: v.workerPhone || null,
+      });
+      message.success('网格已保存');
+      onSaved();
+    } catch (e) {
+      showFormError(form, e, message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const initialValues: Partial<Values> = grid
+    ? { communityId: grid.communityId, name: grid.name, workerName: grid.workerName ?? undefined, workerPhone: grid.workerPhone ?? undefined }
+    : { communityId: mode?.kind === 'create' ? mode.communityId : undefined };
+
+  return (
+    <Modal
+      open={mode !== null}
+      title={grid ? `编辑网格 ${grid.name}` : '添加网格'}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form form={form} name="grid" layout="vertical" onFinish={submit} preserve={false} initialValues={initialValues}>
+        <Form.Item label="所属社区" name="communityId" rules={[{ required: true, message: '请选择所属社区' }]}>
+          <Select options={communities.map((c) => ({ value: c.id, label: c.name }))} />
+        </Form.Item>
+        <Form.Item label="网格名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写网格名称' }]}>
+          <Input autoFocus maxLength={40} placeholder="如：第一网格" />
+        </Form.Item>
+        <Form.Item label="网格员姓名" name="workerName">
+          <Input maxLength={20} />
+        </Form.Item>
+        <Form.Item label="网格员电话" name="workerPhone">
+          <Input maxLength={20} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

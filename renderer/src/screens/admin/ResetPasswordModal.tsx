@@ -1,0 +1,53 @@
+/** 重置密码 of another user (an administrator sets a new initial password). */
+import { useState } from 'react';
+import { App, Form, Input, Modal } from 'antd';
+import type { UserInfo } from '../../../../shared/auth/schemas';
+import { api } from '../../api/client';
+import { showFormError } from '../../lib/form-errors';
+
+export function ResetPasswordModal({ user, onClose }: { user: UserInfo | null; onClose: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ password: string }>();
+  const [saving, setSaving] = useState(false);
+
+  const submit = async ({ password }: { password: string }) => {
+    if (!user) return;
+    setSaving(true);
+    try {
+      await api.call('users.update', { id: user.id, resetPassword: password });
+      message.success(`已重置 ${user.displayName} 的密码`);
+      onClose();
+    } catch (e) {
+      showFormError(form, e, message, { rename: { resetPassword: 'password' } });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={user !== null}
+      title={user ? `重置 ${user.displayName}（${user.username}）的密码` : ''}
+      okText="重置密码"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form form={form} name="resetPassword" layout="vertical" onFinish={submit} preserve={false}>
+        <Form.Item
+          label="新密码"
+          name="password"
+          extra="请将新密码告知本人，并提醒其登录后修改密码。"
+          rules={[
+            { required: true, message: '请输入新密码' },
+            { min: 8, message: '密码至少8位' },
+          ]}
+        >
+          <Input.Password autoFocus autoComplete="new-password" maxLength={128} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

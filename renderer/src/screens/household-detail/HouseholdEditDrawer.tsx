@@ -1,0 +1,67 @@
+/** 编辑 the household's own fields in a drawer. Ctrl+S saves. */
+import { useEffect, useState } from 'react';
+import { App, Button, Drawer, Form, Space } from 'antd';
+import type { HouseholdDetail } from '../../../../shared/registry/types';
+import { api } from '../../api/client';
+import { showFormError } from '../../lib/form-errors';
+import { useHotkey } from '../../hooks/use-hotkey';
+import { HouseholdFields } from '../../forms/HouseholdFields';
+import { fromHouseholdDetail, toHouseholdInput, type HouseholdFormValues } from '../../forms/household-values';
+
+interface Props {
+  household: HouseholdDetail | null;
+  onClose: () => void;
+  onSaved: (h: HouseholdDetail) => void;
+}
+
+export function HouseholdEditDrawer({ household, onClose, onSaved }: Props) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<HouseholdFormValues>();
+  const [saving, setSaving] = useState(false);
+  const open = household !== null;
+
+  useEffect(() => {
+    if (!household) return;
+    form.resetFields();
+    form.setFieldsValue(fromHouseholdDetail(household));
+  }, [household, form]);
+
+  useHotkey('ctrl+s', () => !saving && form.submit(), { inInputs: true, enabled: open });
+
+  const save = async (values: HouseholdFormValues) => {
+    if (!household) return;
+    setSaving(true);
+    try {
+      const saved = await api.call('registry.updateHousehold', { id: household.id, patch: toHouseholdInput(values) });
+      message.success('家庭信息已保存');
+      onSaved(saved);
+    } catch (e) {
+      showFormError(form, e, message, { dropPrefixes: ['patch'] });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Drawer
+      open={open}
+      title="编辑家庭信息"
+      size={880}
+      onClose={onClose}
+      destroyOnHidden
+      mask={{ closable: false }}
+      footer={
+        <Space style={{ float: 'right' }}>
+          <Button onClick={onClose}>取消</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()}>
+            保存（Ctrl+S）
+          </Button>
+        </Space>
+      }
+    >
+      <Form<HouseholdFormValues> form={form} name="household" layout="vertical" onFinish={save} disabled={saving} scrollToFirstError={{ block: 'center', focus: true }}>
+        <HouseholdFields prefix={[]} autoFocus />
+      </Form>
+    </Drawer>
+  );
+}

@@ -1,0 +1,75 @@
+/** 修改密码: the old password, the new one twice. */
+import { useState } from 'react';
+import { App, Form, Input, Modal } from 'antd';
+import { api } from '../../api/client';
+import { showFormError } from '../../lib/form-errors';
+
+interface Values {
+  oldPassword: string;
+  newPassword: string;
+  confirm: string;
+}
+
+export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+
+  const submit = async (v: Values) => {
+    setSaving(true);
+    try {
+      await api.call('auth.changePassword', { oldPassword: v.oldPassword, newPassword: v.newPassword });
+      message.success('密码已修改');
+      onClose();
+    } catch (e) {
+      showFormError(form, e, message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      title="修改密码"
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="确定修改"
+      confirmLoading={saving}
+      destroyOnHidden
+      afterOpenChange={(visible) => !visible && form.resetFields()}
+    >
+      <Form form={form} name="changePassword" layout="vertical" onFinish={submit} preserve={false}>
+        <Form.Item label="原密码" name="oldPassword" rules={[{ required: true, message: '请输入原密码' }]}>
+          <Input.Password autoComplete="current-password" autoFocus />
+        </Form.Item>
+        <Form.Item
+          label="新密码"
+          name="newPassword"
+          rules={[
+            { required: true, message: '请输入新密码' },
+            { min: 8, message: '密码至少8位' },
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          label="确认新密码"
+          name="confirm"
+          dependencies={['newPassword']}
+          rules={[
+            { required: true, message: '请再次输入新密码' },
+            ({ getFieldValue }) => ({
+              validator: (_, value) =>
+                !value || value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error('两次输入的密码不一致')),
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" onPressEnter={() => form.submit()} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

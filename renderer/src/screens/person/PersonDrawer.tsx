@@ -1,0 +1,75 @@
+/** Adds a member to a household or edits one: the full person form in a drawer. Ctrl+S saves. */
+import { useEffect, useState } from 'react';
+import { App, Button, Drawer, Form, Space } from 'antd';
+import type { PersonDetail } from '../../../../shared/registry/types';
+import { api } from '../../api/client';
+import { showFormError } from '../../lib/form-errors';
+import { useHotkey } from '../../hooks/use-hotkey';
+import { PersonFields } from '../../forms/PersonFields';
+import { emptyPerson, fromPersonDetail, toPersonInput, type PersonFormValues } from '../../forms/person-values';
+
+export type PersonDrawerMode = { kind: 'add'; householdId: string } | { kind: 'edit'; person: PersonDetail };
+
+interface Props {
+  mode: PersonDrawerMode | null;
+  onClose: () => void;
+  onSaved: (person: PersonDetail) => void;
+}
+
+export function PersonDrawer({ mode, onClose, onSaved }: Props) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<PersonFormValues>();
+  const [saving, setSaving] = useState(false);
+  const open = mode !== null;
+
+  useEffect(() => {
+    if (!mode) return;
+    form.resetFields();
+    form.setFieldsValue(mode.kind === 'edit' ? fromPersonDetail(mode.person) : emptyPerson());
+  }, [mode, form]);
+
+  useHotkey('ctrl+s', () => !saving && form.submit(), { inInputs: true, enabled: open });
+
+  const save = async (values: PersonFormValues) => {
+    if (!mode) return;
+    setSaving(true);
+    try {
+      const input = toPersonInput(values);
+      const saved =
+        mode.kind === 'edit'
+          ? await api.call('registry.updatePerson', { id: mode.person.id, patch: input })
+          : await api.call('registry.addPerson', { householdId: mode.householdId, person: input });
+      message.success(mode.kind === 'edit' ? `已保存 ${saved.name} 的信息` : `已添加成员 ${saved.name}`);
+      onSaved(saved);
+    } catch (e) {
+      showFormError(form, e, message, { dropPrefixes: ['patch', 'person'] });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const title = mode?.kind === 'edit' ? `编辑成员：${mode.person.name}` : '添加成员';
+
+  return (
+    <Drawer
+      open={open}
+      title={title}
+      size={920}
+      onClose={onClose}
+      destroyOnHidden
+      mask={{ closable: false }}
+      footer={
+        <Space style={{ float: 'right' }}>
+          <Button onClick={onClose}>取消</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()}>
+            保存（Ctrl+S）
+          </Button>
+        </Space>
+      }
+    >
+      <Form<PersonFormValues> form={form} name="person" layout="vertical" onFinish={save} disabled={saving} scrollToFirstError={{ block: 'center', focus: true }}>
+        <PersonFields name={[]} absolute={[]} autoFocus />
+      </Form>
+    </Drawer>
+  );
+}

@@ -1,0 +1,40 @@
+/** First start: offer the demo street (only on an empty data directory) or set up the real street. */
+import { useState } from 'react';
+import { Card, Col, Flex, Row, Typography } from 'antd';
+import type { SessionInfo, SetupStatus } from '../../../../shared/auth/schemas';
+import { DemoSetupCard } from './DemoSetupCard';
+import { StreetSetupForm } from './StreetSetupForm';
+
+interface Props {
+  status: SetupStatus;
+  onSignedIn: (session: SessionInfo) => void;
+  onStatusChanged: (status: SetupStatus) => void;
+}
+
+export function SetupWizard({ status, onSignedIn, onStatusChanged }: Props) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <Flex justify="center" style={{ minHeight: '100vh', padding: '48px 16px', boxSizing: 'border-box' }}>
+      <div style={{ width: '100%', maxWidth: status.isEmpty ? 1040 : 640 }}>
+        <Typography.Title level={2} style={{ textAlign: 'center', marginBottom: 4 }}>
+          兜底保障工作台
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginBottom: 32 }}>
+          首次使用设置 · 东丽区街道社会救助兜底保障
+        </Typography.Paragraph>
+        <Row gutter={[24, 24]}>
+          {status.isEmpty && (
+            <Col xs={24} md={10}>
+              <DemoSetupCard disabled={busy} onBusyChange={setBusy} onLoaded={onStatusChanged} />
+            </Col>
+          )}
+          <Col xs={24} md={status.isEmpty ? 14 : 24}>
+            <Card title="设置本街道" aria-label="设置本街道">
+              <StreetSetupForm disabled={busy} onSignedIn={onSignedIn} />
+            </Card>
+          </Col>
+        </Row>
+      </div>
+    </Flex>
+  );
+}

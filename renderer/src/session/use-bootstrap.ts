@@ -1,0 +1,95 @@
+/**
+ * Decides what the window shows: the set-up wizard on first start, the login screen, or the app.
+ * A remembered token is checked with auth.me; a lost session sends the user back to sign in.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { SessionInfo, SetupStatus } from '../../../shared/auth/schemas';
+import { api, isSessionLost } from '../api/client';
+
+export type BootState =
+  | { phase: 'loading' }
+  | { phase: 'error'; error: unknown }
+  | { phase: 'setup'; status: SetupStatus }
+  | { phase: 'login'; status: SetupStatus; notice?: string }
+  | { phase: 'ready'; status: SetupStatus; session: SessionInfo };
+
+export interface Bootstrap {
+  state: BootState;
+  retry: () => void;
+  signedIn: (session: SessionInfo, status?: SetupStatus) => void;
+  signOut: () => Promise<void>;
+  /** After set-up steps that change the status (e.g. demo data loaded). */
+  statusChanged: (status: SetupStatus) => void;
+}
+
+async function boot(): Promise<BootState> {
+  const status = await api.call('setup.status', {});
+  if (!status.isSetUp) return { phase: 'setup', status };
+  if (!api.tokens.get()) return { phase: 'login', status };
+  try {
+    const session = await api.call('auth.me', {});
+    return { phase: 'ready', status, session };
+  } catch (e) {
+    if (isSessionLost(e)) return { phase: 'login', status };
+    throw e;
+  }
+}
+
+export function useBootstrap(): Bootstrap {
+  const [state, setState] = useState<BootState>({ phase: 'loading' });
+  const [nonce, setNonce] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setState({ phase: 'loading' });
+    boot()
+      .then((s) => live && setState(s))
+      .catch((error: unknown) => live && setState({ phase: 'error', error }));
+    return () => {
+      live = false;
+    };
+  }, [nonce]);
+
+  useEffect(
+    () =>
+      api.onSessionLost((error) => {
+        setState((s) =>
+          s.phase === 'ready'
+            ? {
+                phase: 'login',
+                status: s.status,
+                notice: error.code === 'session-expired' ? '登录已过期，请重新登录' : '请先登录',
+              }
+            : s,
+        );
+      }),
+    [],
+  );
+
+  const retry = useCallback(() => setNonce((n) => n + 1), []);
+
+  const signedIn = useCallback((session: SessionInfo, status?: SetupStatus) => {
+    api.tokens.set(session.token);
+    setState((s) => {
+      const base: SetupStatus =
+        status ?? ('status' in s ? s.status : { isSetUp: true, isEmpty: false, isDemo: false, street: session.street });
+      return { phase: 'ready', session, status: { ...base, isSetUp: true, street: session.street } };
+    });
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api.call('auth.logout', {});
+    } catch {
+      // Signing out locally is enough when the backend is unreachable or the session already ended.
+    }
+    api.tokens.set(null);
+    setState((s) => ('status' in s ? { phase: 'login', status: s.status } : { phase: 'loading' }));
+  }, []);
+
+  const statusChanged = useCallback((status: SetupStatus) => {
+    setState(status.isSetUp ? { phase: 'login', status } : { phase: 'setup', status });
+  }, []);
+
+  return { state, retry, signedIn, signOut, statusChanged };
+}
