@@ -1,5 +1,5 @@
 /** Chooses between set-up, sign-in and the main application. */
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { ErrorBlock } from './components/ErrorBlock';
 import { LoadingBlock } from './components/LoadingBlock';
 import { useBootstrap } from './session/use-bootstrap';
@@ -7,6 +7,9 @@ import { SessionContext, type SessionContextValue } from './session/session-cont
 import { SetupWizard } from './screens/setup/SetupWizard';
 import { LoginScreen } from './screens/login/LoginScreen';
 import { MainLayout } from './screens/layout/MainLayout';
+import { isPrintHash } from './print/print-route';
+
+const PrintRoot = lazy(() => import('./print/PrintRoot').then((m) => ({ default: m.PrintRoot })));
 
 export function App() {
   const { state, retry, signedIn, signOut, statusChanged } = useBootstrap();
@@ -30,6 +33,14 @@ export function App() {
     case 'login':
       return <LoginScreen status={state.status} notice={state.notice} onSignedIn={signedIn} />;
     case 'ready':
+      // Print routes render the document alone, outside the app frame.
+      if (isPrintHash(window.location.hash)) {
+        return (
+          <Suspense fallback={null}>
+            <PrintRoot hash={window.location.hash} />
+          </Suspense>
+        );
+      }
       return (
         <SessionContext.Provider value={sessionValue}>
           <MainLayout />

@@ -4,9 +4,12 @@ export type Route =
   | { name: 'household-new' }
   | { name: 'household'; id: string }
   | { name: 'admin'; tab: 'users' | 'org' }
+  | { name: 'care' }
+  | { name: 'care-cards' }
+  | { name: 'care-person'; id: string }
   | { name: 'not-found'; path: string };
 
-export type AreaKey = 'registry' | 'admin';
+export type AreaKey = 'registry' | 'admin' | 'care';
 
 export function pathFromHash(hash: string): string {
   const path = hash.replace(/^#/, '').split('?')[0] ?? '';
@@ -21,6 +24,11 @@ export function parseRoute(path: string): Route {
     if (second === undefined) return { name: 'households' };
     if (second === 'new') return { name: 'household-new' };
     return { name: 'household', id: second };
+  }
+  if (first === 'care') {
+    if (second === undefined && rest.length === 0) return { name: 'care' };
+    if (second === 'cards' && rest.length === 0) return { name: 'care-cards' };
+    if (second === 'person' && rest.length === 1) return { name: 'care-person', id: rest[0]! };
   }
   if (first === 'admin' && rest.length === 0) {
     if (second === undefined || second === 'users') return { name: 'admin', tab: 'users' };
@@ -39,6 +47,12 @@ export function hrefOf(route: Route): string {
       return `#/households/${encodeURIComponent(route.id)}`;
     case 'admin':
       return `#/admin/${route.tab}`;
+    case 'care':
+      return '#/care';
+    case 'care-cards':
+      return '#/care/cards';
+    case 'care-person':
+      return `#/care/person/${encodeURIComponent(route.id)}`;
     case 'not-found':
       return `#${route.path}`;
   }
@@ -47,5 +61,6 @@ export function hrefOf(route: Route): string {
 export function areaOf(route: Route): AreaKey | null {
   if (route.name === 'admin') return 'admin';
   if (route.name === 'not-found') return null;
+  if (route.name === 'care' || route.name === 'care-cards' || route.name === 'care-person') return 'care';
   return 'registry';
 }

@@ -27,6 +27,7 @@ export function MainLayout() {
   });
   useHotkey('alt+1', () => navigate({ name: 'households' }));
   useHotkey('alt+n', () => navigate({ name: 'household-new' }));
+  useHotkey('alt+4', () => navigate({ name: 'care' }));
   useHotkey('alt+9', () => showAdmin && navigate({ name: 'admin', tab: 'users' }));
 
   const onCollapse = (value: boolean) => {

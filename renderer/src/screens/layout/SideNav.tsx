@@ -18,7 +18,6 @@ const LATER = [
   { key: 'screening', label: '走访排查', icon: <FileSearchOutlined /> },
   { key: 'ledger', label: '问题台账', icon: <AuditOutlined /> },
   { key: 'policy', label: '救助政策', icon: <ReadOutlined /> },
-  { key: 'care', label: '照料服务', icon: <HeartOutlined /> },
   { key: 'reports', label: '统计报表', icon: <BarChartOutlined /> },
   { key: 'sync', label: '同步', icon: <CloudSyncOutlined /> },
 ];
@@ -26,6 +25,7 @@ const LATER = [
 export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: boolean }) {
   const items: MenuProps['items'] = [
     { key: 'registry', icon: <TeamOutlined />, label: '户籍台账', title: '户籍台账（Alt+1）' },
+    { key: 'care', icon: <HeartOutlined />, label: '照料服务', title: '照料服务（Alt+4）' },
     ...LATER.map((i) => ({
       key: i.key,
       icon: i.icon,
@@ -48,6 +48,7 @@ export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: 
         items={items}
         onClick={({ key }) => {
           if (key === 'registry') navigate({ name: 'households' });
+          if (key === 'care') navigate({ name: 'care' });
           if (key === 'admin') navigate({ name: 'admin', tab: 'users' });
         }}
       />
