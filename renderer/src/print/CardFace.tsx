@@ -49,7 +49,16 @@ export function CardFace({ card }: { card: CardPrint }) {
           <Row label="服务项目" clamp={2}>{card.serviceItems.join('、')}</Row>
           <Row label="探访频次">{card.visitFrequency}</Row>
           <Row label="发卡单位">{card.issuedBy}</Row>
-          <Row label="应急" clamp={2}>{card.emergency || '见应急预案'}</Row>
+          <Row label="应急" clamp={2}>
+            {card.emergency
+              ? card.emergency.split('；').map((seg, i, all) => (
+                  <span key={i} className="seg">
+                    {seg}
+                    {i < all.length - 1 ? '；' : ''}
+                  </span>
+                ))
+              : '见应急预案'}
+          </Row>
         </div>
         <div className="card-side">
           <QrSvg className="card-qr" text={card.recordLink} label={`${card.personName}的档案二维码`} />
