@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { expect, test, ARTIFACTS } from './fixtures';
+import { startOwnApp, type OwnApp } from '../support/own-app';
 import { caller, prepareCards, setCareSubsidies, type PreparedCard } from '../support/care-data';
 import { readQrFromPpm } from '../support/qr-image';
 
@@ -14,6 +15,15 @@ const ADMIN = { username: 'zgzadmin', displayName: '王建华', password: 'zgz-a
 const OUT = path.resolve(ARTIFACTS, '../pdf');
 
 test.describe.configure({ mode: 'serial' });
+
+// Its own backend: the data below (counts, order on the board) must not meet other spec files' data.
+let app: OwnApp;
+test.beforeAll(async () => {
+  app = await startOwnApp();
+});
+test.afterAll(async () => {
+  await app?.close();
+});
 
 function pdfInfo(file: string): { pages: number; sizes: string[] } {
   const out = execFileSync('pdfinfo', ['-l', '99', file], { encoding: 'utf8' });
@@ -38,7 +48,7 @@ function expectSize(size: string, wMm: number, hMm: number) {
   expect(Math.abs(h - mmToPt(hMm)), `height of ${size}`).toBeLessThan(1.5);
 }
 
-test('care documents print to PDF with Chromium', async ({ page, app }) => {
+test('care documents print to PDF with Chromium', async ({ page }) => {
   test.setTimeout(240_000);
   fs.mkdirSync(OUT, { recursive: true });
   const setUp = await app.backend.call(

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test, ARTIFACTS } from './fixtures';
+import { startOwnApp, type OwnApp } from '../support/own-app';
 import { makeIdNumber } from '../../shared/id-number';
 import { caller, prepareCards, setCareSubsidies } from '../support/care-data';
 
@@ -23,7 +24,16 @@ async function pick(page: Page, label: string, option: string, scope = page.loca
 
 test.describe.configure({ mode: 'serial' });
 
-test('care for a supported person, from gaps to the four in place, and printing', async ({ page, app }) => {
+// Its own backend: the data below (counts, order on the board) must not meet other spec files' data.
+let app: OwnApp;
+test.beforeAll(async () => {
+  app = await startOwnApp();
+});
+test.afterAll(async () => {
+  await app?.close();
+});
+
+test('care for a supported person, from gaps to the four in place, and printing', async ({ page }) => {
   test.setTimeout(240_000);
   fs.mkdirSync(OUT, { recursive: true });
   const setUp = await app.backend.call(

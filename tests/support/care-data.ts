@@ -27,6 +27,12 @@ export function setCareSubsidies(backend: Backend, streetCode: string): void {
   setParam(backend.store, actor, { ...base, key: 'care.supervisionHotline', value: '022-24391234', partition: streetCode });
 }
 
+/** YYYYMMDD of a base date plus n days (so that generated ID numbers stay unique for any count). */
+function birth(base: string, days: number): string {
+  const d = new Date(Date.UTC(Number(base.slice(0, 4)), Number(base.slice(4, 6)) - 1, Number(base.slice(6, 8))) + days * 86_400_000);
+  return d.toISOString().slice(0, 10).replace(/-/g, '');
+}
+
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭'];
 const GIVEN = ['秀英', '桂兰', '德明', '玉珍', '国强', '淑华', '振华', '凤芝', '文举', '宝山', '素云', '长海'];
 
@@ -53,7 +59,7 @@ export async function prepareCards(call: Caller, count: number, opts: { seqStart
         : `${community.name}詹滨西里${i + 3}号楼2门${(i % 6) + 1}01`;
     const hh = await call<{ members: { id: string }[] }>('registry.createHousehold', {
       household: { communityId: community.id, address, hukouType: 'urban', categories: ['tekun-home'], phone: '13820001234' },
-      members: [{ name, idNumber: makeIdNumber('120110', `19${40 + (i % 20)}0${(i % 9) + 1}15`, seq++), relation: '02' }],
+      members: [{ name, idNumber: makeIdNumber('120110', birth('19400101', i * 7 + (seq % 7)), 100 + (seq % 800)), relation: '02' }],
     });
     const personId = hh.members[0]!.id;
     await call('care.saveProfile', {
@@ -66,7 +72,7 @@ export async function prepareCards(call: Caller, count: number, opts: { seqStart
     });
     const caregiverName = `${SURNAMES[(i + 5) % SURNAMES.length]}照料`;
     const g = await call<{ id: string }>('care.saveCaregiver', {
-      caregiver: { name: caregiverName, idNumber: makeIdNumber('120110', '19700101', seq++), relation: 'neighbour', phone: '13820005678', address: '詹滨西里1号楼' },
+      caregiver: { name: caregiverName, idNumber: makeIdNumber('120110', birth('19650101', i * 7 + (seq % 7)), 100 + (seq++ % 800)), relation: 'neighbour', phone: '13820005678', address: '詹滨西里1号楼' },
     });
     const a = await call<{ id: string }>('care.createAgreement', {
       personId,
