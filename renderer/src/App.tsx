@@ -1,5 +1,5 @@
 /** Chooses between set-up, sign-in and the main application. */
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { ErrorBlock } from './components/ErrorBlock';
 import { LoadingBlock } from './components/LoadingBlock';
 import { useBootstrap } from './session/use-bootstrap';
@@ -18,6 +18,14 @@ export function App() {
     () => (state.phase === 'ready' ? { session: state.session, setupStatus: state.status, signOut } : null),
     [state, signOut],
   );
+
+  // A print route opened without a session (e.g. by the shell after sign-out) cannot print: say so,
+  // so that the print helper stops waiting instead of timing out.
+  useEffect(() => {
+    if (isPrintHash(window.location.hash) && (state.phase === 'login' || state.phase === 'setup' || state.phase === 'error')) {
+      document.documentElement.dataset.printReady = 'error';
+    }
+  }, [state.phase]);
 
   switch (state.phase) {
     case 'loading':

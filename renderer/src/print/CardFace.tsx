@@ -48,7 +48,6 @@ export function CardFace({ card }: { card: CardPrint }) {
           </Row>
           <Row label="服务项目" clamp={2}>{card.serviceItems.join('、')}</Row>
           <Row label="探访频次">{card.visitFrequency}</Row>
-          <Row label="发卡单位">{card.issuedBy}</Row>
           <Row label="应急" clamp={2}>
             {card.emergency
               ? card.emergency.split('；').map((seg, i, all) => (
@@ -63,6 +62,11 @@ export function CardFace({ card }: { card: CardPrint }) {
         <div className="card-side">
           <QrSvg className="card-qr" text={card.recordLink} label={`${card.personName}的档案二维码`} />
           <span className="card-qr-note">扫码查看档案</span>
+          <span className="card-issuer">
+            发卡单位
+            <br />
+            {card.issuedBy}
+          </span>
         </div>
       </div>
       <div className="card-foot">
