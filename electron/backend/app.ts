@@ -14,6 +14,7 @@ import { authHandlers, setupHandlers, userHandlers } from './api/auth-handlers';
 import { auditHandlers, orgHandlers } from './api/org-handlers';
 import { registryHandlers } from './api/registry-handlers';
 import { excelHandlers } from './api/excel-handlers';
+import { assistanceHandlers, policyHandlers } from './api/assistance-handlers';
 import { careHandlers } from './api/care-handlers';
 import type { Handlers } from './api/handlers';
 import { loadDemoStreet } from './demo/load';
@@ -48,6 +49,8 @@ export function createBackend(opts: BackendOptions): Backend {
     ...registryHandlers(),
     ...excelHandlers(),
     ...auditHandlers(),
+    ...policyHandlers(),
+    ...assistanceHandlers(),
     ...careHandlers(),
   };
   const router = new Router({

@@ -7,9 +7,26 @@ import { SessionContext, type SessionContextValue } from './session/session-cont
 import { SetupWizard } from './screens/setup/SetupWizard';
 import { LoginScreen } from './screens/login/LoginScreen';
 import { MainLayout } from './screens/layout/MainLayout';
+import { RoutePage } from './screens/layout/RoutePage';
+import { useRoute } from './router/use-route';
 import { isPrintHash } from './print/print-route';
 
 const PrintRoot = lazy(() => import('./print/PrintRoot').then((m) => ({ default: m.PrintRoot })));
+
+/** Print routes (#/print/…) render without the navigation frame. */
+function Frame() {
+  const route = useRoute();
+  // Care documents (cards, agreement) have their own print root with the embedded font.
+  if (/^#\/print\/care-/.test(window.location.hash)) {
+    return (
+      <Suspense fallback={null}>
+        <PrintRoot key={window.location.hash} hash={window.location.hash} />
+      </Suspense>
+    );
+  }
+  if (route.name.startsWith('print-')) return <RoutePage route={route} />;
+  return <MainLayout />;
+}
 
 export function App() {
   const { state, retry, signedIn, signOut, statusChanged } = useBootstrap();
@@ -41,17 +58,9 @@ export function App() {
     case 'login':
       return <LoginScreen status={state.status} notice={state.notice} onSignedIn={signedIn} />;
     case 'ready':
-      // Print routes render the document alone, outside the app frame.
-      if (isPrintHash(window.location.hash)) {
-        return (
-          <Suspense fallback={null}>
-            <PrintRoot hash={window.location.hash} />
-          </Suspense>
-        );
-      }
       return (
         <SessionContext.Provider value={sessionValue}>
-          <MainLayout />
+          <Frame />
         </SessionContext.Provider>
       );
   }

@@ -9,6 +9,8 @@ import { authProcedures } from '../auth/procedures';
 import { orgProcedures } from '../org/procedures';
 import { registryProcedures } from '../registry/procedures';
 import { auditProcedures } from '../audit/procedures';
+import { policyProcedures } from '../policy/procedures';
+import { assistanceProcedures } from '../assistance/procedures';
 import { careProcedures } from '../care/procedures';
 
 export type { Access, ProcedureDef } from './proc';
@@ -18,6 +20,8 @@ export const contract = {
   ...orgProcedures,
   ...registryProcedures,
   ...auditProcedures,
+  ...policyProcedures,
+  ...assistanceProcedures,
   ...careProcedures,
 } as const;
 

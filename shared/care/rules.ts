@@ -34,9 +34,9 @@ export function careLevelOf(level: SelfCareLevel): CareLevel {
   return level === 'full' ? 'self-care' : level === 'partial' ? 'semi-disabled' : 'disabled';
 }
 
-/** Policy-parameter key of the monthly care subsidy of a care level. */
+/** Policy-parameter key of the monthly care subsidy (特困人员照料护理标准) of a care level. */
 export function careSubsidyParamKey(level: CareLevel): string {
-  return `care.subsidy.${level}`;
+  return `tekun.care.${level === 'self-care' ? 'full' : level === 'semi-disabled' ? 'partial' : 'none'}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,13 +19,37 @@ export interface ParamSpec {
 }
 
 const fen = z.number().int().min(0);
+const percent = z.number().int().min(0).max(1000);
+const bool = z.boolean();
+const positiveInt = z.number().int().min(1).max(1000);
+const categoryList = z.array(z.string().min(1).max(40)).max(20);
 
+/**
+ * Periods (the epidemic rules, the suspension of exits) are boolean keys: `true` from the day they
+ * start, `false` from the day they end; the history shows the period.
+ */
 export const PARAM_CATALOG: Record<string, ParamSpec> = {
   'dibao.standard': { label: '城乡低保标准（每人每月）', unit: 'fen', schema: fen, scope: 'district' },
+  // issue 5: assistance programmes
+  'dibao-edge.upperPercent': { label: '低保边缘家庭收入上限（低保标准的百分比）', unit: 'percent', schema: percent, scope: 'district' },
+  'dibao-edge.aidPercent': { label: '低保边缘家庭救助金（每户每月，低保标准的百分比）', unit: 'percent', schema: percent, scope: 'district' },
+  'tekun.support.institution': { label: '特困人员基本生活标准（集中供养，每人每月）', unit: 'fen', schema: fen, scope: 'district' },
+  'tekun.support.home': { label: '特困人员基本生活标准（分散供养，每人每月）', unit: 'fen', schema: fen, scope: 'district' },
+  'tekun.care.full': { label: '特困人员照料护理标准（具备生活自理能力，每人每月）', unit: 'fen', schema: fen, scope: 'district' },
+  'tekun.care.partial': { label: '特困人员照料护理标准（部分丧失生活自理能力，每人每月）', unit: 'fen', schema: fen, scope: 'district' },
+  'tekun.care.none': { label: '特困人员照料护理标准（完全丧失生活自理能力，每人每月）', unit: 'fen', schema: fen, scope: 'district' },
+  'allowance.orphan': { label: '孤儿基本生活费（散居，每人每月）', unit: 'fen', schema: fen, scope: 'district' },
+  'allowance.unsupportedChild': { label: '事实无人抚养儿童基本生活费（每人每月）', unit: 'fen', schema: fen, scope: 'district' },
+  'disability.livingSubsidy': { label: '困难残疾人生活补贴（每人每月）', unit: 'fen', schema: fen, scope: 'district' },
+  'disability.careSubsidy': { label: '重度残疾人护理补贴（每人每月）', unit: 'fen', schema: fen, scope: 'district' },
+  'disability.livingSubsidyCategories': { label: '享受困难残疾人生活补贴的家庭类别', unit: 'list', schema: categoryList, scope: 'district' },
+  'dibao.employmentReward': { label: '就业奖励（核算收入时从就业成员月工资中扣除）', unit: 'fen', schema: fen, scope: 'district' },
+  'epidemic.workCostDeduction': { label: '务工成本扣减（外出务工、返岗复工的低保对象，每人每月）', unit: 'fen', schema: fen, scope: 'district' },
+  'epidemic.rulesInForce': { label: '疫情防控期间兜底保障措施施行中', unit: 'boolean', schema: bool, scope: 'district' },
+  'epidemic.exitsSuspended': { label: '暂停低保对象退出（家庭收入明显提高者除外）', unit: 'boolean', schema: bool, scope: 'district' },
+  'temporary.urgentHours': { label: '急难型临时救助审核审批时限（小时）', unit: 'hours', schema: positiveInt, scope: 'district' },
+  'temporary.streetLimitMonths': { label: '街道审批临时救助限额（低保标准的月数）', unit: 'months', schema: positiveInt, scope: 'district' },
   // 照料服务 (issue 6)
-  'care.subsidy.self-care': { label: '照料护理补贴·自理（每人每月）', unit: 'fen', schema: fen, scope: 'district' },
-  'care.subsidy.semi-disabled': { label: '照料护理补贴·半失能（每人每月）', unit: 'fen', schema: fen, scope: 'district' },
-  'care.subsidy.disabled': { label: '照料护理补贴·失能（每人每月）', unit: 'fen', schema: fen, scope: 'district' },
   'care.visitIntervalDays': { label: '定期探访最长间隔（天）', unit: 'count', schema: z.number().int().min(1).max(366), scope: 'district' },
   'care.renewalNoticeDays': { label: '照料协议到期前提醒续签（天）', unit: 'count', schema: z.number().int().min(0).max(366), scope: 'district' },
   'care.agreementTermMonths': { label: '照料协议默认期限', unit: 'months', schema: z.number().int().min(1).max(60), scope: 'district' },

@@ -1,5 +1,5 @@
 /**
- * Each spec file gets a real backend on a fresh SQLite file and the browser-mode web host on a
+ * Each test gets a real backend on a fresh SQLite file and the browser-mode web host on a
  * free loopback port, serving the built renderer (dist/).
  */
 import fs from 'node:fs';
@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
+
 import { createBackend, type Backend } from '../../electron/backend/app';
 import { startWebHost } from '../../electron/backend/web-host/server';
 
@@ -19,7 +20,7 @@ export interface App {
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ARTIFACTS = path.resolve(here, '../artifacts/screens');
 
-export const test = base.extend<object, { app: App }>({
+export const test = base.extend<{ app: App }>({
   app: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -33,7 +34,7 @@ export const test = base.extend<object, { app: App }>({
       backend.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
-    { scope: 'worker' },
+    { scope: 'test' },
   ],
 });
 

@@ -140,7 +140,8 @@ test('a street office keeps its registry end to end', async ({ page, app }) => {
   const template = await app.backend.call('registry.importTemplate', {}, (setUp as { result: { token: string } }).result.token);
   expect(template.ok).toBe(true);
   const tpl = new ExcelJS.Workbook();
-  await tpl.xlsx.load(Buffer.from((template as { result: { base64: string } }).result.base64, 'base64'));
+  const bytes = Buffer.from((template as { result: { base64: string } }).result.base64, 'base64');
+  await tpl.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   const sheet = tpl.getWorksheet('导入数据')!;
   const header = new Map<string, number>();
   sheet.getRow(1).eachCell((cell, n) => header.set(cell.text.replace(/[*＊\s]/g, ''), n));

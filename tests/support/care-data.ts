@@ -21,9 +21,9 @@ export function caller(backend: Backend, token: string): Caller {
 export function setCareSubsidies(backend: Backend, streetCode: string): void {
   const actor = systemActor(streetCode);
   const base = { effectiveFrom: '2020-06-12', partition: DISTRICT_PARTITION, retroactiveReason: '测试数据' };
-  setParam(backend.store, actor, { ...base, key: 'care.subsidy.self-care', value: 30000, note: '测试值' });
-  setParam(backend.store, actor, { ...base, key: 'care.subsidy.semi-disabled', value: 60000, note: '测试值' });
-  setParam(backend.store, actor, { ...base, key: 'care.subsidy.disabled', value: 90000, note: '测试值' });
+  setParam(backend.store, actor, { ...base, key: 'tekun.care.full', value: 30000, note: '测试值' });
+  setParam(backend.store, actor, { ...base, key: 'tekun.care.partial', value: 60000, note: '测试值' });
+  setParam(backend.store, actor, { ...base, key: 'tekun.care.none', value: 90000, note: '测试值' });
   setParam(backend.store, actor, { ...base, key: 'care.supervisionHotline', value: '022-24391234', partition: streetCode });
 }
 

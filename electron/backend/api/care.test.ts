@@ -4,7 +4,7 @@ import { makeIdNumber } from '../../../shared/id-number';
 import { parseCardNumber } from '../../../shared/care/rules';
 import { setParam, DISTRICT_PARTITION } from '../services/policy/params';
 import { systemActor } from '../services/setup/street';
-import { DEFAULT_AGREEMENT_TEMPLATE } from '../services/care/default-template';
+import { DEFAULT_AGREEMENT_TEMPLATE } from '../../../shared/care/default-template';
 
 let h: Harness;
 let now = new Date('2026-06-15T02:00:00Z');
@@ -21,9 +21,9 @@ beforeEach(async () => {
   communityId = (await c('org.listCommunities', {}))[0]!.id;
   const actor = systemActor(h.backend.store.getMeta('street_code')!);
   const base = { effectiveFrom: '2020-06-12', partition: DISTRICT_PARTITION, retroactiveReason: '测试数据' };
-  setParam(h.backend.store, actor, { ...base, key: 'care.subsidy.self-care', value: 30000 });
-  setParam(h.backend.store, actor, { ...base, key: 'care.subsidy.semi-disabled', value: 60000 });
-  setParam(h.backend.store, actor, { ...base, key: 'care.subsidy.disabled', value: 90000 });
+  setParam(h.backend.store, actor, { ...base, key: 'tekun.care.full', value: 30000 });
+  setParam(h.backend.store, actor, { ...base, key: 'tekun.care.partial', value: 60000 });
+  setParam(h.backend.store, actor, { ...base, key: 'tekun.care.none', value: 90000 });
 });
 afterEach(() => h.close());
 

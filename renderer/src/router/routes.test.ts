@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaOf, hrefOf, parseRoute, pathFromHash, type Route } from './routes';
+import { areaOf, hrefOf, parseRoute, pathFromHash, queryFromHash, type Route } from './routes';
 
 describe('routes', () => {
   it('reads the path from the hash', () => {
@@ -22,6 +22,18 @@ describe('routes', () => {
       expect(parseRoute(path)).toEqual(route);
       expect(parseRoute(pathFromHash(hrefOf(route)))).toEqual(route.name === 'households' ? { name: 'households' } : route);
     }
+  });
+
+  it('parses the assistance routes with their query', () => {
+    expect(parseRoute('/assistance/enrolments', 'programme=dibao')).toEqual({ name: 'enrolments', programme: 'dibao' });
+    expect(parseRoute('/assistance/enrolments/abc')).toEqual({ name: 'enrolment', id: 'abc' });
+    expect(parseRoute('/assistance/payments', 'programme=dibao&month=2026-05')).toEqual({ name: 'payment-list', programme: 'dibao', month: '2026-05' });
+    const print = { name: 'print-payment-list', programme: 'dibao', month: '2026-05' } as const;
+    const href = hrefOf(print);
+    expect(href).toBe('#/print/payment-list?programme=dibao&month=2026-05');
+    expect(parseRoute(pathFromHash(href), queryFromHash(href))).toEqual(print);
+    expect(areaOf(print)).toBe('policy');
+    expect(areaOf({ name: 'temporary' })).toBe('policy');
   });
 
   it('knows the navigation area of a route', () => {

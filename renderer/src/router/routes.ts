@@ -4,19 +4,33 @@ export type Route =
   | { name: 'household-new' }
   | { name: 'household'; id: string }
   | { name: 'admin'; tab: 'users' | 'org' }
+  | { name: 'policy-params' }
+  | { name: 'enrolments'; programme: string | null }
+  | { name: 'enrolment'; id: string }
+  | { name: 'temporary' }
+  | { name: 'payment-list'; programme: string | null; month: string | null }
+  | { name: 'entitlement-gaps' }
+  | { name: 'print-payment-list'; programme: string; month: string }
   | { name: 'care' }
   | { name: 'care-cards' }
   | { name: 'care-person'; id: string }
   | { name: 'not-found'; path: string };
 
-export type AreaKey = 'registry' | 'admin' | 'care';
+export type AreaKey = 'registry' | 'admin' | 'policy' | 'care';
 
 export function pathFromHash(hash: string): string {
   const path = hash.replace(/^#/, '').split('?')[0] ?? '';
   return path === '' ? '/' : path;
 }
 
-export function parseRoute(path: string): Route {
+/** The query part of a hash (#/x?a=1 -> a=1). */
+export function queryFromHash(hash: string): string {
+  const i = hash.indexOf('?');
+  return i < 0 ? '' : hash.slice(i + 1);
+}
+
+export function parseRoute(path: string, query = ''): Route {
+  const q = new URLSearchParams(query);
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { name: 'households' };
   const [first, second, ...rest] = parts;
@@ -34,6 +48,17 @@ export function parseRoute(path: string): Route {
     if (second === undefined || second === 'users') return { name: 'admin', tab: 'users' };
     if (second === 'org') return { name: 'admin', tab: 'org' };
   }
+  if (first === 'policy' && (second === undefined || second === 'params') && rest.length === 0) return { name: 'policy-params' };
+  if (first === 'assistance' && rest.length === 0) {
+    if (second === undefined || second === 'enrolments') return { name: 'enrolments', programme: q.get('programme') };
+    if (second === 'temporary') return { name: 'temporary' };
+    if (second === 'payments') return { name: 'payment-list', programme: q.get('programme'), month: q.get('month') };
+    if (second === 'gaps') return { name: 'entitlement-gaps' };
+  }
+  if (first === 'assistance' && second === 'enrolments' && rest.length === 1) return { name: 'enrolment', id: rest[0]! };
+  if (first === 'print' && second === 'payment-list' && rest.length === 0) {
+    return { name: 'print-payment-list', programme: q.get('programme') ?? 'dibao', month: q.get('month') ?? '' };
+  }
   return { name: 'not-found', path };
 }
 
@@ -47,6 +72,20 @@ export function hrefOf(route: Route): string {
       return `#/households/${encodeURIComponent(route.id)}`;
     case 'admin':
       return `#/admin/${route.tab}`;
+    case 'policy-params':
+      return '#/policy/params';
+    case 'enrolments':
+      return `#/assistance/enrolments${qs({ programme: route.programme })}`;
+    case 'enrolment':
+      return `#/assistance/enrolments/${encodeURIComponent(route.id)}`;
+    case 'temporary':
+      return '#/assistance/temporary';
+    case 'payment-list':
+      return `#/assistance/payments${qs({ programme: route.programme, month: route.month })}`;
+    case 'entitlement-gaps':
+      return '#/assistance/gaps';
+    case 'print-payment-list':
+      return `#/print/payment-list${qs({ programme: route.programme, month: route.month })}`;
     case 'care':
       return '#/care';
     case 'care-cards':
@@ -58,8 +97,18 @@ export function hrefOf(route: Route): string {
   }
 }
 
+function qs(params: Record<string, string | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}
+
+const POLICY_ROUTES: readonly Route['name'][] = ['policy-params', 'enrolments', 'enrolment', 'temporary', 'payment-list', 'entitlement-gaps', 'print-payment-list'];
+
 export function areaOf(route: Route): AreaKey | null {
   if (route.name === 'admin') return 'admin';
+  if (POLICY_ROUTES.includes(route.name)) return 'policy';
   if (route.name === 'not-found') return null;
   if (route.name === 'care' || route.name === 'care-cards' || route.name === 'care-person') return 'care';
   return 'registry';

@@ -1,19 +1,19 @@
 /** The current route from location.hash, re-rendered on hashchange; navigate() changes it. */
 import { useSyncExternalStore } from 'react';
-import { hrefOf, parseRoute, pathFromHash, type Route } from './routes';
+import { hrefOf, parseRoute, pathFromHash, queryFromHash, type Route } from './routes';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);
 }
 
-function currentPath(): string {
-  return pathFromHash(window.location.hash);
+function currentHash(): string {
+  return window.location.hash;
 }
 
 export function useRoute(): Route {
-  const path = useSyncExternalStore(subscribe, currentPath, () => '/');
-  return parseRoute(path);
+  const hash = useSyncExternalStore(subscribe, currentHash, () => '');
+  return parseRoute(pathFromHash(hash), queryFromHash(hash));
 }
 
 export function navigate(route: Route, opts: { replace?: boolean } = {}): void {

@@ -10,6 +10,7 @@ export * from './tables/policy';
 export * from './tables/users';
 export * from './tables/audit';
 export * from './tables/local';
+export * from './tables/assistance';
 export * from './tables/care';
 
 import { communities, grids, streets } from './tables/org';
@@ -17,6 +18,7 @@ import { households, persons } from './tables/registry';
 import { policyParams } from './tables/policy';
 import { users } from './tables/users';
 import { auditEvents } from './tables/audit';
+import { enrolments, enrolmentSteps, incomeRiseDecisions, temporaryAssistance } from './tables/assistance';
 import { careAgreements, careCards, careProfiles, caregivers, carePlans, careVisits } from './tables/care';
 
 /** Tables whose rows travel through the change log, with their partition column. */
@@ -29,6 +31,10 @@ export const SYNCED_TABLES = {
   policy_params: policyParams,
   users,
   audit_events: auditEvents,
+  enrolments,
+  enrolment_steps: enrolmentSteps,
+  income_rise_decisions: incomeRiseDecisions,
+  temporary_assistance: temporaryAssistance,
   care_profiles: careProfiles,
   caregivers,
   care_agreements: careAgreements,

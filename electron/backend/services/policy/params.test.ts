@@ -13,44 +13,45 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
+// Uses a key not seeded at street set-up (dibao.employmentReward), so the table starts empty for it.
 describe('effective-dated policy parameters', () => {
   test('a value applies from its date until the next one; before the first there is none', () => {
     const store = h.backend.store;
-    setParam(store, actor, { key: 'dibao.standard', value: 101000, effectiveFrom: '2026-04-01', partition: 'district' });
-    setParam(store, actor, { key: 'dibao.standard', value: 107000, effectiveFrom: '2027-04-01', partition: 'district' });
-    expect(paramOn(store, TEST_STREET.code, 'dibao.standard', '2026-03-31')).toBeNull();
-    expect(paramOn(store, TEST_STREET.code, 'dibao.standard', '2026-04-01')?.value).toBe(101000);
-    expect(paramOn(store, TEST_STREET.code, 'dibao.standard', '2027-03-31')?.value).toBe(101000);
-    expect(paramOn(store, TEST_STREET.code, 'dibao.standard', '2027-04-01')?.value).toBe(107000);
-    expect(() => requireParam(store, TEST_STREET.code, 'dibao.standard', '2026-01-01')).toThrow(/城乡低保标准/);
-    expect(paramHistory(store, TEST_STREET.code, 'dibao.standard').map((r) => r.effectiveFrom)).toEqual(['2027-04-01', '2026-04-01']);
+    setParam(store, actor, { key: 'dibao.employmentReward', value: 101000, effectiveFrom: '2026-04-01', partition: 'district' });
+    setParam(store, actor, { key: 'dibao.employmentReward', value: 107000, effectiveFrom: '2027-04-01', partition: 'district' });
+    expect(paramOn(store, TEST_STREET.code, 'dibao.employmentReward', '2026-03-31')).toBeNull();
+    expect(paramOn(store, TEST_STREET.code, 'dibao.employmentReward', '2026-04-01')?.value).toBe(101000);
+    expect(paramOn(store, TEST_STREET.code, 'dibao.employmentReward', '2027-03-31')?.value).toBe(101000);
+    expect(paramOn(store, TEST_STREET.code, 'dibao.employmentReward', '2027-04-01')?.value).toBe(107000);
+    expect(() => requireParam(store, TEST_STREET.code, 'dibao.employmentReward', '2026-01-01')).toThrow(/就业奖励/);
+    expect(paramHistory(store, TEST_STREET.code, 'dibao.employmentReward').map((r) => r.effectiveFrom)).toEqual(['2027-04-01', '2026-04-01']);
   });
 
   test("a street's own value overrides the district's for the same date; other streets don't see it", () => {
     const store = h.backend.store;
-    setParam(store, actor, { key: 'dibao.standard', value: 101000, effectiveFrom: '2026-04-01', partition: 'district' });
-    setParam(store, actor, { key: 'dibao.standard', value: 102000, effectiveFrom: '2026-04-01', partition: TEST_STREET.code });
-    expect(paramOn(store, TEST_STREET.code, 'dibao.standard', '2026-05-01')?.value).toBe(102000);
-    expect(paramOn(store, '120110002000', 'dibao.standard', '2026-05-01')?.value).toBe(101000);
+    setParam(store, actor, { key: 'dibao.employmentReward', value: 101000, effectiveFrom: '2026-04-01', partition: 'district' });
+    setParam(store, actor, { key: 'dibao.employmentReward', value: 102000, effectiveFrom: '2026-04-01', partition: TEST_STREET.code });
+    expect(paramOn(store, TEST_STREET.code, 'dibao.employmentReward', '2026-05-01')?.value).toBe(102000);
+    expect(paramOn(store, '120110002000', 'dibao.employmentReward', '2026-05-01')?.value).toBe(101000);
   });
 
   test('a past date needs a reason; unknown keys and bad values are refused; changes are audited', () => {
     const store = h.backend.store;
-    expect(() => setParam(store, actor, { key: 'dibao.standard', value: 1, effectiveFrom: '2026-01-01', partition: 'district' })).toThrow(
+    expect(() => setParam(store, actor, { key: 'dibao.employmentReward', value: 1, effectiveFrom: '2026-01-01', partition: 'district' })).toThrow(
       /追溯调整须填写原因/,
     );
     expect(() => setParam(store, actor, { key: 'nope', value: 1, effectiveFrom: '2026-05-01', partition: 'district' })).toThrow(/未知/);
-    expect(() => setParam(store, actor, { key: 'dibao.standard', value: -5, effectiveFrom: '2026-05-01', partition: 'district' })).toThrow(
+    expect(() => setParam(store, actor, { key: 'dibao.employmentReward', value: -5, effectiveFrom: '2026-05-01', partition: 'district' })).toThrow(
       /取值无效/,
     );
     setParam(store, actor, {
-      key: 'dibao.standard',
+      key: 'dibao.employmentReward',
       value: 101000,
       effectiveFrom: '2026-01-01',
       partition: 'district',
       retroactiveReason: '补录年初调标',
     });
-    const audit = store.prepare("SELECT summary, detail FROM audit_events WHERE action = 'policy.setParam' AND json_extract(detail, '$.key') = 'dibao.standard'").all() as { detail: string }[];
+    const audit = store.prepare("SELECT summary, detail FROM audit_events WHERE action = 'policy.setParam' AND json_extract(detail, '$.key') = 'dibao.employmentReward'").all() as { detail: string }[];
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.detail)).toMatchObject({ retroactiveReason: '补录年初调标' });
   });

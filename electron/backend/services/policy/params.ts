@@ -5,20 +5,13 @@
  */
 import { AppError } from '../../../../shared/errors';
 import { paramSpec } from '../../../../shared/policy/catalog';
+import type { ParamRecord } from '../../../../shared/policy/types';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
 
 export const DISTRICT_PARTITION = 'district';
 
-export interface ParamRecord {
-  id: string;
-  key: string;
-  value: unknown;
-  effectiveFrom: string;
-  partition: string;
-  note: string | null;
-  updatedAt: string;
-}
+export type { ParamRecord };
 
 interface Row {
   id: string;

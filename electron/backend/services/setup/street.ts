@@ -4,7 +4,7 @@ import type { SetupInput, SetupStatus } from '../../../../shared/auth/schemas';
 import { findStreet } from '../../../../shared/streets';
 import type { Actor, Store } from '../../store/store';
 import { createUser } from '../auth/users';
-import { seedCareDefaults } from '../care/defaults';
+import { seedDefaultParams } from '../policy/seed';
 
 export interface StreetInfo {
   code: string;
@@ -54,7 +54,7 @@ export function initializeStreet(store: Store, input: SetupInput): { adminId: st
       );
     });
     store.setMeta('street_code', input.streetCode);
-    seedCareDefaults(store, actor);
+    seedDefaultParams(store, actor);
     const admin = createUser(store, actor, {
       username: input.admin.username,
       displayName: input.admin.displayName,

@@ -18,6 +18,8 @@ import { HouseholdInfo } from './HouseholdInfo';
 import { HouseholdEditDrawer } from './HouseholdEditDrawer';
 import { MembersTable, type MemberAction } from './MembersTable';
 import { MovePersonModal } from './MovePersonModal';
+import { HouseholdEnrolments } from '../assistance/HouseholdEnrolments';
+import { ApplyEnrolmentModal } from '../assistance/ApplyEnrolmentModal';
 
 function headOf(h: HouseholdDetail): PersonDetail | undefined {
   return h.members.find((m) => m.relation === '02');
@@ -32,6 +34,7 @@ export function HouseholdDetailPage({ id }: { id: string }) {
   const [moving, setMoving] = useState<PersonDetail | null>(null);
   const [deletingPerson, setDeletingPerson] = useState<PersonDetail | null>(null);
   const [deletingHousehold, setDeletingHousehold] = useState(false);
+  const [applying, setApplying] = useState(false);
   const back = () => navigate({ name: 'households' });
 
   if (query.loading && !query.data) return <LoadingBlock text="正在加载家庭信息…" />;
@@ -94,6 +97,8 @@ export function HouseholdDetailPage({ id }: { id: string }) {
       >
         <MembersTable members={h.members} onAction={onMemberAction} />
       </Card>
+      <HouseholdEnrolments householdId={h.id} onApply={() => setApplying(true)} />
+      {applying && <ApplyEnrolmentModal household={h} onClose={() => setApplying(false)} />}
 
       <HouseholdEditDrawer
         household={editing}

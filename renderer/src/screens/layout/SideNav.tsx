@@ -17,7 +17,6 @@ import { navigate } from '../../router/use-route';
 const LATER = [
   { key: 'screening', label: '走访排查', icon: <FileSearchOutlined /> },
   { key: 'ledger', label: '问题台账', icon: <AuditOutlined /> },
-  { key: 'policy', label: '救助政策', icon: <ReadOutlined /> },
   { key: 'reports', label: '统计报表', icon: <BarChartOutlined /> },
   { key: 'sync', label: '同步', icon: <CloudSyncOutlined /> },
 ];
@@ -25,6 +24,7 @@ const LATER = [
 export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: boolean }) {
   const items: MenuProps['items'] = [
     { key: 'registry', icon: <TeamOutlined />, label: '户籍台账', title: '户籍台账（Alt+1）' },
+    { key: 'policy', icon: <ReadOutlined />, label: '救助政策', title: '救助政策：保障对象、临时救助、发放花名册、应补尽补、政策参数' },
     { key: 'care', icon: <HeartOutlined />, label: '照料服务', title: '照料服务（Alt+4）' },
     ...LATER.map((i) => ({
       key: i.key,
@@ -48,6 +48,7 @@ export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: 
         items={items}
         onClick={({ key }) => {
           if (key === 'registry') navigate({ name: 'households' });
+          if (key === 'policy') navigate({ name: 'enrolments', programme: null });
           if (key === 'care') navigate({ name: 'care' });
           if (key === 'admin') navigate({ name: 'admin', tab: 'users' });
         }}

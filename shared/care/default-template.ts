@@ -5,7 +5,7 @@
  * Source: modelled on the clauses listed in DOMAIN.md §2.2 (习水县 and Anhui 2022 examples) and the
  * work plan 二(三); to be confirmed and revised by 东丽区民政局.
  */
-import type { AgreementTemplate } from '../../../../shared/care/template';
+import type { AgreementTemplate } from './template';
 
 export const DEFAULT_AGREEMENT_TEMPLATE: AgreementTemplate = {
   title: '分散供养特困人员委托照料服务协议',

@@ -1,0 +1,63 @@
+/** policy.* and assistance.* procedures. */
+import { paramSpec } from '../../../shared/policy/catalog';
+import { shanghaiDate } from '../../../shared/time/shanghai';
+import { listParams } from '../services/policy/list';
+import { DISTRICT_PARTITION, setParam } from '../services/policy/params';
+import { advanceEnrolment, applyEnrolment, investigateEnrolment } from '../services/assistance/enrolments';
+import { entitlementGaps } from '../services/assistance/gaps';
+import { previewIncomeRise, recordIncomeRise } from '../services/assistance/income-rise';
+import { exportPaymentList } from '../services/assistance/payment-export';
+import { paymentList } from '../services/assistance/payments';
+import { enrolmentDetail, listEnrolments } from '../services/assistance/read';
+import { decideTemporary, listTemporary, receiveTemporary, temporaryRow } from '../services/assistance/temporary';
+import type { AreaHandlers } from './handlers';
+import { requireUser } from './context';
+import { SUPERVISORS } from '../../../shared/api/proc';
+import { AppError } from '../../../shared/errors';
+
+export function policyHandlers(): AreaHandlers<'policy.'> {
+  return {
+    'policy.listParams': (_i, { store, actor }) => listParams(store, actor.streetCode),
+    'policy.setParam': (input, { store, actor }) =>
+      setParam(store, actor, {
+        ...input,
+        partition: paramSpec(input.key)?.scope === 'street' ? actor.streetCode : DISTRICT_PARTITION,
+      }),
+  };
+}
+
+export function assistanceHandlers(): AreaHandlers<'assistance.'> {
+  return {
+    'assistance.listEnrolments': (input, { store, actor }) => listEnrolments(store, actor.streetCode, input),
+    'assistance.getEnrolment': (input, { store, actor }) => enrolmentDetail(store, actor.streetCode, input.id),
+    'assistance.apply': (input, { store, actor }) => enrolmentDetail(store, actor.streetCode, applyEnrolment(store, actor, input)),
+    'assistance.investigate': (input, { store, actor }) => {
+      investigateEnrolment(store, actor, input);
+      return enrolmentDetail(store, actor.streetCode, input.id);
+    },
+    'assistance.advance': (input, ctx) => {
+      const { store, actor } = ctx;
+      // Recording the approval or refusal of an enrolment is for 街道负责人 and above, not caseworkers.
+      if ((input.step === 'approve' || input.step === 'reject') && !SUPERVISORS.includes(requireUser(ctx).role)) {
+        throw new AppError('forbidden', '审批或不予批准须由街道负责人及以上角色办理', { field: 'step' });
+      }
+      advanceEnrolment(store, actor, input);
+      return enrolmentDetail(store, actor.streetCode, input.id);
+    },
+    'assistance.previewIncomeRise': (input, { store, actor }) => previewIncomeRise(store, actor, input),
+    'assistance.recordIncomeRise': (input, { store, actor }) => {
+      recordIncomeRise(store, actor, input);
+      return enrolmentDetail(store, actor.streetCode, input.id);
+    },
+    'assistance.paymentList': (input, { store, actor }) => paymentList(store, actor.streetCode, input.programme, input.month),
+    'assistance.exportPaymentList': (input, { store, actor }) => exportPaymentList(store, actor, input.programme, input.month),
+    'assistance.entitlementGaps': (input, { store, actor }) =>
+      entitlementGaps(store, actor.streetCode, input.onDate ?? shanghaiDate(store.nowDate())),
+    'assistance.listTemporary': (input, { store, actor }) => listTemporary(store, actor.streetCode, input.openOnly),
+    'assistance.receiveTemporary': (input, { store, actor }) => temporaryRow(store, actor.streetCode, receiveTemporary(store, actor, input)),
+    'assistance.decideTemporary': (input, { store, actor }) => {
+      decideTemporary(store, actor, input);
+      return temporaryRow(store, actor.streetCode, input.id);
+    },
+  };
+}

@@ -1,0 +1,278 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { makeIdNumber } from '../../../shared/id-number';
+import { ADMIN, makeHarness, type Harness } from '../testing/harness';
+
+let h: Harness;
+let now: Date;
+let communityId: string;
+
+let token: string | null = null;
+
+/** Moves the clock; the session would expire, so sign in again. */
+async function at(iso: string) {
+  now = new Date(iso);
+  if (h) token = (await h.call('auth.login', { username: ADMIN.username, password: ADMIN.password }, null)).token;
+}
+const call: Harness['call'] = (p, input) => h.call(p, input, token ?? undefined);
+const raw = (p: string, input: unknown) => h.raw(p, input, token ?? undefined);
+function changeCount() {
+  return (h.backend.store.sqlite.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+}
+
+beforeEach(async () => {
+  token = null;
+  now = new Date('2026-03-15T02:00:00Z');
+  h = await makeHarness({ now: () => now });
+  communityId = (await call('org.listCommunities', {}))[0]!.id;
+  await call('policy.setParam', { key: 'dibao.employmentReward', value: 30000, effectiveFrom: '2020-06-12', retroactiveReason: '测试：补录就业奖励' });
+});
+afterEach(() => h.close());
+
+let seq = 100;
+async function household(members: { name: string; relation: string; birth?: string; incomes?: { kind: 'wage' | 'transfer'; monthlyFen: number }[]; disabilityCategory?: '4'; disabilityGrade?: '1' }[], categories: ('dibao' | 'orphan')[] = ['dibao']) {
+  return call('registry.createHousehold', {
+    household: { communityId, address: `詹滨西里${seq}号`, hukouType: 'urban', categories },
+    members: members.map((m) => ({
+      name: m.name,
+      relation: m.relation as '02',
+      idNumber: makeIdNumber('120110', m.birth ?? '19800101', seq++ * 2 + 1),
+      incomes: m.incomes ?? [],
+      disabilityCategory: m.disabilityCategory,
+      disabilityGrade: m.disabilityGrade,
+    })),
+  });
+}
+
+/** Enrols a household into 低保 through every step; payment starts in `startMonth`. */
+async function enrolDibao(householdId: string, startMonth: string) {
+  const e = await call('assistance.apply', { programme: 'dibao', householdId, note: '本人申请' });
+  await call('assistance.investigate', { id: e.id, note: '入户核实' });
+  await call('assistance.advance', { id: e.id, step: 'street-review', note: '同意' });
+  await call('assistance.advance', { id: e.id, step: 'publish', publicFrom: '2026-03-16', publicTo: '2026-03-22' });
+  return call('assistance.advance', { id: e.id, step: 'approve', month: startMonth, note: '区民政局批准' });
+}
+
+async function amountIn(month: string, householdId: string) {
+  const list = await call('assistance.paymentList', { programme: 'dibao', month });
+  return list.rows.find((r) => r.householdId === householdId) ?? null;
+}
+
+describe('enrolment', () => {
+  test('each step is recorded with who and when; amount = (standard − per-capita income) × covered persons', async () => {
+    const hh = await household([
+      { name: '赵大', relation: '02' },
+      { name: '钱二', relation: '12', incomes: [{ kind: 'transfer', monthlyFen: 3 }] },
+      { name: '赵小', relation: '20', birth: '20150101' },
+    ]);
+    const e = await enrolDibao(hh.id, '2026-04');
+    expect(e).toMatchObject({ status: 'active', startMonth: '2026-04', coveredPersons: 3, perCapitaIncomeFen: 1 });
+    expect(e.steps.map((s) => s.step)).toEqual(['apply', 'investigate', 'street-review', 'publish', 'approve']);
+    expect(e.steps.every((s) => s.username === 'admin' && s.at)).toBe(true);
+    expect(await amountIn('2026-03', hh.id)).toBeNull();
+    expect((await amountIn('2026-04', hh.id))!.amountFen).toBe((101000 - 1) * 3);
+  });
+
+  test('a caseworker cannot approve or reject; a 街道负责人 can (refusal writes nothing)', async () => {
+    const hh = await household([{ name: '李一', relation: '02' }]);
+    const e = await call('assistance.apply', { programme: 'dibao', householdId: hh.id });
+    await call('assistance.investigate', { id: e.id });
+    await call('assistance.advance', { id: e.id, step: 'street-review' });
+    await call('assistance.advance', { id: e.id, step: 'publish', publicFrom: '2026-03-16', publicTo: '2026-03-22' });
+    await call('users.create', { username: 'jbr', displayName: '经办员', role: 'caseworker', password: 'case-pass-1' });
+    await call('users.create', { username: 'fzr', displayName: '负责人', role: 'supervisor', password: 'sup-pass-1' });
+    const caseworker = (await h.call('auth.login', { username: 'jbr', password: 'case-pass-1' }, null)).token;
+    const supervisor = (await h.call('auth.login', { username: 'fzr', password: 'sup-pass-1' }, null)).token;
+    const before = changeCount();
+    for (const step of ['approve', 'reject'] as const) {
+      expect(await h.raw('assistance.advance', { id: e.id, step, note: 'x' }, caseworker)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(changeCount()).toBe(before);
+    const ok = await h.call('assistance.advance', { id: e.id, step: 'approve', month: '2026-04' }, supervisor);
+    expect(ok.steps.at(-1)).toMatchObject({ step: 'approve', username: 'fzr' });
+  });
+
+  test('a step out of order is refused and writes nothing', async () => {
+    const hh = await household([{ name: '孙一', relation: '02' }]);
+    const e = await call('assistance.apply', { programme: 'dibao', householdId: hh.id });
+    const before = changeCount();
+    const r = await raw('assistance.advance', { id: e.id, step: 'approve' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(changeCount()).toBe(before);
+  });
+});
+
+describe('income rise and gradual exit', () => {
+  test('a reported job: decision and schedule stored; six payment lists at 100/100/100/50/50/50 then the household leaves, even when the standard changes mid-schedule', async () => {
+    const hh = await household([
+      { name: '周强', relation: '02' },
+      { name: '吴芳', relation: '12', incomes: [{ kind: 'transfer', monthlyFen: 3 }] },
+      { name: '周小', relation: '20', birth: '20150101' },
+    ]);
+    const e = await enrolDibao(hh.id, '2026-04');
+    const head = hh.members.find((m) => m.relation === '02')!;
+    await at('2026-05-10T02:00:00Z');
+    const input = {
+      id: e.id,
+      reportMonth: '2026-05',
+      riseFromEmployment: true,
+      selfReported: true,
+      members: [{ personId: head.id, wageFen: 400000 }],
+    };
+    const preview = await call('assistance.previewIncomeRise', input);
+    // (400000 − 30000 reward + 3) / 3 = 123334, above the 101000 standard
+    expect(preview.assessment.perCapitaFen).toBe(123334);
+    expect(preview.previousMonthlyAmountFen).toBe(302997);
+    expect(preview.decision.kind).toBe('gradual-exit');
+    expect(changeCount()).toBeGreaterThan(0);
+
+    // the district raises the standard from September, in the middle of the schedule
+    await call('policy.setParam', { key: 'dibao.standard', value: 107000, effectiveFrom: '2026-09-01', note: '调标' });
+    const d = await call('assistance.recordIncomeRise', input);
+    expect(d).toMatchObject({ status: 'gradual-exit', endMonth: '2026-12' });
+    expect(d.incomeRises[0]).toMatchObject({ kind: 'gradual-exit', exitMonth: '2026-12' });
+    expect(d.steps.at(-1)).toMatchObject({ step: 'income-rise', username: 'admin' });
+    // the wage is now in the registry
+    const reg = await call('registry.getHousehold', { id: hh.id });
+    expect(reg.members.find((m) => m.id === head.id)!.incomes).toEqual([{ kind: 'wage', monthlyFen: 400000, note: null }]);
+
+    const months = ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12', '2027-01'];
+    const got = [];
+    for (const m of months) got.push((await amountIn(m, hh.id))?.amountFen ?? null);
+    expect(got).toEqual([302997, 302997, 302997, 302997, 151499, 151499, 151499, null, null]);
+    expect((await amountIn('2026-09', hh.id))!.basis).toBe('schedule-50');
+  });
+
+  test('a rise found by the caseworker (not self-reported): exit from the next month', async () => {
+    const hh = await household([{ name: '郑一', relation: '02' }]);
+    const e = await enrolDibao(hh.id, '2026-04');
+    const head = hh.members[0]!;
+    await at('2026-06-03T02:00:00Z');
+    const d = await call('assistance.recordIncomeRise', {
+      id: e.id,
+      reportMonth: '2026-06',
+      riseFromEmployment: true,
+      selfReported: false,
+      members: [{ personId: head.id, wageFen: 500000 }],
+    });
+    expect(d).toMatchObject({ status: 'exited', endMonth: '2026-07' });
+    expect(await amountIn('2026-06', hh.id)).not.toBeNull();
+    expect(await amountIn('2026-07', hh.id)).toBeNull();
+  });
+
+  test('while exits are suspended (epidemic period) a rise without a clear improvement keeps the previous amount', async () => {
+    await call('policy.setParam', { key: 'epidemic.exitsSuspended', value: true, effectiveFrom: '2026-05-01' });
+    const hh = await household([{ name: '冯一', relation: '02' }]);
+    const e = await enrolDibao(hh.id, '2026-04');
+    await at('2026-05-20T02:00:00Z');
+    const d = await call('assistance.recordIncomeRise', {
+      id: e.id,
+      reportMonth: '2026-05',
+      riseFromEmployment: true,
+      selfReported: true,
+      members: [{ personId: hh.members[0]!.id, wageFen: 300000 }],
+    });
+    expect(d).toMatchObject({ status: 'active', fixedAmountFen: 101000 });
+    expect((await amountIn('2026-08', hh.id))!.amountFen).toBe(101000);
+  });
+});
+
+describe('policy parameters', () => {
+  test('a standard set with a future date changes nothing before it; the payment list of that month uses it', async () => {
+    const hh = await household([{ name: '陈一', relation: '02' }, { name: '陈二', relation: '20', birth: '20100101' }]);
+    await enrolDibao(hh.id, '2026-04');
+    await call('policy.setParam', { key: 'dibao.standard', value: 110000, effectiveFrom: '2026-07-01', note: '2026年调标' });
+    const params = await call('policy.listParams', {});
+    const std = params.find((p) => p.key === 'dibao.standard')!;
+    expect(std.current!.value).toBe(101000);
+    expect(std.history[0]).toMatchObject({ value: 110000, effectiveFrom: '2026-07-01', note: '2026年调标' });
+    expect((await amountIn('2026-06', hh.id))!.amountFen).toBe(202000);
+    expect((await amountIn('2026-07', hh.id))!.amountFen).toBe(220000);
+  });
+
+  test('a past date without a reason is refused and writes nothing; with a reason it is audited', async () => {
+    const before = changeCount();
+    const r = await raw('policy.setParam', { key: 'dibao.standard', value: 99999, effectiveFrom: '2026-01-01' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'effectiveFrom' } });
+    expect(changeCount()).toBe(before);
+    await call('policy.setParam', { key: 'temporary.urgentHours', value: 12, effectiveFrom: '2026-01-01', retroactiveReason: '补录' });
+    const audit = await call('audit.list', {});
+    expect(JSON.stringify(audit)).toContain('急难型临时救助审核审批时限');
+  });
+
+  test('defaults are seeded at set-up with their source notes', async () => {
+    const params = await call('policy.listParams', {});
+    const hours = params.find((p) => p.key === 'temporary.urgentHours')!;
+    expect(hours.current).toMatchObject({ value: 24 });
+    expect(hours.current!.note).toContain('津丽民发〔2020〕13号');
+    expect(params.find((p) => p.key === 'dibao.standard')!.current!.note).toContain('未核实');
+  });
+});
+
+describe('payment list export', () => {
+  test('Excel with rows, totals per community, audited', async () => {
+    const hh = await household([{ name: '褚一', relation: '02' }]);
+    await enrolDibao(hh.id, '2026-04');
+    const f = await call('assistance.exportPaymentList', { programme: 'dibao', month: '2026-04' });
+    expect(f.fileName).toMatch(/低保发放花名册（2026-04）\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(f.base64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('发放花名册')!;
+    expect(ws.getRow(2).getCell(3).value).toBe('褚一');
+    expect(ws.getRow(2).getCell(7).value).toBe(1010);
+    expect(wb.getWorksheet('社区汇总')!.getRow(2).getCell(3).value).toBe(1010);
+  });
+});
+
+describe('temporary assistance', () => {
+  test('an urgent application received at 23:30 is approved first within its 24 hours', async () => {
+    const hh = await household([{ name: '卫一', relation: '02' }], []);
+    await at('2026-05-10T15:30:00Z'); // 23:30 in Shanghai
+    const t = await call('assistance.receiveTemporary', { householdId: hh.id, type: 'urgent', reason: '火灾', amountFen: 300000 });
+    expect(t).toMatchObject({ approver: 'street', approveFirst: true, deadline: '2026-05-11T15:30:00.000Z', status: 'received', withinDeadline: true });
+    await at('2026-05-11T01:00:00Z');
+    const a = await call('assistance.decideTemporary', { id: t.id, action: 'approve', note: '先行审批' });
+    expect(a).toMatchObject({ status: 'approved', withinDeadline: true, approvedBy: 'admin' });
+    const p = await call('assistance.decideTemporary', { id: t.id, action: 'pay' });
+    expect(p.status).toBe('paid');
+  });
+
+  test('exactly at the street limit the street approves; above it the district, whose approval must be noted', async () => {
+    const hh = await household([{ name: '蒋一', relation: '02' }], []);
+    const atLimit = await call('assistance.receiveTemporary', { householdId: hh.id, type: 'expenditure', reason: '医疗支出', amountFen: 606000 });
+    expect(atLimit).toMatchObject({ approver: 'street', approveFirst: false, deadline: null, withinDeadline: null });
+    const above = await call('assistance.receiveTemporary', { householdId: hh.id, type: 'expenditure', reason: '医疗支出', amountFen: 606001 });
+    expect(above.approver).toBe('district');
+    const before = changeCount();
+    expect(await raw('assistance.decideTemporary', { id: above.id, action: 'approve' })).toMatchObject({ ok: false, error: { field: 'note' } });
+    expect(changeCount()).toBe(before);
+    const refer = await call('assistance.decideTemporary', { id: atLimit.id, action: 'refer', referral: '医疗救助' });
+    expect(refer).toMatchObject({ status: 'referred', referral: '医疗救助' });
+  });
+});
+
+describe('应补尽补', () => {
+  test('a grade-1 disabled person in a 低保 household without the care subsidy is listed until enrolled', async () => {
+    await call('policy.setParam', { key: 'disability.careSubsidy', value: 10000, effectiveFrom: '2016-01-01', retroactiveReason: '测试' });
+    const hh = await household([{ name: '沈一', relation: '02', disabilityCategory: '4', disabilityGrade: '1' }]);
+    const gaps = await call('assistance.entitlementGaps', {});
+    expect(gaps.filter((g) => g.name === '沈一').map((g) => [g.subsidy, g.problem])).toEqual([
+      ['disability-living-subsidy', 'missing'],
+      ['severe-disability-care-subsidy', 'missing'],
+    ]);
+    const personId = hh.members[0]!.id;
+    const e = await call('assistance.apply', { programme: 'severe-disability-care-subsidy', householdId: hh.id, personId });
+    await call('assistance.investigate', { id: e.id });
+    await call('assistance.advance', { id: e.id, step: 'street-review' });
+    await call('assistance.advance', { id: e.id, step: 'publish', publicFrom: '2026-03-16', publicTo: '2026-03-22' });
+    await call('assistance.advance', { id: e.id, step: 'approve', month: '2026-03' });
+    const after = await call('assistance.entitlementGaps', {});
+    expect(after.filter((g) => g.name === '沈一').map((g) => g.subsidy)).toEqual(['disability-living-subsidy']);
+  });
+
+  test('an orphan under 18 (household category 孤儿) without the allowance is listed', async () => {
+    await household([{ name: '韩一', relation: '02', birth: '20120101' }], ['orphan']);
+    const gaps = await call('assistance.entitlementGaps', {});
+    expect(gaps.find((g) => g.name === '韩一')).toMatchObject({ subsidy: 'orphan-allowance', problem: 'missing', standardFen: 60000 });
+  });
+});

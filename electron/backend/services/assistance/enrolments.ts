@@ -1,0 +1,154 @@
+/**
+ * Enrolment into a programme and its steps: application, household investigation with the income
+ * assessment, the street's review, publication, district approval (start month), and the later
+ * changes (复审, suspension, resumption, exit). Each step is an enrolment_steps row with who and when.
+ */
+import { AppError } from '../../../../shared/errors';
+import { ENROLMENT_STEPS, HOUSEHOLD_PROGRAMMES, PROGRAMMES, type EnrolmentStatus, type EnrolmentStep, type Programme } from '../../../../shared/assistance/codes';
+import { labelOf } from '../../../../shared/codes';
+import { addMonths, assessMonthlyIncome, monthOf } from '../../../../shared/policy';
+import { shanghaiDate } from '../../../../shared/time/shanghai';
+import type { Actor, Store } from '../../store/store';
+import { loadHouseholdRow } from '../registry/read';
+import { incomeParams } from './figures';
+import { householdMembers, toIncomeMember } from './members';
+import { loadEnrolment } from './read';
+
+export function recordStep(store: Store, actor: Actor, enrolmentId: string, step: EnrolmentStep, note: string | null, detail?: unknown): void {
+  store.insert(
+    'enrolment_steps',
+    { streetCode: actor.streetCode, enrolmentId, step, at: store.nowIso(), username: actor.username, note, detail: detail ?? null },
+    actor,
+    null,
+  );
+}
+
+function audit(step: EnrolmentStep, programme: string) {
+  return { action: `assistance.${step}`, summary: `${labelOf(PROGRAMMES, programme)}：${labelOf(ENROLMENT_STEPS, step)}` };
+}
+
+export function applyEnrolment(
+  store: Store,
+  actor: Actor,
+  input: { programme: Programme; householdId: string; personId?: string | null; note?: string | null },
+): string {
+  return store.tx(() => {
+    loadHouseholdRow(store, actor.streetCode, input.householdId);
+    const perHousehold = HOUSEHOLD_PROGRAMMES.includes(input.programme);
+    if (!perHousehold && !input.personId) throw new AppError('invalid-input', '该救助项目须选择具体人员', { field: 'personId' });
+    if (input.personId) {
+      const p = store.prepare('SELECT household_id FROM persons WHERE id = ? AND deleted_at IS NULL').get(input.personId) as
+        | { household_id: string }
+        | undefined;
+      if (!p || p.household_id !== input.householdId) throw new AppError('invalid-input', '该人员不是本家庭成员', { field: 'personId' });
+    }
+    const open = store
+      .prepare(
+        `SELECT 1 FROM enrolments WHERE programme = ? AND household_id = ? AND COALESCE(person_id, '') = ? AND deleted_at IS NULL
+           AND status NOT IN ('exited', 'rejected') LIMIT 1`,
+      )
+      .get(input.programme, input.householdId, perHousehold ? '' : (input.personId ?? ''));
+    if (open) throw new AppError('conflict', `已有未结束的${labelOf(PROGRAMMES, input.programme)}记录`, { field: 'programme' });
+    const covered = perHousehold ? householdMembers(store, input.householdId).length : 1;
+    const id = store.insert(
+      'enrolments',
+      {
+        streetCode: actor.streetCode,
+        programme: input.programme,
+        householdId: input.householdId,
+        personId: perHousehold ? null : input.personId,
+        status: 'applied',
+        coveredPersons: Math.max(1, covered),
+      },
+      actor,
+      audit('apply', input.programme),
+    );
+    recordStep(store, actor, id, 'apply', input.note ?? null);
+    return id;
+  });
+}
+
+/** Household investigation: the income assessment from the registry's incomes, on today's parameters. */
+export function investigateEnrolment(
+  store: Store,
+  actor: Actor,
+  input: { id: string; coveredPersons?: number; workingAwayPersonIds: string[]; note?: string | null },
+): void {
+  store.tx(() => {
+    const e = loadEnrolment(store, actor.streetCode, input.id);
+    if (e.status !== 'applied' && e.status !== 'investigated') {
+      throw new AppError('conflict', '只有已申请的记录可以登记入户调查', { field: 'id' });
+    }
+    const today = shanghaiDate(store.nowDate());
+    // The income test applies to the household programmes (低保, 低保边缘) only.
+    const incomeTested = HOUSEHOLD_PROGRAMMES.includes(e.programme);
+    const members = householdMembers(store, e.household_id);
+    const assessment = incomeTested
+      ? assessMonthlyIncome(
+          members.map((m) => toIncomeMember(m, new Set(input.workingAwayPersonIds))),
+          incomeParams(store, actor.streetCode, today),
+        )
+      : null;
+    store.update(
+      'enrolments',
+      e.id,
+      {
+        status: 'investigated',
+        perCapitaIncomeFen: assessment?.perCapitaFen ?? null,
+        coveredPersons: input.coveredPersons ?? e.covered_persons,
+      },
+      actor,
+      audit('investigate', e.programme),
+    );
+    recordStep(store, actor, e.id, 'investigate', input.note ?? null, assessment ? { ...assessment, members: members.length, onDate: today } : null);
+  });
+}
+
+type AdvanceStep = 'street-review' | 'publish' | 'approve' | 'reject' | 'periodic-review' | 'suspend' | 'resume' | 'exit';
+
+const FROM: Record<AdvanceStep, EnrolmentStatus[]> = {
+  'street-review': ['investigated'],
+  publish: ['reviewed'],
+  approve: ['published'],
+  reject: ['applied', 'investigated', 'reviewed', 'published'],
+  'periodic-review': ['active', 'suspended'],
+  suspend: ['active'],
+  resume: ['suspended'],
+  exit: ['active', 'suspended', 'gradual-exit'],
+};
+const TO: Partial<Record<AdvanceStep, EnrolmentStatus>> = {
+  'street-review': 'reviewed',
+  publish: 'published',
+  approve: 'active',
+  reject: 'rejected',
+  suspend: 'suspended',
+  resume: 'active',
+  exit: 'exited',
+};
+
+export function advanceEnrolment(
+  store: Store,
+  actor: Actor,
+  input: { id: string; step: AdvanceStep; note?: string | null; publicFrom?: string; publicTo?: string; month?: string },
+): void {
+  store.tx(() => {
+    const e = loadEnrolment(store, actor.streetCode, input.id);
+    if (!FROM[input.step].includes(e.status as EnrolmentStatus)) {
+      throw new AppError('conflict', `当前状态不能办理“${labelOf(ENROLMENT_STEPS, input.step)}”`, { field: 'step' });
+    }
+    const thisMonth = monthOf(shanghaiDate(store.nowDate()));
+    const patch: Record<string, unknown> = { status: TO[input.step] ?? e.status };
+    if (input.step === 'publish') {
+      if (!input.publicFrom || !input.publicTo) throw new AppError('invalid-input', '公示须填写开始和结束日期', { field: 'publicFrom' });
+      if (input.publicTo < input.publicFrom) throw new AppError('invalid-input', '公示结束日期不能早于开始日期', { field: 'publicTo' });
+      Object.assign(patch, { publicFrom: input.publicFrom, publicTo: input.publicTo });
+    }
+    if (input.step === 'approve') {
+      // Payment starts the month after approval unless a month is given.
+      patch.startMonth = input.month ?? addMonths(thisMonth, 1);
+    }
+    if (input.step === 'exit') patch.endMonth = input.month ?? addMonths(thisMonth, 1);
+    store.update('enrolments', e.id, patch, actor, audit(input.step, e.programme));
+    recordStep(store, actor, e.id, input.step, input.note ?? null, input.month ? { month: input.month } : undefined);
+  });
+}

@@ -1,0 +1,41 @@
+/** Policy figures the assistance services read, on a date, from the effective-dated parameters. */
+import type { IncomeParams } from '../../../../shared/policy';
+import type { Programme } from '../../../../shared/assistance/codes';
+import type { Store } from '../../store/store';
+import { paramOn, requireParam } from '../policy/params';
+
+export function dibaoStandard(store: Store, street: string, onDate: string): number {
+  return requireParam<number>(store, street, 'dibao.standard', onDate);
+}
+
+export function flag(store: Store, street: string, key: string, onDate: string): boolean {
+  return paramOn(store, street, key, onDate)?.value === true;
+}
+
+export function incomeParams(store: Store, street: string, onDate: string): IncomeParams {
+  const epidemicRulesInForce = flag(store, street, 'epidemic.rulesInForce', onDate);
+  return {
+    employmentRewardFen: requireParam<number>(store, street, 'dibao.employmentReward', onDate),
+    workCostDeductionFen: epidemicRulesInForce ? requireParam<number>(store, street, 'epidemic.workCostDeduction', onDate) : 0,
+    epidemicRulesInForce,
+  };
+}
+
+const ALLOWANCE_KEYS: Partial<Record<Programme, string>> = {
+  'orphan-allowance': 'allowance.orphan',
+  'unsupported-child-allowance': 'allowance.unsupportedChild',
+  'disability-living-subsidy': 'disability.livingSubsidy',
+  'severe-disability-care-subsidy': 'disability.careSubsidy',
+};
+
+/** The standard amount of a per-person allowance on a date, or null when not set. */
+export function allowanceStandard(store: Store, street: string, programme: Programme, onDate: string): number | null {
+  const key = ALLOWANCE_KEYS[programme];
+  if (!key) return null;
+  const v = paramOn(store, street, key, onDate)?.value;
+  return typeof v === 'number' ? v : null;
+}
+
+export function requireAllowanceStandard(store: Store, street: string, programme: Programme, onDate: string): number {
+  return requireParam<number>(store, street, ALLOWANCE_KEYS[programme]!, onDate);
+}

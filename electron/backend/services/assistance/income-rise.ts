@@ -1,0 +1,119 @@
+/**
+ * Income-rise handling for a 低保 household: the caseworker records the new wages, the app assesses
+ * the income on the report month's parameters and applies decideIncomeRise; the decision (and the
+ * six-month schedule) is stored as data and drives the payment lists. Until the schedule (or the exit)
+ * starts, the report month keeps the amount the household was receiving.
+ */
+import { AppError } from '../../../../shared/errors';
+import { assessMonthlyIncome, decideIncomeRise, firstDayOf } from '../../../../shared/policy';
+import type { IncomeRisePreview } from '../../../../shared/assistance/types';
+import { INCOME_RISE_KINDS } from '../../../../shared/assistance/codes';
+import { labelOf } from '../../../../shared/codes';
+import type { Actor, Store } from '../../store/store';
+import { updatePerson } from '../registry/persons';
+import { amountFor, paidIn, type EnrolmentDbRow } from './amounts';
+import { recordStep } from './enrolments';
+import { dibaoStandard, flag, incomeParams } from './figures';
+import { householdMembers, toIncomeMember, type MemberRow } from './members';
+import { loadEnrolment } from './read';
+
+export interface IncomeRiseInput {
+  id: string;
+  reportMonth: string;
+  riseFromEmployment: boolean;
+  selfReported: boolean;
+  incomeClearlyRisen: boolean;
+  members: { personId: string; wageFen?: number | null; workingAwayOrReturned: boolean }[];
+  note?: string | null;
+}
+
+function withNewWages(members: MemberRow[], input: IncomeRiseInput): MemberRow[] {
+  return members.map((m) => {
+    const w = input.members.find((x) => x.personId === m.id);
+    if (w?.wageFen == null) return m;
+    const others = (JSON.parse(m.incomes) as { kind: string }[]).filter((i) => i.kind !== 'wage');
+    return { ...m, employment: 'employed', incomes: JSON.stringify([...others, { kind: 'wage', monthlyFen: w.wageFen, note: null }]) };
+  });
+}
+
+function compute(store: Store, e: EnrolmentDbRow, input: IncomeRiseInput) {
+  if (e.programme !== 'dibao') throw new AppError('invalid-input', '收入增加渐退只适用于低保', { field: 'id' });
+  if (!paidIn(e, input.reportMonth) || e.status === 'exited') {
+    throw new AppError('conflict', `该家庭 ${input.reportMonth} 不在低保发放范围内`, { field: 'reportMonth' });
+  }
+  const members = householdMembers(store, e.household_id);
+  for (const m of input.members) {
+    if (!members.some((x) => x.id === m.personId)) throw new AppError('invalid-input', '所填成员不是本家庭成员', { field: 'members' });
+  }
+  const updated = withNewWages(members, input);
+  const on = firstDayOf(input.reportMonth);
+  const params = incomeParams(store, e.street_code, on);
+  const away = new Set(input.members.filter((m) => m.workingAwayOrReturned).map((m) => m.personId));
+  const assessment = assessMonthlyIncome(updated.map((m) => toIncomeMember(m, away)), params);
+  const standardFen = dibaoStandard(store, e.street_code, on);
+  const previousMonthlyAmountFen = amountFor(store, e, input.reportMonth).amountFen;
+  const exitsSuspended = flag(store, e.street_code, 'epidemic.exitsSuspended', on);
+  const decision = decideIncomeRise({
+    reportMonth: input.reportMonth,
+    previousMonthlyAmountFen,
+    perCapitaIncomeFen: assessment.perCapitaFen,
+    standardFen,
+    coveredPersons: e.covered_persons,
+    riseFromEmployment: input.riseFromEmployment,
+    selfReported: input.selfReported,
+    exitsSuspended,
+    incomeClearlyRisen: input.incomeClearlyRisen,
+  });
+  const preview: IncomeRisePreview = {
+    assessment,
+    standardFen,
+    previousMonthlyAmountFen,
+    exitsSuspended,
+    epidemicRulesInForce: params.epidemicRulesInForce,
+    decision,
+  };
+  return { preview, updated, members };
+}
+
+export function previewIncomeRise(store: Store, actor: Actor, input: IncomeRiseInput): IncomeRisePreview {
+  return compute(store, loadEnrolment(store, actor.streetCode, input.id), input).preview;
+}
+
+export function recordIncomeRise(store: Store, actor: Actor, input: IncomeRiseInput): void {
+  store.tx(() => {
+    const e = loadEnrolment(store, actor.streetCode, input.id);
+    const { preview, updated, members } = compute(store, e, input);
+    const d = preview.decision;
+    // The new wages go into the registry through its own service (audited there).
+    updated.forEach((m, i) => {
+      if (m.incomes !== members[i]!.incomes) {
+        updatePerson(store, actor, m.id, { incomes: JSON.parse(m.incomes) as never, employment: 'employed' });
+      }
+    });
+    store.insert(
+      'income_rise_decisions',
+      {
+        streetCode: e.street_code,
+        enrolmentId: e.id,
+        reportMonth: input.reportMonth,
+        input: { ...input, ...preview, decision: undefined },
+        kind: d.kind,
+        monthlyAmountFen: d.kind === 'stay' || d.kind === 'suspended' ? d.monthlyAmountFen : null,
+        schedule: d.kind === 'gradual-exit' ? d.schedule : null,
+        exitMonth: d.kind === 'gradual-exit' || d.kind === 'exit' ? d.exitMonth : null,
+      },
+      actor,
+      { action: 'assistance.incomeRise', summary: `低保收入增加：${labelOf(INCOME_RISE_KINDS, d.kind)}`, detail: d },
+    );
+    const patch: Record<string, unknown> =
+      d.kind === 'stay'
+        ? { perCapitaIncomeFen: preview.assessment.perCapitaFen, fixedAmountFen: null }
+        : d.kind === 'suspended'
+          ? { fixedAmountFen: d.monthlyAmountFen }
+          : d.kind === 'gradual-exit'
+            ? { status: 'gradual-exit', endMonth: d.exitMonth, fixedAmountFen: preview.previousMonthlyAmountFen }
+            : { status: 'exited', endMonth: d.exitMonth, fixedAmountFen: preview.previousMonthlyAmountFen };
+    store.update('enrolments', e.id, patch, actor, null);
+    recordStep(store, actor, e.id, 'income-rise', input.note ?? null, { reportMonth: input.reportMonth, kind: d.kind });
+  });
+}

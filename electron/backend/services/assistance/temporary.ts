@@ -1,0 +1,160 @@
+/**
+ * 临时救助: applications are routed on receipt (routeTemporaryAssistance on the parameters in force):
+ * urgent cases are approved first with a deadline (24 hours by default), the street approves up to its
+ * limit and the district above it; then payment, or refusal, or referral (转介) where other help fits.
+ */
+import { AppError } from '../../../../shared/errors';
+import { routeTemporaryAssistance } from '../../../../shared/policy';
+import { TEMP_TYPES, type TempStatus } from '../../../../shared/assistance/codes';
+import type { TemporaryRow } from '../../../../shared/assistance/types';
+import { labelOf } from '../../../../shared/codes';
+import { shanghaiDate } from '../../../../shared/time/shanghai';
+import type { Actor, Store } from '../../store/store';
+import { requireParam } from '../policy/params';
+import { loadHouseholdRow } from '../registry/read';
+import { dibaoStandard } from './figures';
+
+interface Db {
+  id: string;
+  household_id: string;
+  person_id: string | null;
+  type: 'urgent' | 'expenditure';
+  reason: string;
+  amount_fen: number;
+  received_at: string;
+  approver: 'street' | 'district';
+  approve_first: number;
+  deadline: string | null;
+  standard_fen: number;
+  status: TempStatus;
+  approved_at: string | null;
+  approved_by: string | null;
+  paid_at: string | null;
+  referral: string | null;
+  decision_note: string | null;
+  community_name: string;
+  person_name: string | null;
+}
+
+const SELECT = `SELECT t.*, c.name AS community_name,
+    COALESCE(p.name, (SELECT hp.name FROM persons hp WHERE hp.household_id = t.household_id AND hp.relation = '02' AND hp.deleted_at IS NULL LIMIT 1)) AS person_name
+  FROM temporary_assistance t JOIN households h ON h.id = t.household_id JOIN communities c ON c.id = h.community_id
+  LEFT JOIN persons p ON p.id = t.person_id`;
+
+function toRow(r: Db, nowIso: string): TemporaryRow {
+  let withinDeadline: boolean | null = null;
+  if (r.deadline) withinDeadline = r.approved_at ? r.approved_at <= r.deadline : nowIso <= r.deadline;
+  return {
+    id: r.id,
+    householdId: r.household_id,
+    personId: r.person_id,
+    name: r.person_name,
+    communityName: r.community_name,
+    type: r.type,
+    reason: r.reason,
+    amountFen: r.amount_fen,
+    receivedAt: r.received_at,
+    approver: r.approver,
+    approveFirst: r.approve_first === 1,
+    deadline: r.deadline,
+    standardFen: r.standard_fen,
+    status: r.status,
+    approvedAt: r.approved_at,
+    approvedBy: r.approved_by,
+    paidAt: r.paid_at,
+    referral: r.referral,
+    decisionNote: r.decision_note,
+    withinDeadline,
+  };
+}
+
+export function temporaryRow(store: Store, street: string, id: string): TemporaryRow {
+  const r = store.prepare(`${SELECT} WHERE t.id = ? AND t.street_code = ? AND t.deleted_at IS NULL`).get(id, street) as Db | undefined;
+  if (!r) throw new AppError('not-found', '临时救助申请不存在', { field: 'id' });
+  return toRow(r, store.nowIso());
+}
+
+export function listTemporary(store: Store, street: string, openOnly: boolean): TemporaryRow[] {
+  const rows = store
+    .prepare(
+      `${SELECT} WHERE t.street_code = ? AND t.deleted_at IS NULL AND (? = 0 OR t.status IN ('received', 'approved'))
+        ORDER BY CASE t.status WHEN 'received' THEN 0 WHEN 'approved' THEN 1 ELSE 2 END, COALESCE(t.deadline, '9999'), t.received_at DESC
+        LIMIT 1000`,
+    )
+    .all(street, openOnly ? 1 : 0) as Db[];
+  const now = store.nowIso();
+  return rows.map((r) => toRow(r, now));
+}
+
+export function receiveTemporary(
+  store: Store,
+  actor: Actor,
+  input: { householdId: string; personId?: string | null; type: 'urgent' | 'expenditure'; reason: string; amountFen: number },
+): string {
+  return store.tx(() => {
+    loadHouseholdRow(store, actor.streetCode, input.householdId);
+    const receivedAt = store.nowIso();
+    const today = shanghaiDate(store.nowDate());
+    const standardFen = dibaoStandard(store, actor.streetCode, today);
+    const route = routeTemporaryAssistance({
+      type: input.type,
+      amountFen: input.amountFen,
+      standardFen,
+      receivedAt,
+      urgentHours: requireParam<number>(store, actor.streetCode, 'temporary.urgentHours', today),
+      streetLimitMonths: requireParam<number>(store, actor.streetCode, 'temporary.streetLimitMonths', today),
+    });
+    return store.insert(
+      'temporary_assistance',
+      {
+        streetCode: actor.streetCode,
+        householdId: input.householdId,
+        personId: input.personId ?? null,
+        type: input.type,
+        reason: input.reason,
+        amountFen: input.amountFen,
+        receivedAt,
+        approver: route.approver,
+        approveFirst: route.approveFirst,
+        deadline: route.deadline,
+        standardFen,
+        status: 'received',
+      },
+      actor,
+      { action: 'assistance.receiveTemporary', summary: `受理${labelOf(TEMP_TYPES, input.type)}临时救助申请` },
+    );
+  });
+}
+
+const NEXT: Record<'approve' | 'reject' | 'pay' | 'refer', { from: TempStatus[]; to: TempStatus; label: string }> = {
+  approve: { from: ['received'], to: 'approved', label: '审批' },
+  reject: { from: ['received'], to: 'rejected', label: '不予救助' },
+  pay: { from: ['approved'], to: 'paid', label: '发放' },
+  refer: { from: ['received', 'approved', 'paid'], to: 'referred', label: '转介' },
+};
+
+export function decideTemporary(
+  store: Store,
+  actor: Actor,
+  input: { id: string; action: keyof typeof NEXT; note?: string | null; referral?: string | null },
+): void {
+  store.tx(() => {
+    const t = temporaryRow(store, actor.streetCode, input.id);
+    const step = NEXT[input.action];
+    if (!step.from.includes(t.status)) throw new AppError('conflict', `当前状态不能办理“${step.label}”`, { field: 'action' });
+    if (input.action === 'refer' && !input.referral) throw new AppError('invalid-input', '转介须填写转介去向', { field: 'referral' });
+    if (input.action === 'approve' && t.approver === 'district') {
+      // The street records the district's approval; the amount is above the street's limit.
+      if (!input.note) throw new AppError('invalid-input', '超出街道审批限额：请填写区级审批意见', { field: 'note' });
+    }
+    const now = store.nowIso();
+    const patch: Record<string, unknown> = { status: step.to, decisionNote: input.note ?? t.decisionNote };
+    if (input.action === 'approve') Object.assign(patch, { approvedAt: now, approvedBy: actor.username });
+    if (input.action === 'pay') patch.paidAt = now;
+    if (input.action === 'refer') patch.referral = input.referral;
+    store.update('temporary_assistance', t.id, patch, actor, {
+      action: `assistance.temporary.${input.action}`,
+      summary: `临时救助：${step.label}`,
+    });
+  });
+}

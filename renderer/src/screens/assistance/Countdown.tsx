@@ -1,0 +1,26 @@
+/** A live countdown to an approval deadline (急难型临时救助 24 hours). */
+import { useEffect, useState } from 'react';
+import { Tag } from 'antd';
+
+export function countdownText(ms: number): string {
+  const s = Math.floor(Math.abs(ms) / 1000);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  return `${h}小时${String(m).padStart(2, '0')}分${String(sec).padStart(2, '0')}秒`;
+}
+
+export function Countdown({ deadline }: { deadline: string }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, []);
+  const left = new Date(deadline).getTime() - now;
+  if (left <= 0) return <Tag color="red" data-testid="countdown">{`已超时 ${countdownText(left)}`}</Tag>;
+  return (
+    <Tag color={left < 4 * 3600_000 ? 'volcano' : 'orange'} data-testid="countdown" role="timer" aria-label="审批剩余时间">
+      {`剩余 ${countdownText(left)}`}
+    </Tag>
+  );
+}

@@ -1,0 +1,105 @@
+/** One step of an enrolment (investigation, review, publication, approval, rejection, suspension, exit …). */
+import { useState } from 'react';
+import { App, DatePicker, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import dayjs from 'dayjs';
+import type { EnrolmentDetail } from '../../../../shared/assistance/types';
+import { api } from '../../api/client';
+import { showFormError } from '../../lib/form-errors';
+import { addMonths, thisMonth } from './labels';
+
+export type StepKind = 'investigate' | 'street-review' | 'publish' | 'approve' | 'reject' | 'periodic-review' | 'suspend' | 'resume' | 'exit';
+
+const TEXT: Record<StepKind, { title: string; ok: string; noteLabel: string; danger?: boolean; description?: string }> = {
+  investigate: { title: '入户调查与收入财产核算', ok: '登记调查结果', noteLabel: '调查情况' },
+  'street-review': { title: '街道审核', ok: '审核通过', noteLabel: '审核意见' },
+  publish: { title: '公示', ok: '开始公示', noteLabel: '说明' },
+  approve: { title: '区级审批', ok: '批准', noteLabel: '审批意见（文号等）' },
+  reject: { title: '不予批准', ok: '不予批准', noteLabel: '不予批准的理由', danger: true, description: '不予批准后本记录结束，如需重新申请须另行办理。' },
+  'periodic-review': { title: '复审', ok: '记录复审', noteLabel: '复审情况' },
+  suspend: { title: '暂停发放', ok: '暂停发放', noteLabel: '暂停原因', danger: true, description: '暂停后发放花名册不再包含该对象，直至恢复发放。' },
+  resume: { title: '恢复发放', ok: '恢复发放', noteLabel: '说明' },
+  exit: { title: '退出', ok: '确认退出', noteLabel: '退出原因', danger: true, description: '退出后自所选月份起不再发放，此操作不能撤销。' },
+};
+
+interface Values {
+  note?: string;
+  coveredPersons?: number;
+  publicRange?: [dayjs.Dayjs, dayjs.Dayjs];
+  month?: dayjs.Dayjs;
+}
+
+export function EnrolmentStepModal({ enrolment, step, onClose, onDone }: { enrolment: EnrolmentDetail; step: StepKind; onClose: () => void; onDone: (e: EnrolmentDetail) => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const t = TEXT[step];
+  const needsNote = step === 'reject' || step === 'suspend' || step === 'exit';
+  const submit = async (v: Values) => {
+    setBusy(true);
+    try {
+      const note = v.note?.trim() || null;
+      const e =
+        step === 'investigate'
+          ? await api.call('assistance.investigate', { id: enrolment.id, coveredPersons: v.coveredPersons, note })
+          : await api.call('assistance.advance', {
+              id: enrolment.id,
+              step,
+              note,
+              publicFrom: v.publicRange?.[0].format('YYYY-MM-DD'),
+              publicTo: v.publicRange?.[1].format('YYYY-MM-DD'),
+              month: v.month?.format('YYYY-MM'),
+            });
+      message.success(`已办理：${t.title}`);
+      onDone(e);
+    } catch (err) {
+      showFormError(form, err, message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const nextMonth = dayjs(`${addMonths(thisMonth(), 1)}-01`);
+  return (
+    <Modal
+      open
+      title={t.title}
+      okText={t.ok}
+      cancelText="取消"
+      okButtonProps={{ danger: t.danger, 'data-testid': 'step-ok' }}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {t.description && <Typography.Paragraph type="warning">{t.description}</Typography.Paragraph>}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          coveredPersons: enrolment.coveredPersons || undefined,
+          publicRange: [dayjs(), dayjs().add(6, 'day')],
+          month: step === 'approve' ? dayjs(`${thisMonth()}-01`) : nextMonth,
+        }}
+      >
+        {step === 'investigate' && (
+          <Form.Item name="coveredPersons" label="保障人数" extra="不填则按家庭成员人数">
+            <InputNumber min={1} max={30} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        )}
+        {step === 'publish' && (
+          <Form.Item name="publicRange" label="公示期" rules={[{ required: true, message: '请选择公示起止日期' }]}>
+            <DatePicker.RangePicker style={{ width: '100%' }} />
+          </Form.Item>
+        )}
+        {(step === 'approve' || step === 'exit') && (
+          <Form.Item name="month" label={step === 'approve' ? '起始发放月份' : '自该月起不再发放'} rules={[{ required: true, message: '请选择月份' }]}>
+            <DatePicker picker="month" format="YYYY-MM" style={{ width: '100%' }} data-testid="step-month" />
+          </Form.Item>
+        )}
+        <Form.Item name="note" label={t.noteLabel} rules={needsNote ? [{ required: true, whitespace: true, message: `请填写${t.noteLabel}` }] : []}>
+          <Input.TextArea rows={2} maxLength={500} autoFocus data-testid="step-note" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

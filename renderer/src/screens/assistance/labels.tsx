@@ -1,0 +1,42 @@
+/** Labels and tags of the assistance area. */
+import { Tag } from 'antd';
+import { labelOf } from '../../../../shared/codes';
+import { addMonths, monthOf } from '../../../../shared/policy';
+import { shanghaiDate } from '../../../../shared/time/shanghai';
+import { ENROLMENT_STATUSES, ENROLMENT_STEPS, INCOME_RISE_KINDS, PROGRAMMES, TEMP_STATUSES, TEMP_TYPES } from '../../../../shared/assistance/codes';
+
+const STATUS_COLORS: Record<string, string> = {
+  applied: 'default',
+  investigated: 'cyan',
+  reviewed: 'blue',
+  published: 'geekblue',
+  active: 'green',
+  'gradual-exit': 'gold',
+  suspended: 'orange',
+  exited: 'default',
+  rejected: 'red',
+};
+
+export const programmeLabel = (code: string) => labelOf(PROGRAMMES, code);
+export const stepLabel = (code: string) => labelOf(ENROLMENT_STEPS, code);
+export const decisionLabel = (code: string) => labelOf(INCOME_RISE_KINDS, code);
+export const tempTypeLabel = (code: string) => labelOf(TEMP_TYPES, code);
+
+export function EnrolmentStatusTag({ status }: { status: string }) {
+  return <Tag color={STATUS_COLORS[status] ?? 'default'}>{labelOf(ENROLMENT_STATUSES, status)}</Tag>;
+}
+
+const TEMP_COLORS: Record<string, string> = { received: 'processing', approved: 'blue', paid: 'green', rejected: 'red', referred: 'purple' };
+
+export function TempStatusTag({ status }: { status: string }) {
+  return <Tag color={TEMP_COLORS[status] ?? 'default'}>{labelOf(TEMP_STATUSES, status)}</Tag>;
+}
+
+export const PROGRAMME_OPTIONS = PROGRAMMES.map((p) => ({ value: p.code, label: p.label }));
+
+/** The current month in Asia/Shanghai as YYYY-MM. */
+export function thisMonth(): string {
+  return monthOf(shanghaiDate(new Date()));
+}
+
+export { addMonths };

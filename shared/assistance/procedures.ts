@@ -1,0 +1,112 @@
+/** assistance.* procedures: enrolments, income rises, payment lists, 应补尽补, temporary assistance. */
+import { z } from 'zod';
+import { proc, STAFF, SUPERVISORS } from '../api/proc';
+import { zCode, zDate, zFen, zId, zOptText, zText } from '../api/zh';
+import type { FileOut } from '../registry/types';
+import { ENROLMENT_STATUSES, PROGRAMMES, TEMP_TYPES } from './codes';
+import type {
+  EnrolmentDetail,
+  EnrolmentRow,
+  EntitlementGap,
+  IncomeRisePreview,
+  PaymentList,
+  TemporaryRow,
+} from './types';
+
+export function zMonth(label: string) {
+  return z.string({ error: `${label}缺失` }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: `${label}应为 YYYY-MM 格式` });
+}
+
+export const IncomeRiseSchema = z.strictObject({
+  id: zId('保障记录'),
+  reportMonth: zMonth('申报月份'),
+  riseFromEmployment: z.boolean({ error: '是否因劳动就业增收必须选择' }),
+  selfReported: z.boolean({ error: '是否主动申报必须选择' }),
+  incomeClearlyRisen: z.boolean().default(false),
+  /** New wages recorded by the caseworker (replace the member's wage items), and who works away. */
+  members: z
+    .array(
+      z.strictObject({
+        personId: zId('成员'),
+        wageFen: zFen('月工资').nullish(),
+        workingAwayOrReturned: z.boolean().default(false),
+      }),
+    )
+    .max(30)
+    .default([]),
+  note: zOptText('说明', 500),
+});
+
+export const assistanceProcedures = {
+  'assistance.listEnrolments': proc<EnrolmentRow[]>()(
+    z.strictObject({
+      programme: zCode('救助项目', PROGRAMMES).optional(),
+      status: zCode('状态', ENROLMENT_STATUSES).optional(),
+      householdId: zId('家庭').optional(),
+    }),
+    STAFF,
+  ),
+  'assistance.getEnrolment': proc<EnrolmentDetail>()(z.strictObject({ id: zId('保障记录') }), STAFF),
+  'assistance.apply': proc<EnrolmentDetail>()(
+    z.strictObject({
+      programme: zCode('救助项目', PROGRAMMES),
+      householdId: zId('家庭'),
+      personId: zId('人员').nullish(),
+      note: zOptText('申请说明', 500),
+    }),
+    STAFF,
+  ),
+  'assistance.investigate': proc<EnrolmentDetail>()(
+    z.strictObject({
+      id: zId('保障记录'),
+      coveredPersons: z.number().int().min(1, { error: '保障人数至少为1' }).max(30).optional(),
+      workingAwayPersonIds: z.array(zId('成员')).max(30).default([]),
+      note: zOptText('调查情况', 500),
+    }),
+    STAFF,
+  ),
+  'assistance.advance': proc<EnrolmentDetail>()(
+    z.strictObject({
+      id: zId('保障记录'),
+      step: z.enum(['street-review', 'publish', 'approve', 'reject', 'periodic-review', 'suspend', 'resume', 'exit'], {
+        error: '办理环节无效',
+      }),
+      note: zOptText('意见', 500),
+      publicFrom: zDate('公示开始日期').optional(),
+      publicTo: zDate('公示结束日期').optional(),
+      month: zMonth('月份').optional(),
+    }),
+    STAFF,
+  ),
+  'assistance.previewIncomeRise': proc<IncomeRisePreview>()(IncomeRiseSchema, STAFF),
+  'assistance.recordIncomeRise': proc<EnrolmentDetail>()(IncomeRiseSchema, STAFF),
+  'assistance.paymentList': proc<PaymentList>()(
+    z.strictObject({ programme: zCode('救助项目', PROGRAMMES), month: zMonth('发放月份') }),
+    STAFF,
+  ),
+  'assistance.exportPaymentList': proc<FileOut>()(
+    z.strictObject({ programme: zCode('救助项目', PROGRAMMES), month: zMonth('发放月份') }),
+    STAFF,
+  ),
+  'assistance.entitlementGaps': proc<EntitlementGap[]>()(z.strictObject({ onDate: zDate('核查日期').optional() }), STAFF),
+  'assistance.listTemporary': proc<TemporaryRow[]>()(z.strictObject({ openOnly: z.boolean().default(false) }), STAFF),
+  'assistance.receiveTemporary': proc<TemporaryRow>()(
+    z.strictObject({
+      householdId: zId('家庭'),
+      personId: zId('人员').nullish(),
+      type: zCode('救助类型', TEMP_TYPES),
+      reason: zText('困难情形', { max: 500 }),
+      amountFen: zFen('拟救助金额').refine((v) => v > 0, { error: '拟救助金额必须大于0' }),
+    }),
+    STAFF,
+  ),
+  'assistance.decideTemporary': proc<TemporaryRow>()(
+    z.strictObject({
+      id: zId('临时救助申请'),
+      action: z.enum(['approve', 'reject', 'pay', 'refer'], { error: '办理动作无效' }),
+      note: zOptText('意见', 500),
+      referral: zOptText('转介去向', 200),
+    }),
+    SUPERVISORS,
+  ),
+} as const;

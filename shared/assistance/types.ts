@@ -1,0 +1,121 @@
+/** Output shapes of the assistance.* procedures. */
+import type { IncomeAssessment, IncomeRiseDecision } from '../policy';
+import type { SubsidyKind } from '../policy/subsidies';
+import type { EnrolmentStatus, Programme, TempStatus } from './codes';
+
+export interface EnrolmentStepRow {
+  id: string;
+  step: string;
+  at: string;
+  username: string | null;
+  note: string | null;
+  detail: unknown;
+}
+
+export interface IncomeRiseRow {
+  id: string;
+  reportMonth: string;
+  kind: IncomeRiseDecision['kind'];
+  monthlyAmountFen: number | null;
+  schedule: { month: string; amountFen: number; percent: number }[] | null;
+  exitMonth: string | null;
+  input: unknown;
+  createdAt: string;
+}
+
+export interface EnrolmentRow {
+  id: string;
+  programme: Programme;
+  householdId: string;
+  personId: string | null;
+  /** The person, or the head of household. */
+  name: string | null;
+  communityName: string;
+  status: EnrolmentStatus;
+  coveredPersons: number;
+  perCapitaIncomeFen: number | null;
+  startMonth: string | null;
+  endMonth: string | null;
+  fixedAmountFen: number | null;
+  /** Amount for the current month (Asia/Shanghai), null when not paid this month or not computable. */
+  currentAmountFen: number | null;
+  updatedAt: string;
+}
+
+export interface EnrolmentDetail extends EnrolmentRow {
+  publicFrom: string | null;
+  publicTo: string | null;
+  notes: string | null;
+  steps: EnrolmentStepRow[];
+  incomeRises: IncomeRiseRow[];
+}
+
+export interface IncomeRisePreview {
+  assessment: IncomeAssessment;
+  standardFen: number;
+  previousMonthlyAmountFen: number;
+  exitsSuspended: boolean;
+  epidemicRulesInForce: boolean;
+  decision: IncomeRiseDecision;
+}
+
+export interface PaymentRow {
+  enrolmentId: string;
+  householdId: string;
+  personId: string | null;
+  name: string | null;
+  idNumber: string | null;
+  communityName: string;
+  address: string;
+  coveredPersons: number;
+  amountFen: number;
+  /** How the amount was set. */
+  basis: 'standard' | 'schedule-100' | 'schedule-50' | 'fixed';
+  bankName: string | null;
+  bankAccount: string | null;
+}
+
+export interface PaymentList {
+  programme: Programme;
+  month: string;
+  rows: PaymentRow[];
+  communities: { communityName: string; count: number; totalFen: number }[];
+  totalFen: number;
+}
+
+export interface EntitlementGap {
+  personId: string;
+  householdId: string;
+  name: string;
+  idNumber: string;
+  communityName: string;
+  subsidy: SubsidyKind;
+  /** 'missing': entitled, not receiving; 'off-standard': receiving an amount different from the standard. */
+  problem: 'missing' | 'off-standard';
+  standardFen: number | null;
+  receivedFen: number | null;
+}
+
+export interface TemporaryRow {
+  id: string;
+  householdId: string;
+  personId: string | null;
+  name: string | null;
+  communityName: string;
+  type: 'urgent' | 'expenditure';
+  reason: string;
+  amountFen: number;
+  receivedAt: string;
+  approver: 'street' | 'district';
+  approveFirst: boolean;
+  deadline: string | null;
+  standardFen: number;
+  status: TempStatus;
+  approvedAt: string | null;
+  approvedBy: string | null;
+  paidAt: string | null;
+  referral: string | null;
+  decisionNote: string | null;
+  /** Approved (or still open) within the deadline; null when there is none. */
+  withinDeadline: boolean | null;
+}
