@@ -120,37 +120,44 @@ export function drawFormat(m: boolean[][], mask: number): void {
   m[n - 8]![8] = true;
 }
 
+/** The four penalty rules of ISO/IEC 18004 §7.8.3, on a flat 0/1 array (rows then columns). */
 function penalty(m: boolean[][]): number {
   const n = m.length;
+  const g = new Uint8Array(n * n);
+  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) g[r * n + c] = m[r]![c] ? 1 : 0;
   let p = 0;
-  const runs = (get: (i: number, j: number) => boolean) => {
+  // Rules 1 and 3 along rows (dr = n, dc = 1) and columns (swap).
+  for (let pass = 0; pass < 2; pass++) {
+    const at = pass === 0 ? (i: number, j: number) => g[i * n + j]! : (i: number, j: number) => g[j * n + i]!;
     for (let i = 0; i < n; i++) {
       let run = 1;
-      for (let j = 1; j <= n; j++) {
-        if (j < n && get(i, j) === get(i, j - 1)) run++;
+      let prev = at(i, 0);
+      for (let j = 1; j < n; j++) {
+        const v = at(i, j);
+        if (v === prev) run++;
         else {
           if (run >= 5) p += run - 2;
           run = 1;
+          prev = v;
         }
       }
-      // Finder-like 1:1:3:1:1 with 4 light on either side.
+      if (run >= 5) p += run - 2;
       for (let j = 0; j + 10 < n; j++) {
-        const s = (k: number) => get(i, j + k);
-        const coreA = s(4) && !s(5) && s(6) && s(7) && s(8) && !s(9) && s(10);
-        if (coreA && !s(0) && !s(1) && !s(2) && !s(3)) p += 40;
-        const coreB = s(0) && !s(1) && s(2) && s(3) && s(4) && !s(5) && s(6);
-        if (coreB && !s(7) && !s(8) && !s(9) && !s(10)) p += 40;
+        // 1:1:3:1:1 dark-light-dark-light-dark core, with four light modules on one side.
+        if (at(i, j + 4) && !at(i, j + 5) && at(i, j + 6) && at(i, j + 7) && at(i, j + 8) && !at(i, j + 9) && at(i, j + 10) &&
+            !at(i, j) && !at(i, j + 1) && !at(i, j + 2) && !at(i, j + 3)) p += 40;
+        if (at(i, j) && !at(i, j + 1) && at(i, j + 2) && at(i, j + 3) && at(i, j + 4) && !at(i, j + 5) && at(i, j + 6) &&
+            !at(i, j + 7) && !at(i, j + 8) && !at(i, j + 9) && !at(i, j + 10)) p += 40;
       }
     }
-  };
-  runs((i, j) => m[i]![j]!);
-  runs((i, j) => m[j]![i]!);
-  for (let r = 0; r + 1 < n; r++)
-    for (let c = 0; c + 1 < n; c++) {
-      const v = m[r]![c];
-      if (v === m[r]![c + 1] && v === m[r + 1]![c] && v === m[r + 1]![c + 1]) p += 3;
+  }
+  let dark = 0;
+  for (let r = 0; r < n; r++)
+    for (let c = 0; c < n; c++) {
+      const v = g[r * n + c]!;
+      dark += v;
+      if (r + 1 < n && c + 1 < n && v === g[r * n + c + 1] && v === g[(r + 1) * n + c] && v === g[(r + 1) * n + c + 1]) p += 3;
     }
-  const dark = m.reduce((s, row) => s + row.filter(Boolean).length, 0);
   p += Math.floor(Math.abs((dark * 20) / (n * n) - 10)) * 10;
   return p;
 }

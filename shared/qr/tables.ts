@@ -105,8 +105,17 @@ export const MASKS: ((r: number, c: number) => boolean)[] = [
   (r, c) => (((r + c) % 2) + ((r * c) % 3)) % 2 === 0,
 ];
 
-/** Marks the function patterns (finders, separators, timing, alignment, format and version areas). */
+const FUNCTION_MAPS = new Map<number, boolean[][]>();
+const POSITIONS = new Map<number, [number, number][]>();
+
+/** Marks the function patterns (finders, separators, timing, alignment, format and version areas). Cached; do not mutate. */
 export function functionMap(version: number): boolean[][] {
+  let f = FUNCTION_MAPS.get(version);
+  if (!f) FUNCTION_MAPS.set(version, (f = buildFunctionMap(version)));
+  return f;
+}
+
+function buildFunctionMap(version: number): boolean[][] {
   const n = sizeOf(version);
   const f = Array.from({ length: n }, () => new Array<boolean>(n).fill(false));
   const box = (r0: number, c0: number, h: number, w: number) => {
@@ -133,8 +142,14 @@ export function functionMap(version: number): boolean[][] {
   return f;
 }
 
-/** The order in which data bits are placed: the zig-zag of two-column strips from the bottom right. */
+/** The order in which data bits are placed: the zig-zag of two-column strips from the bottom right. Cached. */
 export function dataPositions(version: number): [number, number][] {
+  let p = POSITIONS.get(version);
+  if (!p) POSITIONS.set(version, (p = buildDataPositions(version)));
+  return p;
+}
+
+function buildDataPositions(version: number): [number, number][] {
   const n = sizeOf(version);
   const f = functionMap(version);
   const out: [number, number][] = [];

@@ -23,8 +23,9 @@ function log(msg: string) {
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  if (!fs.existsSync(path.join(dist, 'index.html'))) {
-    log('building the renderer (dist/ missing)…');
+  // Always measure the current renderer (set PRINT_CARDS_NO_BUILD=1 to reuse dist/).
+  if (process.env.PRINT_CARDS_NO_BUILD !== '1' || !fs.existsSync(path.join(dist, 'index.html'))) {
+    log('building the renderer…');
     execFileSync('npx', ['vite', 'build'], { stdio: 'ignore', cwd: path.resolve(here, '../..') });
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-bench-'));
