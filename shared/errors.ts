@@ -18,8 +18,14 @@ export const ERROR_CODES = [
   'already-set-up',
   'not-set-up',
   'import-invalid',
+  // screening and issue ledger (issue 4)
+  'invalid-transition',
   'unknown-procedure',
   'internal',
+  // sync (issue 3)
+  'not-enrolled',
+  'already-enrolled',
+  'sync-failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

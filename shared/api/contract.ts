@@ -9,8 +9,11 @@ import { authProcedures } from '../auth/procedures';
 import { orgProcedures } from '../org/procedures';
 import { registryProcedures } from '../registry/procedures';
 import { auditProcedures } from '../audit/procedures';
+import { screeningProcedures } from '../screening/procedures';
+import { ledgerProcedures } from '../ledger/procedures';
 import { policyProcedures } from '../policy/procedures';
 import { assistanceProcedures } from '../assistance/procedures';
+import { syncProcedures } from '../sync/procedures';
 import { careProcedures } from '../care/procedures';
 
 export type { Access, ProcedureDef } from './proc';
@@ -20,8 +23,11 @@ export const contract = {
   ...orgProcedures,
   ...registryProcedures,
   ...auditProcedures,
+  ...screeningProcedures,
+  ...ledgerProcedures,
   ...policyProcedures,
   ...assistanceProcedures,
+  ...syncProcedures,
   ...careProcedures,
 } as const;
 

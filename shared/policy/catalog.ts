@@ -5,6 +5,8 @@
  * its effective date and source.
  */
 import { z } from 'zod';
+import { CadencePolicySchema } from '../screening/cadence';
+import { HolidayCalendarSchema, UrgencyLimitsSchema } from '../ledger/deadlines';
 import { AgreementTemplateSchema } from '../care/template';
 
 export type ParamUnit = 'fen' | 'hours' | 'working-days' | 'months' | 'percent' | 'count' | 'boolean' | 'list' | 'json';
@@ -30,6 +32,10 @@ const categoryList = z.array(z.string().min(1).max(40)).max(20);
  */
 export const PARAM_CATALOG: Record<string, ParamSpec> = {
   'dibao.standard': { label: '城乡低保标准（每人每月）', unit: 'fen', schema: fen, scope: 'district' },
+  // screening and issue ledger (issue 4)
+  'screening.cadence': { label: '走访排查频次（群体与月/周/日排查）', unit: 'json', schema: CadencePolicySchema, scope: 'street' },
+  'ledger.urgencyLimits': { label: '问题台账分级处置时限', unit: 'json', schema: UrgencyLimitsSchema, scope: 'street' },
+  'calendar.holidays': { label: '节假日与调休工作日', unit: 'json', schema: HolidayCalendarSchema, scope: 'street' },
   // issue 5: assistance programmes
   'dibao-edge.upperPercent': { label: '低保边缘家庭收入上限（低保标准的百分比）', unit: 'percent', schema: percent, scope: 'district' },
   'dibao-edge.aidPercent': { label: '低保边缘家庭救助金（每户每月，低保标准的百分比）', unit: 'percent', schema: percent, scope: 'district' },

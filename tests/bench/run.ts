@@ -1,28 +1,38 @@
 /**
- * Runs every benchmark in tests/bench/*.bench.ts (or those named on the command line): each prints
- * one JSON line on stdout ({"bench": …, "ratio": …}) and a human summary on stderr.
+ * `npm run bench`: runs each benchmark in turn; one JSON line per bench on stdout, a readable
+ * summary on stderr. Arguments: bench names to run only those; `--households=N` for the size of
+ * the generated street (default 40,000 households ≈ 100,000 persons); `--data-dir=DIR` to keep
+ * the loaded database in DIR and reuse it on the next run.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { log, type Bench, type BenchOptions } from './lib';
+import { registrySearchBench } from './registry-search';
+import { printCardsBench } from './print-cards';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const only = process.argv.slice(2);
-const files = fs
-  .readdirSync(here)
-  .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
-  .sort();
+const BENCHES: Bench[] = [registrySearchBench, printCardsBench];
 
-let failed = false;
-for (const f of files) {
-  const mod = (await import(pathToFileURL(path.join(here, f)).href)) as { run: () => Promise<Record<string, unknown>> };
-  try {
-    const result = await mod.run();
-    process.stdout.write(`${JSON.stringify(result)}\n`);
-  } catch (e) {
-    failed = true;
-    process.stderr.write(`[bench] ${f} failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+function option(name: string): string | undefined {
+  const prefix = `--${name}=`;
+  return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const unknown = only.filter((n) => !BENCHES.some((b) => b.name === n));
+  if (unknown.length > 0) throw new Error(`unknown bench: ${unknown.join(', ')} (known: ${BENCHES.map((b) => b.name).join(', ')})`);
+  const opts: BenchOptions = {
+    households: Number(option('households') ?? process.env.BENCH_HOUSEHOLDS ?? 40_000),
+    dataDir: option('data-dir'),
+  };
+  if (!Number.isInteger(opts.households) || opts.households < 1) throw new Error('--households must be a positive integer');
+  for (const bench of BENCHES) {
+    if (only.length > 0 && !only.includes(bench.name)) continue;
+    const result = await bench.run(opts);
+    process.stdout.write(`${JSON.stringify(result.json)}\n`);
+    for (const line of result.summary) log(line);
   }
 }
-process.exit(failed ? 1 : 0);
+
+main().catch((err: unknown) => {
+  log(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exitCode = 1;
+});

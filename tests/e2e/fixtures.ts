@@ -17,17 +17,40 @@ export interface App {
   dataDir: string;
 }
 
+/**
+ * The backend's clock: real time shifted by `offsetMs` (0 unless a test moves it), so that a test can
+ * move past a deadline without sleeping. The browser keeps real time.
+ */
+export interface TestClock {
+  offsetMs: number;
+  now(): Date;
+  advanceHours(h: number): void;
+}
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ARTIFACTS = path.resolve(here, '../artifacts/screens');
 
-export const test = base.extend<{ app: App }>({
-  app: [
+export const test = base.extend<{ app: App; clock: TestClock }>({
+  clock: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
+      const clock: TestClock = {
+        offsetMs: 0,
+        now: () => new Date(Date.now() + clock.offsetMs),
+        advanceHours: (h) => {
+          clock.offsetMs += h * 3_600_000;
+        },
+      };
+      await use(clock);
+    },
+    { scope: 'test' },
+  ],
+  app: [
+    async ({ clock }, use) => {
       const dist = path.resolve(here, '../../dist');
       if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ is missing: run npm run build:renderer');
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-e2e-'));
-      const backend = createBackend({ dataDir });
+      const backend = createBackend({ dataDir, now: () => clock.now() });
       const host = await startWebHost({ backend, distDir: dist, port: 0 });
       await use({ url: host.url, backend, dataDir });
       await host.close();

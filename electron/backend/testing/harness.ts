@@ -17,6 +17,8 @@ export interface Harness {
   call<P extends ProcedureName>(procedure: P, input: InputOf<P>, token?: string | null): Promise<OutputOf<P>>;
   /** Calls and returns the raw envelope. */
   raw(procedure: string, input: unknown, token?: string | null): ReturnType<Backend['call']>;
+  /** Signs the administrator in again (e.g. after moving an injected clock past the session timeout). */
+  signInAgain(): Promise<void>;
   close(): void;
 }
 
@@ -51,6 +53,9 @@ export async function makeHarness(opts: { setUp?: boolean; now?: () => Date } = 
     },
     call,
     raw,
+    signInAgain: async () => {
+      token = (await call('auth.login', { username: ADMIN.username, password: ADMIN.password }, null)).token;
+    },
     close: () => {
       backend.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaOf, hrefOf, parseRoute, pathFromHash, queryFromHash, type Route } from './routes';
+import { areaOf, hrefOf, isPrintRoute, parseRoute, pathFromHash, queryFromHash, type Route } from './routes';
 
 describe('routes', () => {
   it('reads the path from the hash', () => {
@@ -16,12 +16,27 @@ describe('routes', () => {
       ['/households/0190f0a4-1234-7abc-8def-0123456789ab', { name: 'household', id: '0190f0a4-1234-7abc-8def-0123456789ab' }],
       ['/admin', { name: 'admin', tab: 'users' }],
       ['/admin/org', { name: 'admin', tab: 'org' }],
+      ['/sync', { name: 'sync' }],
+      ['/screening', { name: 'screening', tab: 'due' }],
+      ['/screening/coverage', { name: 'screening', tab: 'coverage' }],
+      ['/ledger', { name: 'ledger', tab: 'items' }],
+      ['/ledger/watch', { name: 'ledger', tab: 'watch' }],
+      ['/ledger/0190f0a4-1234-7abc-8def-0123456789ab', { name: 'ledger-item', id: '0190f0a4-1234-7abc-8def-0123456789ab' }],
       ['/nowhere', { name: 'not-found', path: '/nowhere' }],
     ];
     for (const [path, route] of cases) {
       expect(parseRoute(path)).toEqual(route);
       expect(parseRoute(pathFromHash(hrefOf(route)))).toEqual(route.name === 'households' ? { name: 'households' } : route);
     }
+  });
+
+  it('parses print routes with their query', () => {
+    const sheet = '#/print/visit-sheet?gridId=g1';
+    expect(parseRoute(pathFromHash(sheet), queryFromHash(sheet))).toEqual({ name: 'print-visit-sheet', gridId: 'g1' });
+    expect(parseRoute('/print/visit-sheet')).toEqual({ name: 'not-found', path: '/print/visit-sheet' });
+    const ledger = hrefOf({ name: 'print-ledger', query: 'status=open&urgency=1' });
+    expect(parseRoute(pathFromHash(ledger), queryFromHash(ledger))).toEqual({ name: 'print-ledger', query: 'status=open&urgency=1' });
+    expect(isPrintRoute({ name: 'print-ledger', query: '' })).toBe(true);
   });
 
   it('parses the assistance routes with their query', () => {
@@ -39,6 +54,7 @@ describe('routes', () => {
   it('knows the navigation area of a route', () => {
     expect(areaOf({ name: 'household', id: 'x' })).toBe('registry');
     expect(areaOf({ name: 'admin', tab: 'org' })).toBe('admin');
+    expect(areaOf({ name: 'sync' })).toBe('sync');
     expect(areaOf({ name: 'not-found', path: '/x' })).toBeNull();
   });
 });

@@ -5,18 +5,34 @@ export type Route =
   | { name: 'household'; id: string }
   | { name: 'admin'; tab: 'users' | 'org' }
   | { name: 'policy-params' }
+  | { name: 'screening'; tab: ScreeningTab }
+  | { name: 'ledger'; tab: LedgerTab }
+  | { name: 'ledger-item'; id: string }
+  | { name: 'print-visit-sheet'; gridId: string }
+  | { name: 'print-ledger'; query: string }
   | { name: 'enrolments'; programme: string | null }
   | { name: 'enrolment'; id: string }
   | { name: 'temporary' }
   | { name: 'payment-list'; programme: string | null; month: string | null }
   | { name: 'entitlement-gaps' }
   | { name: 'print-payment-list'; programme: string; month: string }
+  | { name: 'sync' }
   | { name: 'care' }
   | { name: 'care-cards' }
   | { name: 'care-person'; id: string }
   | { name: 'not-found'; path: string };
 
-export type AreaKey = 'registry' | 'admin' | 'policy' | 'care';
+export type ScreeningTab = 'due' | 'round' | 'coverage';
+export type LedgerTab = 'items' | 'watch' | 'escalations' | 'lookback';
+const SCREENING_TABS: readonly ScreeningTab[] = ['due', 'round', 'coverage'];
+const LEDGER_TABS: readonly LedgerTab[] = ['items', 'watch', 'escalations', 'lookback'];
+
+export type AreaKey = 'registry' | 'admin' | 'policy' | 'screening' | 'ledger' | 'sync' | 'care';
+
+/** Whether a route is a print page (shown without the navigation frame). */
+export function isPrintRoute(route: Route): boolean {
+  return route.name.startsWith('print-');
+}
 
 export function pathFromHash(hash: string): string {
   const path = hash.replace(/^#/, '').split('?')[0] ?? '';
@@ -48,6 +64,20 @@ export function parseRoute(path: string, query = ''): Route {
     if (second === undefined || second === 'users') return { name: 'admin', tab: 'users' };
     if (second === 'org') return { name: 'admin', tab: 'org' };
   }
+  if (first === 'screening' && rest.length === 0) {
+    const tab = (second ?? 'due') as ScreeningTab;
+    if (SCREENING_TABS.includes(tab)) return { name: 'screening', tab };
+  }
+  if (first === 'ledger' && rest.length === 0) {
+    if (second === undefined) return { name: 'ledger', tab: 'items' };
+    if (LEDGER_TABS.includes(second as LedgerTab)) return { name: 'ledger', tab: second as LedgerTab };
+    return { name: 'ledger-item', id: second };
+  }
+  if (first === 'print' && rest.length === 0) {
+    const params = new URLSearchParams(query);
+    if (second === 'visit-sheet' && params.get('gridId')) return { name: 'print-visit-sheet', gridId: params.get('gridId')! };
+    if (second === 'ledger') return { name: 'print-ledger', query };
+  }
   if (first === 'policy' && (second === undefined || second === 'params') && rest.length === 0) return { name: 'policy-params' };
   if (first === 'assistance' && rest.length === 0) {
     if (second === undefined || second === 'enrolments') return { name: 'enrolments', programme: q.get('programme') };
@@ -59,6 +89,7 @@ export function parseRoute(path: string, query = ''): Route {
   if (first === 'print' && second === 'payment-list' && rest.length === 0) {
     return { name: 'print-payment-list', programme: q.get('programme') ?? 'dibao', month: q.get('month') ?? '' };
   }
+  if (first === 'sync' && second === undefined) return { name: 'sync' };
   return { name: 'not-found', path };
 }
 
@@ -74,6 +105,16 @@ export function hrefOf(route: Route): string {
       return `#/admin/${route.tab}`;
     case 'policy-params':
       return '#/policy/params';
+    case 'screening':
+      return route.tab === 'due' ? '#/screening' : `#/screening/${route.tab}`;
+    case 'ledger':
+      return route.tab === 'items' ? '#/ledger' : `#/ledger/${route.tab}`;
+    case 'ledger-item':
+      return `#/ledger/${encodeURIComponent(route.id)}`;
+    case 'print-visit-sheet':
+      return `#/print/visit-sheet?gridId=${encodeURIComponent(route.gridId)}`;
+    case 'print-ledger':
+      return route.query ? `#/print/ledger?${route.query}` : '#/print/ledger';
     case 'enrolments':
       return `#/assistance/enrolments${qs({ programme: route.programme })}`;
     case 'enrolment':
@@ -86,6 +127,8 @@ export function hrefOf(route: Route): string {
       return '#/assistance/gaps';
     case 'print-payment-list':
       return `#/print/payment-list${qs({ programme: route.programme, month: route.month })}`;
+    case 'sync':
+      return '#/sync';
     case 'care':
       return '#/care';
     case 'care-cards':
@@ -109,6 +152,9 @@ const POLICY_ROUTES: readonly Route['name'][] = ['policy-params', 'enrolments', 
 export function areaOf(route: Route): AreaKey | null {
   if (route.name === 'admin') return 'admin';
   if (POLICY_ROUTES.includes(route.name)) return 'policy';
+  if (route.name === 'sync') return 'sync';
+  if (route.name === 'screening' || route.name === 'print-visit-sheet') return 'screening';
+  if (route.name === 'ledger' || route.name === 'ledger-item' || route.name === 'print-ledger') return 'ledger';
   if (route.name === 'not-found') return null;
   if (route.name === 'care' || route.name === 'care-cards' || route.name === 'care-person') return 'care';
   return 'registry';

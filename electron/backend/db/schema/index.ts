@@ -10,6 +10,9 @@ export * from './tables/policy';
 export * from './tables/users';
 export * from './tables/audit';
 export * from './tables/local';
+export * from './tables/sync';
+export * from './tables/screening';
+export * from './tables/ledger';
 export * from './tables/assistance';
 export * from './tables/care';
 
@@ -18,6 +21,8 @@ import { households, persons } from './tables/registry';
 import { policyParams } from './tables/policy';
 import { users } from './tables/users';
 import { auditEvents } from './tables/audit';
+import { visits } from './tables/screening';
+import { ledgerEvents, ledgerItems, referrals, watchEntries } from './tables/ledger';
 import { enrolments, enrolmentSteps, incomeRiseDecisions, temporaryAssistance } from './tables/assistance';
 import { careAgreements, careCards, careProfiles, caregivers, carePlans, careVisits } from './tables/care';
 
@@ -31,6 +36,11 @@ export const SYNCED_TABLES = {
   policy_params: policyParams,
   users,
   audit_events: auditEvents,
+  visits,
+  ledger_items: ledgerItems,
+  ledger_events: ledgerEvents,
+  referrals,
+  watch_entries: watchEntries,
   enrolments,
   enrolment_steps: enrolmentSteps,
   income_rise_decisions: incomeRiseDecisions,

@@ -5,6 +5,7 @@ import { findStreet } from '../../../../shared/streets';
 import type { Actor, Store } from '../../store/store';
 import { createUser } from '../auth/users';
 import { seedDefaultParams } from '../policy/seed';
+import { seedScreeningLedgerDefaults } from '../screening/policy';
 
 export interface StreetInfo {
   code: string;
@@ -55,6 +56,7 @@ export function initializeStreet(store: Store, input: SetupInput): { adminId: st
     });
     store.setMeta('street_code', input.streetCode);
     seedDefaultParams(store, actor);
+    seedScreeningLedgerDefaults(store, actor);
     const admin = createUser(store, actor, {
       username: input.admin.username,
       displayName: input.admin.displayName,

@@ -9,12 +9,18 @@ import { HouseholdDetailPage } from '../household-detail/HouseholdDetailPage';
 import { NewHouseholdPage } from '../household-new/NewHouseholdPage';
 import { AdminPage } from '../admin/AdminPage';
 import { ParamsPage } from '../policy/ParamsPage';
+import { ScreeningPage } from '../screening/ScreeningPage';
+import { VisitSheetPrint } from '../screening/VisitSheetPrint';
+import { LedgerPage } from '../ledger/LedgerPage';
+import { LedgerItemPage } from '../ledger/LedgerItemPage';
+import { LedgerPrint } from '../ledger/LedgerPrint';
 import { EnrolmentListPage } from '../assistance/EnrolmentListPage';
 import { EnrolmentDetailPage } from '../assistance/EnrolmentDetailPage';
 import { TemporaryPage } from '../assistance/TemporaryPage';
 import { PaymentListPage } from '../assistance/PaymentListPage';
 import { EntitlementGapsPage } from '../assistance/EntitlementGapsPage';
 import { PrintPaymentListPage } from '../assistance/PrintPaymentListPage';
+import { SyncPage } from '../sync/SyncPage';
 import { CareBoardPage } from '../care/CareBoardPage';
 import { CareCardsPage } from '../care/CareCardsPage';
 import { CarePersonPage } from '../care/CarePersonPage';
@@ -41,6 +47,16 @@ export function RoutePage({ route }: { route: Route }) {
       return <AdminPage tab={route.tab} />;
     case 'policy-params':
       return <ParamsPage />;
+    case 'screening':
+      return <ScreeningPage tab={route.tab} />;
+    case 'print-visit-sheet':
+      return <VisitSheetPrint gridId={route.gridId} />;
+    case 'ledger':
+      return <LedgerPage tab={route.tab} />;
+    case 'ledger-item':
+      return <LedgerItemPage key={route.id} id={route.id} />;
+    case 'print-ledger':
+      return <LedgerPrint query={route.query} />;
     case 'enrolments':
       return <EnrolmentListPage programme={route.programme} />;
     case 'enrolment':
@@ -53,6 +69,8 @@ export function RoutePage({ route }: { route: Route }) {
       return <EntitlementGapsPage />;
     case 'print-payment-list':
       return <PrintPaymentListPage programme={route.programme} month={route.month} />;
+    case 'sync':
+      return <SyncPage />;
     case 'not-found':
       return (
         <Result

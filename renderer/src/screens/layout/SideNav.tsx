@@ -15,15 +15,14 @@ import type { AreaKey } from '../../router/routes';
 import { navigate } from '../../router/use-route';
 
 const LATER = [
-  { key: 'screening', label: '走访排查', icon: <FileSearchOutlined /> },
-  { key: 'ledger', label: '问题台账', icon: <AuditOutlined /> },
   { key: 'reports', label: '统计报表', icon: <BarChartOutlined /> },
-  { key: 'sync', label: '同步', icon: <CloudSyncOutlined /> },
 ];
 
 export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: boolean }) {
   const items: MenuProps['items'] = [
     { key: 'registry', icon: <TeamOutlined />, label: '户籍台账', title: '户籍台账（Alt+1）' },
+    { key: 'screening', icon: <FileSearchOutlined />, label: '走访排查', title: '走访排查（Alt+2）' },
+    { key: 'ledger', icon: <AuditOutlined />, label: '问题台账', title: '问题台账（Alt+3）' },
     { key: 'policy', icon: <ReadOutlined />, label: '救助政策', title: '救助政策：保障对象、临时救助、发放花名册、应补尽补、政策参数' },
     { key: 'care', icon: <HeartOutlined />, label: '照料服务', title: '照料服务（Alt+4）' },
     ...LATER.map((i) => ({
@@ -36,6 +35,7 @@ export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: 
         </Tooltip>
       ),
     })),
+    { key: 'sync', icon: <CloudSyncOutlined />, label: '同步', title: '同步（与区级服务器）' },
     ...(showAdmin ? [{ key: 'admin', icon: <SettingOutlined />, label: '系统管理', title: '系统管理（Alt+9）' }] : []),
   ];
 
@@ -49,8 +49,11 @@ export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: 
         onClick={({ key }) => {
           if (key === 'registry') navigate({ name: 'households' });
           if (key === 'policy') navigate({ name: 'enrolments', programme: null });
+          if (key === 'screening') navigate({ name: 'screening', tab: 'due' });
+          if (key === 'ledger') navigate({ name: 'ledger', tab: 'items' });
           if (key === 'care') navigate({ name: 'care' });
           if (key === 'admin') navigate({ name: 'admin', tab: 'users' });
+          if (key === 'sync') navigate({ name: 'sync' });
         }}
       />
     </nav>

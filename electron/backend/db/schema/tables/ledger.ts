@@ -1,0 +1,107 @@
+/** The issue ledger (问题台账), its timeline and referrals, and the watch ledger (关注台账). */
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { syncedColumns } from './columns';
+import { households, persons } from './registry';
+
+export const ledgerItems = sqliteTable(
+  'ledger_items',
+  {
+    ...syncedColumns,
+    streetCode: text('street_code').notNull(),
+    /** Human number, e.g. WT-20200703-0A1B. */
+    itemNo: text('item_no').notNull(),
+    source: text('source').notNull(),
+    householdId: text('household_id')
+      .notNull()
+      .references(() => households.id),
+    personId: text('person_id').references(() => persons.id),
+    communityId: text('community_id').notNull(),
+    gridId: text('grid_id'),
+    category: text('category').notNull(),
+    /** '1' 一级（急难） | '2' 二级 */
+    urgency: text('urgency').notNull(),
+    /** Clue from the district or city bureau to be verified at once (立即核查). */
+    immediate: integer('immediate', { mode: 'boolean' }).notNull().default(false),
+    description: text('description').notNull(),
+    status: text('status').notNull().default('pending'),
+    registeredAt: text('registered_at').notNull(),
+    /** Step deadline: verification must start by then. */
+    verifyDueAt: text('verify_due_at').notNull(),
+    /** The grade's time limit: assistance complete by then. */
+    dueAt: text('due_at').notNull(),
+    handlerName: text('handler_name'),
+    handlerUserId: text('handler_user_id'),
+    verification: text('verification'),
+    measures: text('measures'),
+    result: text('result'),
+    closedAt: text('closed_at'),
+    reviewResult: text('review_result'),
+    reviewNote: text('review_note'),
+    reviewedAt: text('reviewed_at'),
+    visitId: text('visit_id'),
+    watchId: text('watch_id'),
+  },
+  (t) => [
+    index('ledger_items_status_idx').on(t.status, t.dueAt),
+    index('ledger_items_household_idx').on(t.householdId),
+    index('ledger_items_closed_idx').on(t.closedAt),
+    index('ledger_items_visit_idx').on(t.visitId),
+  ],
+);
+
+/** Append-only timeline of an item: who did what, when. */
+export const ledgerEvents = sqliteTable(
+  'ledger_events',
+  {
+    ...syncedColumns,
+    streetCode: text('street_code').notNull(),
+    itemId: text('item_id')
+      .notNull()
+      .references(() => ledgerItems.id),
+    at: text('at').notNull(),
+    userId: text('user_id'),
+    username: text('username'),
+    kind: text('kind').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    note: text('note'),
+  },
+  (t) => [index('ledger_events_item_idx').on(t.itemId, t.at)],
+);
+
+export const referrals = sqliteTable(
+  'referrals',
+  {
+    ...syncedColumns,
+    streetCode: text('street_code').notNull(),
+    itemId: text('item_id')
+      .notNull()
+      .references(() => ledgerItems.id),
+    department: text('department').notNull(),
+    departmentNote: text('department_note'),
+    sentOn: text('sent_on').notNull(),
+    receivedOn: text('received_on'),
+    repliedOn: text('replied_on'),
+    reply: text('reply'),
+    /** Remind to follow up if no reply by then (ISO instant). */
+    followUpAt: text('follow_up_at').notNull(),
+  },
+  (t) => [index('referrals_item_idx').on(t.itemId)],
+);
+
+export const watchEntries = sqliteTable(
+  'watch_entries',
+  {
+    ...syncedColumns,
+    streetCode: text('street_code').notNull(),
+    householdId: text('household_id')
+      .notNull()
+      .references(() => households.id),
+    personId: text('person_id').references(() => persons.id),
+    reason: text('reason').notNull(),
+    status: text('status').notNull().default('watching'),
+    itemId: text('item_id'),
+    note: text('note'),
+  },
+  (t) => [index('watch_entries_household_idx').on(t.householdId)],
+);

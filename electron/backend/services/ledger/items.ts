@@ -1,0 +1,110 @@
+/**
+ * Registering issue-ledger items: deadlines from the urgency limits and holiday calendar in force
+ * on the day of registration, and the first event of the item's append-only timeline.
+ */
+import { AppError } from '../../../../shared/errors';
+import { deadlineAfter } from '../../../../shared/ledger/deadlines';
+import type { CreateItemInput } from '../../../../shared/ledger/schemas';
+import { shanghaiDate } from '../../../../shared/time/shanghai';
+import type { Actor, Store } from '../../store/store';
+import { holidaysOn, urgencyLimitsOn } from '../screening/policy';
+
+export interface NewItem extends CreateItemInput {
+  visitId?: string | null;
+  watchId?: string | null;
+}
+
+interface HouseholdScope {
+  id: string;
+  community_id: string;
+  grid_id: string | null;
+}
+
+export function householdScope(store: Store, streetCode: string, id: string): HouseholdScope {
+  const h = store
+    .prepare('SELECT id, community_id, grid_id FROM households WHERE id = ? AND street_code = ? AND deleted_at IS NULL')
+    .get(id, streetCode) as HouseholdScope | undefined;
+  if (!h) throw new AppError('not-found', '家庭不存在或已被删除', { field: 'householdId' });
+  return h;
+}
+
+function checkPerson(store: Store, householdId: string, personId: string | null): void {
+  if (!personId) return;
+  const p = store.prepare('SELECT household_id FROM persons WHERE id = ? AND deleted_at IS NULL').get(personId) as
+    | { household_id: string }
+    | undefined;
+  if (!p || p.household_id !== householdId) {
+    throw new AppError('invalid-input', '当事人不是该家庭的成员', { field: 'personId' });
+  }
+}
+
+/** Appends an event to an item's timeline. Events are never updated. */
+export function addEvent(
+  store: Store,
+  actor: Actor,
+  itemId: string,
+  e: { kind: string; fromStatus?: string | null; toStatus?: string | null; note?: string | null },
+): void {
+  store.insert(
+    'ledger_events',
+    {
+      streetCode: actor.streetCode,
+      itemId,
+      at: store.nowIso(),
+      userId: actor.userId,
+      username: actor.username,
+      kind: e.kind,
+      fromStatus: e.fromStatus ?? null,
+      toStatus: e.toStatus ?? null,
+      note: e.note ?? null,
+    },
+    actor,
+    null,
+  );
+}
+
+export function createItem(store: Store, actor: Actor, input: NewItem): string {
+  return store.tx(() => {
+    const h = householdScope(store, actor.streetCode, input.householdId);
+    checkPerson(store, h.id, input.personId);
+    const now = store.nowIso();
+    const today = shanghaiDate(store.nowDate());
+    const limits = urgencyLimitsOn(store, actor.streetCode, today);
+    const cal = holidaysOn(store, actor.streetCode, today);
+    const grade = limits[input.urgency];
+    let dueAt = input.dueAt ?? deadlineAfter(now, grade.complete, cal);
+    let verifyDueAt = deadlineAfter(now, input.immediate ? limits.immediateVerify : grade.verify, cal);
+    if (verifyDueAt > dueAt) verifyDueAt = dueAt;
+    if (dueAt < verifyDueAt) dueAt = verifyDueAt;
+    const itemNo = `WT-${today.replace(/-/g, '')}-${String(
+      (store.prepare("SELECT count(*) AS n FROM ledger_items WHERE substr(item_no, 4, 8) = ?").get(today.replace(/-/g, '')) as { n: number }).n + 1,
+    ).padStart(3, '0')}-${store.nodeId.slice(-4).toUpperCase()}`;
+    const id = store.insert(
+      'ledger_items',
+      {
+        streetCode: actor.streetCode,
+        itemNo,
+        source: input.source,
+        householdId: h.id,
+        personId: input.personId,
+        communityId: h.community_id,
+        gridId: h.grid_id,
+        category: input.category,
+        urgency: input.urgency,
+        immediate: input.immediate,
+        description: input.description,
+        status: 'pending',
+        registeredAt: now,
+        verifyDueAt,
+        dueAt,
+        handlerName: input.handlerName ?? null,
+        visitId: input.visitId ?? null,
+        watchId: input.watchId ?? null,
+      },
+      actor,
+      { action: 'ledger.create', summary: `登记问题台账 ${itemNo}` },
+    );
+    addEvent(store, actor, id, { kind: 'created', toStatus: 'pending', note: input.description });
+    return id;
+  });
+}

@@ -1,0 +1,268 @@
+/**
+ * Due lists and coverage. Each covered household (status 在册 or 关注) takes the tightest cadence
+ * of its members under the cadence policy in force; it is due one interval after its last visit.
+ * Three queries cover a street (households, their members, nothing per visit beyond an index
+ * seek for each household's latest visit), so the lists stay fast with hundreds of thousands of visits.
+ */
+import { ageOn } from '../../../../shared/id-number';
+import {
+  daysOverdue,
+  dueState,
+  cadenceOfRank,
+  compileCadence,
+  householdCadence,
+  nextDueOn,
+  type Cadence,
+  type CadencePolicy,
+  type DueState,
+  type PersonFacts,
+} from '../../../../shared/screening/cadence';
+import type { Coverage, CoverageRow, DueList, DueRow } from '../../../../shared/screening/schemas';
+import { periodOf, type PeriodKind } from '../../../../shared/time/calendar-days';
+import { shanghaiDate } from '../../../../shared/time/shanghai';
+import type { Store } from '../../store/store';
+import { paramOn } from '../policy/params';
+import { cadencePolicyOn } from './policy';
+
+export interface Scope {
+  communityId?: string;
+  gridId?: string;
+}
+
+interface HouseholdDb {
+  id: string;
+  address: string;
+  categories: string;
+  created_at: string;
+  community_id: string;
+  grid_id: string | null;
+  extra: string | number | null;
+}
+
+interface PersonDb {
+  household_id: string;
+  name: string;
+  relation: string;
+  birth_date: string;
+  health: string;
+  self_care: string;
+  disability_category: string | null;
+  disability_grade: string | null;
+}
+
+type ScreenedHousehold = BaseHousehold;
+
+function facts(m: PersonDb, cats: readonly string[], onDate: string): PersonFacts {
+  return {
+    age: ageOn(m.birth_date, onDate),
+    health: m.health,
+    selfCare: m.self_care,
+    disabilityCategory: m.disability_category,
+    disabilityGrade: m.disability_grade,
+    householdCategories: cats,
+  };
+}
+
+interface BaseHousehold {
+  row: Omit<HouseholdDb, 'extra'>;
+  members: PersonDb[];
+  categories: string[];
+  cadence: Cadence;
+  coveredSince: string;
+  /** Why it has its cadence; worked out once, when first listed. */
+  because?: string[];
+}
+
+/** Whole-street cadence per covered household, cached while the registry, policy and date are unchanged. */
+const baseCache = new WeakMap<Store, { key: string; rows: BaseHousehold[] }>();
+
+function baseHouseholds(store: Store, streetCode: string, onDate: string, policy: CadencePolicy, policyKey: string): BaseHousehold[] {
+  const version = (store.prepare('SELECT n FROM screening_registry_version WHERE id = 1').get() as { n: number } | undefined)?.n ?? -1;
+  const key = `${streetCode}|${onDate}|${policyKey}|${version}`;
+  const cached = baseCache.get(store);
+  if (cached && cached.key === key) return cached.rows;
+  const hs = store
+    .prepare(
+      `SELECT h.id, h.address, h.categories, h.created_at, h.community_id, h.grid_id FROM households h
+       WHERE h.street_code = ? AND h.deleted_at IS NULL AND h.status IN ('active','watch')`,
+    )
+    .all(streetCode) as Omit<HouseholdDb, 'extra'>[];
+  const ps = store
+    .prepare(
+      `SELECT p.household_id, p.name, p.relation, p.birth_date, p.health, p.self_care, p.disability_category, p.disability_grade
+       FROM persons p WHERE p.street_code = ? AND p.deleted_at IS NULL`,
+    )
+    .all(streetCode) as PersonDb[];
+  const members = new Map<string, PersonDb[]>();
+  for (const p of ps) {
+    const list = members.get(p.household_id);
+    if (list) list.push(p);
+    else members.set(p.household_id, [p]);
+  }
+  const rankOf = compileCadence(policy);
+  const rows: BaseHousehold[] = [];
+  for (const h of hs) {
+    const ms = members.get(h.id);
+    if (!ms) continue;
+    const cats = JSON.parse(h.categories) as string[];
+    const catSet = new Set(cats);
+    let best = 9;
+    for (const m of ms) {
+      const r = rankOf(facts(m, cats, onDate), catSet);
+      if (r < best) best = r;
+    }
+    const cadence = cadenceOfRank(best);
+    if (!cadence) continue;
+    rows.push({ row: h, members: ms, categories: cats, cadence, coveredSince: shanghaiDate(new Date(h.created_at)) });
+  }
+  baseCache.set(store, { key, rows });
+  return rows;
+}
+
+/** Covered households in scope with their cadence on the date (the policy in force on that date). */
+function screened(store: Store, streetCode: string, scope: Scope, onDate: string): { policy: CadencePolicy; rows: BaseHousehold[] } {
+  const rec = paramOn(store, streetCode, 'screening.cadence', onDate);
+  const policy = cadencePolicyOn(store, streetCode, onDate);
+  const all = baseHouseholds(store, streetCode, onDate, policy, `${rec?.id}|${rec?.updatedAt}`);
+  const rows =
+    scope.communityId || scope.gridId
+      ? all.filter((b) => (!scope.communityId || b.row.community_id === scope.communityId) && (!scope.gridId || b.row.grid_id === scope.gridId))
+      : all;
+  return { policy, rows };
+}
+
+interface Names {
+  community: Map<string, string>;
+  grid: Map<string, { name: string; worker: string | null }>;
+}
+
+function names(store: Store, streetCode: string): Names {
+  const cs = store.prepare('SELECT id, name FROM communities WHERE street_code = ?').all(streetCode) as { id: string; name: string }[];
+  const gs = store.prepare('SELECT id, name, worker_name FROM grids WHERE street_code = ?').all(streetCode) as {
+    id: string;
+    name: string;
+    worker_name: string | null;
+  }[];
+  return {
+    community: new Map(cs.map((c) => [c.id, c.name])),
+    grid: new Map(gs.map((g) => [g.id, { name: g.name, worker: g.worker_name }])),
+  };
+}
+
+/** Latest live visit per household, from the trigger-maintained household_last_visit table. */
+function lastVisits(store: Store): Map<string, string> {
+  const rows = store.prepare('SELECT household_id, last_visited_on FROM household_last_visit').raw(true).all() as [string, string][];
+  return new Map(rows);
+}
+const COLLATOR = new Intl.Collator('zh');
+
+export function dueRows(store: Store, streetCode: string, scope: Scope, today: string): (DueRow & { state: DueState })[] {
+  const n = names(store, streetCode);
+  const last = lastVisits(store);
+  return screened(store, streetCode, scope, today).rows.map((s) => {
+    const lastVisitOn = last.get(s.row.id) ?? null;
+    const dueOn = nextDueOn(s.cadence, lastVisitOn, s.coveredSince);
+    const head = s.members.find((m) => m.relation === '02') ?? s.members[0]!;
+    const grid = s.row.grid_id ? n.grid.get(s.row.grid_id) : undefined;
+    return {
+      householdId: s.row.id,
+      headName: head.name,
+      address: s.row.address,
+      communityId: s.row.community_id,
+      communityName: n.community.get(s.row.community_id) ?? '',
+      gridId: s.row.grid_id,
+      gridName: grid?.name ?? null,
+      workerName: grid?.worker ?? null,
+      memberCount: s.members.length,
+      cadence: s.cadence,
+      because: [],
+      lastVisitOn,
+      dueOn,
+      daysOverdue: daysOverdue(dueOn, today),
+      state: dueState(dueOn, today),
+      _s: s,
+    } as DueRow & { state: DueState; _s: ScreenedHousehold };
+  });
+}
+
+/** Due today (due date today, or passed), due this week (by Sunday, overdue included), overdue. */
+export function dueList(store: Store, streetCode: string, list: DueList['list'], scope: Scope): DueList {
+  const today = shanghaiDate(store.nowDate());
+  const keep: Record<DueList['list'], DueState[]> = {
+    overdue: ['overdue'],
+    today: ['overdue', 'today'],
+    week: ['overdue', 'today', 'week'],
+  };
+  const policy = cadencePolicyOn(store, streetCode, today);
+  const rows = dueRows(store, streetCode, scope, today)
+    .filter((r) => keep[list].includes(r.state))
+    .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : COLLATOR.compare(a.address, b.address)))
+    .map((r) => {
+      // Why the household has its cadence: worked out only for the rows listed.
+      const { state: _state, _s: s, ...row } = r as typeof r & { _s: ScreenedHousehold };
+      s.because ??= householdCadence(s.members.map((m) => facts(m, s.categories, today)), policy).because;
+      return { ...row, because: s.because };
+    });
+  return { today, list, rows };
+}
+
+const PERIOD_RANK: Record<PeriodKind, number> = { day: 0, week: 1, month: 2 };
+const CADENCE_RANK: Record<Cadence, number> = { daily: 0, weekly: 1, monthly: 2 };
+
+function emptyRow(key: string, name: string): CoverageRow {
+  return { key, name, due: 0, done: 0, overdue: 0, pending: 0, coveragePermille: 1000 };
+}
+
+/**
+ * Coverage of a day, week or month: households whose cadence is at least that often are due in it;
+ * done when visited at least once in it; not done is overdue once the period has ended, else pending.
+ */
+export function coverage(store: Store, streetCode: string, period: PeriodKind, date: string, scope: Scope): Coverage {
+  const today = shanghaiDate(store.nowDate());
+  const { start, end } = periodOf(period, date);
+  const onDate = end < today ? end : today < start ? start : today;
+  // Visited in the period: for a period not yet over, a latest visit on or after its start; for a
+  // past one, any visit dated within it.
+  let visitedIds: Set<string>;
+  if (end >= today) {
+    const rows = store.prepare('SELECT household_id FROM household_last_visit WHERE last_visited_on >= ?').raw(true).all(start) as [string][];
+    visitedIds = new Set(rows.map((r) => r[0]));
+  } else {
+    const rows = store
+      .prepare('SELECT DISTINCT household_id FROM visits WHERE visited_on >= ? AND visited_on <= ? AND deleted_at IS NULL')
+      .raw(true)
+      .all(start, end) as [string][];
+    visitedIds = new Set(rows.map((r) => r[0]));
+  }
+  const total = emptyRow('total', '合计');
+  const communities = new Map<string, CoverageRow>();
+  const grids = new Map<string, CoverageRow>();
+  const n = names(store, streetCode);
+  for (const s of screened(store, streetCode, scope, onDate).rows) {
+    if (CADENCE_RANK[s.cadence] > PERIOD_RANK[period] || s.coveredSince > end) continue;
+    const communityName = n.community.get(s.row.community_id) ?? '';
+    const c = communities.get(s.row.community_id) ?? emptyRow(s.row.community_id, communityName);
+    communities.set(s.row.community_id, c);
+    const gKey = s.row.grid_id ?? `none:${s.row.community_id}`;
+    const gi = s.row.grid_id ? n.grid.get(s.row.grid_id) : undefined;
+    const g = grids.get(gKey) ?? { ...emptyRow(gKey, gi?.name ?? '未划分网格'), communityName, workerName: gi?.worker ?? null };
+    grids.set(gKey, g);
+    const visited = visitedIds.has(s.row.id);
+    for (const r of [total, c, g]) {
+      r.due += 1;
+      if (visited) r.done += 1;
+      else if (end < today) r.overdue += 1;
+      else r.pending += 1;
+    }
+  }
+  const finish = (r: CoverageRow) => ({ ...r, coveragePermille: r.due === 0 ? 1000 : Math.floor((r.done * 1000) / r.due) });
+  const byName = (a: CoverageRow, b: CoverageRow) => COLLATOR.compare(a.name, b.name);
+  return {
+    period,
+    start,
+    end,
+    total: finish(total),
+    communities: [...communities.values()].map(finish).sort(byName),
+    grids: [...grids.values()].map(finish).sort(byName),
+  };
+}

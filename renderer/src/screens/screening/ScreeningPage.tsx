@@ -1,0 +1,27 @@
+/** 走访排查: due lists with visit entry, batch entry of a grid's round, and coverage. */
+import { Tabs, Typography } from 'antd';
+import type { ScreeningTab } from '../../router/routes';
+import { navigate } from '../../router/use-route';
+import { CoverageView } from './CoverageView';
+import { DueListView } from './DueListView';
+import { RoundView } from './RoundView';
+
+export function ScreeningPage({ tab }: { tab: ScreeningTab }) {
+  return (
+    <div data-testid="screening">
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        走访排查
+      </Typography.Title>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => navigate({ name: 'screening', tab: k as ScreeningTab })}
+        destroyOnHidden
+        items={[
+          { key: 'due', label: '应走访名单', children: <DueListView /> },
+          { key: 'round', label: '批量登记（网格走访）', children: <RoundView /> },
+          { key: 'coverage', label: '走访覆盖率', children: <CoverageView /> },
+        ]}
+      />
+    </div>
+  );
+}
