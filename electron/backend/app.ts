@@ -19,6 +19,7 @@ import { ledgerHandlers } from './api/ledger-handlers';
 import { assistanceHandlers, policyHandlers } from './api/assistance-handlers';
 import { syncHandlers } from './api/sync-handlers';
 import { SyncController, type SyncControllerOptions } from './sync/controller';
+import { careHandlers } from './api/care-handlers';
 import type { Handlers } from './api/handlers';
 import { loadDemoStreet } from './demo/load';
 
@@ -62,6 +63,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...policyHandlers(),
     ...assistanceHandlers(),
     ...syncHandlers(sync),
+    ...careHandlers(),
   };
   const router = new Router({
     store,

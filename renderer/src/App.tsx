@@ -1,5 +1,5 @@
 /** Chooses between set-up, sign-in and the main application. */
-import { useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { ErrorBlock } from './components/ErrorBlock';
 import { LoadingBlock } from './components/LoadingBlock';
 import { useBootstrap } from './session/use-bootstrap';
@@ -9,10 +9,21 @@ import { LoginScreen } from './screens/login/LoginScreen';
 import { MainLayout } from './screens/layout/MainLayout';
 import { RoutePage } from './screens/layout/RoutePage';
 import { useRoute } from './router/use-route';
+import { isPrintHash } from './print/print-route';
+
+const PrintRoot = lazy(() => import('./print/PrintRoot').then((m) => ({ default: m.PrintRoot })));
 
 /** Print routes (#/print/…) render without the navigation frame. */
 function Frame() {
   const route = useRoute();
+  // Care documents (cards, agreement) have their own print root with the embedded font.
+  if (/^#\/print\/care-/.test(window.location.hash)) {
+    return (
+      <Suspense fallback={null}>
+        <PrintRoot key={window.location.hash} hash={window.location.hash} />
+      </Suspense>
+    );
+  }
   if (route.name.startsWith('print-')) return <RoutePage route={route} />;
   return <MainLayout />;
 }
@@ -24,6 +35,14 @@ export function App() {
     () => (state.phase === 'ready' ? { session: state.session, setupStatus: state.status, signOut } : null),
     [state, signOut],
   );
+
+  // A print route opened without a session (e.g. by the shell after sign-out) cannot print: say so,
+  // so that the print helper stops waiting instead of timing out.
+  useEffect(() => {
+    if (isPrintHash(window.location.hash) && (state.phase === 'login' || state.phase === 'setup' || state.phase === 'error')) {
+      document.documentElement.dataset.printReady = 'error';
+    }
+  }, [state.phase]);
 
   switch (state.phase) {
     case 'loading':

@@ -14,6 +14,7 @@ import { ledgerProcedures } from '../ledger/procedures';
 import { policyProcedures } from '../policy/procedures';
 import { assistanceProcedures } from '../assistance/procedures';
 import { syncProcedures } from '../sync/procedures';
+import { careProcedures } from '../care/procedures';
 
 export type { Access, ProcedureDef } from './proc';
 
@@ -27,6 +28,7 @@ export const contract = {
   ...policyProcedures,
   ...assistanceProcedures,
   ...syncProcedures,
+  ...careProcedures,
 } as const;
 
 

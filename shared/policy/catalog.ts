@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { CadencePolicySchema } from '../screening/cadence';
 import { HolidayCalendarSchema, UrgencyLimitsSchema } from '../ledger/deadlines';
+import { AgreementTemplateSchema } from '../care/template';
 
 export type ParamUnit = 'fen' | 'hours' | 'working-days' | 'months' | 'percent' | 'count' | 'boolean' | 'list' | 'json';
 
@@ -54,6 +55,13 @@ export const PARAM_CATALOG: Record<string, ParamSpec> = {
   'epidemic.exitsSuspended': { label: '暂停低保对象退出（家庭收入明显提高者除外）', unit: 'boolean', schema: bool, scope: 'district' },
   'temporary.urgentHours': { label: '急难型临时救助审核审批时限（小时）', unit: 'hours', schema: positiveInt, scope: 'district' },
   'temporary.streetLimitMonths': { label: '街道审批临时救助限额（低保标准的月数）', unit: 'months', schema: positiveInt, scope: 'district' },
+  // 照料服务 (issue 6)
+  'care.visitIntervalDays': { label: '定期探访最长间隔（天）', unit: 'count', schema: z.number().int().min(1).max(366), scope: 'district' },
+  'care.renewalNoticeDays': { label: '照料协议到期前提醒续签（天）', unit: 'count', schema: z.number().int().min(0).max(366), scope: 'district' },
+  'care.agreementTermMonths': { label: '照料协议默认期限', unit: 'months', schema: z.number().int().min(1).max(60), scope: 'district' },
+  'care.cardValidityMonths': { label: '照料服务卡有效期', unit: 'months', schema: z.number().int().min(1).max(60), scope: 'district' },
+  'care.supervisionHotline': { label: '照料服务监督电话', unit: 'json', schema: z.string().min(3).max(40), scope: 'street' },
+  'care.agreementTemplate': { label: '委托照料服务协议范本', unit: 'json', schema: AgreementTemplateSchema, scope: 'district' },
 };
 
 export function paramSpec(key: string): ParamSpec | undefined {

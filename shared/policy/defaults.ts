@@ -7,6 +7,8 @@
  * seeded: the app asks for them when a rule needs them. DEMO_PARAM_DEFAULTS fills those for the
  * demo street only, clearly marked as demo values.
  */
+import { DEFAULT_AGREEMENT_TEMPLATE } from '../care/default-template';
+
 export interface ParamDefault {
   key: string;
   value: unknown;
@@ -35,6 +37,12 @@ export const PARAM_DEFAULTS: readonly ParamDefault[] = [
   { key: 'epidemic.exitsSuspended', value: false, effectiveFrom: '2023-01-08', note: '【未核实】随疫情防控措施结束，请核实' },
   { key: 'temporary.urgentHours', value: 24, effectiveFrom: '2020-06-12', note: `急难型临时救助24小时内完成审核审批（${PLAN} 二(五)）` },
   { key: 'temporary.streetLimitMonths', value: 6, effectiveFrom: '2020-06-12', note: '6个月低保标准以内由街道审批（天津日报2021-08-30转载，DOMAIN §4 [V-mirror]）' },
+  // 照料服务 (issue 6)
+  { key: 'care.visitIntervalDays', value: 31, effectiveFrom: '2020-06-12', note: '【未核实】探视责任人每月至少探访一次（参照安徽省2022年分散供养特困人员照料服务指引，DOMAIN §2.2），待区民政局确认' },
+  { key: 'care.renewalNoticeDays', value: 30, effectiveFrom: '2020-06-12', note: '协议到期前30日提醒续签（工作惯例，可调整）' },
+  { key: 'care.agreementTermMonths', value: 12, effectiveFrom: '2020-06-12', note: '协议默认期限一年（工作惯例，可调整）' },
+  { key: 'care.cardValidityMonths', value: 12, effectiveFrom: '2020-06-12', note: '照料服务卡有效期一年（工作惯例，可调整）' },
+  { key: 'care.agreementTemplate', value: DEFAULT_AGREEMENT_TEMPLATE, effectiveFrom: '2020-06-12', note: `协议范本初稿，条款参照DOMAIN §2.2所列协议和${PLAN} 二(三)，待区民政局修订` },
 ];
 
 /** Extra values for the demo street only: invented figures, so the demo shows complete lists. */

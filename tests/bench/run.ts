@@ -6,8 +6,9 @@
  */
 import { log, type Bench, type BenchOptions } from './lib';
 import { registrySearchBench } from './registry-search';
+import { printCardsBench } from './print-cards';
 
-const BENCHES: Bench[] = [registrySearchBench];
+const BENCHES: Bench[] = [registrySearchBench, printCardsBench];
 
 function option(name: string): string | undefined {
   const prefix = `--${name}=`;

@@ -17,6 +17,9 @@ export type Route =
   | { name: 'entitlement-gaps' }
   | { name: 'print-payment-list'; programme: string; month: string }
   | { name: 'sync' }
+  | { name: 'care' }
+  | { name: 'care-cards' }
+  | { name: 'care-person'; id: string }
   | { name: 'not-found'; path: string };
 
 export type ScreeningTab = 'due' | 'round' | 'coverage';
@@ -24,7 +27,7 @@ export type LedgerTab = 'items' | 'watch' | 'escalations' | 'lookback';
 const SCREENING_TABS: readonly ScreeningTab[] = ['due', 'round', 'coverage'];
 const LEDGER_TABS: readonly LedgerTab[] = ['items', 'watch', 'escalations', 'lookback'];
 
-export type AreaKey = 'registry' | 'admin' | 'policy' | 'screening' | 'ledger' | 'sync';
+export type AreaKey = 'registry' | 'admin' | 'policy' | 'screening' | 'ledger' | 'sync' | 'care';
 
 /** Whether a route is a print page (shown without the navigation frame). */
 export function isPrintRoute(route: Route): boolean {
@@ -51,6 +54,11 @@ export function parseRoute(path: string, query = ''): Route {
     if (second === undefined) return { name: 'households' };
     if (second === 'new') return { name: 'household-new' };
     return { name: 'household', id: second };
+  }
+  if (first === 'care') {
+    if (second === undefined && rest.length === 0) return { name: 'care' };
+    if (second === 'cards' && rest.length === 0) return { name: 'care-cards' };
+    if (second === 'person' && rest.length === 1) return { name: 'care-person', id: rest[0]! };
   }
   if (first === 'admin' && rest.length === 0) {
     if (second === undefined || second === 'users') return { name: 'admin', tab: 'users' };
@@ -121,6 +129,12 @@ export function hrefOf(route: Route): string {
       return `#/print/payment-list${qs({ programme: route.programme, month: route.month })}`;
     case 'sync':
       return '#/sync';
+    case 'care':
+      return '#/care';
+    case 'care-cards':
+      return '#/care/cards';
+    case 'care-person':
+      return `#/care/person/${encodeURIComponent(route.id)}`;
     case 'not-found':
       return `#${route.path}`;
   }
@@ -142,5 +156,6 @@ export function areaOf(route: Route): AreaKey | null {
   if (route.name === 'screening' || route.name === 'print-visit-sheet') return 'screening';
   if (route.name === 'ledger' || route.name === 'ledger-item' || route.name === 'print-ledger') return 'ledger';
   if (route.name === 'not-found') return null;
+  if (route.name === 'care' || route.name === 'care-cards' || route.name === 'care-person') return 'care';
   return 'registry';
 }

@@ -14,6 +14,7 @@ export * from './tables/sync';
 export * from './tables/screening';
 export * from './tables/ledger';
 export * from './tables/assistance';
+export * from './tables/care';
 
 import { communities, grids, streets } from './tables/org';
 import { households, persons } from './tables/registry';
@@ -23,6 +24,7 @@ import { auditEvents } from './tables/audit';
 import { visits } from './tables/screening';
 import { ledgerEvents, ledgerItems, referrals, watchEntries } from './tables/ledger';
 import { enrolments, enrolmentSteps, incomeRiseDecisions, temporaryAssistance } from './tables/assistance';
+import { careAgreements, careCards, careProfiles, caregivers, carePlans, careVisits } from './tables/care';
 
 /** Tables whose rows travel through the change log, with their partition column. */
 export const SYNCED_TABLES = {
@@ -43,5 +45,11 @@ export const SYNCED_TABLES = {
   enrolment_steps: enrolmentSteps,
   income_rise_decisions: incomeRiseDecisions,
   temporary_assistance: temporaryAssistance,
+  care_profiles: careProfiles,
+  caregivers,
+  care_agreements: careAgreements,
+  care_cards: careCards,
+  care_visits: careVisits,
+  care_plans: carePlans,
 } as const;
 export type SyncedTableName = keyof typeof SYNCED_TABLES;

@@ -1,9 +1,8 @@
 /** 新建社区 / 编辑社区 */
-import { useState } from 'react';
-import { App, Form, Input, Modal, Radio } from 'antd';
+import { Form, Input, Modal, Radio } from 'antd';
 import type { CommunityInfo } from '../../../../shared/org/schemas';
 import { api } from '../../api/client';
-import { showFormError } from '../../lib/form-errors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 
 interface Values {
   name: string;
@@ -19,29 +18,22 @@ interface Props {
 }
 
 export function CommunityFormModal({ community, onClose, onSaved }: Props) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
   const existing = community && community !== 'new' ? community : null;
 
-  const submit = async (v: Values) => {
-    setSaving(true);
-    try {
-      await api.call('org.saveCommunity', {
+  const { saving, submit } = useFormSubmit(
+    form,
+    async (v: Values) => {
+      return api.call('org.saveCommunity', {
         ...(existing ? { id: existing.id } : {}),
         name: v.name,
         kind: v.kind,
         contactName: v.contactName || null,
         contactPhone: v.contactPhone || null,
       });
-      message.success('社区已保存');
-      onSaved();
-    } catch (e) {
-      showFormError(form, e, message);
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    { success: '社区已保存', onDone: () => onSaved() },
+  );
 
   return (
     <Modal

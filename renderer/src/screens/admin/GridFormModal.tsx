@@ -1,9 +1,8 @@
 /** 添加网格 / 编辑网格 */
-import { useState } from 'react';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import type { CommunityInfo, GridInfo } from '../../../../shared/org/schemas';
 import { api } from '../../api/client';
-import { showFormError } from '../../lib/form-errors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 
 export type GridFormMode = { kind: 'create'; communityId: string } | { kind: 'edit'; grid: GridInfo };
 
@@ -22,29 +21,22 @@ interface Props {
 }
 
 export function GridFormModal({ mode, communities, onClose, onSaved }: Props) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
   const grid = mode?.kind === 'edit' ? mode.grid : null;
 
-  const submit = async (v: Values) => {
-    setSaving(true);
-    try {
-      await api.call('org.saveGrid', {
+  const { saving, submit } = useFormSubmit(
+    form,
+    async (v: Values) => {
+      return api.call('org.saveGrid', {
         ...(grid ? { id: grid.id } : {}),
         communityId: v.communityId,
         name: v.name,
         workerName: v.workerName || null,
         workerPhone: v.workerPhone || null,
       });
-      message.success('网格已保存');
-      onSaved();
-    } catch (e) {
-      showFormError(form, e, message);
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    { success: '网格已保存', onDone: () => onSaved() },
+  );
 
   const initialValues: Partial<Values> = grid
     ? { communityId: grid.communityId, name: grid.name, workerName: grid.workerName ?? undefined, workerPhone: grid.workerPhone ?? undefined }

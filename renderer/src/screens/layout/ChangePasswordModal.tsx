@@ -1,8 +1,7 @@
 /** 修改密码: the old password, the new one twice. */
-import { useState } from 'react';
-import { App, Form, Input, Modal } from 'antd';
+import { Form, Input, Modal } from 'antd';
 import { api } from '../../api/client';
-import { showFormError } from '../../lib/form-errors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 
 interface Values {
   oldPassword: string;
@@ -11,22 +10,15 @@ interface Values {
 }
 
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
 
-  const submit = async (v: Values) => {
-    setSaving(true);
-    try {
-      await api.call('auth.changePassword', { oldPassword: v.oldPassword, newPassword: v.newPassword });
-      message.success('密码已修改');
-      onClose();
-    } catch (e) {
-      showFormError(form, e, message);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, submit } = useFormSubmit(
+    form,
+    async (v: Values) => {
+      return api.call('auth.changePassword', { oldPassword: v.oldPassword, newPassword: v.newPassword });
+    },
+    { success: '密码已修改', onDone: () => onClose() },
+  );
 
   return (
     <Modal

@@ -29,6 +29,7 @@ export function MainLayout() {
   useHotkey('alt+n', () => navigate({ name: 'household-new' }));
   useHotkey('alt+2', () => navigate({ name: 'screening', tab: 'due' }));
   useHotkey('alt+3', () => navigate({ name: 'ledger', tab: 'items' }));
+  useHotkey('alt+4', () => navigate({ name: 'care' }));
   useHotkey('alt+9', () => showAdmin && navigate({ name: 'admin', tab: 'users' }));
 
   const onCollapse = (value: boolean) => {

@@ -21,6 +21,9 @@ import { PaymentListPage } from '../assistance/PaymentListPage';
 import { EntitlementGapsPage } from '../assistance/EntitlementGapsPage';
 import { PrintPaymentListPage } from '../assistance/PrintPaymentListPage';
 import { SyncPage } from '../sync/SyncPage';
+import { CareBoardPage } from '../care/CareBoardPage';
+import { CareCardsPage } from '../care/CareCardsPage';
+import { CarePersonPage } from '../care/CarePersonPage';
 
 export function RoutePage({ route }: { route: Route }) {
   const { session } = useSession();
@@ -31,6 +34,12 @@ export function RoutePage({ route }: { route: Route }) {
       return <NewHouseholdPage />;
     case 'household':
       return <HouseholdDetailPage key={route.id} id={route.id} />;
+    case 'care':
+      return <CareBoardPage />;
+    case 'care-cards':
+      return <CareCardsPage />;
+    case 'care-person':
+      return <CarePersonPage key={route.id} id={route.id} />;
     case 'admin':
       if (!isAdminRole(session.user.role)) {
         return <Result status="403" title="无权访问" subTitle="系统管理仅供街道管理员和区级管理员使用。" />;

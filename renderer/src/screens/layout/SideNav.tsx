@@ -15,7 +15,6 @@ import type { AreaKey } from '../../router/routes';
 import { navigate } from '../../router/use-route';
 
 const LATER = [
-  { key: 'care', label: '照料服务', icon: <HeartOutlined /> },
   { key: 'reports', label: '统计报表', icon: <BarChartOutlined /> },
 ];
 
@@ -25,6 +24,7 @@ export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: 
     { key: 'screening', icon: <FileSearchOutlined />, label: '走访排查', title: '走访排查（Alt+2）' },
     { key: 'ledger', icon: <AuditOutlined />, label: '问题台账', title: '问题台账（Alt+3）' },
     { key: 'policy', icon: <ReadOutlined />, label: '救助政策', title: '救助政策：保障对象、临时救助、发放花名册、应补尽补、政策参数' },
+    { key: 'care', icon: <HeartOutlined />, label: '照料服务', title: '照料服务（Alt+4）' },
     ...LATER.map((i) => ({
       key: i.key,
       icon: i.icon,
@@ -51,6 +51,7 @@ export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: 
           if (key === 'policy') navigate({ name: 'enrolments', programme: null });
           if (key === 'screening') navigate({ name: 'screening', tab: 'due' });
           if (key === 'ledger') navigate({ name: 'ledger', tab: 'items' });
+          if (key === 'care') navigate({ name: 'care' });
           if (key === 'admin') navigate({ name: 'admin', tab: 'users' });
           if (key === 'sync') navigate({ name: 'sync' });
         }}

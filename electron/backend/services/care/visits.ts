@@ -1,0 +1,132 @@
+/** Visit records (append-only) and emergency plans (one per person). */
+import { countsAsVisit } from '../../../../shared/care/rules';
+import type { EmergencyPlan, Visit } from '../../../../shared/care/types';
+import { labelOf } from '../../../../shared/codes';
+import { VISITOR_KINDS } from '../../../../shared/care/codes';
+import { AppError } from '../../../../shared/errors';
+import type { Actor, Store } from '../../store/store';
+import { loadCarePerson, today } from './people';
+
+interface VisitRow {
+  id: string;
+  person_id: string;
+  visit_date: string;
+  visitor_kind: string;
+  visitor_name: string;
+  org_name: string | null;
+  method: string;
+  services: string;
+  content: string;
+  findings: string | null;
+  care_failed: number;
+  conditions_poor: number;
+  no_other_carer: number;
+}
+
+function toVisit(r: VisitRow): Visit {
+  const services = JSON.parse(r.services) as string[];
+  return {
+    id: r.id,
+    personId: r.person_id,
+    visitDate: r.visit_date,
+    visitorKind: r.visitor_kind,
+    visitorName: r.visitor_name,
+    orgName: r.org_name,
+    method: r.method,
+    services,
+    content: r.content,
+    findings: r.findings,
+    careFailed: r.care_failed === 1,
+    conditionsPoor: r.conditions_poor === 1,
+    noOtherCarer: r.no_other_carer === 1,
+    countsAsVisit: countsAsVisit({ visitorKind: r.visitor_kind, services }),
+  };
+}
+
+export function personVisits(store: Store, personId: string): Visit[] {
+  const rows = store
+    .prepare('SELECT * FROM care_visits WHERE person_id = ? AND deleted_at IS NULL ORDER BY visit_date DESC, created_at DESC')
+    .all(personId) as VisitRow[];
+  return rows.map(toVisit);
+}
+
+export interface VisitInput {
+  personId: string;
+  visitDate: string;
+  visitorKind: string;
+  visitorName: string;
+  orgName: string | null;
+  method: string;
+  services: string[];
+  content: string;
+  findings: string | null;
+  careFailed: boolean;
+  conditionsPoor: boolean;
+  noOtherCarer: boolean;
+}
+
+export function recordVisit(store: Store, actor: Actor, input: VisitInput): Visit {
+  return store.tx(() => {
+    const person = loadCarePerson(store, actor.streetCode, input.personId);
+    if (input.visitDate > today(store)) throw new AppError('invalid-input', '探访日期不能晚于今天', { field: 'visitDate' });
+    if (input.visitorKind === 'social-org' && !input.orgName) {
+      throw new AppError('invalid-input', '社会组织提供的服务须填写社会组织名称', { field: 'orgName' });
+    }
+    const id = store.insert('care_visits', { ...input, streetCode: actor.streetCode }, actor, {
+      action: 'care.recordVisit',
+      summary: `探访记录：${person.name}，${input.visitDate}，${labelOf(VISITOR_KINDS, input.visitorKind)} ${input.visitorName}`,
+    });
+    // A finding that care failed would open a 问题台账 item here once the ledger exists (issue 4).
+    return toVisit(store.prepare('SELECT * FROM care_visits WHERE id = ?').get(id) as VisitRow);
+  });
+}
+
+interface PlanRow {
+  id: string;
+  person_id: string;
+  contacts: string;
+  hospital: string | null;
+  hospital_phone: string | null;
+  conditions: string | null;
+  actions: string | null;
+  updated_at: string;
+}
+
+export function loadPlan(store: Store, personId: string): EmergencyPlan | null {
+  const r = store
+    .prepare('SELECT * FROM care_plans WHERE person_id = ? AND deleted_at IS NULL ORDER BY created_at LIMIT 1')
+    .get(personId) as PlanRow | undefined;
+  if (!r) return null;
+  return {
+    personId: r.person_id,
+    contacts: JSON.parse(r.contacts) as EmergencyPlan['contacts'],
+    hospital: r.hospital,
+    hospitalPhone: r.hospital_phone,
+    conditions: r.conditions,
+    actions: r.actions,
+    updatedAt: r.updated_at,
+  };
+}
+
+export interface PlanInput {
+  personId: string;
+  contacts: { name: string; relation: string | null; phone: string | null }[];
+  hospital: string | null;
+  hospitalPhone: string | null;
+  conditions: string | null;
+  actions: string | null;
+}
+
+export function savePlan(store: Store, actor: Actor, input: PlanInput): EmergencyPlan {
+  return store.tx(() => {
+    const person = loadCarePerson(store, actor.streetCode, input.personId);
+    const existing = store
+      .prepare('SELECT id FROM care_plans WHERE person_id = ? AND deleted_at IS NULL ORDER BY created_at LIMIT 1')
+      .get(input.personId) as { id: string } | undefined;
+    const { personId, ...fields } = input;
+    const audit = { action: 'care.savePlan', summary: `保存应急预案：${person.name}` };
+    if (existing) store.update('care_plans', existing.id, fields, actor, audit);
+    else store.insert('care_plans', { ...fields, personId, streetCode: actor.streetCode }, actor, audit);
+    return loadPlan(store, input.personId)!;
+  });
+}

@@ -1,0 +1,55 @@
+/** Registers a caregiver (照料服务人). */
+import { useState } from 'react';
+import { App, Form, Input, Modal, Select } from 'antd';
+import { CAREGIVER_RELATIONS } from '../../../../shared/care/codes';
+import type { Caregiver } from '../../../../shared/care/types';
+import { api } from '../../api/client';
+import { showFormError } from '../../lib/form-errors';
+
+interface Values {
+  name: string;
+  idNumber: string;
+  relation: string;
+  phone: string;
+  address?: string;
+}
+
+export function CaregiverModal({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: (c: Caregiver) => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (v: Values) => {
+    setBusy(true);
+    try {
+      const c = await api.call('care.saveCaregiver', { caregiver: { ...v, relation: v.relation as 'relative' } });
+      message.success(`已登记照料服务人 ${c.name}`);
+      onSaved(c);
+      onClose();
+    } catch (e) {
+      showFormError(form, e, message, { dropPrefixes: ['caregiver'] });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open={open} title="登记照料服务人" okText="保存" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
+      <Form form={form} layout="vertical" onFinish={submit} preserve={false} name="caregiver">
+        <Form.Item label="照料服务人姓名" name="name" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+          <Input maxLength={30} autoFocus />
+        </Form.Item>
+        <Form.Item label="照料服务人身份证号码" name="idNumber" rules={[{ required: true, message: '请填写身份证号码' }]}>
+          <Input maxLength={18} className="doudi-mono" />
+        </Form.Item>
+        <Form.Item label="与供养对象关系" name="relation" rules={[{ required: true, message: '请选择关系' }]}>
+          <Select options={CAREGIVER_RELATIONS.map((r) => ({ value: r.code, label: r.label }))} />
+        </Form.Item>
+        <Form.Item label="照料服务人电话" name="phone" rules={[{ required: true, message: '请填写电话' }]}>
+          <Input maxLength={20} />
+        </Form.Item>
+        <Form.Item label="照料服务人住址" name="address">
+          <Input maxLength={200} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

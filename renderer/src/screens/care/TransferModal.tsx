@@ -1,0 +1,46 @@
+/** Records the move of a person into 集中供养 (institutional care). */
+import { useState } from 'react';
+import { App, Form, Input, Modal } from 'antd';
+import dayjs from 'dayjs';
+import { api } from '../../api/client';
+import { showFormError } from '../../lib/form-errors';
+
+interface Values {
+  date: string;
+  institution: string;
+  reason: string;
+}
+
+export function TransferModal(props: { open: boolean; personId: string; name: string; suggestion: string | null; onClose: () => void; onDone: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (v: Values) => {
+    setBusy(true);
+    try {
+      await api.call('care.recordTransfer', { personId: props.personId, ...v });
+      message.success(`已登记${props.name}转入集中供养`);
+      props.onClose();
+      props.onDone();
+    } catch (e) {
+      showFormError(form, e, message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open={props.open} title={`登记转入集中供养：${props.name}`} okText="确认转入" okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={props.onClose} destroyOnHidden>
+      <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ date: dayjs().format('YYYY-MM-DD'), reason: props.suggestion ?? '' }}>
+        <Form.Item label="转入日期" name="date" rules={[{ required: true, message: '请填写转入日期' }]}>
+          <Input type="date" />
+        </Form.Item>
+        <Form.Item label="供养机构" name="institution" rules={[{ required: true, whitespace: true, message: '请填写供养机构' }]}>
+          <Input maxLength={60} placeholder="如：东丽区社会福利院" />
+        </Form.Item>
+        <Form.Item label="转入原因" name="reason" rules={[{ required: true, whitespace: true, message: '请填写转入原因' }]}>
+          <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,29 @@
+import { describe, expect, test } from 'vitest';
+import { AgreementTemplateSchema, BLANK, fillTemplate } from './template';
+
+const T = AgreementTemplateSchema.parse({
+  title: '委托照料服务协议',
+  version: 'v1',
+  preamble: '甲方：{{office.name}}；乙方：{{caregiver.name}}',
+  sections: [{ heading: '一、期限', clauses: ['自{{startDate}}起至{{ endDate }}止。', '补贴{{subsidy}}。'] }],
+  closing: '丙方：{{guardian.name}}',
+});
+
+describe('agreement template', () => {
+  test('fills placeholders, leaves blanks for empty values and reports unknown keys', () => {
+    const f = fillTemplate(T, {
+      'office.name': '张贵庄街道公共服务办公室',
+      'caregiver.name': '李四',
+      startDate: '2026年1月1日',
+      endDate: '2026年12月31日',
+      'guardian.name': null,
+    });
+    expect(f.preamble).toBe('甲方：张贵庄街道公共服务办公室；乙方：李四');
+    expect(f.sections[0]!.clauses).toEqual(['自2026年1月1日起至2026年12月31日止。', `补贴${BLANK}。`]);
+    expect(f.closing).toBe(`丙方：${BLANK}`);
+    expect(f.unknown).toEqual(['subsidy']);
+  });
+  test('the schema refuses a template without sections', () => {
+    expect(AgreementTemplateSchema.safeParse({ ...T, sections: [] }).success).toBe(false);
+  });
+});

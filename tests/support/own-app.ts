@@ -1,0 +1,35 @@
+/**
+ * A backend on a fresh SQLite file and a browser-mode host of its own, for a spec file that must not
+ * share the worker-scoped `app` fixture (Playwright reuses a worker across spec files).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBackend, type Backend } from '../../electron/backend/app';
+import { startWebHost } from '../../electron/backend/web-host/server';
+
+export interface OwnApp {
+  url: string;
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export async function startOwnApp(): Promise<OwnApp> {
+  const dist = path.resolve(here, '../../dist');
+  if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ is missing: run npm run build:renderer');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-e2e-care-'));
+  const backend = createBackend({ dataDir, logError: () => undefined });
+  const host = await startWebHost({ backend, distDir: dist, port: 0 });
+  return {
+    url: host.url,
+    backend,
+    close: async () => {
+      await host.close();
+      backend.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
