@@ -1,6 +1,105 @@
-/** Loads the demo street into an empty database. (Being written.) */
+/**
+ * Loads a generated street into an empty office database through the store's write path, so the
+ * change log and field clocks are filled exactly as for any other write. One transaction; bulk
+ * rows carry no audit event of their own, the load as a whole writes one.
+ */
+import { AppError } from '../../../shared/errors';
+import type { Role } from '../../../shared/codes';
 import type { Store } from '../store/store';
+import { hashPassword } from '../services/auth/password';
+import { derivedPersonFields } from '../services/registry/persons';
+import { currentStreet, systemActor } from '../services/setup/street';
+import { generateStreet, type DemoStreetData } from './generate';
 
-export function loadDemoStreet(_store: Store): void {
-  throw new Error('demo generator not written yet');
+/** Accounts that exist only in demo data; their password is `demo`, shorter than the API allows. */
+export const DEMO_USERS: { username: string; displayName: string; role: Role }[] = [
+  { username: 'demo', displayName: '演示管理员', role: 'street-admin' },
+  { username: 'caseworker', displayName: '演示经办人', role: 'caseworker' },
+  { username: 'supervisor', displayName: '演示负责人', role: 'supervisor' },
+];
+export const DEMO_PASSWORD = 'demo';
+
+export interface LoadSummary {
+  streetCode: string;
+  communities: number;
+  grids: number;
+  households: number;
+  persons: number;
+  users: number;
+}
+
+export interface LoadOptions {
+  /** Called after each household with the number of persons written so far. */
+  onProgress?: (personsDone: number, personsTotal: number) => void;
+}
+
+export function loadStreetData(store: Store, data: DemoStreetData, opts: LoadOptions = {}): LoadSummary {
+  const passwordHashes = DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD));
+  return store.tx(() => {
+    if (currentStreet(store)) throw new AppError('already-set-up', '本机已完成初始设置，不能再载入演示街道');
+    const code = data.street.code;
+    const actor = systemActor(code);
+    const streetId = store.insert(
+      'streets',
+      { streetCode: code, code, name: data.street.name, officeName: data.street.officeName },
+      actor,
+      null,
+    );
+    store.setMeta('street_code', code);
+    store.setMeta('is_demo', '1');
+
+    let grids = 0;
+    const placement = data.communities.map((c) => {
+      const { grids: cGrids, ...fields } = c;
+      const communityId = store.insert('communities', { ...fields, streetCode: code }, actor, null);
+      const gridIds = cGrids.map((g) => store.insert('grids', { ...g, streetCode: code, communityId }, actor, null));
+      grids += gridIds.length;
+      return { communityId, gridIds };
+    });
+
+    const personsTotal = data.households.reduce((s, h) => s + h.members.length, 0);
+    let persons = 0;
+    for (const h of data.households) {
+      const { community, grid, kind: _kind, members, ...fields } = h;
+      const place = placement[community];
+      if (!place) throw new Error(`household refers to unknown community ${community}`);
+      const householdId = store.insert(
+        'households',
+        { ...fields, streetCode: code, communityId: place.communityId, gridId: place.gridIds[grid] ?? null },
+        actor,
+        null,
+      );
+      for (const m of members) {
+        store.insert('persons', { ...m, ...derivedPersonFields(m), householdId, streetCode: code }, actor, null);
+        persons++;
+      }
+      opts.onProgress?.(persons, personsTotal);
+    }
+
+    DEMO_USERS.forEach((u, i) => {
+      store.insert('users', { ...u, streetCode: code, passwordHash: passwordHashes[i], phone: null, disabled: false }, actor, null);
+    });
+
+    const summary: LoadSummary = {
+      streetCode: code,
+      communities: data.communities.length,
+      grids,
+      households: data.households.length,
+      persons,
+      users: DEMO_USERS.length,
+    };
+    store.audit(actor, {
+      action: 'setup.loadDemo',
+      entity: 'streets',
+      entityId: streetId,
+      summary: `载入演示街道：${data.street.name}（${summary.households}户，${summary.persons}人）`,
+      detail: { ...summary, seed: data.seed, referenceDate: data.referenceDate },
+    });
+    return summary;
+  });
+}
+
+/** The `setup.loadDemo` loader: the default demo street (张贵庄街道, about 2,000 households). */
+export function loadDemoStreet(store: Store): void {
+  loadStreetData(store, generateStreet());
 }

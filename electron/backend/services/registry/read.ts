@@ -5,7 +5,7 @@ import type { HouseholdFilter, ListHouseholdsInput } from '../../../../shared/re
 import { labelOf, RELATIONS } from '../../../../shared/codes';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
-import { buildMatch } from './search';
+import { buildMatch, searchPage } from './search';
 import { maskIdNumber, parseCategories, toPersonDetail, type HouseholdDbRow, type PersonRow } from './rows';
 
 interface Where {
@@ -13,8 +13,8 @@ interface Where {
   params: unknown[];
 }
 
-/** WHERE clause over `households h` for the list filters (search included). */
-export function householdWhere(streetCode: string, f: HouseholdFilter): Where {
+/** WHERE clause over `households h` for the list filters other than the search. */
+function filterWhere(streetCode: string, f: HouseholdFilter): Where {
   const parts = ['h.deleted_at IS NULL', 'h.street_code = ?'];
   const params: unknown[] = [streetCode];
   if (f.communityId) {
@@ -33,14 +33,20 @@ export function householdWhere(streetCode: string, f: HouseholdFilter): Where {
     parts.push('EXISTS (SELECT 1 FROM json_each(h.categories) WHERE value = ?)');
     params.push(f.category);
   }
-  const m = f.q ? buildMatch(f.q) : null;
-  if (m) {
-    parts.push(
-      `(h.id IN (SELECT household_id FROM persons WHERE id IN (${m.personIds})) OR h.id IN (${m.householdIds}))`,
-    );
-    params.push(...m.params.person, ...m.params.household);
-  }
   return { sql: parts.join(' AND '), params };
+}
+
+/** WHERE clause over `households h` for the list filters (search included). */
+export function householdWhere(streetCode: string, f: HouseholdFilter): Where {
+  const w = filterWhere(streetCode, f);
+  const m = f.q ? buildMatch(f.q) : null;
+  if (!m) return w;
+  // Households matched through a member or on their own fields: one id list, probed by key.
+  return {
+    sql: `${w.sql} AND h.id IN (SELECT mp.household_id FROM ${m.personFrom} WHERE ${m.personWhere}
+      UNION SELECT mh.id FROM ${m.householdFrom} WHERE ${m.householdWhere})`,
+    params: [...w.params, ...m.params.person, ...m.params.household],
+  };
 }
 
 interface ListDbRow extends HouseholdDbRow {
@@ -49,20 +55,30 @@ interface ListDbRow extends HouseholdDbRow {
 }
 
 export function listHouseholds(store: Store, streetCode: string, input: ListHouseholdsInput): Page<HouseholdRow> {
-  const w = householdWhere(streetCode, input);
+  const w = filterWhere(streetCode, input);
+  const m = input.q ? buildMatch(input.q) : null;
+  const offset = (input.page - 1) * input.pageSize;
+  const page = { page: input.page, pageSize: input.pageSize };
+  const select = `SELECT h.*, c.name AS community_name, g.name AS grid_name
+       FROM households h JOIN communities c ON c.id = h.community_id LEFT JOIN grids g ON g.id = h.grid_id`;
+  if (m) {
+    // A search: matches fetched once, counted and ordered there; only the page is read in full.
+    const found = searchPage(store, m, w, offset, input.pageSize);
+    if (found.ids.length === 0) return { total: found.total, ...page, rows: [] };
+    const rows = store.prepare(`${select} WHERE h.id IN (${found.ids.map(() => '?').join(',')})`).all(...found.ids) as ListDbRow[];
+    const order = new Map(found.ids.map((id, i) => [id, i]));
+    rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    return { total: found.total, ...page, rows: decorateRows(store, rows, found.matchedMembers) };
+  }
   const total = (store.prepare(`SELECT count(*) AS n FROM households h WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
   const rows = store
-    .prepare(
-      `SELECT h.*, c.name AS community_name, g.name AS grid_name
-       FROM households h JOIN communities c ON c.id = h.community_id LEFT JOIN grids g ON g.id = h.grid_id
-       WHERE ${w.sql} ORDER BY c.sort_order, c.name, h.address, h.id LIMIT ? OFFSET ?`,
-    )
-    .all(...w.params, input.pageSize, (input.page - 1) * input.pageSize) as ListDbRow[];
-  return { total, page: input.page, pageSize: input.pageSize, rows: decorateRows(store, rows, input.q) };
+    .prepare(`${select} WHERE ${w.sql} ORDER BY c.sort_order, c.name, h.address, h.id LIMIT ? OFFSET ?`)
+    .all(...w.params, input.pageSize, offset) as ListDbRow[];
+  return { total, ...page, rows: decorateRows(store, rows, null) };
 }
 
 /** Head of household, member count and matched members for the rows of one page. */
-function decorateRows(store: Store, rows: ListDbRow[], q: string | undefined): HouseholdRow[] {
+function decorateRows(store: Store, rows: ListDbRow[], matched: Map<string, string[]> | null): HouseholdRow[] {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const marks = ids.map(() => '?').join(',');
@@ -72,14 +88,6 @@ function decorateRows(store: Store, rows: ListDbRow[], q: string | undefined): H
        WHERE deleted_at IS NULL AND household_id IN (${marks}) ORDER BY relation, birth_date`,
     )
     .all(...ids) as Pick<PersonRow, 'id' | 'household_id' | 'name' | 'id_number' | 'relation'>[];
-  const matched = new Set<string>();
-  const m = q ? buildMatch(q) : null;
-  if (m) {
-    const hits = store
-      .prepare(`SELECT id FROM persons WHERE household_id IN (${marks}) AND id IN (${m.personIds})`)
-      .all(...ids, ...m.params.person) as { id: string }[];
-    hits.forEach((h) => matched.add(h.id));
-  }
   return rows.map((r) => {
     const own = members.filter((p) => p.household_id === r.id);
     const head = own.find((p) => p.relation === '02');
@@ -99,9 +107,10 @@ function decorateRows(store: Store, rows: ListDbRow[], q: string | undefined): H
       memberCount: own.length,
       updatedAt: r.updated_at,
     };
-    if (m) {
+    if (matched) {
+      const hits = new Set(matched.get(r.id));
       row.matchedMembers = own
-        .filter((p) => matched.has(p.id))
+        .filter((p) => hits.has(p.id))
         .map((p) => ({ id: p.id, name: p.name, idMasked: maskIdNumber(p.id_number) }));
     }
     return row;
@@ -112,11 +121,12 @@ function decorateRows(store: Store, rows: ListDbRow[], q: string | undefined): H
 export function searchRegistry(store: Store, streetCode: string, q: string, limit: number): SearchHit[] {
   const m = buildMatch(q);
   if (!m) return [];
+  // Joined directly (not `id IN (…)`), so that a broad match stops at the limit.
   const persons = store
     .prepare(
-      `SELECT p.id, p.household_id, p.name, p.id_number, p.relation, h.address FROM persons p
-       JOIN households h ON h.id = p.household_id
-       WHERE p.id IN (${m.personIds}) AND p.street_code = ? AND h.deleted_at IS NULL LIMIT ?`,
+      `SELECT mp.id, mp.household_id, mp.name, mp.id_number, mp.relation, h.address
+       FROM ${m.personFrom} JOIN households h ON h.id = mp.household_id
+       WHERE ${m.personWhere} AND mp.street_code = ? AND h.deleted_at IS NULL LIMIT ?`,
     )
     .all(...m.params.person, streetCode, limit) as {
     id: string;
@@ -135,7 +145,9 @@ export function searchRegistry(store: Store, streetCode: string, q: string, limi
   }));
   if (hits.length < limit) {
     const hs = store
-      .prepare(`SELECT id, address, phone FROM households WHERE id IN (${m.householdIds}) AND street_code = ? LIMIT ?`)
+      .prepare(
+        `SELECT mh.id, mh.address, mh.phone FROM ${m.householdFrom} WHERE ${m.householdWhere} AND mh.street_code = ? LIMIT ?`,
+      )
       .all(...m.params.household, streetCode, limit - hits.length) as { id: string; address: string; phone: string | null }[];
     for (const h of hs) hits.push({ kind: 'household', householdId: h.id, title: h.address, subtitle: h.phone ?? '' });
   }
