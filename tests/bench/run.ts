@@ -6,8 +6,9 @@
  */
 import { log, type Bench, type BenchOptions } from './lib';
 import { registrySearchBench } from './registry-search';
+import { dueListsBench } from './due-lists';
 
-const BENCHES: Bench[] = [registrySearchBench];
+const BENCHES: Bench[] = [registrySearchBench, dueListsBench];
 
 function option(name: string): string | undefined {
   const prefix = `--${name}=`;
