@@ -22,6 +22,10 @@ export const ERROR_CODES = [
   'invalid-transition',
   'unknown-procedure',
   'internal',
+  // sync (issue 3)
+  'not-enrolled',
+  'already-enrolled',
+  'sync-failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

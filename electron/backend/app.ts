@@ -17,6 +17,8 @@ import { excelHandlers } from './api/excel-handlers';
 import { screeningHandlers } from './api/screening-handlers';
 import { ledgerHandlers } from './api/ledger-handlers';
 import { assistanceHandlers, policyHandlers } from './api/assistance-handlers';
+import { syncHandlers } from './api/sync-handlers';
+import { SyncController, type SyncControllerOptions } from './sync/controller';
 import type { Handlers } from './api/handlers';
 import { loadDemoStreet } from './demo/load';
 
@@ -25,11 +27,14 @@ export interface BackendOptions {
   migrationsFolder?: string;
   now?: () => Date;
   logError?: (procedure: string, err: unknown) => void;
+  /** Sync client options (transport, timings); background sync starts only on an enrolled device. */
+  sync?: SyncControllerOptions & { autoStart?: boolean };
 }
 
 export interface Backend {
   readonly store: Store;
   readonly dbFile: string;
+  readonly sync: SyncController;
   call(procedure: string, input: unknown, token: string | null): Promise<Envelope<unknown>>;
   close(): void;
 }
@@ -41,6 +46,8 @@ export function createBackend(opts: BackendOptions): Backend {
   const dbFile = path.join(opts.dataDir, DB_FILE_NAME);
   const db = openDatabase(dbFile, { migrationsFolder: opts.migrationsFolder });
   const store = new Store(db, { now: opts.now });
+  const logError = opts.logError ?? ((p: string, err: unknown) => console.error(`[backend] ${p} failed:`, err));
+  const sync = new SyncController(store, { logError, ...opts.sync });
   const sessions = new SessionStore(undefined, () => store.nowDate().getTime());
   const handlers: Handlers = {
     ...setupHandlers(loadDemoStreet),
@@ -54,17 +61,27 @@ export function createBackend(opts: BackendOptions): Backend {
     ...ledgerHandlers(),
     ...policyHandlers(),
     ...assistanceHandlers(),
+    ...syncHandlers(sync),
   };
   const router = new Router({
     store,
     sessions,
     handlers,
-    logError: opts.logError ?? ((p, err) => console.error(`[backend] ${p} failed:`, err)),
+    logError,
   });
+  if (opts.sync?.autoStart !== false) sync.start();
   return {
     store,
     dbFile,
-    call: (procedure, input, token) => router.call(procedure, input, token),
-    close: () => db.close(),
+    sync,
+    call: async (procedure, input, token) => {
+      const res = await router.call(procedure, input, token);
+      if (res.ok && !procedure.startsWith('sync.')) sync.noteLocalWrites();
+      return res;
+    },
+    close: () => {
+      sync.stop();
+      db.close();
+    },
   };
 }

@@ -13,6 +13,7 @@ import { screeningProcedures } from '../screening/procedures';
 import { ledgerProcedures } from '../ledger/procedures';
 import { policyProcedures } from '../policy/procedures';
 import { assistanceProcedures } from '../assistance/procedures';
+import { syncProcedures } from '../sync/procedures';
 
 export type { Access, ProcedureDef } from './proc';
 
@@ -25,6 +26,7 @@ export const contract = {
   ...ledgerProcedures,
   ...policyProcedures,
   ...assistanceProcedures,
+  ...syncProcedures,
 } as const;
 
 

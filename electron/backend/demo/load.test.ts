@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import type { SetupStatus } from '../../../shared/auth/schemas';
 import { makeHarness, type Harness } from '../testing/harness';
+import { paramOn } from '../services/policy/params';
+import { shanghaiDate } from '../../../shared/time/shanghai';
 import { compareText } from '../services/registry/search';
 import { DEMO_USERS } from './load';
 
@@ -59,7 +61,11 @@ describe('loading the demo street through setup.loadDemo', () => {
     }[];
     expect(events).toHaveLength(1);
     expect(events[0]!.summary).toMatch(/^载入演示街道：张贵庄街道（2000户，\d+人）$/);
-    expect(countsAfterLoad.audit_events!.rows).toBe(1);
+    // Besides it, only the seeded policy figures are audited, one event each (policy changes always are).
+    const others = h.backend.store.sqlite
+      .prepare("SELECT DISTINCT action FROM audit_events WHERE action <> 'setup.loadDemo'")
+      .all() as { action: string }[];
+    expect(others.map((o) => o.action)).toEqual(['policy.setParam']);
   });
 
   test('demo/demo signs in as the street administrator; caseworker and supervisor exist too', async () => {
@@ -132,6 +138,14 @@ describe('loading the demo street through setup.loadDemo', () => {
     expect(byId.rows[0]!.matchedMembers?.map((m) => m.name)).toEqual([p.name]);
     // The search box stops at its limit however broad the match.
     expect(await h.call('registry.search', { q: '120110', limit: 10 }, token)).toHaveLength(10);
+  });
+
+  test('the demo street starts with the dated policy figures and the screening and ledger rules', () => {
+    const store = h.backend.store;
+    const today = shanghaiDate(store.nowDate());
+    for (const key of ['dibao.standard', 'screening.cadence', 'ledger.urgencyLimits', 'calendar.holidays']) {
+      expect(paramOn(store, '120110001000', key, today), key).not.toBeNull();
+    }
   });
 
   test('a second load is refused', async () => {

@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/errors';
 import type { Role } from '../../../shared/codes';
 import type { Store } from '../store/store';
 import { hashPassword } from '../services/auth/password';
+import { seedStreetDefaults } from '../services/setup/defaults';
 import { derivedPersonFields } from '../services/registry/persons';
 import { currentStreet, systemActor } from '../services/setup/street';
 import { generateStreet, type DemoStreetData } from './generate';
@@ -47,6 +48,7 @@ export function loadStreetData(store: Store, data: DemoStreetData, opts: LoadOpt
     );
     store.setMeta('street_code', code);
     store.setMeta('is_demo', '1');
+    seedStreetDefaults(store, actor, { demo: true });
 
     let grids = 0;
     const placement = data.communities.map((c) => {

@@ -16,6 +16,7 @@ describe('routes', () => {
       ['/households/0190f0a4-1234-7abc-8def-0123456789ab', { name: 'household', id: '0190f0a4-1234-7abc-8def-0123456789ab' }],
       ['/admin', { name: 'admin', tab: 'users' }],
       ['/admin/org', { name: 'admin', tab: 'org' }],
+      ['/sync', { name: 'sync' }],
       ['/screening', { name: 'screening', tab: 'due' }],
       ['/screening/coverage', { name: 'screening', tab: 'coverage' }],
       ['/ledger', { name: 'ledger', tab: 'items' }],
@@ -53,6 +54,7 @@ describe('routes', () => {
   it('knows the navigation area of a route', () => {
     expect(areaOf({ name: 'household', id: 'x' })).toBe('registry');
     expect(areaOf({ name: 'admin', tab: 'org' })).toBe('admin');
+    expect(areaOf({ name: 'sync' })).toBe('sync');
     expect(areaOf({ name: 'not-found', path: '/x' })).toBeNull();
   });
 });

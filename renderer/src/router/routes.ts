@@ -16,6 +16,7 @@ export type Route =
   | { name: 'payment-list'; programme: string | null; month: string | null }
   | { name: 'entitlement-gaps' }
   | { name: 'print-payment-list'; programme: string; month: string }
+  | { name: 'sync' }
   | { name: 'not-found'; path: string };
 
 export type ScreeningTab = 'due' | 'round' | 'coverage';
@@ -23,7 +24,7 @@ export type LedgerTab = 'items' | 'watch' | 'escalations' | 'lookback';
 const SCREENING_TABS: readonly ScreeningTab[] = ['due', 'round', 'coverage'];
 const LEDGER_TABS: readonly LedgerTab[] = ['items', 'watch', 'escalations', 'lookback'];
 
-export type AreaKey = 'registry' | 'admin' | 'policy' | 'screening' | 'ledger';
+export type AreaKey = 'registry' | 'admin' | 'policy' | 'screening' | 'ledger' | 'sync';
 
 /** Whether a route is a print page (shown without the navigation frame). */
 export function isPrintRoute(route: Route): boolean {
@@ -80,6 +81,7 @@ export function parseRoute(path: string, query = ''): Route {
   if (first === 'print' && second === 'payment-list' && rest.length === 0) {
     return { name: 'print-payment-list', programme: q.get('programme') ?? 'dibao', month: q.get('month') ?? '' };
   }
+  if (first === 'sync' && second === undefined) return { name: 'sync' };
   return { name: 'not-found', path };
 }
 
@@ -117,6 +119,8 @@ export function hrefOf(route: Route): string {
       return '#/assistance/gaps';
     case 'print-payment-list':
       return `#/print/payment-list${qs({ programme: route.programme, month: route.month })}`;
+    case 'sync':
+      return '#/sync';
     case 'not-found':
       return `#${route.path}`;
   }
@@ -134,6 +138,7 @@ const POLICY_ROUTES: readonly Route['name'][] = ['policy-params', 'enrolments', 
 export function areaOf(route: Route): AreaKey | null {
   if (route.name === 'admin') return 'admin';
   if (POLICY_ROUTES.includes(route.name)) return 'policy';
+  if (route.name === 'sync') return 'sync';
   if (route.name === 'screening' || route.name === 'print-visit-sheet') return 'screening';
   if (route.name === 'ledger' || route.name === 'ledger-item' || route.name === 'print-ledger') return 'ledger';
   if (route.name === 'not-found') return null;

@@ -10,6 +10,7 @@ export * from './tables/policy';
 export * from './tables/users';
 export * from './tables/audit';
 export * from './tables/local';
+export * from './tables/sync';
 export * from './tables/screening';
 export * from './tables/ledger';
 export * from './tables/assistance';

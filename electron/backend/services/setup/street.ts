@@ -4,8 +4,7 @@ import type { SetupInput, SetupStatus } from '../../../../shared/auth/schemas';
 import { findStreet } from '../../../../shared/streets';
 import type { Actor, Store } from '../../store/store';
 import { createUser } from '../auth/users';
-import { seedDefaultParams } from '../policy/seed';
-import { seedScreeningLedgerDefaults } from '../screening/policy';
+import { seedStreetDefaults } from './defaults';
 
 export interface StreetInfo {
   code: string;
@@ -55,8 +54,7 @@ export function initializeStreet(store: Store, input: SetupInput): { adminId: st
       );
     });
     store.setMeta('street_code', input.streetCode);
-    seedDefaultParams(store, actor);
-    seedScreeningLedgerDefaults(store, actor);
+    seedStreetDefaults(store, actor, { demo: false });
     const admin = createUser(store, actor, {
       username: input.admin.username,
       displayName: input.admin.displayName,

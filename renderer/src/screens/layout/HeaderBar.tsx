@@ -3,6 +3,7 @@ import { Button, Flex, Space, Tag, Typography } from 'antd';
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useSession } from '../../session/session-context';
 import { roleLabel } from '../../lib/roles';
+import { SyncIndicator } from '../sync/SyncIndicator';
 
 export function HeaderBar({ onChangePassword }: { onChangePassword: () => void }) {
   const { session, setupStatus, signOut } = useSession();
@@ -16,6 +17,7 @@ export function HeaderBar({ onChangePassword }: { onChangePassword: () => void }
         {setupStatus.isDemo && <Tag color="orange">演示数据</Tag>}
       </Space>
       <Space size={4}>
+        <SyncIndicator />
         <span aria-label="当前用户" style={{ marginRight: 8 }}>
           <UserOutlined /> <Typography.Text>{session.user.displayName}</Typography.Text>{' '}
           <Tag color="blue">{roleLabel(session.user.role)}</Tag>

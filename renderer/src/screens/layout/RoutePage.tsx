@@ -20,6 +20,7 @@ import { TemporaryPage } from '../assistance/TemporaryPage';
 import { PaymentListPage } from '../assistance/PaymentListPage';
 import { EntitlementGapsPage } from '../assistance/EntitlementGapsPage';
 import { PrintPaymentListPage } from '../assistance/PrintPaymentListPage';
+import { SyncPage } from '../sync/SyncPage';
 
 export function RoutePage({ route }: { route: Route }) {
   const { session } = useSession();
@@ -59,6 +60,8 @@ export function RoutePage({ route }: { route: Route }) {
       return <EntitlementGapsPage />;
     case 'print-payment-list':
       return <PrintPaymentListPage programme={route.programme} month={route.month} />;
+    case 'sync':
+      return <SyncPage />;
     case 'not-found':
       return (
         <Result

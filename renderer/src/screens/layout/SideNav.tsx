@@ -17,7 +17,6 @@ import { navigate } from '../../router/use-route';
 const LATER = [
   { key: 'care', label: '照料服务', icon: <HeartOutlined /> },
   { key: 'reports', label: '统计报表', icon: <BarChartOutlined /> },
-  { key: 'sync', label: '同步', icon: <CloudSyncOutlined /> },
 ];
 
 export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: boolean }) {
@@ -36,6 +35,7 @@ export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: 
         </Tooltip>
       ),
     })),
+    { key: 'sync', icon: <CloudSyncOutlined />, label: '同步', title: '同步（与区级服务器）' },
     ...(showAdmin ? [{ key: 'admin', icon: <SettingOutlined />, label: '系统管理', title: '系统管理（Alt+9）' }] : []),
   ];
 
@@ -52,6 +52,7 @@ export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: 
           if (key === 'screening') navigate({ name: 'screening', tab: 'due' });
           if (key === 'ledger') navigate({ name: 'ledger', tab: 'items' });
           if (key === 'admin') navigate({ name: 'admin', tab: 'users' });
+          if (key === 'sync') navigate({ name: 'sync' });
         }}
       />
     </nav>

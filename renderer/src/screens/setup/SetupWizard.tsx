@@ -4,6 +4,7 @@ import { Card, Col, Flex, Row, Typography } from 'antd';
 import type { SessionInfo, SetupStatus } from '../../../../shared/auth/schemas';
 import { DemoSetupCard } from './DemoSetupCard';
 import { StreetSetupForm } from './StreetSetupForm';
+import { EnrollSetupCard } from '../sync/EnrollSetupCard';
 
 interface Props {
   status: SetupStatus;
@@ -33,6 +34,7 @@ export function SetupWizard({ status, onSignedIn, onStatusChanged }: Props) {
               <StreetSetupForm disabled={busy} onSignedIn={onSignedIn} />
             </Card>
           </Col>
+          <EnrollSetupCard isEmpty={status.isEmpty} disabled={busy} onStatusChanged={onStatusChanged} />
         </Row>
       </div>
     </Flex>

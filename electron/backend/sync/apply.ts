@@ -1,0 +1,191 @@
+/**
+ * Applies remote changes to the local replica with field-level last-writer-wins by HLC against
+ * field_clocks, so replicas converge whatever the order or repetition of delivery. Remote changes
+ * are written straight to the tables (search-index triggers fire as for local writes) and are NOT
+ * appended to the outbox, so they never bounce back. Call inside a transaction (see pull.ts).
+ */
+import type { Store } from '../store/store';
+import type { Change } from '../../../shared/sync/wire';
+import type { TableSpec } from '../../../shared/sync/columns';
+import { SYNC_CATALOG } from './catalog';
+import { dropPending, markPending, park, pendingCount, pendingOf, pendingRows } from './pending';
+
+type Value = string | number | null;
+
+/** A remote row patch with a clock per field (a pulled change has one clock for all its fields). */
+export interface RemoteRow {
+  table: string;
+  rowId: string;
+  partition: string;
+  fields: Record<string, Value>;
+  clocks: Record<string, string>;
+}
+
+export interface ApplyStats {
+  applied: number;
+  stale: number;
+  parked: number;
+}
+
+export function fromChange(c: Change): RemoteRow {
+  const clocks: Record<string, string> = {};
+  for (const f of Object.keys(c.fields)) clocks[f] = c.hlc;
+  return { table: c.table, rowId: c.rowId, partition: c.partition, fields: c.fields, clocks };
+}
+
+function isConstraintError(err: unknown): boolean {
+  return typeof (err as { code?: unknown })?.code === 'string' && (err as { code: string }).code.startsWith('SQLITE_CONSTRAINT');
+}
+
+function clocksOf(store: Store, table: string, rowId: string): Map<string, string> {
+  const rows = store.prepare('SELECT field, hlc FROM field_clocks WHERE table_name = ? AND row_id = ?').all(table, rowId) as {
+    field: string;
+    hlc: string;
+  }[];
+  return new Map(rows.map((r) => [r.field, r.hlc]));
+}
+
+function rowExists(store: Store, table: string, rowId: string): boolean {
+  return store.prepare(`SELECT 1 FROM "${table}" WHERE id = ?`).get(rowId) !== undefined;
+}
+
+function stampClocks(store: Store, table: string, rowId: string, clocks: Record<string, string>): void {
+  const stmt = store.prepare(
+    'INSERT INTO field_clocks (table_name, row_id, field, hlc) VALUES (?, ?, ?, ?) ' +
+      'ON CONFLICT(table_name, row_id, field) DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > field_clocks.hlc',
+  );
+  for (const [field, hlc] of Object.entries(clocks)) stmt.run(table, rowId, field, hlc);
+}
+
+/** Writes the fields (insert or update) in a savepoint; false when a constraint refuses them. */
+function write(store: Store, table: string, rowId: string, exists: boolean, fields: Record<string, Value>): boolean {
+  const names = Object.keys(fields);
+  try {
+    store.tx(() => {
+      if (exists) {
+        store
+          .prepare(`UPDATE "${table}" SET ${names.map((n) => `"${n}" = ?`).join(', ')} WHERE id = ?`)
+          .run(...names.map((n) => fields[n]), rowId);
+      } else {
+        const all = { ...fields, id: rowId };
+        const cols = Object.keys(all);
+        store
+          .prepare(`INSERT INTO "${table}" (${cols.map((n) => `"${n}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+          .run(...cols.map((n) => all[n as keyof typeof all]));
+      }
+    });
+    return true;
+  } catch (err) {
+    if (isConstraintError(err)) return false;
+    throw err;
+  }
+}
+
+/** Tries to store the parked known-column fields of one row; true when nothing known stays parked. */
+export function materialize(store: Store, table: string, rowId: string): boolean {
+  const spec = SYNC_CATALOG.get(table);
+  if (!spec) return false;
+  const parked = pendingOf(store, table, rowId).filter((p) => spec.columns.has(p.field));
+  if (parked.length === 0) return true;
+  const clocks = clocksOf(store, table, rowId);
+  const fresh = parked.filter((p) => !clocks.has(p.field) || p.hlc > clocks.get(p.field)!);
+  const stale = parked.filter((p) => !fresh.includes(p));
+  dropPending(store, table, rowId, stale.map((p) => p.field));
+  if (fresh.length === 0) return true;
+  const exists = rowExists(store, table, rowId);
+  const fields: Record<string, Value> = {};
+  const stamp: Record<string, string> = {};
+  for (const p of fresh) {
+    fields[p.field] = p.value;
+    stamp[p.field] = p.hlc;
+  }
+  if (!exists && !spec.required.every((c) => c === 'id' || c in fields)) return false;
+  if (!write(store, table, rowId, exists, fields)) {
+    markPending(store, table, rowId, Object.keys(fields), exists ? 'constraint' : 'row-missing');
+    return false;
+  }
+  stampClocks(store, table, rowId, stamp);
+  dropPending(store, table, rowId, Object.keys(fields));
+  return true;
+}
+
+function applyKnown(store: Store, spec: TableSpec, r: RemoteRow, stats: ApplyStats): void {
+  const clocks = clocksOf(store, r.table, r.rowId);
+  const parked = new Map(pendingOf(store, r.table, r.rowId).map((p) => [p.field, p.hlc]));
+  const winners: Record<string, Value> = {};
+  const winClocks: Record<string, string> = {};
+  const unknown: Record<string, { value: unknown; hlc: string }> = {};
+  for (const [field, value] of Object.entries(r.fields)) {
+    const hlc = r.clocks[field];
+    if (!hlc) continue;
+    const local = clocks.get(field);
+    const park = parked.get(field);
+    if ((local && hlc <= local) || (park && hlc <= park)) {
+      stats.stale++;
+      continue;
+    }
+    if (!spec.columns.has(field)) unknown[field] = { value, hlc };
+    else {
+      winners[field] = value;
+      winClocks[field] = hlc;
+    }
+  }
+  if (Object.keys(unknown).length > 0) {
+    park(store, r.table, r.rowId, r.partition, unknown, 'unknown-column');
+    stats.parked += Object.keys(unknown).length;
+  }
+  const names = Object.keys(winners);
+  if (names.length === 0) return;
+  const knownParked = [...parked.keys()].some((f) => spec.columns.has(f));
+  const exists = rowExists(store, r.table, r.rowId);
+  const complete = exists || spec.required.every((c) => c === 'id' || c in winners);
+  if (!knownParked && complete && write(store, r.table, r.rowId, exists, winners)) {
+    stampClocks(store, r.table, r.rowId, winClocks);
+    stats.applied += names.length;
+    return;
+  }
+  const withClocks = Object.fromEntries(names.map((n) => [n, { value: winners[n], hlc: winClocks[n]! }]));
+  park(store, r.table, r.rowId, r.partition, withClocks, exists ? 'constraint' : 'row-missing');
+  if (materialize(store, r.table, r.rowId)) stats.applied += names.length;
+  else stats.parked += names.length;
+}
+
+/** Applies remote rows; merges their clocks into the local HLC. Run inside a transaction. */
+export function applyRemote(store: Store, rows: RemoteRow[]): ApplyStats {
+  const stats: ApplyStats = { applied: 0, stale: 0, parked: 0 };
+  let maxHlc = '';
+  for (const r of rows) {
+    for (const h of Object.values(r.clocks)) if (h > maxHlc) maxHlc = h;
+    const spec = SYNC_CATALOG.get(r.table);
+    if (!spec) {
+      const all = Object.fromEntries(Object.entries(r.fields).map(([f, v]) => [f, { value: v, hlc: r.clocks[f]! }]));
+      park(store, r.table, r.rowId, r.partition, all, 'unknown-table');
+      stats.parked += Object.keys(all).length;
+      continue;
+    }
+    applyKnown(store, spec, r, stats);
+  }
+  if (maxHlc) {
+    store.clock.receive(maxHlc);
+    store.setMeta('hlc', store.clock.current());
+  }
+  if (stats.parked > 0 || (stats.applied > 0 && pendingCount(store) > 0)) retryPending(store);
+  return stats;
+}
+
+/**
+ * Retries every parked row until no more progress: parents that arrived later, columns that became
+ * known after an upgrade. Returns how many rows are still parked.
+ */
+export function retryPending(store: Store): number {
+  for (;;) {
+    const rows = pendingRows(store);
+    let progress = false;
+    for (const { table, rowId } of rows) {
+      const before = pendingOf(store, table, rowId).length;
+      materialize(store, table, rowId);
+      if (pendingOf(store, table, rowId).length < before) progress = true;
+    }
+    if (!progress) return pendingRows(store).length;
+  }
+}

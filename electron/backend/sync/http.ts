@@ -1,0 +1,72 @@
+/**
+ * HTTP transport of the sync client: gzip-compressed JSON requests with the device's bearer token,
+ * answers validated against the wire schemas; a refusal becomes a SyncRefusal with the server's code.
+ */
+import zlib from 'node:zlib';
+import type { z } from 'zod';
+import { SyncRefusal, SYNC_REASON_CODES, type SyncReason } from '../../../shared/sync/rejections';
+import {
+  EnrollResponseSchema,
+  PullResponseSchema,
+  PushResponseSchema,
+  RowResponseSchema,
+  SnapshotResponseSchema,
+  TimeResponseSchema,
+  type Change,
+  type EnrollRequest,
+  type EnrollResponse,
+  type PullResponse,
+  type PushResponse,
+  type RowResponse,
+  type SnapshotResponse,
+} from '../../../shared/sync/wire';
+
+export interface SyncTransport {
+  enroll(req: EnrollRequest): Promise<EnrollResponse>;
+  push(changes: Change[]): Promise<PushResponse>;
+  pull(after: number, limit: number): Promise<PullResponse>;
+  snapshot(q: { after: string | null; cursor: number | null; limit: number }): Promise<SnapshotResponse>;
+  time(): Promise<{ serverTime: string }>;
+  row(table: string, rowId: string): Promise<RowResponse>;
+}
+
+export function httpTransport(baseUrl: string, token: string | null, opts: { timeoutMs?: number } = {}): SyncTransport {
+  const base = baseUrl.replace(/\/+$/, '');
+  async function request<T extends z.ZodType>(method: 'GET' | 'POST', url: string, schema: T, body?: unknown): Promise<z.output<T>> {
+    const headers: Record<string, string> = { accept: 'application/json', 'accept-encoding': 'gzip' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    let payload: Blob | undefined;
+    if (body !== undefined) {
+      payload = new Blob([new Uint8Array(zlib.gzipSync(JSON.stringify(body)))]);
+      headers['content-type'] = 'application/json';
+      headers['content-encoding'] = 'gzip';
+    }
+    const res = await fetch(`${base}${url}`, {
+      method,
+      headers,
+      body: payload,
+      signal: AbortSignal.timeout(opts.timeoutMs ?? 60_000),
+    });
+    const text = await res.text();
+    const json = text ? (JSON.parse(text) as unknown) : null;
+    if (!res.ok) {
+      const code = (json as { code?: string } | null)?.code;
+      const known = SYNC_REASON_CODES.includes(code as SyncReason) ? (code as SyncReason) : 'server-error';
+      throw new SyncRefusal(known, (json as { message?: string } | null)?.message, res.status);
+    }
+    return schema.parse(json);
+  }
+  const qs = (o: Record<string, string | number | null>) =>
+    Object.entries(o)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+      .join('&');
+  return {
+    enroll: (req) => request('POST', '/v1/enroll', EnrollResponseSchema, req),
+    push: (changes) => request('POST', '/v1/push', PushResponseSchema, { changes }),
+    pull: (after, limit) => request('GET', `/v1/pull?${qs({ after, limit })}`, PullResponseSchema),
+    snapshot: (q) => request('GET', `/v1/snapshot?${qs(q)}`, SnapshotResponseSchema),
+    time: () => request('GET', '/v1/time', TimeResponseSchema),
+    row: (table, rowId) => request('GET', `/v1/row?${qs({ table, rowId })}`, RowResponseSchema),
+  };
+}

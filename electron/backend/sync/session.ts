@@ -1,0 +1,112 @@
+/**
+ * One sync session: bootstrap from a snapshot if this replica never has, push the outbox in
+ * batches (halving a batch the server finds too large), then pull until up to date. Each step
+ * commits as it goes, so an interrupted session resumes where it stopped.
+ */
+import type { Store } from '../store/store';
+import { SyncRefusal } from '../../../shared/sync/rejections';
+import { DISTRICT_PARTITION, type Scope } from '../../../shared/sync/wire';
+import { outboxBatch, outboxCount, recordPushResult } from './encode';
+import { applyPullPage, applySnapshotPage, pullCursor, snapshotProgress } from './pull';
+import type { SyncTransport } from './http';
+
+export const SYNC_META = {
+  server: 'sync_server_url',
+  token: 'sync_token',
+  deviceId: 'sync_device_id',
+  scope: 'sync_scope',
+  lastSuccess: 'sync_last_success',
+  lastError: 'sync_last_error',
+  clockSkew: 'sync_clock_skew_ms',
+} as const;
+
+export interface SyncConfig {
+  serverUrl: string;
+  token: string;
+  scope: Scope;
+}
+
+export function syncConfig(store: Store): SyncConfig | null {
+  const serverUrl = store.getMeta(SYNC_META.server);
+  const token = store.getMeta(SYNC_META.token);
+  const scope = store.getMeta(SYNC_META.scope);
+  if (!serverUrl || !token || !scope) return null;
+  return { serverUrl, token, scope: JSON.parse(scope) as Scope };
+}
+
+/** Trades a one-time code for a device token and records the server, token and scope locally. */
+export async function enrollDevice(
+  store: Store,
+  transport: SyncTransport,
+  input: { serverUrl: string; code: string; deviceName: string },
+): Promise<Scope> {
+  const res = await transport.enroll({ code: input.code, deviceName: input.deviceName, node: store.nodeId });
+  store.tx(() => {
+    store.setMeta(SYNC_META.server, input.serverUrl);
+    store.setMeta(SYNC_META.token, res.token);
+    store.setMeta(SYNC_META.deviceId, res.deviceId);
+    store.setMeta(SYNC_META.scope, JSON.stringify(res.scope));
+    if (res.scope.partition !== DISTRICT_PARTITION) store.setMeta('street_code', res.scope.partition);
+  });
+  return res.scope;
+}
+
+export interface SyncSummary {
+  snapshotRows: number;
+  pushed: number;
+  rejected: number;
+  pulled: number;
+}
+
+export async function syncOnce(store: Store, t: SyncTransport, opts: { batch?: number; page?: number } = {}): Promise<SyncSummary> {
+  const summary: SyncSummary = { snapshotRows: 0, pushed: 0, rejected: 0, pulled: 0 };
+  const page = opts.page ?? 500;
+  try {
+    let snap = snapshotProgress(store);
+    while (!snap.done) {
+      const res = await t.snapshot({ after: snap.after, cursor: snap.cursor, limit: page });
+      applySnapshotPage(store, res);
+      summary.snapshotRows += res.rows.length;
+      snap = snapshotProgress(store);
+    }
+    let batch = opts.batch ?? 500;
+    while (outboxCount(store) > 0) {
+      const changes = outboxBatch(store, batch);
+      let res;
+      try {
+        res = await t.push(changes);
+      } catch (err) {
+        if (err instanceof SyncRefusal && err.code === 'payload-too-large' && batch > 1) {
+          batch = Math.max(1, Math.floor(batch / 2));
+          continue;
+        }
+        throw err;
+      }
+      recordPushResult(store, changes, res);
+      summary.pushed += res.accepted.length;
+      summary.rejected += res.rejected.length;
+      noteServerTime(store, res.serverTime);
+    }
+    for (;;) {
+      const res = await t.pull(pullCursor(store), page);
+      applyPullPage(store, res);
+      summary.pulled += res.changes.length;
+      noteServerTime(store, res.serverTime);
+      if (!res.hasMore) break;
+    }
+    store.tx(() => {
+      store.setMeta(SYNC_META.lastSuccess, store.nowIso());
+      store.setMeta(SYNC_META.lastError, '');
+    });
+    return summary;
+  } catch (err) {
+    const code = err instanceof SyncRefusal ? err.code : 'network';
+    store.setMeta(SYNC_META.lastError, JSON.stringify({ code, message: (err as Error).message, at: store.nowIso() }));
+    throw err;
+  }
+}
+
+/** Remembers how far this PC's clock is from the server's, for the clock-drift warning. */
+function noteServerTime(store: Store, serverTime: string): void {
+  store.setMeta(SYNC_META.clockSkew, String(store.nowDate().getTime() - Date.parse(serverTime)));
+}

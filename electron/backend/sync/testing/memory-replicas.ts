@@ -1,0 +1,32 @@
+/**
+ * In-process replicas for sync tests: each a Store on its own in-memory SQLite database, cloned
+ * from one migrated template so that hundreds of replicas are cheap.
+ */
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import * as schema from '../../db/schema';
+import { openDatabase } from '../../db/open';
+import { Store } from '../../store/store';
+
+let template: Buffer | null = null;
+
+function migratedImage(): Buffer {
+  if (!template) {
+    const db = openDatabase(':memory:');
+    template = db.sqlite.serialize();
+    db.close();
+  }
+  return template;
+}
+
+export function memoryStore(now: () => Date): Store {
+  const sqlite = new Database(migratedImage());
+  sqlite.pragma('foreign_keys = ON');
+  const orm = drizzle(sqlite, { schema });
+  return new Store({ sqlite, orm, close: () => sqlite.close() }, { now });
+}
+
+/** Rows of the given tables as plain objects sorted by id, for comparing replicas. */
+export function dumpTables(store: Store, tables: string[]): Record<string, unknown[]> {
+  return Object.fromEntries(tables.map((t) => [t, store.sqlite.prepare(`SELECT * FROM "${t}" ORDER BY id`).all()]));
+}

@@ -1,0 +1,101 @@
+/**
+ * The district server's HTTP API (Fastify, pino logs): health, time, enroll, push, pull, snapshot, row.
+ * Errors answer `{ code, message }` with a stable kebab-case code and a Chinese message.
+ */
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { OpenedServerDb } from './db/open';
+import { registerCompression } from './http/compression';
+import { authenticate, enroll, type Device } from './sync/devices';
+import { pullChanges, pushChanges, rowOf, snapshotPage } from './sync/log';
+import { SYNC_REASONS, SyncRefusal, type SyncReason } from '../shared/sync/rejections';
+import { EnrollRequestSchema, PullQuerySchema, PushRequestSchema, RowQuerySchema, SnapshotQuerySchema } from '../shared/sync/wire';
+
+export interface ServerOptions {
+  db: OpenedServerDb;
+  now?: () => Date;
+  /** Maximum request body after decompression, bytes. */
+  bodyLimit?: number;
+  logger?: boolean | { level: string };
+}
+
+export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
+
+function refusal(code: SyncReason, details?: unknown) {
+  return { code, message: SYNC_REASONS[code].message, ...(details === undefined ? {} : { details }) };
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const err = new SyncRefusal('bad-payload', SYNC_REASONS['bad-payload'].message, 400) as SyncRefusal & { details: unknown };
+    err.details = r.error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), message: i.message }));
+    throw err;
+  }
+  return r.data;
+}
+
+function bearer(req: FastifyRequest): string | null {
+  const h = req.headers.authorization;
+  return h?.startsWith('Bearer ') ? h.slice(7) : null;
+}
+
+export function buildServer(opts: ServerOptions): FastifyInstance {
+  const now = opts.now ?? (() => new Date());
+  const { db } = opts.db;
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT });
+  registerCompression(app);
+
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof SyncRefusal) {
+      const details = (err as SyncRefusal & { details?: unknown }).details;
+      req.log.info({ code: err.code }, 'sync request refused');
+      return reply.status(err.status ?? 400).send({ code: err.code, message: err.message, ...(details ? { details } : {}) });
+    }
+    const e = err as { statusCode?: number; code?: string };
+    if (e.statusCode === 413 || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.status(413).send(refusal('payload-too-large'));
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return reply.status(e.statusCode).send(refusal('bad-payload'));
+    req.log.error({ err }, 'request failed');
+    return reply.status(500).send(refusal('server-error'));
+  });
+
+  const device = (req: FastifyRequest): Promise<Device> => authenticate(db, bearer(req), now());
+
+  app.get('/health', async () => ({ ok: true, db: opts.db.kind, serverTime: now().toISOString() }));
+  app.get('/v1/time', async () => ({ serverTime: now().toISOString() }));
+
+  app.post('/v1/enroll', async (req) => {
+    const input = parse(EnrollRequestSchema, req.body);
+    const { device: d, token } = await enroll(db, input, now());
+    req.log.info({ deviceId: d.id, scope: d.scope }, 'device enrolled');
+    return { deviceId: d.id, token, scope: d.scope, serverTime: now().toISOString() };
+  });
+
+  app.post('/v1/push', async (req) => {
+    const d = await device(req);
+    const body = parse(PushRequestSchema, req.body);
+    const res = await pushChanges(db, { deviceId: d.id, node: d.node, scope: d.scope }, body.changes, now());
+    req.log.info({ deviceId: d.id, accepted: res.accepted.length, rejected: res.rejected.length }, 'push');
+    return res;
+  });
+
+  app.get('/v1/pull', async (req) => {
+    const d = await device(req);
+    const q = parse(PullQuerySchema, req.query);
+    return pullChanges(db, d, q.after, q.limit, now());
+  });
+
+  app.get('/v1/snapshot', async (req) => {
+    const d = await device(req);
+    const q = parse(SnapshotQuerySchema, req.query);
+    return snapshotPage(db, d, q, now());
+  });
+
+  app.get('/v1/row', async (req) => {
+    const d = await device(req);
+    const q = parse(RowQuerySchema, req.query);
+    return rowOf(db, d, q.table, q.rowId, now());
+  });
+
+  return app;
+}

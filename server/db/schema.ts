@@ -1,0 +1,65 @@
+/**
+ * District server schema (PostgreSQL dialect; the same migrations run on embedded PGlite and on a
+ * real PostgreSQL). sync_changes is the append-only log every replica pulls by sequence;
+ * sync_rows is the merged current state (with per-field clocks) that new devices bootstrap from.
+ */
+import { bigint, bigserial, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+export const syncChanges = pgTable(
+  'sync_changes',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    node: text('node').notNull(),
+    hlc: text('hlc').notNull(),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    partition: text('partition').notNull(),
+    fields: jsonb('fields').$type<Record<string, string | number | null>>().notNull(),
+    /** Device that pushed it; null for changes authored by the server (admin CLI). */
+    deviceId: text('device_id'),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [uniqueIndex('sync_changes_node_hlc_uq').on(t.node, t.hlc), index('sync_changes_partition_seq_idx').on(t.partition, t.seq)],
+);
+
+export const syncRows = pgTable(
+  'sync_rows',
+  {
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    partition: text('partition').notNull(),
+    fields: jsonb('fields').$type<Record<string, string | number | null>>().notNull(),
+    clocks: jsonb('clocks').$type<Record<string, string>>().notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tableName, t.rowId] }), index('sync_rows_partition_idx').on(t.partition, t.tableName, t.rowId)],
+);
+
+export const devices = pgTable('devices', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  scopeKind: text('scope_kind', { enum: ['street', 'district'] }).notNull(),
+  partition: text('partition').notNull(),
+  node: text('node').notNull(),
+  /** sha256 of the bearer token; the token itself is never stored. */
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'string' }),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'string' }),
+});
+
+export const enrollmentCodes = pgTable('enrollment_codes', {
+  /** sha256 of the normalised one-time code. */
+  codeHash: text('code_hash').primaryKey(),
+  scopeKind: text('scope_kind', { enum: ['street', 'district'] }).notNull(),
+  partition: text('partition').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true, mode: 'string' }),
+  deviceId: text('device_id'),
+});
+
+export const serverMeta = pgTable('server_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -1,0 +1,109 @@
+/**
+ * Office devices: one-time enrollment codes (stored hashed, expiring), enrollment that trades a
+ * code for a bearer token (stored hashed), authentication, listing and revocation.
+ */
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import type { ServerDb } from '../db/open';
+import { devices, enrollmentCodes } from '../db/schema';
+import { uuidv7 } from '../../shared/uuid';
+import { SyncRefusal } from '../../shared/sync/rejections';
+import type { Scope } from '../../shared/sync/wire';
+
+const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export const CODE_TTL_MS = 7 * 24 * 3600 * 1000;
+
+export function sha256(s: string): string {
+  return createHash('sha256').update(s).digest('hex');
+}
+
+export function normaliseCode(code: string): string {
+  return code.toUpperCase().replace(/[^0-9A-Z]/g, '');
+}
+
+export async function issueCode(db: ServerDb, scope: Scope, now: Date): Promise<{ code: string; expiresAt: string }> {
+  let raw = '';
+  for (let i = 0; i < 12; i++) raw += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  const expiresAt = new Date(now.getTime() + CODE_TTL_MS).toISOString();
+  await db.insert(enrollmentCodes).values({
+    codeHash: sha256(raw),
+    scopeKind: scope.kind,
+    partition: scope.partition,
+    createdAt: now.toISOString(),
+    expiresAt,
+  });
+  return { code: raw.match(/.{4}/g)!.join('-'), expiresAt };
+}
+
+export interface Device {
+  id: string;
+  name: string;
+  scope: Scope;
+  node: string;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
+  createdAt: string;
+}
+
+function toDevice(r: typeof devices.$inferSelect): Device {
+  return {
+    id: r.id,
+    name: r.name,
+    scope: { kind: r.scopeKind, partition: r.partition },
+    node: r.node,
+    revokedAt: r.revokedAt,
+    lastSeenAt: r.lastSeenAt,
+    createdAt: r.createdAt,
+  };
+}
+
+export async function enroll(
+  db: ServerDb,
+  input: { code: string; deviceName: string; node: string },
+  now: Date,
+): Promise<{ device: Device; token: string }> {
+  const hash = sha256(normaliseCode(input.code));
+  return db.transaction(async (tx) => {
+    const [code] = await tx
+      .select()
+      .from(enrollmentCodes)
+      .where(and(eq(enrollmentCodes.codeHash, hash), isNull(enrollmentCodes.usedAt), gt(enrollmentCodes.expiresAt, now.toISOString())))
+      .for('update');
+    if (!code) throw new SyncRefusal('enrollment-code-invalid', undefined, 403);
+    const token = randomBytes(32).toString('base64url');
+    const id = uuidv7(now.getTime());
+    const [row] = await tx
+      .insert(devices)
+      .values({
+        id,
+        name: input.deviceName,
+        scopeKind: code.scopeKind,
+        partition: code.partition,
+        node: input.node,
+        tokenHash: sha256(token),
+        createdAt: now.toISOString(),
+      })
+      .returning();
+    await tx.update(enrollmentCodes).set({ usedAt: now.toISOString(), deviceId: id }).where(eq(enrollmentCodes.codeHash, hash));
+    return { device: toDevice(row!), token };
+  });
+}
+
+/** The device of a bearer token; refuses unknown and revoked devices. */
+export async function authenticate(db: ServerDb, token: string | null, now: Date): Promise<Device> {
+  if (!token) throw new SyncRefusal('device-unknown', undefined, 401);
+  const [row] = await db.select().from(devices).where(eq(devices.tokenHash, sha256(token)));
+  if (!row) throw new SyncRefusal('device-unknown', undefined, 401);
+  if (row.revokedAt) throw new SyncRefusal('device-revoked', undefined, 403);
+  await db.update(devices).set({ lastSeenAt: now.toISOString() }).where(eq(devices.id, row.id));
+  return toDevice(row);
+}
+
+export async function listDevices(db: ServerDb): Promise<Device[]> {
+  return (await db.select().from(devices).orderBy(asc(devices.createdAt))).map(toDevice);
+}
+
+export async function revokeDevice(db: ServerDb, id: string, now: Date): Promise<boolean> {
+  const r = await db.update(devices).set({ revokedAt: now.toISOString() }).where(and(eq(devices.id, id), isNull(devices.revokedAt))).returning({ id: devices.id });
+  return r.length > 0;
+}

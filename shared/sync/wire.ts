@@ -1,0 +1,150 @@
+/**
+ * The sync wire format between office replicas and the district server (DESIGN.md, sync protocol).
+ * A change is a row patch: table, row id, partition, column -> value (SQLite driver values: text,
+ * integer, null; JSON columns travel as their JSON text), stamped with a hybrid logical clock
+ * whose node part names the origin replica. Push is idempotent by (node, hlc); pull is by the
+ * server's sequence cursor; a snapshot pages through the current merged state with per-field clocks.
+ */
+import { z } from 'zod';
+import { SYNC_REASON_CODES } from './rejections';
+
+export const HLC_RE = /^\d{15}-[0-9a-f]{4}-[0-9a-zA-Z_-]{1,64}$/;
+export const DISTRICT_PARTITION = 'district';
+/** Maximum changes in one push, rows in one pull/snapshot page. */
+export const MAX_BATCH = 1000;
+/** A change whose clock is more than this ahead of the server's time is refused. */
+export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
+
+const ident = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/);
+export const zHlc = z.string().regex(HLC_RE);
+/** A column value as stored by SQLite. */
+export const zValue = z.union([z.string(), z.number(), z.null()]);
+export const zPartition = z.string().regex(/^(district|\d{9}(\d{3})?)$/);
+
+export const ChangeSchema = z.strictObject({
+  hlc: zHlc,
+  node: z.string().min(1).max(64),
+  table: ident,
+  rowId: z.string().min(1).max(64),
+  partition: zPartition,
+  fields: z.record(ident, zValue),
+});
+export type Change = z.infer<typeof ChangeSchema>;
+
+export const PushRequestSchema = z.strictObject({
+  changes: z.array(ChangeSchema).max(MAX_BATCH),
+});
+export type PushRequest = z.infer<typeof PushRequestSchema>;
+
+export const RejectionSchema = z.strictObject({
+  hlc: zHlc,
+  node: z.string(),
+  code: z.enum(SYNC_REASON_CODES),
+  message: z.string(),
+  field: z.string().optional(),
+});
+export type Rejection = z.infer<typeof RejectionSchema>;
+
+export const PushResponseSchema = z.strictObject({
+  /** HLCs stored now or earlier (a repeated push is acknowledged again, not stored twice). */
+  accepted: z.array(zHlc),
+  rejected: z.array(RejectionSchema),
+  serverTime: z.string(),
+});
+export type PushResponse = z.infer<typeof PushResponseSchema>;
+
+export const PullQuerySchema = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_BATCH).default(500),
+});
+
+export const PulledChangeSchema = ChangeSchema.extend({ seq: z.number().int() });
+export type PulledChange = z.infer<typeof PulledChangeSchema>;
+
+export const PullResponseSchema = z.strictObject({
+  changes: z.array(PulledChangeSchema),
+  /** Cursor to pass as `after` next time (the last sequence scanned, even if filtered out). */
+  cursor: z.number().int(),
+  hasMore: z.boolean(),
+  serverTime: z.string(),
+});
+export type PullResponse = z.infer<typeof PullResponseSchema>;
+
+export const SnapshotQuerySchema = z.object({
+  /** Keyset position "table/rowId" of the last row of the previous page. */
+  after: z.string().max(200).optional(),
+  /** The pull cursor fixed by the first page; repeat it on later pages. */
+  cursor: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_BATCH).default(500),
+});
+
+export const SnapshotRowSchema = z.strictObject({
+  table: ident,
+  rowId: z.string(),
+  partition: zPartition,
+  fields: z.record(ident, zValue),
+  /** Field -> HLC of the stored value. */
+  clocks: z.record(ident, zHlc),
+});
+export type SnapshotRow = z.infer<typeof SnapshotRowSchema>;
+
+export const SnapshotResponseSchema = z.strictObject({
+  rows: z.array(SnapshotRowSchema),
+  /** Position to pass as `after` for the next page; null when done. */
+  next: z.string().nullable(),
+  /** Pull cursor to continue from once the snapshot is applied. */
+  cursor: z.number().int(),
+  serverTime: z.string(),
+});
+export type SnapshotResponse = z.infer<typeof SnapshotResponseSchema>;
+
+export const RowQuerySchema = z.object({ table: ident, rowId: z.string().min(1).max(64) });
+
+/** One row's current merged state on the server (null when the server has no such row in scope). */
+export const RowResponseSchema = z.strictObject({
+  row: SnapshotRowSchema.nullable(),
+  serverTime: z.string(),
+});
+export type RowResponse = z.infer<typeof RowResponseSchema>;
+
+export const EnrollRequestSchema = z.strictObject({
+  code: z.string().trim().min(4).max(64),
+  deviceName: z.string().trim().min(1).max(60),
+  /** The replica's node id, so the server knows which device authored which changes. */
+  node: z.string().min(1).max(64),
+});
+export type EnrollRequest = z.infer<typeof EnrollRequestSchema>;
+
+export const ScopeSchema = z.strictObject({
+  kind: z.enum(['street', 'district']),
+  /** The street code, or 'district'. */
+  partition: zPartition,
+});
+export type Scope = z.infer<typeof ScopeSchema>;
+
+export const EnrollResponseSchema = z.strictObject({
+  deviceId: z.string(),
+  token: z.string(),
+  scope: ScopeSchema,
+  serverTime: z.string(),
+});
+export type EnrollResponse = z.infer<typeof EnrollResponseSchema>;
+
+export const TimeResponseSchema = z.strictObject({ serverTime: z.string() });
+
+export const ErrorResponseSchema = z.strictObject({
+  code: z.enum(SYNC_REASON_CODES),
+  message: z.string(),
+  details: z.unknown().optional(),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
+
+/** Partitions a device of this scope may read: its street and district-wide rows, or everything. */
+export function readablePartition(scope: Scope, partition: string): boolean {
+  return scope.kind === 'district' || partition === scope.partition || partition === DISTRICT_PARTITION;
+}
+
+/** Partitions a device of this scope may write: its own street, or any for the district. */
+export function writablePartition(scope: Scope, partition: string): boolean {
+  return scope.kind === 'district' || partition === scope.partition;
+}

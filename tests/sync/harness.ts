@@ -1,0 +1,119 @@
+/**
+ * Multi-replica sync harness: a district server (Fastify + PGlite) listening on 127.0.0.1 and office
+ * replicas that are real backends (createBackend) on their own SQLite files, enrolled with one-time
+ * codes and synced over HTTP.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { openServerDb, type OpenedServerDb } from '../../server/db/open';
+import { buildServer } from '../../server/app';
+import * as admin from '../../server/admin/commands';
+import { createBackend, type Backend } from '../../electron/backend/app';
+import { httpTransport } from '../../electron/backend/sync/http';
+import { enrollDevice, syncConfig, syncOnce, type SyncSummary } from '../../electron/backend/sync/session';
+import type { Scope } from '../../shared/sync/wire';
+
+export const STREET_A = '120110001000';
+export const STREET_B = '120110002000';
+
+export interface TestServer {
+  url: string;
+  opened: OpenedServerDb;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/**
+ * With SYNC_TEST_DATABASE_URL (an admin connection to a real PostgreSQL, as .ci/run sets), each
+ * server gets a fresh database of its own, dropped on close; otherwise an in-memory PGlite.
+ */
+async function openTestDb(): Promise<{ opened: OpenedServerDb; drop: () => Promise<void> }> {
+  const adminUrl = process.env.SYNC_TEST_DATABASE_URL;
+  if (!adminUrl) return { opened: await openServerDb({}), drop: async () => undefined };
+  const { Client } = await import('pg');
+  const name = `doudi_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const adminClient = new Client({ connectionString: adminUrl });
+  await adminClient.connect();
+  await adminClient.query(`CREATE DATABASE ${name}`);
+  await adminClient.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    opened: await openServerDb({ databaseUrl: url.toString() }),
+    drop: async () => {
+      const c = new Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export async function startServer(opts: { bodyLimit?: number } = {}): Promise<TestServer> {
+  const { opened, drop } = await openTestDb();
+  const now = new Date();
+  await admin.createStreets(opened.db, now, [STREET_A, STREET_B]);
+  await admin.createUser(opened.db, now, { username: 'zgz_admin', displayName: '王一', role: 'street-admin', password: 'secret-pass-1', partition: STREET_A });
+  await admin.createUser(opened.db, now, { username: 'fnc_admin', displayName: '赵二', role: 'street-admin', password: 'secret-pass-2', partition: STREET_B });
+  const app = buildServer({ db: opened, bodyLimit: opts.bodyLimit });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const addr = app.server.address();
+  if (!addr || typeof addr === 'string') throw new Error('no address');
+  return {
+    url: `http://127.0.0.1:${addr.port}`,
+    opened,
+    app,
+    close: async () => {
+      await app.close();
+      await opened.close();
+      await drop();
+    },
+  };
+}
+
+export interface Replica {
+  name: string;
+  backend: Backend;
+  scope: Scope;
+  /** Milliseconds added to real time for this replica's clock. */
+  skew: { ms: number };
+  sync(): Promise<SyncSummary>;
+  /** Syncs against an address nobody listens on (offline). */
+  syncOffline(): Promise<unknown>;
+  close(): void;
+}
+
+export async function makeReplica(server: TestServer, name: string, partition: string): Promise<Replica> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `doudi-replica-${name}-`));
+  const skew = { ms: 0 };
+  const backend = createBackend({ dataDir, now: () => new Date(Date.now() + skew.ms), logError: () => undefined });
+  const { code } = await admin.issueEnrollmentCode(server.opened.db, new Date(), partition);
+  const scope = await enrollDevice(backend.store, httpTransport(server.url, null), { serverUrl: server.url, code, deviceName: name });
+  const transport = () => {
+    const cfg = syncConfig(backend.store)!;
+    return httpTransport(cfg.serverUrl, cfg.token);
+  };
+  return {
+    name,
+    backend,
+    scope,
+    skew,
+    sync: () => syncOnce(backend.store, transport()),
+    syncOffline: () => syncOnce(backend.store, httpTransport('http://127.0.0.1:9', syncConfig(backend.store)!.token, { timeoutMs: 2000 })),
+    close: () => {
+      backend.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function rows(r: Replica, table: string, partition?: string): Record<string, unknown>[] {
+  const where = partition ? ' WHERE street_code = ?' : '';
+  return r.backend.store.sqlite.prepare(`SELECT * FROM "${table}"${where} ORDER BY id`).all(...(partition ? [partition] : [])) as Record<string, unknown>[];
+}
+
+export function actorOf(partition: string) {
+  return { userId: null, username: 'test', streetCode: partition };
+}
