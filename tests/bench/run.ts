@@ -7,8 +7,9 @@
 import { log, type Bench, type BenchOptions } from './lib';
 import { registrySearchBench } from './registry-search';
 import { printCardsBench } from './print-cards';
+import { dueListsBench } from './due-lists';
 
-const BENCHES: Bench[] = [registrySearchBench, printCardsBench];
+const BENCHES: Bench[] = [registrySearchBench, dueListsBench, printCardsBench];
 
 function option(name: string): string | undefined {
   const prefix = `--${name}=`;
