@@ -1,9 +1,9 @@
 /** 编辑 the household's own fields in a drawer. Ctrl+S saves. */
-import { useEffect, useState } from 'react';
-import { App, Button, Drawer, Form, Space } from 'antd';
+import { useEffect } from 'react';
+import { Button, Drawer, Form, Space } from 'antd';
 import type { HouseholdDetail } from '../../../../shared/registry/types';
 import { api } from '../../api/client';
-import { showFormError } from '../../lib/form-errors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { useHotkey } from '../../hooks/use-hotkey';
 import { HouseholdFields } from '../../forms/HouseholdFields';
 import { fromHouseholdDetail, toHouseholdInput, type HouseholdFormValues } from '../../forms/household-values';
@@ -15,10 +15,15 @@ interface Props {
 }
 
 export function HouseholdEditDrawer({ household, onClose, onSaved }: Props) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<HouseholdFormValues>();
-  const [saving, setSaving] = useState(false);
   const open = household !== null;
+  // The drawer submits only while open, that is with a household.
+  const { saving, submit: save } = useFormSubmit(
+    form,
+    (values: HouseholdFormValues) =>
+      api.call('registry.updateHousehold', { id: household!.id, patch: toHouseholdInput(values) }),
+    { success: '家庭信息已保存', onDone: onSaved, fieldPath: { dropPrefixes: ['patch'] } },
+  );
 
   useEffect(() => {
     if (!household) return;
@@ -27,20 +32,6 @@ export function HouseholdEditDrawer({ household, onClose, onSaved }: Props) {
   }, [household, form]);
 
   useHotkey('ctrl+s', () => !saving && form.submit(), { inInputs: true, enabled: open });
-
-  const save = async (values: HouseholdFormValues) => {
-    if (!household) return;
-    setSaving(true);
-    try {
-      const saved = await api.call('registry.updateHousehold', { id: household.id, patch: toHouseholdInput(values) });
-      message.success('家庭信息已保存');
-      onSaved(saved);
-    } catch (e) {
-      showFormError(form, e, message, { dropPrefixes: ['patch'] });
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
     <Drawer

@@ -1,9 +1,9 @@
 /** Adds a member to a household or edits one: the full person form in a drawer. Ctrl+S saves. */
-import { useEffect, useState } from 'react';
-import { App, Button, Drawer, Form, Space } from 'antd';
+import { useEffect } from 'react';
+import { Button, Drawer, Form, Space } from 'antd';
 import type { PersonDetail } from '../../../../shared/registry/types';
 import { api } from '../../api/client';
-import { showFormError } from '../../lib/form-errors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { useHotkey } from '../../hooks/use-hotkey';
 import { PersonFields } from '../../forms/PersonFields';
 import { emptyPerson, fromPersonDetail, toPersonInput, type PersonFormValues } from '../../forms/person-values';
@@ -17,9 +17,22 @@ interface Props {
 }
 
 export function PersonDrawer({ mode, onClose, onSaved }: Props) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<PersonFormValues>();
-  const [saving, setSaving] = useState(false);
+  // The drawer submits only while open, that is with a mode.
+  const { saving, submit: save } = useFormSubmit(
+    form,
+    (values: PersonFormValues) => {
+      const input = toPersonInput(values);
+      return mode!.kind === 'edit'
+        ? api.call('registry.updatePerson', { id: mode!.person.id, patch: input })
+        : api.call('registry.addPerson', { householdId: mode!.householdId, person: input });
+    },
+    {
+      success: (saved) => (mode?.kind === 'edit' ? `已保存 ${saved.name} 的信息` : `已添加成员 ${saved.name}`),
+      onDone: onSaved,
+      fieldPath: { dropPrefixes: ['patch', 'person'] },
+    },
+  );
   const open = mode !== null;
 
   useEffect(() => {
@@ -29,24 +42,6 @@ export function PersonDrawer({ mode, onClose, onSaved }: Props) {
   }, [mode, form]);
 
   useHotkey('ctrl+s', () => !saving && form.submit(), { inInputs: true, enabled: open });
-
-  const save = async (values: PersonFormValues) => {
-    if (!mode) return;
-    setSaving(true);
-    try {
-      const input = toPersonInput(values);
-      const saved =
-        mode.kind === 'edit'
-          ? await api.call('registry.updatePerson', { id: mode.person.id, patch: input })
-          : await api.call('registry.addPerson', { householdId: mode.householdId, person: input });
-      message.success(mode.kind === 'edit' ? `已保存 ${saved.name} 的信息` : `已添加成员 ${saved.name}`);
-      onSaved(saved);
-    } catch (e) {
-      showFormError(form, e, message, { dropPrefixes: ['patch', 'person'] });
-    } finally {
-      setSaving(false);
-    }
-  };
 
   const title = mode?.kind === 'edit' ? `编辑成员：${mode.person.name}` : '添加成员';
 
