@@ -237,6 +237,18 @@ describe('temporary assistance', () => {
     expect(p.status).toBe('paid');
   });
 
+  test('an urgent application also enters the issue ledger as a 一级 item due with it; an expenditure one does not', async () => {
+    const hh = await household([{ name: '卫二', relation: '02' }], []);
+    const t = await call('assistance.receiveTemporary', { householdId: hh.id, type: 'urgent', reason: '突发重病', amountFen: 200000 });
+    await call('assistance.receiveTemporary', { householdId: hh.id, type: 'expenditure', reason: '医疗支出', amountFen: 100000 });
+    const items = h.backend.store.sqlite
+      .prepare('SELECT source, urgency, category, due_at, description FROM ledger_items WHERE household_id = ?')
+      .all(hh.id) as { source: string; urgency: string; category: string; due_at: string; description: string }[];
+    expect(items).toEqual([
+      { source: 'application', urgency: '1', category: 'living', due_at: t.deadline, description: '急难型临时救助申请：突发重病' },
+    ]);
+  });
+
   test('exactly at the street limit the street approves; above it the district, whose approval must be noted', async () => {
     const hh = await household([{ name: '蒋一', relation: '02' }], []);
     const atLimit = await call('assistance.receiveTemporary', { householdId: hh.id, type: 'expenditure', reason: '医疗支出', amountFen: 606000 });

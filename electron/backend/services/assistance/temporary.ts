@@ -9,6 +9,7 @@ import { TEMP_TYPES, type TempStatus } from '../../../../shared/assistance/codes
 import type { TemporaryRow } from '../../../../shared/assistance/types';
 import { labelOf } from '../../../../shared/codes';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
+import { createItem } from '../ledger/items';
 import type { Actor, Store } from '../../store/store';
 import { requireParam } from '../policy/params';
 import { loadHouseholdRow } from '../registry/read';
@@ -104,7 +105,7 @@ export function receiveTemporary(
       urgentHours: requireParam<number>(store, actor.streetCode, 'temporary.urgentHours', today),
       streetLimitMonths: requireParam<number>(store, actor.streetCode, 'temporary.streetLimitMonths', today),
     });
-    return store.insert(
+    const id = store.insert(
       'temporary_assistance',
       {
         streetCode: actor.streetCode,
@@ -123,6 +124,22 @@ export function receiveTemporary(
       actor,
       { action: 'assistance.receiveTemporary', summary: `受理${labelOf(TEMP_TYPES, input.type)}临时救助申请` },
     );
+    // An urgent case is also a 一级 item of the issue ledger, due when the assistance is due, so its
+    // time limit is supervised there with every other urgent problem (plan 二(一), 二(五)).
+    if (input.type === 'urgent') {
+      createItem(store, actor, {
+        source: 'application',
+        householdId: input.householdId,
+        personId: input.personId ?? null,
+        category: 'living',
+        urgency: '1',
+        description: `急难型临时救助申请：${input.reason}`,
+        handlerName: null,
+        immediate: false,
+        dueAt: route.deadline,
+      });
+    }
+    return id;
   });
 }
 
