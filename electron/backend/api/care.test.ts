@@ -303,6 +303,13 @@ describe('care: the 四有 board shows exactly the gaps of prepared persons', ()
     });
     const rows = await c('care.board', {});
     expect(rows[0]).toMatchObject({ name: '失责', institutionalSuggested: true, institutionalReason: expect.stringContaining('2026年6月14日') });
+    // The failed care is also a 一级 照料 item of the issue ledger, opened in the same step.
+    const items = h.backend.store.sqlite
+      .prepare('SELECT source, category, urgency, description FROM ledger_items WHERE person_id = ?')
+      .all(personId) as { source: string; category: string; urgency: string; description: string }[];
+    expect(items).toEqual([
+      { source: 'visit', category: 'care', urgency: '1', description: '探访发现照料服务未落实：失责（2026-06-14），照料人长期外出，屋内无取暖' },
+    ]);
     await c('care.recordTransfer', { personId, date: '2026-06-15', institution: '东丽区社会福利院', reason: '照料人未尽责任' });
     expect((await c('care.board', {})).map((r) => r.name)).toEqual(['完整']);
     const audit = await c('audit.list', { action: 'care.recordTransfer' });

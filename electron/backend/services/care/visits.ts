@@ -4,6 +4,7 @@ import type { EmergencyPlan, Visit } from '../../../../shared/care/types';
 import { labelOf } from '../../../../shared/codes';
 import { VISITOR_KINDS } from '../../../../shared/care/codes';
 import { AppError } from '../../../../shared/errors';
+import { createItem } from '../ledger/items';
 import type { Actor, Store } from '../../store/store';
 import { loadCarePerson, today } from './people';
 
@@ -76,7 +77,25 @@ export function recordVisit(store: Store, actor: Actor, input: VisitInput): Visi
       action: 'care.recordVisit',
       summary: `探访记录：${person.name}，${input.visitDate}，${labelOf(VISITOR_KINDS, input.visitorKind)} ${input.visitorName}`,
     });
-    // A finding that care failed would open a 问题台账 item here once the ledger exists (issue 4).
+    if (input.careFailed) {
+      // Care not given is a problem for the issue ledger, opened in the same step; with bad
+      // conditions and no other carer it is urgent (the plan's case for 集中供养, 二(三)).
+      const { household_id } = store.prepare('SELECT household_id FROM persons WHERE id = ?').get(input.personId) as {
+        household_id: string;
+      };
+      const urgent = input.conditionsPoor && input.noOtherCarer;
+      createItem(store, actor, {
+        source: 'visit',
+        householdId: household_id,
+        personId: input.personId,
+        category: 'care',
+        urgency: urgent ? '1' : '2',
+        description: `探访发现照料服务未落实：${person.name}（${input.visitDate}）${input.findings ? `，${input.findings}` : ''}`.slice(0, 500),
+        handlerName: null,
+        immediate: false,
+        dueAt: null,
+      });
+    }
     return toVisit(store.prepare('SELECT * FROM care_visits WHERE id = ?').get(id) as VisitRow);
   });
 }
