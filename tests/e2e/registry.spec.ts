@@ -15,9 +15,21 @@ const HEAD_ID = makeIdNumber('120110', '19560312', 123);
 const WIFE_ID = makeIdNumber('120110', '19580701', 246);
 const ADMIN = { username: 'zgzadmin', displayName: '王建华', password: 'zgz-admin-2026' };
 
+/**
+ * Chooses an option of a searchable antd Select by typing it and pressing Enter (a pointer click on a
+ * dropdown that is still animating open is sometimes lost), then checks the choice took.
+ */
 async function pickOption(page: Page, label: string, option: string, scope = page.locator('body')) {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(option);
+  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active')).toHaveAttribute(
+    'title',
+    option,
+  );
+  await input.press('Enter');
+  const item = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) });
+  await expect(item.locator('.ant-select')).toContainText(option);
 }
 
 function tableRows(page: Page) {
