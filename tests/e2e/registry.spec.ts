@@ -189,8 +189,12 @@ test('a street office keeps its registry end to end', async ({ page, app }) => {
   await page.getByRole('button', { name: '完成' }).click();
   await page.getByLabel('搜索').fill('lzq');
   await expect(tableRows(page)).toHaveCount(1);
-  await page.getByLabel('搜索').fill('');
-  await expect(page.getByTestId('household-total')).toContainText('2');
+  // Clearing the search shows the whole street again. (Once in CI the cleared text did not reach the
+  // list right after the import dialog closed; retried here, and noted on the issue for a look.)
+  await expect(async () => {
+    await page.getByLabel('搜索').fill('');
+    await expect(page.getByTestId('household-total')).toContainText('全街道共 2 户', { timeout: 3000 });
+  }).toPass({ timeout: 20_000 });
   await screenshot(page, '10-list-after-import');
   fs.rmSync(importFile, { force: true });
 });
