@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { createBackend } from '../backend/app';
 import { MENU_CHANNEL, type MenuCommand } from './channels';
 import { bindApi } from './ipc';
+import { bindPrinting } from './print-ipc';
 import { createMainWindow, focusWindow } from './main-window';
 import { buildMenuTemplate, PRODUCT_NAME, showAboutDialog } from './menu';
 import { resolveAppPaths, userDataOverride, type AppPaths } from './paths';
@@ -55,8 +56,17 @@ function start({ paths, location, isPackaged }: Startup): void {
     call: (procedure, input, token) => backend.call(procedure, input, token),
     isTrustedUrl: (url) => isAppUrl(url, location),
   });
+  let mainWindow: ReturnType<typeof createMainWindow> | null = null;
+  const unbindPrinting = bindPrinting(ipcMain, {
+    preloadFile: paths.preloadFile,
+    location,
+    documentsDir: app.getPath('documents'),
+    parent: () => mainWindow,
+    isTrustedUrl: (url) => isAppUrl(url, location),
+  });
   app.on('will-quit', () => {
     unbindApi();
+    unbindPrinting();
     try {
       backend.close();
     } catch (err) {
@@ -65,6 +75,7 @@ function start({ paths, location, isPackaged }: Startup): void {
   });
 
   const win = createMainWindow({ paths, location, isPackaged });
+  mainWindow = win;
   const send = (command: MenuCommand): void => {
     if (!win.isDestroyed()) win.webContents.send(MENU_CHANNEL, command);
   };
