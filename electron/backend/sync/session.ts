@@ -9,6 +9,7 @@ import { DISTRICT_PARTITION, type Scope } from '../../../shared/sync/wire';
 import { outboxBatch, outboxCount, recordPushResult } from './encode';
 import { applyPullPage, applySnapshotPage, pullCursor, snapshotProgress } from './pull';
 import type { SyncTransport } from './http';
+import { DEVICE_NO_META } from '../store/device-number';
 
 export const SYNC_META = {
   server: 'sync_server_url',
@@ -46,6 +47,7 @@ export async function enrollDevice(
     store.setMeta(SYNC_META.token, res.token);
     store.setMeta(SYNC_META.deviceId, res.deviceId);
     store.setMeta(SYNC_META.scope, JSON.stringify(res.scope));
+    if (res.deviceNo) store.setMeta(DEVICE_NO_META, String(res.deviceNo));
     if (res.scope.partition !== DISTRICT_PARTITION) store.setMeta('street_code', res.scope.partition);
   });
   return res.scope;
