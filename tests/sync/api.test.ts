@@ -16,8 +16,6 @@ import { startServer, STREET_A, STREET_B, type TestServer } from './harness';
 import { deviceNumber } from '../../electron/backend/store/device-number';
 import { listDevices } from '../../server/sync/devices';
 import { caller, prepareCards, setCareSubsidies } from '../support/care-data';
-import { seedStreetDefaults } from '../../electron/backend/services/setup/defaults';
-import { systemActor } from '../../electron/backend/services/setup/street';
 
 let server: TestServer;
 const open: { backend: Backend; dir: string }[] = [];
@@ -96,12 +94,11 @@ describe('sync API', () => {
     const devices = await listDevices(server.opened.db);
     expect(devices.filter((d) => d.scope.partition === STREET_A).map((d) => d.deviceNo)).toContain(nb);
 
+    // Offline from here: the policy figures the care rules need came with enrollment, from the server.
     offline.on = true;
     try {
       const numbers: string[] = [];
       for (const [i, x] of [a, b].entries()) {
-        // The district's parameters would come from the district server; seeded here as a new street does.
-        seedStreetDefaults(x.store, systemActor(STREET_A), { demo: false });
         setCareSubsidies(x, STREET_A);
         const [card] = await prepareCards(caller(x, await login(x)), 1, { seqStart: 700 + i * 10 });
         numbers.push(card!.cardNumber);
