@@ -11,6 +11,7 @@ import { uuidv7 } from '../../../shared/uuid';
 import type { OpenedDb, Orm } from '../db/open';
 import { SYNCED_TABLES, type SyncedTableName } from '../db/schema';
 import { AppError } from '../../../shared/errors';
+import { PLAIN_BOX, type SecretBox } from './secret-box';
 
 export interface Actor {
   userId: string | null;
@@ -75,7 +76,10 @@ export class Store {
   private readonly now: () => Date;
   private readonly stmts = new Map<string, Database.Statement>();
 
-  constructor(db: OpenedDb, opts: { now?: () => Date } = {}) {
+  private readonly secrets: SecretBox;
+
+  constructor(db: OpenedDb, opts: { now?: () => Date; secrets?: SecretBox } = {}) {
+    this.secrets = opts.secrets ?? PLAIN_BOX;
     this.sqlite = db.sqlite;
     this.orm = db.orm;
     // Performance only. Each write touches many b-trees (row, indexes, search index, field
@@ -131,6 +135,16 @@ export class Store {
   getMeta(key: string): string | null {
     const row = this.prepare('SELECT value FROM local_meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value ?? null;
+  }
+
+  /** A secret kept in local_meta, sealed with the OS key store when the shell provides one. */
+  getSecretMeta(key: string): string | null {
+    const stored = this.getMeta(key);
+    return stored === null ? null : this.secrets.open(stored);
+  }
+
+  setSecretMeta(key: string, value: string): void {
+    this.setMeta(key, this.secrets.seal(value));
   }
 
   setMeta(key: string, value: string): void {

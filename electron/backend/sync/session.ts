@@ -29,7 +29,7 @@ export interface SyncConfig {
 
 export function syncConfig(store: Store): SyncConfig | null {
   const serverUrl = store.getMeta(SYNC_META.server);
-  const token = store.getMeta(SYNC_META.token);
+  const token = store.getSecretMeta(SYNC_META.token);
   const scope = store.getMeta(SYNC_META.scope);
   if (!serverUrl || !token || !scope) return null;
   return { serverUrl, token, scope: JSON.parse(scope) as Scope };
@@ -44,7 +44,7 @@ export async function enrollDevice(
   const res = await transport.enroll({ code: input.code, deviceName: input.deviceName, node: store.nodeId });
   store.tx(() => {
     store.setMeta(SYNC_META.server, input.serverUrl);
-    store.setMeta(SYNC_META.token, res.token);
+    store.setSecretMeta(SYNC_META.token, res.token);
     store.setMeta(SYNC_META.deviceId, res.deviceId);
     store.setMeta(SYNC_META.scope, JSON.stringify(res.scope));
     if (res.deviceNo) store.setMeta(DEVICE_NO_META, String(res.deviceNo));
