@@ -16,6 +16,8 @@ import { startServer, STREET_A, STREET_B, type TestServer } from './harness';
 import { deviceNumber } from '../../electron/backend/store/device-number';
 import { listDevices } from '../../server/sync/devices';
 import { caller, prepareCards, setCareSubsidies } from '../support/care-data';
+import { eq } from 'drizzle-orm';
+import { syncRows } from '../../server/db/schema';
 
 let server: TestServer;
 const open: { backend: Backend; dir: string }[] = [];
@@ -215,6 +217,15 @@ describe('sync API', () => {
     const st = await call<SyncStatus>(a, 'sync.status', {}, ta);
     expect(st.clockDrift).toMatchObject({ level: 'severe', words: '本机时间比区级服务器快约 12 分钟' });
     expect(st.clockDrift!.action).toContain('北京时间');
+    // Meanwhile its work still syncs: once the drift is known, changes are stamped with the server's time.
+    const saved = await call<{ id: string }>(a, 'org.saveCommunity', { name: '钟快的电脑建的社区' }, ta);
+    const run = await call<{ ok: boolean }>(a, 'sync.syncNow', {}, ta);
+    expect(run.ok).toBe(true);
+    const refused = await call<{ code: string; tableName: string }[]>(a, 'sync.rejections', {}, ta);
+    expect(refused.map((r) => `${r.tableName}:${r.code}`)).toEqual([]);
+    expect((await call<SyncStatus>(a, 'sync.status', {}, ta)).pendingCount).toBe(0);
+    const [row] = await server.opened.db.select().from(syncRows).where(eq(syncRows.rowId, saved.id));
+    expect(row?.fields.name).toBe('钟快的电脑建的社区');
   });
 
   test('refused changes are listed with reason and action; "take the server’s value" repairs them', async () => {

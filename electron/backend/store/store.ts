@@ -68,6 +68,13 @@ function toDriver(col: ColumnMeta, value: unknown): unknown {
   return col.column.mapToDriverValue(value);
 }
 
+export const CLOCK_SKEW_META = 'sync_clock_skew_ms';
+
+/** Corrects only a clock that runs fast by more than a minute; a slow clock stamps in the past, which is safe. */
+function clockCorrection(skewMs: number): number {
+  return Number.isFinite(skewMs) && skewMs > 60_000 ? skewMs : 0;
+}
+
 export class Store {
   readonly sqlite: Database.Database;
   readonly orm: Orm;
@@ -77,6 +84,8 @@ export class Store {
   private readonly stmts = new Map<string, Database.Statement>();
 
   private readonly secrets: SecretBox;
+  /** How far this PC's clock runs ahead of the district server, as the last sync measured it. */
+  private clockAheadMs = 0;
 
   constructor(db: OpenedDb, opts: { now?: () => Date; secrets?: SecretBox } = {}) {
     this.secrets = opts.secrets ?? PLAIN_BOX;
@@ -96,7 +105,16 @@ export class Store {
       this.setMeta('node_id', node);
     }
     this.nodeId = node;
-    this.clock = new HybridClock(node, () => this.now().getTime(), this.getMeta('hlc') ?? undefined);
+    this.clockAheadMs = clockCorrection(Number(this.getMeta(CLOCK_SKEW_META) ?? 0));
+    // Change stamps follow the server's time when this PC's clock is known to run fast: the server
+    // refuses stamps more than 5 minutes ahead, and office PCs with a wrong clock are common.
+    this.clock = new HybridClock(node, () => this.now().getTime() - this.clockAheadMs, this.getMeta('hlc') ?? undefined);
+  }
+
+  /** Records the local clock's offset from the server's (local minus server, ms), measured by a sync. */
+  noteClockSkew(skewMs: number): void {
+    this.setMeta(CLOCK_SKEW_META, String(skewMs));
+    this.clockAheadMs = clockCorrection(skewMs);
   }
 
   nowIso(): string {

@@ -43,6 +43,8 @@ export async function enrollDevice(
 ): Promise<Scope> {
   const res = await transport.enroll({ code: input.code, deviceName: input.deviceName, node: store.nodeId });
   store.tx(() => {
+    // Before anything is stamped: a PC whose clock runs fast stamps with the server's time from now on.
+    store.noteClockSkew(store.nowDate().getTime() - Date.parse(res.serverTime));
     store.setMeta(SYNC_META.server, input.serverUrl);
     store.setSecretMeta(SYNC_META.token, res.token);
     store.setMeta(SYNC_META.deviceId, res.deviceId);
@@ -110,5 +112,5 @@ export async function syncOnce(store: Store, t: SyncTransport, opts: { batch?: n
 
 /** Remembers how far this PC's clock is from the server's, for the clock-drift warning. */
 function noteServerTime(store: Store, serverTime: string): void {
-  store.setMeta(SYNC_META.clockSkew, String(store.nowDate().getTime() - Date.parse(serverTime)));
+  store.noteClockSkew(store.nowDate().getTime() - Date.parse(serverTime));
 }
