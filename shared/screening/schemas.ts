@@ -53,6 +53,16 @@ const scope = {
 export const DueListSchema = z.strictObject({
   list: z.enum(['today', 'week', 'overdue'], { error: '名单类别无效' }),
   ...scope,
+  /** A grid worker's name: only the grids they work. */
+  worker: zOptText('网格员', 20),
+  page: z.number({ error: '页码必须是数字' }).int().min(1, { error: '页码至少为1' }).default(1),
+  /** Up to 2,000: a grid's whole round fits in one page. */
+  pageSize: z
+    .number({ error: '每页条数必须是数字' })
+    .int()
+    .min(1, { error: '每页条数至少为1' })
+    .max(2000, { error: '每页条数不能超过2000' })
+    .default(50),
 });
 
 export const CoverageSchema = z.strictObject({
@@ -97,6 +107,11 @@ export interface DueRow {
 export interface DueList {
   today: string;
   list: 'today' | 'week' | 'overdue';
+  /** Households on the list in scope (all pages). */
+  total: number;
+  page: number;
+  pageSize: number;
+  /** This page: by due date, then address in Chinese collation order. */
   rows: DueRow[];
 }
 
