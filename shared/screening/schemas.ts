@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { zCode, zDate, zId, zOptText, zPage, zText } from '../api/zh';
 import { VISIT_METHODS } from '../ledger/codes';
 import { ProblemSchema } from '../ledger/schemas';
+import { SCREENING_POLICY_KEYS } from './policy-check';
 
 const visitCommon = {
   visitedOn: zDate('走访日期'),
@@ -80,7 +81,7 @@ export const ListVisitsSchema = z.strictObject({
 });
 
 export const SetPolicySchema = z.strictObject({
-  key: z.enum(['screening.cadence', 'ledger.urgencyLimits', 'calendar.holidays'], { error: '参数无效' }),
+  key: z.enum(SCREENING_POLICY_KEYS, { error: '参数无效' }),
   value: z.unknown(),
   effectiveFrom: zDate('生效日期'),
   note: zOptText('说明', 300),
