@@ -13,6 +13,10 @@ import { showFormError } from '../../lib/form-errors';
 import { isAdminRole } from '../../lib/roles';
 import { useSession } from '../../session/session-context';
 import { AssistanceTabs } from '../assistance/AssistanceTabs';
+import { hrefOf } from '../../router/routes';
+import { SCREENING_POLICY_KEYS } from '../../../../shared/screening/policy-check';
+
+const SCREENING_KEYS = new Set<string>(SCREENING_POLICY_KEYS);
 
 function valueText(item: Pick<ParamListItem, 'unit'>, value: unknown): string {
   if (value === undefined || value === null) return '未设置';
@@ -125,7 +129,19 @@ export function ParamsPage() {
       render: (_, r) => r.history.filter((h) => h.effectiveFrom > today).map((h) => <Tag key={h.id} color="blue">{`${h.effectiveFrom} 起 ${valueText(r, h.value)}`}</Tag>),
     },
     ...(canEdit
-      ? [{ title: '操作', width: 110, render: (_: unknown, r: ParamListItem) => <Button size="small" data-testid={`set-${r.key}`} onClick={() => setEditing(r)}>新增取值</Button> }]
+      ? [
+          {
+            title: '操作',
+            width: 110,
+            render: (_: unknown, r: ParamListItem) =>
+              SCREENING_KEYS.has(r.key) ? (
+                // Structured values have their own editor in 走访排查.
+                <Button size="small" href={hrefOf({ name: 'screening', tab: 'policy' })}>前往编辑</Button>
+              ) : (
+                <Button size="small" data-testid={`set-${r.key}`} onClick={() => setEditing(r)}>新增取值</Button>
+              ),
+          },
+        ]
       : []),
   ];
   const historyColumns = (item: ParamListItem): TableColumnsType<ParamRecord> => [
