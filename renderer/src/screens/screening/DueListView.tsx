@@ -12,6 +12,7 @@ import { useApiQuery } from '../../hooks/use-api-query';
 import { hrefOf } from '../../router/routes';
 import { useSession } from '../../session/session-context';
 import { ScopeFilters, type Scope } from './ScopeFilters';
+import { VisitAnyHousehold } from './HouseholdVisits';
 import { VisitModal, type VisitTarget } from './VisitModal';
 
 type ListKind = 'today' | 'week' | 'overdue';
@@ -90,11 +91,14 @@ export function DueListView() {
           />
           <ScopeFilters value={scope} onChange={changeScope} />
         </Space>
-        <Tooltip title={scope.gridId ? '打印本网格本周走访单（A4）' : '请先选择网格'}>
-          <Button icon={<PrinterOutlined />} disabled={!scope.gridId} href={scope.gridId ? hrefOf({ name: 'print-visit-sheet', gridId: scope.gridId }) : undefined}>
-            打印走访单
-          </Button>
-        </Tooltip>
+        <Space wrap>
+          <VisitAnyHousehold onSaved={q.reload} />
+          <Tooltip title={scope.gridId ? '打印本网格本周走访单（A4）' : '请先选择网格'}>
+            <Button icon={<PrinterOutlined />} disabled={!scope.gridId} href={scope.gridId ? hrefOf({ name: 'print-visit-sheet', gridId: scope.gridId }) : undefined}>
+              打印走访单
+            </Button>
+          </Tooltip>
+        </Space>
       </Space>
       {q.error ? (
         <ErrorBlock error={q.error} onRetry={q.reload} />
