@@ -14,12 +14,14 @@ import { isAdminRole } from '../../lib/roles';
 import { useSession } from '../../session/session-context';
 import { AssistanceTabs } from '../assistance/AssistanceTabs';
 import { hrefOf } from '../../router/routes';
-import { SCREENING_POLICY_KEYS } from '../../../../shared/screening/policy-check';
+import { SCREENING_POLICY_KEYS, type ScreeningPolicyKey } from '../../../../shared/screening/policy-check';
+import { policySummary } from '../screening/policy/PolicyView';
 
 const SCREENING_KEYS = new Set<string>(SCREENING_POLICY_KEYS);
 
-function valueText(item: Pick<ParamListItem, 'unit'>, value: unknown): string {
+function valueText(item: Pick<ParamListItem, 'unit' | 'key'>, value: unknown): string {
   if (value === undefined || value === null) return '未设置';
+  if (SCREENING_KEYS.has(item.key)) return policySummary(item.key as ScreeningPolicyKey, value);
   switch (item.unit) {
     case 'fen':
       return formatFen(value as number);

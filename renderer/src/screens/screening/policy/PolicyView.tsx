@@ -21,7 +21,8 @@ import { CadenceEditor, limitText, UrgencyEditor } from './Editors';
 import { HolidayEditor } from './HolidayEditor';
 import { SaveVersion } from './SaveVersion';
 
-function summary(key: ScreeningPolicyKey, value: unknown): string {
+/** One line of a version's content (also shown by 政策参数). */
+export function policySummary(key: ScreeningPolicyKey, value: unknown): string {
   if (key === 'screening.cadence') {
     const v = value as CadencePolicy;
     const by = CADENCES.map((c) => {
@@ -59,7 +60,7 @@ function History({ policyKey, records, inForce }: { policyKey: ScreeningPolicyKe
             </Space>
           ),
         },
-        { title: '内容', render: (_, r) => summary(policyKey, r.value) },
+        { title: '内容', render: (_, r) => policySummary(policyKey, r.value) },
         { title: '依据/备注', dataIndex: 'note', width: 260, render: (v: string | null) => v ?? '—' },
       ]}
     />
