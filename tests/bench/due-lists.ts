@@ -20,6 +20,10 @@ export interface BenchResult {
   visits: number;
   runs: number;
   p95ms: Record<string, number>;
+  /** CPU time of this process for the p95ms reads (what the work costs whatever else the machine runs). */
+  cpuP95ms: Record<string, number>;
+  /** The same reads again with no write in between: informative, not in the ratio. */
+  repeatP95ms: Record<string, number>;
   /** The first list after a registry change (cadence cache rebuilt): informative, not in the ratio. */
   coldWeekP95ms: number;
   targetMs: number;
@@ -141,8 +145,12 @@ function p95(times: number[]): number {
 
 /**
  * The lists as the screens ask for them: page 1 of 50 rows (with the total) of the whole street's
- * lists, a grid's whole week for its round, and the month's coverage. `week-cold` (not in the
- * ratio) is the first list after a registry change, which rebuilds the cadence cache.
+ * lists, a grid's whole week for its round, and the month's coverage. Each is timed right after a
+ * write (a visit recorded before each run, outside the timer), so that it is worked out afresh:
+ * these figures make the ratio (wall clock; CPU time of the process alongside, since on a loaded
+ * machine the wall clock mostly measures waiting for a core). `_repeat` figures are the same read again with no write in between
+ * (served from the results kept since the last change), and `week_cold` the first list after a
+ * registry change, which rebuilds the cadence cache (informative, not in the ratio).
  */
 async function measure(
   backend: ReturnType<typeof createBackend>,
@@ -155,6 +163,9 @@ async function measure(
     if (!env.ok) throw new Error(`${p}: ${env.error.message}`);
     return env.result;
   };
+  const ids = (backend.store.sqlite.prepare('SELECT id FROM households ORDER BY id LIMIT 500').all() as { id: string }[]).map((r) => r.id);
+  let w = 0;
+  const write = () => call('screening.recordVisit', { householdId: ids[w++ % ids.length], visitedOn: '2020-09-16', method: 'phone', visitorName: '网格员' });
   const cases: [string, string, unknown][] = [
     ['today', 'screening.dueList', { list: 'today', page: 1, pageSize: 50 }],
     ['week', 'screening.dueList', { list: 'week', page: 1, pageSize: 50 }],
@@ -163,15 +174,28 @@ async function measure(
     ['grid-week', 'screening.dueList', { list: 'week', gridId, pageSize: 2000 }],
   ];
   const p95ms: Record<string, number> = {};
+  const repeatP95ms: Record<string, number> = {};
+  const cpuP95ms: Record<string, number> = {};
   for (const [name, proc, input] of cases) {
     await call(proc, input); // warm the statement cache
-    const times: number[] = [];
+    const fresh: number[] = [];
+    const freshCpu: number[] = [];
+    const repeat: number[] = [];
     for (let r = 0; r < size.runs; r++) {
+      await write();
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       await call(proc, input);
-      times.push(performance.now() - t0);
+      fresh.push(performance.now() - t0);
+      const used = process.cpuUsage(c0);
+      freshCpu.push((used.user + used.system) / 1000);
+      const t1 = performance.now();
+      await call(proc, input);
+      repeat.push(performance.now() - t1);
     }
-    p95ms[name] = p95(times);
+    p95ms[name] = p95(fresh);
+    cpuP95ms[name] = p95(freshCpu);
+    repeatP95ms[name] = p95(repeat);
   }
   const worst = Math.max(...Object.values(p95ms));
   const cold: number[] = [];
@@ -186,6 +210,8 @@ async function measure(
     bench: 'due-lists',
     ...size,
     p95ms,
+    repeatP95ms,
+    cpuP95ms,
     coldWeekP95ms: p95(cold),
     targetMs: TARGET_MS,
     ratio: Math.round((worst / TARGET_MS) * 1000) / 1000,
@@ -209,13 +235,15 @@ export const dueListsBench: Bench = {
         visits: r.visits,
         runs: r.runs,
         ...Object.fromEntries(Object.entries(r.p95ms).map(([k, v]) => [`p95ms_${k}`, v])),
+        ...Object.fromEntries(Object.entries(r.cpuP95ms).map(([k, v]) => [`cpu_p95ms_${k}`, v])),
+        ...Object.fromEntries(Object.entries(r.repeatP95ms).map(([k, v]) => [`p95ms_${k}_repeat`, v])),
         p95ms_week_cold: r.coldWeekP95ms,
         targetMs: r.targetMs,
         ratio: r.ratio,
       },
       summary: [
         `due-lists: worst p95 ${worst} ms over ${r.runs} runs (target ${r.targetMs} ms, ratio ${r.ratio}); ` +
-          `first list after a registry change ${r.coldWeekP95ms} ms`,
+          `CPU p95 worst ${Math.max(...Object.values(r.cpuP95ms))} ms; first list after a registry change ${r.coldWeekP95ms} ms`,
       ],
     };
   },

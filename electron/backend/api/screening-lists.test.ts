@@ -33,6 +33,18 @@ describe('due lists are sorted and paged by the backend', () => {
     expect((await w.h.call('screening.dueList', { list: 'today', worker: '刘网格' })).rows.map((r) => r.householdId)).toEqual([c]);
   });
 
+  test('a list read again is not stale after any write, whichever path it took', async () => {
+    const a = await w.household({ members: [{ name: '李一', birth: '1980-01-01' }] });
+    await w.h.call('screening.recordVisit', { householdId: a, visitedOn: '2020-07-08', method: 'home', visitorName: '刘网格' });
+    expect((await w.h.call('screening.dueList', { list: 'today' })).total).toBe(0);
+    expect((await w.h.call('screening.coverage', { period: 'month', date: '2020-07-08' })).total.done).toBe(1);
+    expect((await w.h.call('screening.dueList', { list: 'today' })).total).toBe(0); // read again: same
+    // A write outside the Store's write path (as a repair or a sync apply might do) is seen at once.
+    w.h.backend.store.sqlite.prepare('DELETE FROM household_last_visit').run();
+    expect((await w.h.call('screening.dueList', { list: 'today' })).rows.map((r) => r.householdId)).toEqual([a]);
+    expect((await w.h.call('screening.coverage', { period: 'month', date: '2020-07-08' })).total.done).toBe(0);
+  });
+
   test('the page size is bounded, with a Chinese message naming the field', async () => {
     const err = await w.h.call('screening.dueList', { list: 'week', pageSize: 5000 }).then(() => null, (e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);

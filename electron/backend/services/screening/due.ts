@@ -174,6 +174,29 @@ function addressRanks(all: BaseHousehold[]): Map<BaseHousehold, number> {
   return ranks;
 }
 
+/**
+ * Results worked out since the database last changed: a list read again (another page, another
+ * tab, the screen coming back) without any write in between is not worked out again. The key has
+ * this connection's change count (every insert, update and delete, triggers included) and the
+ * data version (commits by other connections), so any write makes the next read compute afresh.
+ */
+const resultCache = new WeakMap<Store, Map<string, unknown>>();
+
+function sinceLastChange<T>(store: Store, key: string, compute: () => T): T {
+  const changes = (store.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  const version = (store.prepare('PRAGMA data_version').get() as { data_version: number }).data_version;
+  const stamp = `${changes}|${version}|${shanghaiDate(store.nowDate())}|`;
+  let cache = resultCache.get(store);
+  if (!cache) resultCache.set(store, (cache = new Map()));
+  const hit = cache.get(stamp + key) as T | undefined;
+  if (hit !== undefined) return hit;
+  for (const k of cache.keys()) if (!k.startsWith(stamp)) cache.delete(k);
+  if (cache.size >= 16) cache.clear();
+  const value = compute();
+  cache.set(stamp + key, value);
+  return value;
+}
+
 export interface DueQuery extends Scope {
   /** Only the grids this grid worker works. */
   worker?: string | null;
@@ -190,25 +213,27 @@ export function dueList(store: Store, streetCode: string, list: DueList['list'],
   const n = names(store, streetCode);
   const workerGrids = query.worker ? new Set([...n.grid].filter(([, g]) => g.worker === query.worker).map(([id]) => id)) : null;
   const { policy, rows: inScope, all } = screened(store, streetCode, query, today);
-  const ranks = addressRanks(all);
-  const last = lastVisits(store);
-  // Due dates repeat (a few hundred distinct last visits per cadence): worked out once each.
-  const dueMemo = new Map<string, string>();
-  const matched: { s: BaseHousehold; lastVisitOn: string | null; dueOn: string; rank: number }[] = [];
-  for (const s of inScope) {
-    if (workerGrids && !(s.row.grid_id && workerGrids.has(s.row.grid_id))) continue;
-    const lastVisitOn = last.get(s.row.id) ?? null;
-    let dueOn: string;
-    if (lastVisitOn === null) dueOn = s.coveredSince;
-    else {
-      const k = s.cadence + lastVisitOn;
-      dueOn = dueMemo.get(k) ?? nextDueOn(s.cadence, lastVisitOn, s.coveredSince);
-      dueMemo.set(k, dueOn);
+  const matched = sinceLastChange(store, `due|${streetCode}|${list}|${query.communityId ?? ''}|${query.gridId ?? ''}|${query.worker ?? ''}`, () => {
+    const ranks = addressRanks(all);
+    const last = lastVisits(store);
+    // Due dates repeat (a few hundred distinct last visits per cadence): worked out once each.
+    const dueMemo = new Map<string, string>();
+    const out: { s: BaseHousehold; lastVisitOn: string | null; dueOn: string; rank: number }[] = [];
+    for (const s of inScope) {
+      if (workerGrids && !(s.row.grid_id && workerGrids.has(s.row.grid_id))) continue;
+      const lastVisitOn = last.get(s.row.id) ?? null;
+      let dueOn: string;
+      if (lastVisitOn === null) dueOn = s.coveredSince;
+      else {
+        const k = s.cadence + lastVisitOn;
+        dueOn = dueMemo.get(k) ?? nextDueOn(s.cadence, lastVisitOn, s.coveredSince);
+        dueMemo.set(k, dueOn);
+      }
+      if (dueOn > limit) continue;
+      out.push({ s, lastVisitOn, dueOn, rank: ranks.get(s) ?? 0 });
     }
-    if (dueOn > limit) continue;
-    matched.push({ s, lastVisitOn, dueOn, rank: ranks.get(s) ?? 0 });
-  }
-  matched.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.rank - b.rank));
+    return out.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.rank - b.rank));
+  });
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? Math.max(1, matched.length);
   const rows = matched.slice((page - 1) * pageSize, page * pageSize).map(({ s, lastVisitOn, dueOn }): DueRow => {
@@ -248,6 +273,12 @@ function emptyRow(key: string, name: string): CoverageRow {
  * done when visited at least once in it; not done is overdue once the period has ended, else pending.
  */
 export function coverage(store: Store, streetCode: string, period: PeriodKind, date: string, scope: Scope): Coverage {
+  return sinceLastChange(store, `coverage|${streetCode}|${period}|${date}|${scope.communityId ?? ''}|${scope.gridId ?? ''}`, () =>
+    computeCoverage(store, streetCode, period, date, scope),
+  );
+}
+
+function computeCoverage(store: Store, streetCode: string, period: PeriodKind, date: string, scope: Scope): Coverage {
   const today = shanghaiDate(store.nowDate());
   const { start, end } = periodOf(period, date);
   const onDate = end < today ? end : today < start ? start : today;
