@@ -23,9 +23,9 @@ export type Route =
   | { name: 'care-person'; id: string }
   | { name: 'not-found'; path: string };
 
-export type ScreeningTab = 'due' | 'round' | 'coverage';
+export type ScreeningTab = 'due' | 'round' | 'coverage' | 'policy';
 export type LedgerTab = 'items' | 'watch' | 'escalations' | 'lookback';
-const SCREENING_TABS: readonly ScreeningTab[] = ['due', 'round', 'coverage'];
+const SCREENING_TABS: readonly ScreeningTab[] = ['due', 'round', 'coverage', 'policy'];
 const LEDGER_TABS: readonly LedgerTab[] = ['items', 'watch', 'escalations', 'lookback'];
 
 export type AreaKey = 'registry' | 'admin' | 'policy' | 'screening' | 'ledger' | 'sync' | 'care';

@@ -13,9 +13,15 @@ import { showFormError } from '../../lib/form-errors';
 import { isAdminRole } from '../../lib/roles';
 import { useSession } from '../../session/session-context';
 import { AssistanceTabs } from '../assistance/AssistanceTabs';
+import { hrefOf } from '../../router/routes';
+import { SCREENING_POLICY_KEYS, type ScreeningPolicyKey } from '../../../../shared/screening/policy-check';
+import { policySummary } from '../screening/policy/PolicyView';
 
-function valueText(item: Pick<ParamListItem, 'unit'>, value: unknown): string {
+const SCREENING_KEYS = new Set<string>(SCREENING_POLICY_KEYS);
+
+function valueText(item: Pick<ParamListItem, 'unit' | 'key'>, value: unknown): string {
   if (value === undefined || value === null) return '未设置';
+  if (SCREENING_KEYS.has(item.key)) return policySummary(item.key as ScreeningPolicyKey, value);
   switch (item.unit) {
     case 'fen':
       return formatFen(value as number);
@@ -125,7 +131,19 @@ export function ParamsPage() {
       render: (_, r) => r.history.filter((h) => h.effectiveFrom > today).map((h) => <Tag key={h.id} color="blue">{`${h.effectiveFrom} 起 ${valueText(r, h.value)}`}</Tag>),
     },
     ...(canEdit
-      ? [{ title: '操作', width: 110, render: (_: unknown, r: ParamListItem) => <Button size="small" data-testid={`set-${r.key}`} onClick={() => setEditing(r)}>新增取值</Button> }]
+      ? [
+          {
+            title: '操作',
+            width: 110,
+            render: (_: unknown, r: ParamListItem) =>
+              SCREENING_KEYS.has(r.key) ? (
+                // Structured values have their own editor in 走访排查.
+                <Button size="small" href={hrefOf({ name: 'screening', tab: 'policy' })}>前往编辑</Button>
+              ) : (
+                <Button size="small" data-testid={`set-${r.key}`} onClick={() => setEditing(r)}>新增取值</Button>
+              ),
+          },
+        ]
       : []),
   ];
   const historyColumns = (item: ParamListItem): TableColumnsType<ParamRecord> => [
