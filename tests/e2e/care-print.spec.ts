@@ -10,6 +10,7 @@ import { expect, test, ARTIFACTS } from './fixtures';
 import { startOwnApp, type OwnApp } from '../support/own-app';
 import { caller, prepareCards, setCareSubsidies, type PreparedCard } from '../support/care-data';
 import { readQrFromPpm } from '../support/qr-image';
+import { initializeStreet, signIn } from '../support/street-setup';
 
 const ADMIN = { username: 'zgzadmin', displayName: '王建华', password: 'zgz-admin-2026' };
 const OUT = path.resolve(ARTIFACTS, '../pdf');
@@ -51,21 +52,11 @@ function expectSize(size: string, wMm: number, hMm: number) {
 test('care documents print to PDF with Chromium', async ({ page }) => {
   test.setTimeout(240_000);
   fs.mkdirSync(OUT, { recursive: true });
-  const setUp = await app.backend.call(
-    'setup.initialize',
-    { streetCode: '120110001000', streetName: '张贵庄街道', officeName: '张贵庄街道公共服务办公室', admin: ADMIN },
-    null,
-  );
-  expect(setUp.ok).toBe(true);
-  const token = (setUp as { result: { token: string } }).result.token;
+  const token = await initializeStreet(app.backend, ADMIN);
   setCareSubsidies(app.backend, '120110001000');
   const cards: PreparedCard[] = await prepareCards(caller(app.backend, token), 9, { longAddress: true });
 
-  await page.goto(app.url);
-  await page.getByLabel('用户名').fill(ADMIN.username);
-  await page.getByLabel('密码').fill(ADMIN.password);
-  await page.getByLabel('密码').press('Enter');
-  await expect(page.getByText('家庭列表').first()).toBeVisible();
+  await signIn(page, app.url, ADMIN);
   await page.emulateMedia({ media: 'print' });
 
   async function printPdf(hash: string, file: string) {

@@ -4,24 +4,16 @@
  */
 import { expect, screenshot, test } from './fixtures';
 import { caller, prepareCards, setCareSubsidies } from '../support/care-data';
+import { initializeStreet, signIn } from '../support/street-setup';
 
 const ADMIN = { username: 'admin', displayName: '王管理', password: 'admin-pass-1' };
 
 test('协议范本: revise the template with a checked placeholder; new agreements print the revision', async ({ page, app, clock }) => {
   test.setTimeout(120_000);
-  const r = await app.backend.call(
-    'setup.initialize',
-    { streetCode: '120110001000', streetName: '张贵庄街道', officeName: '张贵庄街道公共服务办公室', admin: ADMIN },
-    null,
-  );
-  expect(r.ok).toBe(true);
-  const token = (r as { result: { token: string } }).result.token;
+  const token = await initializeStreet(app.backend, ADMIN);
   setCareSubsidies(app.backend, '120110001000');
 
-  await page.goto(app.url);
-  await page.getByLabel('用户名').fill(ADMIN.username);
-  await page.getByLabel('密码').fill(ADMIN.password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await signIn(page, app.url, ADMIN);
   await page.getByRole('menuitem', { name: '照料服务' }).click();
   await page.getByRole('button', { name: '协议范本' }).click();
   const screen = page.getByTestId('care-template');

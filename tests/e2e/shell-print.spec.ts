@@ -13,6 +13,7 @@ import type { Page } from '@playwright/test';
 import { expect, test, ARTIFACTS } from './fixtures';
 import { startOwnApp, type OwnApp } from '../support/own-app';
 import { caller, prepareCards, setCareSubsidies } from '../support/care-data';
+import { initializeStreet, signIn } from '../support/street-setup';
 
 const ADMIN = { username: 'zgzadmin', displayName: '王建华', password: 'zgz-admin-2026' };
 const OUT = path.resolve(ARTIFACTS, '../pdf');
@@ -47,13 +48,7 @@ function installShellBridge() {
 test('导出PDF in the shell renders the print route in its own window with the caller’s session', async ({ page, context }) => {
   test.setTimeout(120_000);
   fs.mkdirSync(OUT, { recursive: true });
-  const setUp = await app.backend.call(
-    'setup.initialize',
-    { streetCode: '120110001000', streetName: '张贵庄街道', officeName: '张贵庄街道公共服务办公室', admin: ADMIN },
-    null,
-  );
-  expect(setUp.ok).toBe(true);
-  const token = (setUp as { result: { token: string } }).result.token;
+  const token = await initializeStreet(app.backend, ADMIN);
   setCareSubsidies(app.backend, '120110001000');
   const [card] = await prepareCards(caller(app.backend, token), 1);
 
@@ -81,11 +76,7 @@ test('导出PDF in the shell renders the print route in its own window with the 
   });
   await context.addInitScript(installShellBridge);
 
-  await page.goto(app.url);
-  await page.getByLabel('用户名').fill(ADMIN.username);
-  await page.getByLabel('密码').fill(ADMIN.password);
-  await page.getByLabel('密码').press('Enter');
-  await expect(page.getByText('家庭列表').first()).toBeVisible();
+  await signIn(page, app.url, ADMIN);
 
   await page.goto(`${app.url}/#/care/cards`);
   const table = page.getByTestId('card-table');

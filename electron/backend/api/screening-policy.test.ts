@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { AppError } from '../../../shared/errors';
 import { SCREENING_LEDGER_DEFAULTS } from '../../../shared/screening/policy-defaults';
-import { makeWorld, type World } from '../testing/screening-fixtures';
+import { expectRefused, makeWorld, type World } from '../testing/screening-fixtures';
 
 let w: World;
 // Wednesday 2020-07-08 09:00 Shanghai.
@@ -10,14 +9,7 @@ beforeEach(async () => {
 });
 afterEach(() => w.h.close());
 
-async function refused(code: string, fn: () => Promise<unknown>) {
-  const before = w.changeCount();
-  const err = await fn().then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(AppError);
-  expect((err as AppError).code).toBe(code);
-  expect(w.changeCount()).toBe(before);
-  return err as AppError;
-}
+const refused = (code: string, fn: () => Promise<unknown>) => expectRefused(w, code, fn);
 
 const [, limits, calendar] = SCREENING_LEDGER_DEFAULTS;
 const item = (householdId: string, urgency: '1' | '2') =>

@@ -2,6 +2,8 @@
 import { makeIdNumber } from '../../../shared/id-number';
 import type { InputOf } from '../../../shared/api/contract';
 import { makeHarness, type Harness } from './harness';
+import { expect } from 'vitest';
+import { AppError } from '../../../shared/errors';
 
 export interface Clock {
   now: Date;
@@ -83,4 +85,17 @@ export async function makeWorld(startIso: string): Promise<World> {
       return cwToken;
     },
   };
+}
+
+/** Runs a call that must be refused with `code` and checks that it wrote nothing. */
+export async function expectRefused(w: World, code: string, fn: () => Promise<unknown>): Promise<AppError> {
+  const before = w.changeCount();
+  const err = await fn().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  expect((err as AppError).code).toBe(code);
+  expect(w.changeCount()).toBe(before);
+  return err as AppError;
 }
