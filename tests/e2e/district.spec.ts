@@ -184,4 +184,10 @@ test('clues from the intake and from the district reach the street as 立即核�
   await expect(page.getByTestId('street-select')).toContainText('张贵庄街道');
   await expect(rowsOf(page)).toHaveCount(2);
   await screenshot(page, 'district-ledger');
+
+  // the registry lists every street's households at the district, with a street filter
+  await page.getByRole('menuitem', { name: '户籍台账' }).click();
+  const households = page.locator('[data-testid=household-table] tbody tr[data-row-key]');
+  await expect(households).toHaveCount(2);
+  await expect(page.getByLabel('街道筛选', { exact: true })).toBeVisible();
 });

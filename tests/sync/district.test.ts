@@ -77,6 +77,7 @@ describe('district device and clues', () => {
     const all = await call(district, 'registry.listHouseholds', {});
     expect(all.rows.map((h) => h.id)).toEqual([householdA]);
     expect((await call(district, 'registry.listHouseholds', { streetCode: STREET_B })).total).toBe(0);
+    expect((await call(district, 'registry.getHousehold', { id: householdA })).members.map((m) => m.name)).toEqual(['钱奶奶']);
   });
 
   test('a clue from the intake and one created at the district reach the street as 立即核查 items with their deadlines', async () => {
@@ -150,5 +151,7 @@ describe('district device and clues', () => {
     await signIn(streetB, 'fnc_admin', 'secret-pass-2');
     expect((await call(streetB, 'ledger.list', { streetCode: STREET_A })).total).toBe(0);
     expect((await call(streetB, 'registry.listHouseholds', { streetCode: STREET_A })).total).toBe(0);
+    const other = await streetB.backend.call('registry.getHousehold', { id: householdA }, tokens.get(streetB)!);
+    expect(other).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });

@@ -9,7 +9,7 @@ import type { LedgerDetail } from '../../../../shared/ledger/schemas';
 import { api } from '../../api/client';
 import { showFormError } from '../../lib/form-errors';
 import { HouseholdPicker } from './HouseholdPicker';
-import { StreetSelect } from './district-ui';
+import { StreetSelect } from '../../components/StreetSelect';
 import { CATEGORY_OPTIONS, SOURCE_OPTIONS } from './ledger-ui';
 
 interface Values {

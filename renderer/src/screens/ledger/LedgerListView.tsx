@@ -16,7 +16,7 @@ import { useFileAction } from '../../hooks/use-file-action';
 import { formatInstant } from '../../lib/dates';
 import { navigate } from '../../router/use-route';
 import { CreateItemModal } from './CreateItemModal';
-import { StreetSelect, useIsDistrict } from './district-ui';
+import { StreetSelect, useIsDistrict } from '../../components/StreetSelect';
 import { filterToQuery, type LedgerFilter } from './ledger-filter';
 import { CATEGORY_OPTIONS, categoryLabel, CountdownTag, SOURCE_OPTIONS, sourceLabel, STATUS_OPTIONS, StatusTag, URGENCY_OPTIONS, UrgencyTag } from './ledger-ui';
 import './ledger.css';

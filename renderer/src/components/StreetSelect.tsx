@@ -1,8 +1,8 @@
-/** District device helpers for the ledger: is the signed-in user district staff, and the street choices. */
+/** District device helpers: is the signed-in user district staff, and the street choices (ledger, registry). */
 import { Select } from 'antd';
-import { api } from '../../api/client';
-import { useApiQuery } from '../../hooks/use-api-query';
-import { useSession } from '../../session/session-context';
+import { api } from '../api/client';
+import { useApiQuery } from '../hooks/use-api-query';
+import { useSession } from '../session/session-context';
 
 export const DISTRICT_CODE = 'district';
 
