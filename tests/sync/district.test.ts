@@ -144,6 +144,19 @@ describe('district device and clues', () => {
     expect(onServer!.fields).toMatchObject({ status: 'handling', immediate: 1, due_at: intakeDue });
   });
 
+  test('the district 督办 lists overdue items of every street', async () => {
+    expect((await call(district, 'ledger.escalations', {})).overdueItems).toEqual([]);
+    district.skew.ms = 10 * 24 * 3600_000;
+    await signIn(district, 'qu_admin', 'district-pass-1');
+    const esc = await call(district, 'ledger.escalations', {});
+    expect(esc.overdueItems.map((r) => [r.streetName, r.overdue])).toEqual([
+      ['张贵庄街道', true],
+      ['张贵庄街道', true],
+    ]);
+    district.skew.ms = 0;
+    await signIn(district, 'qu_admin', 'district-pass-1');
+  });
+
   test('a street device still sees only its own street (and a street user cannot widen it)', async () => {
     const mine = await call(streetA, 'ledger.list', { streetCode: STREET_B });
     expect(mine.total).toBe(0);

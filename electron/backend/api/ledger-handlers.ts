@@ -50,7 +50,7 @@ export function ledgerHandlers(): AreaHandlers<'ledger.'> {
       recordReply(ctx.store, itemActor(ctx, 'referrals', input.referralId), input.referralId, input.repliedOn, input.reply);
       return detail(ctx, referralItem(ctx, input.referralId));
     },
-    'ledger.escalations': (_input, { store, actor }) => escalations(store, actor.streetCode),
+    'ledger.escalations': (_input, ctx) => escalations(ctx.store, readScope(ctx)),
     'ledger.lookBack': (input, { store, actor }) => lookBack(store, actor.streetCode, input.from, input.to, input.samplePercent),
     'ledger.export': (input, ctx) => exportLedger(ctx.store, ctx.actor, input, readScope(ctx, input.streetCode)),
     'ledger.printList': (input, ctx) => {

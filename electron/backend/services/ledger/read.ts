@@ -224,17 +224,18 @@ export function itemDetail(store: Store, streetCode: string | null, id: string, 
   };
 }
 
-export function escalations(store: Store, streetCode: string): EscalationList {
+/** `streetCode` null: every street (a district device). */
+export function escalations(store: Store, streetCode: string | null): EscalationList {
   const now = store.nowIso();
   const overdue = store
-    .prepare(`${SELECT} WHERE i.street_code = ? AND i.deleted_at IS NULL AND ${OPEN} AND ${CURRENT_DUE} < ? ORDER BY ${CURRENT_DUE}`)
-    .all(streetCode, now) as ItemDbRow[];
+    .prepare(`${SELECT} WHERE (? IS NULL OR i.street_code = ?) AND i.deleted_at IS NULL AND ${OPEN} AND ${CURRENT_DUE} < ? ORDER BY ${CURRENT_DUE}`)
+    .all(streetCode, streetCode, now) as ItemDbRow[];
   const chase = store
     .prepare(
       `SELECT r.id AS referral_id, i.id AS item_id FROM referrals r JOIN ledger_items i ON i.id = r.item_id
-       WHERE r.street_code = ? AND r.deleted_at IS NULL AND r.replied_on IS NULL AND r.follow_up_at < ? ORDER BY r.follow_up_at`,
+       WHERE (? IS NULL OR r.street_code = ?) AND r.deleted_at IS NULL AND r.replied_on IS NULL AND r.follow_up_at < ? ORDER BY r.follow_up_at`,
     )
-    .all(streetCode, now) as { referral_id: string; item_id: string }[];
+    .all(streetCode, streetCode, now) as { referral_id: string; item_id: string }[];
   const referralsToChase = chase.map((c) => {
     const item = store.prepare(`${SELECT} WHERE i.id = ?`).get(c.item_id) as ItemDbRow;
     const ref = referralsOf(store, c.item_id).find((x) => x.id === c.referral_id)!;

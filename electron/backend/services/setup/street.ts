@@ -17,7 +17,8 @@ export interface StreetInfo {
 export const DISTRICT_INFO: StreetInfo = { code: DISTRICT_PARTITION, name: '东丽区', officeName: '东丽区民政局（区级）' };
 
 export function currentStreet(store: Store): StreetInfo | null {
-  const code = store.getMeta('street_code');
+  // A district device enrolled before the district had its own "street" has only its sync scope.
+  const code = store.getMeta('street_code') ?? (store.getMeta('sync_scope')?.includes(`"${DISTRICT_PARTITION}"`) ? DISTRICT_PARTITION : null);
   if (!code) return null;
   if (code === DISTRICT_PARTITION) return DISTRICT_INFO;
   const row = store.prepare('SELECT code, name, office_name FROM streets WHERE code = ?').get(code) as

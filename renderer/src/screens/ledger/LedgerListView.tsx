@@ -51,6 +51,11 @@ export const LEDGER_COLUMNS: TableColumnsType<LedgerRow> = [
 
 const STREET_COLUMN: TableColumnsType<LedgerRow>[number] = { title: '街道', dataIndex: 'streetName', width: 110 };
 
+/** The ledger columns; at a district device with the street after the item number. */
+export function ledgerColumns(district: boolean): TableColumnsType<LedgerRow> {
+  return district ? [LEDGER_COLUMNS[0]!, STREET_COLUMN, ...LEDGER_COLUMNS.slice(1)] : LEDGER_COLUMNS;
+}
+
 function rowClass(r: LedgerRow): string {
   if (r.overdue) return 'ledger-overdue';
   return r.immediate && r.status === 'pending' ? 'ledger-immediate' : '';
@@ -106,7 +111,7 @@ export function LedgerListView() {
           size="small"
           data-testid="ledger-table"
           loading={list.loading}
-          columns={district ? [LEDGER_COLUMNS[0]!, STREET_COLUMN, ...LEDGER_COLUMNS.slice(1)] : LEDGER_COLUMNS}
+          columns={ledgerColumns(district)}
           dataSource={list.data?.rows ?? []}
           rowClassName={rowClass}
           scroll={{ x: 1360 }}
