@@ -29,13 +29,16 @@ let server: TestServer;
 let street: OfficeApp;
 let district: OfficeApp;
 
-async function officeApp(partition: string): Promise<OfficeApp> {
+/** An office app on a fresh data directory; enrolled at once unless `partition` is null (enrolled in the test). */
+async function officeApp(partition: string | null): Promise<OfficeApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-e2e-district-'));
   const backend = createBackend({ dataDir, logError: () => undefined });
   const host = await startWebHost({ backend, distDir: dist, port: 0 });
-  const { code } = await admin.issueEnrollmentCode(server.opened.db, new Date(), partition);
-  const enrolled = await backend.sync.enroll({ serverUrl: server.url, code, deviceName: `e2e ${partition}` });
-  if (!enrolled.firstSync.ok) throw new Error(`first sync failed: ${JSON.stringify(enrolled.firstSync.error)}`);
+  if (partition) {
+    const { code } = await admin.issueEnrollmentCode(server.opened.db, new Date(), partition);
+    const enrolled = await backend.sync.enroll({ serverUrl: server.url, code, deviceName: `e2e ${partition}` });
+    if (!enrolled.firstSync.ok) throw new Error(`first sync failed: ${JSON.stringify(enrolled.firstSync.error)}`);
+  }
   return {
     url: host.url,
     backend,
@@ -103,7 +106,7 @@ test.beforeAll(async () => {
     });
   }
   await street.backend.sync.runNow();
-  district = await officeApp(DISTRICT_PARTITION);
+  district = await officeApp(null);
 });
 
 test.afterAll(async () => {
@@ -129,9 +132,19 @@ test('clues from the intake and from the district reach the street as 立即核�
   });
   expect(posted.status).toBe(200);
 
-  // the district app: a district user signs in, sees the clue with its street, and assigns another
+  // the district PC is enrolled through the first-start screen with a district code; a street user
+  // is refused there, a district user signs in, sees the clue with its street, and assigns another
+  const { code } = await admin.issueEnrollmentCode(server.opened.db, new Date(), DISTRICT_PARTITION);
   await page.goto(district.url);
+  await page.getByTestId('enroll-server').fill(server.url);
+  await page.getByTestId('enroll-code').fill(code);
+  await page.getByTestId('enroll-submit').click();
+  await page.getByLabel('用户名').fill('zgz_admin');
+  await page.getByLabel('密码').fill('secret-pass-1');
+  await page.getByLabel('密码').press('Enter');
+  await expect(page.getByText('本机是区级设备，只能用区级账号登录', { exact: false }).first()).toBeVisible();
   await signIn(page, 'qu_admin', 'district-pass-1');
+  await expect(page.getByText('东丽区民政局（区级）').first()).toBeVisible();
   await syncNow(page);
   await openLedger(page);
   await expect(rowsOf(page)).toHaveCount(1);
