@@ -76,7 +76,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     const input = parse(EnrollRequestSchema, req.body);
     const { device: d, token } = await enroll(db, input, now());
     req.log.info({ deviceId: d.id, scope: d.scope }, 'device enrolled');
-    return { deviceId: d.id, token, scope: d.scope, serverTime: now().toISOString() };
+    return { deviceId: d.id, token, scope: d.scope, deviceNo: d.deviceNo, serverTime: now().toISOString() };
   });
 
   app.post('/v1/push', async (req) => {

@@ -88,7 +88,7 @@ async function run(): Promise<boolean> {
     }
     case 'list-devices':
       for (const d of await admin.listDevices(opened.db)) {
-        console.log([d.id, d.name, d.scope.partition, d.revokedAt ? `已停用 ${d.revokedAt}` : '有效', d.lastSeenAt ?? '从未同步'].join('\t'));
+        console.log([d.id, d.name, d.scope.partition, d.deviceNo ? `${d.deviceNo}号机` : '—', d.revokedAt ? `已停用 ${d.revokedAt}` : '有效', d.lastSeenAt ?? '从未同步'].join('\t'));
       }
       return false;
     case 'revoke-device':

@@ -22,12 +22,15 @@ import { SyncController, type SyncControllerOptions } from './sync/controller';
 import { careHandlers } from './api/care-handlers';
 import type { Handlers } from './api/handlers';
 import { loadDemoStreet } from './demo/load';
+import type { SecretBox } from './store/secret-box';
 
 export interface BackendOptions {
   dataDir: string;
   migrationsFolder?: string;
   now?: () => Date;
   logError?: (procedure: string, err: unknown) => void;
+  /** Seals the device token with the OS key store (Electron safeStorage); plain without it. */
+  secrets?: SecretBox;
   /** Sync client options (transport, timings); background sync starts only on an enrolled device. */
   sync?: SyncControllerOptions & { autoStart?: boolean };
 }
@@ -46,7 +49,7 @@ export function createBackend(opts: BackendOptions): Backend {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const dbFile = path.join(opts.dataDir, DB_FILE_NAME);
   const db = openDatabase(dbFile, { migrationsFolder: opts.migrationsFolder });
-  const store = new Store(db, { now: opts.now });
+  const store = new Store(db, { now: opts.now, secrets: opts.secrets });
   const logError = opts.logError ?? ((p: string, err: unknown) => console.error(`[backend] ${p} failed:`, err));
   const sync = new SyncController(store, { logError, ...opts.sync });
   const sessions = new SessionStore(undefined, () => store.nowDate().getTime());

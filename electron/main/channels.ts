@@ -1,6 +1,9 @@
 /** IPC channel names shared by the main process and the preload. */
 export const API_CHANNEL = 'doudi:api';
 export const MENU_CHANNEL = 'doudi:menu';
+/** Print a print route (dialog, silent or PDF); and a print window asking for its session. */
+export const PRINT_CHANNEL = 'doudi:print';
+export const PRINT_SESSION_CHANNEL = 'doudi:print-session';
 
 /** Commands the menu sends to the renderer, e.g. 'navigate:/households' or 'reload'. */
 export type MenuCommand = `navigate:${string}` | 'reload' | 'about';

@@ -2,11 +2,13 @@
  * Electron main process entry: one instance, hardened renderers, the backend served over IPC, one
  * main window with a Chinese menu. Everything the app does lives in electron/backend.
  */
-import { app, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
 import fs from 'node:fs';
 import { createBackend } from '../backend/app';
+import { osSecretBox } from '../backend/store/secret-box';
 import { MENU_CHANNEL, type MenuCommand } from './channels';
 import { bindApi } from './ipc';
+import { bindPrinting } from './print-ipc';
 import { createMainWindow, focusWindow } from './main-window';
 import { buildMenuTemplate, PRODUCT_NAME, showAboutDialog } from './menu';
 import { resolveAppPaths, userDataOverride, type AppPaths } from './paths';
@@ -50,13 +52,26 @@ function start({ paths, location, isPackaged }: Startup): void {
   installSessionSecurity(session.defaultSession, location, contentSecurityPolicy({ dev: location.kind === 'dev' }));
 
   fs.mkdirSync(paths.dataDir, { recursive: true });
-  const backend = createBackend({ dataDir: paths.dataDir, migrationsFolder: paths.migrationsFolder });
+  // The device token is sealed with the OS key store (DPAPI on Windows) where there is one.
+  const secrets = safeStorage.isEncryptionAvailable()
+    ? osSecretBox((plain) => safeStorage.encryptString(plain), (sealed) => safeStorage.decryptString(Buffer.from(sealed)))
+    : undefined;
+  const backend = createBackend({ dataDir: paths.dataDir, migrationsFolder: paths.migrationsFolder, secrets });
   const unbindApi = bindApi(ipcMain, {
     call: (procedure, input, token) => backend.call(procedure, input, token),
     isTrustedUrl: (url) => isAppUrl(url, location),
   });
+  let mainWindow: ReturnType<typeof createMainWindow> | null = null;
+  const unbindPrinting = bindPrinting(ipcMain, {
+    preloadFile: paths.preloadFile,
+    location,
+    documentsDir: app.getPath('documents'),
+    parent: () => mainWindow,
+    isTrustedUrl: (url) => isAppUrl(url, location),
+  });
   app.on('will-quit', () => {
     unbindApi();
+    unbindPrinting();
     try {
       backend.close();
     } catch (err) {
@@ -65,6 +80,7 @@ function start({ paths, location, isPackaged }: Startup): void {
   });
 
   const win = createMainWindow({ paths, location, isPackaged });
+  mainWindow = win;
   const send = (command: MenuCommand): void => {
     if (!win.isDestroyed()) win.webContents.send(MENU_CHANNEL, command);
   };

@@ -100,8 +100,14 @@ describe('printRoute', () => {
     expect(win.destroy).toHaveBeenCalled();
   });
 
-  it('uses a hidden A4-sized window', () => {
-    const prefs = { sandbox: true };
-    expect(printWindowOptions(prefs)).toEqual({ show: false, width: 794, height: 1123, webPreferences: prefs });
+  it('uses a hidden A4-sized window that keeps painting, with the secure preferences kept', () => {
+    const prefs = { sandbox: true, contextIsolation: true, preload: '/app/preload.cjs' };
+    expect(printWindowOptions(prefs)).toEqual({
+      show: false,
+      paintWhenInitiallyHidden: true,
+      width: 794,
+      height: 1123,
+      webPreferences: { ...prefs, backgroundThrottling: false },
+    });
   });
 });

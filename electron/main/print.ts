@@ -26,9 +26,12 @@ export interface PrintDeps {
   pollMs?: number;
 }
 
-/** A4 at 96 dpi, never shown. */
+/**
+ * A4 at 96 dpi, never shown. It still paints (paintWhenInitiallyHidden) and is not throttled, since
+ * the print page waits for animation frames and fonts before it marks itself ready.
+ */
 export function printWindowOptions(webPreferences: WebPreferences): BrowserWindowConstructorOptions {
-  return { show: false, width: 794, height: 1123, webPreferences };
+  return { show: false, paintWhenInitiallyHidden: true, width: 794, height: 1123, webPreferences: { ...webPreferences, backgroundThrottling: false } };
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

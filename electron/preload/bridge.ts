@@ -1,5 +1,6 @@
 /** The shape of `window.doudi`, the one object the preload exposes (types only). */
 import type { Envelope } from '../../shared/api/contract';
+import type { ShellPrintEnvelope, ShellPrintRequest } from '../../shared/print/request';
 
 export interface DoudiInvokeRequest {
   procedure: string;
@@ -13,4 +14,8 @@ export interface DoudiBridge {
   platform: string;
   /** Subscribes to menu commands ('navigate:/households', 'reload', ...); returns the unsubscribe. */
   onMenuCommand(callback: (command: string) => void): () => void;
+  /** Prints a print route through the shell: printer dialog, silently, or to a PDF file. */
+  print(request: ShellPrintRequest): Promise<ShellPrintEnvelope>;
+  /** In a hidden print window: the session it may read the document with; elsewhere null. */
+  printSession(): Promise<string | null>;
 }

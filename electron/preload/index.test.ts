@@ -1,6 +1,6 @@
 import * as electron from 'electron';
 import { beforeAll, describe, expect, it, vi, type Mock } from 'vitest';
-import { API_CHANNEL, MENU_CHANNEL } from '../main/channels';
+import { API_CHANNEL, MENU_CHANNEL, PRINT_CHANNEL, PRINT_SESSION_CHANNEL } from '../main/channels';
 import type { DoudiBridge } from './bridge';
 
 vi.mock('electron', async () => {
@@ -24,8 +24,8 @@ beforeAll(async () => {
 });
 
 describe('window.doudi', () => {
-  it('exposes exactly invoke, platform and onMenuCommand', () => {
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onMenuCommand', 'platform']);
+  it('exposes exactly invoke, platform, onMenuCommand, print and printSession', () => {
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onMenuCommand', 'platform', 'print', 'printSession']);
     expect(bridge.platform).toBe(process.platform);
   });
 
@@ -44,5 +44,19 @@ describe('window.doudi', () => {
     ipcRenderer.emit(MENU_CHANNEL, { sender: 'event' }, 'reload');
     expect(received).toEqual(['navigate:/households']);
     expect(ipcRenderer.listenerCount(MENU_CHANNEL)).toBe(0);
+  });
+
+  it('sends only the four print request fields on the print channel', async () => {
+    const request = { hash: '#/print/care-agreement?id=x', mode: 'pdf' as const, token: 't', fileName: '协议', extra: 1 };
+    await bridge.print(request);
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(PRINT_CHANNEL, { hash: request.hash, mode: 'pdf', token: 't', fileName: '协议' });
+  });
+
+  it('gives a print window its session only when main answers with a string', async () => {
+    ipcRenderer.invoke.mockResolvedValueOnce('session-token');
+    await expect(bridge.printSession()).resolves.toBe('session-token');
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(PRINT_SESSION_CHANNEL);
+    ipcRenderer.invoke.mockResolvedValueOnce({ not: 'a token' });
+    await expect(bridge.printSession()).resolves.toBeNull();
   });
 });

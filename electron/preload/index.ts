@@ -4,7 +4,8 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { Envelope } from '../../shared/api/contract';
-import { API_CHANNEL, MENU_CHANNEL } from '../main/channels';
+import { API_CHANNEL, MENU_CHANNEL, PRINT_CHANNEL, PRINT_SESSION_CHANNEL } from '../main/channels';
+import type { ShellPrintEnvelope, ShellPrintRequest } from '../../shared/print/request';
 import type { DoudiBridge, DoudiInvokeRequest } from './bridge';
 
 // This entry exports nothing: the bundle must not need `module.exports` in the sandbox.
@@ -24,6 +25,14 @@ const bridge: DoudiBridge = {
     return () => {
       ipcRenderer.removeListener(MENU_CHANNEL, listener);
     };
+  },
+  print(request) {
+    const { hash, mode, token, fileName } = (request ?? {}) as Partial<ShellPrintRequest>;
+    return ipcRenderer.invoke(PRINT_CHANNEL, { hash, mode, token, fileName }) as Promise<ShellPrintEnvelope>;
+  },
+  async printSession() {
+    const token: unknown = await ipcRenderer.invoke(PRINT_SESSION_CHANNEL);
+    return typeof token === 'string' ? token : null;
   },
 };
 

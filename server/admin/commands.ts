@@ -1,6 +1,7 @@
 /** Admin operations of the district server (used by the CLI and by tests). */
 import type { ServerDb } from '../db/open';
 import { authorChange, findRows } from './author';
+import { seedDistrictParams, seedStreetParams } from './seed-params';
 import { DONGLI_STREETS, findStreet } from '../../shared/streets';
 import { uuidv7 } from '../../shared/uuid';
 import { hashPassword } from '../../electron/backend/services/auth/password';
@@ -35,6 +36,9 @@ export async function createStreets(db: ServerDb, now: Date, codes?: string[]): 
     }
     created.push(code);
   }
+  // Policy defaults the PCs need; kept when already there, so re-running init after an upgrade adds new keys.
+  await seedDistrictParams(db, now);
+  for (const code of wanted) await seedStreetParams(db, now, code);
   return created;
 }
 

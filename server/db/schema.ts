@@ -3,7 +3,7 @@
  * real PostgreSQL). sync_changes is the append-only log every replica pulls by sequence;
  * sync_rows is the merged current state (with per-field clocks) that new devices bootstrap from.
  */
-import { bigint, bigserial, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const syncChanges = pgTable(
   'sync_changes',
@@ -46,7 +46,12 @@ export const devices = pgTable('devices', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
   revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'string' }),
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'string' }),
-});
+  /**
+   * 1, 2, … per partition in order of enrollment, never reused: office numbering that must be unique
+   * across the street's PCs without a round trip (care-service card numbers) carries it.
+   */
+  deviceNo: integer('device_no'),
+}, (t) => [uniqueIndex('devices_partition_no_uq').on(t.partition, t.deviceNo)]);
 
 export const enrollmentCodes = pgTable('enrollment_codes', {
   /** sha256 of the normalised one-time code. */

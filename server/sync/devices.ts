@@ -3,7 +3,7 @@
  * code for a bearer token (stored hashed), authentication, listing and revocation.
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, max, sql } from 'drizzle-orm';
 import type { ServerDb } from '../db/open';
 import { devices, enrollmentCodes } from '../db/schema';
 import { uuidv7 } from '../../shared/uuid';
@@ -43,6 +43,8 @@ export interface Device {
   revokedAt: string | null;
   lastSeenAt: string | null;
   createdAt: string;
+  /** Number of the device within its partition (1, 2, …); null for devices enrolled before it existed. */
+  deviceNo: number | null;
 }
 
 function toDevice(r: typeof devices.$inferSelect): Device {
@@ -54,6 +56,7 @@ function toDevice(r: typeof devices.$inferSelect): Device {
     revokedAt: r.revokedAt,
     lastSeenAt: r.lastSeenAt,
     createdAt: r.createdAt,
+    deviceNo: r.deviceNo ?? null,
   };
 }
 
@@ -72,6 +75,9 @@ export async function enroll(
     if (!code) throw new SyncRefusal('enrollment-code-invalid', undefined, 403);
     const token = randomBytes(32).toString('base64url');
     const id = uuidv7(now.getTime());
+    // Numbered in order within the partition; the lock keeps two enrollments from taking one number.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`devices:${code.partition}`}))`);
+    const [{ last } = { last: null }] = await tx.select({ last: max(devices.deviceNo) }).from(devices).where(eq(devices.partition, code.partition));
     const [row] = await tx
       .insert(devices)
       .values({
@@ -82,6 +88,7 @@ export async function enroll(
         node: input.node,
         tokenHash: sha256(token),
         createdAt: now.toISOString(),
+        deviceNo: (last ?? 0) + 1,
       })
       .returning();
     await tx.update(enrollmentCodes).set({ usedAt: now.toISOString(), deviceId: id }).where(eq(enrollmentCodes.codeHash, hash));

@@ -61,17 +61,27 @@ describe('agreements', () => {
 });
 
 describe('card numbers', () => {
-  test('format and parse round-trip', () => {
-    const n = formatCardNumber('120110001000', 2026, 7);
-    expect(n).toBe('ZL-120110001000-20260007');
-    expect(parseCardNumber(n)).toEqual({ streetCode: '120110001000', year: 2026, seq: 7 });
+  test('format and parse round-trip, with the PC number', () => {
+    const n = formatCardNumber('120110001000', 2026, 3, 7);
+    expect(n).toBe('ZL-120110001000-2026-03-0007');
+    expect(parseCardNumber(n)).toEqual({ streetCode: '120110001000', year: 2026, deviceNo: 3, seq: 7 });
+    expect(formatCardNumber('120110001000', 2026, 0, 1)).toBe('ZL-120110001000-2026-00-0001');
+    expect(parseCardNumber('ZL-120110001000-2026-123-0001')).toMatchObject({ deviceNo: 123 });
+  });
+  test('two PCs of one street never make the same number', () => {
+    expect(formatCardNumber('120110001000', 2026, 1, 5)).not.toBe(formatCardNumber('120110001000', 2026, 2, 5));
+  });
+  test('numbers of the first format still parse', () => {
+    expect(parseCardNumber('ZL-120110001000-20260007')).toEqual({ streetCode: '120110001000', year: 2026, deviceNo: null, seq: 7 });
   });
   test('rejects malformed numbers and out-of-range sequences', () => {
     expect(parseCardNumber('ZL-12011000100-20260007')).toBeNull();
     expect(parseCardNumber('ZL-120110001000-20260000')).toBeNull();
-    expect(parseCardNumber('XX-120110001000-20260001')).toBeNull();
-    expect(() => formatCardNumber('120110001000', 2026, 10000)).toThrow();
-    expect(() => formatCardNumber('1201', 2026, 1)).toThrow();
+    expect(parseCardNumber('ZL-120110001000-2026-01-0000')).toBeNull();
+    expect(parseCardNumber('XX-120110001000-2026-01-0001')).toBeNull();
+    expect(() => formatCardNumber('120110001000', 2026, 1, 10000)).toThrow();
+    expect(() => formatCardNumber('120110001000', 2026, -1, 1)).toThrow();
+    expect(() => formatCardNumber('1201', 2026, 1, 1)).toThrow();
   });
 });
 

@@ -86,22 +86,35 @@ export function agreementTermProblem(startDate: string, endDate: string): string
 }
 
 // ---------------------------------------------------------------------------------------------
-// Card numbers: ZL-<12-digit street code>-<year><4-digit sequence>, e.g. ZL-120110001000-20260001
+// Card numbers: ZL-<12-digit street code>-<year>-<device no.>-<4-digit sequence>, e.g.
+// ZL-120110001000-2026-03-0007: the seventh card PC no. 3 of the street issued in 2026. The device
+// number (from enrollment; 0 before) keeps PCs that issue cards offline from colliding. Numbers of the
+// first format, ZL-<street>-<year><sequence>, still parse (device null).
 
-const CARD_RE = /^ZL-(\d{12})-(\d{4})(\d{4})$/;
+const CARD_RE = /^ZL-(\d{12})-(\d{4})-(\d{2,4})-(\d{4})$/;
+const LEGACY_CARD_RE = /^ZL-(\d{12})-(\d{4})(\d{4})$/;
 
-export function formatCardNumber(streetCode: string, year: number, seq: number): string {
+export function cardNumberPrefix(streetCode: string, year: number, deviceNo: number): string {
   if (!/^\d{12}$/.test(streetCode)) throw new Error('street code must be 12 digits');
-  if (!Number.isInteger(seq) || seq < 1 || seq > 9999) throw new Error('card sequence out of range 1–9999');
-  return `ZL-${streetCode}-${year}${String(seq).padStart(4, '0')}`;
+  if (!Number.isInteger(deviceNo) || deviceNo < 0 || deviceNo > 9999) throw new Error('device number out of range 0–9999');
+  return `ZL-${streetCode}-${year}-${String(deviceNo).padStart(2, '0')}-`;
 }
 
-export function parseCardNumber(s: string): { streetCode: string; year: number; seq: number } | null {
-  const m = CARD_RE.exec(s.trim());
-  if (!m) return null;
-  const seq = Number(m[3]);
-  if (seq < 1) return null;
-  return { streetCode: m[1]!, year: Number(m[2]), seq };
+export function formatCardNumber(streetCode: string, year: number, deviceNo: number, seq: number): string {
+  if (!Number.isInteger(seq) || seq < 1 || seq > 9999) throw new Error('card sequence out of range 1–9999');
+  return `${cardNumberPrefix(streetCode, year, deviceNo)}${String(seq).padStart(4, '0')}`;
+}
+
+export function parseCardNumber(s: string): { streetCode: string; year: number; deviceNo: number | null; seq: number } | null {
+  const t = s.trim();
+  const m = CARD_RE.exec(t);
+  if (m) {
+    const seq = Number(m[4]);
+    return seq < 1 ? null : { streetCode: m[1]!, year: Number(m[2]), deviceNo: Number(m[3]), seq };
+  }
+  const l = LEGACY_CARD_RE.exec(t);
+  if (!l || Number(l[3]) < 1) return null;
+  return { streetCode: l[1]!, year: Number(l[2]), deviceNo: null, seq: Number(l[3]) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -27,3 +27,20 @@ describe('agreement template', () => {
     expect(AgreementTemplateSchema.safeParse({ ...T, sections: [] }).success).toBe(false);
   });
 });
+
+describe('agreement template validation', () => {
+  const base = { title: '协议', version: 'v2', preamble: '', sections: [{ heading: '第一条', clauses: ['甲方{{office.name}}'] }], closing: '' };
+  test('refuses a misspelt placeholder and says where it is', () => {
+    const r = AgreementTemplateSchema.safeParse({ ...base, sections: [base.sections[0], { heading: '第二条', clauses: ['乙方{{caregiver.nmae}}'] }] });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.message)).toEqual(['第2条第1款中的占位符{{caregiver.nmae}}无法识别']);
+  });
+  test('says in Chinese which part is empty', () => {
+    const r = AgreementTemplateSchema.safeParse({ ...base, sections: [{ heading: '', clauses: ['x'] }] });
+    expect(r.error!.issues[0]!.message).toBe('条款标题不能为空');
+  });
+  test('the default template uses only known placeholders', async () => {
+    const { DEFAULT_AGREEMENT_TEMPLATE } = await import('./default-template');
+    expect(AgreementTemplateSchema.safeParse(DEFAULT_AGREEMENT_TEMPLATE).success).toBe(true);
+  });
+});

@@ -5,17 +5,46 @@
  */
 import { z } from 'zod';
 
-export const AgreementTemplateSchema = z.strictObject({
-  title: z.string().min(1).max(60),
-  /** Version label shown in the footer, e.g. "东丽区2020版". */
-  version: z.string().min(1).max(40),
-  preamble: z.string().max(2000),
-  sections: z
-    .array(z.strictObject({ heading: z.string().min(1).max(60), clauses: z.array(z.string().min(1).max(2000)).min(1) }))
-    .min(1)
-    .max(30),
-  closing: z.string().max(2000),
-});
+const text = (label: string, max: number, min = 0) =>
+  z
+    .string({ error: `${label}必须是文字` })
+    .min(min, { error: `${label}不能为空` })
+    .max(max, { error: `${label}不能超过${max}个字` });
+
+export const AgreementTemplateSchema = z
+  .strictObject({
+    title: text('协议标题', 60, 1),
+    /** Version label shown in the footer, e.g. "东丽区2020版". */
+    version: text('范本版本', 40, 1),
+    preamble: text('前言', 2000),
+    sections: z
+      .array(
+        z.strictObject({
+          heading: text('条款标题', 60, 1),
+          clauses: z.array(text('条款内容', 2000, 1)).min(1, { error: '每一条至少要有一款内容' }).max(30, { error: '每一条最多30款' }),
+        }),
+      )
+      .min(1, { error: '范本至少要有一条' })
+      .max(30, { error: '范本最多30条' }),
+    closing: text('结尾', 2000),
+  })
+  .superRefine((t, ctx) => {
+    // A misspelt placeholder would print as a blank on every agreement: refuse it where it is.
+    const check = (s: string, where: string, path: (string | number)[]) => {
+      for (const key of placeholdersIn(s)) {
+        if (!Object.prototype.hasOwnProperty.call(TEMPLATE_PLACEHOLDERS, key)) {
+          ctx.addIssue({ code: 'custom', path, message: `${where}中的占位符{{${key}}}无法识别` });
+        }
+      }
+    };
+    check(t.title, '协议标题', ['title']);
+    check(t.preamble, '前言', ['preamble']);
+    t.sections.forEach((sec, i) => {
+      check(sec.heading, `第${i + 1}条的标题`, ['sections', i, 'heading']);
+      sec.clauses.forEach((c, j) => check(c, `第${i + 1}条第${j + 1}款`, ['sections', i, 'clauses', j]));
+    });
+    check(t.closing, '结尾', ['closing']);
+  });
 export type AgreementTemplate = z.infer<typeof AgreementTemplateSchema>;
 
 export interface FilledTemplate {
@@ -29,6 +58,11 @@ export interface FilledTemplate {
 }
 
 const PLACEHOLDER = /\{\{\s*([a-zA-Z][\w.]*)\s*\}\}/g;
+
+/** The placeholder keys used in a text, in order of appearance. */
+export function placeholdersIn(s: string): string[] {
+  return [...s.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+}
 export const BLANK = '＿＿＿＿＿＿';
 
 /** Fills every placeholder; an empty or unknown value becomes a blank line to write on. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { zCode, zDate, zId, zOptText, zPage, zText } from '../api/zh';
 import { VISIT_METHODS } from '../ledger/codes';
 import { ProblemSchema } from '../ledger/schemas';
+import { SCREENING_POLICY_KEYS } from './policy-check';
 
 const visitCommon = {
   visitedOn: zDate('走访日期'),
@@ -53,6 +54,16 @@ const scope = {
 export const DueListSchema = z.strictObject({
   list: z.enum(['today', 'week', 'overdue'], { error: '名单类别无效' }),
   ...scope,
+  /** A grid worker's name: only the grids they work. */
+  worker: zOptText('网格员', 20),
+  page: z.number({ error: '页码必须是数字' }).int().min(1, { error: '页码至少为1' }).default(1),
+  /** Up to 2,000: a grid's whole round fits in one page. */
+  pageSize: z
+    .number({ error: '每页条数必须是数字' })
+    .int()
+    .min(1, { error: '每页条数至少为1' })
+    .max(2000, { error: '每页条数不能超过2000' })
+    .default(50),
 });
 
 export const CoverageSchema = z.strictObject({
@@ -70,7 +81,7 @@ export const ListVisitsSchema = z.strictObject({
 });
 
 export const SetPolicySchema = z.strictObject({
-  key: z.enum(['screening.cadence', 'ledger.urgencyLimits', 'calendar.holidays'], { error: '参数无效' }),
+  key: z.enum(SCREENING_POLICY_KEYS, { error: '参数无效' }),
   value: z.unknown(),
   effectiveFrom: zDate('生效日期'),
   note: zOptText('说明', 300),
@@ -97,6 +108,11 @@ export interface DueRow {
 export interface DueList {
   today: string;
   list: 'today' | 'week' | 'overdue';
+  /** Households on the list in scope (all pages). */
+  total: number;
+  page: number;
+  pageSize: number;
+  /** This page: by due date, then address in Chinese collation order. */
   rows: DueRow[];
 }
 

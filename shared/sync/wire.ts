@@ -122,10 +122,13 @@ export const ScopeSchema = z.strictObject({
 });
 export type Scope = z.infer<typeof ScopeSchema>;
 
-export const EnrollResponseSchema = z.strictObject({
+// Not strict: a newer server may add fields an older office PC ignores.
+export const EnrollResponseSchema = z.object({
   deviceId: z.string(),
   token: z.string(),
   scope: ScopeSchema,
+  /** The device's number within its partition; absent from servers older than it. */
+  deviceNo: z.number().int().min(1).max(9999).nullish(),
   serverTime: z.string(),
 });
 export type EnrollResponse = z.infer<typeof EnrollResponseSchema>;

@@ -20,6 +20,12 @@ export interface BenchResult {
   visits: number;
   runs: number;
   p95ms: Record<string, number>;
+  /** CPU time of this process for the p95ms reads (what the work costs whatever else the machine runs). */
+  cpuP95ms: Record<string, number>;
+  /** The same reads again with no write in between: informative, not in the ratio. */
+  repeatP95ms: Record<string, number>;
+  /** The first list after a registry change (cadence cache rebuilt): informative, not in the ratio. */
+  coldWeekP95ms: number;
   targetMs: number;
   /** Worst p95 over the target: at most 1 meets it. */
   ratio: number;
@@ -35,17 +41,34 @@ function rng(seed: number) {
   };
 }
 
-export async function runDueListsBench(opts: { persons?: number; visits?: number; runs?: number } = {}): Promise<BenchResult> {
+const ADMIN = { username: 'admin', displayName: '管理员', password: 'bench-pass-1' };
+
+export async function runDueListsBench(
+  opts: { persons?: number; visits?: number; runs?: number; dataDir?: string } = {},
+): Promise<BenchResult> {
   const personsWanted = opts.persons ?? 10_000;
   const visitsWanted = opts.visits ?? 500_000;
   const runs = opts.runs ?? 40;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-bench-'));
+  // With --data-dir the loaded street is kept in its own subfolder and reused on the next run.
+  const dataDir = opts.dataDir ? path.join(opts.dataDir, 'due-lists') : fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-bench-'));
+  fs.mkdirSync(dataDir, { recursive: true });
   const now = new Date('2020-09-16T02:00:00.000Z');
   const backend = createBackend({ dataDir, now: () => now, logError: () => undefined });
   try {
+    const db = backend.store.sqlite;
+    const loaded = (db.prepare('SELECT count(*) AS n FROM visits').get() as { n: number }).n >= visitsWanted;
+    if (loaded) {
+      const login = await backend.call('auth.login', { username: ADMIN.username, password: ADMIN.password }, null);
+      if (!login.ok) throw new Error(login.error.message);
+      const token = (login.result as { token: string }).token;
+      const grid = db.prepare('SELECT id FROM grids WHERE deleted_at IS NULL ORDER BY created_at, id LIMIT 1').get() as { id: string };
+      const persons = (db.prepare('SELECT count(*) AS n FROM persons').get() as { n: number }).n;
+      const households = (db.prepare('SELECT count(*) AS n FROM households').get() as { n: number }).n;
+      return await measure(backend, token, grid.id, { persons, households, visits: visitsWanted, runs });
+    }
     const setup = await backend.call(
       'setup.initialize',
-      { streetCode: '120110001000', streetName: '张贵庄街道', officeName: '张贵庄街道公共服务办公室', admin: { username: 'admin', displayName: '管理员', password: 'bench-pass-1' } },
+      { streetCode: '120110001000', streetName: '张贵庄街道', officeName: '张贵庄街道公共服务办公室', admin: ADMIN },
       null,
     );
     if (!setup.ok) throw new Error(setup.error.message);
@@ -63,7 +86,6 @@ export async function runDueListsBench(opts: { persons?: number; visits?: number
         grids.push({ id: grid.id, communityId: c.id });
       }
     }
-    const db = backend.store.sqlite;
     const rand = rng(42);
     const at = '2020-01-01T00:00:00.000Z';
     const insH = db.prepare(
@@ -108,41 +130,92 @@ export async function runDueListsBench(opts: { persons?: number; visits?: number
       }
     })();
     db.exec('ANALYZE');
-    const cases: [string, string, unknown][] = [
-      ['today', 'screening.dueList', { list: 'today' }],
-      ['week', 'screening.dueList', { list: 'week' }],
-      ['overdue', 'screening.dueList', { list: 'overdue' }],
-      ['coverage-month', 'screening.coverage', { period: 'month', date: '2020-09-16' }],
-      ['grid-week', 'screening.dueList', { list: 'week', gridId: grids[0]!.id }],
-    ];
-    const p95ms: Record<string, number> = {};
-    for (const [name, proc, input] of cases) {
-      await call(proc, input); // warm the statement cache
-      const times: number[] = [];
-      for (let r = 0; r < runs; r++) {
-        const t0 = performance.now();
-        await call(proc, input);
-        times.push(performance.now() - t0);
-      }
-      times.sort((a, b) => a - b);
-      p95ms[name] = Math.round(times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)]! * 10) / 10;
-    }
-    const worst = Math.max(...Object.values(p95ms));
-    return {
-      bench: 'due-lists',
-      persons,
-      households: households.length,
-      visits: visitsWanted,
-      runs,
-      p95ms,
-      targetMs: TARGET_MS,
-      ratio: Math.round((worst / TARGET_MS) * 1000) / 1000,
-    };
+    return await measure(backend, token, grids[0]!.id, { persons, households: households.length, visits: visitsWanted, runs });
   } finally {
     backend.close();
-    if (process.env.DOUDI_BENCH_KEEP) process.stderr.write(`kept ${dataDir}\n`);
+    if (opts.dataDir || process.env.DOUDI_BENCH_KEEP) process.stderr.write(`kept ${dataDir}\n`);
     else fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+function p95(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]! * 10) / 10;
+}
+
+/**
+ * The lists as the screens ask for them: page 1 of 50 rows (with the total) of the whole street's
+ * lists, a grid's whole week for its round, and the month's coverage. Each is timed right after a
+ * write (a visit recorded before each run, outside the timer), so that it is worked out afresh:
+ * these figures make the ratio (wall clock; CPU time of the process alongside, since on a loaded
+ * machine the wall clock mostly measures waiting for a core). `_repeat` figures are the same read again with no write in between
+ * (served from the results kept since the last change), and `week_cold` the first list after a
+ * registry change, which rebuilds the cadence cache (informative, not in the ratio).
+ */
+async function measure(
+  backend: ReturnType<typeof createBackend>,
+  token: string,
+  gridId: string,
+  size: { persons: number; households: number; visits: number; runs: number },
+): Promise<BenchResult> {
+  const call = async (p: string, input: unknown) => {
+    const env = await backend.call(p, input, token);
+    if (!env.ok) throw new Error(`${p}: ${env.error.message}`);
+    return env.result;
+  };
+  const ids = (backend.store.sqlite.prepare('SELECT id FROM households ORDER BY id LIMIT 500').all() as { id: string }[]).map((r) => r.id);
+  let w = 0;
+  const write = () => call('screening.recordVisit', { householdId: ids[w++ % ids.length], visitedOn: '2020-09-16', method: 'phone', visitorName: '网格员' });
+  const cases: [string, string, unknown][] = [
+    ['today', 'screening.dueList', { list: 'today', page: 1, pageSize: 50 }],
+    ['week', 'screening.dueList', { list: 'week', page: 1, pageSize: 50 }],
+    ['overdue', 'screening.dueList', { list: 'overdue', page: 1, pageSize: 50 }],
+    ['coverage-month', 'screening.coverage', { period: 'month', date: '2020-09-16' }],
+    ['grid-week', 'screening.dueList', { list: 'week', gridId, pageSize: 2000 }],
+  ];
+  const p95ms: Record<string, number> = {};
+  const repeatP95ms: Record<string, number> = {};
+  const cpuP95ms: Record<string, number> = {};
+  for (const [name, proc, input] of cases) {
+    await call(proc, input); // warm the statement cache
+    const fresh: number[] = [];
+    const freshCpu: number[] = [];
+    const repeat: number[] = [];
+    for (let r = 0; r < size.runs; r++) {
+      await write();
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      await call(proc, input);
+      fresh.push(performance.now() - t0);
+      const used = process.cpuUsage(c0);
+      freshCpu.push((used.user + used.system) / 1000);
+      const t1 = performance.now();
+      await call(proc, input);
+      repeat.push(performance.now() - t1);
+    }
+    p95ms[name] = p95(fresh);
+    cpuP95ms[name] = p95(freshCpu);
+    repeatP95ms[name] = p95(repeat);
+  }
+  const worst = Math.max(...Object.values(p95ms));
+  const cold: number[] = [];
+  const bump = backend.store.sqlite.prepare('UPDATE screening_registry_version SET n = n + 1 WHERE id = 1');
+  for (let r = 0; r < Math.min(10, size.runs); r++) {
+    bump.run();
+    const t0 = performance.now();
+    await call('screening.dueList', { list: 'week', page: 1, pageSize: 50 });
+    cold.push(performance.now() - t0);
+  }
+  return {
+    bench: 'due-lists',
+    ...size,
+    p95ms,
+    repeatP95ms,
+    cpuP95ms,
+    coldWeekP95ms: p95(cold),
+    targetMs: TARGET_MS,
+    ratio: Math.round((worst / TARGET_MS) * 1000) / 1000,
+  };
 }
 
 /**
@@ -151,8 +224,8 @@ export async function runDueListsBench(opts: { persons?: number; visits?: number
  */
 export const dueListsBench: Bench = {
   name: 'due-lists',
-  async run() {
-    const r = await runDueListsBench();
+  async run(opts) {
+    const r = await runDueListsBench({ dataDir: opts.dataDir });
     const worst = Math.max(...Object.values(r.p95ms));
     return {
       json: {
@@ -162,10 +235,16 @@ export const dueListsBench: Bench = {
         visits: r.visits,
         runs: r.runs,
         ...Object.fromEntries(Object.entries(r.p95ms).map(([k, v]) => [`p95ms_${k}`, v])),
+        ...Object.fromEntries(Object.entries(r.cpuP95ms).map(([k, v]) => [`cpu_p95ms_${k}`, v])),
+        ...Object.fromEntries(Object.entries(r.repeatP95ms).map(([k, v]) => [`p95ms_${k}_repeat`, v])),
+        p95ms_week_cold: r.coldWeekP95ms,
         targetMs: r.targetMs,
         ratio: r.ratio,
       },
-      summary: [`due-lists: worst p95 ${worst} ms over ${r.runs} runs (target ${r.targetMs} ms, ratio ${r.ratio})`],
+      summary: [
+        `due-lists: worst p95 ${worst} ms over ${r.runs} runs (target ${r.targetMs} ms, ratio ${r.ratio}); ` +
+          `CPU p95 worst ${Math.max(...Object.values(r.cpuP95ms))} ms; first list after a registry change ${r.coldWeekP95ms} ms`,
+      ],
     };
   },
 };

@@ -13,6 +13,11 @@ import { createBackend, type Backend, type BackendOptions } from '../../electron
 import { httpTransport } from '../../electron/backend/sync/http';
 import type { SyncStatus } from '../../shared/sync/status';
 import { startServer, STREET_A, STREET_B, type TestServer } from './harness';
+import { deviceNumber } from '../../electron/backend/store/device-number';
+import { listDevices } from '../../server/sync/devices';
+import { caller, prepareCards, setCareSubsidies } from '../support/care-data';
+import { eq } from 'drizzle-orm';
+import { syncRows } from '../../server/db/schema';
 
 let server: TestServer;
 const open: { backend: Backend; dir: string }[] = [];
@@ -77,6 +82,36 @@ afterAll(async () => {
 });
 
 describe('sync API', () => {
+  test('each PC of a street gets its own number, so care cards issued offline on two PCs never share a number', async () => {
+    const a = backend();
+    const b = backend();
+    const c = backend();
+    await call(a, 'sync.enroll', { serverUrl: server.url, code: await code() });
+    await call(b, 'sync.enroll', { serverUrl: server.url, code: await code() });
+    await call(c, 'sync.enroll', { serverUrl: server.url, code: await code(STREET_B) });
+    const [na, nb, nc] = [deviceNumber(a.store), deviceNumber(b.store), deviceNumber(c.store)];
+    expect(na).toBeGreaterThan(0);
+    expect(nb).toBe(na + 1);
+    expect(nc).toBeGreaterThan(0);
+    const devices = await listDevices(server.opened.db);
+    expect(devices.filter((d) => d.scope.partition === STREET_A).map((d) => d.deviceNo)).toContain(nb);
+
+    // Offline from here: the policy figures the care rules need came with enrollment, from the server.
+    offline.on = true;
+    try {
+      const numbers: string[] = [];
+      for (const [i, x] of [a, b].entries()) {
+        setCareSubsidies(x, STREET_A);
+        const [card] = await prepareCards(caller(x, await login(x)), 1, { seqStart: 700 + i * 10 });
+        numbers.push(card!.cardNumber);
+      }
+      expect(numbers[0]).toMatch(new RegExp(`^ZL-${STREET_A}-\\d{4}-${String(na).padStart(2, '0')}-0001$`));
+      expect(numbers[1]).toMatch(new RegExp(`^ZL-${STREET_A}-\\d{4}-${String(nb).padStart(2, '0')}-0001$`));
+    } finally {
+      offline.on = false;
+    }
+  });
+
   test('an empty device is not enrolled; a wrong code or address is refused naming the field, nothing written', async () => {
     const b = backend();
     const st = await call<SyncStatus>(b, 'sync.status', {});
@@ -182,6 +217,15 @@ describe('sync API', () => {
     const st = await call<SyncStatus>(a, 'sync.status', {}, ta);
     expect(st.clockDrift).toMatchObject({ level: 'severe', words: '本机时间比区级服务器快约 12 分钟' });
     expect(st.clockDrift!.action).toContain('北京时间');
+    // Meanwhile its work still syncs: once the drift is known, changes are stamped with the server's time.
+    const saved = await call<{ id: string }>(a, 'org.saveCommunity', { name: '钟快的电脑建的社区' }, ta);
+    const run = await call<{ ok: boolean }>(a, 'sync.syncNow', {}, ta);
+    expect(run.ok).toBe(true);
+    const refused = await call<{ code: string; tableName: string }[]>(a, 'sync.rejections', {}, ta);
+    expect(refused.map((r) => `${r.tableName}:${r.code}`)).toEqual([]);
+    expect((await call<SyncStatus>(a, 'sync.status', {}, ta)).pendingCount).toBe(0);
+    const [row] = await server.opened.db.select().from(syncRows).where(eq(syncRows.rowId, saved.id));
+    expect(row?.fields.name).toBe('钟快的电脑建的社区');
   });
 
   test('refused changes are listed with reason and action; "take the server’s value" repairs them', async () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ADMIN, makeHarness, type Harness } from '../testing/harness';
 import { makeIdNumber } from '../../../shared/id-number';
 import { parseCardNumber } from '../../../shared/care/rules';
+import { DEVICE_NO_META } from '../store/device-number';
 import { setParam, DISTRICT_PARTITION } from '../services/policy/params';
 import { systemActor } from '../services/setup/street';
 import { DEFAULT_AGREEMENT_TEMPLATE } from '../../../shared/care/default-template';
@@ -116,17 +117,24 @@ describe('care: records', () => {
 
   test('card: numbered per street and year, reissued with a new number, cancelled', async () => {
     const { personId, card } = await complete('陈奶奶');
-    expect(parseCardNumber(card.cardNumber)).toEqual({ streetCode: '120110001000', year: 2026, seq: 1 });
+    expect(parseCardNumber(card.cardNumber)).toEqual({ streetCode: '120110001000', year: 2026, deviceNo: 0, seq: 1 });
     expect(card).toMatchObject({ validFrom: '2026-06-15', validTo: '2026-12-31', status: 'active' });
     await expect(c('care.issueCard', { personId })).rejects.toMatchObject({ code: 'conflict' });
     const re = await c('care.reissueCard', { cardId: card.id, reason: '遗失' });
-    expect(re.cardNumber).toBe('ZL-120110001000-20260002');
+    expect(re.cardNumber).toBe('ZL-120110001000-2026-00-0002');
     const cards = (await c('care.getPerson', { personId })).cards;
     expect(cards.map((c) => c.status).sort()).toEqual(['active', 'reissued']);
     await c('care.cancelCard', { cardId: re.id, reason: '转入集中供养' });
     await expect(c('care.cancelCard', { cardId: re.id, reason: '再次' })).rejects.toMatchObject({ code: 'conflict' });
     expect((await c('care.listCards', { status: 'active' })).length).toBe(0);
     expect((await c('care.listCards', { issuedFrom: '2026-06-01', issuedTo: '2026-06-30', communityId })).length).toBe(2);
+  });
+
+  test('card: once the PC is enrolled as the street\'s PC no. 7, its cards carry the 7 and start their own series', async () => {
+    await complete('陈奶奶');
+    h.backend.store.setMeta(DEVICE_NO_META, '7');
+    const { card } = await complete('李爷爷');
+    expect(card.cardNumber).toBe('ZL-120110001000-2026-07-0001');
   });
 
   test('refusals write nothing: no assessment, not 特困分散供养, card without a signed agreement, bad input', async () => {

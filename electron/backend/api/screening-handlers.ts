@@ -1,5 +1,6 @@
 /** screening.* procedures. */
 import { AppError } from '../../../shared/errors';
+import { checkPolicyValue, SCREENING_POLICY_KEYS } from '../../../shared/screening/policy-check';
 import type { ScreeningPolicy } from '../../../shared/screening/schemas';
 import { shanghaiDate } from '../../../shared/time/shanghai';
 import type { Store } from '../store/store';
@@ -8,7 +9,7 @@ import { coverage, dueList } from '../services/screening/due';
 import { listVisits, recordRound, recordVisit } from '../services/screening/visits';
 import type { AreaHandlers } from './handlers';
 
-const KEYS = ['screening.cadence', 'ledger.urgencyLimits', 'calendar.holidays'] as const;
+const KEYS = SCREENING_POLICY_KEYS;
 
 function policy(store: Store, streetCode: string): ScreeningPolicy {
   const today = shanghaiDate(store.nowDate());
@@ -36,9 +37,11 @@ export function screeningHandlers(): AreaHandlers<'screening.'> {
     'screening.coverage': (input, { store, actor }) => coverage(store, actor.streetCode, input.period, input.date, input),
     'screening.policy': (_input, { store, actor }) => policy(store, actor.streetCode),
     'screening.setPolicy': (input, { store, actor }) => {
+      const checked = checkPolicyValue(input.key, input.value);
+      if (!checked.ok) throw new AppError('invalid-input', checked.message, { field: checked.field });
       setParam(store, actor, {
         key: input.key,
-        value: input.value,
+        value: checked.value,
         effectiveFrom: input.effectiveFrom,
         note: input.note,
         partition: actor.streetCode,

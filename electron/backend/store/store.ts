@@ -11,6 +11,7 @@ import { uuidv7 } from '../../../shared/uuid';
 import type { OpenedDb, Orm } from '../db/open';
 import { SYNCED_TABLES, type SyncedTableName } from '../db/schema';
 import { AppError } from '../../../shared/errors';
+import { PLAIN_BOX, type SecretBox } from './secret-box';
 
 export interface Actor {
   userId: string | null;
@@ -67,6 +68,13 @@ function toDriver(col: ColumnMeta, value: unknown): unknown {
   return col.column.mapToDriverValue(value);
 }
 
+export const CLOCK_SKEW_META = 'sync_clock_skew_ms';
+
+/** Corrects only a clock that runs fast by more than a minute; a slow clock stamps in the past, which is safe. */
+function clockCorrection(skewMs: number): number {
+  return Number.isFinite(skewMs) && skewMs > 60_000 ? skewMs : 0;
+}
+
 export class Store {
   readonly sqlite: Database.Database;
   readonly orm: Orm;
@@ -75,7 +83,12 @@ export class Store {
   private readonly now: () => Date;
   private readonly stmts = new Map<string, Database.Statement>();
 
-  constructor(db: OpenedDb, opts: { now?: () => Date } = {}) {
+  private readonly secrets: SecretBox;
+  /** How far this PC's clock runs ahead of the district server, as the last sync measured it. */
+  private clockAheadMs = 0;
+
+  constructor(db: OpenedDb, opts: { now?: () => Date; secrets?: SecretBox } = {}) {
+    this.secrets = opts.secrets ?? PLAIN_BOX;
     this.sqlite = db.sqlite;
     this.orm = db.orm;
     // Performance only. Each write touches many b-trees (row, indexes, search index, field
@@ -92,7 +105,16 @@ export class Store {
       this.setMeta('node_id', node);
     }
     this.nodeId = node;
-    this.clock = new HybridClock(node, () => this.now().getTime(), this.getMeta('hlc') ?? undefined);
+    this.clockAheadMs = clockCorrection(Number(this.getMeta(CLOCK_SKEW_META) ?? 0));
+    // Change stamps follow the server's time when this PC's clock is known to run fast: the server
+    // refuses stamps more than 5 minutes ahead, and office PCs with a wrong clock are common.
+    this.clock = new HybridClock(node, () => this.now().getTime() - this.clockAheadMs, this.getMeta('hlc') ?? undefined);
+  }
+
+  /** Records the local clock's offset from the server's (local minus server, ms), measured by a sync. */
+  noteClockSkew(skewMs: number): void {
+    this.setMeta(CLOCK_SKEW_META, String(skewMs));
+    this.clockAheadMs = clockCorrection(skewMs);
   }
 
   nowIso(): string {
@@ -131,6 +153,16 @@ export class Store {
   getMeta(key: string): string | null {
     const row = this.prepare('SELECT value FROM local_meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value ?? null;
+  }
+
+  /** A secret kept in local_meta, sealed with the OS key store when the shell provides one. */
+  getSecretMeta(key: string): string | null {
+    const stored = this.getMeta(key);
+    return stored === null ? null : this.secrets.open(stored);
+  }
+
+  setSecretMeta(key: string, value: string): void {
+    this.setMeta(key, this.secrets.seal(value));
   }
 
   setMeta(key: string, value: string): void {

@@ -9,6 +9,7 @@ import type { Scope } from '../../../shared/sync/wire';
 import { outboxBatch, outboxCount, recordPushResult } from './encode';
 import { applyPullPage, applySnapshotPage, pullCursor, snapshotProgress } from './pull';
 import type { SyncTransport } from './http';
+import { DEVICE_NO_META } from '../store/device-number';
 
 export const SYNC_META = {
   server: 'sync_server_url',
@@ -28,7 +29,7 @@ export interface SyncConfig {
 
 export function syncConfig(store: Store): SyncConfig | null {
   const serverUrl = store.getMeta(SYNC_META.server);
-  const token = store.getMeta(SYNC_META.token);
+  const token = store.getSecretMeta(SYNC_META.token);
   const scope = store.getMeta(SYNC_META.scope);
   if (!serverUrl || !token || !scope) return null;
   return { serverUrl, token, scope: JSON.parse(scope) as Scope };
@@ -42,10 +43,13 @@ export async function enrollDevice(
 ): Promise<Scope> {
   const res = await transport.enroll({ code: input.code, deviceName: input.deviceName, node: store.nodeId });
   store.tx(() => {
+    // Before anything is stamped: a PC whose clock runs fast stamps with the server's time from now on.
+    store.noteClockSkew(store.nowDate().getTime() - Date.parse(res.serverTime));
     store.setMeta(SYNC_META.server, input.serverUrl);
-    store.setMeta(SYNC_META.token, res.token);
+    store.setSecretMeta(SYNC_META.token, res.token);
     store.setMeta(SYNC_META.deviceId, res.deviceId);
     store.setMeta(SYNC_META.scope, JSON.stringify(res.scope));
+    if (res.deviceNo) store.setMeta(DEVICE_NO_META, String(res.deviceNo));
     // A district device's "street" is the district: it signs in district users and sees every street.
     store.setMeta('street_code', res.scope.partition);
   });
@@ -109,5 +113,5 @@ export async function syncOnce(store: Store, t: SyncTransport, opts: { batch?: n
 
 /** Remembers how far this PC's clock is from the server's, for the clock-drift warning. */
 function noteServerTime(store: Store, serverTime: string): void {
-  store.setMeta(SYNC_META.clockSkew, String(store.nowDate().getTime() - Date.parse(serverTime)));
+  store.noteClockSkew(store.nowDate().getTime() - Date.parse(serverTime));
 }

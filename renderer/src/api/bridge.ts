@@ -1,5 +1,6 @@
 /** The object the Electron preload exposes as `window.doudi` (contextBridge). */
 import type { Envelope } from '../../../shared/api/contract';
+import type { ShellPrintEnvelope, ShellPrintRequest } from '../../../shared/print/request';
 
 export interface DoudiInvokeRequest {
   procedure: string;
@@ -9,6 +10,9 @@ export interface DoudiInvokeRequest {
 
 export interface DoudiBridge {
   invoke(request: DoudiInvokeRequest): Promise<Envelope<unknown>>;
+  /** Electron only (absent in older shells and in browser mode). */
+  print?(request: ShellPrintRequest): Promise<ShellPrintEnvelope>;
+  printSession?(): Promise<string | null>;
 }
 
 declare global {

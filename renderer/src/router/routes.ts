@@ -19,12 +19,13 @@ export type Route =
   | { name: 'sync' }
   | { name: 'care' }
   | { name: 'care-cards' }
+  | { name: 'care-template' }
   | { name: 'care-person'; id: string }
   | { name: 'not-found'; path: string };
 
-export type ScreeningTab = 'due' | 'round' | 'coverage';
+export type ScreeningTab = 'due' | 'round' | 'coverage' | 'policy';
 export type LedgerTab = 'items' | 'watch' | 'escalations' | 'lookback';
-const SCREENING_TABS: readonly ScreeningTab[] = ['due', 'round', 'coverage'];
+const SCREENING_TABS: readonly ScreeningTab[] = ['due', 'round', 'coverage', 'policy'];
 const LEDGER_TABS: readonly LedgerTab[] = ['items', 'watch', 'escalations', 'lookback'];
 
 export type AreaKey = 'registry' | 'admin' | 'policy' | 'screening' | 'ledger' | 'sync' | 'care';
@@ -58,6 +59,7 @@ export function parseRoute(path: string, query = ''): Route {
   if (first === 'care') {
     if (second === undefined && rest.length === 0) return { name: 'care' };
     if (second === 'cards' && rest.length === 0) return { name: 'care-cards' };
+    if (second === 'template' && rest.length === 0) return { name: 'care-template' };
     if (second === 'person' && rest.length === 1) return { name: 'care-person', id: rest[0]! };
   }
   if (first === 'admin' && rest.length === 0) {
@@ -133,6 +135,8 @@ export function hrefOf(route: Route): string {
       return '#/care';
     case 'care-cards':
       return '#/care/cards';
+    case 'care-template':
+      return '#/care/template';
     case 'care-person':
       return `#/care/person/${encodeURIComponent(route.id)}`;
     case 'not-found':
@@ -156,6 +160,6 @@ export function areaOf(route: Route): AreaKey | null {
   if (route.name === 'screening' || route.name === 'print-visit-sheet') return 'screening';
   if (route.name === 'ledger' || route.name === 'ledger-item' || route.name === 'print-ledger') return 'ledger';
   if (route.name === 'not-found') return null;
-  if (route.name === 'care' || route.name === 'care-cards' || route.name === 'care-person') return 'care';
+  if (route.name === 'care' || route.name === 'care-cards' || route.name === 'care-template' || route.name === 'care-person') return 'care';
   return 'registry';
 }

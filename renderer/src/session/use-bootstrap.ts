@@ -5,6 +5,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SessionInfo, SetupStatus } from '../../../shared/auth/schemas';
 import { api, isSessionLost } from '../api/client';
+import { getBridge } from '../api/bridge';
+import { isPrintHash } from '../print/print-route';
 
 export type BootState =
   | { phase: 'loading' }
@@ -22,7 +24,16 @@ export interface Bootstrap {
   statusChanged: (status: SetupStatus) => void;
 }
 
+/** A hidden print window of the Electron shell has no session of its own: the shell hands it over. */
+async function adoptShellPrintSession(): Promise<void> {
+  const bridge = getBridge();
+  if (!bridge?.printSession || api.tokens.get() || !isPrintHash(window.location.hash)) return;
+  const token = await bridge.printSession();
+  if (token) api.tokens.set(token);
+}
+
 async function boot(): Promise<BootState> {
+  await adoptShellPrintSession();
   const status = await api.call('setup.status', {});
   if (!status.isSetUp) return { phase: 'setup', status };
   if (!api.tokens.get()) return { phase: 'login', status };

@@ -4,11 +4,12 @@
  * frequency) of the agreement it was issued under.
  */
 import { addDays, addMonths } from '../../../../shared/care/dates';
-import { agreementInForce, formatCardNumber } from '../../../../shared/care/rules';
+import { agreementInForce, cardNumberPrefix, formatCardNumber } from '../../../../shared/care/rules';
 import type { Card } from '../../../../shared/care/types';
 import type { CardStatus } from '../../../../shared/care/codes';
 import { AppError } from '../../../../shared/errors';
 import type { Actor, Store } from '../../store/store';
+import { deviceNumber } from '../../store/device-number';
 import { paramOn, requireParam } from '../policy/params';
 import { personAgreements } from './agreements';
 import { assertSupportedAtHome, loadCarePerson, today } from './people';
@@ -104,12 +105,14 @@ export function listCards(
   return rows.map(toCard);
 }
 
+/** The next number of this PC's own series (street, year, device): no other PC issues from it. */
 function nextCardNumber(store: Store, streetCode: string, year: number): string {
-  const prefix = `ZL-${streetCode}-${year}`;
+  const device = deviceNumber(store);
+  const prefix = cardNumberPrefix(streetCode, year, device);
   const r = store
     .prepare(`SELECT max(CAST(substr(card_number, ?) AS INTEGER)) AS n FROM care_cards WHERE street_code = ? AND card_number LIKE ?`)
     .get(prefix.length + 1, streetCode, `${prefix}%`) as { n: number | null };
-  return formatCardNumber(streetCode, year, (r.n ?? 0) + 1);
+  return formatCardNumber(streetCode, year, device, (r.n ?? 0) + 1);
 }
 
 function newCard(

@@ -83,7 +83,11 @@ export function setParam(store: Store, actor: Actor, input: SetParamInput): Para
   const spec = paramSpec(input.key);
   if (!spec) throw new AppError('invalid-input', `未知的政策参数：${input.key}`, { field: 'key' });
   const parsed = spec.schema.safeParse(input.value);
-  if (!parsed.success) throw new AppError('invalid-input', `“${spec.label}”的取值无效`, { field: 'value' });
+  if (!parsed.success) {
+    // Schemas with Chinese messages (the agreement template, the calendars) say what is wrong and where.
+    const reason = parsed.error.issues.map((i) => i.message).find((m) => /[\u4e00-\u9fff]/.test(m));
+    throw new AppError('invalid-input', `“${spec.label}”的取值无效${reason ? `：${reason}` : ''}`, { field: 'value' });
+  }
   if (input.partition !== DISTRICT_PARTITION && input.partition !== actor.streetCode) {
     throw new AppError('forbidden', '只能设置本街道或区级的政策参数', { field: 'partition' });
   }

@@ -7,18 +7,16 @@
 import { ageOn } from '../../../../shared/id-number';
 import {
   daysOverdue,
-  dueState,
   cadenceOfRank,
   compileCadence,
   householdCadence,
   nextDueOn,
   type Cadence,
   type CadencePolicy,
-  type DueState,
   type PersonFacts,
 } from '../../../../shared/screening/cadence';
 import type { Coverage, CoverageRow, DueList, DueRow } from '../../../../shared/screening/schemas';
-import { periodOf, type PeriodKind } from '../../../../shared/time/calendar-days';
+import { addDays, periodOf, weekStart, type PeriodKind } from '../../../../shared/time/calendar-days';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Store } from '../../store/store';
 import { paramOn } from '../policy/params';
@@ -49,8 +47,6 @@ interface PersonDb {
   disability_category: string | null;
   disability_grade: string | null;
 }
-
-type ScreenedHousehold = BaseHousehold;
 
 function facts(m: PersonDb, cats: readonly string[], onDate: string): PersonFacts {
   return {
@@ -120,7 +116,12 @@ function baseHouseholds(store: Store, streetCode: string, onDate: string, policy
 }
 
 /** Covered households in scope with their cadence on the date (the policy in force on that date). */
-function screened(store: Store, streetCode: string, scope: Scope, onDate: string): { policy: CadencePolicy; rows: BaseHousehold[] } {
+function screened(
+  store: Store,
+  streetCode: string,
+  scope: Scope,
+  onDate: string,
+): { policy: CadencePolicy; rows: BaseHousehold[]; all: BaseHousehold[] } {
   const rec = paramOn(store, streetCode, 'screening.cadence', onDate);
   const policy = cadencePolicyOn(store, streetCode, onDate);
   const all = baseHouseholds(store, streetCode, onDate, policy, `${rec?.id}|${rec?.updatedAt}`);
@@ -128,7 +129,7 @@ function screened(store: Store, streetCode: string, scope: Scope, onDate: string
     scope.communityId || scope.gridId
       ? all.filter((b) => (!scope.communityId || b.row.community_id === scope.communityId) && (!scope.gridId || b.row.grid_id === scope.gridId))
       : all;
-  return { policy, rows };
+  return { policy, rows, all };
 }
 
 interface Names {
@@ -156,12 +157,88 @@ function lastVisits(store: Store): Map<string, string> {
 }
 const COLLATOR = new Intl.Collator('zh');
 
-export function dueRows(store: Store, streetCode: string, scope: Scope, today: string): (DueRow & { state: DueState })[] {
+/**
+ * Each covered household's place in the street's address order (Chinese collation): the sort key
+ * of the due lists, computed once per registry version (the cache of baseHouseholds) so that a
+ * list sorts by two plain comparisons instead of collating addresses on every call.
+ */
+const addressRank = new WeakMap<BaseHousehold[], Map<BaseHousehold, number>>();
+
+function addressRanks(all: BaseHousehold[]): Map<BaseHousehold, number> {
+  let ranks = addressRank.get(all);
+  if (!ranks) {
+    const sorted = [...all].sort((a, b) => COLLATOR.compare(a.row.address, b.row.address));
+    ranks = new Map(sorted.map((b, i) => [b, i]));
+    addressRank.set(all, ranks);
+  }
+  return ranks;
+}
+
+/**
+ * Results worked out since the database last changed: a list read again (another page, another
+ * tab, the screen coming back) without any write in between is not worked out again. The key has
+ * this connection's change count (every insert, update and delete, triggers included) and the
+ * data version (commits by other connections), so any write makes the next read compute afresh.
+ */
+const resultCache = new WeakMap<Store, Map<string, unknown>>();
+
+function sinceLastChange<T>(store: Store, key: string, compute: () => T): T {
+  const changes = (store.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  const version = (store.prepare('PRAGMA data_version').get() as { data_version: number }).data_version;
+  const stamp = `${changes}|${version}|${shanghaiDate(store.nowDate())}|`;
+  let cache = resultCache.get(store);
+  if (!cache) resultCache.set(store, (cache = new Map()));
+  const hit = cache.get(stamp + key) as T | undefined;
+  if (hit !== undefined) return hit;
+  for (const k of cache.keys()) if (!k.startsWith(stamp)) cache.delete(k);
+  if (cache.size >= 16) cache.clear();
+  const value = compute();
+  cache.set(stamp + key, value);
+  return value;
+}
+
+export interface DueQuery extends Scope {
+  /** Only the grids this grid worker works. */
+  worker?: string | null;
+  /** Without paging, the whole list (the printed visit sheet). */
+  page?: number;
+  pageSize?: number;
+}
+
+/** Due today (due date today, or passed), due this week (by Sunday, overdue included), overdue. */
+export function dueList(store: Store, streetCode: string, list: DueList['list'], query: DueQuery): DueList {
+  const today = shanghaiDate(store.nowDate());
+  const weekEnd = addDays(weekStart(today), 6);
+  const limit = list === 'overdue' ? addDays(today, -1) : list === 'today' ? today : weekEnd;
   const n = names(store, streetCode);
-  const last = lastVisits(store);
-  return screened(store, streetCode, scope, today).rows.map((s) => {
-    const lastVisitOn = last.get(s.row.id) ?? null;
-    const dueOn = nextDueOn(s.cadence, lastVisitOn, s.coveredSince);
+  const workerGrids = query.worker ? new Set([...n.grid].filter(([, g]) => g.worker === query.worker).map(([id]) => id)) : null;
+  const { policy, rows: inScope, all } = screened(store, streetCode, query, today);
+  const matched = sinceLastChange(store, `due|${streetCode}|${list}|${query.communityId ?? ''}|${query.gridId ?? ''}|${query.worker ?? ''}`, () => {
+    const ranks = addressRanks(all);
+    const last = lastVisits(store);
+    // Due dates repeat (a few hundred distinct last visits per cadence): worked out once each.
+    const dueMemo = new Map<string, string>();
+    const out: { s: BaseHousehold; lastVisitOn: string | null; dueOn: string; rank: number }[] = [];
+    for (const s of inScope) {
+      if (workerGrids && !(s.row.grid_id && workerGrids.has(s.row.grid_id))) continue;
+      const lastVisitOn = last.get(s.row.id) ?? null;
+      let dueOn: string;
+      if (lastVisitOn === null) dueOn = s.coveredSince;
+      else {
+        const k = s.cadence + lastVisitOn;
+        dueOn = dueMemo.get(k) ?? nextDueOn(s.cadence, lastVisitOn, s.coveredSince);
+        dueMemo.set(k, dueOn);
+      }
+      if (dueOn > limit) continue;
+      out.push({ s, lastVisitOn, dueOn, rank: ranks.get(s) ?? 0 });
+    }
+    return out.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.rank - b.rank));
+  });
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? Math.max(1, matched.length);
+  const rows = matched.slice((page - 1) * pageSize, page * pageSize).map(({ s, lastVisitOn, dueOn }): DueRow => {
+    // Why the household has its cadence: worked out only for the rows listed.
+    s.because ??= householdCadence(s.members.map((m) => facts(m, s.categories, today)), policy).because;
     const head = s.members.find((m) => m.relation === '02') ?? s.members[0]!;
     const grid = s.row.grid_id ? n.grid.get(s.row.grid_id) : undefined;
     return {
@@ -175,35 +252,13 @@ export function dueRows(store: Store, streetCode: string, scope: Scope, today: s
       workerName: grid?.worker ?? null,
       memberCount: s.members.length,
       cadence: s.cadence,
-      because: [],
+      because: s.because,
       lastVisitOn,
       dueOn,
       daysOverdue: daysOverdue(dueOn, today),
-      state: dueState(dueOn, today),
-      _s: s,
-    } as DueRow & { state: DueState; _s: ScreenedHousehold };
+    };
   });
-}
-
-/** Due today (due date today, or passed), due this week (by Sunday, overdue included), overdue. */
-export function dueList(store: Store, streetCode: string, list: DueList['list'], scope: Scope): DueList {
-  const today = shanghaiDate(store.nowDate());
-  const keep: Record<DueList['list'], DueState[]> = {
-    overdue: ['overdue'],
-    today: ['overdue', 'today'],
-    week: ['overdue', 'today', 'week'],
-  };
-  const policy = cadencePolicyOn(store, streetCode, today);
-  const rows = dueRows(store, streetCode, scope, today)
-    .filter((r) => keep[list].includes(r.state))
-    .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : COLLATOR.compare(a.address, b.address)))
-    .map((r) => {
-      // Why the household has its cadence: worked out only for the rows listed.
-      const { state: _state, _s: s, ...row } = r as typeof r & { _s: ScreenedHousehold };
-      s.because ??= householdCadence(s.members.map((m) => facts(m, s.categories, today)), policy).because;
-      return { ...row, because: s.because };
-    });
-  return { today, list, rows };
+  return { today, list, total: matched.length, page, pageSize, rows };
 }
 
 const PERIOD_RANK: Record<PeriodKind, number> = { day: 0, week: 1, month: 2 };
@@ -218,6 +273,12 @@ function emptyRow(key: string, name: string): CoverageRow {
  * done when visited at least once in it; not done is overdue once the period has ended, else pending.
  */
 export function coverage(store: Store, streetCode: string, period: PeriodKind, date: string, scope: Scope): Coverage {
+  return sinceLastChange(store, `coverage|${streetCode}|${period}|${date}|${scope.communityId ?? ''}|${scope.gridId ?? ''}`, () =>
+    computeCoverage(store, streetCode, period, date, scope),
+  );
+}
+
+function computeCoverage(store: Store, streetCode: string, period: PeriodKind, date: string, scope: Scope): Coverage {
   const today = shanghaiDate(store.nowDate());
   const { start, end } = periodOf(period, date);
   const onDate = end < today ? end : today < start ? start : today;

@@ -1,7 +1,7 @@
 /** 照料服务: the "四有" board of every 分散供养特困人员, gaps first, with renewal reminders. */
 import { useState } from 'react';
 import { Alert, Button, Card, Empty, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { IdcardOutlined } from '@ant-design/icons';
+import { FileTextOutlined, IdcardOutlined } from '@ant-design/icons';
 import type { BoardRow } from '../../../../shared/care/types';
 import { careLevelText } from '../../../../shared/care/format';
 import { api } from '../../api/client';
@@ -24,9 +24,14 @@ export function CareBoardPage() {
     <Card
       title="照料服务 · “四有”台账"
       extra={
-        <Button icon={<IdcardOutlined />} onClick={() => navigate({ name: 'care-cards' })}>
-          照料服务卡
-        </Button>
+        <Space>
+          <Button icon={<FileTextOutlined />} onClick={() => navigate({ name: 'care-template' })}>
+            协议范本
+          </Button>
+          <Button icon={<IdcardOutlined />} onClick={() => navigate({ name: 'care-cards' })}>
+            照料服务卡
+          </Button>
+        </Space>
       }
     >
       {renewals.data && renewals.data.length > 0 && (

@@ -20,6 +20,7 @@ import { MembersTable, type MemberAction } from './MembersTable';
 import { MovePersonModal } from './MovePersonModal';
 import { HouseholdEnrolments } from '../assistance/HouseholdEnrolments';
 import { ApplyEnrolmentModal } from '../assistance/ApplyEnrolmentModal';
+import { HouseholdVisitsCard } from '../screening/HouseholdVisits';
 
 function headOf(h: HouseholdDetail): PersonDetail | undefined {
   return h.members.find((m) => m.relation === '02');
@@ -98,6 +99,7 @@ export function HouseholdDetailPage({ id }: { id: string }) {
         <MembersTable members={h.members} onAction={onMemberAction} />
       </Card>
       <HouseholdEnrolments householdId={h.id} onApply={() => setApplying(true)} />
+      <HouseholdVisitsCard household={h} />
       {applying && <ApplyEnrolmentModal household={h} onClose={() => setApplying(false)} />}
 
       <HouseholdEditDrawer

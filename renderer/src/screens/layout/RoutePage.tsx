@@ -24,6 +24,7 @@ import { SyncPage } from '../sync/SyncPage';
 import { CareBoardPage } from '../care/CareBoardPage';
 import { CareCardsPage } from '../care/CareCardsPage';
 import { CarePersonPage } from '../care/CarePersonPage';
+import { TemplatePage } from '../care/TemplatePage';
 
 export function RoutePage({ route }: { route: Route }) {
   const { session } = useSession();
@@ -38,6 +39,8 @@ export function RoutePage({ route }: { route: Route }) {
       return <CareBoardPage />;
     case 'care-cards':
       return <CareCardsPage />;
+    case 'care-template':
+      return <TemplatePage />;
     case 'care-person':
       return <CarePersonPage key={route.id} id={route.id} />;
     case 'admin':

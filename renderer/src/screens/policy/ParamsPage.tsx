@@ -13,9 +13,22 @@ import { showFormError } from '../../lib/form-errors';
 import { isAdminRole } from '../../lib/roles';
 import { useSession } from '../../session/session-context';
 import { AssistanceTabs } from '../assistance/AssistanceTabs';
+import { hrefOf } from '../../router/routes';
+import { SCREENING_POLICY_KEYS, type ScreeningPolicyKey } from '../../../../shared/screening/policy-check';
+import { policySummary } from '../screening/policy/PolicyView';
 
-function valueText(item: Pick<ParamListItem, 'unit'>, value: unknown): string {
+const SCREENING_KEYS = new Set<string>(SCREENING_POLICY_KEYS);
+/** The agreement template is edited clause by clause on its own page (照料服务 › 协议范本). */
+const TEMPLATE_KEY = 'care.agreementTemplate';
+
+function valueText(item: Pick<ParamListItem, 'unit' | 'key'>, value: unknown): string {
   if (value === undefined || value === null) return '未设置';
+  if (SCREENING_KEYS.has(item.key)) return policySummary(item.key as ScreeningPolicyKey, value);
+  if (item.key === TEMPLATE_KEY) {
+    const t = value as { title?: string; version?: string };
+    return `${t.version ?? ''}（${t.title ?? ''}）`;
+  }
+  if (typeof value === 'string') return value;
   switch (item.unit) {
     case 'fen':
       return formatFen(value as number);
@@ -89,6 +102,8 @@ function SetParamModal({ item, onClose, onSaved }: { item: ParamListItem; onClos
             <Select data-testid="param-value" options={[{ value: true, label: '是' }, { value: false, label: '否' }]} />
           ) : item.unit === 'list' ? (
             <Select data-testid="param-value" mode="multiple" options={ASSISTANCE_CATEGORIES.map((c) => ({ value: c.code, label: c.label }))} />
+          ) : typeof current === 'string' ? (
+            <Input data-testid="param-value" maxLength={40} />
           ) : (
             <InputNumber data-testid="param-value" min={0} precision={0} style={{ width: '100%' }} />
           )}
@@ -125,7 +140,21 @@ export function ParamsPage() {
       render: (_, r) => r.history.filter((h) => h.effectiveFrom > today).map((h) => <Tag key={h.id} color="blue">{`${h.effectiveFrom} 起 ${valueText(r, h.value)}`}</Tag>),
     },
     ...(canEdit
-      ? [{ title: '操作', width: 110, render: (_: unknown, r: ParamListItem) => <Button size="small" data-testid={`set-${r.key}`} onClick={() => setEditing(r)}>新增取值</Button> }]
+      ? [
+          {
+            title: '操作',
+            width: 110,
+            render: (_: unknown, r: ParamListItem) =>
+              SCREENING_KEYS.has(r.key) ? (
+                // Structured values have their own editor in 走访排查.
+                <Button size="small" href={hrefOf({ name: 'screening', tab: 'policy' })}>前往编辑</Button>
+              ) : r.key === TEMPLATE_KEY ? (
+                <Button size="small" href={hrefOf({ name: 'care-template' })}>前往编辑</Button>
+              ) : (
+                <Button size="small" data-testid={`set-${r.key}`} onClick={() => setEditing(r)}>新增取值</Button>
+              ),
+          },
+        ]
       : []),
   ];
   const historyColumns = (item: ParamListItem): TableColumnsType<ParamRecord> => [

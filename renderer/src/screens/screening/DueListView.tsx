@@ -12,6 +12,7 @@ import { useApiQuery } from '../../hooks/use-api-query';
 import { hrefOf } from '../../router/routes';
 import { useSession } from '../../session/session-context';
 import { ScopeFilters, type Scope } from './ScopeFilters';
+import { VisitAnyHousehold } from './HouseholdVisits';
 import { VisitModal, type VisitTarget } from './VisitModal';
 
 type ListKind = 'today' | 'week' | 'overdue';
@@ -32,11 +33,21 @@ export function DueListView() {
   const [list, setList] = useState<ListKind>('today');
   const [scope, setScope] = useState<Scope>({});
   const [visiting, setVisiting] = useState<VisitTarget | null>(null);
+  const [paging, setPaging] = useState({ page: 1, pageSize: 50 });
+  // The backend sorts and pages the list; a new list or scope starts at page 1.
+  const changeList = (l: ListKind) => {
+    setList(l);
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+  const changeScope = (s: Scope) => {
+    setScope(s);
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
   const q = useApiQuery(
-    () => api.call('screening.dueList', { list, communityId: scope.communityId, gridId: scope.gridId }),
-    [list, scope.communityId, scope.gridId],
+    () => api.call('screening.dueList', { list, communityId: scope.communityId, gridId: scope.gridId, worker: scope.worker, ...paging }),
+    [list, scope.communityId, scope.gridId, scope.worker, paging.page, paging.pageSize],
   );
-  const rows = (q.data?.rows ?? []).filter((r) => !scope.worker || r.workerName === scope.worker);
+  const rows = q.data?.rows ?? [];
   const columns: TableColumnsType<DueRow> = [
     { title: '户主', dataIndex: 'headName', width: 100 },
     { title: '家庭住址', dataIndex: 'address' },
@@ -71,20 +82,23 @@ export function DueListView() {
         <Space wrap>
           <Segmented<ListKind>
             value={list}
-            onChange={setList}
+            onChange={changeList}
             options={[
               { value: 'today', label: '今日应走访' },
               { value: 'week', label: '本周应走访' },
               { value: 'overdue', label: '已超期' },
             ]}
           />
-          <ScopeFilters value={scope} onChange={setScope} />
+          <ScopeFilters value={scope} onChange={changeScope} />
         </Space>
-        <Tooltip title={scope.gridId ? '打印本网格本周走访单（A4）' : '请先选择网格'}>
-          <Button icon={<PrinterOutlined />} disabled={!scope.gridId} href={scope.gridId ? hrefOf({ name: 'print-visit-sheet', gridId: scope.gridId }) : undefined}>
-            打印走访单
-          </Button>
-        </Tooltip>
+        <Space wrap>
+          <VisitAnyHousehold onSaved={q.reload} />
+          <Tooltip title={scope.gridId ? '打印本网格本周走访单（A4）' : '请先选择网格'}>
+            <Button icon={<PrinterOutlined />} disabled={!scope.gridId} href={scope.gridId ? hrefOf({ name: 'print-visit-sheet', gridId: scope.gridId }) : undefined}>
+              打印走访单
+            </Button>
+          </Tooltip>
+        </Space>
       </Space>
       {q.error ? (
         <ErrorBlock error={q.error} onRetry={q.reload} />
@@ -95,9 +109,17 @@ export function DueListView() {
           loading={q.loading}
           columns={columns}
           dataSource={rows}
-          pagination={{ defaultPageSize: 50, showSizeChanger: true, showTotal: (n) => `共 ${n} 户` }}
+          pagination={{
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total: q.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100, 200],
+            showTotal: (n) => `共 ${n} 户`,
+            onChange: (page, pageSize) => setPaging((p) => ({ page: pageSize === p.pageSize ? page : 1, pageSize })),
+          }}
           locale={{ emptyText: list === 'overdue' ? '没有超期未走访的家庭' : '没有应走访的家庭' }}
-          title={() => (q.data ? `今天 ${q.data.today}，${rows.length} 户` : null)}
+          title={() => (q.data ? `今天 ${q.data.today}，${q.data.total} 户` : null)}
         />
       )}
       {visiting && q.data && (

@@ -36,7 +36,7 @@ export function RoundView() {
   const [problems, setProblems] = useState<Record<string, Problem>>({});
   const [saving, setSaving] = useState(false);
   const [result, setResult] = useState<RoundResult | null>(null);
-  const due = useApiQuery(() => api.call('screening.dueList', { list: 'week', gridId }), [gridId], !!gridId);
+  const due = useApiQuery(() => api.call('screening.dueList', { list: 'week', gridId, pageSize: 2000 }), [gridId], !!gridId);
   const grid = (grids.data ?? []).find((g) => g.id === gridId);
   const today = due.data?.today;
 

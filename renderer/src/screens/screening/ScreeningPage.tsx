@@ -4,6 +4,7 @@ import type { ScreeningTab } from '../../router/routes';
 import { navigate } from '../../router/use-route';
 import { CoverageView } from './CoverageView';
 import { DueListView } from './DueListView';
+import { PolicyView } from './policy/PolicyView';
 import { RoundView } from './RoundView';
 
 export function ScreeningPage({ tab }: { tab: ScreeningTab }) {
@@ -20,6 +21,7 @@ export function ScreeningPage({ tab }: { tab: ScreeningTab }) {
           { key: 'due', label: '应走访名单', children: <DueListView /> },
           { key: 'round', label: '批量登记（网格走访）', children: <RoundView /> },
           { key: 'coverage', label: '走访覆盖率', children: <CoverageView /> },
+          { key: 'policy', label: '排查频次与时限', children: <PolicyView /> },
         ]}
       />
     </div>

@@ -10,16 +10,7 @@ import { api, errorMessage } from '../../api/client';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { ErrorBlock } from '../../components/ErrorBlock';
 import { formatInstant } from '../../lib/dates';
-
-const HIDDEN = new Set(['id', 'created_at', 'updated_at', 'street_code', 'password_hash']);
-
-function changedText(r: RejectedChangeInfo): string {
-  const parts = Object.entries(r.fields)
-    .filter(([k]) => !HIDDEN.has(k))
-    .slice(0, 4)
-    .map(([k, v]) => `${k}＝${v === null ? '（空）' : String(v).slice(0, 30)}`);
-  return parts.join('；') || '（新建记录）';
-}
+import { changedText } from './rejection-text';
 
 export function RejectionsCard({ onChanged }: { onChanged: () => void }) {
   const { message } = App.useApp();
