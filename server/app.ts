@@ -1,5 +1,6 @@
 /**
- * The district server's HTTP API (Fastify, pino logs): health, time, enroll, push, pull, snapshot, row.
+ * The district server's HTTP API (Fastify, pino logs): health, time, enroll, push, pull, snapshot, row,
+ * and clue intake (POST /v1/clues, authenticated by an intake key, not a device token).
  * Errors answer `{ code, message }` with a stable kebab-case code and a Chinese message.
  */
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -7,6 +8,9 @@ import { z } from 'zod';
 import type { OpenedServerDb } from './db/open';
 import { registerCompression } from './http/compression';
 import { authenticate, enroll, type Device } from './sync/devices';
+import { authenticateIntake, IntakeRefusal } from './intake/keys';
+import { receiveClues } from './intake/clues';
+import { parseClueRequest, type ClueIntakeResponse } from '../shared/ledger/intake';
 import { pullChanges, pushChanges, rowOf, snapshotPage } from './sync/log';
 import { SYNC_REASONS, SyncRefusal, type SyncReason } from '../shared/sync/rejections';
 import { EnrollRequestSchema, PullQuerySchema, PushRequestSchema, RowQuerySchema, SnapshotQuerySchema } from '../shared/sync/wire';
@@ -47,6 +51,10 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   registerCompression(app);
 
   app.setErrorHandler((err, req, reply) => {
+    if (err instanceof IntakeRefusal) {
+      req.log.info({ code: err.code }, 'clue intake refused');
+      return reply.status(err.status).send({ code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
+    }
     if (err instanceof SyncRefusal) {
       const details = (err as SyncRefusal & { details?: unknown }).details;
       req.log.info({ code: err.code }, 'sync request refused');
@@ -95,6 +103,21 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     const d = await device(req);
     const q = parse(RowQuerySchema, req.query);
     return rowOf(db, d, q.table, q.rowId, now());
+  });
+
+  // Clue posts are handled one at a time, so that a repeated external id sent twice at once is
+  // still written once.
+  let intakeQueue: Promise<unknown> = Promise.resolve();
+  app.post('/v1/clues', async (req) => {
+    const key = await authenticateIntake(db, bearer(req), now());
+    const parsed = parseClueRequest(req.body);
+    if (!parsed.ok) throw new IntakeRefusal('bad-payload', `${parsed.issues[0]!.message}；未接收任何线索`, 400, parsed.issues);
+    const run = intakeQueue.then(() => receiveClues(db, key, parsed.clues, now()));
+    intakeQueue = run.catch(() => undefined);
+    const results = await run;
+    req.log.info({ key: key.name, received: results.filter((r) => r.created).length, repeated: results.filter((r) => !r.created).length }, 'clues');
+    const body: ClueIntakeResponse = { results, serverTime: now().toISOString() };
+    return body;
   });
 
   return app;

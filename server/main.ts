@@ -7,6 +7,8 @@
  *   disable-user <username> / enable-user <username>
  *   issue-code (--street CODE | --district)   one-time enrollment code for an office device
  *   list-devices / revoke-device <id>
+ *   issue-intake-key --name 网格系统        key for POST /v1/clues (shown once, stored hashed)
+ *   list-intake-keys / revoke-intake-key <id>
  * Storage: PGlite in DOUDI_SERVER_DATA_DIR (default ~/.doudi-desk/server-data), or PostgreSQL
  * when DATABASE_URL=postgres://… is set.
  */
@@ -16,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { openServerDb } from './db/open';
 import { buildServer } from './app';
 import * as admin from './admin/commands';
+import { issueIntakeKey, listIntakeKeys, revokeIntakeKey } from './intake/keys';
 import { DISTRICT_PARTITION } from '../shared/sync/wire';
 
 const { values, positionals } = parseArgs({
@@ -90,6 +93,20 @@ async function run(): Promise<boolean> {
       return false;
     case 'revoke-device':
       console.log((await admin.revokeDevice(opened.db, args[0] ?? '', now())) ? `已停用设备 ${args[0]}` : `没有可停用的设备 ${args[0]}`);
+      return false;
+    case 'issue-intake-key': {
+      const k = await issueIntakeKey(opened.db, values.name ?? '', now());
+      console.log(`线索接收密钥（${values.name}，编号 ${k.id}）：${k.key}`);
+      console.log('密钥只显示这一次，请妥善交给对方系统；调用 POST /v1/clues 时放在请求头 Authorization: Bearer <密钥>');
+      return false;
+    }
+    case 'list-intake-keys':
+      for (const k of await listIntakeKeys(opened.db)) {
+        console.log([k.id, k.name, k.revokedAt ? `已停用 ${k.revokedAt}` : '有效', k.lastUsedAt ?? '从未使用'].join('\t'));
+      }
+      return false;
+    case 'revoke-intake-key':
+      console.log((await revokeIntakeKey(opened.db, args[0] ?? '', now())) ? `已停用线索接收密钥 ${args[0]}` : `没有可停用的密钥 ${args[0]}`);
       return false;
     default:
       throw new Error(`未知命令 ${command}`);

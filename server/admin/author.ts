@@ -27,10 +27,19 @@ export async function authorChange(
   now: Date,
   c: { table: string; rowId: string; partition: string; fields: Change['fields'] },
 ): Promise<void> {
+  await authorChanges(db, now, [c]);
+}
+
+/** Writes row patches as the district in one transaction (all stored, or none and an error). */
+export async function authorChanges(
+  db: ServerDb,
+  now: Date,
+  cs: { table: string; rowId: string; partition: string; fields: Change['fields'] }[],
+): Promise<void> {
   const clock = new HybridClock(SERVER_NODE, () => now.getTime(), (await getMeta(db, 'hlc')) ?? undefined);
-  const hlc = clock.tick();
-  await setMeta(db, 'hlc', hlc);
-  const res = await pushChanges(db, { deviceId: null, node: null, scope: null }, [{ ...c, hlc, node: SERVER_NODE }], now);
+  const changes = cs.map((c) => ({ ...c, hlc: clock.tick(), node: SERVER_NODE }));
+  await setMeta(db, 'hlc', changes[changes.length - 1]?.hlc ?? clock.tick());
+  const res = await pushChanges(db, { deviceId: null, node: null, scope: null }, changes, now);
   const r = res.rejected[0];
   if (r) throw new Error(`${r.code}: ${r.message}`);
 }

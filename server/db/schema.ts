@@ -68,3 +68,25 @@ export const serverMeta = pgTable('server_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** Keys of the systems that post clues (网格系统, 市局…): only the sha256 of the key is stored. */
+export const intakeKeys = pgTable('intake_keys', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  keyHash: text('key_hash').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'string' }),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'string' }),
+});
+
+/** Clues received, one per external id (the sender's reference): a repeated post writes nothing. */
+export const intakeClues = pgTable('intake_clues', {
+  externalId: text('external_id').primaryKey(),
+  keyId: text('key_id').notNull(),
+  streetCode: text('street_code').notNull(),
+  itemId: text('item_id').notNull(),
+  itemNo: text('item_no').notNull(),
+  dueAt: text('due_at').notNull(),
+  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true, mode: 'string' }).notNull(),
+});

@@ -5,6 +5,9 @@ import { DEPARTMENTS, LEDGER_CATEGORIES, LEDGER_SOURCES, LEDGER_STATUSES, REVIEW
 import { URGENCY_GRADES } from './deadlines';
 import { LEDGER_ACTIONS } from './transitions';
 
+/** A street of the district, chosen at a district device (ignored at a street device). */
+export const zStreetCode = z.string({ error: '街道代码必须是文字' }).regex(/^\d{12}$/, { error: '街道代码应为12位数字' });
+
 export const ProblemSchema = z.strictObject({
   personId: zId('当事人').nullish().transform((v) => v ?? null),
   category: zCode('问题类别', LEDGER_CATEGORIES),
@@ -22,6 +25,8 @@ export const CreateItemSchema = z.strictObject({
   immediate: z.boolean().default(false),
   /** A clue's own deadline (ISO instant), when it comes with one. */
   dueAt: z.iso.datetime({ error: '处置时限应为时间' }).nullish().transform((v) => v ?? null),
+  /** At a district device: the street whose partition the item (a clue or assignment) goes to. */
+  streetCode: zStreetCode.optional(),
 });
 export type CreateItemInput = z.output<typeof CreateItemSchema>;
 
@@ -36,6 +41,8 @@ export const ListItemsSchema = z.strictObject({
   /** Part of the handler's name (经办人). */
   handler: z.string({ error: '经办人必须是文字' }).trim().max(20, { error: '经办人不能超过20个字' }).optional(),
   q: z.string({ error: '搜索内容必须是文字' }).trim().max(50, { error: '搜索内容不能超过50个字' }).optional(),
+  /** At a district device: only this street (omitted: every street). */
+  streetCode: zStreetCode.optional(),
   ...zPage(),
 });
 export type ListItemsInput = z.output<typeof ListItemsSchema>;
@@ -85,6 +92,9 @@ export const WatchPromoteSchema = z.strictObject({
 export interface LedgerRow {
   id: string;
   itemNo: string;
+  streetCode: string;
+  /** The street's name (shown at a district device, which lists every street). */
+  streetName: string;
   source: string;
   householdId: string;
   headName: string;

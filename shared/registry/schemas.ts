@@ -158,6 +158,8 @@ export type HouseholdFilter = z.output<typeof HouseholdFilterSchema>;
 
 export const ListHouseholdsSchema = z.strictObject({
   ...HouseholdFilterSchema.shape,
+  /** At a district device: only this street (omitted: every street); ignored at a street device. */
+  streetCode: z.string({ error: '街道代码必须是文字' }).regex(/^\d{12}$/, { error: '街道代码应为12位数字' }).optional(),
   ...zPage(),
 });
 export type ListHouseholdsInput = z.output<typeof ListHouseholdsSchema>;

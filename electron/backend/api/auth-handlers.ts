@@ -7,6 +7,7 @@ import { hashPassword, verifyPassword } from '../services/auth/password';
 import { createUser, findUserById, listUsers, toUserInfo } from '../services/auth/users';
 import { currentStreet, initializeStreet, setupStatus } from '../services/setup/street';
 import type { AreaHandlers } from './handlers';
+import { DISTRICT_PARTITION } from '../../../shared/sync/wire';
 import { requireUser } from './context';
 import type { DemoLoader } from './demo-loader';
 
@@ -39,6 +40,10 @@ export function authHandlers(): AreaHandlers<'auth.'> {
     'auth.login': (input, { store, sessions }) => {
       if (!currentStreet(store)) throw new AppError('not-set-up', '本机尚未完成初始设置');
       const { user, token } = login(store, sessions, input.username, input.password);
+      if (currentStreet(store)?.code === DISTRICT_PARTITION && user.street_code !== DISTRICT_PARTITION) {
+        sessions.end(token);
+        throw new AppError('forbidden', '本机是区级设备，只能用区级账号登录；街道工作人员请在本街道的电脑上登录', { field: 'username' });
+      }
       return sessionInfo(store, token, user.id);
     },
     'auth.logout': (_i, ctx) => {

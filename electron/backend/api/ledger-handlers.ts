@@ -10,9 +10,16 @@ import { addWatch, endWatch, listWatch, promoteWatch } from '../services/ledger/
 import type { CallContext } from './context';
 import { requireUser } from './context';
 import type { AreaHandlers } from './handlers';
+import { actorIn, isDistrictUser, readScope, streetOfRow } from './district';
+import { SCREENING_LEDGER_DEFAULTS } from '../../../shared/screening/policy-defaults';
 
 function detail(ctx: CallContext, id: string) {
-  return itemDetail(ctx.store, ctx.actor.streetCode, id, requireUser(ctx).role);
+  return itemDetail(ctx.store, readScope(ctx), id, requireUser(ctx).role);
+}
+
+/** The actor for a write to an existing item (a district user acts in the item's street). */
+function itemActor(ctx: CallContext, table: 'ledger_items' | 'referrals', id: string) {
+  return isDistrictUser(ctx) ? actorIn(ctx, streetOfRow(ctx.store, table, id) ?? '', 'id') : ctx.actor;
 }
 
 function referralItem(ctx: CallContext, referralId: string): string {
@@ -21,32 +28,39 @@ function referralItem(ctx: CallContext, referralId: string): string {
 
 export function ledgerHandlers(): AreaHandlers<'ledger.'> {
   return {
-    'ledger.create': (input, ctx) => detail(ctx, createItem(ctx.store, ctx.actor, input)),
-    'ledger.list': (input, { store, actor }) => listItems(store, actor.streetCode, input),
+    'ledger.create': (input, ctx) => {
+      if (!isDistrictUser(ctx)) return detail(ctx, createItem(ctx.store, ctx.actor, input));
+      // A clue or assignment from the district, into the chosen street's partition. A street
+      // bootstrapped from the server may not have set its time limits yet: the published default.
+      const actor = actorIn(ctx, input.streetCode);
+      return detail(ctx, createItem(ctx.store, actor, input, { defaultLimits: SCREENING_LEDGER_DEFAULTS[1].value }));
+    },
+    'ledger.list': (input, ctx) => listItems(ctx.store, readScope(ctx, input.streetCode), input),
     'ledger.get': (input, ctx) => detail(ctx, input.id),
     'ledger.transition': (input, ctx) => {
       const u = requireUser(ctx);
-      applyTransition(ctx.store, ctx.actor, u.role, input, u.displayName);
+      applyTransition(ctx.store, itemActor(ctx, 'ledger_items', input.id), u.role, input, u.displayName);
       return detail(ctx, input.id);
     },
     'ledger.referralReceipt': (input, ctx) => {
-      recordReceipt(ctx.store, ctx.actor, input.referralId, input.receivedOn);
+      recordReceipt(ctx.store, itemActor(ctx, 'referrals', input.referralId), input.referralId, input.receivedOn);
       return detail(ctx, referralItem(ctx, input.referralId));
     },
     'ledger.referralReply': (input, ctx) => {
-      recordReply(ctx.store, ctx.actor, input.referralId, input.repliedOn, input.reply);
+      recordReply(ctx.store, itemActor(ctx, 'referrals', input.referralId), input.referralId, input.repliedOn, input.reply);
       return detail(ctx, referralItem(ctx, input.referralId));
     },
-    'ledger.escalations': (_input, { store, actor }) => escalations(store, actor.streetCode),
+    'ledger.escalations': (_input, ctx) => escalations(ctx.store, readScope(ctx)),
     'ledger.lookBack': (input, { store, actor }) => lookBack(store, actor.streetCode, input.from, input.to, input.samplePercent),
-    'ledger.export': (input, { store, actor }) => exportLedger(store, actor, input),
-    'ledger.printList': (input, { store, actor }) => {
+    'ledger.export': (input, ctx) => exportLedger(ctx.store, ctx.actor, input, readScope(ctx, input.streetCode)),
+    'ledger.printList': (input, ctx) => {
+      const { store } = ctx;
       const street = currentStreet(store);
       return {
         streetName: street?.name ?? '',
         officeName: street?.officeName ?? '',
         printedAt: shanghaiDateTime(store.nowIso()),
-        rows: allItems(store, actor.streetCode, input),
+        rows: allItems(store, readScope(ctx, input.streetCode), input),
       };
     },
     'ledger.watchList': (input, { store, actor }) => listWatch(store, actor.streetCode, input.status),

@@ -74,6 +74,16 @@ describe('issue ledger', () => {
     expect(d).toMatchObject({ immediate: true, dueAt: '2020-07-05T10:00:00.000Z', verifyDueAt: '2020-07-04T02:00:00.000Z' });
   });
 
+  test('a 立即核查 clue not yet taken up is listed before other open items, even ones due sooner', async () => {
+    const urgent = await create();
+    const clue = await create({ source: 'bureau-clue', immediate: true, urgency: '2', dueAt: '2020-07-08T10:00:00.000Z' });
+    const ids = async () => (await w.h.call('ledger.list', { status: 'open' })).rows.map((r) => r.id);
+    expect(await ids()).toEqual([clue.id, urgent.id]);
+    expect((await w.h.call('ledger.list', { status: 'open' })).rows[0]).toMatchObject({ streetCode: '120110001000', streetName: '张贵庄街道' });
+    await act(clue.id, 'start-verify');
+    expect(await ids()).toEqual([urgent.id, clue.id]);
+  });
+
   test('every allowed transition, in order, with its timeline event', async () => {
     const d = await create();
     expect((await act(d.id, 'start-verify')).status).toBe('verifying');

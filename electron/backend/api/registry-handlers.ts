@@ -3,6 +3,7 @@ import { createHousehold, deleteHousehold, updateHousehold } from '../services/r
 import { addPerson, deletePerson, movePerson, updatePerson } from '../services/registry/persons';
 import { householdDetail, listHouseholds, personDetail, searchRegistry } from '../services/registry/read';
 import type { Handlers } from './handlers';
+import { actorIn, isDistrictUser, readScope } from './district';
 
 type RegistryCore = Exclude<
   Extract<import('../../../shared/api/contract').ProcedureName, `registry.${string}`>,
@@ -11,9 +12,15 @@ type RegistryCore = Exclude<
 
 export function registryHandlers(): Handlers<RegistryCore> {
   return {
-    'registry.listHouseholds': (input, { store, actor }) => listHouseholds(store, actor.streetCode, input),
+    'registry.listHouseholds': (input, ctx) => listHouseholds(ctx.store, readScope(ctx, input.streetCode), input),
     'registry.search': (input, { store, actor }) => searchRegistry(store, actor.streetCode, input.q, input.limit),
-    'registry.getHousehold': (input, { store, actor }) => householdDetail(store, actor, input.id, true),
+    'registry.getHousehold': (input, ctx) => {
+      // A district user views a household of any street; the view is audited in that street.
+      const street = isDistrictUser(ctx)
+        ? (ctx.store.prepare('SELECT street_code FROM households WHERE id = ?').get(input.id) as { street_code: string } | undefined)?.street_code
+        : undefined;
+      return householdDetail(ctx.store, street ? actorIn(ctx, street, 'id') : ctx.actor, input.id, true);
+    },
     'registry.createHousehold': (input, { store, actor }) => {
       const id = createHousehold(store, actor, input);
       return householdDetail(store, actor, id, false);

@@ -5,7 +5,7 @@
  */
 import type { Store } from '../store/store';
 import { SyncRefusal } from '../../../shared/sync/rejections';
-import { DISTRICT_PARTITION, type Scope } from '../../../shared/sync/wire';
+import type { Scope } from '../../../shared/sync/wire';
 import { outboxBatch, outboxCount, recordPushResult } from './encode';
 import { applyPullPage, applySnapshotPage, pullCursor, snapshotProgress } from './pull';
 import type { SyncTransport } from './http';
@@ -50,7 +50,8 @@ export async function enrollDevice(
     store.setMeta(SYNC_META.deviceId, res.deviceId);
     store.setMeta(SYNC_META.scope, JSON.stringify(res.scope));
     if (res.deviceNo) store.setMeta(DEVICE_NO_META, String(res.deviceNo));
-    if (res.scope.partition !== DISTRICT_PARTITION) store.setMeta('street_code', res.scope.partition);
+    // A district device's "street" is the district: it signs in district users and sees every street.
+    store.setMeta('street_code', res.scope.partition);
   });
   return res.scope;
 }

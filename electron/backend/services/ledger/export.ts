@@ -41,8 +41,9 @@ export const LEDGER_COLUMNS: { header: string; width: number }[] = [
   { header: '回头看情况', width: 28 },
 ];
 
-export async function exportLedger(store: Store, actor: Actor, filter: LedgerFilter): Promise<FileOut> {
-  const items = allItems(store, actor.streetCode, filter);
+/** `scope`: the street to export, null for every street (district device); default the actor's. */
+export async function exportLedger(store: Store, actor: Actor, filter: LedgerFilter, scope?: string | null): Promise<FileOut> {
+  const items = allItems(store, scope === undefined ? actor.streetCode : scope, filter);
   const wb = new ExcelJS.Workbook();
   wb.creator = '兜底保障工作台';
   const ws = wb.addWorksheet(LEDGER_SHEET, {

@@ -3,11 +3,12 @@
  * on the day of registration, and the first event of the item's append-only timeline.
  */
 import { AppError } from '../../../../shared/errors';
-import { deadlineAfter } from '../../../../shared/ledger/deadlines';
+import { deadlineAfter, type UrgencyLimits } from '../../../../shared/ledger/deadlines';
 import type { CreateItemInput } from '../../../../shared/ledger/schemas';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
 import { holidaysOn, urgencyLimitsOn } from '../screening/policy';
+import { paramOn } from '../policy/params';
 
 export interface NewItem extends CreateItemInput {
   visitId?: string | null;
@@ -63,13 +64,16 @@ export function addEvent(
   );
 }
 
-export function createItem(store: Store, actor: Actor, input: NewItem): string {
+export function createItem(store: Store, actor: Actor, input: NewItem, opts: { defaultLimits?: UrgencyLimits } = {}): string {
   return store.tx(() => {
     const h = householdScope(store, actor.streetCode, input.householdId);
     checkPerson(store, h.id, input.personId);
     const now = store.nowIso();
     const today = shanghaiDate(store.nowDate());
-    const limits = urgencyLimitsOn(store, actor.streetCode, today);
+    const limits =
+      opts.defaultLimits && !paramOn(store, actor.streetCode, 'ledger.urgencyLimits', today)
+        ? opts.defaultLimits
+        : urgencyLimitsOn(store, actor.streetCode, today);
     const cal = holidaysOn(store, actor.streetCode, today);
     const grade = limits[input.urgency];
     let dueAt = input.dueAt ?? deadlineAfter(now, grade.complete, cal);

@@ -22,13 +22,15 @@ const CURRENT_DUE = "CASE WHEN i.status = 'pending' THEN min(i.verify_due_at, i.
 const SELECT = `SELECT i.*, ${CURRENT_DUE} AS current_due_at,
   (SELECT p.name FROM persons p WHERE p.household_id = i.household_id AND p.relation = '02' AND p.deleted_at IS NULL LIMIT 1) AS head_name,
   (SELECT p.name FROM persons p WHERE p.id = i.person_id) AS person_name,
-  h.address, c.name AS community_name, g.name AS grid_name
+  h.address, c.name AS community_name, g.name AS grid_name, s.name AS street_name
   FROM ledger_items i JOIN households h ON h.id = i.household_id JOIN communities c ON c.id = i.community_id
-  LEFT JOIN grids g ON g.id = i.grid_id`;
+  LEFT JOIN grids g ON g.id = i.grid_id LEFT JOIN streets s ON s.code = i.street_code AND s.deleted_at IS NULL`;
 
 interface ItemDbRow {
   id: string;
   item_no: string;
+  street_code: string;
+  street_name: string | null;
   source: string;
   household_id: string;
   head_name: string | null;
@@ -62,6 +64,8 @@ export function toLedgerRow(r: ItemDbRow, nowIso: string): LedgerRow {
   return {
     id: r.id,
     itemNo: r.item_no,
+    streetCode: r.street_code,
+    streetName: r.street_name ?? r.street_code,
     source: r.source,
     householdId: r.household_id,
     headName: r.head_name ?? '',
@@ -87,9 +91,15 @@ export function toLedgerRow(r: ItemDbRow, nowIso: string): LedgerRow {
   };
 }
 
-function where(streetCode: string, f: LedgerFilter, nowIso: string): { sql: string; args: unknown[] } {
-  const parts = ['i.street_code = ?', 'i.deleted_at IS NULL'];
-  const args: unknown[] = [streetCode];
+/**
+ * `streetCode` null: every street (a district device, which holds them all); a street device passes
+ * its own street, and a `streetCode` filter naming another street then matches nothing.
+ */
+function where(streetCode: string | null, f: LedgerFilter, nowIso: string): { sql: string; args: unknown[] } {
+  const parts = ['i.deleted_at IS NULL'];
+  const args: unknown[] = [];
+  if (streetCode !== null) (parts.push('i.street_code = ?'), args.push(streetCode));
+  if (f.streetCode) (parts.push('i.street_code = ?'), args.push(f.streetCode));
   if (f.status === 'open') parts.push(OPEN);
   else if (f.status) (parts.push('i.status = ?'), args.push(f.status));
   if (f.urgency) (parts.push('i.urgency = ?'), args.push(f.urgency));
@@ -109,11 +119,15 @@ function where(streetCode: string, f: LedgerFilter, nowIso: string): { sql: stri
   return { sql: parts.join(' AND '), args };
 }
 
-/** Order: open overdue first (most overdue first), then open by deadline, then closed (latest first). */
-const ORDER = `ORDER BY CASE WHEN ${OPEN} AND ${CURRENT_DUE} < ? THEN 0 WHEN ${OPEN} THEN 1 ELSE 2 END,
+/**
+ * Order: open overdue first (most overdue first), then clues marked 立即核查 not yet taken up, then
+ * open by deadline, then closed (latest first).
+ */
+const ORDER = `ORDER BY CASE WHEN ${OPEN} AND ${CURRENT_DUE} < ? THEN 0 WHEN i.immediate = 1 AND i.status = 'pending' THEN 1
+  WHEN ${OPEN} THEN 2 ELSE 3 END,
   CASE WHEN ${OPEN} THEN ${CURRENT_DUE} END ASC, i.closed_at DESC, i.registered_at DESC`;
 
-export function listItems(store: Store, streetCode: string, input: ListItemsInput): Page<LedgerRow> {
+export function listItems(store: Store, streetCode: string | null, input: ListItemsInput): Page<LedgerRow> {
   const now = store.nowIso();
   const w = where(streetCode, input, now);
   const total = (
@@ -128,7 +142,7 @@ export function listItems(store: Store, streetCode: string, input: ListItemsInpu
 }
 
 /** Every item matching the filter, in list order (for export and print). */
-export function allItems(store: Store, streetCode: string, f: LedgerFilter): (LedgerRow & ItemExtra)[] {
+export function allItems(store: Store, streetCode: string | null, f: LedgerFilter): (LedgerRow & ItemExtra)[] {
   const now = store.nowIso();
   const w = where(streetCode, f, now);
   const rows = store.prepare(`${SELECT} WHERE ${w.sql} ${ORDER}`).all(...w.args, now) as ItemDbRow[];
@@ -182,11 +196,12 @@ export function referralsOf(store: Store, itemId: string): ReferralInfo[] {
   }));
 }
 
-export function itemDetail(store: Store, streetCode: string, id: string, role: Role): LedgerDetail {
+/** `streetCode` null: an item of any street (a district device). */
+export function itemDetail(store: Store, streetCode: string | null, id: string, role: Role): LedgerDetail {
   const now = store.nowIso();
-  const r = store.prepare(`${SELECT} WHERE i.id = ? AND i.street_code = ? AND i.deleted_at IS NULL`).get(id, streetCode) as
-    | ItemDbRow
-    | undefined;
+  const r = store
+    .prepare(`${SELECT} WHERE i.id = ? AND (? IS NULL OR i.street_code = ?) AND i.deleted_at IS NULL`)
+    .get(id, streetCode, streetCode) as ItemDbRow | undefined;
   if (!r) throw new AppError('not-found', '台账事项不存在或已被删除', { field: 'id' });
   const events = store
     .prepare('SELECT * FROM ledger_events WHERE item_id = ? AND deleted_at IS NULL ORDER BY at, rowid')
@@ -209,17 +224,18 @@ export function itemDetail(store: Store, streetCode: string, id: string, role: R
   };
 }
 
-export function escalations(store: Store, streetCode: string): EscalationList {
+/** `streetCode` null: every street (a district device). */
+export function escalations(store: Store, streetCode: string | null): EscalationList {
   const now = store.nowIso();
   const overdue = store
-    .prepare(`${SELECT} WHERE i.street_code = ? AND i.deleted_at IS NULL AND ${OPEN} AND ${CURRENT_DUE} < ? ORDER BY ${CURRENT_DUE}`)
-    .all(streetCode, now) as ItemDbRow[];
+    .prepare(`${SELECT} WHERE (? IS NULL OR i.street_code = ?) AND i.deleted_at IS NULL AND ${OPEN} AND ${CURRENT_DUE} < ? ORDER BY ${CURRENT_DUE}`)
+    .all(streetCode, streetCode, now) as ItemDbRow[];
   const chase = store
     .prepare(
       `SELECT r.id AS referral_id, i.id AS item_id FROM referrals r JOIN ledger_items i ON i.id = r.item_id
-       WHERE r.street_code = ? AND r.deleted_at IS NULL AND r.replied_on IS NULL AND r.follow_up_at < ? ORDER BY r.follow_up_at`,
+       WHERE (? IS NULL OR r.street_code = ?) AND r.deleted_at IS NULL AND r.replied_on IS NULL AND r.follow_up_at < ? ORDER BY r.follow_up_at`,
     )
-    .all(streetCode, now) as { referral_id: string; item_id: string }[];
+    .all(streetCode, streetCode, now) as { referral_id: string; item_id: string }[];
   const referralsToChase = chase.map((c) => {
     const item = store.prepare(`${SELECT} WHERE i.id = ?`).get(c.item_id) as ItemDbRow;
     const ref = referralsOf(store, c.item_id).find((x) => x.id === c.referral_id)!;

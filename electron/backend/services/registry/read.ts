@@ -14,9 +14,11 @@ interface Where {
 }
 
 /** WHERE clause over `households h` for the list filters other than the search. */
-function filterWhere(streetCode: string, f: HouseholdFilter): Where {
-  const parts = ['h.deleted_at IS NULL', 'h.street_code = ?'];
-  const params: unknown[] = [streetCode];
+/** `streetCode` null: every street (a district device). */
+function filterWhere(streetCode: string | null, f: HouseholdFilter): Where {
+  const parts = ['h.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  if (streetCode !== null) (parts.push('h.street_code = ?'), params.push(streetCode));
   if (f.communityId) {
     parts.push('h.community_id = ?');
     params.push(f.communityId);
@@ -54,7 +56,7 @@ interface ListDbRow extends HouseholdDbRow {
   grid_name: string | null;
 }
 
-export function listHouseholds(store: Store, streetCode: string, input: ListHouseholdsInput): Page<HouseholdRow> {
+export function listHouseholds(store: Store, streetCode: string | null, input: ListHouseholdsInput): Page<HouseholdRow> {
   const w = filterWhere(streetCode, input);
   const m = input.q ? buildMatch(input.q) : null;
   const offset = (input.page - 1) * input.pageSize;

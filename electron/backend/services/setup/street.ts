@@ -5,6 +5,7 @@ import { findStreet } from '../../../../shared/streets';
 import type { Actor, Store } from '../../store/store';
 import { createUser } from '../auth/users';
 import { seedStreetDefaults } from './defaults';
+import { DISTRICT_PARTITION } from '../../../../shared/sync/wire';
 
 export interface StreetInfo {
   code: string;
@@ -12,9 +13,14 @@ export interface StreetInfo {
   officeName: string;
 }
 
+/** What a district device (enrolled with a district code) shows where a street device shows its street. */
+export const DISTRICT_INFO: StreetInfo = { code: DISTRICT_PARTITION, name: '东丽区', officeName: '东丽区民政局（区级）' };
+
 export function currentStreet(store: Store): StreetInfo | null {
-  const code = store.getMeta('street_code');
+  // A district device enrolled before the district had its own "street" has only its sync scope.
+  const code = store.getMeta('street_code') ?? (store.getMeta('sync_scope')?.includes(`"${DISTRICT_PARTITION}"`) ? DISTRICT_PARTITION : null);
   if (!code) return null;
+  if (code === DISTRICT_PARTITION) return DISTRICT_INFO;
   const row = store.prepare('SELECT code, name, office_name FROM streets WHERE code = ?').get(code) as
     | { code: string; name: string; office_name: string }
     | undefined;

@@ -8,6 +8,7 @@ import { toOptions } from '../../lib/codes';
 import { onSearchFocusRequest } from '../../lib/search-focus';
 import { useCommunities, useGrids } from '../../hooks/use-org';
 import { hasFilters, type HouseholdListQuery } from './list-state';
+import { StreetSelect, useIsDistrict } from '../../components/StreetSelect';
 
 export const SEARCH_PLACEHOLDER = '搜索姓名、拼音、身份证号、住址或电话';
 
@@ -25,6 +26,7 @@ const statusOptions = toOptions(HOUSEHOLD_STATUSES);
 export function HouseholdFilters({ query, onChange, onReset, onSearchKey }: Props) {
   const searchRef = useRef<InputRef>(null);
   const communities = useCommunities();
+  const district = useIsDistrict();
   const grids = useGrids(query.communityId);
 
   useEffect(() => onSearchFocusRequest(() => searchRef.current?.focus({ cursor: 'all' })), []);
@@ -52,6 +54,7 @@ export function HouseholdFilters({ query, onChange, onReset, onSearchKey }: Prop
           style={{ width: 340 }}
         />
       </Tooltip>
+      {district && <StreetSelect allowClear placeholder="全部街道" ariaLabel="街道筛选" value={query.streetCode} onChange={(v) => onChange({ streetCode: v })} />}
       <Select
         aria-label="社区"
         placeholder="全部社区"

@@ -3,6 +3,8 @@ import type { AssistanceCategory, HouseholdStatus } from '../../../../shared/cod
 
 export interface HouseholdListQuery {
   q: string;
+  /** At a district device: one street (omitted: every street). */
+  streetCode?: string;
   communityId?: string;
   gridId?: string;
   category?: AssistanceCategory;
@@ -24,7 +26,7 @@ export function rememberListQuery(query: HouseholdListQuery): void {
 }
 
 export function hasFilters(q: HouseholdListQuery): boolean {
-  return q.q.trim() !== '' || !!q.communityId || !!q.gridId || !!q.category || !!q.status;
+  return q.q.trim() !== '' || !!q.streetCode || !!q.communityId || !!q.gridId || !!q.category || !!q.status;
 }
 
 /** The filter part of the query as the API wants it (no empty values). */
@@ -32,6 +34,7 @@ export function filterInput(q: HouseholdListQuery) {
   const text = q.q.trim();
   return {
     ...(text ? { q: text } : {}),
+    ...(q.streetCode ? { streetCode: q.streetCode } : {}),
     ...(q.communityId ? { communityId: q.communityId } : {}),
     ...(q.gridId ? { gridId: q.gridId } : {}),
     ...(q.category ? { category: q.category } : {}),

@@ -37,7 +37,7 @@ export function useHouseholdList(): HouseholdList {
 
   useEffect(() => rememberListQuery(query), [query]);
 
-  const { communityId, gridId, category, status } = query;
+  const { streetCode, communityId, gridId, category, status } = query;
   const pageNo = query.page;
   const pageSize = query.pageSize;
 
@@ -45,7 +45,7 @@ export function useHouseholdList(): HouseholdList {
     const id = ++seq.current;
     setLoading(true);
     setError(undefined);
-    const input = { ...filterInput({ q, communityId, gridId, category, status, page: pageNo, pageSize }), page: pageNo, pageSize };
+    const input = { ...filterInput({ q, streetCode, communityId, gridId, category, status, page: pageNo, pageSize }), page: pageNo, pageSize };
     api
       .call('registry.listHouseholds', input)
       .then((result) => {
@@ -57,7 +57,7 @@ export function useHouseholdList(): HouseholdList {
       .finally(() => {
         if (id === seq.current) setLoading(false);
       });
-  }, [q, communityId, gridId, category, status, pageNo, pageSize, nonce]);
+  }, [q, streetCode, communityId, gridId, category, status, pageNo, pageSize, nonce]);
 
   const update = useCallback((change: Partial<HouseholdListQuery>) => setQuery((prev) => changeQuery(prev, change)), []);
   const reset = useCallback(() => setQuery((prev) => ({ ...prev, q: '', communityId: undefined, gridId: undefined, category: undefined, status: undefined, page: 1 })), []);

@@ -1,13 +1,19 @@
-/** Registering a ledger item by hand (热线, 部门转来, 市局/区局线索 marked 立即核查, …). */
+/**
+ * Registering a ledger item by hand (热线, 部门转来, 市局/区局线索 marked 立即核查, …). At a district
+ * device it assigns a clue to a chosen street: the item is written into that street's partition and
+ * reaches the street's devices on their next sync, marked 立即核查 with its own deadline.
+ */
 import { useState } from 'react';
 import { App, Checkbox, Form, Input, Modal, Radio, Select } from 'antd';
 import type { LedgerDetail } from '../../../../shared/ledger/schemas';
 import { api } from '../../api/client';
 import { showFormError } from '../../lib/form-errors';
 import { HouseholdPicker } from './HouseholdPicker';
+import { StreetSelect } from '../../components/StreetSelect';
 import { CATEGORY_OPTIONS, SOURCE_OPTIONS } from './ledger-ui';
 
 interface Values {
+  streetCode?: string;
   householdId: string;
   source: string;
   category: string;
@@ -15,13 +21,34 @@ interface Values {
   description: string;
   handlerName?: string;
   immediate?: boolean;
+  due?: string;
 }
 
-export function CreateItemModal({ onClose, onSaved }: { onClose: () => void; onSaved: (d: LedgerDetail) => void }) {
+const DUE_RE = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})$/;
+
+/** "2026-07-03 18:00" (Beijing time) → ISO instant; empty → null. */
+export function dueToIso(text: string | undefined): string | null {
+  const m = text?.trim().match(DUE_RE);
+  if (!m) return null;
+  return new Date(`${m[1]}T${m[2]!.padStart(2, '0')}:${m[3]}:00+08:00`).toISOString();
+}
+
+export function CreateItemModal({
+  onClose,
+  onSaved,
+  district = false,
+  streetCode,
+}: {
+  onClose: () => void;
+  onSaved: (d: LedgerDetail) => void;
+  district?: boolean;
+  streetCode?: string;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const source = Form.useWatch('source', form);
+  const street = Form.useWatch('streetCode', form);
   const submit = async (v: Values) => {
     setSaving(true);
     try {
@@ -32,10 +59,12 @@ export function CreateItemModal({ onClose, onSaved }: { onClose: () => void; onS
         urgency: v.urgency as '1',
         description: v.description,
         handlerName: v.handlerName || null,
-        immediate: !!v.immediate,
+        immediate: v.source === 'bureau-clue' && !!v.immediate,
+        dueAt: v.source === 'bureau-clue' ? dueToIso(v.due) : null,
         personId: null,
+        ...(district ? { streetCode: v.streetCode } : {}),
       });
-      message.success(`已登记：${d.itemNo}`);
+      message.success(district ? `已交办：${d.itemNo}（${d.streetName}，同步后街道即可收到）` : `已登记：${d.itemNo}`);
       onSaved(d);
     } catch (e) {
       showFormError(form, e, message);
@@ -43,19 +72,46 @@ export function CreateItemModal({ onClose, onSaved }: { onClose: () => void; onS
       setSaving(false);
     }
   };
+  const initial = district
+    ? { source: 'bureau-clue', immediate: true, urgency: '2', streetCode }
+    : { source: 'grid-report', urgency: '2' };
   return (
-    <Modal open width={640} title="登记问题台账事项" okText="登记" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ source: 'grid-report', urgency: '2' }}>
+    <Modal
+      open
+      width={640}
+      title={district ? '交办线索（区级）' : '登记问题台账事项'}
+      okText={district ? '交办' : '登记'}
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={initial}>
+        {district && (
+          <Form.Item name="streetCode" label="街道" rules={[{ required: true, message: '请选择街道' }]}>
+            <StreetSelect onChange={() => form.setFieldValue('householdId', undefined)} />
+          </Form.Item>
+        )}
         <Form.Item name="householdId" label="家庭" rules={[{ required: true, message: '请选择家庭' }]}>
-          <HouseholdPicker />
+          <HouseholdPicker streetCode={district ? street : undefined} />
         </Form.Item>
         <Form.Item name="source" label="问题来源" rules={[{ required: true, message: '请选择问题来源' }]}>
-          <Select options={SOURCE_OPTIONS.filter((o) => o.value !== 'watch' && o.value !== 'visit')} />
+          <Select aria-label="问题来源" options={SOURCE_OPTIONS.filter((o) => o.value !== 'watch' && o.value !== 'visit')} />
         </Form.Item>
         {source === 'bureau-clue' && (
-          <Form.Item name="immediate" valuePropName="checked">
-            <Checkbox>立即核查（市局/区局线索）</Checkbox>
-          </Form.Item>
+          <>
+            <Form.Item name="immediate" valuePropName="checked">
+              <Checkbox>立即核查（市局/区局线索）</Checkbox>
+            </Form.Item>
+            <Form.Item
+              name="due"
+              label="处置时限（北京时间，可不填：按街道的分级时限）"
+              rules={[{ pattern: DUE_RE, message: '处置时限应为“年-月-日 时:分”，如 2026-07-03 18:00' }]}
+            >
+              <Input placeholder="如 2026-07-03 18:00" maxLength={16} />
+            </Form.Item>
+          </>
         )}
         <Form.Item name="category" label="问题类别" rules={[{ required: true, message: '请选择问题类别' }]}>
           <Radio.Group optionType="button" options={CATEGORY_OPTIONS} />

@@ -4,16 +4,18 @@ import { api } from '../../api/client';
 import { ErrorBlock } from '../../components/ErrorBlock';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { formatInstant } from '../../lib/dates';
-import { LEDGER_COLUMNS } from './LedgerListView';
+import { ledgerColumns } from './LedgerListView';
+import { useIsDistrict } from '../../components/StreetSelect';
 import { departmentLabel } from './ledger-ui';
 
 export function EscalationsView() {
+  const district = useIsDistrict();
   const q = useApiQuery(() => api.call('ledger.escalations', {}), []);
   if (q.error) return <ErrorBlock error={q.error} onRetry={q.reload} />;
   return (
     <div data-testid="escalations">
       <Card size="small" title={`超期事项（${q.data?.overdueItems.length ?? 0}）`} style={{ marginBottom: 12 }}>
-        <Table rowKey="id" size="small" loading={q.loading} columns={LEDGER_COLUMNS} dataSource={q.data?.overdueItems ?? []} rowClassName={() => 'ledger-overdue'} scroll={{ x: 1360 }} pagination={false} locale={{ emptyText: '没有超期事项' }} />
+        <Table rowKey="id" size="small" loading={q.loading} columns={ledgerColumns(district)} dataSource={q.data?.overdueItems ?? []} rowClassName={() => 'ledger-overdue'} scroll={{ x: 1360 }} pagination={false} locale={{ emptyText: '没有超期事项' }} />
       </Card>
       <Card size="small" title={`待催办的转介（${q.data?.referralsToChase.length ?? 0}）`}>
         <Table

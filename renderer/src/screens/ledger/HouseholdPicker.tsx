@@ -5,10 +5,11 @@ import { api } from '../../api/client';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 
-export function HouseholdPicker({ value, onChange, id }: { value?: string; onChange?: (v: string) => void; id?: string }) {
+/** `streetCode`: at a district device, search only that street's households. */
+export function HouseholdPicker({ value, onChange, id, streetCode }: { value?: string; onChange?: (v: string) => void; id?: string; streetCode?: string }) {
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 250);
-  const found = useApiQuery(() => api.call('registry.listHouseholds', { q, pageSize: 20 }), [q], q.length > 0);
+  const found = useApiQuery(() => api.call('registry.listHouseholds', { q, pageSize: 20, ...(streetCode ? { streetCode } : {}) }), [q, streetCode], q.length > 0);
   return (
     <Select
       id={id}

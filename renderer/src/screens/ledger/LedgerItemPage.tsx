@@ -16,6 +16,7 @@ import { navigate } from '../../router/use-route';
 import { categoryLabel, CountdownTag, reviewLabel, sourceLabel, StatusTag, UrgencyTag } from './ledger-ui';
 import { ReferralPanel } from './ReferralPanel';
 import { TransitionModal } from './TransitionModal';
+import { useIsDistrict } from '../../components/StreetSelect';
 
 const EVENT_LABEL: Record<string, string> = {
   created: '登记',
@@ -30,6 +31,7 @@ function eventTitle(e: LedgerEvent): string {
 }
 
 export function LedgerItemPage({ id }: { id: string }) {
+  const district = useIsDistrict();
   const q = useApiQuery(() => api.call('ledger.get', { id }), [id]);
   const [override, setOverride] = useState<LedgerDetail | null>(null);
   const [action, setAction] = useState<LedgerAction | null>(null);
@@ -49,6 +51,7 @@ export function LedgerItemPage({ id }: { id: string }) {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {item.itemNo}
         </Typography.Title>
+        {district && <Typography.Text data-testid="item-street">{item.streetName}</Typography.Text>}
         <StatusTag status={item.status} />
         <UrgencyTag urgency={item.urgency} immediate={item.immediate} />
         {item.countdownText && <CountdownTag row={item} />}

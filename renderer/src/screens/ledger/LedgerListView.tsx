@@ -1,4 +1,8 @@
-/** 问题台账 list: countdowns, overdue items first and highlighted, filters, export and print. */
+/**
+ * 问题台账 list: countdowns, overdue items first and highlighted, then 立即核查 clues not yet taken
+ * up (highlighted too), filters, export and print. At a district device: every street, a street
+ * filter and column, and clues created into a chosen street.
+ */
 import { useState } from 'react';
 import { Button, Checkbox, Input, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -12,6 +16,7 @@ import { useFileAction } from '../../hooks/use-file-action';
 import { formatInstant } from '../../lib/dates';
 import { navigate } from '../../router/use-route';
 import { CreateItemModal } from './CreateItemModal';
+import { StreetSelect, useIsDistrict } from '../../components/StreetSelect';
 import { filterToQuery, type LedgerFilter } from './ledger-filter';
 import { CATEGORY_OPTIONS, categoryLabel, CountdownTag, SOURCE_OPTIONS, sourceLabel, STATUS_OPTIONS, StatusTag, URGENCY_OPTIONS, UrgencyTag } from './ledger-ui';
 import './ledger.css';
@@ -34,6 +39,9 @@ export const LEDGER_COLUMNS: TableColumnsType<LedgerRow> = [
         <div>
           <CountdownTag row={r} />
           <div style={{ fontSize: 12, color: '#666' }}>{`${r.status === 'pending' ? '核查' : '处置'}时限 ${formatInstant(r.currentDueAt)}`}</div>
+          {r.status === 'pending' && r.immediate && r.dueAt !== r.currentDueAt && (
+            <div style={{ fontSize: 12, color: '#666' }}>{`处置时限 ${formatInstant(r.dueAt)}`}</div>
+          )}
         </div>
       ),
   },
@@ -41,7 +49,20 @@ export const LEDGER_COLUMNS: TableColumnsType<LedgerRow> = [
   { title: '来源', dataIndex: 'source', width: 110, render: sourceLabel },
 ];
 
+const STREET_COLUMN: TableColumnsType<LedgerRow>[number] = { title: '街道', dataIndex: 'streetName', width: 110 };
+
+/** The ledger columns; at a district device with the street after the item number. */
+export function ledgerColumns(district: boolean): TableColumnsType<LedgerRow> {
+  return district ? [LEDGER_COLUMNS[0]!, STREET_COLUMN, ...LEDGER_COLUMNS.slice(1)] : LEDGER_COLUMNS;
+}
+
+function rowClass(r: LedgerRow): string {
+  if (r.overdue) return 'ledger-overdue';
+  return r.immediate && r.status === 'pending' ? 'ledger-immediate' : '';
+}
+
 export function LedgerListView() {
+  const district = useIsDistrict();
   const [filter, setFilter] = useState<LedgerFilter>({ status: 'open' });
   const [page, setPage] = useState({ page: 1, pageSize: 50 });
   const [q, setQ] = useState('');
@@ -59,6 +80,7 @@ export function LedgerListView() {
   return (
     <div data-testid="ledger-list">
       <Space wrap style={{ marginBottom: 12 }}>
+        {district && <StreetSelect allowClear placeholder="全部街道" ariaLabel="街道筛选" value={filter.streetCode} onChange={(v) => set({ streetCode: v })} />}
         <Select aria-label="状态" style={{ width: 150 }} value={filter.status ?? 'all'} onChange={(v: string) => set({ status: v === 'all' ? undefined : (v as LedgerFilter['status']) })} options={[{ value: 'all', label: '全部状态' }, { value: 'open', label: '未办结（全部）' }, ...STATUS_OPTIONS]} />
         <Select aria-label="紧急程度" style={{ width: 130 }} allowClear placeholder="紧急程度" value={filter.urgency} onChange={(v?: string) => set({ urgency: v as LedgerFilter['urgency'] })} options={URGENCY_OPTIONS} />
         <Select aria-label="问题类别" style={{ width: 110 }} allowClear placeholder="类别" value={filter.category} onChange={(v?: string) => set({ category: v as LedgerFilter['category'] })} options={CATEGORY_OPTIONS} />
@@ -70,8 +92,8 @@ export function LedgerListView() {
         </Checkbox>
       </Space>
       <Space style={{ marginBottom: 12 }}>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          登记事项
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="ledger-create">
+          {district ? '交办线索' : '登记事项'}
         </Button>
         <Button icon={<FileExcelOutlined />} loading={file.busy} onClick={() => file.run(() => api.call('ledger.export', full), '已导出问题台账')} data-testid="ledger-export">
           导出Excel
@@ -79,7 +101,7 @@ export function LedgerListView() {
         <Button icon={<PrinterOutlined />} onClick={() => navigate({ name: 'print-ledger', query: filterToQuery(full) })}>
           打印台账
         </Button>
-        <Typography.Text type="secondary">超期事项排在最前并以红色标出</Typography.Text>
+        <Typography.Text type="secondary">超期事项排在最前并以红色标出，其后是待立即核查的线索（橙色）</Typography.Text>
       </Space>
       {list.error ? (
         <ErrorBlock error={list.error} onRetry={list.reload} />
@@ -89,12 +111,12 @@ export function LedgerListView() {
           size="small"
           data-testid="ledger-table"
           loading={list.loading}
-          columns={LEDGER_COLUMNS}
+          columns={ledgerColumns(district)}
           dataSource={list.data?.rows ?? []}
-          rowClassName={(r) => (r.overdue ? 'ledger-overdue' : '')}
+          rowClassName={rowClass}
           scroll={{ x: 1360 }}
           onRow={(r) => ({ onDoubleClick: () => navigate({ name: 'ledger-item', id: r.id }) })}
-          locale={{ emptyText: '没有符合条件的台账事项' }}
+          locale={{ emptyText: district && !filter.streetCode ? '各街道都没有符合条件的台账事项' : '没有符合条件的台账事项' }}
           pagination={{
             current: page.page,
             pageSize: page.pageSize,
@@ -107,6 +129,8 @@ export function LedgerListView() {
       )}
       {creating && (
         <CreateItemModal
+          district={district}
+          streetCode={filter.streetCode}
           onClose={() => setCreating(false)}
           onSaved={(d) => {
             setCreating(false);

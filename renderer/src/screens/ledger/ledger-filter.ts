@@ -3,7 +3,7 @@ import type { InputOf } from '../../../../shared/api/contract';
 
 export type LedgerFilter = Omit<InputOf<'ledger.list'>, 'page' | 'pageSize'>;
 
-const TEXT_KEYS = ['status', 'urgency', 'category', 'source', 'communityId', 'gridId', 'handler', 'q'] as const;
+const TEXT_KEYS = ['status', 'urgency', 'category', 'source', 'communityId', 'gridId', 'handler', 'q', 'streetCode'] as const;
 
 export function filterToQuery(f: LedgerFilter): string {
   const p = new URLSearchParams();

@@ -1,0 +1,113 @@
+/**
+ * Clue intake (线索接收): what the grid system (网格系统) or the city/district bureau posts to the
+ * district server's `POST /v1/clues`, one clue or a batch. Every message is Chinese and names the
+ * field; the server writes nothing unless every clue of the request is valid and resolvable.
+ */
+import { z } from 'zod';
+import { describeZodError, zCode, zIdNumber, zOptText, zText } from '../api/zh';
+import { findStreet } from '../streets';
+import { LEDGER_CATEGORIES, type LedgerSource } from './codes';
+import { URGENCY_GRADES } from './deadlines';
+
+/** Senders of clues, by their Chinese name as the brief and the senders spell them. */
+export const CLUE_SOURCES = [
+  { code: 'city-bureau', label: '市局反馈线索' },
+  { code: 'district-bureau', label: '区局反馈线索' },
+  { code: 'grid', label: '网格上报' },
+] as const;
+export type ClueSource = (typeof CLUE_SOURCES)[number]['code'];
+
+/** The ledger source of a clue, and whether it is to be verified at once (立即核查, issue 4). */
+export function clueLedgerSource(s: ClueSource): { source: LedgerSource; immediate: boolean } {
+  return s === 'grid' ? { source: 'grid-report', immediate: false } : { source: 'bureau-clue', immediate: true };
+}
+
+export const MAX_CLUES_PER_REQUEST = 200;
+
+const sourceCodes = CLUE_SOURCES.map((s) => s.code) as string[];
+const sourceLabels = CLUE_SOURCES.map((s) => s.label) as string[];
+
+export const ClueSchema = z
+  .strictObject({
+    externalId: z
+      .string({ error: '线索编号（externalId）缺失' })
+      .trim()
+      .min(1, { error: '线索编号（externalId）不能为空' })
+      .max(64, { error: '线索编号（externalId）不能超过64个字符' }),
+    streetCode: z
+      .string({ error: '街道代码缺失' })
+      .trim()
+      .refine((v) => findStreet(v) !== undefined, { error: '街道代码不是东丽区的街道' }),
+    idNumber: zIdNumber('身份证号码').optional(),
+    name: zOptText('姓名', 20),
+    address: zOptText('住址', 100),
+    category: zCode('问题类别', LEDGER_CATEGORIES),
+    urgency: zCode('紧急程度', URGENCY_GRADES).default('2'),
+    description: zText('问题描述', { max: 500 }),
+    /** 市局反馈线索 / 区局反馈线索 / 网格上报, or the codes city-bureau / district-bureau / grid. */
+    source: z
+      .string({ error: '线索来源缺失' })
+      .refine((v) => sourceCodes.includes(v) || sourceLabels.includes(v), {
+        error: `线索来源应为 ${sourceLabels.join('、')} 之一`,
+      })
+      .transform((v) => (CLUE_SOURCES.find((s) => s.code === v || s.label === v)!.code as ClueSource)),
+    /** The sender's deadline (ISO instant); omitted: the street's time limit for the grade. */
+    dueAt: z.iso.datetime({ offset: true, error: '处置时限应为带时区的时间，如 2026-07-03T18:00:00+08:00' }).nullish(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.idNumber && !(v.name && v.address)) {
+      ctx.addIssue({ code: 'custom', path: ['idNumber'], message: '请提供身份证号码，或同时提供姓名和住址' });
+    }
+  });
+export type ClueInput = z.output<typeof ClueSchema>;
+
+const ClueListSchema = z
+  .array(ClueSchema, { error: '线索格式不正确' })
+  .min(1, { error: '没有线索' })
+  .max(MAX_CLUES_PER_REQUEST, { error: `一次最多提交${MAX_CLUES_PER_REQUEST}条线索` });
+
+export interface IntakeIssue {
+  /** e.g. `clues.0.idNumber`, or `idNumber` for a single clue. */
+  path: string;
+  message: string;
+}
+
+/** Parses one clue, an array of clues, or `{ clues: [...] }`; all valid or the issues. */
+export function parseClueRequest(body: unknown): { ok: true; clues: ClueInput[] } | { ok: false; issues: IntakeIssue[] } {
+  let r;
+  let prefix: string[] = [];
+  if (Array.isArray(body)) r = ClueListSchema.safeParse(body);
+  else if (body && typeof body === 'object' && 'clues' in body) {
+    r = z.strictObject({ clues: ClueListSchema }).safeParse(body);
+  } else r = ClueSchema.safeParse(body ?? undefined);
+  if (r.success) {
+    const d = r.data as ClueInput | ClueInput[] | { clues: ClueInput[] };
+    return { ok: true, clues: Array.isArray(d) ? d : 'clues' in d ? d.clues : [d] };
+  }
+  if (Array.isArray(body)) prefix = ['clues'];
+  return {
+    ok: false,
+    issues: describeZodError(r.error)
+      .slice(0, 20)
+      .map((i) => ({
+        path: [...prefix, i.field].filter(Boolean).join('.'),
+        message: !i.field && /字段|请求内容/.test(i.message) ? '请求内容应为线索（JSON 对象）、线索数组或 { clues: [...] }' : i.message,
+      })),
+  };
+}
+
+export interface ClueResult {
+  externalId: string;
+  /** The ledger item the clue became. */
+  itemId: string;
+  itemNo: string;
+  streetCode: string;
+  /** False when the same external id had been received before (nothing new written). */
+  created: boolean;
+  dueAt: string;
+}
+
+export interface ClueIntakeResponse {
+  results: ClueResult[];
+  serverTime: string;
+}
