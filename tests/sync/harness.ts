@@ -22,6 +22,12 @@ export interface TestServer {
   url: string;
   opened: OpenedServerDb;
   app: FastifyInstance;
+  /**
+   * Stops the HTTP server at once, cutting the requests in flight (their handlers may still finish
+   * against the database, as a crashed process's committed transactions do), and starts a new
+   * one on the same port and database.
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,50 +67,77 @@ export async function startServer(opts: { bodyLimit?: number } = {}): Promise<Te
   await app.listen({ host: '127.0.0.1', port: 0 });
   const addr = app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('no address');
-  return {
+  const server: TestServer = {
     url: `http://127.0.0.1:${addr.port}`,
     opened,
     app,
+    restart: async () => {
+      const closing = server.app.close();
+      server.app.server.closeAllConnections();
+      await closing;
+      server.app = buildServer({ db: opened, bodyLimit: opts.bodyLimit });
+      await server.app.listen({ host: '127.0.0.1', port: addr.port });
+    },
     close: async () => {
-      await app.close();
+      await server.app.close();
       await opened.close();
       await drop();
     },
   };
+  return server;
 }
 
 export interface Replica {
   name: string;
+  dataDir: string;
   backend: Backend;
   scope: Scope;
   /** Milliseconds added to real time for this replica's clock. */
   skew: { ms: number };
-  sync(): Promise<SyncSummary>;
+  sync(opts?: { batch?: number; page?: number; timeoutMs?: number }): Promise<SyncSummary>;
   /** Syncs against an address nobody listens on (offline). */
   syncOffline(): Promise<unknown>;
-  close(): void;
+  /** Closes the backend; the data directory is removed unless kept (to reopen it). */
+  close(opts?: { keepData?: boolean }): void;
 }
 
-export async function makeReplica(server: TestServer, name: string, partition: string): Promise<Replica> {
+export interface ReplicaOptions {
+  /** The address the replica enrolls with and syncs to (e.g. a fault proxy); the server's by default. */
+  url?: string;
+  /** Request timeout of the replica's transport. */
+  timeoutMs?: number;
+}
+
+export async function makeReplica(server: TestServer, name: string, partition: string, opts: ReplicaOptions = {}): Promise<Replica> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `doudi-replica-${name}-`));
-  const skew = { ms: 0 };
-  const backend = createBackend({ dataDir, now: () => new Date(Date.now() + skew.ms), logError: () => undefined });
+  const backend = createBackend({ dataDir, logError: () => undefined });
+  const url = opts.url ?? server.url;
   const { code } = await admin.issueEnrollmentCode(server.opened.db, new Date(), partition);
-  const scope = await enrollDevice(backend.store, httpTransport(server.url, null), { serverUrl: server.url, code, deviceName: name });
-  const transport = () => {
+  await enrollDevice(backend.store, httpTransport(url, null), { serverUrl: url, code, deviceName: name });
+  backend.close();
+  return openReplica(name, dataDir, opts);
+}
+
+/** Opens an enrolled replica's data directory again (background sync off: tests sync explicitly). */
+export function openReplica(name: string, dataDir: string, opts: ReplicaOptions = {}): Replica {
+  const skew = { ms: 0 };
+  const backend = createBackend({ dataDir, now: () => new Date(Date.now() + skew.ms), logError: () => undefined, sync: { autoStart: false } });
+  const scope = syncConfig(backend.store)!.scope;
+  const transport = (timeoutMs = opts.timeoutMs) => {
     const cfg = syncConfig(backend.store)!;
-    return httpTransport(cfg.serverUrl, cfg.token);
+    return httpTransport(cfg.serverUrl, cfg.token, { timeoutMs });
   };
   return {
     name,
+    dataDir,
     backend,
     scope,
     skew,
-    sync: () => syncOnce(backend.store, transport()),
+    sync: (o = {}) => syncOnce(backend.store, transport(o.timeoutMs), o),
     syncOffline: () => syncOnce(backend.store, httpTransport('http://127.0.0.1:9', syncConfig(backend.store)!.token, { timeoutMs: 2000 })),
-    close: () => {
+    close: (o = {}) => {
       backend.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!o.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

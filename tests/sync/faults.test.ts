@@ -1,0 +1,288 @@
+/**
+ * Fault injection: three office replicas sync with the district server through a proxy the test
+ * controls, which drops requests, drops responses after the server committed, duplicates, holds
+ * and reorders, cuts a body half-way; the server restarts mid-sync and a client is killed while it
+ * applies a pulled page. After recovery every replica holds the same rows, the server holds each
+ * acknowledged change exactly once, and no local change is lost.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { syncChanges, syncRows } from '../../server/db/schema';
+import { SYNC_CATALOG } from '../../electron/backend/sync/catalog';
+import { outboxCount } from '../../electron/backend/sync/encode';
+import { pendingCount } from '../../electron/backend/sync/pending';
+import { META, pullCursor } from '../../electron/backend/sync/pull';
+import { actorOf, makeReplica, openReplica, rows, startServer, STREET_A, type Replica, type TestServer } from './harness';
+import { startFaultProxy, type Fault, type FaultProxy } from './fault-proxy';
+
+let server: TestServer;
+let proxy: FaultProxy;
+let r1: Replica;
+let r2: Replica;
+let r3: Replica;
+const all = () => [r1, r2, r3];
+
+const PUSH = (r: { method: string; path: string }) => r.method === 'POST' && r.path === '/v1/push';
+const PULL = (r: { method: string; path: string }) => r.method === 'GET' && r.path === '/v1/pull';
+
+function addCommunities(r: Replica, prefix: string, n: number): string[] {
+  const ids: string[] = [];
+  r.backend.store.tx(() => {
+    for (let i = 0; i < n; i++) ids.push(r.backend.store.insert('communities', { streetCode: STREET_A, name: `${prefix}-${i}` }, actorOf(STREET_A), null));
+  });
+  return ids;
+}
+
+function rename(r: Replica, id: string, name: string): void {
+  r.backend.store.update('communities', id, { name }, actorOf(STREET_A), null);
+}
+
+function nameOf(r: Replica, id: string): unknown {
+  return r.backend.store.sqlite.prepare('SELECT name FROM communities WHERE id = ?').pluck().get(id);
+}
+
+async function serverHlcs(node: string): Promise<string[]> {
+  const got = await server.opened.db.select({ hlc: syncChanges.hlc }).from(syncChanges).where(eq(syncChanges.node, node));
+  return got.map((g) => g.hlc).sort();
+}
+
+function localHlcs(r: Replica): string[] {
+  return r.backend.store.sqlite.prepare('SELECT hlc FROM change_log ORDER BY hlc').pluck().all() as string[];
+}
+
+async function recover(): Promise<void> {
+  for (let i = 0; i < 2; i++) for (const r of all()) await r.sync();
+}
+
+/** The invariants after recovery: converged replicas, nothing lost, nothing doubled. */
+async function expectConverged(): Promise<void> {
+  for (const r of all()) {
+    expect(outboxCount(r.backend.store), `${r.name} outbox`).toBe(0);
+    expect(pendingCount(r.backend.store), `${r.name} parked fields`).toBe(0);
+    expect(r.backend.store.sqlite.prepare('SELECT count(*) FROM sync_rejections').pluck().get(), `${r.name} rejections`).toBe(0);
+    // every local change is on the server exactly once (the unique index would refuse a copy, so
+    // compare the whole lists: a change re-sent under a new clock would show up here)
+    expect(await serverHlcs(r.backend.store.nodeId), `${r.name} changes on the server`).toEqual(localHlcs(r));
+  }
+  for (const table of SYNC_CATALOG.keys()) {
+    const first = rows(r1, table);
+    for (const r of [r2, r3]) expect(rows(r, table), `${table} on ${r.name}`).toEqual(first);
+  }
+}
+
+async function expectOnServer(hlcs: string[], node: string, present: boolean): Promise<void> {
+  const on = new Set(await serverHlcs(node));
+  expect(hlcs.filter((h) => on.has(h) !== present)).toEqual([]);
+}
+
+function unpushed(r: Replica): string[] {
+  return r.backend.store.sqlite.prepare('SELECT hlc FROM change_log WHERE pushed_at IS NULL ORDER BY hlc').pluck().all() as string[];
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  proxy = await startFaultProxy(server.url);
+  r1 = await makeReplica(server, 'r1', STREET_A, { url: proxy.url, timeoutMs: 10_000 });
+  r2 = await makeReplica(server, 'r2', STREET_A, { url: proxy.url, timeoutMs: 10_000 });
+  r3 = await makeReplica(server, 'r3', STREET_A, { url: proxy.url, timeoutMs: 10_000 });
+  await recover();
+}, 120_000);
+
+afterAll(async () => {
+  for (const r of all()) r?.close();
+  await proxy?.close();
+  await server?.close();
+});
+
+beforeEach(() => {
+  proxy.events.length = 0;
+});
+
+describe('sync through a faulty network', () => {
+  test('a dropped push never reaches the server and is sent again', async () => {
+    const ids = addCommunities(r1, 'drop-req', 3);
+    const sent = unpushed(r1);
+    const fault = proxy.plan({ mode: 'drop-request', match: PUSH });
+    await expect(r1.sync()).rejects.toThrow();
+    expect(await proxy.fired(fault)).toMatchObject({ upstream: [], client: 'cut' });
+    await expectOnServer(sent, r1.backend.store.nodeId, false);
+    expect(unpushed(r1)).toEqual(sent);
+    await recover();
+    await expectConverged();
+    for (const r of all()) expect(nameOf(r, ids[2]!)).toBe('drop-req-2');
+  });
+
+  test('a dropped pull leaves the cursor where it was', async () => {
+    const ids = addCommunities(r1, 'drop-pull', 2);
+    await r1.sync();
+    const before = pullCursor(r2.backend.store);
+    const fault = proxy.plan({ mode: 'drop-request', match: PULL });
+    await expect(r2.sync()).rejects.toThrow();
+    await proxy.fired(fault);
+    expect(pullCursor(r2.backend.store)).toBe(before);
+    expect(nameOf(r2, ids[0]!)).toBeUndefined();
+    await recover();
+    await expectConverged();
+  });
+
+  test('a push committed by the server whose answer is lost is sent again and kept once', async () => {
+    const ids = addCommunities(r2, 'lost-answer', 4);
+    rename(r2, ids[0]!, 'lost-answer-renamed');
+    const sent = unpushed(r2);
+    const fault = proxy.plan({ mode: 'drop-response', match: PUSH });
+    await expect(r2.sync()).rejects.toThrow();
+    expect(await proxy.fired(fault)).toMatchObject({ upstream: [200], client: 'cut' });
+    // the server committed all of it; the client still counts it as unpushed
+    await expectOnServer(sent, r2.backend.store.nodeId, true);
+    expect(unpushed(r2)).toEqual(sent);
+    const summary = await r2.sync();
+    expect(summary.pushed).toBe(sent.length);
+    await recover();
+    await expectConverged();
+    for (const r of all()) expect(nameOf(r, ids[0]!)).toBe('lost-answer-renamed');
+  });
+
+  test('a pulled page whose answer is lost is pulled again', async () => {
+    const ids = addCommunities(r3, 'lost-page', 3);
+    await r3.sync();
+    const before = pullCursor(r1.backend.store);
+    const fault = proxy.plan({ mode: 'drop-response', match: PULL });
+    await expect(r1.sync()).rejects.toThrow();
+    expect(await proxy.fired(fault)).toMatchObject({ upstream: [200], client: 'cut' });
+    expect(pullCursor(r1.backend.store)).toBe(before);
+    await recover();
+    await expectConverged();
+    for (const r of all()) expect(nameOf(r, ids[1]!)).toBe('lost-page-1');
+  });
+
+  test('a push delivered twice at once is stored once', async () => {
+    const ids = addCommunities(r1, 'twice', 5);
+    rename(r1, ids[4]!, 'twice-renamed');
+    const sent = unpushed(r1);
+    const fault = proxy.plan({ mode: 'duplicate', match: PUSH });
+    const summary = await r1.sync();
+    expect(await proxy.fired(fault)).toMatchObject({ upstream: [200, 200], client: 200 });
+    expect(summary).toMatchObject({ pushed: sent.length, rejected: 0 });
+    expect(await serverHlcs(r1.backend.store.nodeId)).toEqual(localHlcs(r1));
+    const [row] = await server.opened.db.select().from(syncRows).where(eq(syncRows.rowId, ids[4]!));
+    expect(row!.fields.name).toBe('twice-renamed');
+    await recover();
+    await expectConverged();
+  });
+
+  test('an older push held back and delivered after a newer one loses to it everywhere', async () => {
+    const [id] = addCommunities(r1, 'reorder', 1);
+    await recover();
+    rename(r1, id!, 'older-by-clock');
+    const fault = proxy.plan({ mode: 'hold', match: PUSH });
+    const held = r1.sync();
+    await proxy.fired(fault);
+    // meanwhile r2 renames the same row later by clock and syncs through
+    r2.skew.ms = 1000;
+    rename(r2, id!, 'newer-by-clock');
+    r2.skew.ms = 0;
+    await r2.sync();
+    const released = await proxy.releaseHeld();
+    expect(released.map((e) => e.client)).toEqual([200]);
+    await held;
+    const [row] = await server.opened.db.select().from(syncRows).where(eq(syncRows.rowId, id!));
+    expect(row!.fields.name).toBe('newer-by-clock');
+    await recover();
+    await expectConverged();
+    for (const r of all()) expect(nameOf(r, id!)).toBe('newer-by-clock');
+  });
+
+  test('a push that times out, is retried, and then arrives late is stored once', async () => {
+    const ids = addCommunities(r2, 'late', 3);
+    const sent = unpushed(r2);
+    const fault = proxy.plan({ mode: 'hold', match: PUSH });
+    await expect(r2.sync({ timeoutMs: 300 })).rejects.toThrow();
+    await proxy.fired(fault);
+    await expectOnServer(sent, r2.backend.store.nodeId, false);
+    rename(r2, ids[0]!, 'late-renamed');
+    await r2.sync(); // the retry carries the held changes and the new one
+    await expectOnServer(unpushed(r2), r2.backend.store.nodeId, true);
+    const released = await proxy.releaseHeld(); // the stale copy reaches the server last
+    expect(released[0]!.upstream).toEqual([200]);
+    expect(released[0]!.client).toBe('cut');
+    await recover();
+    await expectConverged();
+    for (const r of all()) expect(nameOf(r, ids[0]!)).toBe('late-renamed');
+  });
+
+  test('a connection cut half-way through a push body writes nothing', async () => {
+    const ids = addCommunities(r3, 'cut', 40);
+    const sent = unpushed(r3);
+    const fault = proxy.plan({ mode: 'cut-mid-body', match: PUSH });
+    await expect(r3.sync()).rejects.toThrow();
+    expect(await proxy.fired(fault)).toMatchObject({ upstream: [], client: 'cut' });
+    await expectOnServer(sent, r3.backend.store.nodeId, false);
+    await recover();
+    await expectConverged();
+    for (const r of all()) expect(nameOf(r, ids[39]!)).toBe('cut-39');
+  });
+
+  test('the server restarts in the middle of a batched push and of a paged pull', async () => {
+    const ids = addCommunities(r1, 'restart', 250);
+    let restarting: Promise<void> | null = null;
+    const onForwarded = () => {
+      restarting = server.restart();
+    };
+    const push = proxy.plan({ mode: 'pass', match: PUSH, nth: 2, onForwarded });
+    await expect(r1.sync({ batch: 100 })).rejects.toThrow();
+    expect(await proxy.fired(push)).toMatchObject({ client: 'cut' });
+    await restarting;
+    // the first batch was acknowledged before the restart
+    expect(unpushed(r1).length).toBeLessThanOrEqual(150);
+    await r1.sync({ batch: 100 });
+    const before = pullCursor(r2.backend.store);
+    const pull = proxy.plan({ mode: 'pass', match: PULL, nth: 2, onForwarded });
+    await expect(r2.sync({ page: 100 })).rejects.toThrow();
+    expect(await proxy.fired(pull)).toMatchObject({ client: 'cut' });
+    await restarting;
+    expect(pullCursor(r2.backend.store)).toBeGreaterThan(before);
+    await recover();
+    await expectConverged();
+    for (const r of all()) expect(nameOf(r, ids[249]!)).toBe('restart-249');
+  });
+
+  test('a client killed while it applies a pulled page resumes from its cursor', async () => {
+    const ids = addCommunities(r1, 'killed', 300);
+    await r1.sync();
+    r3.close({ keepData: true });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(path.dirname(fileURLToPath(import.meta.url)), 'kill-child.ts'), r3.dataDir, '100', '2'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const report = await new Promise<{ committedCursor: string; pageCursor: string; inTransaction: boolean }>((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`child did not reach page 2: ${out} ${err}`)), 30_000);
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /^applying (.*)$/m.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(JSON.parse(m[1]!));
+        }
+      });
+      child.on('exit', () => reject(new Error(`child exited early: ${out} ${err}`)));
+    });
+    const exited = new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    expect(report.inTransaction).toBe(true);
+
+    r3 = openReplica('r3', r3.dataDir, { url: proxy.url, timeoutMs: 10_000 });
+    // page 1 is there in full with its cursor; nothing of page 2
+    expect(r3.backend.store.getMeta(META.cursor)).toBe(report.committedCursor);
+    const arrived = ids.filter((id) => nameOf(r3, id) !== undefined).length;
+    expect(arrived).toBe(100);
+    await recover();
+    await expectConverged();
+    for (const id of ids) expect(nameOf(r3, id)).toBe(nameOf(r1, id));
+  }, 60_000);
+});
