@@ -72,8 +72,14 @@ export async function enroll(
       .from(enrollmentCodes)
       .where(and(eq(enrollmentCodes.codeHash, hash), isNull(enrollmentCodes.usedAt), gt(enrollmentCodes.expiresAt, now.toISOString())))
       .for('update');
-    if (!code) throw new SyncRefusal('enrollment-code-invalid', undefined, 403);
     const token = randomBytes(32).toString('base64url');
+    if (!code) {
+      const again = await retriedEnrollment(tx, hash, input.node, now);
+      if (!again) throw new SyncRefusal('enrollment-code-invalid', undefined, 403);
+      // the device never received its token: it gets a new one, and stays one device
+      const [row] = await tx.update(devices).set({ tokenHash: sha256(token), name: input.deviceName }).where(eq(devices.id, again.id)).returning();
+      return { device: toDevice(row!), token };
+    }
     const id = uuidv7(now.getTime());
     // Numbered in order within the partition; the lock keeps two enrollments from taking one number.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`devices:${code.partition}`}))`);
@@ -94,6 +100,27 @@ export async function enroll(
     await tx.update(enrollmentCodes).set({ usedAt: now.toISOString(), deviceId: id }).where(eq(enrollmentCodes.codeHash, hash));
     return { device: toDevice(row!), token };
   });
+}
+
+/** How long after enrolling a device may repeat it with the same code, if its answer was lost. */
+export const ENROLL_RETRY_MS = 15 * 60 * 1000;
+
+type Tx = Parameters<Parameters<ServerDb['transaction']>[0]>[0];
+
+/**
+ * The device a code was used for, if this is the same device (node) asking again soon after, the
+ * device unrevoked and its token never used: its answer was lost on the way, so the code is not
+ * spent for it (a one-time code is no use to anyone else, and neither is the token it replaces).
+ */
+async function retriedEnrollment(tx: Tx, codeHash: string, node: string, now: Date): Promise<{ id: string } | null> {
+  const [used] = await tx
+    .select({ id: devices.id, node: devices.node, revokedAt: devices.revokedAt, lastSeenAt: devices.lastSeenAt, usedAt: enrollmentCodes.usedAt })
+    .from(enrollmentCodes)
+    .innerJoin(devices, eq(devices.id, enrollmentCodes.deviceId))
+    .where(eq(enrollmentCodes.codeHash, codeHash))
+    .for('update');
+  if (!used || used.node !== node || used.revokedAt || used.lastSeenAt || !used.usedAt) return null;
+  return now.getTime() - Date.parse(used.usedAt) <= ENROLL_RETRY_MS ? { id: used.id } : null;
 }
 
 /** The device of a bearer token; refuses unknown and revoked devices. */

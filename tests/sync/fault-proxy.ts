@@ -189,6 +189,12 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
 
+  async function releaseHeld(): Promise<ProxyEvent[]> {
+    const now = held.splice(0);
+    for (const h of now) await h.release();
+    return now.map((h) => h.event);
+  }
+
   return {
     url: `http://127.0.0.1:${port}`,
     events,
@@ -207,16 +213,12 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         });
       });
     },
-    async releaseHeld() {
-      const now = held.splice(0);
-      for (const h of now) await h.release();
-      return now.map((h) => h.event);
-    },
+    releaseHeld,
     retarget(url) {
       upstream = new URL(url);
     },
     async close() {
-      await this.releaseHeld().catch(() => undefined);
+      await releaseHeld();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -6,11 +6,17 @@
  * acknowledged change exactly once, and no local change is lost.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { syncChanges, syncRows } from '../../server/db/schema';
+import { devices, syncChanges, syncRows } from '../../server/db/schema';
+import * as admin from '../../server/admin/commands';
+import { createBackend } from '../../electron/backend/app';
+import { httpTransport } from '../../electron/backend/sync/http';
+import { enrollDevice } from '../../electron/backend/sync/session';
 import { SYNC_CATALOG } from '../../electron/backend/sync/catalog';
 import { outboxCount } from '../../electron/backend/sync/encode';
 import { pendingCount } from '../../electron/backend/sync/pending';
@@ -26,6 +32,7 @@ let r3: Replica;
 const all = () => [r1, r2, r3];
 
 const PUSH = (r: { method: string; path: string }) => r.method === 'POST' && r.path === '/v1/push';
+const ENROLL = (r: { method: string; path: string }) => r.method === 'POST' && r.path === '/v1/enroll';
 const PULL = (r: { method: string; path: string }) => r.method === 'GET' && r.path === '/v1/pull';
 
 function addCommunities(r: Replica, prefix: string, n: number): string[] {
@@ -285,4 +292,31 @@ describe('sync through a faulty network', () => {
     await expectConverged();
     for (const id of ids) expect(nameOf(r3, id)).toBe(nameOf(r1, id));
   }, 60_000);
+
+  test('an enrollment whose answer is lost can be retried with the same code by the same device only', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-replica-r4-'));
+    const b = createBackend({ dataDir, logError: () => undefined, sync: { autoStart: false } });
+    const other = createBackend({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-replica-r5-')), logError: () => undefined, sync: { autoStart: false } });
+    try {
+      const { code } = await admin.issueEnrollmentCode(server.opened.db, new Date(), STREET_A);
+      const input = { serverUrl: proxy.url, code, deviceName: 'r4' };
+      const fault = proxy.plan({ mode: 'drop-response', match: ENROLL });
+      await expect(enrollDevice(b.store, httpTransport(proxy.url, null), input)).rejects.toThrow();
+      expect(await proxy.fired(fault)).toMatchObject({ upstream: [200], client: 'cut' });
+      // another device cannot use the code; the one whose answer was lost can, and stays one device
+      await expect(enrollDevice(other.store, httpTransport(proxy.url, null), input)).rejects.toMatchObject({ code: 'enrollment-code-invalid' });
+      await enrollDevice(b.store, httpTransport(proxy.url, null), input);
+      expect(await server.opened.db.select().from(devices).where(eq(devices.node, b.store.nodeId))).toHaveLength(1);
+      b.close();
+      const r4 = openReplica('r4', dataDir);
+      await r4.sync();
+      expect(rows(r4, 'communities')).toEqual(rows(r1, 'communities'));
+      // once the device has used its token, the code is spent for good, even for that device
+      const node = r4.backend.store.nodeId;
+      r4.close();
+      await expect(httpTransport(proxy.url, null).enroll({ code, deviceName: 'r4', node })).rejects.toMatchObject({ code: 'enrollment-code-invalid' });
+    } finally {
+      other.close();
+    }
+  });
 });
