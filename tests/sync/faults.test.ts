@@ -303,6 +303,7 @@ describe('sync through a faulty network', () => {
       const fault = proxy.plan({ mode: 'drop-response', match: ENROLL });
       await expect(enrollDevice(b.store, httpTransport(proxy.url, null), input)).rejects.toThrow();
       expect(await proxy.fired(fault)).toMatchObject({ upstream: [200], client: 'cut' });
+      await server.restart(); // and the server forgot the answer it had sent
       // another device cannot use the code; the one whose answer was lost can, and stays one device
       await expect(enrollDevice(other.store, httpTransport(proxy.url, null), input)).rejects.toMatchObject({ code: 'enrollment-code-invalid' });
       await enrollDevice(b.store, httpTransport(proxy.url, null), input);
@@ -317,6 +318,23 @@ describe('sync through a faulty network', () => {
       await expect(httpTransport(proxy.url, null).enroll({ code, deviceName: 'r4', node })).rejects.toMatchObject({ code: 'enrollment-code-invalid' });
     } finally {
       other.close();
+    }
+  });
+
+  test('an enrollment delivered twice gives the device one working token', async () => {
+    const r = createBackend({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-replica-r6-')), logError: () => undefined, sync: { autoStart: false } });
+    const { code } = await admin.issueEnrollmentCode(server.opened.db, new Date(), STREET_A);
+    const fault = proxy.plan({ mode: 'duplicate', match: ENROLL });
+    await enrollDevice(r.store, httpTransport(proxy.url, null), { serverUrl: proxy.url, code, deviceName: 'r6' });
+    expect(await proxy.fired(fault)).toMatchObject({ upstream: [200, 200], client: 200 });
+    r.close();
+    const r6 = openReplica('r6', path.dirname(r.dbFile));
+    try {
+      await r6.sync();
+      expect(rows(r6, 'communities')).toEqual(rows(r1, 'communities'));
+      expect(await server.opened.db.select().from(devices).where(eq(devices.node, r6.backend.store.nodeId))).toHaveLength(1);
+    } finally {
+      r6.close();
     }
   });
 });

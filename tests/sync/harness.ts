@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { openServerDb, type OpenedServerDb } from '../../server/db/open';
 import { buildServer } from '../../server/app';
 import * as admin from '../../server/admin/commands';
+import { forgetRecentEnrollments } from '../../server/sync/devices';
 import { createBackend, type Backend } from '../../electron/backend/app';
 import { httpTransport } from '../../electron/backend/sync/http';
 import { enrollDevice, syncConfig, syncOnce, type SyncSummary } from '../../electron/backend/sync/session';
@@ -75,6 +76,7 @@ export async function startServer(opts: { bodyLimit?: number } = {}): Promise<Te
       const closing = server.app.close();
       server.app.server.closeAllConnections();
       await closing;
+      forgetRecentEnrollments(opened.db);
       server.app = buildServer({ db: opened, bodyLimit: opts.bodyLimit });
       await server.app.listen({ host: '127.0.0.1', port: addr.port });
     },
