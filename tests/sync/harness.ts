@@ -24,9 +24,9 @@ export interface TestServer {
   opened: OpenedServerDb;
   app: FastifyInstance;
   /**
-   * Stops the HTTP server at once, cutting the requests in flight (their handlers may still finish
-   * against the database, as a crashed process's committed transactions do), and starts a new
-   * one on the same port and database.
+   * Stops the HTTP server at once, cutting the requests in flight, and starts a new one on the same
+   * port and database. On PostgreSQL the database connections are cut too, so that transactions in
+   * flight roll back as a crashed process's do; on in-process PGlite their handlers may still finish.
    */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -36,9 +36,9 @@ export interface TestServer {
  * With SYNC_TEST_DATABASE_URL (an admin connection to a real PostgreSQL, as .ci/run sets), each
  * server gets a fresh database of its own, dropped on close; otherwise an in-memory PGlite.
  */
-async function openTestDb(): Promise<{ opened: OpenedServerDb; drop: () => Promise<void> }> {
+async function openTestDb(): Promise<{ opened: OpenedServerDb; drop: () => Promise<void>; cut: () => Promise<void> }> {
   const adminUrl = process.env.SYNC_TEST_DATABASE_URL;
-  if (!adminUrl) return { opened: await openServerDb({}), drop: async () => undefined };
+  if (!adminUrl) return { opened: await openServerDb({}), drop: async () => undefined, cut: async () => undefined };
   const { Client } = await import('pg');
   const name = `doudi_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const adminClient = new Client({ connectionString: adminUrl });
@@ -47,19 +47,22 @@ async function openTestDb(): Promise<{ opened: OpenedServerDb; drop: () => Promi
   await adminClient.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
+  const asAdmin = async (query: string) => {
+    const c = new Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(query);
+    await c.end();
+  };
   return {
-    opened: await openServerDb({ databaseUrl: url.toString() }),
-    drop: async () => {
-      const c = new Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
+    opened: await openServerDb({ databaseUrl: url.toString(), onConnectionError: () => undefined }),
+    // what a crashed server process leaves: its connections gone, their transactions rolled back
+    cut: () => asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`),
+    drop: () => asAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
 
 export async function startServer(opts: { bodyLimit?: number } = {}): Promise<TestServer> {
-  const { opened, drop } = await openTestDb();
+  const { opened, drop, cut } = await openTestDb();
   const now = new Date();
   await admin.createStreets(opened.db, now, [STREET_A, STREET_B]);
   await admin.createUser(opened.db, now, { username: 'zgz_admin', displayName: '王一', role: 'street-admin', password: 'secret-pass-1', partition: STREET_A });
@@ -75,6 +78,7 @@ export async function startServer(opts: { bodyLimit?: number } = {}): Promise<Te
     restart: async () => {
       const closing = server.app.close();
       server.app.server.closeAllConnections();
+      await cut();
       await closing;
       forgetRecentEnrollments(opened.db);
       server.app = buildServer({ db: opened, bodyLimit: opts.bodyLimit });
