@@ -6,12 +6,12 @@
  * Faults: drop the request (close the client's connection, nothing forwarded); forward it and drop
  * the response (the server committed, the client sees a failure); forward it twice at once (a
  * duplicate); hold it until the test releases it (delay, reordering); forward half its body and cut
- * both connections (cut mid-body).
+ * both connections (cut mid-body); forward it and cut the answer half-way (cut mid-response).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type FaultMode = 'pass' | 'drop-request' | 'drop-response' | 'duplicate' | 'hold' | 'cut-mid-body';
+export type FaultMode = 'pass' | 'drop-request' | 'drop-response' | 'duplicate' | 'hold' | 'cut-mid-body' | 'cut-mid-response';
 
 export interface Fault {
   mode: FaultMode;
@@ -111,17 +111,20 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     });
   }
 
+  function headersOf(up: Upstream): http.OutgoingHttpHeaders {
+    const headers = { ...up.headers, 'content-length': String(up.body.length) };
+    delete headers['transfer-encoding'];
+    delete headers.connection;
+    return headers;
+  }
+
   function reply(res: http.ServerResponse, up: Upstream | null, event: ProxyEvent): void {
     if (!up || res.destroyed || res.socket?.destroyed) {
       res.socket?.destroy();
       event.client = 'cut';
       return;
     }
-    const headers = { ...up.headers };
-    delete headers['transfer-encoding'];
-    delete headers.connection;
-    headers['content-length'] = String(up.body.length);
-    res.writeHead(up.status, headers);
+    res.writeHead(up.status, headersOf(up));
     res.end(up.body);
     event.client = up.status;
   }
@@ -161,6 +164,16 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         const up = record(await forward(req, body, undefined, fault?.onForwarded));
         if (event.mode === 'pass') reply(res, up, event);
         else cut(req, event);
+        break;
+      }
+      case 'cut-mid-response': {
+        const up = record(await forward(req, body));
+        if (up) {
+          res.writeHead(up.status, headersOf(up));
+          res.write(up.body.subarray(0, Math.floor(up.body.length / 2)));
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        cut(req, event);
         break;
       }
       case 'drop-request':

@@ -165,6 +165,29 @@ describe('sync through a faulty network', () => {
     for (const r of all()) expect(nameOf(r, ids[1]!)).toBe('lost-page-1');
   });
 
+  test('an answer cut half-way is a network error for the app, and its next run recovers', async () => {
+    const ids = addCommunities(r1, 'half-answer', 2);
+    await r1.sync();
+    addCommunities(r2, 'half-answer-r2', 1);
+    const before = pullCursor(r2.backend.store);
+    const fault = proxy.plan({ mode: 'cut-mid-response', match: PULL });
+    try {
+      const failed = await r2.backend.sync.runNow('manual');
+      expect(await proxy.fired(fault)).toMatchObject({ upstream: [200], client: 'cut' });
+      expect(failed).toMatchObject({ ok: false, error: { code: 'network' } });
+      expect(r2.backend.sync.status()).toMatchObject({ state: 'offline', pendingCount: 0 });
+      expect(pullCursor(r2.backend.store)).toBe(before);
+      const ok = await r2.backend.sync.runNow('manual');
+      expect(ok).toMatchObject({ ok: true, error: null });
+      expect(r2.backend.sync.status()).toMatchObject({ state: 'online', lastError: null });
+      expect(nameOf(r2, ids[1]!)).toBe('half-answer-1');
+    } finally {
+      r2.backend.sync.stop(); // the tests sync by hand
+    }
+    await recover();
+    await expectConverged();
+  });
+
   test('a push delivered twice at once is stored once', async () => {
     const ids = addCommunities(r1, 'twice', 5);
     rename(r1, ids[4]!, 'twice-renamed');
