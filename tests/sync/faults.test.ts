@@ -316,6 +316,35 @@ describe('sync through a faulty network', () => {
     for (const id of ids) expect(nameOf(r3, id)).toBe(nameOf(r1, id));
   }, 60_000);
 
+  test('a new device bootstraps through lost snapshot pages and a server restart', async () => {
+    addCommunities(r2, 'bootstrap', 120);
+    await r2.sync();
+    const r7 = await makeReplica(server, 'r7', STREET_A, { url: proxy.url, timeoutMs: 10_000 });
+    try {
+      const SNAPSHOT = (r: { method: string; path: string }) => r.path === '/v1/snapshot';
+      const lost = proxy.plan({ mode: 'drop-response', match: SNAPSHOT, nth: 2 });
+      await expect(r7.sync({ page: 50 })).rejects.toThrow();
+      await proxy.fired(lost);
+      const after = r7.backend.store.getMeta(META.snapshotAfter);
+      expect(after).not.toBeNull(); // page 1 kept
+      let restarting: Promise<void> | null = null;
+      const cut = proxy.plan({ mode: 'pass', match: SNAPSHOT, nth: 2, onForwarded: () => (restarting = server.restart()) });
+      addCommunities(r1, 'during-bootstrap', 3); // written while the device bootstraps
+      await r1.sync();
+      await expect(r7.sync({ page: 50 })).rejects.toThrow();
+      await proxy.fired(cut);
+      await restarting;
+      expect(r7.backend.store.getMeta(META.bootstrapped)).toBeNull();
+      expect(r7.backend.store.getMeta(META.snapshotAfter)! > after!).toBe(true);
+      await r7.sync({ page: 50 });
+      await recover();
+      for (const table of SYNC_CATALOG.keys()) expect(rows(r7, table), table).toEqual(rows(r1, table));
+    } finally {
+      r7.close();
+    }
+    await expectConverged();
+  });
+
   test('an enrollment whose answer is lost can be retried with the same code by the same device only', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-replica-r4-'));
     const b = createBackend({ dataDir, logError: () => undefined, sync: { autoStart: false } });
