@@ -229,7 +229,7 @@ describe('sync through a faulty network', () => {
     const ids = addCommunities(r2, 'late', 3);
     const sent = unpushed(r2);
     const fault = proxy.plan({ mode: 'hold', match: PUSH });
-    await expect(r2.sync({ timeoutMs: 300 })).rejects.toThrow();
+    await expect(r2.sync({ timeoutMs: 1500 })).rejects.toThrow();
     await proxy.fired(fault);
     await expectOnServer(sent, r2.backend.store.nodeId, false);
     rename(r2, ids[0]!, 'late-renamed');

@@ -76,10 +76,11 @@ export async function startServer(opts: { bodyLimit?: number } = {}): Promise<Te
     opened,
     app,
     restart: async () => {
-      const closing = server.app.close();
-      server.app.server.closeAllConnections();
+      const old = server.app;
+      old.server.close(); // stops listening at once (Fastify's close tolerates it)
+      old.server.closeAllConnections();
       await cut();
-      await closing;
+      await old.close();
       forgetRecentEnrollments(opened.db);
       server.app = buildServer({ db: opened, bodyLimit: opts.bodyLimit });
       await server.app.listen({ host: '127.0.0.1', port: addr.port });
