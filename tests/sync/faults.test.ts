@@ -256,34 +256,34 @@ describe('sync through a faulty network', () => {
   });
 
   test('the server restarts in the middle of a batched push and of a paged pull', async () => {
-    const ids = addCommunities(r1, 'restart', 250);
+    const ids = addCommunities(r1, 'restart', 150);
     let restarting: Promise<void> | null = null;
     const onForwarded = () => {
       restarting = server.restart();
     };
     const push = proxy.plan({ mode: 'pass', match: PUSH, nth: 2, onForwarded });
-    await expect(r1.sync({ batch: 100 })).rejects.toThrow();
+    await expect(r1.sync({ batch: 50 })).rejects.toThrow();
     expect(await proxy.fired(push)).toMatchObject({ client: 'cut' });
     await restarting;
     // the first batch was acknowledged before the restart
-    expect(unpushed(r1).length).toBeLessThanOrEqual(150);
-    await r1.sync({ batch: 100 });
+    expect(unpushed(r1).length).toBeLessThanOrEqual(100);
+    await r1.sync({ batch: 50 });
     const before = pullCursor(r2.backend.store);
     const pull = proxy.plan({ mode: 'pass', match: PULL, nth: 2, onForwarded });
-    await expect(r2.sync({ page: 100 })).rejects.toThrow();
+    await expect(r2.sync({ page: 50 })).rejects.toThrow();
     expect(await proxy.fired(pull)).toMatchObject({ client: 'cut' });
     await restarting;
     expect(pullCursor(r2.backend.store)).toBeGreaterThan(before);
     await recover();
     await expectConverged();
-    for (const r of all()) expect(nameOf(r, ids[249]!)).toBe('restart-249');
+    for (const r of all()) expect(nameOf(r, ids[149]!)).toBe('restart-149');
   });
 
   test('a client killed while it applies a pulled page resumes from its cursor', async () => {
-    const ids = addCommunities(r1, 'killed', 300);
+    const ids = addCommunities(r1, 'killed', 150);
     await r1.sync();
     r3.close({ keepData: true });
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(path.dirname(fileURLToPath(import.meta.url)), 'kill-child.ts'), r3.dataDir, '100', '2'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(path.dirname(fileURLToPath(import.meta.url)), 'kill-child.ts'), r3.dataDir, '50', '2'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';
@@ -310,7 +310,7 @@ describe('sync through a faulty network', () => {
     // page 1 is there in full with its cursor; nothing of page 2
     expect(r3.backend.store.getMeta(META.cursor)).toBe(report.committedCursor);
     const arrived = ids.filter((id) => nameOf(r3, id) !== undefined).length;
-    expect(arrived).toBe(100);
+    expect(arrived).toBe(50);
     await recover();
     await expectConverged();
     for (const id of ids) expect(nameOf(r3, id)).toBe(nameOf(r1, id));
