@@ -12,17 +12,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { devices, syncChanges, syncRows } from '../../server/db/schema';
+import { devices, syncRows } from '../../server/db/schema';
 import * as admin from '../../server/admin/commands';
 import { createBackend } from '../../electron/backend/app';
 import { httpTransport } from '../../electron/backend/sync/http';
 import { enrollDevice } from '../../electron/backend/sync/session';
 import { SYNC_CATALOG } from '../../electron/backend/sync/catalog';
-import { outboxCount } from '../../electron/backend/sync/encode';
-import { pendingCount } from '../../electron/backend/sync/pending';
 import { META, pullCursor } from '../../electron/backend/sync/pull';
-import { actorOf, makeReplica, openReplica, rows, startServer, STREET_A, type Replica, type TestServer } from './harness';
-import { startFaultProxy, type Fault, type FaultProxy } from './fault-proxy';
+import { makeReplica, openReplica, rows, startServer, STREET_A, type Replica, type TestServer } from './harness';
+import { addCommunities, expectConverged as expectConvergedOf, localHlcs, nameOf, rename, serverHlcs as serverHlcsOf, unpushed } from './invariants';
+import { startFaultProxy, type FaultProxy } from './fault-proxy';
 
 let server: TestServer;
 let proxy: FaultProxy;
@@ -35,58 +34,16 @@ const PUSH = (r: { method: string; path: string }) => r.method === 'POST' && r.p
 const ENROLL = (r: { method: string; path: string }) => r.method === 'POST' && r.path === '/v1/enroll';
 const PULL = (r: { method: string; path: string }) => r.method === 'GET' && r.path === '/v1/pull';
 
-function addCommunities(r: Replica, prefix: string, n: number): string[] {
-  const ids: string[] = [];
-  r.backend.store.tx(() => {
-    for (let i = 0; i < n; i++) ids.push(r.backend.store.insert('communities', { streetCode: STREET_A, name: `${prefix}-${i}` }, actorOf(STREET_A), null));
-  });
-  return ids;
-}
-
-function rename(r: Replica, id: string, name: string): void {
-  r.backend.store.update('communities', id, { name }, actorOf(STREET_A), null);
-}
-
-function nameOf(r: Replica, id: string): unknown {
-  return r.backend.store.sqlite.prepare('SELECT name FROM communities WHERE id = ?').pluck().get(id);
-}
-
-async function serverHlcs(node: string): Promise<string[]> {
-  const got = await server.opened.db.select({ hlc: syncChanges.hlc }).from(syncChanges).where(eq(syncChanges.node, node));
-  return got.map((g) => g.hlc).sort();
-}
-
-function localHlcs(r: Replica): string[] {
-  return r.backend.store.sqlite.prepare('SELECT hlc FROM change_log ORDER BY hlc').pluck().all() as string[];
-}
-
 async function recover(): Promise<void> {
   for (let i = 0; i < 2; i++) for (const r of all()) await r.sync();
 }
 
-/** The invariants after recovery: converged replicas, nothing lost, nothing doubled. */
-async function expectConverged(): Promise<void> {
-  for (const r of all()) {
-    expect(outboxCount(r.backend.store), `${r.name} outbox`).toBe(0);
-    expect(pendingCount(r.backend.store), `${r.name} parked fields`).toBe(0);
-    expect(r.backend.store.sqlite.prepare('SELECT count(*) FROM sync_rejections').pluck().get(), `${r.name} rejections`).toBe(0);
-    // every local change is on the server exactly once (the unique index would refuse a copy, so
-    // compare the whole lists: a change re-sent under a new clock would show up here)
-    expect(await serverHlcs(r.backend.store.nodeId), `${r.name} changes on the server`).toEqual(localHlcs(r));
-  }
-  for (const table of SYNC_CATALOG.keys()) {
-    const first = rows(r1, table);
-    for (const r of [r2, r3]) expect(rows(r, table), `${table} on ${r.name}`).toEqual(first);
-  }
-}
+const expectConverged = () => expectConvergedOf(server, all());
+const serverHlcs = (node: string) => serverHlcsOf(server, node);
 
 async function expectOnServer(hlcs: string[], node: string, present: boolean): Promise<void> {
   const on = new Set(await serverHlcs(node));
   expect(hlcs.filter((h) => on.has(h) !== present)).toEqual([]);
-}
-
-function unpushed(r: Replica): string[] {
-  return r.backend.store.sqlite.prepare('SELECT hlc FROM change_log WHERE pushed_at IS NULL ORDER BY hlc').pluck().all() as string[];
 }
 
 beforeAll(async () => {
