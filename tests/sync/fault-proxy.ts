@@ -51,6 +51,10 @@ export interface FaultProxy {
   plan(fault: Fault): Fault;
   /** Resolves with the event once the planned fault has fired (a hold: once held) and done its part. */
   fired(fault: Fault, timeoutMs?: number): Promise<ProxyEvent>;
+  /** Resolves when a request is next held. */
+  nextHold(): Promise<ProxyEvent>;
+  /** Drops the planned faults that have not fired. */
+  clear(): void;
   /** Forwards the held requests now, oldest first, and waits for the server's answers. */
   releaseHeld(): Promise<ProxyEvent[]>;
   /** Points the proxy at another server address. */
@@ -74,6 +78,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const done = new Map<Fault, ProxyEvent>();
   const waiters = new Map<Fault, (e: ProxyEvent) => void>();
   const held: Held[] = [];
+  const onHold: ((e: ProxyEvent) => void)[] = [];
   const events: ProxyEvent[] = [];
   let nextId = 1;
 
@@ -191,6 +196,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       case 'hold':
         // fired as soon as it is held; the server sees it when the test releases it
         held.push({ event, release: async () => reply(res, record(await forward(req, body)), event) });
+        for (const f of onHold.splice(0)) f(event);
         break;
     }
     finish(fault, event);
@@ -227,6 +233,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       });
     },
     releaseHeld,
+    nextHold: () => new Promise((resolve) => onHold.push(resolve)),
+    clear: () => void planned.splice(0),
     retarget(url) {
       upstream = new URL(url);
     },
