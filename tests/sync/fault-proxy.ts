@@ -57,8 +57,6 @@ export interface FaultProxy {
   clear(): void;
   /** Forwards the held requests now, oldest first, and waits for the server's answers. */
   releaseHeld(): Promise<ProxyEvent[]>;
-  /** Points the proxy at another server address. */
-  retarget(url: string): void;
   events: ProxyEvent[];
   close(): Promise<void>;
 }
@@ -73,7 +71,7 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
 }
 
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
-  let upstream = new URL(target);
+  const upstream = new URL(target);
   const planned: { fault: Fault; seen: number }[] = [];
   const done = new Map<Fault, ProxyEvent>();
   const waiters = new Map<Fault, (e: ProxyEvent) => void>();
@@ -235,9 +233,6 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     releaseHeld,
     nextHold: () => new Promise((resolve) => onHold.push(resolve)),
     clear: () => void planned.splice(0),
-    retarget(url) {
-      upstream = new URL(url);
-    },
     async close() {
       await releaseHeld();
       server.closeAllConnections();
