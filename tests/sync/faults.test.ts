@@ -14,6 +14,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { eq } from 'drizzle-orm';
 import { devices, syncRows } from '../../server/db/schema';
 import * as admin from '../../server/admin/commands';
+import { authenticate, enroll as enrollServer, forgetRecentEnrollments, revokeDevice } from '../../server/sync/devices';
 import { createBackend } from '../../electron/backend/app';
 import { httpTransport } from '../../electron/backend/sync/http';
 import { enrollDevice } from '../../electron/backend/sync/session';
@@ -345,5 +346,28 @@ describe('sync through a faulty network', () => {
     } finally {
       r6.close();
     }
+  });
+
+  test('a lost enrollment answer may be retried only by its device, unrevoked, unused, within 15 minutes', async () => {
+    const db = server.opened.db;
+    const t0 = new Date();
+    const at = (min: number) => new Date(t0.getTime() + min * 60_000);
+    const { code } = await admin.issueEnrollmentCode(db, t0, STREET_A);
+    const input = { code, deviceName: 'r8', node: 'f00dfeedf00dfeed' };
+    const first = await enrollServer(db, input, t0);
+    const refused = { code: 'enrollment-code-invalid' };
+    await expect(enrollServer(db, { ...input, node: 'beefbeefbeefbeef' }, at(1))).rejects.toMatchObject(refused);
+    await expect(enrollServer(db, input, at(16))).rejects.toMatchObject(refused);
+    expect((await enrollServer(db, input, at(1))).token).toBe(first.token); // the same answer again
+    forgetRecentEnrollments(db); // a restarted server: a new token, the lost one void
+    const again = await enrollServer(db, input, at(2));
+    expect(again.device.id).toBe(first.device.id);
+    await expect(authenticate(db, first.token, at(3))).rejects.toMatchObject({ code: 'device-unknown' });
+    await authenticate(db, again.token, at(3));
+    await expect(enrollServer(db, input, at(4))).rejects.toMatchObject(refused); // used: spent for good
+    const other = await admin.issueEnrollmentCode(db, t0, STREET_A);
+    const d = await enrollServer(db, { ...input, code: other.code, node: 'cafecafecafecafe' }, t0);
+    await revokeDevice(db, d.device.id, at(1));
+    await expect(enrollServer(db, { ...input, code: other.code, node: 'cafecafecafecafe' }, at(2))).rejects.toMatchObject(refused);
   });
 });
