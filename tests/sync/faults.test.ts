@@ -258,6 +258,9 @@ describe('sync through a faulty network', () => {
         }
       });
       child.on('exit', () => reject(new Error(`child exited early: ${out} ${err}`)));
+    }).catch((e: unknown) => {
+      child.kill('SIGKILL');
+      throw e;
     });
     const exited = new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     child.kill('SIGKILL');
