@@ -331,6 +331,7 @@ describe('sync through a faulty network', () => {
       await expect(httpTransport(proxy.url, null).enroll({ code, deviceName: 'r4', node })).rejects.toMatchObject({ code: 'enrollment-code-invalid' });
     } finally {
       other.close();
+      fs.rmSync(path.dirname(other.dbFile), { recursive: true, force: true });
     }
   });
 
