@@ -20,13 +20,24 @@ export function serverMigrationsFolder(): string {
   return path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 }
 
-export async function openServerDb(opts: { dataDir?: string; databaseUrl?: string }): Promise<OpenedServerDb> {
+export async function openServerDb(opts: {
+  dataDir?: string;
+  databaseUrl?: string;
+  /** A PostgreSQL connection lost (the database restarted, the network cut); stderr by default. */
+  onConnectionError?: (err: Error) => void;
+}): Promise<OpenedServerDb> {
   const migrationsFolder = serverMigrationsFolder();
   if (opts.databaseUrl) {
     const { Pool } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
     const pool = new Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // A lost connection must not take the server down (an 'error' event without a listener
+    // throws): the query in progress fails, the pool drops the client, the next query reconnects.
+    // Idle clients report through the pool, checked-out ones (mid-transaction) through their own.
+    const lost = opts.onConnectionError ?? ((err: Error) => console.error(`[db] connection lost: ${err.message}`));
+    pool.on('error', lost);
+    pool.on('connect', (client) => client.on('error', lost));
     const db = drizzle(pool, { schema });
     await migrate(db, { migrationsFolder });
     return { db: db as unknown as ServerDb, kind: 'postgres', close: () => pool.end() };

@@ -72,8 +72,19 @@ export async function enroll(
       .from(enrollmentCodes)
       .where(and(eq(enrollmentCodes.codeHash, hash), isNull(enrollmentCodes.usedAt), gt(enrollmentCodes.expiresAt, now.toISOString())))
       .for('update');
-    if (!code) throw new SyncRefusal('enrollment-code-invalid', undefined, 403);
     const token = randomBytes(32).toString('base64url');
+    const recent = recentOf(db);
+    if (!code) {
+      const again = await retriedEnrollment(tx, hash, input.node, now);
+      if (!again) throw new SyncRefusal('enrollment-code-invalid', undefined, 403);
+      // the device never received its answer: the same answer again if this process still has
+      // it (a duplicated request must not void the token of the first), else a new token
+      const kept = recent.get(hash);
+      if (kept && kept.deviceId === again.id) return { device: toDevice(again), token: kept.token };
+      const [row] = await tx.update(devices).set({ tokenHash: sha256(token) }).where(eq(devices.id, again.id)).returning();
+      recent.set(hash, { deviceId: again.id, token, at: now.getTime() });
+      return { device: toDevice(row!), token };
+    }
     const id = uuidv7(now.getTime());
     // Numbered in order within the partition; the lock keeps two enrollments from taking one number.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`devices:${code.partition}`}))`);
@@ -92,8 +103,47 @@ export async function enroll(
       })
       .returning();
     await tx.update(enrollmentCodes).set({ usedAt: now.toISOString(), deviceId: id }).where(eq(enrollmentCodes.codeHash, hash));
+    for (const [k, v] of recent) if (now.getTime() - v.at > ENROLL_RETRY_MS) recent.delete(k);
+    recent.set(hash, { deviceId: id, token, at: now.getTime() }); // before commit: a duplicate waits on the code's row lock
     return { device: toDevice(row!), token };
   });
+}
+
+/** How long after enrolling a device may repeat it with the same code, if its answer was lost. */
+export const ENROLL_RETRY_MS = 15 * 60 * 1000;
+
+type Tx = Parameters<Parameters<ServerDb['transaction']>[0]>[0];
+
+/** Forgets the remembered answers of recent enrollments, as a restarted server process has. */
+export function forgetRecentEnrollments(db: ServerDb): void {
+  recentEnrollments.delete(db);
+}
+
+/** Tokens of this process's recent enrollments, in memory only, by code hash. */
+const recentEnrollments = new WeakMap<ServerDb, Map<string, { deviceId: string; token: string; at: number }>>();
+
+function recentOf(db: ServerDb): Map<string, { deviceId: string; token: string; at: number }> {
+  let m = recentEnrollments.get(db);
+  if (!m) recentEnrollments.set(db, (m = new Map()));
+  return m;
+}
+
+/**
+ * The device a code was used for, if this is the same device (node) asking again soon after, the
+ * device unrevoked and its token never used: its answer was lost on the way, so the code is not
+ * spent for it (a one-time code is no use to anyone else, and neither is the token it replaces).
+ */
+async function retriedEnrollment(tx: Tx, codeHash: string, node: string, now: Date): Promise<typeof devices.$inferSelect | null> {
+  const [used] = await tx
+    .select()
+    .from(enrollmentCodes)
+    .innerJoin(devices, eq(devices.id, enrollmentCodes.deviceId))
+    .where(eq(enrollmentCodes.codeHash, codeHash))
+    .for('update');
+  if (!used) return null;
+  const { devices: d, enrollment_codes: c } = used;
+  if (d.node !== node || d.revokedAt || d.lastSeenAt || !c.usedAt) return null;
+  return now.getTime() - Date.parse(c.usedAt) <= ENROLL_RETRY_MS ? d : null;
 }
 
 /** The device of a bearer token; refuses unknown and revoked devices. */

@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { openServerDb, type OpenedServerDb } from '../../server/db/open';
 import { buildServer } from '../../server/app';
 import * as admin from '../../server/admin/commands';
+import { forgetRecentEnrollments } from '../../server/sync/devices';
 import { createBackend, type Backend } from '../../electron/backend/app';
 import { httpTransport } from '../../electron/backend/sync/http';
 import { enrollDevice, syncConfig, syncOnce, type SyncSummary } from '../../electron/backend/sync/session';
@@ -22,6 +23,12 @@ export interface TestServer {
   url: string;
   opened: OpenedServerDb;
   app: FastifyInstance;
+  /**
+   * Stops the HTTP server at once, cutting the requests in flight, and starts a new one on the same
+   * port and database. On PostgreSQL the database connections are cut too, so that transactions in
+   * flight roll back as a crashed process's do; on in-process PGlite their handlers may still finish.
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -29,9 +36,9 @@ export interface TestServer {
  * With SYNC_TEST_DATABASE_URL (an admin connection to a real PostgreSQL, as .ci/run sets), each
  * server gets a fresh database of its own, dropped on close; otherwise an in-memory PGlite.
  */
-async function openTestDb(): Promise<{ opened: OpenedServerDb; drop: () => Promise<void> }> {
+async function openTestDb(): Promise<{ opened: OpenedServerDb; drop: () => Promise<void>; cut: () => Promise<void> }> {
   const adminUrl = process.env.SYNC_TEST_DATABASE_URL;
-  if (!adminUrl) return { opened: await openServerDb({}), drop: async () => undefined };
+  if (!adminUrl) return { opened: await openServerDb({}), drop: async () => undefined, cut: async () => undefined };
   const { Client } = await import('pg');
   const name = `doudi_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const adminClient = new Client({ connectionString: adminUrl });
@@ -40,19 +47,22 @@ async function openTestDb(): Promise<{ opened: OpenedServerDb; drop: () => Promi
   await adminClient.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
+  const asAdmin = async (query: string) => {
+    const c = new Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(query);
+    await c.end();
+  };
   return {
-    opened: await openServerDb({ databaseUrl: url.toString() }),
-    drop: async () => {
-      const c = new Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
+    opened: await openServerDb({ databaseUrl: url.toString(), onConnectionError: () => undefined }),
+    // what a crashed server process leaves: its connections gone, their transactions rolled back
+    cut: () => asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`),
+    drop: () => asAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
 
 export async function startServer(opts: { bodyLimit?: number } = {}): Promise<TestServer> {
-  const { opened, drop } = await openTestDb();
+  const { opened, drop, cut } = await openTestDb();
   const now = new Date();
   await admin.createStreets(opened.db, now, [STREET_A, STREET_B]);
   await admin.createUser(opened.db, now, { username: 'zgz_admin', displayName: '王一', role: 'street-admin', password: 'secret-pass-1', partition: STREET_A });
@@ -61,50 +71,80 @@ export async function startServer(opts: { bodyLimit?: number } = {}): Promise<Te
   await app.listen({ host: '127.0.0.1', port: 0 });
   const addr = app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('no address');
-  return {
+  const server: TestServer = {
     url: `http://127.0.0.1:${addr.port}`,
     opened,
     app,
+    restart: async () => {
+      const old = server.app;
+      old.server.close(); // stops listening at once (Fastify's close tolerates it)
+      old.server.closeAllConnections();
+      await cut();
+      await old.close();
+      forgetRecentEnrollments(opened.db);
+      server.app = buildServer({ db: opened, bodyLimit: opts.bodyLimit });
+      await server.app.listen({ host: '127.0.0.1', port: addr.port });
+    },
     close: async () => {
-      await app.close();
+      await server.app.close();
       await opened.close();
       await drop();
     },
   };
+  return server;
 }
 
 export interface Replica {
   name: string;
+  dataDir: string;
   backend: Backend;
   scope: Scope;
   /** Milliseconds added to real time for this replica's clock. */
   skew: { ms: number };
-  sync(): Promise<SyncSummary>;
+  sync(opts?: { batch?: number; page?: number; timeoutMs?: number }): Promise<SyncSummary>;
   /** Syncs against an address nobody listens on (offline). */
   syncOffline(): Promise<unknown>;
-  close(): void;
+  /** Closes the backend; the data directory is removed unless kept (to reopen it). */
+  close(opts?: { keepData?: boolean }): void;
 }
 
-export async function makeReplica(server: TestServer, name: string, partition: string): Promise<Replica> {
+export interface ReplicaOptions {
+  /** The address the replica enrolls with and syncs to (e.g. a fault proxy); the server's by default. */
+  url?: string;
+  /** Request timeout of the replica's transport. */
+  timeoutMs?: number;
+}
+
+export async function makeReplica(server: TestServer, name: string, partition: string, opts: ReplicaOptions = {}): Promise<Replica> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `doudi-replica-${name}-`));
-  const skew = { ms: 0 };
-  const backend = createBackend({ dataDir, now: () => new Date(Date.now() + skew.ms), logError: () => undefined });
+  const backend = createBackend({ dataDir, logError: () => undefined });
+  const url = opts.url ?? server.url;
   const { code } = await admin.issueEnrollmentCode(server.opened.db, new Date(), partition);
-  const scope = await enrollDevice(backend.store, httpTransport(server.url, null), { serverUrl: server.url, code, deviceName: name });
-  const transport = () => {
+  await enrollDevice(backend.store, httpTransport(url, null), { serverUrl: url, code, deviceName: name });
+  backend.close();
+  return openReplica(name, dataDir, opts);
+}
+
+/** Opens an enrolled replica's data directory again (background sync off: tests sync explicitly). */
+export function openReplica(name: string, dataDir: string, opts: ReplicaOptions = {}): Replica {
+  const skew = { ms: 0 };
+  const backend = createBackend({ dataDir, now: () => new Date(Date.now() + skew.ms), logError: () => undefined, sync: { autoStart: false } });
+  const scope = syncConfig(backend.store)!.scope;
+  const transport = (timeoutMs = opts.timeoutMs) => {
     const cfg = syncConfig(backend.store)!;
-    return httpTransport(cfg.serverUrl, cfg.token);
+    return httpTransport(cfg.serverUrl, cfg.token, { timeoutMs });
   };
   return {
     name,
+    dataDir,
     backend,
     scope,
     skew,
-    sync: () => syncOnce(backend.store, transport()),
+    sync: (o = {}) => syncOnce(backend.store, transport(o.timeoutMs), o),
     syncOffline: () => syncOnce(backend.store, httpTransport('http://127.0.0.1:9', syncConfig(backend.store)!.token, { timeoutMs: 2000 })),
-    close: () => {
+    close: (o = {}) => {
       backend.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!o.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
