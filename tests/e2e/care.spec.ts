@@ -105,7 +105,7 @@ test('care for a supported person, from gaps to the four in place, and printing'
   await page.getByLabel('街道联系电话').fill('022-24390000');
   await page.getByRole('button', { name: '发卡', exact: true }).click();
   const cardNumber = (await page.getByTestId('card-number').first().textContent())!.trim();
-  expect(cardNumber).toMatch(/^ZL-120110001000-\d{8}$/);
+  expect(cardNumber).toMatch(/^ZL-120110001000-\d{4}-\d{2}-\d{4}$/);
 
   // Visit and emergency plan → all four in place.
   await page.getByTestId('visit-section').getByRole('button', { name: '新增探访记录' }).click();
