@@ -8,8 +8,9 @@ import { log, type Bench, type BenchOptions } from './lib';
 import { registrySearchBench } from './registry-search';
 import { printCardsBench } from './print-cards';
 import { dueListsBench } from './due-lists';
+import { syncBootstrapBench } from './sync-bootstrap';
 
-const BENCHES: Bench[] = [registrySearchBench, dueListsBench, printCardsBench];
+const BENCHES: Bench[] = [registrySearchBench, dueListsBench, printCardsBench, syncBootstrapBench];
 
 function option(name: string): string | undefined {
   const prefix = `--${name}=`;
