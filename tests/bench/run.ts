@@ -9,8 +9,9 @@ import { registrySearchBench } from './registry-search';
 import { printCardsBench } from './print-cards';
 import { dueListsBench } from './due-lists';
 import { syncBootstrapBench } from './sync-bootstrap';
+import { syncIncrementalBench } from './sync-incremental';
 
-const BENCHES: Bench[] = [registrySearchBench, dueListsBench, printCardsBench, syncBootstrapBench];
+const BENCHES: Bench[] = [registrySearchBench, dueListsBench, printCardsBench, syncBootstrapBench, syncIncrementalBench];
 
 function option(name: string): string | undefined {
   const prefix = `--${name}=`;
