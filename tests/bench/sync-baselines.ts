@@ -62,8 +62,13 @@ function fetchBody(port: number, urlPath: string): Promise<Buffer> {
   });
 }
 
-/** Milliseconds from the request to the commit; the destination is checked against the records. */
-export async function rawLimit(records: TableRows[]): Promise<{ ms: number; bytes: number; rows: number }> {
+const cpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** Milliseconds (wall and CPU of this process) from the request to the commit; the destination is checked against the records. */
+export async function rawLimit(records: TableRows[]): Promise<{ ms: number; cpuMs: number; bytes: number; rows: number }> {
   const server = http.createServer((_req, res) => {
     const body = JSON.stringify(records);
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
@@ -73,6 +78,7 @@ export async function rawLimit(records: TableRows[]): Promise<{ ms: number; byte
   const dest = emptyReplica('raw');
   try {
     const db = dest.backend.store.sqlite;
+    const c0 = cpuMs();
     const t0 = performance.now();
     const body = await fetchBody(port, '/rows');
     const parsed = JSON.parse(body.toString('utf8')) as TableRows[];
@@ -86,11 +92,12 @@ export async function rawLimit(records: TableRows[]): Promise<{ ms: number; byte
       }
     })();
     const ms = performance.now() - t0;
+    const cpu = cpuMs() - c0;
     for (const { table, rows: list } of records) {
       const n = (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
       if (n !== list.length) throw new Error(`raw: ${table} has ${n} rows, expected ${list.length}`);
     }
-    return { ms, bytes: body.length, rows };
+    return { ms, cpuMs: cpu, bytes: body.length, rows };
   } finally {
     dest.close();
     await close(server);
@@ -101,7 +108,7 @@ export async function rawLimit(records: TableRows[]): Promise<{ ms: number; byte
  * Loads the records into the served database (not timed), then times PouchDB.replicate from the
  * HTTP server into an empty local database. batch_size is 500 documents, the page size of ours.
  */
-export async function pouchReplication(records: TableRows[], log: (line: string) => void): Promise<{ ms: number; docs: number; loadS: number }> {
+export async function pouchReplication(records: TableRows[], log: (line: string) => void): Promise<{ ms: number; cpuMs: number; docs: number; loadS: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-bench-pouch-'));
   const ServerPouch = PouchDB.defaults({ prefix: `${path.join(dir, 'server')}${path.sep}` });
   fs.mkdirSync(path.join(dir, 'server'));
@@ -128,12 +135,14 @@ export async function pouchReplication(records: TableRows[], log: (line: string)
     }
     const loadS = (performance.now() - t0) / 1000;
     client = new PouchDB(path.join(dir, 'client'));
+    const c1 = cpuMs();
     const t1 = performance.now();
     const res = await PouchDB.replicate(`http://127.0.0.1:${port}/district`, client, { batch_size: 500 });
     const ms = performance.now() - t1;
+    const cpu = cpuMs() - c1;
     const info = await client.info();
     if (!res.ok || info.doc_count !== docs.length) throw new Error(`pouch: replicated ${info.doc_count} of ${docs.length} docs`);
-    return { ms, docs: info.doc_count, loadS };
+    return { ms, cpuMs: cpu, docs: info.doc_count, loadS };
   } finally {
     await client?.close();
     await served.close();

@@ -8,6 +8,7 @@ import type { Store } from '../store/store';
 import type { Change } from '../../../shared/sync/wire';
 import type { TableSpec } from '../../../shared/sync/columns';
 import { SYNC_CATALOG } from './catalog';
+import { clocksOf, rowClockFor, stampClocks } from './clocks';
 import { dropPending, markPending, park, pendingCount, pendingOf, pendingRows } from './pending';
 
 type Value = string | number | null;
@@ -37,35 +38,8 @@ function isConstraintError(err: unknown): boolean {
   return typeof (err as { code?: unknown })?.code === 'string' && (err as { code: string }).code.startsWith('SQLITE_CONSTRAINT');
 }
 
-function clocksOf(store: Store, table: string, rowId: string): Map<string, string> {
-  const rows = store.prepare('SELECT field, hlc FROM field_clocks WHERE table_name = ? AND row_id = ?').all(table, rowId) as {
-    field: string;
-    hlc: string;
-  }[];
-  return new Map(rows.map((r) => [r.field, r.hlc]));
-}
-
 function rowExists(store: Store, table: string, rowId: string): boolean {
   return store.prepare(`SELECT 1 FROM "${table}" WHERE id = ?`).get(rowId) !== undefined;
-}
-
-/** Rows of field clocks per INSERT statement (4 parameters each, well under SQLite's limit). */
-const CLOCKS_PER_STATEMENT = 64;
-
-function stampClocks(store: Store, table: string, rowId: string, clocks: Record<string, string>): void {
-  const entries = Object.entries(clocks);
-  for (let i = 0; i < entries.length; i += CLOCKS_PER_STATEMENT) {
-    const part = entries.slice(i, i + CLOCKS_PER_STATEMENT);
-    const args: string[] = [];
-    for (const [field, hlc] of part) args.push(table, rowId, field, hlc);
-    // One statement per field count, cached by the store.
-    store
-      .prepare(
-        `INSERT INTO field_clocks (table_name, row_id, field, hlc) VALUES ${part.map(() => '(?, ?, ?, ?)').join(', ')} ` +
-          'ON CONFLICT(table_name, row_id, field) DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > field_clocks.hlc',
-      )
-      .run(...args);
-  }
 }
 
 /**
@@ -105,7 +79,10 @@ export function materialize(store: Store, table: string, rowId: string): boolean
   const parked = pendingOf(store, table, rowId).filter((p) => spec.columns.has(p.field));
   if (parked.length === 0) return true;
   const clocks = clocksOf(store, table, rowId);
-  const fresh = parked.filter((p) => !clocks.has(p.field) || p.hlc > clocks.get(p.field)!);
+  const fresh = parked.filter((p) => {
+    const local = clocks.get(p.field);
+    return !local || p.hlc > local;
+  });
   const stale = parked.filter((p) => !fresh.includes(p));
   dropPending(store, table, rowId, stale.map((p) => p.field));
   if (fresh.length === 0) return true;
@@ -166,7 +143,9 @@ function applyKnown(store: Store, spec: TableSpec, r: RemoteRow, run: ApplyRun):
   const exists = rowExists(store, r.table, r.rowId);
   const complete = exists || spec.required.every((c) => c === 'id' || c in winners);
   if (!knownParked && complete && write(store, r.table, r.rowId, exists, winners)) {
-    stampClocks(store, r.table, r.rowId, winClocks);
+    // A row new here, nothing of it parked or unknown: one row clock if it covers every column.
+    const fresh = !exists && clocks.size === 0 && parked.size === 0 && Object.keys(unknown).length === 0;
+    stampClocks(store, r.table, r.rowId, (fresh && rowClockFor(store, r.table, winClocks)) || winClocks);
     stats.applied += names.length;
     return;
   }
