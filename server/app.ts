@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { OpenedServerDb } from './db/open';
 import { registerCompression } from './http/compression';
 import { authenticate, enroll, type Device } from './sync/devices';
-import { pullChanges, pushChanges, rowOf, snapshotPage } from './sync/log';
+import { pullChanges, pushChanges, rowOf } from './sync/log';
+import { snapshotPage } from './sync/snapshot';
 import { SYNC_REASONS, SyncRefusal, type SyncReason } from '../shared/sync/rejections';
 import { EnrollRequestSchema, PullQuerySchema, PushRequestSchema, RowQuerySchema, SnapshotQuerySchema } from '../shared/sync/wire';
 

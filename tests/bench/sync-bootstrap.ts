@@ -9,13 +9,13 @@
 import os from 'node:os';
 import { syncOnce } from '../../electron/backend/sync/session';
 import { log, type Bench, type BenchOptions, type BenchResult } from './lib';
-import { emptyReplica, enroll, loadDistrict, tableCounts, type District } from './sync-district';
+import { closeSharedDistrict, emptyReplica, enroll, sharedDistrict, tableCounts, type District } from './sync-district';
 import { pouchReplication, rawLimit, recordsOf } from './sync-baselines';
 
 const TARGET_VS_POUCH = 5;
 const TARGET_VS_RAW = 3;
 
-async function ours(d: District): Promise<{ ms: number; cpuMs: number; snapshotRows: number; pulled: number }> {
+async function ours(d: District, counts: Record<string, number>): Promise<{ ms: number; cpuMs: number; snapshotRows: number; pulled: number }> {
   const r = emptyReplica('bootstrap');
   try {
     const cpu0 = process.cpuUsage();
@@ -25,7 +25,7 @@ async function ours(d: District): Promise<{ ms: number; cpuMs: number; snapshotR
     const ms = performance.now() - t0;
     const used = process.cpuUsage(cpu0);
     const got = tableCounts(r);
-    for (const [t, n] of Object.entries(d.counts)) {
+    for (const [t, n] of Object.entries(counts)) {
       if (got[t] !== n) throw new Error(`bootstrap: ${t} has ${got[t] ?? 0} rows, expected ${n}`);
     }
     const parked = (r.backend.store.sqlite.prepare('SELECT count(*) AS n FROM sync_pending').get() as { n: number }).n;
@@ -37,15 +37,17 @@ async function ours(d: District): Promise<{ ms: number; cpuMs: number; snapshotR
 }
 
 async function run(opts: BenchOptions): Promise<BenchResult> {
-  const d = await loadDistrict(opts.households, 'sync-bootstrap');
+  const d = await sharedDistrict(opts.households, 'sync-bootstrap');
   try {
     const records = recordsOf(d.source);
-    log(`sync-bootstrap: ours (enroll + snapshot + pull) of ${d.rows} rows`);
-    const o = await ours(d);
+    const counts = tableCounts(d.source);
+    const rows = Object.values(counts).reduce((x, n) => x + n, 0);
+    log(`sync-bootstrap: ours (enroll + snapshot + pull) of ${rows} rows`);
+    const o = await ours(d, counts);
     log(`  ours ${(o.ms / 1000).toFixed(2)} s`);
     const raw = await rawLimit(records);
     log(`  raw limit ${(raw.ms / 1000).toFixed(2)} s`);
-    log(`sync-bootstrap: PouchDB (${d.rows} docs) — loading the served database first`);
+    log(`sync-bootstrap: PouchDB (${rows} docs) — loading the served database first`);
     const pouch = await pouchReplication(records, log);
     log(`  pouchdb replicate ${(pouch.ms / 1000).toFixed(2)} s`);
 
@@ -63,7 +65,7 @@ async function run(opts: BenchOptions): Promise<BenchResult> {
       bench: 'sync-bootstrap',
       persons: d.persons,
       households: d.households,
-      rows: d.rows,
+      rows,
       ours_s: r2(o.ms / 1000),
       ours_cpu_s: r2(o.cpuMs / 1000),
       raw_s: r2(raw.ms / 1000),
@@ -84,7 +86,7 @@ async function run(opts: BenchOptions): Promise<BenchResult> {
       cpus: os.cpus().length,
     };
     const summary = [
-      `sync-bootstrap: ${d.persons} 人 persons, ${d.households} 户 households, ${d.rows} rows of the street (setup ${d.loadS.toFixed(1)} s)`,
+      `sync-bootstrap: ${d.persons} 人 persons, ${d.households} 户 households, ${rows} rows of the street (setup ${d.loadS.toFixed(1)} s)`,
       `  本系统 ours: enroll + snapshot + pull into an empty replica   ${(o.ms / 1000).toFixed(2).padStart(8)} s (CPU ${(o.cpuMs / 1000).toFixed(1)} s, ${o.snapshotRows} snapshot rows, ${o.pulled} pulled)`,
       `  原始极限 raw: JSON over loopback + one SQLite transaction      ${(raw.ms / 1000).toFixed(2).padStart(8)} s (CPU ${(raw.cpuMs / 1000).toFixed(1)} s, ${(raw.bytes / 1e6).toFixed(1)} MB)`,
       `  PouchDB replicate over HTTP (express-pouchdb -> pouchdb-node) ${(pouch.ms / 1000).toFixed(2).padStart(8)} s (CPU ${(pouch.cpuMs / 1000).toFixed(1)} s)`,
@@ -93,8 +95,9 @@ async function run(opts: BenchOptions): Promise<BenchResult> {
       `  机器负载 load average ${json.loadavg_1m} on ${json.cpus} CPUs`,
     ];
     return { json, summary };
-  } finally {
-    await d.close();
+  } catch (err) {
+    await closeSharedDistrict();
+    throw err;
   }
 }
 

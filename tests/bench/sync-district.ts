@@ -206,3 +206,27 @@ export async function loadDistrict(households: number, label: string): Promise<D
     throw err;
   }
 }
+
+let shared: { households: number; district: Promise<District> } | null = null;
+
+/**
+ * The district of this size, loaded once per run and shared by the sync benches (loading 40,000
+ * households takes minutes); closeSharedDistrict ends it. Benches that edit it leave row counts
+ * to be read again (tableCounts of the source), not taken from `counts`.
+ */
+export function sharedDistrict(households: number, label: string): Promise<District> {
+  if (shared?.households === households) return shared.district;
+  const previous = shared;
+  const district = (async () => {
+    if (previous) await (await previous.district).close();
+    return loadDistrict(households, label);
+  })();
+  shared = { households, district };
+  return district;
+}
+
+export async function closeSharedDistrict(): Promise<void> {
+  const s = shared;
+  shared = null;
+  if (s) await (await s.district).close();
+}

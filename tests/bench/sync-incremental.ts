@@ -13,7 +13,7 @@ import { updatePerson } from '../../electron/backend/services/registry/persons';
 import { systemActor } from '../../electron/backend/services/setup/street';
 import { PersonPatchSchema } from '../../shared/registry/schemas';
 import { log, percentile, round3, type Bench, type BenchOptions, type BenchResult } from './lib';
-import { emptyReplica, enroll, loadDistrict, type BenchReplica } from './sync-district';
+import { emptyReplica, enroll, sharedDistrict, type BenchReplica } from './sync-district';
 
 const EDITS = 100;
 
@@ -30,7 +30,7 @@ function phoneOf(r: BenchReplica, id: string): string | null {
 }
 
 async function run(opts: BenchOptions): Promise<BenchResult> {
-  const d = await loadDistrict(opts.households, 'sync-incremental');
+  const d = await sharedDistrict(opts.households, 'sync-incremental');
   const a = d.source;
   const b = emptyReplica('second');
   try {
@@ -90,7 +90,6 @@ async function run(opts: BenchOptions): Promise<BenchResult> {
     return { json, summary };
   } finally {
     b.close();
-    await d.close();
   }
 }
 
