@@ -11,7 +11,8 @@ import { authenticate, enroll, type Device } from './sync/devices';
 import { authenticateIntake, IntakeRefusal } from './intake/keys';
 import { receiveClues } from './intake/clues';
 import { parseClueRequest, type ClueIntakeResponse } from '../shared/ledger/intake';
-import { pullChanges, pushChanges, rowOf, snapshotPage } from './sync/log';
+import { pullChanges, pushChanges, rowOf } from './sync/log';
+import { snapshotPage } from './sync/snapshot';
 import { SYNC_REASONS, SyncRefusal, type SyncReason } from '../shared/sync/rejections';
 import { EnrollRequestSchema, PullQuerySchema, PushRequestSchema, RowQuerySchema, SnapshotQuerySchema } from '../shared/sync/wire';
 

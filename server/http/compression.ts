@@ -6,6 +6,8 @@
 import zlib from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 
+const GZIP_LEVEL = 1;
+
 export function registerCompression(app: FastifyInstance): void {
   app.addHook('preParsing', async (request, _reply, payload) => {
     const enc = request.headers['content-encoding'];
@@ -31,6 +33,9 @@ export function registerCompression(app: FastifyInstance): void {
     if (!/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) return payload;
     reply.header('content-encoding', 'gzip');
     reply.removeHeader('content-length');
-    return zlib.gzipSync(payload);
+    // Level 1: a third of the CPU of the default level 6 for a fifth more bytes on snapshot pages
+    // of JSON (bench sync-bootstrap: 0.15 s instead of 0.45 s per 17,000 rows, 3.7 MB instead of
+    // 3.1 MB); the server answers every office of the district.
+    return zlib.gzipSync(payload, { level: GZIP_LEVEL });
   });
 }

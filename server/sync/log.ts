@@ -1,7 +1,7 @@
 /**
  * The server's change log and merged state: push (validated, idempotent by node + hlc), pull by
- * sequence filtered to the device's scope, snapshot pages of current state. Pushes are serialised
- * with a transaction-scoped advisory lock so that sequence numbers become visible in order and a
+ * sequence filtered to the device's scope (snapshot pages of current state: snapshot.ts). Pushes
+ * are serialised with a transaction-scoped advisory lock so that sequence numbers become visible in order and a
  * pull cursor never skips a change committed later with a lower number.
  */
 import { and, asc, eq, gt, inArray, isNull, lte, max, ne, or, sql } from 'drizzle-orm';
@@ -16,7 +16,6 @@ import {
   type RowResponse,
   type Rejection,
   type Scope,
-  type SnapshotResponse,
 } from '../../shared/sync/wire';
 import { validateChange } from './validate';
 
@@ -116,7 +115,7 @@ function scopeFilter(scope: Scope, column: typeof syncChanges.partition | typeof
   return or(eq(column, scope.partition), eq(column, DISTRICT_PARTITION));
 }
 
-async function maxSeq(db: ServerDb): Promise<number> {
+export async function maxSeq(db: ServerDb): Promise<number> {
   const [r] = await db.select({ m: max(syncChanges.seq) }).from(syncChanges);
   return Number(r?.m ?? 0);
 }
@@ -157,37 +156,6 @@ export async function pullChanges(
     })),
     cursor: hasMore ? page[page.length - 1]!.seq : Math.max(top, after),
     hasMore,
-    serverTime: now.toISOString(),
-  };
-}
-
-export async function snapshotPage(
-  db: ServerDb,
-  device: { scope: Scope },
-  q: { after?: string; cursor?: number; limit: number },
-  now: Date,
-): Promise<SnapshotResponse> {
-  const cursor = q.cursor ?? (await maxSeq(db));
-  let keyset;
-  if (q.after) {
-    const slash = q.after.indexOf('/');
-    const table = q.after.slice(0, slash);
-    const rowId = q.after.slice(slash + 1);
-    keyset = sql`(${syncRows.tableName}, ${syncRows.rowId}) > (${table}, ${rowId})`;
-  }
-  const rows = await db
-    .select()
-    .from(syncRows)
-    .where(and(keyset, scopeFilter(device.scope, syncRows.partition)))
-    .orderBy(asc(syncRows.tableName), asc(syncRows.rowId))
-    .limit(q.limit + 1);
-  const hasMore = rows.length > q.limit;
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
-  return {
-    rows: page.map((r) => ({ table: r.tableName, rowId: r.rowId, partition: r.partition, fields: r.fields, clocks: r.clocks })),
-    next: hasMore && last ? `${last.tableName}/${last.rowId}` : null,
-    cursor,
     serverTime: now.toISOString(),
   };
 }

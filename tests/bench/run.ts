@@ -8,8 +8,11 @@ import { log, type Bench, type BenchOptions } from './lib';
 import { registrySearchBench } from './registry-search';
 import { printCardsBench } from './print-cards';
 import { dueListsBench } from './due-lists';
+import { syncBootstrapBench } from './sync-bootstrap';
+import { syncIncrementalBench } from './sync-incremental';
+import { closeSharedDistrict } from './sync-district';
 
-const BENCHES: Bench[] = [registrySearchBench, dueListsBench, printCardsBench];
+const BENCHES: Bench[] = [registrySearchBench, dueListsBench, printCardsBench, syncBootstrapBench, syncIncrementalBench];
 
 function option(name: string): string | undefined {
   const prefix = `--${name}=`;
@@ -25,11 +28,16 @@ async function main(): Promise<void> {
     dataDir: option('data-dir'),
   };
   if (!Number.isInteger(opts.households) || opts.households < 1) throw new Error('--households must be a positive integer');
-  for (const bench of BENCHES) {
-    if (only.length > 0 && !only.includes(bench.name)) continue;
-    const result = await bench.run(opts);
-    process.stdout.write(`${JSON.stringify(result.json)}\n`);
-    for (const line of result.summary) log(line);
+  try {
+    for (const bench of BENCHES) {
+      if (only.length > 0 && !only.includes(bench.name)) continue;
+      const result = await bench.run(opts);
+      process.stdout.write(`${JSON.stringify(result.json)}\n`);
+      for (const line of result.summary) log(line);
+    }
+  } finally {
+    // The sync benches share one loaded district per run.
+    await closeSharedDistrict();
   }
 }
 

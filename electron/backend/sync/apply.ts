@@ -8,6 +8,7 @@ import type { Store } from '../store/store';
 import type { Change } from '../../../shared/sync/wire';
 import type { TableSpec } from '../../../shared/sync/columns';
 import { SYNC_CATALOG } from './catalog';
+import { clocksOf, rowClockFor, stampClocks } from './clocks';
 import { dropPending, markPending, park, pendingCount, pendingOf, pendingRows } from './pending';
 
 type Value = string | number | null;
@@ -37,31 +38,21 @@ function isConstraintError(err: unknown): boolean {
   return typeof (err as { code?: unknown })?.code === 'string' && (err as { code: string }).code.startsWith('SQLITE_CONSTRAINT');
 }
 
-function clocksOf(store: Store, table: string, rowId: string): Map<string, string> {
-  const rows = store.prepare('SELECT field, hlc FROM field_clocks WHERE table_name = ? AND row_id = ?').all(table, rowId) as {
-    field: string;
-    hlc: string;
-  }[];
-  return new Map(rows.map((r) => [r.field, r.hlc]));
-}
-
 function rowExists(store: Store, table: string, rowId: string): boolean {
   return store.prepare(`SELECT 1 FROM "${table}" WHERE id = ?`).get(rowId) !== undefined;
 }
 
-function stampClocks(store: Store, table: string, rowId: string, clocks: Record<string, string>): void {
-  const stmt = store.prepare(
-    'INSERT INTO field_clocks (table_name, row_id, field, hlc) VALUES (?, ?, ?, ?) ' +
-      'ON CONFLICT(table_name, row_id, field) DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > field_clocks.hlc',
-  );
-  for (const [field, hlc] of Object.entries(clocks)) stmt.run(table, rowId, field, hlc);
-}
-
-/** Writes the fields (insert or update) in a savepoint; false when a constraint refuses them. */
+/**
+ * Writes the fields (insert or update); false when a constraint refuses them. The write is ONE
+ * statement (search-index triggers included), which SQLite undoes by itself when it fails, so
+ * inside an open transaction it needs no savepoint of its own (a savepoint per row cost a third of
+ * a bootstrap: bench sync-bootstrap).
+ */
 function write(store: Store, table: string, rowId: string, exists: boolean, fields: Record<string, Value>): boolean {
   const names = Object.keys(fields);
+  const unit = (fn: () => void) => (store.sqlite.inTransaction ? fn() : store.tx(fn));
   try {
-    store.tx(() => {
+    unit(() => {
       if (exists) {
         store
           .prepare(`UPDATE "${table}" SET ${names.map((n) => `"${n}" = ?`).join(', ')} WHERE id = ?`)
@@ -88,7 +79,10 @@ export function materialize(store: Store, table: string, rowId: string): boolean
   const parked = pendingOf(store, table, rowId).filter((p) => spec.columns.has(p.field));
   if (parked.length === 0) return true;
   const clocks = clocksOf(store, table, rowId);
-  const fresh = parked.filter((p) => !clocks.has(p.field) || p.hlc > clocks.get(p.field)!);
+  const fresh = parked.filter((p) => {
+    const local = clocks.get(p.field);
+    return !local || p.hlc > local;
+  });
   const stale = parked.filter((p) => !fresh.includes(p));
   dropPending(store, table, rowId, stale.map((p) => p.field));
   if (fresh.length === 0) return true;
@@ -109,9 +103,17 @@ export function materialize(store: Store, table: string, rowId: string): boolean
   return true;
 }
 
-function applyKnown(store: Store, spec: TableSpec, r: RemoteRow, stats: ApplyStats): void {
+/** What applyRemote knows while it applies a batch: its counts, and whether anything is parked. */
+interface ApplyRun {
+  stats: ApplyStats;
+  /** False while sync_pending is empty: then no row has parked fields to look up (a bootstrap). */
+  anyParked: boolean;
+}
+
+function applyKnown(store: Store, spec: TableSpec, r: RemoteRow, run: ApplyRun): void {
+  const { stats } = run;
   const clocks = clocksOf(store, r.table, r.rowId);
-  const parked = new Map(pendingOf(store, r.table, r.rowId).map((p) => [p.field, p.hlc]));
+  const parked = new Map(run.anyParked ? pendingOf(store, r.table, r.rowId).map((p) => [p.field, p.hlc]) : []);
   const winners: Record<string, Value> = {};
   const winClocks: Record<string, string> = {};
   const unknown: Record<string, { value: unknown; hlc: string }> = {};
@@ -132,6 +134,7 @@ function applyKnown(store: Store, spec: TableSpec, r: RemoteRow, stats: ApplySta
   }
   if (Object.keys(unknown).length > 0) {
     park(store, r.table, r.rowId, r.partition, unknown, 'unknown-column');
+    run.anyParked = true;
     stats.parked += Object.keys(unknown).length;
   }
   const names = Object.keys(winners);
@@ -140,12 +143,15 @@ function applyKnown(store: Store, spec: TableSpec, r: RemoteRow, stats: ApplySta
   const exists = rowExists(store, r.table, r.rowId);
   const complete = exists || spec.required.every((c) => c === 'id' || c in winners);
   if (!knownParked && complete && write(store, r.table, r.rowId, exists, winners)) {
-    stampClocks(store, r.table, r.rowId, winClocks);
+    // A row new here, nothing of it parked or unknown: one row clock if it covers every column.
+    const fresh = !exists && clocks.size === 0 && parked.size === 0 && Object.keys(unknown).length === 0;
+    stampClocks(store, r.table, r.rowId, (fresh && rowClockFor(store, r.table, winClocks)) || winClocks);
     stats.applied += names.length;
     return;
   }
   const withClocks = Object.fromEntries(names.map((n) => [n, { value: winners[n], hlc: winClocks[n]! }]));
   park(store, r.table, r.rowId, r.partition, withClocks, exists ? 'constraint' : 'row-missing');
+  run.anyParked = true;
   if (materialize(store, r.table, r.rowId)) stats.applied += names.length;
   else stats.parked += names.length;
 }
@@ -153,6 +159,7 @@ function applyKnown(store: Store, spec: TableSpec, r: RemoteRow, stats: ApplySta
 /** Applies remote rows; merges their clocks into the local HLC. Run inside a transaction. */
 export function applyRemote(store: Store, rows: RemoteRow[]): ApplyStats {
   const stats: ApplyStats = { applied: 0, stale: 0, parked: 0 };
+  const run: ApplyRun = { stats, anyParked: store.prepare('SELECT 1 FROM sync_pending LIMIT 1').get() !== undefined };
   let maxHlc = '';
   for (const r of rows) {
     for (const h of Object.values(r.clocks)) if (h > maxHlc) maxHlc = h;
@@ -160,10 +167,11 @@ export function applyRemote(store: Store, rows: RemoteRow[]): ApplyStats {
     if (!spec) {
       const all = Object.fromEntries(Object.entries(r.fields).map(([f, v]) => [f, { value: v, hlc: r.clocks[f]! }]));
       park(store, r.table, r.rowId, r.partition, all, 'unknown-table');
+      run.anyParked = true;
       stats.parked += Object.keys(all).length;
       continue;
     }
-    applyKnown(store, spec, r, stats);
+    applyKnown(store, spec, r, run);
   }
   if (maxHlc) {
     store.clock.receive(maxHlc);

@@ -5,7 +5,7 @@
  */
 import type { Store } from '../store/store';
 import { SyncRefusal } from '../../../shared/sync/rejections';
-import type { Scope } from '../../../shared/sync/wire';
+import { MAX_BATCH, type Scope } from '../../../shared/sync/wire';
 import { outboxBatch, outboxCount, recordPushResult } from './encode';
 import { applyPullPage, applySnapshotPage, pullCursor, snapshotProgress } from './pull';
 import type { SyncTransport } from './http';
@@ -63,13 +63,13 @@ export interface SyncSummary {
   pulled: number;
 }
 
-export async function syncOnce(store: Store, t: SyncTransport, opts: { batch?: number; page?: number } = {}): Promise<SyncSummary> {
+export async function syncOnce(store: Store, t: SyncTransport, opts: { batch?: number; page?: number; snapshotPage?: number } = {}): Promise<SyncSummary> {
   const summary: SyncSummary = { snapshotRows: 0, pushed: 0, rejected: 0, pulled: 0 };
   const page = opts.page ?? 500;
   try {
     let snap = snapshotProgress(store);
     while (!snap.done) {
-      const res = await t.snapshot({ after: snap.after, cursor: snap.cursor, limit: page });
+      const res = await t.snapshot({ after: snap.after, cursor: snap.cursor, limit: opts.snapshotPage ?? MAX_BATCH });
       applySnapshotPage(store, res);
       summary.snapshotRows += res.rows.length;
       snap = snapshotProgress(store);

@@ -1,0 +1,99 @@
+/**
+ * Field clocks of the local replica (field_clocks): the HLC of each stored field value, the basis
+ * of field-level last-writer-wins.
+ *
+ * Row clocks: a remote row stored as new that carries every column of its table under one clock
+ * (an insert, a snapshot row not changed since) gets ONE entry, field `*<n>`, instead of one per
+ * column, where n is the number of the table's columns when it was stamped, in SQLite's column
+ * order (which additive schema changes only extend), so that a column added by a later upgrade is
+ * not covered. A column's clock is its own entry, else the row clock if that covers the column.
+ * Writing one entry per column was a third of a bootstrap's cost (bench sync-bootstrap). Local
+ * writes (store.ts) stamp their fields one by one, so their entries take precedence.
+ */
+import type { Store } from '../store/store';
+
+const ROW_CLOCK = '*';
+
+/** Rows of field clocks per INSERT statement (4 parameters each, well under SQLite's limit). */
+const CLOCKS_PER_STATEMENT = 64;
+
+const columnOrders = new WeakMap<Store, Map<string, Map<string, number>>>();
+
+/** Column name -> position (cid) of a table, as SQLite stores it. */
+export function columnOrder(store: Store, table: string): Map<string, number> {
+  let byTable = columnOrders.get(store);
+  if (!byTable) {
+    byTable = new Map();
+    columnOrders.set(store, byTable);
+  }
+  let order = byTable.get(table);
+  if (!order) {
+    const cols = store.sqlite.pragma(`table_info("${table}")`) as { cid: number; name: string }[];
+    order = new Map(cols.map((c) => [c.name, c.cid]));
+    byTable.set(table, order);
+  }
+  return order;
+}
+
+export interface RowClocks {
+  /** Entries stored for the row (0: the replica never stored a clock of it). */
+  size: number;
+  /** The clock of a field's stored value, if any. */
+  get(field: string): string | undefined;
+}
+
+export function clocksOf(store: Store, table: string, rowId: string): RowClocks {
+  const rows = store.prepare('SELECT field, hlc FROM field_clocks WHERE table_name = ? AND row_id = ?').all(table, rowId) as {
+    field: string;
+    hlc: string;
+  }[];
+  const own = new Map<string, string>();
+  let row: { hlc: string; columns: number } | null = null;
+  for (const r of rows) {
+    if (r.field.startsWith(ROW_CLOCK)) row = { hlc: r.hlc, columns: Number(r.field.slice(ROW_CLOCK.length)) };
+    else own.set(r.field, r.hlc);
+  }
+  return {
+    size: rows.length,
+    get(field) {
+      const mine = own.get(field);
+      if (mine !== undefined || !row) return mine;
+      const cid = columnOrder(store, table).get(field);
+      return cid !== undefined && cid < row.columns ? row.hlc : undefined;
+    },
+  };
+}
+
+/**
+ * The row clock for a row about to be inserted with these fields and clocks, when they cover
+ * every column of the table with one clock; else null.
+ */
+export function rowClockFor(store: Store, table: string, clocks: Record<string, string>): Record<string, string> | null {
+  const order = columnOrder(store, table);
+  let hlc: string | undefined;
+  for (const col of order.keys()) {
+    if (col === 'id') continue;
+    const h = clocks[col];
+    if (h === undefined || (hlc !== undefined && h !== hlc)) return null;
+    hlc = h;
+  }
+  if (hlc === undefined || Object.keys(clocks).some((f) => !order.has(f))) return null;
+  return { [`${ROW_CLOCK}${order.size}`]: hlc };
+}
+
+/** Stores clocks of a row's fields, each only if newer than the one stored. */
+export function stampClocks(store: Store, table: string, rowId: string, clocks: Record<string, string>): void {
+  const entries = Object.entries(clocks);
+  for (let i = 0; i < entries.length; i += CLOCKS_PER_STATEMENT) {
+    const part = entries.slice(i, i + CLOCKS_PER_STATEMENT);
+    const args: string[] = [];
+    for (const [field, hlc] of part) args.push(table, rowId, field, hlc);
+    // One statement per field count, cached by the store.
+    store
+      .prepare(
+        `INSERT INTO field_clocks (table_name, row_id, field, hlc) VALUES ${part.map(() => '(?, ?, ?, ?)').join(', ')} ` +
+          'ON CONFLICT(table_name, row_id, field) DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > field_clocks.hlc',
+      )
+      .run(...args);
+  }
+}
