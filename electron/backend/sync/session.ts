@@ -69,7 +69,7 @@ export async function syncOnce(store: Store, t: SyncTransport, opts: { batch?: n
   try {
     let snap = snapshotProgress(store);
     while (!snap.done) {
-      const res = await t.snapshot({ after: snap.after, cursor: snap.cursor, limit: opts.snapshotPage ?? MAX_BATCH });
+      const res = await t.snapshot({ after: snap.after, cursor: snap.cursor, limit: opts.snapshotPage ?? opts.page ?? MAX_BATCH });
       applySnapshotPage(store, res);
       summary.snapshotRows += res.rows.length;
       snap = snapshotProgress(store);
