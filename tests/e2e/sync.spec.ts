@@ -50,6 +50,8 @@ async function signIn(page: Page, username: string, password: string) {
 
 async function syncNow(page: Page) {
   await page.getByRole('menuitem', { name: '同步' }).click();
+  // An earlier run's toast must be gone first, or it would stand for this run's.
+  await expect(page.getByText(/同步完成/)).toHaveCount(0);
   await page.getByTestId('sync-now').click();
   await expect(page.getByText(/同步完成/)).toBeVisible();
 }
