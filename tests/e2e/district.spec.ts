@@ -17,6 +17,7 @@ import { makeIdNumber } from '../../shared/id-number';
 import { DISTRICT_PARTITION } from '../../shared/sync/wire';
 import { startServer, STREET_A, type TestServer } from '../sync/harness';
 import { screenshot } from './fixtures';
+import { backendCall as call, signInAs as signIn, syncNow } from '../support/ui';
 
 interface OfficeApp {
   url: string;
@@ -50,26 +51,8 @@ async function officeApp(partition: string | null): Promise<OfficeApp> {
   };
 }
 
-async function call<T>(backend: Backend, token: string | null, procedure: string, input: unknown): Promise<T> {
-  const r = await backend.call(procedure, input, token);
-  if (!r.ok) throw new Error(`${procedure}: ${JSON.stringify(r.error)}`);
-  return r.result as T;
-}
 
-async function signIn(page: Page, username: string, password: string) {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByLabel('密码').press('Enter');
-  await expect(page.getByLabel('当前用户')).toBeVisible();
-}
 
-async function syncNow(page: Page) {
-  await page.getByRole('menuitem', { name: '同步' }).click();
-  // An earlier run's toast must be gone first, or it would stand for this run's.
-  await expect(page.getByText(/同步完成/)).toHaveCount(0);
-  await page.getByTestId('sync-now').click();
-  await expect(page.getByText(/同步完成/)).toBeVisible();
-}
 
 async function openLedger(page: Page) {
   await page.getByRole('menuitem', { name: '问题台账' }).click();

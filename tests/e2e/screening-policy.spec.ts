@@ -6,22 +6,11 @@
 import type { Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import { expect, screenshot, test } from './fixtures';
-import type { Backend } from '../../electron/backend/app';
+import { backendCall as call, signInAs as signIn } from '../support/ui';
 
 const ADMIN = { username: 'zgzadmin', displayName: '王建华', password: 'zgz-admin-2026' };
 
-async function call<T>(backend: Backend, token: string | null, procedure: string, input: unknown): Promise<T> {
-  const r = await backend.call(procedure, input, token);
-  if (!r.ok) throw new Error(`${procedure}: ${JSON.stringify(r.error)}`);
-  return r.result as T;
-}
 
-async function signIn(page: Page, username: string, password: string) {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByLabel('密码').press('Enter');
-  await expect(page.getByRole('menuitem', { name: '走访排查' })).toBeVisible();
-}
 
 async function typeDate(page: Page, label: string, date: string, scope = page.locator('body')) {
   const input = scope.getByLabel(label, { exact: true });

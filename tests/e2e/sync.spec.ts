@@ -7,13 +7,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { createBackend, type Backend } from '../../electron/backend/app';
 import { startWebHost } from '../../electron/backend/web-host/server';
 import * as admin from '../../server/admin/commands';
 import { syncRows } from '../../server/db/schema';
 import { startServer, STREET_A, STREET_B, type TestServer } from '../sync/harness';
 import { screenshot } from './fixtures';
+import { signInAs as signIn, syncNow } from '../support/ui';
 
 interface StreetApp {
   url: string;
@@ -41,20 +42,7 @@ async function streetApp(): Promise<StreetApp> {
   };
 }
 
-async function signIn(page: Page, username: string, password: string) {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByLabel('密码').press('Enter');
-  await expect(page.getByLabel('当前用户')).toBeVisible();
-}
 
-async function syncNow(page: Page) {
-  await page.getByRole('menuitem', { name: '同步' }).click();
-  // An earlier run's toast must be gone first, or it would stand for this run's.
-  await expect(page.getByText(/同步完成/)).toHaveCount(0);
-  await page.getByTestId('sync-now').click();
-  await expect(page.getByText(/同步完成/)).toBeVisible();
-}
 
 test.describe.configure({ mode: 'serial' });
 

@@ -1,0 +1,26 @@
+/** Small steps the browser-mode e2e specs share: signing in on the open login screen, 立即同步, API calls. */
+import { expect, type Page } from '@playwright/test';
+import type { Backend } from '../../electron/backend/app';
+
+/** Fills the login screen already open in `page` and waits for the signed-in frame. */
+export async function signInAs(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByLabel('密码').press('Enter');
+  await expect(page.getByLabel('当前用户')).toBeVisible();
+}
+
+/** 同步 › 立即同步, waiting for this run's toast (an earlier run's must be gone first). */
+export async function syncNow(page: Page): Promise<void> {
+  await page.getByRole('menuitem', { name: '同步' }).click();
+  await expect(page.getByText(/同步完成/)).toHaveCount(0);
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByText(/同步完成/)).toBeVisible();
+}
+
+/** A backend procedure's result, or an error naming the procedure and the refusal. */
+export async function backendCall<T>(backend: Backend, token: string | null, procedure: string, input: unknown): Promise<T> {
+  const r = await backend.call(procedure, input, token);
+  if (!r.ok) throw new Error(`${procedure}: ${JSON.stringify(r.error)}`);
+  return r.result as T;
+}
