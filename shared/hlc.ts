@@ -64,6 +64,14 @@ export class HybridClock {
     return formatHlc(this.last);
   }
 
+  /**
+   * Moves the clock to `last`, also backwards. Only for repairing stamps a fast wall clock put in the
+   * future (sync/restamp.ts), which re-stamps every change stamped after `last`.
+   */
+  reset(last: string): void {
+    this.last = { ...parseHlc(last), node: this.node };
+  }
+
   private bump(c: number): number {
     if (c >= MAX_COUNTER) throw new Error('HLC counter overflow');
     return c + 1;

@@ -74,6 +74,8 @@ export const LookBackSchema = z.strictObject({
   to: zDate('结束日期'),
   /** Sample this share of the items closed in the period (1–100); omitted: all of them. */
   samplePercent: z.number().int().min(1).max(100).optional(),
+  /** At a district device: one street (omitted: every street). Ignored at a street device. */
+  streetCode: zStreetCode.optional(),
 });
 
 export const WatchAddSchema = z.strictObject({
@@ -162,6 +164,9 @@ export interface EscalationList {
 
 export interface WatchRow {
   id: string;
+  streetCode: string;
+  /** The street's name (shown at a district device, which lists every street). */
+  streetName: string;
   householdId: string;
   headName: string;
   personName: string | null;

@@ -167,4 +167,23 @@ describe('district device and clues', () => {
     const other = await streetB.backend.call('registry.getHousehold', { id: householdA }, tokens.get(streetB)!);
     expect(other).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
+
+  test('the district watches households of any street and looks back at closed items across streets', async () => {
+    await signIn(streetA, 'zgz_admin', 'secret-pass-1');
+    await call(streetA, 'ledger.watchAdd', { householdId: householdA, reason: '独居老人，子女在外地' });
+    await streetA.sync();
+    await district.sync();
+    const watched = await call(district, 'ledger.watchList', {});
+    expect(watched.map((w) => [w.streetName, w.reason])).toEqual([['张贵庄街道', '独居老人，子女在外地']]);
+    expect(await call(district, 'ledger.watchList', { streetCode: STREET_B })).toEqual([]);
+    // The district ends it: written into street A's partition, so street A receives it.
+    await call(district, 'ledger.watchEnd', { id: watched[0]!.id, reason: '子女已接回同住' });
+    await district.sync();
+    await streetA.sync();
+    expect((await call(streetA, 'ledger.watchList', {}))[0]).toMatchObject({ status: 'ended' });
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const back = await call(district, 'ledger.lookBack', { from: '2020-01-01', to: today });
+    expect(back.every((r) => r.streetName === '张贵庄街道')).toBe(true);
+    expect(await call(district, 'ledger.lookBack', { from: '2020-01-01', to: today, streetCode: STREET_B })).toEqual([]);
+  });
 });

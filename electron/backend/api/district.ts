@@ -28,7 +28,15 @@ export function actorIn(ctx: CallContext, streetCode: string | undefined, field 
 }
 
 /** The street a row of a synced table belongs to (for a district user's writes to it). */
-export function streetOfRow(store: Store, table: 'ledger_items' | 'referrals', id: string): string | undefined {
+export function streetOfRow(store: Store, table: 'ledger_items' | 'referrals' | 'watch_entries', id: string): string | undefined {
   const r = store.prepare(`SELECT street_code FROM ${table} WHERE id = ?`).get(id) as { street_code: string } | undefined;
+  return r?.street_code;
+}
+
+/** The street a household belongs to (a district user's watch entry goes into its partition). */
+export function householdStreet(store: Store, householdId: string): string | undefined {
+  const r = store.prepare('SELECT street_code FROM households WHERE id = ? AND deleted_at IS NULL').get(householdId) as
+    | { street_code: string }
+    | undefined;
   return r?.street_code;
 }

@@ -10,7 +10,7 @@ import { addWatch, endWatch, listWatch, promoteWatch } from '../services/ledger/
 import type { CallContext } from './context';
 import { requireUser } from './context';
 import type { AreaHandlers } from './handlers';
-import { actorIn, isDistrictUser, readScope, streetOfRow } from './district';
+import { actorIn, householdStreet, isDistrictUser, readScope, streetOfRow } from './district';
 import { SCREENING_LEDGER_DEFAULTS } from '../../../shared/screening/policy-defaults';
 
 function detail(ctx: CallContext, id: string) {
@@ -51,7 +51,7 @@ export function ledgerHandlers(): AreaHandlers<'ledger.'> {
       return detail(ctx, referralItem(ctx, input.referralId));
     },
     'ledger.escalations': (_input, ctx) => escalations(ctx.store, readScope(ctx)),
-    'ledger.lookBack': (input, { store, actor }) => lookBack(store, actor.streetCode, input.from, input.to, input.samplePercent),
+    'ledger.lookBack': (input, ctx) => lookBack(ctx.store, readScope(ctx, input.streetCode), input.from, input.to, input.samplePercent),
     'ledger.export': (input, ctx) => exportLedger(ctx.store, ctx.actor, input, readScope(ctx, input.streetCode)),
     'ledger.printList': (input, ctx) => {
       const { store } = ctx;
@@ -63,15 +63,19 @@ export function ledgerHandlers(): AreaHandlers<'ledger.'> {
         rows: allItems(store, readScope(ctx, input.streetCode), input),
       };
     },
-    'ledger.watchList': (input, { store, actor }) => listWatch(store, actor.streetCode, input.status),
-    'ledger.watchAdd': (input, { store, actor }) => {
-      addWatch(store, actor, input);
-      return listWatch(store, actor.streetCode);
+    'ledger.watchList': (input, ctx) => listWatch(ctx.store, readScope(ctx, input.streetCode), input.status),
+    'ledger.watchAdd': (input, ctx) => {
+      // A district user adds in the street of the household (the household's partition).
+      const street = isDistrictUser(ctx) ? householdStreet(ctx.store, input.householdId) : undefined;
+      const actor = actorIn(ctx, street, 'householdId');
+      addWatch(ctx.store, actor, input);
+      return listWatch(ctx.store, readScope(ctx, street));
     },
-    'ledger.watchPromote': (input, ctx) => detail(ctx, promoteWatch(ctx.store, ctx.actor, input)),
-    'ledger.watchEnd': (input, { store, actor }) => {
-      endWatch(store, actor, input.id, input.reason);
-      return listWatch(store, actor.streetCode);
+    'ledger.watchPromote': (input, ctx) => detail(ctx, promoteWatch(ctx.store, actorIn(ctx, streetOfRow(ctx.store, 'watch_entries', input.id), 'id'), input)),
+    'ledger.watchEnd': (input, ctx) => {
+      const street = streetOfRow(ctx.store, 'watch_entries', input.id);
+      endWatch(ctx.store, actorIn(ctx, street, 'id'), input.id, input.reason);
+      return listWatch(ctx.store, readScope(ctx, street));
     },
   };
 }

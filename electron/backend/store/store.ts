@@ -69,6 +69,7 @@ function toDriver(col: ColumnMeta, value: unknown): unknown {
 }
 
 export const CLOCK_SKEW_META = 'sync_clock_skew_ms';
+export const REMOTE_HLC_META = 'sync_max_remote_hlc';
 
 /** Corrects only a clock that runs fast by more than a minute; a slow clock stamps in the past, which is safe. */
 function clockCorrection(skewMs: number): number {
@@ -109,6 +110,12 @@ export class Store {
     // Change stamps follow the server's time when this PC's clock is known to run fast: the server
     // refuses stamps more than 5 minutes ahead, and office PCs with a wrong clock are common.
     this.clock = new HybridClock(node, () => this.now().getTime() - this.clockAheadMs, this.getMeta('hlc') ?? undefined);
+  }
+
+  /** The newest stamp received from the server (never in the future: the server checks them). */
+  noteRemoteHlc(hlc: string): void {
+    const seen = this.getMeta(REMOTE_HLC_META);
+    if (!seen || hlc > seen) this.setMeta(REMOTE_HLC_META, hlc);
   }
 
   /** Records the local clock's offset from the server's (local minus server, ms), measured by a sync. */

@@ -176,6 +176,7 @@ export function applyRemote(store: Store, rows: RemoteRow[]): ApplyStats {
   if (maxHlc) {
     store.clock.receive(maxHlc);
     store.setMeta('hlc', store.clock.current());
+    store.noteRemoteHlc(maxHlc);
   }
   if (stats.parked > 0 || (stats.applied > 0 && pendingCount(store) > 0)) retryPending(store);
   return stats;

@@ -10,6 +10,7 @@ import { outboxBatch, outboxCount, recordPushResult } from './encode';
 import { applyPullPage, applySnapshotPage, pullCursor, snapshotProgress } from './pull';
 import type { SyncTransport } from './http';
 import { DEVICE_NO_META } from '../store/device-number';
+import { restampFutureChanges } from './restamp';
 
 export const SYNC_META = {
   server: 'sync_server_url',
@@ -75,6 +76,9 @@ export async function syncOnce(store: Store, t: SyncTransport, opts: { batch?: n
       snap = snapshotProgress(store);
     }
     let batch = opts.batch ?? 500;
+    // With the drift measured, stamps already in the future (or refused for it) are repaired first.
+    const skew = Number(store.getMeta(SYNC_META.clockSkew));
+    let restamped = Number.isFinite(skew) && restampFutureChanges(store, store.nowDate().getTime() - skew) > 0;
     while (outboxCount(store) > 0) {
       const changes = outboxBatch(store, batch);
       let res;
@@ -89,8 +93,15 @@ export async function syncOnce(store: Store, t: SyncTransport, opts: { batch?: n
       }
       recordPushResult(store, changes, res);
       summary.pushed += res.accepted.length;
-      summary.rejected += res.rejected.length;
       noteServerTime(store, res.serverTime);
+      // Stamps a fast clock put in the future get the server's time and go out again (once a run).
+      const aheadRefused = res.rejected.filter((r) => r.code === 'clock-ahead').length;
+      if (aheadRefused > 0 && !restamped && restampFutureChanges(store, Date.parse(res.serverTime)) > 0) {
+        restamped = true;
+        summary.rejected += res.rejected.length - aheadRefused;
+        continue;
+      }
+      summary.rejected += res.rejected.length;
     }
     for (;;) {
       const res = await t.pull(pullCursor(store), page);

@@ -258,16 +258,17 @@ function rank(s: string): number {
  * Items closed in a period (Shanghai dates, inclusive) for 回头看: all of them, or a stable sample
  * of the given share (at least one), the same sample every time it is asked for.
  */
-export function lookBack(store: Store, streetCode: string, from: string, to: string, samplePercent?: number): LedgerRow[] {
+/** `streetCode` null: every street (a district device); a sample is then drawn from all of them. */
+export function lookBack(store: Store, streetCode: string | null, from: string, to: string, samplePercent?: number): LedgerRow[] {
   const now = store.nowIso();
   const fromIso = new Date(Date.parse(`${from}T00:00:00+08:00`)).toISOString();
   const toIso = new Date(Date.parse(`${to}T23:59:59.999+08:00`)).toISOString();
   const rows = store
     .prepare(
-      `${SELECT} WHERE i.street_code = ? AND i.deleted_at IS NULL AND i.status IN ('closed','reviewed')
+      `${SELECT} WHERE (? IS NULL OR i.street_code = ?) AND i.deleted_at IS NULL AND i.status IN ('closed','reviewed')
        AND i.closed_at >= ? AND i.closed_at <= ? ORDER BY i.closed_at`,
     )
-    .all(streetCode, fromIso, toIso) as ItemDbRow[];
+    .all(streetCode, streetCode, fromIso, toIso) as ItemDbRow[];
   let chosen = rows;
   if (samplePercent !== undefined && samplePercent < 100 && rows.length > 0) {
     const n = Math.max(1, Math.ceil((rows.length * samplePercent) / 100));

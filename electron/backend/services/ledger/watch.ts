@@ -18,17 +18,21 @@ export function addWatch(store: Store, actor: Actor, input: { householdId: strin
   });
 }
 
-export function listWatch(store: Store, streetCode: string, status?: string): WatchRow[] {
+/** `streetCode` null: every street (a district device, which holds them all). */
+export function listWatch(store: Store, streetCode: string | null, status?: string): WatchRow[] {
   const rows = store
     .prepare(
-      `SELECT w.*, h.address,
+      `SELECT w.*, h.address, s.name AS street_name,
         (SELECT p.name FROM persons p WHERE p.household_id = w.household_id AND p.relation = '02' AND p.deleted_at IS NULL LIMIT 1) AS head_name,
         (SELECT p.name FROM persons p WHERE p.id = w.person_id) AS person_name
        FROM watch_entries w JOIN households h ON h.id = w.household_id
-       WHERE w.street_code = ? AND w.deleted_at IS NULL AND (? IS NULL OR w.status = ?) ORDER BY w.created_at DESC`,
+       LEFT JOIN streets s ON s.code = w.street_code AND s.deleted_at IS NULL
+       WHERE (? IS NULL OR w.street_code = ?) AND w.deleted_at IS NULL AND (? IS NULL OR w.status = ?) ORDER BY w.created_at DESC`,
     )
-    .all(streetCode, status ?? null, status ?? null) as {
+    .all(streetCode, streetCode, status ?? null, status ?? null) as {
     id: string;
+    street_code: string;
+    street_name: string | null;
     household_id: string;
     head_name: string | null;
     person_name: string | null;
@@ -40,6 +44,8 @@ export function listWatch(store: Store, streetCode: string, status?: string): Wa
   }[];
   return rows.map((r) => ({
     id: r.id,
+    streetCode: r.street_code,
+    streetName: r.street_name ?? r.street_code,
     householdId: r.household_id,
     headName: r.head_name ?? '',
     personName: r.person_name,

@@ -1,0 +1,56 @@
+/**
+ * Repairs changes a fast wall clock stamped in the future. The server refuses stamps more than five
+ * minutes ahead of its time (clients' clocks are not trusted), and the hybrid clock never goes back,
+ * so one stretch with a wrong clock would otherwise get every later change refused until real time
+ * caught up (days, if the date was wrong). Changes the server has not accepted — still in the outbox,
+ * or refused as clock-ahead — get new stamps from the server's time, in their original order; the
+ * field clocks that carried the old stamps follow; the clock restarts just after every stamp this
+ * replica holds that is not one of its own future ones (remote stamps are checked by the server).
+ */
+import { formatHlc } from '../../../shared/hlc';
+import { REMOTE_HLC_META, type Store } from '../store/store';
+
+/**
+ * A stamp this far ahead of the server's time counts as future: under the server's five minutes by
+ * the time a request takes. Stamps below it (remote ones included) are kept, and the new stamps
+ * follow them, so a second pass finds nothing to do.
+ */
+const AHEAD_LIMIT_MS = 270_000;
+
+function maxOf(...hlcs: (string | null | undefined)[]): string | null {
+  let best: string | null = null;
+  for (const h of hlcs) if (h && (!best || h > best)) best = h;
+  return best;
+}
+
+/** Re-stamps the unaccepted changes stamped too far after `serverNowMs`; returns how many. */
+export function restampFutureChanges(store: Store, serverNowMs: number): number {
+  const limitMs = serverNowMs + AHEAD_LIMIT_MS;
+  // Stamps sort as text: every stamp of a later millisecond is >= this prefix.
+  const futurePrefix = String(limitMs + 1).padStart(15, '0');
+  return store.tx(() => {
+    const future = store
+      .prepare(
+        `SELECT c.seq, c.hlc FROM change_log c LEFT JOIN sync_rejections r ON r.hlc = c.hlc AND r.resolved_at IS NULL
+         WHERE c.hlc >= ? AND (c.pushed_at IS NULL OR r.code = 'clock-ahead') ORDER BY c.seq`,
+      )
+      .all(futurePrefix) as { seq: number; hlc: string }[];
+    if (future.length === 0) return 0;
+    const held = store.prepare('SELECT max(hlc) AS h FROM field_clocks WHERE hlc < ?').get(futurePrefix) as { h: string | null };
+    const logged = store.prepare('SELECT max(hlc) AS h FROM change_log WHERE hlc < ?').get(futurePrefix) as { h: string | null };
+    const floor = maxOf(held.h, logged.h, store.getMeta(REMOTE_HLC_META), formatHlc({ millis: serverNowMs, counter: 0, node: store.nodeId }));
+    store.clock.reset(floor!);
+    const moveLog = store.prepare('UPDATE change_log SET hlc = ?, pushed_at = NULL WHERE seq = ?');
+    const moveClocks = store.prepare('UPDATE field_clocks SET hlc = ? WHERE hlc = ?');
+    const dropRefusal = store.prepare("DELETE FROM sync_rejections WHERE hlc = ? AND code = 'clock-ahead'");
+    for (const c of future) {
+      // The store's clock follows the server's time once the drift is measured (store.noteClockSkew).
+      const stamp = store.clock.tick();
+      moveLog.run(stamp, c.seq);
+      moveClocks.run(stamp, c.hlc);
+      dropRefusal.run(c.hlc);
+    }
+    store.setMeta('hlc', store.clock.current());
+    return future.length;
+  });
+}
