@@ -188,4 +188,13 @@ test('clues from the intake and from the district reach the street as 立即核�
   const households = page.locator('[data-testid=household-table] tbody tr[data-row-key]');
   await expect(households).toHaveCount(2);
   await expect(page.getByLabel('街道筛选', { exact: true })).toBeVisible();
+
+  // 关注台账 and 回头看 at the district: every street, with a street filter; entries are added by streets
+  await openLedger(page);
+  await page.getByRole('tab', { name: '关注台账' }).click();
+  const watch = page.getByTestId('watch-list');
+  await expect(watch.getByLabel('街道筛选', { exact: true })).toBeVisible();
+  await expect(watch.getByRole('button', { name: '列入关注' })).toHaveCount(0);
+  await page.getByRole('tab', { name: '回头看' }).click();
+  await expect(page.getByTestId('look-back').getByLabel('街道筛选', { exact: true })).toBeVisible();
 });

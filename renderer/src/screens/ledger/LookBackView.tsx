@@ -12,6 +12,7 @@ import { useSession } from '../../session/session-context';
 import { isSupervisorRole } from '../../lib/roles';
 import { categoryLabel, reviewLabel, StatusTag } from './ledger-ui';
 import { TransitionModal } from './TransitionModal';
+import { StreetSelect, useIsDistrict } from '../../components/StreetSelect';
 
 export function LookBackView() {
   const { session } = useSession();
@@ -19,11 +20,20 @@ export function LookBackView() {
   const [range, setRange] = useState<[dayjs.Dayjs, dayjs.Dayjs]>([dayjs().startOf('month'), dayjs()]);
   const [percent, setPercent] = useState<number | null>(null);
   const [reviewing, setReviewing] = useState<LedgerDetail | null>(null);
+  const district = useIsDistrict();
+  const [street, setStreet] = useState<string | undefined>(undefined);
   const q = useApiQuery(
-    () => api.call('ledger.lookBack', { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), samplePercent: percent ?? undefined }),
-    [range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD'), percent],
+    () =>
+      api.call('ledger.lookBack', {
+        from: range[0].format('YYYY-MM-DD'),
+        to: range[1].format('YYYY-MM-DD'),
+        samplePercent: percent ?? undefined,
+        streetCode: street,
+      }),
+    [range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD'), percent, street],
   );
   const columns: TableColumnsType<LedgerRow> = [
+    ...(district ? [{ title: '街道', dataIndex: 'streetName' }] : []),
     { title: '台账编号', dataIndex: 'itemNo', render: (v: string, r) => <a href={`#/ledger/${r.id}`}>{v}</a> },
     { title: '户主', dataIndex: 'headName' },
     { title: '类别', dataIndex: 'category', render: categoryLabel },
@@ -44,6 +54,7 @@ export function LookBackView() {
   return (
     <div data-testid="look-back">
       <Space wrap style={{ marginBottom: 12 }}>
+        {district && <StreetSelect allowClear placeholder="全部街道" ariaLabel="街道筛选" value={street} onChange={setStreet} />}
         <span>销号日期</span>
         <DatePicker.RangePicker aria-label="销号日期" allowClear={false} value={range} onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])} />
         <span>抽查比例</span>

@@ -15,6 +15,7 @@ import { showFormError } from '../../lib/form-errors';
 import { navigate } from '../../router/use-route';
 import { HouseholdPicker } from './HouseholdPicker';
 import { CATEGORY_OPTIONS } from './ledger-ui';
+import { StreetSelect, useIsDistrict } from '../../components/StreetSelect';
 
 function AddModal({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
   const { message } = App.useApp();
@@ -74,11 +75,17 @@ function PromoteModal({ row, onClose }: { row: WatchRow; onClose: () => void }) 
 export function WatchView() {
   const { message } = App.useApp();
   const [status, setStatus] = useState<string>('watching');
-  const q = useApiQuery(() => api.call('ledger.watchList', { status: status === 'all' ? undefined : (status as 'watching') }), [status]);
+  const district = useIsDistrict();
+  const [street, setStreet] = useState<string | undefined>(undefined);
+  const q = useApiQuery(
+    () => api.call('ledger.watchList', { status: status === 'all' ? undefined : (status as 'watching'), streetCode: street }),
+    [status, street],
+  );
   const [adding, setAdding] = useState(false);
   const [promoting, setPromoting] = useState<WatchRow | null>(null);
   const [ending, setEnding] = useState<WatchRow | null>(null);
   const columns: TableColumnsType<WatchRow> = [
+    ...(district ? [{ title: '街道', dataIndex: 'streetName', width: 120 }] : []),
     { title: '户主', dataIndex: 'headName', width: 100 },
     { title: '当事人', dataIndex: 'personName', width: 90, render: (v: string | null) => v ?? '全户' },
     { title: '家庭住址', dataIndex: 'address' },
@@ -106,10 +113,14 @@ export function WatchView() {
   return (
     <div data-testid="watch-list">
       <Space style={{ marginBottom: 12 }}>
+        {district && <StreetSelect allowClear placeholder="全部街道" ariaLabel="街道筛选" value={street} onChange={setStreet} />}
         <Segmented value={status} onChange={(v) => setStatus(String(v))} options={[...WATCH_STATUSES.map((s) => ({ value: s.code, label: s.label })), { value: 'all', label: '全部' }]} />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-          列入关注
-        </Button>
+        {/* Households are put on watch by their street's office; the district reviews and ends entries. */}
+        {!district && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            列入关注
+          </Button>
+        )}
       </Space>
       {q.error ? <ErrorBlock error={q.error} onRetry={q.reload} /> : <Table<WatchRow> rowKey="id" size="small" loading={q.loading} columns={columns} dataSource={q.data ?? []} locale={{ emptyText: '关注台账为空' }} />}
       {adding && <AddModal onClose={() => setAdding(false)} onDone={() => (setAdding(false), q.reload())} />}
