@@ -5,12 +5,7 @@
  * first and marked 立即核查 with their deadlines; the street takes one up, and the district app
  * sees it after its own sync. The street never sees the other street's data.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { createBackend, type Backend } from '../../electron/backend/app';
-import { startWebHost } from '../../electron/backend/web-host/server';
 import * as admin from '../../server/admin/commands';
 import { issueIntakeKey } from '../../server/intake/keys';
 import { makeIdNumber } from '../../shared/id-number';
@@ -18,37 +13,23 @@ import { DISTRICT_PARTITION } from '../../shared/sync/wire';
 import { startServer, STREET_A, type TestServer } from '../sync/harness';
 import { screenshot } from './fixtures';
 import { backendCall as call, signInAs as signIn, syncNow } from '../support/ui';
+import { startOwnApp, type OwnApp } from '../support/own-app';
 
-interface OfficeApp {
-  url: string;
-  backend: Backend;
-  close(): Promise<void>;
-}
+type OfficeApp = OwnApp;
 
-const dist = path.resolve(import.meta.dirname, '../../dist');
 let server: TestServer;
 let street: OfficeApp;
 let district: OfficeApp;
 
 /** An office app on a fresh data directory; enrolled at once unless `partition` is null (enrolled in the test). */
 async function officeApp(partition: string | null): Promise<OfficeApp> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-e2e-district-'));
-  const backend = createBackend({ dataDir, logError: () => undefined });
-  const host = await startWebHost({ backend, distDir: dist, port: 0 });
+  const app = await startOwnApp({ tmpPrefix: 'doudi-e2e-district-' });
   if (partition) {
     const { code } = await admin.issueEnrollmentCode(server.opened.db, new Date(), partition);
-    const enrolled = await backend.sync.enroll({ serverUrl: server.url, code, deviceName: `e2e ${partition}` });
+    const enrolled = await app.backend.sync.enroll({ serverUrl: server.url, code, deviceName: `e2e ${partition}` });
     if (!enrolled.firstSync.ok) throw new Error(`first sync failed: ${JSON.stringify(enrolled.firstSync.error)}`);
   }
-  return {
-    url: host.url,
-    backend,
-    close: async () => {
-      await host.close();
-      backend.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return app;
 }
 
 

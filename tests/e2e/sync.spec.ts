@@ -4,42 +4,22 @@
  * after 立即同步; a user created centrally reaches the street; a refused change is shown with its
  * reason and repaired by taking the server's value.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { test, expect } from '@playwright/test';
-import { createBackend, type Backend } from '../../electron/backend/app';
-import { startWebHost } from '../../electron/backend/web-host/server';
 import * as admin from '../../server/admin/commands';
 import { syncRows } from '../../server/db/schema';
 import { startServer, STREET_A, STREET_B, type TestServer } from '../sync/harness';
 import { screenshot } from './fixtures';
 import { signInAs as signIn, syncNow } from '../support/ui';
+import { startOwnApp, type OwnApp } from '../support/own-app';
 
-interface StreetApp {
-  url: string;
-  backend: Backend;
-  close(): Promise<void>;
-}
+type StreetApp = OwnApp;
 
-const dist = path.resolve(import.meta.dirname, '../../dist');
 let server: TestServer;
 let a: StreetApp;
 let b: StreetApp;
 
-async function streetApp(): Promise<StreetApp> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-e2e-sync-'));
-  const backend = createBackend({ dataDir, logError: () => undefined });
-  const host = await startWebHost({ backend, distDir: dist, port: 0 });
-  return {
-    url: host.url,
-    backend,
-    close: async () => {
-      await host.close();
-      backend.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+function streetApp(): Promise<StreetApp> {
+  return startOwnApp({ tmpPrefix: 'doudi-e2e-sync-' });
 }
 
 

@@ -17,10 +17,10 @@ export interface OwnApp {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export async function startOwnApp(): Promise<OwnApp> {
+export async function startOwnApp(opts: { tmpPrefix?: string } = {}): Promise<OwnApp> {
   const dist = path.resolve(here, '../../dist');
   if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ is missing: run npm run build:renderer');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-e2e-care-'));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), opts.tmpPrefix ?? 'doudi-e2e-care-'));
   const backend = createBackend({ dataDir, logError: () => undefined });
   const host = await startWebHost({ backend, distDir: dist, port: 0 });
   return {
