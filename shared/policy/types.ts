@@ -17,6 +17,8 @@ export interface ParamListItem {
   label: string;
   unit: ParamUnit;
   scope: 'district' | 'street';
+  /** False at a street PC enrolled with the district: district-wide figures come from the district. */
+  settableHere: boolean;
   /** The value in force today (Asia/Shanghai), null if none yet. */
   current: ParamRecord | null;
   /** Every dated value, newest first (future ones included). */

@@ -82,6 +82,24 @@ afterAll(async () => {
 });
 
 describe('sync API', () => {
+  test('an enrolled street PC takes district-wide figures from the district and sets only its own', async () => {
+    const a = backend();
+    await call(a, 'sync.enroll', { serverUrl: server.url, code: await code() });
+    const ta = await login(a);
+    const params = await call<{ key: string; settableHere: boolean; current: unknown }[]>(a, 'policy.listParams', {}, ta);
+    const dibao = params.find((p) => p.key === 'dibao.standard')!;
+    expect(dibao).toMatchObject({ settableHere: false });
+    expect(dibao.current).not.toBeNull(); // from the district server's defaults
+    expect(params.find((p) => p.key === 'care.supervisionHotline')).toMatchObject({ settableHere: true });
+    const before = changeCount(a);
+    await expect(
+      call(a, 'policy.setParam', { key: 'dibao.standard', value: 120000, effectiveFrom: '2099-01-01' }, ta),
+    ).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('区民政局统一设置') });
+    expect(changeCount(a)).toBe(before);
+    await call(a, 'policy.setParam', { key: 'care.supervisionHotline', value: '022-24390000', effectiveFrom: '2099-01-01' }, ta);
+    expect(changeCount(a)).toBeGreaterThan(before);
+  });
+
   test('each PC of a street gets its own number, so care cards issued offline on two PCs never share a number', async () => {
     const a = backend();
     const b = backend();

@@ -1,7 +1,7 @@
 /** policy.* and assistance.* procedures. */
 import { paramSpec } from '../../../shared/policy/catalog';
 import { shanghaiDate } from '../../../shared/time/shanghai';
-import { listParams } from '../services/policy/list';
+import { listParams, settableHere } from '../services/policy/list';
 import { DISTRICT_PARTITION, setParam } from '../services/policy/params';
 import { advanceEnrolment, applyEnrolment, investigateEnrolment } from '../services/assistance/enrolments';
 import { entitlementGaps } from '../services/assistance/gaps';
@@ -18,11 +18,13 @@ import { AppError } from '../../../shared/errors';
 export function policyHandlers(): AreaHandlers<'policy.'> {
   return {
     'policy.listParams': (_i, { store, actor }) => listParams(store, actor.streetCode),
-    'policy.setParam': (input, { store, actor }) =>
-      setParam(store, actor, {
-        ...input,
-        partition: paramSpec(input.key)?.scope === 'street' ? actor.streetCode : DISTRICT_PARTITION,
-      }),
+    'policy.setParam': (input, { store, actor }) => {
+      const scope = paramSpec(input.key)?.scope;
+      if (scope === 'district' && !settableHere(store, scope)) {
+        throw new AppError('forbidden', '区级政策参数由区民政局统一设置，同步后自动生效，本街道设备不能修改', { field: 'key' });
+      }
+      return setParam(store, actor, { ...input, partition: scope === 'street' ? actor.streetCode : DISTRICT_PARTITION });
+    },
   };
 }
 

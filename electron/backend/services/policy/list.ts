@@ -5,6 +5,22 @@ import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Store } from '../../store/store';
 import { paramHistory, paramOn } from './params';
 
+/**
+ * A street PC enrolled with the district cannot set district-wide figures: the district server would
+ * refuse the change (partition-forbidden); they come from the district's PC by sync. A PC working
+ * alone (not enrolled) sets them itself.
+ */
+export function settableHere(store: Store, scope: 'district' | 'street'): boolean {
+  if (scope === 'street') return true;
+  const enrolled = store.getMeta('sync_scope');
+  if (!enrolled) return true;
+  try {
+    return (JSON.parse(enrolled) as { kind?: string }).kind === 'district';
+  } catch {
+    return true;
+  }
+}
+
 export function listParams(store: Store, streetCode: string): ParamListItem[] {
   const today = shanghaiDate(store.nowDate());
   const all = paramHistory(store, streetCode);
@@ -13,6 +29,7 @@ export function listParams(store: Store, streetCode: string): ParamListItem[] {
     label: spec.label,
     unit: spec.unit,
     scope: spec.scope,
+    settableHere: settableHere(store, spec.scope),
     current: paramOn(store, streetCode, key, today),
     history: all.filter((r) => r.key === key),
   }));

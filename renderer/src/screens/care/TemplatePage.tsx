@@ -62,13 +62,14 @@ function TemplateText({ t }: { t: AgreementTemplate }) {
 
 export function TemplatePage() {
   const { session } = useSession();
-  const canEdit = isAdminRole(session.user.role);
   const q = useApiQuery(async () => (await api.call('policy.listParams', {})).find((p) => p.key === KEY) ?? null, []);
   const [editing, setEditing] = useState(false);
   const [viewing, setViewing] = useState<string | null>(null);
   if (q.error) return <ErrorBlock error={q.error} onRetry={q.reload} />;
   if (!q.data) return q.loading ? <LoadingBlock text="正在读取协议范本…" /> : <Empty description="尚未设置协议范本" />;
   const item = q.data;
+  // A street PC enrolled with the district receives the template from it and cannot revise it.
+  const canEdit = isAdminRole(session.user.role) && item.settableHere;
   const today = dayjs().format('YYYY-MM-DD');
   const shown = viewing ? item.history.find((h) => h.id === viewing) ?? item.current : item.current;
   const template = asTemplate(shown);

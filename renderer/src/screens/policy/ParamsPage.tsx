@@ -148,6 +148,8 @@ export function ParamsPage() {
               SCREENING_KEYS.has(r.key) ? (
                 // Structured values have their own editor in 走访排查.
                 <Button size="small" href={hrefOf({ name: 'screening', tab: 'policy' })}>前往编辑</Button>
+              ) : !r.settableHere ? (
+                <Typography.Text type="secondary">区级统一设置</Typography.Text>
               ) : r.key === TEMPLATE_KEY ? (
                 <Button size="small" href={hrefOf({ name: 'care-template' })}>前往编辑</Button>
               ) : (
