@@ -207,10 +207,10 @@ export class SyncController {
     this.trigger = 'interval';
     const startedAt = this.store.nowIso();
     this.running = true;
-    let summary: SyncSummary = { snapshotRows: 0, pushed: 0, rejected: 0, pulled: 0 };
+    const summary: SyncSummary = { snapshotRows: 0, pushed: 0, rejected: 0, pulled: 0 };
     let failure: unknown = null;
     try {
-      summary = await syncOnce(this.store, this.enrolledTransport());
+      await syncOnce(this.store, this.enrolledTransport(), { progress: summary });
       this.stopProbe();
     } catch (err) {
       failure = err;

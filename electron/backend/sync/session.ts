@@ -64,8 +64,13 @@ export interface SyncSummary {
   pulled: number;
 }
 
-export async function syncOnce(store: Store, t: SyncTransport, opts: { batch?: number; page?: number; snapshotPage?: number } = {}): Promise<SyncSummary> {
-  const summary: SyncSummary = { snapshotRows: 0, pushed: 0, rejected: 0, pulled: 0 };
+export async function syncOnce(
+  store: Store,
+  t: SyncTransport,
+  opts: { batch?: number; page?: number; snapshotPage?: number; progress?: SyncSummary } = {},
+): Promise<SyncSummary> {
+  // Counted into the caller's object when given, so a run that fails half-way still shows what it did.
+  const summary: SyncSummary = opts.progress ?? { snapshotRows: 0, pushed: 0, rejected: 0, pulled: 0 };
   const page = opts.page ?? 500;
   try {
     let snap = snapshotProgress(store);
