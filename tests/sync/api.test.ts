@@ -13,7 +13,7 @@ import { createBackend, type Backend, type BackendOptions } from '../../electron
 import { httpTransport } from '../../electron/backend/sync/http';
 import type { SyncStatus } from '../../shared/sync/status';
 import { startServer, STREET_A, STREET_B, type TestServer } from './harness';
-import { deviceNumber } from '../../electron/backend/store/device-number';
+import { deviceNumber } from '../../electron/backend/store/enrollment';
 import { listDevices } from '../../server/sync/devices';
 import { caller, prepareCards, setCareSubsidies } from '../support/care-data';
 import { eq } from 'drizzle-orm';

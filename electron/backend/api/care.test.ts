@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ADMIN, makeHarness, type Harness } from '../testing/harness';
 import { makeIdNumber } from '../../../shared/id-number';
 import { parseCardNumber } from '../../../shared/care/rules';
-import { DEVICE_NO_META } from '../store/device-number';
+import { DEVICE_NO_META } from '../store/enrollment';
 import { setParam, DISTRICT_PARTITION } from '../services/policy/params';
 import { systemActor } from '../services/setup/street';
 import { DEFAULT_AGREEMENT_TEMPLATE } from '../../../shared/care/default-template';

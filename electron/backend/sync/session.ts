@@ -9,14 +9,14 @@ import { MAX_BATCH, type Scope } from '../../../shared/sync/wire';
 import { outboxBatch, outboxCount, recordPushResult } from './encode';
 import { applyPullPage, applySnapshotPage, pullCursor, snapshotProgress } from './pull';
 import type { SyncTransport } from './http';
-import { DEVICE_NO_META } from '../store/device-number';
+import { DEVICE_NO_META, enrolledScope, SCOPE_META } from '../store/enrollment';
 import { restampFutureChanges } from './restamp';
 
 export const SYNC_META = {
   server: 'sync_server_url',
   token: 'sync_token',
   deviceId: 'sync_device_id',
-  scope: 'sync_scope',
+  scope: SCOPE_META,
   lastSuccess: 'sync_last_success',
   lastError: 'sync_last_error',
   clockSkew: 'sync_clock_skew_ms',
@@ -31,9 +31,9 @@ export interface SyncConfig {
 export function syncConfig(store: Store): SyncConfig | null {
   const serverUrl = store.getMeta(SYNC_META.server);
   const token = store.getSecretMeta(SYNC_META.token);
-  const scope = store.getMeta(SYNC_META.scope);
+  const scope = enrolledScope(store);
   if (!serverUrl || !token || !scope) return null;
-  return { serverUrl, token, scope: JSON.parse(scope) as Scope };
+  return { serverUrl, token, scope };
 }
 
 /** Trades a one-time code for a device token and records the server, token and scope locally. */

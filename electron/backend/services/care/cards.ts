@@ -9,7 +9,7 @@ import type { Card } from '../../../../shared/care/types';
 import type { CardStatus } from '../../../../shared/care/codes';
 import { AppError } from '../../../../shared/errors';
 import type { Actor, Store } from '../../store/store';
-import { deviceNumber } from '../../store/device-number';
+import { deviceNumber } from '../../store/enrollment';
 import { paramOn, requireParam } from '../policy/params';
 import { personAgreements } from './agreements';
 import { assertSupportedAtHome, loadCarePerson, today } from './people';

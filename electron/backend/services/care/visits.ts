@@ -51,20 +51,8 @@ export function personVisits(store: Store, personId: string): Visit[] {
   return rows.map(toVisit);
 }
 
-export interface VisitInput {
-  personId: string;
-  visitDate: string;
-  visitorKind: string;
-  visitorName: string;
-  orgName: string | null;
-  method: string;
-  services: string[];
-  content: string;
-  findings: string | null;
-  careFailed: boolean;
-  conditionsPoor: boolean;
-  noOtherCarer: boolean;
-}
+/** What staff enter for a visit: the visit without its id and what the rules work out. */
+export type VisitInput = Omit<Visit, 'id' | 'countsAsVisit'>;
 
 export function recordVisit(store: Store, actor: Actor, input: VisitInput): Visit {
   return store.tx(() => {

@@ -4,6 +4,7 @@ import type { ParamListItem } from '../../../../shared/policy/types';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Store } from '../../store/store';
 import { paramHistory, paramOn } from './params';
+import { enrolledScope } from '../../store/enrollment';
 
 /**
  * A street PC enrolled with the district cannot set district-wide figures: the district server would
@@ -12,13 +13,8 @@ import { paramHistory, paramOn } from './params';
  */
 export function settableHere(store: Store, scope: 'district' | 'street'): boolean {
   if (scope === 'street') return true;
-  const enrolled = store.getMeta('sync_scope');
-  if (!enrolled) return true;
-  try {
-    return (JSON.parse(enrolled) as { kind?: string }).kind === 'district';
-  } catch {
-    return true;
-  }
+  const enrolled = enrolledScope(store);
+  return !enrolled || enrolled.kind === 'district';
 }
 
 export function listParams(store: Store, streetCode: string): ParamListItem[] {

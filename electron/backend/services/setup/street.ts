@@ -6,6 +6,7 @@ import type { Actor, Store } from '../../store/store';
 import { createUser } from '../auth/users';
 import { seedStreetDefaults } from './defaults';
 import { DISTRICT_PARTITION } from '../../../../shared/sync/wire';
+import { enrolledScope } from '../../store/enrollment';
 
 export interface StreetInfo {
   code: string;
@@ -18,7 +19,7 @@ export const DISTRICT_INFO: StreetInfo = { code: DISTRICT_PARTITION, name: 'ä¸œä
 
 export function currentStreet(store: Store): StreetInfo | null {
   // A district device enrolled before the district had its own "street" has only its sync scope.
-  const code = store.getMeta('street_code') ?? (store.getMeta('sync_scope')?.includes(`"${DISTRICT_PARTITION}"`) ? DISTRICT_PARTITION : null);
+  const code = store.getMeta('street_code') ?? (enrolledScope(store)?.kind === 'district' ? DISTRICT_PARTITION : null);
   if (!code) return null;
   if (code === DISTRICT_PARTITION) return DISTRICT_INFO;
   const row = store.prepare('SELECT code, name, office_name FROM streets WHERE code = ?').get(code) as
