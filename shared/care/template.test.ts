@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { AgreementTemplateSchema, BLANK, fillTemplate } from './template';
+import { AgreementTemplateSchema, BLANK, fillTemplate, templateParts } from './template';
 
 const T = AgreementTemplateSchema.parse({
   title: '委托照料服务协议',
@@ -42,5 +42,18 @@ describe('agreement template validation', () => {
   test('the default template uses only known placeholders', async () => {
     const { DEFAULT_AGREEMENT_TEMPLATE } = await import('./default-template');
     expect(AgreementTemplateSchema.safeParse(DEFAULT_AGREEMENT_TEMPLATE).success).toBe(true);
+  });
+});
+
+describe('template parts', () => {
+  test('cuts a text into plain runs and placeholders, in order', () => {
+    expect(templateParts('甲方{{office.name}}与乙方{{ caregiver.name }}。')).toEqual([
+      { text: '甲方' },
+      { key: 'office.name', raw: '{{office.name}}' },
+      { text: '与乙方' },
+      { key: 'caregiver.name', raw: '{{ caregiver.name }}' },
+      { text: '。' },
+    ]);
+    expect(templateParts('无占位符')).toEqual([{ text: '无占位符' }]);
   });
 });

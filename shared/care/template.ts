@@ -63,6 +63,19 @@ const PLACEHOLDER = /\{\{\s*([a-zA-Z][\w.]*)\s*\}\}/g;
 export function placeholdersIn(s: string): string[] {
   return [...s.matchAll(PLACEHOLDER)].map((m) => m[1]!);
 }
+
+/** A text cut into plain runs and placeholders (for showing a template with its fields marked). */
+export function templateParts(s: string): ({ text: string } | { key: string; raw: string })[] {
+  const parts: ({ text: string } | { key: string; raw: string })[] = [];
+  let at = 0;
+  for (const m of s.matchAll(PLACEHOLDER)) {
+    if (m.index > at) parts.push({ text: s.slice(at, m.index) });
+    parts.push({ key: m[1]!, raw: m[0] });
+    at = m.index + m[0].length;
+  }
+  if (at < s.length) parts.push({ text: s.slice(at) });
+  return parts;
+}
 export const BLANK = '＿＿＿＿＿＿';
 
 /** Fills every placeholder; an empty or unknown value becomes a blank line to write on. */

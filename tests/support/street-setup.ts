@@ -1,6 +1,7 @@
 /** Sets up 张贵庄街道 on a fresh backend and signs in through the login screen (browser-mode e2e). */
 import { expect, type Page } from '@playwright/test';
 import type { Backend } from '../../electron/backend/app';
+import { signInAs } from './ui';
 
 export const ZGZ = { streetCode: '120110001000', streetName: '张贵庄街道', officeName: '张贵庄街道公共服务办公室' } as const;
 
@@ -17,10 +18,8 @@ export async function initializeStreet(backend: Backend, admin: Admin): Promise<
   return (r as { result: { token: string } }).result.token;
 }
 
+/** Opens the app at `url` and signs in (see ui.ts). */
 export async function signIn(page: Page, url: string, admin: Pick<Admin, 'username' | 'password'>): Promise<void> {
   await page.goto(url);
-  await page.getByLabel('用户名').fill(admin.username);
-  await page.getByLabel('密码').fill(admin.password);
-  await page.getByLabel('密码').press('Enter');
-  await expect(page.getByText('家庭列表').first()).toBeVisible();
+  await signInAs(page, admin.username, admin.password);
 }

@@ -3,7 +3,7 @@
  * batches (halving a batch the server finds too large), then pull until up to date. Each step
  * commits as it goes, so an interrupted session resumes where it stopped.
  */
-import type { Store } from '../store/store';
+import { CLOCK_SKEW_META, type Store } from '../store/store';
 import { SyncRefusal } from '../../../shared/sync/rejections';
 import { MAX_BATCH, type Scope } from '../../../shared/sync/wire';
 import { outboxBatch, outboxCount, recordPushResult } from './encode';
@@ -19,7 +19,7 @@ export const SYNC_META = {
   scope: SCOPE_META,
   lastSuccess: 'sync_last_success',
   lastError: 'sync_last_error',
-  clockSkew: 'sync_clock_skew_ms',
+  clockSkew: CLOCK_SKEW_META,
 } as const;
 
 export interface SyncConfig {
@@ -82,7 +82,8 @@ export async function syncOnce(
     }
     let batch = opts.batch ?? 500;
     // With the drift measured, stamps already in the future (or refused for it) are repaired first.
-    const skew = Number(store.getMeta(SYNC_META.clockSkew));
+    const noted = store.getMeta(SYNC_META.clockSkew);
+    const skew = noted === null ? NaN : Number(noted);
     let restamped = Number.isFinite(skew) && restampFutureChanges(store, store.nowDate().getTime() - skew) > 0;
     while (outboxCount(store) > 0) {
       const changes = outboxBatch(store, batch);

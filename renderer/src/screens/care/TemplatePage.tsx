@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { EditOutlined, RollbackOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { AgreementTemplateSchema, TEMPLATE_PLACEHOLDERS, type AgreementTemplate } from '../../../../shared/care/template';
+import { AgreementTemplateSchema, TEMPLATE_PLACEHOLDERS, templateParts, type AgreementTemplate } from '../../../../shared/care/template';
 import type { ParamRecord } from '../../../../shared/policy/types';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../hooks/use-api-query';
@@ -27,19 +27,17 @@ function asTemplate(r: ParamRecord | null | undefined): AgreementTemplate | null
 
 /** Placeholders shown as marked fields, the way the printed agreement fills them in. */
 function Marked({ text }: { text: string }) {
-  const parts = text.split(/(\{\{\s*[a-zA-Z][\w.]*\s*\}\})/g);
   return (
     <>
-      {parts.map((p, i) => {
-        if (!p.startsWith('{{')) return p;
-        const key = p.replace(/[{}\s]/g, '');
-        const label = (TEMPLATE_PLACEHOLDERS[key] ?? key).split('：').pop();
-        return (
-          <Tag key={i} color="blue" title={p} style={{ marginInline: 2, textIndent: 0 }}>
-            {label}
+      {templateParts(text).map((p, i) =>
+        'key' in p ? (
+          <Tag key={i} color="blue" title={p.raw} style={{ marginInline: 2, textIndent: 0 }}>
+            {(TEMPLATE_PLACEHOLDERS[p.key] ?? p.key).split('：').pop()}
           </Tag>
-        );
-      })}
+        ) : (
+          p.text
+        ),
+      )}
     </>
   );
 }
