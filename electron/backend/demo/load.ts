@@ -11,6 +11,7 @@ import { seedStreetDefaults } from '../services/setup/defaults';
 import { derivedPersonFields } from '../services/registry/persons';
 import { currentStreet, systemActor } from '../services/setup/street';
 import { generateStreet, type DemoStreetData } from './generate';
+import { withSearchIndexDeferred } from '../store/search-index';
 
 /** Accounts that exist only in demo data; their password is `demo`, shorter than the API allows. */
 export const DEMO_USERS: { username: string; displayName: string; role: Role }[] = [
@@ -36,7 +37,7 @@ export interface LoadOptions {
 
 export function loadStreetData(store: Store, data: DemoStreetData, opts: LoadOptions = {}): LoadSummary {
   const passwordHashes = DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD));
-  return store.tx(() => {
+  return withSearchIndexDeferred(store, () => {
     if (currentStreet(store)) throw new AppError('already-set-up', '本机已完成初始设置，不能再载入演示街道');
     const code = data.street.code;
     const actor = systemActor(code);

@@ -1,8 +1,9 @@
 /**
  * Applies remote changes to the local replica with field-level last-writer-wins by HLC against
  * field_clocks, so replicas converge whatever the order or repetition of delivery. Remote changes
- * are written straight to the tables (search-index triggers fire as for local writes) and are NOT
- * appended to the outbox, so they never bounce back. Call inside a transaction (see pull.ts).
+ * are written straight to the tables (pull.ts applies a page with the search index deferred, so it
+ * is indexed once per page, store/search-index.ts) and are NOT appended to the outbox, so they
+ * never bounce back. Call inside a transaction (see pull.ts).
  */
 import type { Store } from '../store/store';
 import type { Change } from '../../../shared/sync/wire';
@@ -44,7 +45,7 @@ function rowExists(store: Store, table: string, rowId: string): boolean {
 
 /**
  * Writes the fields (insert or update); false when a constraint refuses them. The write is ONE
- * statement (search-index triggers included), which SQLite undoes by itself when it fails, so
+ * statement (its triggers included), which SQLite undoes by itself when it fails, so
  * inside an open transaction it needs no savepoint of its own (a savepoint per row cost a third of
  * a bootstrap: bench sync-bootstrap).
  */

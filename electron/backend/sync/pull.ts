@@ -3,8 +3,9 @@
  * closed mid-sync resumes from the last page it fully applied and never skips or half-applies one.
  */
 import type { Store } from '../store/store';
-import type { PullResponse, SnapshotResponse } from '../../../shared/sync/wire';
+import { clocksOfPageRow, type PullResponse, type SnapshotResponse } from '../../../shared/sync/wire';
 import { applyRemote, fromChange, type ApplyStats } from './apply';
+import { withSearchIndexDeferred } from '../store/search-index';
 
 export const META = {
   cursor: 'sync_cursor',
@@ -19,7 +20,7 @@ export function pullCursor(store: Store): number {
 }
 
 export function applyPullPage(store: Store, page: PullResponse): ApplyStats {
-  return store.tx(() => {
+  return withSearchIndexDeferred(store, () => {
     const stats = applyRemote(store, page.changes.map(fromChange));
     store.setMeta(META.cursor, String(page.cursor));
     store.setMeta(META.lastPull, store.nowIso());
@@ -38,10 +39,10 @@ export function snapshotProgress(store: Store): { after: string | null; cursor: 
 }
 
 export function applySnapshotPage(store: Store, page: SnapshotResponse): ApplyStats {
-  return store.tx(() => {
+  return withSearchIndexDeferred(store, () => {
     const stats = applyRemote(
       store,
-      page.rows.map((r) => ({ table: r.table, rowId: r.rowId, partition: r.partition, fields: r.fields, clocks: r.clocks })),
+      page.rows.map((r) => ({ table: r.table, rowId: r.rowId, partition: r.partition, fields: r.fields, clocks: clocksOfPageRow(r) })),
     );
     store.setMeta(META.snapshotCursor, String(page.cursor));
     if (page.next === null) {

@@ -11,6 +11,7 @@ import { columnOf, IMPORT_COLUMNS, type ColumnKey } from './excel-columns';
 import type { PlannedHousehold } from './excel-import';
 import { createHousehold } from './households';
 import { assertIdNumberFree } from './persons';
+import { withSearchIndexDeferred } from '../../store/search-index';
 
 export interface PendingImport {
   id: string;
@@ -92,7 +93,7 @@ export function commitImport(store: Store, actor: Actor, pending: PendingImport)
   if (pending.households.length === 0) {
     throw new AppError('invalid-input', '没有可导入的家庭：文件中的家庭都有错误，请改正后重新上传', { field: 'importId' });
   }
-  return store.tx(() => {
+  return withSearchIndexDeferred(store, () => {
     for (const h of pending.households) {
       try {
         // Registered meanwhile by someone else? Checked first so that the error names the row.
