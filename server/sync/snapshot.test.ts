@@ -50,6 +50,27 @@ describe('snapshot pages', () => {
     expect(got[0]).toBe(`${A}:communities/c1`);
   });
 
+  test('asked for row clocks, a row whose fields share one clock comes with `clock`; any other row keeps `clocks`', async () => {
+    const C = '120110003000';
+    const h1 = '001795912000115-0000-abcdef0123456789';
+    const h2 = '001795912000999-0000-abcdef0123456789';
+    await opened.db.insert(syncRows).values([
+      { tableName: 'communities', rowId: 'same', partition: C, fields: { id: 'same', name: '甲' }, clocks: { id: h1, name: h1 }, seq: 20 },
+      { tableName: 'communities', rowId: 'mixed', partition: C, fields: { id: 'mixed', name: '乙' }, clocks: { id: h1, name: h2 }, seq: 21 },
+      { tableName: 'communities', rowId: 'unclocked', partition: C, fields: { id: 'unclocked', name: '丙' }, clocks: { id: h1 }, seq: 22 },
+    ]);
+    const scope = { kind: 'street' as const, partition: C };
+    const rowPage = await snapshotPage(opened.db, { scope }, { cursor: 22, limit: 10, clocks: 'row' }, new Date());
+    expect(rowPage.rows.filter((r) => r.partition === C)).toEqual([
+      { table: 'communities', rowId: 'mixed', partition: C, fields: { id: 'mixed', name: '乙' }, clocks: { id: h1, name: h2 } },
+      { table: 'communities', rowId: 'same', partition: C, fields: { id: 'same', name: '甲' }, clock: h1 },
+      { table: 'communities', rowId: 'unclocked', partition: C, fields: { id: 'unclocked', name: '丙' }, clocks: { id: h1 } },
+    ]);
+    // Older clients do not ask, and get a clock per field on every row.
+    const fieldPage = await snapshotPage(opened.db, { scope }, { cursor: 22, limit: 10 }, new Date());
+    expect(fieldPage.rows.filter((r) => r.partition === C).map((r) => 'clocks' in r)).toEqual([true, true, true]);
+  });
+
   test('a position in the older form starts the street snapshot again', async () => {
     expect((await all({ kind: 'street', partition: A }, 100, 'households/h1'))[0]).toBe('district:policy_params/p1');
   });

@@ -58,10 +58,28 @@ async function streetRows(db: ServerDb, street: string, position: string | undef
   return out;
 }
 
+/** The clock of every field when the row's fields all carry the same one, else null. */
+function oneClock(r: SyncRow): string | null {
+  let clock: string | null = null;
+  let n = 0;
+  for (const f in r.clocks) {
+    const c = r.clocks[f]!;
+    if (clock === null) clock = c;
+    else if (c !== clock) return null;
+    n++;
+  }
+  let fields = 0;
+  for (const f in r.fields) {
+    if (!(f in r.clocks)) return null;
+    fields++;
+  }
+  return fields === n ? clock : null;
+}
+
 export async function snapshotPage(
   db: ServerDb,
   device: { scope: Scope },
-  q: { after?: string; cursor?: number; limit: number },
+  q: { after?: string; cursor?: number; limit: number; clocks?: 'field' | 'row' },
   now: Date,
 ): Promise<SnapshotResponse> {
   const cursor = q.cursor ?? (await maxSeq(db));
@@ -80,7 +98,11 @@ export async function snapshotPage(
   const last = page[page.length - 1];
   const position = (r: SyncRow) => (street === null ? `${r.tableName}/${r.rowId}` : `${r.partition}/${r.tableName}/${r.rowId}`);
   return {
-    rows: page.map((r) => ({ table: r.tableName, rowId: r.rowId, partition: r.partition, fields: r.fields, clocks: r.clocks })),
+    rows: page.map((r) => {
+      const base = { table: r.tableName, rowId: r.rowId, partition: r.partition, fields: r.fields };
+      const one = q.clocks === 'row' ? oneClock(r) : null;
+      return one ? { ...base, clock: one } : { ...base, clocks: r.clocks };
+    }),
     next: hasMore && last ? position(last) : null,
     cursor,
     serverTime: now.toISOString(),

@@ -10,7 +10,11 @@ const row = () => ({
   fields: { name: '李同步', sex: 'male', incomes: '[]', phone: null, n: 3 },
   clocks: { name: HLC, sex: HLC, incomes: HLC, phone: HLC, n: HLC },
 });
-const snapshot = () => ({ rows: [row(), row()], next: 'persons/x', cursor: 12, serverTime: '2026-06-01T00:00:00.000Z' });
+const oneClockRow = () => {
+  const { clocks: _, ...r } = row();
+  return { ...r, clock: HLC };
+};
+const snapshot = () => ({ rows: [row(), row(), oneClockRow()], next: 'persons/x', cursor: 12, serverTime: '2026-06-01T00:00:00.000Z' });
 const change = () => ({ seq: 3, hlc: HLC, node: 'abcdef0123456789', table: 'persons', rowId: 'r1', partition: 'district', fields: { name: 'x' } });
 const pull = () => ({ changes: [change()], cursor: 3, hasMore: false, serverTime: '2026-06-01T00:00:00.000Z' });
 
@@ -30,6 +34,9 @@ const snapshotBreaks: Mut[] = [
   (v) => (v.rows[0].rowId = 7),
   (v) => (v.rows[0].more = 1),
   (v) => delete v.rows[0].clocks,
+  (v) => (v.rows[2].clock = 'not-a-clock'),
+  (v) => (v.rows[2].clocks = { name: HLC }),
+  (v) => delete v.rows[2].clock,
 ];
 const pullBreaks: Mut[] = [
   (v) => (v.hasMore = 'no'),

@@ -92,8 +92,11 @@ function snapshotOk(v: unknown): boolean {
   if (!Array.isArray(v.rows) || !(v.next === null || typeof v.next === 'string') || !isInt(v.cursor) || typeof v.serverTime !== 'string') return false;
   const c = new Checker();
   for (const r of v.rows as unknown[]) {
-    if (!isObject(r) || !exactKeys(r, ['table', 'rowId', 'partition', 'fields', 'clocks'])) return false;
-    if (!c.ident(r.table) || typeof r.rowId !== 'string' || !c.partition(r.partition) || !c.fields(r.fields) || !c.clocks(r.clocks)) return false;
+    if (!isObject(r)) return false;
+    const oneClock = 'clock' in r;
+    if (!exactKeys(r, ['table', 'rowId', 'partition', 'fields', oneClock ? 'clock' : 'clocks'])) return false;
+    if (!c.ident(r.table) || typeof r.rowId !== 'string' || !c.partition(r.partition) || !c.fields(r.fields)) return false;
+    if (oneClock ? !c.hlc(r.clock) : !c.clocks(r.clocks)) return false;
   }
   return true;
 }

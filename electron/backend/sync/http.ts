@@ -64,7 +64,8 @@ export function httpTransport(baseUrl: string, token: string | null, opts: { tim
     enroll: (req) => request('POST', '/v1/enroll', EnrollResponseSchema, req),
     push: (changes) => request('POST', '/v1/push', PushResponseSchema, { changes }),
     pull: (after, limit) => request('GET', `/v1/pull?${qs({ after, limit })}`, FastPullResponse),
-    snapshot: (q) => request('GET', `/v1/snapshot?${qs(q)}`, FastSnapshotResponse),
+    // Rows written at once come with one clock (`clocks=row`), not one per field.
+    snapshot: (q) => request('GET', `/v1/snapshot?${qs({ ...q, clocks: 'row' })}`, FastSnapshotResponse),
     time: () => request('GET', '/v1/time', TimeResponseSchema),
     row: (table, rowId) => request('GET', `/v1/row?${qs({ table, rowId })}`, RowResponseSchema),
   };
