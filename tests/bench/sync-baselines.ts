@@ -3,7 +3,7 @@
  * holds (every row of the street, one record per row, the same fields):
  * - raw limit: the rows serialized as JSON by a node:http server on 127.0.0.1, fetched by a
  *   node:http client, parsed and inserted into the same tables of a fresh replica (same schema,
- *   indexes and search-index triggers) in ONE better-sqlite3 transaction with prepared statements;
+ *   indexes, search index built in bulk) in ONE better-sqlite3 transaction with prepared statements;
  *   no field clocks, no merge, no paging, no compression, no validation;
  * - PouchDB: one document per row in a PouchDB database (pouchdb-node, LevelDB) served over HTTP by
  *   express-pouchdb on 127.0.0.1, replicated with PouchDB.replicate into an empty pouchdb-node
@@ -20,6 +20,7 @@ import PouchDB from 'pouchdb-node';
 import type { BenchReplica } from './sync-district';
 import { emptyReplica } from './sync-district';
 import { SYNC_CATALOG } from '../../electron/backend/sync/catalog';
+import { withSearchIndexDeferred } from '../../electron/backend/store/search-index';
 
 type Row = Record<string, string | number | null>;
 
@@ -83,14 +84,16 @@ export async function rawLimit(records: TableRows[]): Promise<{ ms: number; cpuM
     const body = await fetchBody(port, '/rows');
     const parsed = JSON.parse(body.toString('utf8')) as TableRows[];
     let rows = 0;
-    db.transaction(() => {
+    // The search index built in bulk, the fastest way we know (as ours does); per-row indexing
+    // by the triggers took half of this limit before.
+    withSearchIndexDeferred(dest.backend.store, () => {
       for (const { table, rows: list } of parsed) {
         const cols = Object.keys(list[0]!);
         const stmt = db.prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
         for (const row of list) stmt.run(...cols.map((c) => row[c]));
         rows += list.length;
       }
-    })();
+    });
     const ms = performance.now() - t0;
     const cpu = cpuMs() - c0;
     for (const { table, rows: list } of records) {

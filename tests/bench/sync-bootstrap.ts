@@ -9,7 +9,7 @@
 import os from 'node:os';
 import { syncOnce } from '../../electron/backend/sync/session';
 import { log, type Bench, type BenchOptions, type BenchResult } from './lib';
-import { closeSharedDistrict, emptyReplica, enroll, sharedDistrict, tableCounts, type District } from './sync-district';
+import { benchStorage, closeSharedDistrict, emptyReplica, enroll, sharedDistrict, tableCounts, type District } from './sync-district';
 import { pouchReplication, rawLimit, recordsOf } from './sync-baselines';
 
 const TARGET_VS_POUCH = 5;
@@ -66,6 +66,7 @@ async function run(opts: BenchOptions): Promise<BenchResult> {
       persons: d.persons,
       households: d.households,
       rows,
+      server_storage: benchStorage(),
       ours_s: r2(o.ms / 1000),
       ours_cpu_s: r2(o.cpuMs / 1000),
       raw_s: r2(raw.ms / 1000),
@@ -87,6 +88,7 @@ async function run(opts: BenchOptions): Promise<BenchResult> {
     };
     const summary = [
       `sync-bootstrap: ${d.persons} 人 persons, ${d.households} 户 households, ${rows} rows of the street (setup ${d.loadS.toFixed(1)} s)`,
+      `  区级服务器存储 server storage: ${benchStorage()}`,
       `  本系统 ours: enroll + snapshot + pull into an empty replica   ${(o.ms / 1000).toFixed(2).padStart(8)} s (CPU ${(o.cpuMs / 1000).toFixed(1)} s, ${o.snapshotRows} snapshot rows, ${o.pulled} pulled)`,
       `  原始极限 raw: JSON over loopback + one SQLite transaction      ${(raw.ms / 1000).toFixed(2).padStart(8)} s (CPU ${(raw.cpuMs / 1000).toFixed(1)} s, ${(raw.bytes / 1e6).toFixed(1)} MB)`,
       `  PouchDB replicate over HTTP (express-pouchdb -> pouchdb-node) ${(pouch.ms / 1000).toFixed(2).padStart(8)} s (CPU ${(pouch.cpuMs / 1000).toFixed(1)} s)`,

@@ -42,8 +42,39 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
+/**
+ * With BENCH_DATABASE_URL=postgres://… the district server stores in a fresh database created on
+ * that PostgreSQL for the run (and dropped after), as production can; else embedded PGlite in
+ * memory, the default `npm run server` uses. PostgreSQL works in its own processes, so the CPU
+ * time the benches report then leaves out the database's share; compare wall-clock times.
+ */
+async function freshPostgres(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const { Client } = await import('pg');
+  const name = `doudi_bench_${Date.now()}`;
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const c = new Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name}`);
+      await c.end();
+    },
+  };
+}
+
+export function benchStorage(): string {
+  return process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+}
+
 export async function startBenchServer(): Promise<BenchServer> {
-  const opened = await openServerDb({});
+  const pg = process.env.BENCH_DATABASE_URL ? await freshPostgres(process.env.BENCH_DATABASE_URL) : null;
+  const opened = await openServerDb({ databaseUrl: pg?.url });
   const app = buildServer({ db: opened, bodyLimit: 64 * 1024 * 1024 });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const addr = app.server.address();
@@ -55,6 +86,7 @@ export async function startBenchServer(): Promise<BenchServer> {
     close: async () => {
       await app.close();
       await opened.close();
+      await pg?.drop();
     },
   };
 }
