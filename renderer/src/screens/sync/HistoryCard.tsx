@@ -15,7 +15,11 @@ const columns: TableColumnsType<SyncRunInfo> = [
   { title: '上传', dataIndex: 'pushed', width: 70 },
   { title: '下载', key: 'down', width: 70, render: (_: unknown, r) => r.pulled + r.snapshotRows },
   { title: '被拒', dataIndex: 'rejected', width: 70 },
-  { title: '说明', key: 'error', render: (_: unknown, r) => (r.error ? `${r.error.message}：${r.error.action}` : '') },
+  {
+    title: '说明',
+    key: 'error',
+    render: (_: unknown, r) => [r.notice, r.error ? `${r.error.message}：${r.error.action}` : null].filter(Boolean).join('；'),
+  },
 ];
 
 export function HistoryCard() {

@@ -18,6 +18,9 @@ import { HistoryCard } from './HistoryCard';
 import { announceSyncChange, useSyncStatus } from './use-sync-status';
 import { STATE_COLOR, STATE_LABEL } from './sync-labels';
 
+/** How long the status card shows what a sync did on its own (the history keeps it longer). */
+const NOTICE_SHOWN_MS = 7 * 24 * 3600 * 1000;
+
 export function SyncPage() {
   const { message } = App.useApp();
   const { session } = useSession();
@@ -81,6 +84,16 @@ export function SyncPage() {
             showIcon
             title={`时间不准：${drift.words}`}
             description={drift.action}
+          />
+        )}
+        {status.lastNotice && Date.now() - Date.parse(status.lastNotice.at) < NOTICE_SHOWN_MS && (
+          <Alert
+            data-testid="sync-notice"
+            style={{ marginBottom: 16 }}
+            type="info"
+            showIcon
+            closable
+            title={`${status.lastNotice.message}（${formatInstant(status.lastNotice.at)}）`}
           />
         )}
         {status.lastError && (
