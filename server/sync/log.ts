@@ -181,10 +181,12 @@ export async function pullChanges(
   now: Date,
   opts: { own?: boolean; check?: Partial<OwnCheck> } = {},
 ): Promise<PullResponse> {
+  const top = await maxSeq(db);
+  // After `top` is fixed: a change of the device that this page could pass over unseen (a second
+  // PC running on a copy of the same data pushing meanwhile) is then caught by the check.
   if (!opts.own && opts.check && (await replicaBehind(db, { deviceId: device.id, node: device.node ?? null }, opts.check))) {
     throw new SyncRefusal('replica-behind', undefined, 409);
   }
-  const top = await maxSeq(db);
   const rows = await db
     .select()
     .from(syncChanges)

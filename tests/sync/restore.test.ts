@@ -18,7 +18,7 @@ import { syncConfig } from '../../electron/backend/sync/session';
 import { ownCheck, syncNotices } from '../../electron/backend/sync/recover';
 import { formatHlc, parseHlc } from '../../shared/hlc';
 import { SyncRefusal } from '../../shared/sync/rejections';
-import { makeReplica, openReplica, startServer, STREET_A, type Replica, type TestServer } from './harness';
+import { makeReplica, openReplica, rows, startServer, STREET_A, type Replica, type TestServer } from './harness';
 import { addCommunities, expectConverged, localHlcs, nameOf, rename, serverHlcs } from './invariants';
 
 let server: TestServer;
@@ -157,6 +157,34 @@ describe('a replica restored from an older copy of its data', () => {
     for (const id of ids) expect(nameOf(c, id)).toMatch(/^只在服务器-/);
     expect(c.backend.store.nodeId).not.toBe(before);
   }, 60_000);
+});
+
+describe('two PCs running on copies of one data folder', () => {
+  test('each finds out in turn, nothing either writes is lost, and they converge', async () => {
+    const p = await replica('p');
+    const q = await replica('q');
+    const twinDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-replica-p2-'));
+    fs.copyFileSync(copyOf(p), path.join(twinDir, DB_FILE_NAME));
+    const p2 = openReplica('p2', twinDir);
+    open.push(p2);
+    const written = new Map<string, string>();
+    for (let round = 0; round < 3; round++) {
+      for (const r of [p, p2]) {
+        const [id] = addCommunities(r, `${r.name}-${round}`, 1);
+        written.set(id!, `${r.name}-${round}-0`);
+        await r.sync();
+      }
+      await q.sync();
+    }
+    for (const r of [p, p2, p, q]) await r.sync();
+    for (const r of [p, p2, q]) for (const [id, name] of written) expect(nameOf(r, id), `${name} on ${r.name}`).toBe(name);
+    for (const table of ['communities', 'audit_events', 'users']) {
+      expect(rows(p2, table)).toEqual(rows(p, table));
+      expect(rows(q, table)).toEqual(rows(p, table));
+    }
+    expect(syncNotices(p.backend.store).length + syncNotices(p2.backend.store).length).toBeGreaterThan(0);
+    expect(p.backend.store.nodeId).not.toBe(p2.backend.store.nodeId);
+  }, 120_000);
 });
 
 describe('a replica never restored', () => {

@@ -127,12 +127,12 @@ export async function syncOnce(
       }
       summary.rejected += res.rejected.length;
     }
-    // the first page checks that the server holds no push of this device the replica lacks
-    let check = true;
+    // every page checks that the server holds no push of this device the replica lacks, before
+    // the cursor passes over it (a pull never returns the device's own changes)
     for (;;) {
       let res;
       try {
-        res = await t.pull(pullCursor(store), page, check ? { check: ownCheck(store) } : {});
+        res = await t.pull(pullCursor(store), page, { check: ownCheck(store) });
       } catch (err) {
         if (err instanceof SyncRefusal && err.code === 'replica-behind') {
           await recover(err);
@@ -140,7 +140,6 @@ export async function syncOnce(
         }
         throw err;
       }
-      check = false;
       applyPullPage(store, res);
       summary.pulled += res.changes.length;
       noteServerTime(store, res.serverTime);
