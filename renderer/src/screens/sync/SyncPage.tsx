@@ -54,8 +54,9 @@ export function SyncPage() {
     setRunning(true);
     try {
       const run = await api.call('sync.syncNow', {});
-      if (run.ok) message.success(`同步完成：上传 ${run.pushed} 条，下载 ${run.pulled + run.snapshotRows} 条${run.rejected ? `，被拒 ${run.rejected} 条` : ''}`);
+      if (run.ok) message.success(`同步完成：上传 ${run.pushed} 条，下载 ${run.pulled + run.snapshotRows + (run.recovered ?? 0)} 条${run.rejected ? `，被拒 ${run.rejected} 条` : ''}`);
       else message.error(`同步未完成：${run.error?.message ?? ''}`);
+      if (run.notice) message.info(run.notice, 10);
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
