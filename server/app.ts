@@ -7,14 +7,22 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { OpenedServerDb } from './db/open';
 import { registerCompression } from './http/compression';
-import { authenticate, enroll, type Device } from './sync/devices';
+import { authenticate, enroll, renewNode, type Device } from './sync/devices';
 import { authenticateIntake, IntakeRefusal } from './intake/keys';
 import { receiveClues } from './intake/clues';
 import { parseClueRequest, type ClueIntakeResponse } from '../shared/ledger/intake';
 import { pullChanges, pushChanges, rowOf } from './sync/log';
 import { snapshotPage } from './sync/snapshot';
 import { SYNC_REASONS, SyncRefusal, type SyncReason } from '../shared/sync/rejections';
-import { EnrollRequestSchema, PullQuerySchema, PushRequestSchema, RowQuerySchema, SnapshotQuerySchema } from '../shared/sync/wire';
+import {
+  EnrollRequestSchema,
+  NodeRenewalRequestSchema,
+  PullQuerySchema,
+  PushQuerySchema,
+  PushRequestSchema,
+  RowQuerySchema,
+  SnapshotQuerySchema,
+} from '../shared/sync/wire';
 
 export interface ServerOptions {
   db: OpenedServerDb;
@@ -30,10 +38,14 @@ function refusal(code: SyncReason, details?: unknown) {
   return { code, message: SYNC_REASONS[code].message, ...(details === undefined ? {} : { details }) };
 }
 
-function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+/** Validates a request part; `named`: the message names the field (the schema's Chinese message). */
+function parse<T extends z.ZodType>(schema: T, value: unknown, named = false): z.output<T> {
   const r = schema.safeParse(value);
   if (!r.success) {
-    const err = new SyncRefusal('bad-payload', SYNC_REASONS['bad-payload'].message, 400) as SyncRefusal & { details: unknown };
+    const base = SYNC_REASONS['bad-payload'].message;
+    const first = r.error.issues[0]?.message;
+    const message = named && first ? `${base}：${first}` : base;
+    const err = new SyncRefusal('bad-payload', message, 400) as SyncRefusal & { details: unknown };
     err.details = r.error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), message: i.message }));
     throw err;
   }
@@ -82,16 +94,25 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
 
   app.post('/v1/push', async (req) => {
     const d = await device(req);
+    const check = parse(PushQuerySchema, req.query, true);
     const body = parse(PushRequestSchema, req.body);
-    const res = await pushChanges(db, { deviceId: d.id, node: d.node, scope: d.scope }, body.changes, now());
+    const res = await pushChanges(db, { deviceId: d.id, node: d.node, scope: d.scope }, body.changes, now(), check);
     req.log.info({ deviceId: d.id, accepted: res.accepted.length, rejected: res.rejected.length }, 'push');
     return res;
   });
 
   app.get('/v1/pull', async (req) => {
     const d = await device(req);
-    const q = parse(PullQuerySchema, req.query);
-    return pullChanges(db, d, q.after, q.limit, now());
+    const q = parse(PullQuerySchema, req.query, true);
+    return pullChanges(db, d, q.after, q.limit, now(), { own: q.own === '1', check: { known: q.known, node: q.node } });
+  });
+
+  app.post('/v1/node', async (req) => {
+    const d = await device(req);
+    const body = parse(NodeRenewalRequestSchema, req.body, true);
+    const renewed = await renewNode(db, d, body.node);
+    req.log.info({ deviceId: d.id, from: d.node, to: renewed.node }, 'device node renewed');
+    return { node: renewed.node, serverTime: now().toISOString() };
   });
 
   app.get('/v1/snapshot', async (req) => {

@@ -19,7 +19,12 @@ export const syncChanges = pgTable(
     deviceId: text('device_id'),
     receivedAt: timestamp('received_at', { withTimezone: true, mode: 'string' }).notNull(),
   },
-  (t) => [uniqueIndex('sync_changes_node_hlc_uq').on(t.node, t.hlc), index('sync_changes_partition_seq_idx').on(t.partition, t.seq)],
+  (t) => [
+    uniqueIndex('sync_changes_node_hlc_uq').on(t.node, t.hlc),
+    index('sync_changes_partition_seq_idx').on(t.partition, t.seq),
+    /** A device's own changes by clock: the check that a replica is not behind its own pushes. */
+    index('sync_changes_device_hlc_idx').on(t.deviceId, t.hlc),
+  ],
 );
 
 export const syncRows = pgTable(

@@ -3,9 +3,9 @@
  * code for a bearer token (stored hashed), authentication, listing and revocation.
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { and, asc, eq, gt, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, max, ne, or, sql } from 'drizzle-orm';
 import type { ServerDb } from '../db/open';
-import { devices, enrollmentCodes } from '../db/schema';
+import { devices, enrollmentCodes, syncChanges } from '../db/schema';
 import { uuidv7 } from '../../shared/uuid';
 import { SyncRefusal } from '../../shared/sync/rejections';
 import type { Scope } from '../../shared/sync/wire';
@@ -163,4 +163,22 @@ export async function listDevices(db: ServerDb): Promise<Device[]> {
 export async function revokeDevice(db: ServerDb, id: string, now: Date): Promise<boolean> {
   const r = await db.update(devices).set({ revokedAt: now.toISOString() }).where(and(eq(devices.id, id), isNull(devices.revokedAt))).returning({ id: devices.id });
   return r.length > 0;
+}
+
+/**
+ * Gives the device a new node id (a replica restored from an older copy renews its node so that its
+ * new stamps never repeat those it pushed before). Refused when another device uses or used the node.
+ */
+export async function renewNode(db: ServerDb, device: Device, node: string): Promise<Device> {
+  return db.transaction(async (tx) => {
+    const [taken] = await tx.select({ id: devices.id }).from(devices).where(and(eq(devices.node, node), ne(devices.id, device.id))).limit(1);
+    const [used] = await tx
+      .select({ hlc: syncChanges.hlc })
+      .from(syncChanges)
+      .where(and(eq(syncChanges.node, node), or(isNull(syncChanges.deviceId), ne(syncChanges.deviceId, device.id))))
+      .limit(1);
+    if (taken || used) throw new SyncRefusal('node-taken', undefined, 409);
+    const [row] = await tx.update(devices).set({ node }).where(eq(devices.id, device.id)).returning();
+    return toDevice(row!);
+  });
 }

@@ -11,6 +11,7 @@ import { SYNC_CATALOG } from '../../electron/backend/sync/catalog';
 import {
   DISTRICT_PARTITION,
   type Change,
+  type OwnCheck,
   type PullResponse,
   type PushResponse,
   type RowResponse,
@@ -18,6 +19,7 @@ import {
   type Scope,
 } from '../../shared/sync/wire';
 import { validateChange } from './validate';
+import { SyncRefusal } from '../../shared/sync/rejections';
 
 type Tx = Parameters<Parameters<ServerDb['transaction']>[0]>[0];
 type Value = string | number | null;
@@ -29,6 +31,11 @@ export interface Pusher {
 }
 
 const PUSH_LOCK = 0x646f7564; // 'doud'
+
+/** A change's fields as text with sorted keys (jsonb keeps keys in its own order). */
+function canonical(fields: Record<string, Value>): string {
+  return JSON.stringify(Object.keys(fields).sort().map((k) => [k, fields[k]]));
+}
 
 async function mergeRow(tx: Tx, c: Change, seq: number): Promise<void> {
   const [row] = await tx
@@ -55,19 +62,65 @@ async function mergeRow(tx: Tx, c: Change, seq: number): Promise<void> {
   }
 }
 
-export async function pushChanges(db: ServerDb, who: Pusher, changes: Change[], now: Date): Promise<PushResponse> {
+/**
+ * True when the server holds changes of this device that the replica does not know of (beyond its
+ * `known` and not carried by this request), or knows the device by another node: the replica runs
+ * on an older copy of its data (a restored backup, a copied data folder). Uses the (device_id, hlc)
+ * index; at most `carried.length + 1` rows are read.
+ */
+export async function replicaBehind(
+  db: ServerDb | Tx,
+  who: { deviceId: string | null; node: string | null },
+  check: Partial<OwnCheck>,
+  carried: readonly Change[] = [],
+): Promise<boolean> {
+  if (!who.deviceId) return false;
+  if (check.node !== undefined && who.node !== null && check.node !== who.node) return true;
+  if (check.known === undefined) return false;
+  const rows = await db
+    .select({ node: syncChanges.node, hlc: syncChanges.hlc })
+    .from(syncChanges)
+    .where(and(eq(syncChanges.deviceId, who.deviceId), check.known === 'none' ? undefined : gt(syncChanges.hlc, check.known)))
+    .orderBy(asc(syncChanges.hlc))
+    .limit(carried.length + 1);
+  const keys = new Set(carried.map((c) => `${c.node}/${c.hlc}`));
+  return rows.some((r) => !keys.has(`${r.node}/${r.hlc}`));
+}
+
+export async function pushChanges(
+  db: ServerDb,
+  who: Pusher,
+  changes: Change[],
+  now: Date,
+  check: Partial<OwnCheck> = {},
+): Promise<PushResponse> {
   const accepted: string[] = [];
   const rejected: Rejection[] = [];
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${PUSH_LOCK})`);
     const known = new Set<string>();
     const hlcs = changes.map((c) => c.hlc);
+    let collides = false;
     if (hlcs.length > 0) {
       const dup = await tx
-        .select({ node: syncChanges.node, hlc: syncChanges.hlc })
+        .select({ node: syncChanges.node, hlc: syncChanges.hlc, table: syncChanges.tableName, rowId: syncChanges.rowId, fields: syncChanges.fields })
         .from(syncChanges)
         .where(inArray(syncChanges.hlc, hlcs));
-      for (const d of dup) known.add(`${d.node}/${d.hlc}`);
+      const byKey = new Map(changes.map((c) => [`${c.node}/${c.hlc}`, c]));
+      for (const d of dup) {
+        const key = `${d.node}/${d.hlc}`;
+        known.add(key);
+        const c = byKey.get(key);
+        if (c && (c.table !== d.table || c.rowId !== d.rowId || canonical(c.fields) !== canonical(d.fields))) collides = true;
+      }
+    }
+    // Before anything is stored: a restored replica's new stamps could repeat ones already held
+    // (a different change under a stored key would be acknowledged as a duplicate and lost), and
+    // its pushes would hide the gap from a later check. A request whose every change is stored
+    // already (a late copy of a retried push) stores nothing and is acknowledged as before.
+    const fresh = changes.some((c) => !known.has(`${c.node}/${c.hlc}`));
+    if ((check.known !== undefined || check.node !== undefined) && (collides || (fresh && (await replicaBehind(tx, who, check, changes))))) {
+      throw new SyncRefusal('replica-behind', undefined, 409);
     }
     for (const c of changes) {
       const key = `${c.node}/${c.hlc}`;
@@ -122,12 +175,18 @@ export async function maxSeq(db: ServerDb): Promise<number> {
 
 export async function pullChanges(
   db: ServerDb,
-  device: { id: string; scope: Scope },
+  device: { id: string; scope: Scope; node?: string },
   after: number,
   limit: number,
   now: Date,
+  opts: { own?: boolean; check?: Partial<OwnCheck> } = {},
 ): Promise<PullResponse> {
   const top = await maxSeq(db);
+  // After `top` is fixed: a change of the device that this page could pass over unseen (a second
+  // PC running on a copy of the same data pushing meanwhile) is then caught by the check.
+  if (!opts.own && opts.check && (await replicaBehind(db, { deviceId: device.id, node: device.node ?? null }, opts.check))) {
+    throw new SyncRefusal('replica-behind', undefined, 409);
+  }
   const rows = await db
     .select()
     .from(syncChanges)
@@ -136,8 +195,11 @@ export async function pullChanges(
         gt(syncChanges.seq, after),
         lte(syncChanges.seq, top),
         scopeFilter(device.scope, syncChanges.partition),
-        // a device's own changes are already applied where they came from
-        or(isNull(syncChanges.deviceId), ne(syncChanges.deviceId, device.id)),
+        opts.own
+          ? // a replica restored from an older copy fetches back what it pushed after the copy
+            eq(syncChanges.deviceId, device.id)
+          : // a device's own changes are already applied where they came from
+            or(isNull(syncChanges.deviceId), ne(syncChanges.deviceId, device.id)),
       ),
     )
     .orderBy(asc(syncChanges.seq))

@@ -53,6 +53,18 @@ export interface SyncStatus {
   rejectedCount: number;
   lastError: SyncErrorInfo | null;
   clockDrift: ClockDrift | null;
+  /** The newest notice a sync left for the user (e.g. data restored from an older backup). */
+  lastNotice: SyncNotice | null;
+}
+
+/** Something a sync did on its own that the user should know of. */
+export interface SyncNotice {
+  at: string;
+  /** 'restored-copy': this PC ran on an older copy of its data; its later changes were fetched back. */
+  code: 'restored-copy';
+  message: string;
+  /** Changes of this device fetched back from the server. */
+  recovered: number;
 }
 
 export interface SyncRunInfo {
@@ -64,6 +76,10 @@ export interface SyncRunInfo {
   pushed: number;
   rejected: number;
   pulled: number;
+  /** Own changes fetched back by a replica restored from an older copy (absent: none). */
+  recovered?: number;
+  /** What the run did on its own that the user should know of (absent: nothing). */
+  notice?: string;
   error: SyncErrorInfo | null;
 }
 

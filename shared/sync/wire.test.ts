@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ChangeSchema, PushRequestSchema, readablePartition, writablePartition } from './wire';
+import { ChangeSchema, NodeRenewalRequestSchema, PullQuerySchema, PushQuerySchema, PushRequestSchema, readablePartition, writablePartition } from './wire';
 import { SYNC_REASONS, SYNC_REASON_CODES } from './rejections';
 
 const change = {
@@ -20,6 +20,23 @@ describe('sync wire format', () => {
     expect(ChangeSchema.safeParse({ ...change, fields: { name: { nested: 1 } } }).success).toBe(false);
     expect(ChangeSchema.safeParse({ ...change, extra: 1 }).success).toBe(false);
     expect(PushRequestSchema.safeParse({ changes: Array(1001).fill(change) }).success).toBe(false);
+  });
+
+  test('the own-push check and the own pull are optional query parameters, refused in Chinese naming the field', () => {
+    expect(PullQuerySchema.parse({ after: '3' })).toEqual({ after: 3, limit: 500 });
+    expect(PullQuerySchema.parse({ after: '3', known: change.hlc, node: change.node, own: '1' })).toMatchObject({
+      known: change.hlc,
+      node: change.node,
+      own: '1',
+    });
+    expect(PushQuerySchema.parse({ known: 'none', node: change.node })).toEqual({ known: 'none', node: change.node });
+    expect(PushQuerySchema.parse({})).toEqual({});
+    const issue = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues[0]?.message;
+    expect(issue(PushQuerySchema.safeParse({ known: 'yesterday' }))).toContain('参数 known');
+    expect(issue(PushQuerySchema.safeParse({ node: 'a b' }))).toContain('参数 node');
+    expect(issue(PullQuerySchema.safeParse({ own: 'yes' }))).toContain('参数 own');
+    expect(issue(NodeRenewalRequestSchema.safeParse({ node: '' }))).toContain('节点编号 node');
+    expect(NodeRenewalRequestSchema.safeParse({ node: change.node, extra: 1 }).success).toBe(false);
   });
 
   test('reasons are kebab-case with a Chinese message and an action', () => {

@@ -53,10 +53,43 @@ export const PushResponseSchema = z.strictObject({
 });
 export type PushResponse = z.infer<typeof PushResponseSchema>;
 
-export const PullQuerySchema = z.object({
+/** A replica's node id: the node part of its HLC stamps. */
+export const NODE_RE = /^[0-9a-zA-Z_-]{1,64}$/;
+
+/**
+ * What a replica knows of its own pushes, sent with push and pull as query parameters (ignored by
+ * servers older than it, so they stay compatible): its node id, and the highest HLC of its own
+ * changes it knows the server accepted (`none` before its first). A server holding changes of the
+ * device beyond `known` that the request does not carry, or knowing the device by another node,
+ * refuses with `replica-behind`: the replica was restored from an older copy of its data.
+ */
+export const OwnCheckQuerySchema = z.object({
+  known: z
+    .string({ error: '参数 known 必须是文字' })
+    .refine((v) => v === 'none' || HLC_RE.test(v), { error: '参数 known 格式无效：应为本机已上传修改的最大时钟戳，或 none' })
+    .optional(),
+  node: z.string({ error: '参数 node 必须是文字' }).regex(NODE_RE, { error: '参数 node 格式无效：应为 1 至 64 位字母、数字、下划线或连字符' }).optional(),
+});
+export type OwnCheck = { known: string; node: string };
+
+export const PushQuerySchema = OwnCheckQuerySchema;
+
+export const PullQuerySchema = OwnCheckQuerySchema.extend({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_BATCH).default(500),
+  /** `1`: only the device's own changes (a restored replica fetching back what it pushed after its copy). */
+  own: z.enum(['0', '1'], { error: '参数 own 只能为 1 或 0' }).optional(),
 });
+
+/** A replica restored from an older copy takes a fresh node id, so its new stamps never repeat old ones. */
+export const NodeRenewalRequestSchema = z.strictObject({
+  node: z.string({ error: '节点编号 node 必须是文字' }).regex(NODE_RE, { error: '节点编号 node 格式无效：应为 1 至 64 位字母、数字、下划线或连字符' }),
+});
+export type NodeRenewalRequest = z.infer<typeof NodeRenewalRequestSchema>;
+
+// Not strict: a newer server may add fields.
+export const NodeRenewalResponseSchema = z.object({ node: z.string(), serverTime: z.string() });
+export type NodeRenewalResponse = z.infer<typeof NodeRenewalResponseSchema>;
 
 export const PulledChangeSchema = ChangeSchema.extend({ seq: z.number().int() });
 export type PulledChange = z.infer<typeof PulledChangeSchema>;

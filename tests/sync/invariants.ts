@@ -32,8 +32,15 @@ export async function serverHlcs(server: TestServer, node: string): Promise<stri
   return got.map((g) => g.hlc).sort();
 }
 
-export function localHlcs(r: Replica): string[] {
-  return r.backend.store.sqlite.prepare('SELECT hlc FROM change_log ORDER BY hlc').pluck().all() as string[];
+export function localHlcs(r: Replica, node?: string): string[] {
+  const where = node === undefined ? '' : ' WHERE node_id = ?';
+  return r.backend.store.sqlite.prepare(`SELECT hlc FROM change_log${where} ORDER BY hlc`).pluck().all(...(node === undefined ? [] : [node])) as string[];
+}
+
+/** The node ids a replica's change log holds (more than one after a restored copy renewed its node). */
+export function localNodes(r: Replica): string[] {
+  const logged = r.backend.store.sqlite.prepare('SELECT DISTINCT node_id FROM change_log').pluck().all() as string[];
+  return [...new Set([...logged, r.backend.store.nodeId])].sort();
 }
 
 export function unpushed(r: Replica): string[] {
@@ -47,7 +54,9 @@ export async function expectConverged(server: TestServer, replicas: Replica[]): 
     expect(r.backend.store.sqlite.prepare('SELECT count(*) FROM sync_rejections').pluck().get(), `${r.name} rejections`).toBe(0);
     // every local change is on the server exactly once (the unique index would refuse a copy, so
     // compare the whole lists: a change re-sent under a new clock would show up here)
-    expect(await serverHlcs(server, r.backend.store.nodeId), `${r.name} changes on the server`).toEqual(localHlcs(r));
+    for (const node of localNodes(r)) {
+      expect(await serverHlcs(server, node), `${r.name} changes of node ${node} on the server`).toEqual(localHlcs(r, node));
+    }
   }
   const [first, ...others] = replicas;
   for (const table of SYNC_CATALOG.keys()) {

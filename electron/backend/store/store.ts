@@ -76,11 +76,16 @@ function clockCorrection(skewMs: number): number {
   return Number.isFinite(skewMs) && skewMs > 60_000 ? skewMs : 0;
 }
 
+/** 16 hex chars of a UUIDv7's random part: unique per replica, stable across restarts. */
+export function newNodeId(): string {
+  return uuidv7().replace(/-/g, '').slice(16);
+}
+
 export class Store {
   readonly sqlite: Database.Database;
   readonly orm: Orm;
-  readonly clock: HybridClock;
-  readonly nodeId: string;
+  private hybridClock: HybridClock;
+  private node: string;
   private readonly now: () => Date;
   private readonly stmts = new Map<string, Database.Statement>();
 
@@ -101,15 +106,38 @@ export class Store {
     this.now = opts.now ?? (() => new Date());
     let node = this.getMeta('node_id');
     if (!node) {
-      // 16 hex chars of a UUIDv7's random part: unique per replica, stable across restarts.
-      node = uuidv7().replace(/-/g, '').slice(16);
+      node = newNodeId();
       this.setMeta('node_id', node);
     }
-    this.nodeId = node;
+    this.node = node;
     this.clockAheadMs = clockCorrection(Number(this.getMeta(CLOCK_SKEW_META) ?? 0));
-    // Change stamps follow the server's time when this PC's clock is known to run fast: the server
-    // refuses stamps more than 5 minutes ahead, and office PCs with a wrong clock are common.
-    this.clock = new HybridClock(node, () => this.now().getTime() - this.clockAheadMs, this.getMeta('hlc') ?? undefined);
+    this.hybridClock = new HybridClock(node, this.stampTime, this.getMeta('hlc') ?? undefined);
+  }
+
+  /** The node id of this replica: the node part of its stamps (renewed when restored from an old copy). */
+  get nodeId(): string {
+    return this.node;
+  }
+
+  get clock(): HybridClock {
+    return this.hybridClock;
+  }
+
+  // Change stamps follow the server's time when this PC's clock is known to run fast: the server
+  // refuses stamps more than 5 minutes ahead, and office PCs with a wrong clock are common.
+  private readonly stampTime = (): number => this.now().getTime() - this.clockAheadMs;
+
+  /**
+   * Switches this replica to a new node id, the clock continuing from where it stands. Only for a
+   * replica found to run on an older copy of its data (sync/recover.ts): its old node's later stamps
+   * are on the server, and a new stamp must never repeat one of them.
+   */
+  renewNode(node: string): void {
+    const last = this.hybridClock.current();
+    this.setMeta('node_id', node);
+    this.node = node;
+    this.hybridClock = new HybridClock(node, this.stampTime, last);
+    this.setMeta('hlc', this.hybridClock.current());
   }
 
   /** The newest stamp received from the server (never in the future: the server checks them). */

@@ -24,6 +24,7 @@ import { outboxCount } from './encode';
 import { pendingCount } from './pending';
 import { enrollDevice, SYNC_META, syncConfig, syncOnce, type SyncSummary } from './session';
 import { SyncScheduler } from './scheduler';
+import { syncNotices } from './recover';
 
 export type TransportFactory = (serverUrl: string, token: string | null) => SyncTransport;
 
@@ -186,6 +187,7 @@ export class SyncController {
       rejectedCount: (this.store.prepare('SELECT count(*) AS n FROM sync_rejections WHERE resolved_at IS NULL').get() as { n: number }).n,
       lastError,
       clockDrift: skew !== null && skew !== '' ? describeDrift(Number(skew)) : null,
+      lastNotice: syncNotices(this.store)[0] ?? null,
     };
   }
 

@@ -7,12 +7,15 @@ import zlib from 'node:zlib';
 import { SyncRefusal, SYNC_REASON_CODES, type SyncReason } from '../../../shared/sync/rejections';
 import {
   EnrollResponseSchema,
+  NodeRenewalResponseSchema,
   PushResponseSchema,
   RowResponseSchema,
   TimeResponseSchema,
   type Change,
   type EnrollRequest,
   type EnrollResponse,
+  type NodeRenewalResponse,
+  type OwnCheck,
   type PullResponse,
   type PushResponse,
   type RowResponse,
@@ -22,8 +25,12 @@ import { FastPullResponse, FastSnapshotResponse } from '../../../shared/sync/wir
 
 export interface SyncTransport {
   enroll(req: EnrollRequest): Promise<EnrollResponse>;
-  push(changes: Change[]): Promise<PushResponse>;
-  pull(after: number, limit: number): Promise<PullResponse>;
+  /** With `check`, a server holding pushes of this device the replica lacks refuses: `replica-behind`. */
+  push(changes: Change[], check?: OwnCheck): Promise<PushResponse>;
+  /** `own`: only the device's own changes (recovery of a restored replica, recover.ts). */
+  pull(after: number, limit: number, opts?: { check?: OwnCheck; own?: boolean }): Promise<PullResponse>;
+  /** Registers a new node id for this device (a replica restored from an older copy). */
+  renewNode(node: string): Promise<NodeRenewalResponse>;
   snapshot(q: { after: string | null; cursor: number | null; limit: number }): Promise<SnapshotResponse>;
   time(): Promise<{ serverTime: string }>;
   row(table: string, rowId: string): Promise<RowResponse>;
@@ -62,8 +69,10 @@ export function httpTransport(baseUrl: string, token: string | null, opts: { tim
       .join('&');
   return {
     enroll: (req) => request('POST', '/v1/enroll', EnrollResponseSchema, req),
-    push: (changes) => request('POST', '/v1/push', PushResponseSchema, { changes }),
-    pull: (after, limit) => request('GET', `/v1/pull?${qs({ after, limit })}`, FastPullResponse),
+    push: (changes, check) => request('POST', `/v1/push${check ? `?${qs(check)}` : ''}`, PushResponseSchema, { changes }),
+    pull: (after, limit, o = {}) =>
+      request('GET', `/v1/pull?${qs({ after, limit, ...(o.check ?? {}), own: o.own ? 1 : null })}`, FastPullResponse),
+    renewNode: (node) => request('POST', '/v1/node', NodeRenewalResponseSchema, { node }),
     // Rows written at once come with one clock (`clocks=row`), not one per field.
     snapshot: (q) => request('GET', `/v1/snapshot?${qs({ ...q, clocks: 'row' })}`, FastSnapshotResponse),
     time: () => request('GET', '/v1/time', TimeResponseSchema),

@@ -1,6 +1,7 @@
 /**
  * One sync session: bootstrap from a snapshot if this replica never has, push the outbox in
- * batches (halving a batch the server finds too large), then pull until up to date. Each step
+ * batches (halving a batch the server finds too large), then pull until up to date. A replica the
+ * server finds behind its own pushes (restored from an older copy) recovers first (recover.ts). Each step
  * commits as it goes, so an interrupted session resumes where it stopped.
  */
 import { CLOCK_SKEW_META, type Store } from '../store/store';
@@ -11,6 +12,7 @@ import { applyPullPage, applySnapshotPage, pullCursor, snapshotProgress } from '
 import type { SyncTransport } from './http';
 import { DEVICE_NO_META, enrolledScope, SCOPE_META } from '../store/enrollment';
 import { restampFutureChanges } from './restamp';
+import { ownCheck, recoverOwnChanges, recoveryUnderWay } from './recover';
 
 export const SYNC_META = {
   server: 'sync_server_url',
@@ -62,6 +64,9 @@ export interface SyncSummary {
   pushed: number;
   rejected: number;
   pulled: number;
+  /** Own changes fetched back because this replica runs on an older copy of its data (recover.ts). */
+  recovered?: number;
+  notice?: string;
 }
 
 export async function syncOnce(
@@ -80,6 +85,15 @@ export async function syncOnce(
       summary.snapshotRows += res.rows.length;
       snap = snapshotProgress(store);
     }
+    // Once a run: a server still finding this replica behind after a recovery is not asked again.
+    let recoveries = 0;
+    const recover = async (err?: unknown) => {
+      if (recoveries++ > 0 && err) throw err;
+      const { recovered, notice } = await recoverOwnChanges(store, t, { page });
+      summary.recovered = (summary.recovered ?? 0) + recovered;
+      summary.notice = notice.message;
+    };
+    if (recoveryUnderWay(store)) await recover();
     let batch = opts.batch ?? 500;
     // With the drift measured, stamps already in the future (or refused for it) are repaired first.
     const noted = store.getMeta(SYNC_META.clockSkew);
@@ -89,10 +103,14 @@ export async function syncOnce(
       const changes = outboxBatch(store, batch);
       let res;
       try {
-        res = await t.push(changes);
+        res = await t.push(changes, ownCheck(store));
       } catch (err) {
         if (err instanceof SyncRefusal && err.code === 'payload-too-large' && batch > 1) {
           batch = Math.max(1, Math.floor(batch / 2));
+          continue;
+        }
+        if (err instanceof SyncRefusal && err.code === 'replica-behind') {
+          await recover(err);
           continue;
         }
         throw err;
@@ -109,8 +127,19 @@ export async function syncOnce(
       }
       summary.rejected += res.rejected.length;
     }
+    // every page checks that the server holds no push of this device the replica lacks, before
+    // the cursor passes over it (a pull never returns the device's own changes)
     for (;;) {
-      const res = await t.pull(pullCursor(store), page);
+      let res;
+      try {
+        res = await t.pull(pullCursor(store), page, { check: ownCheck(store) });
+      } catch (err) {
+        if (err instanceof SyncRefusal && err.code === 'replica-behind') {
+          await recover(err);
+          continue;
+        }
+        throw err;
+      }
       applyPullPage(store, res);
       summary.pulled += res.changes.length;
       noteServerTime(store, res.serverTime);

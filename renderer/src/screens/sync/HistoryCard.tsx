@@ -13,9 +13,13 @@ const columns: TableColumnsType<SyncRunInfo> = [
   { title: '触发', dataIndex: 'trigger', width: 140, render: (v: SyncRunInfo['trigger']) => TRIGGER_LABEL[v] },
   { title: '结果', dataIndex: 'ok', width: 90, render: (ok: boolean) => (ok ? <Tag color="success">成功</Tag> : <Tag color="error">未完成</Tag>) },
   { title: '上传', dataIndex: 'pushed', width: 70 },
-  { title: '下载', key: 'down', width: 70, render: (_: unknown, r) => r.pulled + r.snapshotRows },
+  { title: '下载', key: 'down', width: 70, render: (_: unknown, r) => r.pulled + r.snapshotRows + (r.recovered ?? 0) },
   { title: '被拒', dataIndex: 'rejected', width: 70 },
-  { title: '说明', key: 'error', render: (_: unknown, r) => (r.error ? `${r.error.message}：${r.error.action}` : '') },
+  {
+    title: '说明',
+    key: 'error',
+    render: (_: unknown, r) => [r.notice, r.error ? `${r.error.message}：${r.error.action}` : null].filter(Boolean).join('；'),
+  },
 ];
 
 export function HistoryCard() {

@@ -18,6 +18,9 @@ import { HistoryCard } from './HistoryCard';
 import { announceSyncChange, useSyncStatus } from './use-sync-status';
 import { STATE_COLOR, STATE_LABEL } from './sync-labels';
 
+/** How long the status card shows what a sync did on its own (the history keeps it longer). */
+const NOTICE_SHOWN_MS = 7 * 24 * 3600 * 1000;
+
 export function SyncPage() {
   const { message } = App.useApp();
   const { session } = useSession();
@@ -51,8 +54,9 @@ export function SyncPage() {
     setRunning(true);
     try {
       const run = await api.call('sync.syncNow', {});
-      if (run.ok) message.success(`同步完成：上传 ${run.pushed} 条，下载 ${run.pulled + run.snapshotRows} 条${run.rejected ? `，被拒 ${run.rejected} 条` : ''}`);
+      if (run.ok) message.success(`同步完成：上传 ${run.pushed} 条，下载 ${run.pulled + run.snapshotRows + (run.recovered ?? 0)} 条${run.rejected ? `，被拒 ${run.rejected} 条` : ''}`);
       else message.error(`同步未完成：${run.error?.message ?? ''}`);
+      if (run.notice) message.info(run.notice, 10);
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -81,6 +85,16 @@ export function SyncPage() {
             showIcon
             title={`时间不准：${drift.words}`}
             description={drift.action}
+          />
+        )}
+        {status.lastNotice && Date.now() - Date.parse(status.lastNotice.at) < NOTICE_SHOWN_MS && (
+          <Alert
+            data-testid="sync-notice"
+            style={{ marginBottom: 16 }}
+            type="info"
+            showIcon
+            closable
+            title={`${status.lastNotice.message}（${formatInstant(status.lastNotice.at)}）`}
           />
         )}
         {status.lastError && (

@@ -1,0 +1,1 @@
+CREATE INDEX "sync_changes_device_hlc_idx" ON "sync_changes" USING btree ("device_id","hlc");
