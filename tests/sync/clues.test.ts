@@ -148,4 +148,22 @@ describe('待登记线索 across PCs', () => {
     expect(open[0]).toMatchObject({ handlerName: '李经办', personName: '吴大爷' });
     for (const r of [pc1, pc2]) expect(r.backend.store.sqlite.prepare('SELECT count(*) AS n FROM sync_rejections').get()).toEqual({ n: 0 });
   }, 120_000);
+
+  test('one PC dismisses while the other converts, neither having synced: the conversion stands on both', async () => {
+    const ID_ZHENG = makeIdNumber('120110', '19470606', 53);
+    const posted = await postClue({ externalId: 'WG-102', idNumber: ID_ZHENG, name: '郑奶奶', address: '东丽区和平里7号', description: '独居，冬季取暖困难' });
+    await pc1.sync();
+    await pc2.sync();
+    await call(pc1, 'ledger.clueConvert', registration(posted.clueId, '郑奶奶', ID_ZHENG, '东丽区和平里7号', '13800000003'));
+    await call(pc2, 'ledger.clueDismiss', { id: posted.clueId, reason: '重复线索' }); // the later write
+    await pc1.sync();
+    await pc2.sync();
+    await pc1.sync();
+    for (const r of [pc1, pc2]) {
+      const row = await call(r, 'ledger.clueGet', { id: posted.clueId });
+      expect(row).toMatchObject({ status: 'converted', itemId: posted.itemId, dismissReason: null });
+      expect(state(r, posted.clueId, ID_ZHENG).items).toHaveLength(1);
+      expect((await call(r, 'ledger.clueList', { status: 'pending' })).rows.map((c) => c.id)).not.toContain(posted.clueId);
+    }
+  }, 120_000);
 });

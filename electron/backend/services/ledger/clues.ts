@@ -51,7 +51,15 @@ interface ClueDbRow {
   dismiss_reason: string | null;
 }
 
-const SELECT = `SELECT q.*, s.name AS street_name FROM ledger_clue_inbox q
+/**
+ * The clue's status as the street sees it. A PC may dismiss a clue while another converts it, each
+ * before seeing the other: the merged row may then say 'dismissed' (the later write) while it also
+ * holds the item id (only a conversion writes it) and the item exists. The conversion wins: a need
+ * registered and on the ledger must not be hidden by a dismissal that raced with it.
+ */
+const STATUS = "CASE WHEN q.item_id IS NOT NULL THEN 'converted' ELSE q.status END";
+
+const SELECT = `SELECT q.*, ${STATUS} AS status, s.name AS street_name FROM ledger_clue_inbox q
   LEFT JOIN streets s ON s.code = q.street_code AND s.deleted_at IS NULL`;
 
 /** The limits and calendar in force on the day the clue was received (the published default if the street has set none). */
@@ -98,7 +106,7 @@ function toRow(store: Store, r: ClueDbRow): ClueRow {
     personId: r.person_id,
     handledAt: r.handled_at,
     handledBy: r.handled_by,
-    dismissReason: r.dismiss_reason,
+    dismissReason: r.status === 'dismissed' ? r.dismiss_reason : null,
     registered:
       registered && r.status === 'pending'
         ? { personId: registered.id, householdId: registered.household_id, name: registered.name, address: registered.address }
@@ -115,18 +123,18 @@ export function listClues(store: Store, scope: string | null, status?: ClueStatu
     args.push(scope);
   }
   const pendingCount = (
-    store.prepare(`SELECT count(*) AS n FROM ledger_clue_inbox q WHERE ${where.join(' AND ')} AND q.status = 'pending'`).get(...args) as {
+    store.prepare(`SELECT count(*) AS n FROM ledger_clue_inbox q WHERE ${where.join(' AND ')} AND ${STATUS} = 'pending'`).get(...args) as {
       n: number;
     }
   ).n;
   if (status) {
-    where.push('q.status = ?');
+    where.push(`${STATUS} = ?`);
     args.push(status);
   }
   const rows = store
     .prepare(
       `${SELECT} WHERE ${where.join(' AND ')}
-       ORDER BY CASE q.status WHEN 'pending' THEN 0 ELSE 1 END, CASE WHEN q.status = 'pending' THEN q.received_at END ASC, q.handled_at DESC, q.received_at DESC`,
+       ORDER BY CASE ${STATUS} WHEN 'pending' THEN 0 ELSE 1 END, CASE WHEN ${STATUS} = 'pending' THEN q.received_at END ASC, q.handled_at DESC, q.received_at DESC`,
     )
     .all(...args) as ClueDbRow[];
   return { rows: rows.map((r) => toRow(store, r)), pendingCount };
