@@ -77,13 +77,22 @@ test('a clue about an unregistered person reaches the street, is registered and 
   expect(posted.status).toBe(200);
   const result = ((await posted.json()) as { results: { pendingRegistration: boolean; itemNo: string }[] }).results[0]!;
   expect(result.pendingRegistration).toBe(true);
+  const second = await fetch(`${server.url}/v1/clues`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      externalId: 'WG-2026-0816', streetCode: STREET_A, name: '冯大爷', address: '东丽区幸福里9号', category: 'housing',
+      description: '网格员反映：房屋漏雨', source: '网格上报',
+    }),
+  });
+  expect(second.status).toBe(200);
 
   // the district app lists it under its street, read only
   await page.goto(district.url);
   await signIn(page, 'qu_admin', 'district-pass-1');
   await syncNow(page);
   await openClues(page);
-  await expect(clueRows(page)).toHaveCount(1);
+  await expect(clueRows(page)).toHaveCount(2);
   await expect(clueRows(page).first()).toContainText('张贵庄街道');
   await expect(clueRows(page).first()).toContainText('周奶奶');
   await expect(page.getByTestId('clue-list').getByRole('button', { name: '登记并立项' })).toHaveCount(0);
@@ -95,7 +104,19 @@ test('a clue about an unregistered person reaches the street, is registered and 
   await signIn(streetPage, 'zgz_admin', 'secret-pass-1');
   await syncNow(streetPage);
   await openClues(streetPage);
+  await expect(streetPage.getByTestId('clues-tab')).toContainText('2');
+
+  // 不予立项: the reason is required, then the clue leaves the pending list
+  await clueRows(streetPage).filter({ hasText: '冯大爷' }).getByRole('button', { name: '不予立项' }).click();
+  const dismiss = streetPage.getByRole('dialog', { name: /不予立项：冯大爷/ });
+  await dismiss.getByRole('button', { name: '不予立项' }).click();
+  await expect(dismiss.getByText('请填写原因')).toBeVisible();
+  await dismiss.getByLabel('原因').fill('经核实已由所在单位安排维修，不属兜底保障范围');
+  await dismiss.getByRole('button', { name: '不予立项' }).click();
+  await expect(streetPage.getByText('已标记为不予立项')).toBeVisible();
+  await expect(clueRows(streetPage)).toHaveCount(1);
   await expect(streetPage.getByTestId('clues-tab')).toContainText('1');
+
   const row = clueRows(streetPage).first();
   await expect(row).toContainText('周奶奶');
   await expect(row).toContainText(ID_ZHOU);
@@ -127,6 +148,11 @@ test('a clue about an unregistered person reaches the street, is registered and 
   await streetPage.getByRole('tab', { name: /待登记线索/ }).click();
   await expect(clueRows(streetPage)).toHaveCount(0);
   await expect(streetPage.getByTestId('clue-list')).toContainText('没有待登记的线索');
+  await streetPage.getByTestId('clue-list').getByText('全部', { exact: true }).click();
+  await expect(clueRows(streetPage)).toHaveCount(2);
+  await expect(clueRows(streetPage).filter({ hasText: '周奶奶' })).toContainText('已立项');
+  await expect(clueRows(streetPage).filter({ hasText: '冯大爷' })).toContainText('经核实已由所在单位安排维修');
+  await screenshot(streetPage, 'street-clue-handled');
   await syncNow(streetPage);
   await streetPage.close();
 

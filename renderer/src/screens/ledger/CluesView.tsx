@@ -32,7 +32,8 @@ function Known({ label, value }: { label: string; value: string | null }) {
 }
 
 function Deadline({ row }: { row: ClueRow }) {
-  if (row.status !== 'pending') return <span style={{ color: '#666' }}>{formatInstant(row.dueAt)}</span>;
+  if (row.status === 'dismissed') return <span style={{ color: '#999' }}>—</span>;
+  if (row.status === 'converted') return <span style={{ color: '#666' }}>{formatInstant(row.dueAt)}</span>;
   const c = countdown(row.dueAt, new Date().toISOString());
   return (
     <div>
