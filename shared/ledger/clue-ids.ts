@@ -4,6 +4,7 @@
  * ids, the street would end up with two items, two households, two persons. Derived from the clue's
  * id instead, both PCs write the same rows: sync then merges them field by field (last writer wins
  * per field), leaving one item, one household and one person, whichever PC acted.
+ * Node only (node:crypto): used by the office backend and the district server, not the renderer.
  */
 import { createHash } from 'node:crypto';
 
