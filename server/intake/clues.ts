@@ -1,23 +1,32 @@
 /**
- * Clue intake: each clue becomes an issue-ledger item (ledger_items row + its 'created' event)
- * authored by the district server in the street's partition, so the street's devices receive it
- * on their next pull, like any other change.
+ * Clue intake: each clue about a person or household already in the street's registry becomes an
+ * issue-ledger item (ledger_items row + its 'created' event) authored by the district server in
+ * the street's partition, so the street's devices receive it on their next pull, like any other
+ * change.
  *
- * Why the clue IS a ledger item and not a separate clue table: the item's fields are plain
+ * Why such a clue IS a ledger item and not a separate clue table: the item's fields are plain
  * field-level LWW columns, so the server's insert (stamped with its own HLC) and the street's later
  * updates (status, verification, measures… stamped later) merge field by field without conflict;
  * one row means one place to list, count overdue and export, on the street and at the district
  * alike, and no second step that two devices of a street could both take (duplicate items).
- * The price: a clue must name a person or household already in the street's registry (resolved
- * here from the merged rows); one that does not is refused with a message saying so.
+ *
+ * A clue naming someone NOT in the registry (screening exists to find exactly those people) cannot
+ * be an item yet: an item belongs to a household. It becomes a 待登记线索 instead (a
+ * ledger_clue_inbox row in the street's partition, written through the same author path) holding
+ * what the clue gave. The street registers the person and converts it: the item then gets an id
+ * derived from the clue's (shared/ledger/clue-ids.ts), so two PCs converting the same clue write
+ * one item, not two. Its number (XS-…) is reserved here, its deadlines count from receipt here.
+ * Still refused: a clue whose name contradicts the ID number registered, or whose name and address
+ * match several registered people.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { ServerDb } from '../db/open';
 import { intakeClues, syncRows } from '../db/schema';
 import { authorChanges } from '../admin/author';
 import { uuidv7 } from '../../shared/uuid';
+import { clueItemId } from '../../shared/ledger/clue-ids';
 import { clueLedgerSource, CLUE_SOURCES, type ClueInput, type ClueResult } from '../../shared/ledger/intake';
-import { deadlineAfter, EMPTY_CALENDAR, type HolidayCalendar, type UrgencyLimits } from '../../shared/ledger/deadlines';
+import { EMPTY_CALENDAR, itemDeadlines, type HolidayCalendar, type UrgencyLimits } from '../../shared/ledger/deadlines';
 import { SCREENING_LEDGER_DEFAULTS } from '../../shared/screening/policy-defaults';
 import { DISTRICT_PARTITION } from '../../shared/sync/wire';
 import { shanghaiDate } from '../../shared/time/shanghai';
@@ -79,12 +88,24 @@ interface Resolved {
   gridId: string | null;
 }
 
-async function resolveHousehold(db: ServerDb, c: ClueInput, index: number, prefix: string): Promise<Resolved | { path: string; message: string }> {
+/** A clue naming nobody in the registry: to be registered at the street (待登记线索). */
+interface Unregistered {
+  clue: ClueInput;
+  index: number;
+  unregistered: true;
+}
+
+async function resolveHousehold(
+  db: ServerDb,
+  c: ClueInput,
+  index: number,
+  prefix: string,
+): Promise<Resolved | Unregistered | { path: string; message: string }> {
   const street = c.streetCode;
   let person: Fields | null = null;
   if (c.idNumber) {
     const [p] = await rowsWhere(db, 'persons', street, 'id_number', c.idNumber);
-    if (!p) return { path: `${prefix}idNumber`, message: '该身份证号码不在此街道的户籍台账中，请核对号码与街道' };
+    if (!p) return { clue: c, index, unregistered: true };
     person = p.fields as Fields;
     if (c.name && person.name !== c.name) return { path: `${prefix}name`, message: '姓名与身份证号码登记的人员不一致' };
   } else {
@@ -92,7 +113,7 @@ async function resolveHousehold(db: ServerDb, c: ClueInput, index: number, prefi
     const persons = households.length
       ? (await rowsWhere(db, 'persons', street, 'name', c.name!)).filter((p) => households.includes(String(p.fields.household_id)))
       : [];
-    if (persons.length === 0) return { path: `${prefix}address`, message: '在此街道的户籍台账中未找到该姓名与住址的人员，请核对，或提供身份证号码' };
+    if (persons.length === 0) return { clue: c, index, unregistered: true };
     if (persons.length > 1) return { path: `${prefix}idNumber`, message: '该姓名与住址对应多名人员，请提供身份证号码' };
     person = persons[0]!.fields as Fields;
   }
@@ -130,7 +151,7 @@ export async function receiveClues(db: ServerDb, key: IntakeKey, clues: ClueInpu
   const known = new Map((await db.select().from(intakeClues).where(inArray(intakeClues.externalId, ids))).map((r) => [r.externalId, r]));
   const streets = new Set((await db.select().from(syncRows).where(eq(syncRows.tableName, 'streets'))).map((s) => String(s.fields.code)));
   const problems: { path: string; message: string }[] = [];
-  const todo: Resolved[] = [];
+  const todo: (Resolved | Unregistered)[] = [];
   let unknownStreet = false;
   for (const [i, c] of clues.entries()) {
     if (known.has(c.externalId)) continue;
@@ -173,13 +194,32 @@ export async function receiveClues(db: ServerDb, key: IntakeKey, clues: ClueInpu
     const limits = (await paramOn<UrgencyLimits>(db, c.streetCode, 'ledger.urgencyLimits', today)) ?? SCREENING_LEDGER_DEFAULTS[1].value;
     const cal = (await paramOn<HolidayCalendar>(db, c.streetCode, 'calendar.holidays', today)) ?? EMPTY_CALENDAR;
     const { source, immediate } = clueLedgerSource(c.source);
-    const grade = limits[c.urgency];
-    let dueAt = c.dueAt ? new Date(c.dueAt).toISOString() : deadlineAfter(at, grade.complete, cal);
-    let verifyDueAt = deadlineAfter(at, immediate ? limits.immediateVerify : grade.verify, cal);
-    if (verifyDueAt > dueAt) verifyDueAt = dueAt;
-    if (dueAt < verifyDueAt) dueAt = verifyDueAt;
-    const id = uuidv7(now.getTime());
+    const { dueAt, verifyDueAt } = itemDeadlines(at, c.urgency, immediate, c.dueAt, limits, cal);
     const itemNo = `XS-${today.replace(/-/g, '')}-${String(dayCount + n + 1).padStart(3, '0')}`;
+    if ('unregistered' in r) {
+      // 待登记线索: what the clue gave, for the street to register; the item comes at conversion.
+      const clueId = uuidv7(now.getTime());
+      const community = c.community ? (await rowsWhere(db, 'communities', c.streetCode, 'name', c.community))[0] : undefined;
+      changes.push({
+        table: 'ledger_clue_inbox',
+        rowId: clueId,
+        partition: c.streetCode,
+        fields: {
+          id: clueId, created_at: at, updated_at: at, deleted_at: null, street_code: c.streetCode, item_no: itemNo,
+          external_id: c.externalId, source: c.source, sender: key.name, name: c.name ?? null, id_number: c.idNumber ?? null,
+          phone: c.phone ?? null, address: c.address ?? null, community_name: c.community ?? null,
+          community_id: community?.rowId ?? null, category: c.category, urgency: c.urgency, description: c.description,
+          received_at: at, due_at: c.dueAt ? new Date(c.dueAt).toISOString() : null, status: 'pending',
+          item_id: null, household_id: null, person_id: null, handled_at: null, handled_by: null, dismiss_reason: null,
+        },
+      });
+      made.set(c.externalId, {
+        externalId: c.externalId, itemId: clueItemId(clueId), itemNo, streetCode: c.streetCode, created: true, dueAt,
+        pendingRegistration: true, clueId,
+      });
+      continue;
+    }
+    const id = uuidv7(now.getTime());
     const sender = `${labelOf(CLUE_SOURCES, c.source)}（${key.name}，编号 ${c.externalId}）`;
     changes.push({
       table: 'ledger_items',
@@ -205,7 +245,9 @@ export async function receiveClues(db: ServerDb, key: IntakeKey, clues: ClueInpu
         note: `${sender}：${c.description}`,
       },
     });
-    made.set(c.externalId, { externalId: c.externalId, itemId: id, itemNo, streetCode: c.streetCode, created: true, dueAt });
+    made.set(c.externalId, {
+      externalId: c.externalId, itemId: id, itemNo, streetCode: c.streetCode, created: true, dueAt, pendingRegistration: false, clueId: null,
+    });
   }
   if (changes.length > 0) {
     await authorChanges(db, now, changes);
@@ -222,9 +264,21 @@ export async function receiveClues(db: ServerDb, key: IntakeKey, clues: ClueInpu
       )
       .onConflictDoNothing();
   }
+  // A clue received before that became a 待登记线索: found by its external id in the street.
+  const inboxOf = new Map<string, string>();
+  for (const k of known.values()) {
+    const [row] = await rowsWhere(db, 'ledger_clue_inbox', k.streetCode, 'external_id', k.externalId);
+    if (row) inboxOf.set(k.externalId, row.rowId);
+  }
   return clues.map((c) => {
     const k = known.get(c.externalId);
-    if (k) return { externalId: k.externalId, itemId: k.itemId, itemNo: k.itemNo, streetCode: k.streetCode, created: false, dueAt: k.dueAt };
+    if (k) {
+      const clueId = inboxOf.get(k.externalId) ?? null;
+      return {
+        externalId: k.externalId, itemId: k.itemId, itemNo: k.itemNo, streetCode: k.streetCode, created: false, dueAt: k.dueAt,
+        pendingRegistration: clueId !== null, clueId,
+      };
+    }
     return made.get(c.externalId)!;
   });
 }

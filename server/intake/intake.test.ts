@@ -151,12 +151,11 @@ describe('POST /v1/clues', () => {
     expect(notClue.json().details[0].message).toMatch(/请求内容应为线索/);
   });
 
-  test('a person not in the street, a past deadline or a duplicate id in one batch: nothing is written', async () => {
+  test('a past deadline, a duplicate id in one batch, a name contradicting the ID number: nothing is written', async () => {
     const before = await counts();
-    const res = await post([clue({ externalId: 'OK-1' }), clue({ externalId: 'X-2', idNumber: ID_B })]);
+    const res = await post([clue({ externalId: 'OK-1' }), clue({ externalId: 'X-2', name: '王五' })]);
     expect(res.statusCode).toBe(422);
-    expect(res.json()).toMatchObject({ code: 'person-not-found', details: [{ path: 'clues.1.idNumber' }] });
-    expect(res.json().message).toMatch(/不在此街道的户籍台账中/);
+    expect(res.json()).toMatchObject({ code: 'person-not-found', details: [{ path: 'clues.1.name', message: '姓名与身份证号码登记的人员不一致' }] });
     const past = await post(clue({ externalId: 'X-3', dueAt: new Date(Date.now() - 1000).toISOString() }));
     expect(past.statusCode).toBe(422);
     expect(past.json().details[0]).toEqual({ path: 'dueAt', message: '处置时限不能早于当前时间' });
@@ -164,6 +163,61 @@ describe('POST /v1/clues', () => {
     expect(dup.json().details[0]).toEqual({ path: 'clues.1.externalId', message: '同一请求中线索编号重复' });
     expect(await counts()).toEqual(before);
     expect((await opened.db.select().from(intakeClues).where(eq(intakeClues.externalId, 'OK-1'))).length).toBe(0);
+  });
+
+  test('a clue naming someone not in the street registry waits there as a 待登记线索 with what it gave', async () => {
+    const before = await counts();
+    const ID_NEW = makeIdNumber('120110', '19580911', 21);
+    const community = (await findRows(opened.db, 'communities')).find((c) => c.partition === STREET_A)!;
+    const res = await post({
+      clues: [
+        // registered in street B only: in street A it is unknown
+        clue({ externalId: 'NEW-1', idNumber: ID_B, name: '李四', phone: '13800001111', source: 'grid', dueAt: undefined, urgency: '1' }),
+        clue({
+          externalId: 'NEW-2', idNumber: ID_NEW, name: '赵六', address: '东丽区新立路9号', community: String(community.fields.name),
+          description: '网格员走访发现：独居老人，无收入来源',
+        }),
+        clue({ externalId: 'NEW-3', idNumber: undefined, name: '孙七', address: '东丽区无名路1号', dueAt: undefined }),
+      ],
+    });
+    expect(res.statusCode).toBe(200);
+    const results = res.json().results;
+    expect(results.map((r: { pendingRegistration: boolean }) => r.pendingRegistration)).toEqual([true, true, true]);
+    const inbox = await findRows(opened.db, 'ledger_clue_inbox');
+    const one = inbox.find((x) => x.rowId === results[0].clueId)!;
+    expect(one.partition).toBe(STREET_A);
+    expect(one.fields).toMatchObject({
+      street_code: STREET_A, status: 'pending', external_id: 'NEW-1', source: 'grid', sender: '网格系统', name: '李四', id_number: ID_B,
+      phone: '13800001111', urgency: '1', item_no: results[0].itemNo, due_at: null, item_id: null,
+    });
+    // 一级 from receipt (published default: 24 hours); the item's id is reserved, no item yet
+    expect(Date.parse(results[0].dueAt) - Date.parse(String(one.fields.received_at))).toBe(24 * 3600_000);
+    expect((await findRows(opened.db, 'ledger_items')).some((x) => x.rowId === results[0].itemId)).toBe(false);
+    const two = inbox.find((x) => x.rowId === results[1].clueId)!;
+    expect(two.fields).toMatchObject({ name: '赵六', id_number: ID_NEW, address: '东丽区新立路9号', community_id: community.rowId, due_at: results[1].dueAt });
+    expect(inbox.find((x) => x.rowId === results[2].clueId)!.fields).toMatchObject({ name: '孙七', id_number: null, address: '东丽区无名路1号' });
+    const after = await counts();
+    expect(after.clues - before.clues).toBe(3);
+    // posted again: the same 待登记线索, nothing new
+    const again = await post(clue({ externalId: 'NEW-2', idNumber: ID_NEW, name: '赵六', address: '东丽区新立路9号' }));
+    expect(again.json().results[0]).toMatchObject({ created: false, pendingRegistration: true, clueId: results[1].clueId, itemId: results[1].itemId });
+    expect(await counts()).toEqual(after);
+  });
+
+  test("an unregistered person's clue still invalid (street, description, ID checksum) is refused naming the field; nothing written", async () => {
+    const before = await counts();
+    const badId = await post(clue({ externalId: 'U-1', idNumber: '120110195809112299', name: '赵六' }));
+    expect(badId.statusCode).toBe(400);
+    expect(badId.json().details).toEqual([{ path: 'idNumber', message: expect.stringMatching(/身份证号码.*校验/) }]);
+    const noText = await post(clue({ externalId: 'U-2', idNumber: undefined, name: '孙八', address: '东丽区某路2号', description: '  ' }));
+    expect(noText.statusCode).toBe(400);
+    expect(noText.json().details).toEqual([{ path: 'description', message: '问题描述不能为空' }]);
+    const noStreet = await post(clue({ externalId: 'U-3', idNumber: undefined, name: '孙八', address: '东丽区某路2号', streetCode: '120110003000' }));
+    expect(noStreet.statusCode).toBe(422);
+    expect(noStreet.json().details).toEqual([{ path: 'streetCode', message: '该街道尚未在区级服务器建立，不能接收线索' }]);
+    const badPhone = await post(clue({ externalId: 'U-4', idNumber: undefined, name: '孙八', address: '东丽区某路2号', phone: 'x'.repeat(31) }));
+    expect(badPhone.json().details).toEqual([{ path: 'phone', message: '联系电话不能超过30个字' }]);
+    expect(await counts()).toEqual(before);
   });
 
   test('an unknown street: not a Dongli street, or one not created on the server', async () => {

@@ -86,3 +86,25 @@ export function countdown(dueIso: string, nowIso: string): Countdown {
   const span = days > 0 ? `${days}天${hours}小时` : hours > 0 ? `${hours}小时${minutes}分` : `${minutes}分`;
   return { overdue, remainingMs, text: overdue ? `超期 ${span}` : `剩余 ${span}` };
 }
+
+/**
+ * The two deadlines of an item registered at `fromIso`: verification (立即核查 or the grade's own
+ * limit) and completion (the sender's deadline when given, else the grade's limit); verification
+ * never after completion. The same rule for a clue item made at intake and for a 待登记线索
+ * converted later (counted from its receipt, not from the conversion).
+ */
+export function itemDeadlines(
+  fromIso: string,
+  urgency: UrgencyGrade,
+  immediate: boolean,
+  senderDueAt: string | null | undefined,
+  limits: UrgencyLimits,
+  cal: HolidayCalendar,
+): { verifyDueAt: string; dueAt: string } {
+  const grade = limits[urgency];
+  let dueAt = senderDueAt ? new Date(senderDueAt).toISOString() : deadlineAfter(fromIso, grade.complete, cal);
+  let verifyDueAt = deadlineAfter(fromIso, immediate ? limits.immediateVerify : grade.verify, cal);
+  if (verifyDueAt > dueAt) verifyDueAt = dueAt;
+  if (dueAt < verifyDueAt) dueAt = verifyDueAt;
+  return { verifyDueAt, dueAt };
+}

@@ -41,6 +41,10 @@ export const ClueSchema = z
     idNumber: zIdNumber('身份证号码').optional(),
     name: zOptText('姓名', 20),
     address: zOptText('住址', 100),
+    /** Contact phone of the person (kept with a 待登记线索 for the registration). */
+    phone: zOptText('联系电话', 30),
+    /** The community (社区/村) by its name, as the sender knows it. */
+    community: zOptText('社区（村）', 40),
     category: zCode('问题类别', LEDGER_CATEGORIES),
     urgency: zCode('紧急程度', URGENCY_GRADES).default('2'),
     description: zText('问题描述', { max: 500 }),
@@ -98,13 +102,20 @@ export function parseClueRequest(body: unknown): { ok: true; clues: ClueInput[] 
 
 export interface ClueResult {
   externalId: string;
-  /** The ledger item the clue became. */
+  /**
+   * The ledger item the clue became; for a 待登记线索, the id the item will have once the street
+   * registers the person and converts the clue (derived from the clue's id).
+   */
   itemId: string;
   itemNo: string;
   streetCode: string;
   /** False when the same external id had been received before (nothing new written). */
   created: boolean;
   dueAt: string;
+  /** The person named is not in the street's registry: the clue waits there as a 待登记线索. */
+  pendingRegistration: boolean;
+  /** The 待登记线索 (ledger_clue_inbox row), when pendingRegistration. */
+  clueId: string | null;
 }
 
 export interface ClueIntakeResponse {

@@ -119,32 +119,38 @@ export const HouseholdPatchSchema = z
   .partial();
 export type HouseholdPatch = z.output<typeof HouseholdPatchSchema>;
 
+/** The members of a new household: a list of 1–30 people. */
+export const MembersSchema = z
+  .array(PersonInputSchema, { error: '家庭成员必须是列表' })
+  .min(1, { error: '至少需要一名家庭成员（户主）' })
+  .max(30, { error: '家庭成员不能超过30人' });
+
+/** One head (户主) among the members, and no ID number twice. */
+export function checkMembers(members: z.output<typeof MembersSchema>, ctx: z.RefinementCtx): void {
+  const heads = members.filter((m) => m.relation === '02').length;
+  if (heads !== 1) {
+    ctx.addIssue({ code: 'custom', path: ['members'], message: '家庭成员中须有且只有一名户主' });
+  }
+  const seen = new Map<string, number>();
+  members.forEach((m, i) => {
+    const prev = seen.get(m.idNumber);
+    if (prev !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['members', i, 'idNumber'],
+        message: `第${i + 1}名成员的身份证号码与第${prev + 1}名成员重复`,
+      });
+    }
+    seen.set(m.idNumber, i);
+  });
+}
+
 export const CreateHouseholdSchema = z
   .strictObject({
     household: HouseholdInputSchema,
-    members: z
-      .array(PersonInputSchema, { error: '家庭成员必须是列表' })
-      .min(1, { error: '至少需要一名家庭成员（户主）' })
-      .max(30, { error: '家庭成员不能超过30人' }),
+    members: MembersSchema,
   })
-  .superRefine((v, ctx) => {
-    const heads = v.members.filter((m) => m.relation === '02').length;
-    if (heads !== 1) {
-      ctx.addIssue({ code: 'custom', path: ['members'], message: '家庭成员中须有且只有一名户主' });
-    }
-    const seen = new Map<string, number>();
-    v.members.forEach((m, i) => {
-      const prev = seen.get(m.idNumber);
-      if (prev !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['members', i, 'idNumber'],
-          message: `第${i + 1}名成员的身份证号码与第${prev + 1}名成员重复`,
-        });
-      }
-      seen.set(m.idNumber, i);
-    });
-  });
+  .superRefine((v, ctx) => checkMembers(v.members, ctx));
 export type CreateHouseholdInput = z.output<typeof CreateHouseholdSchema>;
 
 export const HouseholdFilterSchema = z.strictObject({

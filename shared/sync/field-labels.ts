@@ -23,6 +23,8 @@ const LABELS: Record<string, string> = {
   care_level: '照料等级', contacts: '联系人', hospital: '就近医院', hospital_phone: '医院电话', conditions: '病情',
   content: '内容', summary: '摘要', action: '操作', transfer_date: '转入日期', transfer_institution: '供养机构',
   guardian_name: '监护人', guardian_phone: '监护人电话', contact_name: '联系人', contact_phone: '联系电话',
+  item_no: '台账编号', external_id: '线索编号', sender: '报送系统', community_name: '社区（村）名称', received_at: '接收时间',
+  item_id: '台账事项', handled_at: '处理时间', handled_by: '处理人', dismiss_reason: '不予立项原因',
   bank_name: '开户银行', bank_account: '银行账号', account_holder: '账户名', deleted_at: '删除',
 };
 

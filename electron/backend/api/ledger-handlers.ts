@@ -3,6 +3,8 @@ import { shanghaiDateTime } from '../services/registry/excel-cells';
 import { currentStreet } from '../services/setup/street';
 import { exportLedger } from '../services/ledger/export';
 import { createItem } from '../services/ledger/items';
+import { convertClue, dismissClue, getClue, listClues } from '../services/ledger/clues';
+import { AppError } from '../../../shared/errors';
 import { allItems, escalations, itemDetail, listItems, lookBack } from '../services/ledger/read';
 import { recordReceipt, recordReply } from '../services/ledger/referrals';
 import { applyTransition } from '../services/ledger/transition';
@@ -20,6 +22,11 @@ function detail(ctx: CallContext, id: string) {
 /** The actor for a write to an existing item (a district user acts in the item's street). */
 function itemActor(ctx: CallContext, table: 'ledger_items' | 'referrals', id: string) {
   return isDistrictUser(ctx) ? actorIn(ctx, streetOfRow(ctx.store, table, id) ?? '', 'id') : ctx.actor;
+}
+
+/** 待登记线索 are registered and converted at the street; a district device only sees them. */
+function streetOnly(ctx: CallContext): void {
+  if (isDistrictUser(ctx)) throw new AppError('forbidden', '待登记线索由街道登记立项或不予立项，区级设备只能查看');
 }
 
 function referralItem(ctx: CallContext, referralId: string): string {
@@ -76,6 +83,17 @@ export function ledgerHandlers(): AreaHandlers<'ledger.'> {
       const street = streetOfRow(ctx.store, 'watch_entries', input.id);
       endWatch(ctx.store, actorIn(ctx, street, 'id'), input.id, input.reason);
       return listWatch(ctx.store, readScope(ctx, street));
+    },
+    'ledger.clueList': (input, ctx) => listClues(ctx.store, readScope(ctx, input.streetCode), input.status),
+    'ledger.clueGet': (input, ctx) => getClue(ctx.store, readScope(ctx), input.id),
+    'ledger.clueConvert': (input, ctx) => {
+      streetOnly(ctx);
+      return detail(ctx, convertClue(ctx.store, ctx.actor, input, requireUser(ctx).displayName));
+    },
+    'ledger.clueDismiss': (input, ctx) => {
+      streetOnly(ctx);
+      dismissClue(ctx.store, ctx.actor, input.id, input.reason, requireUser(ctx).displayName);
+      return getClue(ctx.store, readScope(ctx), input.id);
     },
   };
 }

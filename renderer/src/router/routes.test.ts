@@ -21,6 +21,8 @@ describe('routes', () => {
       ['/screening/coverage', { name: 'screening', tab: 'coverage' }],
       ['/ledger', { name: 'ledger', tab: 'items' }],
       ['/ledger/watch', { name: 'ledger', tab: 'watch' }],
+      ['/ledger/clues', { name: 'ledger', tab: 'clues' }],
+      ['/ledger/clues/0190f0a4-1234-7abc-8def-0123456789ab', { name: 'clue-register', id: '0190f0a4-1234-7abc-8def-0123456789ab' }],
       ['/ledger/0190f0a4-1234-7abc-8def-0123456789ab', { name: 'ledger-item', id: '0190f0a4-1234-7abc-8def-0123456789ab' }],
       ['/nowhere', { name: 'not-found', path: '/nowhere' }],
     ];

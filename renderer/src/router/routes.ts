@@ -8,6 +8,8 @@ export type Route =
   | { name: 'screening'; tab: ScreeningTab }
   | { name: 'ledger'; tab: LedgerTab }
   | { name: 'ledger-item'; id: string }
+  /** 登记并立项 of a 待登记线索: the household registration prefilled with the clue. */
+  | { name: 'clue-register'; id: string }
   | { name: 'print-visit-sheet'; gridId: string }
   | { name: 'print-ledger'; query: string }
   | { name: 'enrolments'; programme: string | null }
@@ -24,9 +26,9 @@ export type Route =
   | { name: 'not-found'; path: string };
 
 export type ScreeningTab = 'due' | 'round' | 'coverage' | 'policy';
-export type LedgerTab = 'items' | 'watch' | 'escalations' | 'lookback';
+export type LedgerTab = 'items' | 'clues' | 'watch' | 'escalations' | 'lookback';
 const SCREENING_TABS: readonly ScreeningTab[] = ['due', 'round', 'coverage', 'policy'];
-const LEDGER_TABS: readonly LedgerTab[] = ['items', 'watch', 'escalations', 'lookback'];
+const LEDGER_TABS: readonly LedgerTab[] = ['items', 'clues', 'watch', 'escalations', 'lookback'];
 
 export type AreaKey = 'registry' | 'admin' | 'policy' | 'screening' | 'ledger' | 'sync' | 'care';
 
@@ -70,6 +72,7 @@ export function parseRoute(path: string, query = ''): Route {
     const tab = (second ?? 'due') as ScreeningTab;
     if (SCREENING_TABS.includes(tab)) return { name: 'screening', tab };
   }
+  if (first === 'ledger' && second === 'clues' && rest.length === 1) return { name: 'clue-register', id: rest[0]! };
   if (first === 'ledger' && rest.length === 0) {
     if (second === undefined) return { name: 'ledger', tab: 'items' };
     if (LEDGER_TABS.includes(second as LedgerTab)) return { name: 'ledger', tab: second as LedgerTab };
@@ -113,6 +116,8 @@ export function hrefOf(route: Route): string {
       return route.tab === 'items' ? '#/ledger' : `#/ledger/${route.tab}`;
     case 'ledger-item':
       return `#/ledger/${encodeURIComponent(route.id)}`;
+    case 'clue-register':
+      return `#/ledger/clues/${encodeURIComponent(route.id)}`;
     case 'print-visit-sheet':
       return `#/print/visit-sheet?gridId=${encodeURIComponent(route.gridId)}`;
     case 'print-ledger':
@@ -158,7 +163,7 @@ export function areaOf(route: Route): AreaKey | null {
   if (POLICY_ROUTES.includes(route.name)) return 'policy';
   if (route.name === 'sync') return 'sync';
   if (route.name === 'screening' || route.name === 'print-visit-sheet') return 'screening';
-  if (route.name === 'ledger' || route.name === 'ledger-item' || route.name === 'print-ledger') return 'ledger';
+  if (route.name === 'ledger' || route.name === 'ledger-item' || route.name === 'clue-register' || route.name === 'print-ledger') return 'ledger';
   if (route.name === 'not-found') return null;
   if (route.name === 'care' || route.name === 'care-cards' || route.name === 'care-template' || route.name === 'care-person') return 'care';
   return 'registry';

@@ -22,7 +22,7 @@ import { policyParams } from './tables/policy';
 import { users } from './tables/users';
 import { auditEvents } from './tables/audit';
 import { visits } from './tables/screening';
-import { ledgerEvents, ledgerItems, referrals, watchEntries } from './tables/ledger';
+import { ledgerClueInbox, ledgerEvents, ledgerItems, referrals, watchEntries } from './tables/ledger';
 import { enrolments, enrolmentSteps, incomeRiseDecisions, temporaryAssistance } from './tables/assistance';
 import { careAgreements, careCards, careProfiles, caregivers, carePlans, careVisits } from './tables/care';
 
@@ -41,6 +41,7 @@ export const SYNCED_TABLES = {
   ledger_events: ledgerEvents,
   referrals,
   watch_entries: watchEntries,
+  ledger_clue_inbox: ledgerClueInbox,
   enrolments,
   enrolment_steps: enrolmentSteps,
   income_rise_decisions: incomeRiseDecisions,

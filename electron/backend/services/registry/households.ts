@@ -22,15 +22,24 @@ export function assertPlacement(store: Store, streetCode: string, communityId: s
   }
 }
 
-export function createHousehold(store: Store, actor: Actor, input: CreateHouseholdInput): string {
+/**
+ * `ids`: the household's and members' ids when the caller derives them (a 待登记线索's
+ * registration, shared/ledger/clue-ids.ts); omitted, fresh ones.
+ */
+export function createHousehold(
+  store: Store,
+  actor: Actor,
+  input: CreateHouseholdInput,
+  ids?: { household: string; member: (index: number) => string },
+): string {
   return store.tx(() => {
     const h = input.household;
     assertPlacement(store, actor.streetCode, h.communityId, h.gridId, 'household.');
-    const id = store.insert('households', { ...h, streetCode: actor.streetCode }, actor, {
+    const id = store.insert('households', { ...h, ...(ids ? { id: ids.household } : {}), streetCode: actor.streetCode }, actor, {
       action: 'registry.createHousehold',
       summary: `新建家庭：${h.address}`,
     });
-    input.members.forEach((m, i) => insertPerson(store, actor, id, m, `members.${i}.`));
+    input.members.forEach((m, i) => insertPerson(store, actor, id, m, `members.${i}.`, ids?.member(i)));
     return id;
   });
 }

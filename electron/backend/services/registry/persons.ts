@@ -59,12 +59,13 @@ export function insertPerson(
   householdId: string,
   input: PersonInput,
   fieldPrefix = 'person.',
+  id?: string,
 ): string {
   assertIdNumberFree(store, input.idNumber, null, `${fieldPrefix}idNumber`);
   if (input.relation === HEAD_RELATION) assertSingleHead(store, householdId, null);
   return store.insert(
     'persons',
-    { ...input, ...derivedPersonFields(input), householdId, streetCode: actor.streetCode },
+    { ...input, ...derivedPersonFields(input), ...(id ? { id } : {}), householdId, streetCode: actor.streetCode },
     actor,
     { action: 'registry.addPerson', summary: `登记人员 ${input.name}（${labelOf(RELATIONS, input.relation)}）` },
   );

@@ -1,6 +1,10 @@
-/** Sends the new household with its members; errors land on the field they name. */
+/**
+ * Sends the new household with its members; errors land on the field they name. For a
+ * 待登记线索 (clueId), the same registration goes with 登记并立项, which also makes the item.
+ */
 import { useState } from 'react';
 import { App, type FormInstance } from 'antd';
+import type { LedgerDetail } from '../../../../shared/ledger/schemas';
 import type { HouseholdDetail } from '../../../../shared/registry/types';
 import { api } from '../../api/client';
 import { showFormError } from '../../lib/form-errors';
@@ -10,21 +14,32 @@ import { toPersonInput, type PersonFormValues } from '../../forms/person-values'
 export interface NewHouseholdValues {
   household: HouseholdFormValues;
   members: PersonFormValues[];
+  /** For a 待登记线索: which member the clue is about. */
+  personIndex?: number;
 }
 
-export function useCreateHousehold(form: FormInstance<NewHouseholdValues>, onCreated: (h: HouseholdDetail) => void) {
+export function useCreateHousehold(
+  form: FormInstance<NewHouseholdValues>,
+  onCreated: (h: HouseholdDetail) => void,
+  clue?: { id: string; onConverted: (item: LedgerDetail) => void },
+) {
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
 
   const save = async (values: NewHouseholdValues) => {
     setSaving(true);
     try {
-      const created = await api.call('registry.createHousehold', {
-        household: toHouseholdInput(values.household),
-        members: values.members.map(toPersonInput),
-      });
-      message.success('已新建家庭');
-      onCreated(created);
+      const household = toHouseholdInput(values.household);
+      const members = values.members.map(toPersonInput);
+      if (clue) {
+        const item = await api.call('ledger.clueConvert', { id: clue.id, household, members, personIndex: values.personIndex ?? 0 });
+        message.success(`已登记家庭并立项：${item.itemNo}`);
+        clue.onConverted(item);
+      } else {
+        const created = await api.call('registry.createHousehold', { household, members });
+        message.success('已新建家庭');
+        onCreated(created);
+      }
     } catch (e) {
       showFormError(form, e, message);
     } finally {

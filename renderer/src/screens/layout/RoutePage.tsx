@@ -33,6 +33,8 @@ export function RoutePage({ route }: { route: Route }) {
       return <HouseholdListPage />;
     case 'household-new':
       return <NewHouseholdPage />;
+    case 'clue-register':
+      return <NewHouseholdPage key={route.id} clueId={route.id} />;
     case 'household':
       return <HouseholdDetailPage key={route.id} id={route.id} />;
     case 'care':

@@ -105,3 +105,50 @@ export const watchEntries = sqliteTable(
   },
   (t) => [index('watch_entries_household_idx').on(t.householdId)],
 );
+
+/** What became of a clue waiting for registration (待登记线索). */
+export const CLUE_INBOX_STATUSES = ['pending', 'converted', 'dismissed'] as const;
+
+/**
+ * 待登记线索: a clue from the intake (grid system, city or district bureau) naming someone not
+ * (yet) in the street's registry. Written by the district server in the street's partition; the
+ * street registers the person and turns it into a ledger item (its id derived from the clue's, see
+ * shared/ledger/clue-ids.ts), or dismisses it with a reason.
+ */
+export const ledgerClueInbox = sqliteTable(
+  'ledger_clue_inbox',
+  {
+    ...syncedColumns,
+    streetCode: text('street_code').notNull(),
+    /** The ledger number reserved at intake (XS-…), given to the item the clue becomes. */
+    itemNo: text('item_no').notNull(),
+    /** The sender's own number of the clue. */
+    externalId: text('external_id').notNull(),
+    /** city-bureau | district-bureau | grid (shared/ledger/intake.ts CLUE_SOURCES). */
+    source: text('source').notNull(),
+    /** The sending system, by the name of its intake key. */
+    sender: text('sender'),
+    name: text('name'),
+    idNumber: text('id_number'),
+    phone: text('phone'),
+    address: text('address'),
+    /** The community as the clue names it, and the street's community of that name if any. */
+    communityName: text('community_name'),
+    communityId: text('community_id'),
+    category: text('category').notNull(),
+    urgency: text('urgency').notNull(),
+    description: text('description').notNull(),
+    /** When the district server received the clue: the deadlines of its item count from here. */
+    receivedAt: text('received_at').notNull(),
+    /** The sender's deadline, when the clue came with one. */
+    dueAt: text('due_at'),
+    status: text('status', { enum: CLUE_INBOX_STATUSES }).notNull().default('pending'),
+    itemId: text('item_id'),
+    householdId: text('household_id'),
+    personId: text('person_id'),
+    handledAt: text('handled_at'),
+    handledBy: text('handled_by'),
+    dismissReason: text('dismiss_reason'),
+  },
+  (t) => [index('ledger_clue_inbox_status_idx').on(t.status, t.receivedAt)],
+);

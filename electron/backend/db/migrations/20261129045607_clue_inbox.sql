@@ -1,0 +1,31 @@
+CREATE TABLE `ledger_clue_inbox` (
+	`id` text PRIMARY KEY NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	`deleted_at` text,
+	`street_code` text NOT NULL,
+	`item_no` text NOT NULL,
+	`external_id` text NOT NULL,
+	`source` text NOT NULL,
+	`sender` text,
+	`name` text,
+	`id_number` text,
+	`phone` text,
+	`address` text,
+	`community_name` text,
+	`community_id` text,
+	`category` text NOT NULL,
+	`urgency` text NOT NULL,
+	`description` text NOT NULL,
+	`received_at` text NOT NULL,
+	`due_at` text,
+	`status` text DEFAULT 'pending' NOT NULL,
+	`item_id` text,
+	`household_id` text,
+	`person_id` text,
+	`handled_at` text,
+	`handled_by` text,
+	`dismiss_reason` text
+);
+--> statement-breakpoint
+CREATE INDEX `ledger_clue_inbox_status_idx` ON `ledger_clue_inbox` (`status`,`received_at`);
