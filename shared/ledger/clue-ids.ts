@@ -4,13 +4,12 @@
  * ids, the street would end up with two items, two households, two persons. Derived from the clue's
  * id instead, both PCs write the same rows: sync then merges them field by field (last writer wins
  * per field), leaving one item, one household and one person, whichever PC acted.
- * Node only (node:crypto): used by the office backend and the district server, not the renderer.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../crypto/sha256';
 
 /** A UUID-shaped id (version 8: name-based, custom) from the clue id and what the row is. */
 export function clueDerivedId(clueId: string, what: string): string {
-  const h = createHash('sha256').update(`doudi-clue:${clueId}:${what}`).digest('hex');
+  const h = sha256Hex(`doudi-clue:${clueId}:${what}`);
   const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
