@@ -72,10 +72,11 @@ interface LogRow {
 }
 
 /** A logged change moved to another node: the same time and counter, so its place among others stays. */
-function moveToNode(store: Store, seq: number, hlc: string, node: string): void {
-  const stamp = formatHlc({ ...parseHlc(hlc), node });
-  store.prepare('UPDATE change_log SET hlc = ?, node_id = ? WHERE seq = ?').run(stamp, node, seq);
-  store.prepare('UPDATE field_clocks SET hlc = ? WHERE hlc = ?').run(stamp, hlc);
+function moveToNode(store: Store, c: { seq: number; hlc: string; table_name: string; row_id: string }, node: string): void {
+  const stamp = formatHlc({ ...parseHlc(c.hlc), node });
+  store.prepare('UPDATE change_log SET hlc = ?, node_id = ? WHERE seq = ?').run(stamp, node, c.seq);
+  // by the row's key (field_clocks has no index on hlc)
+  store.prepare('UPDATE field_clocks SET hlc = ? WHERE table_name = ? AND row_id = ? AND hlc = ?').run(stamp, c.table_name, c.row_id, c.hlc);
 }
 
 /**
@@ -104,7 +105,7 @@ function adoptOwnChanges(store: Store, changes: PulledChange[], node: string): n
         continue;
       }
       if (held.pushed_at !== null) continue; // not this replica's to repair: the server refused it
-      moveToNode(store, held.seq, c.hlc, node);
+      moveToNode(store, { ...held, hlc: c.hlc }, node);
     }
     add.run(c.hlc, c.node, c.table, c.rowId, c.partition, JSON.stringify(c.fields), at);
     added++;
@@ -115,9 +116,9 @@ function adoptOwnChanges(store: Store, changes: PulledChange[], node: string): n
 /** Changes still in the outbox under an earlier node take the new one. */
 function moveOutboxToNode(store: Store, node: string): void {
   const rows = store
-    .prepare('SELECT seq, hlc FROM change_log WHERE pushed_at IS NULL AND node_id <> ? ORDER BY seq')
-    .all(node) as { seq: number; hlc: string }[];
-  for (const r of rows) moveToNode(store, r.seq, r.hlc, node);
+    .prepare('SELECT seq, hlc, table_name, row_id FROM change_log WHERE pushed_at IS NULL AND node_id <> ? ORDER BY seq')
+    .all(node) as { seq: number; hlc: string; table_name: string; row_id: string }[];
+  for (const r of rows) moveToNode(store, r, node);
 }
 
 export function recoveryMessage(recovered: number): string {
