@@ -105,7 +105,8 @@ export async function pushChanges(
       const dup = await tx
         .select({ node: syncChanges.node, hlc: syncChanges.hlc, table: syncChanges.tableName, rowId: syncChanges.rowId, fields: syncChanges.fields })
         .from(syncChanges)
-        .where(inArray(syncChanges.hlc, hlcs));
+        // By (node, hlc), the unique index's columns: by hlc alone PostgreSQL read the whole log at every push.
+        .where(and(inArray(syncChanges.node, [...new Set(changes.map((c) => c.node))]), inArray(syncChanges.hlc, hlcs)));
       const byKey = new Map(changes.map((c) => [`${c.node}/${c.hlc}`, c]));
       for (const d of dup) {
         const key = `${d.node}/${d.hlc}`;
