@@ -78,12 +78,16 @@ export async function syncOnce(
   const summary: SyncSummary = opts.progress ?? { snapshotRows: 0, pushed: 0, rejected: 0, pulled: 0 };
   const page = opts.page ?? 500;
   try {
-    let snap = snapshotProgress(store);
-    while (!snap.done) {
-      const res = await t.snapshot({ after: snap.after, cursor: snap.cursor, limit: opts.snapshotPage ?? opts.page ?? MAX_BATCH });
+    const limit = opts.snapshotPage ?? opts.page ?? MAX_BATCH;
+    const snap = snapshotProgress(store);
+    // Each page is asked for before the one before it is applied, so the district server reads it
+    // while this PC writes (a page that fails to come is only awaited, and thrown, after that).
+    let next = snap.done ? null : inFlight(t.snapshot({ after: snap.after, cursor: snap.cursor, limit }));
+    while (next) {
+      const res = await next;
+      next = res.next === null ? null : inFlight(t.snapshot({ after: res.next, cursor: res.cursor, limit }));
       applySnapshotPage(store, res);
       summary.snapshotRows += res.rows.length;
-      snap = snapshotProgress(store);
     }
     // Once a run: a server still finding this replica behind after a recovery is not asked again.
     let recoveries = 0;
@@ -155,6 +159,12 @@ export async function syncOnce(
     store.setMeta(SYNC_META.lastError, JSON.stringify({ code, message: (err as Error).message, at: store.nowIso() }));
     throw err;
   }
+}
+
+/** A request awaited later: its failure is not reported as unhandled meanwhile. */
+function inFlight<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
 }
 
 /** Remembers how far this PC's clock is from the server's, for the clock-drift warning. */
