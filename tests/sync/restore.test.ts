@@ -115,6 +115,7 @@ describe('a replica restored from an older copy of its data', () => {
     // the 同步 page says what happened
     const [notice] = syncNotices(a.backend.store);
     expect(notice).toMatchObject({ code: 'restored-copy', recovered: lost.length });
+    expect(notice!.message).not.toContain('重新登记设备');
     expect(a.backend.sync.status().lastNotice?.message).toBe(notice!.message);
 
     await b.sync();
@@ -183,6 +184,9 @@ describe('two PCs running on copies of one data folder', () => {
       expect(rows(q, table)).toEqual(rows(p, table));
     }
     expect(syncNotices(p.backend.store).length + syncNotices(p2.backend.store).length).toBeGreaterThan(0);
+    // taking turns again and again: the notice asks for one of them to be enrolled anew
+    const notices = [...syncNotices(p.backend.store), ...syncNotices(p2.backend.store)];
+    expect(notices.some((n) => n.message.includes('重新登记设备'))).toBe(true);
     expect(p.backend.store.nodeId).not.toBe(p2.backend.store.nodeId);
   }, 120_000);
 });

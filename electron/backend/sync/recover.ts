@@ -121,10 +121,17 @@ function moveOutboxToNode(store: Store, node: string): void {
   for (const r of rows) moveToNode(store, r, node);
 }
 
-export function recoveryMessage(recovered: number): string {
-  return recovered > 0
-    ? `本机数据来自较早的备份，已从区级服务器取回本机此后上传的 ${recovered} 条修改，并已为本机换用新的节点编号；此后的修改照常同步。`
-    : '本机数据来自较早的备份或复制的数据文件夹，已为本机换用新的节点编号；区级服务器上没有本机缺少的修改。';
+/** A second recovery this soon means two PCs take turns on one device's enrollment (a copied data folder). */
+const REPEAT_WINDOW_MS = 7 * 24 * 3600 * 1000;
+
+export function recoveryMessage(recovered: number, repeated = false): string {
+  const base =
+    recovered > 0
+      ? `本机数据来自较早的备份，已从区级服务器取回本机此后上传的 ${recovered} 条修改，并已为本机换用新的节点编号；此后的修改照常同步。`
+      : '本机数据来自较早的备份或复制的数据文件夹，已为本机换用新的节点编号；区级服务器上没有本机缺少的修改。';
+  return repeated
+    ? `${base}近期已多次出现这种情况：可能有两台电脑在使用同一份复制的数据文件夹。数据不会丢失，但请系统管理员为其中一台电脑重新登记设备（新的登记码）。`
+    : base;
 }
 
 export function syncNotices(store: Store): SyncNotice[] {
@@ -172,7 +179,9 @@ export async function recoverOwnChanges(
     after = res.cursor;
     if (!res.hasMore) break;
   }
-  const notice: SyncNotice = { at: store.nowIso(), code: 'restored-copy', message: recoveryMessage(state.recovered), recovered: state.recovered };
+  const previous = syncNotices(store).find((n) => n.code === 'restored-copy');
+  const repeated = !!previous && store.nowDate().getTime() - Date.parse(previous.at) < REPEAT_WINDOW_MS;
+  const notice: SyncNotice = { at: store.nowIso(), code: 'restored-copy', message: recoveryMessage(state.recovered, repeated), recovered: state.recovered };
   store.tx(() => {
     // the clock has moved past every fetched stamp (applyRemote); it continues under the new node
     store.renewNode(node);
