@@ -9,7 +9,7 @@ import type { Store } from '../store/store';
 import type { Change } from '../../../shared/sync/wire';
 import type { TableSpec } from '../../../shared/sync/columns';
 import { SYNC_CATALOG } from './catalog';
-import { clocksOf, rowClockFor, stampClocks } from './clocks';
+import { clocksOf, rowClockFor, stampClocks, type RowClocks } from './clocks';
 import { dropPending, markPending, park, pendingCount, pendingOf, pendingRows } from './pending';
 
 type Value = string | number | null;
@@ -109,11 +109,46 @@ interface ApplyRun {
   stats: ApplyStats;
   /** False while sync_pending is empty: then no row has parked fields to look up (a bootstrap). */
   anyParked: boolean;
+  /** `table/rowId` of rows of the batch this replica had never stored, until each is first applied. */
+  unseen: Set<string>;
+}
+
+const NO_CLOCKS: RowClocks = { size: 0, get: () => undefined };
+
+/**
+ * The rows of a batch the replica has neither stored nor stamped, found with two queries per
+ * table instead of two look-ups per row (a bootstrap's rows are all new). Only while nothing is
+ * parked: a parked row would need a third look-up.
+ */
+function unseenRows(store: Store, rows: RemoteRow[], anyParked: boolean): Set<string> {
+  const unseen = new Set<string>();
+  if (anyParked || rows.length < 2) return unseen;
+  const byTable = new Map<string, string[]>();
+  for (const r of rows) {
+    if (!SYNC_CATALOG.has(r.table)) continue;
+    const ids = byTable.get(r.table) ?? [];
+    ids.push(r.rowId);
+    byTable.set(r.table, ids);
+  }
+  for (const [table, ids] of byTable) {
+    const list = JSON.stringify(ids);
+    const seen = new Set([
+      ...(store.prepare(`SELECT id FROM "${table}" WHERE id IN (SELECT value FROM json_each(?))`).pluck().all(list) as string[]),
+      ...(store
+        .prepare('SELECT DISTINCT row_id FROM field_clocks WHERE table_name = ? AND row_id IN (SELECT value FROM json_each(?))')
+        .pluck()
+        .all(table, list) as string[]),
+    ]);
+    for (const id of ids) if (!seen.has(id)) unseen.add(`${table}/${id}`);
+  }
+  return unseen;
 }
 
 function applyKnown(store: Store, spec: TableSpec, r: RemoteRow, run: ApplyRun): void {
   const { stats } = run;
-  const clocks = clocksOf(store, r.table, r.rowId);
+  // Seen once, a row of the batch is looked up like any other (the batch may hold it twice).
+  const firstSight = run.unseen.delete(`${r.table}/${r.rowId}`);
+  const clocks = firstSight ? NO_CLOCKS : clocksOf(store, r.table, r.rowId);
   const parked = new Map(run.anyParked ? pendingOf(store, r.table, r.rowId).map((p) => [p.field, p.hlc]) : []);
   const winners: Record<string, Value> = {};
   const winClocks: Record<string, string> = {};
@@ -141,7 +176,7 @@ function applyKnown(store: Store, spec: TableSpec, r: RemoteRow, run: ApplyRun):
   const names = Object.keys(winners);
   if (names.length === 0) return;
   const knownParked = [...parked.keys()].some((f) => spec.columns.has(f));
-  const exists = rowExists(store, r.table, r.rowId);
+  const exists = !firstSight && rowExists(store, r.table, r.rowId);
   const complete = exists || spec.required.every((c) => c === 'id' || c in winners);
   if (!knownParked && complete && write(store, r.table, r.rowId, exists, winners)) {
     // A row new here, nothing of it parked or unknown: one row clock if it covers every column.
@@ -160,7 +195,8 @@ function applyKnown(store: Store, spec: TableSpec, r: RemoteRow, run: ApplyRun):
 /** Applies remote rows; merges their clocks into the local HLC. Run inside a transaction. */
 export function applyRemote(store: Store, rows: RemoteRow[]): ApplyStats {
   const stats: ApplyStats = { applied: 0, stale: 0, parked: 0 };
-  const run: ApplyRun = { stats, anyParked: store.prepare('SELECT 1 FROM sync_pending LIMIT 1').get() !== undefined };
+  const anyParked = store.prepare('SELECT 1 FROM sync_pending LIMIT 1').get() !== undefined;
+  const run: ApplyRun = { stats, anyParked, unseen: unseenRows(store, rows, anyParked) };
   let maxHlc = '';
   for (const r of rows) {
     for (const h of Object.values(r.clocks)) if (h > maxHlc) maxHlc = h;
