@@ -55,6 +55,24 @@ export interface SyncStatus {
   clockDrift: ClockDrift | null;
   /** The newest notice a sync left for the user (e.g. data restored from an older backup). */
   lastNotice: SyncNotice | null;
+  /** While a sync runs: what it has done so far (a first sync of a large street takes a while). */
+  progress: SyncProgress | null;
+}
+
+export interface SyncProgress {
+  /** Rows of the snapshot a new device starts from, applied so far. */
+  snapshotRows: number;
+  pushed: number;
+  pulled: number;
+}
+
+/** "已下载 12,000 条" and the like, for a sync under way; empty before anything has moved. */
+export function progressText(p: SyncProgress): string {
+  const parts: string[] = [];
+  const down = p.snapshotRows + p.pulled;
+  if (p.pushed > 0) parts.push(`已上传 ${p.pushed.toLocaleString('zh-CN')} 条`);
+  if (down > 0) parts.push(`已下载 ${down.toLocaleString('zh-CN')} 条`);
+  return parts.join('，');
 }
 
 /** Something a sync did on its own that the user should know of. */

@@ -57,6 +57,8 @@ export class SyncController {
   private probeTimer: ReturnType<typeof setInterval> | null = null;
   private probing = false;
   private running = false;
+  /** The run under way: syncOnce counts into it page by page (status().progress). */
+  private current: SyncSummary | null = null;
   private closed = false;
   private trigger: SyncTrigger = 'start';
   private waiters: { resolve: (r: SyncRunInfo) => void; reject: (e: unknown) => void }[] = [];
@@ -188,6 +190,7 @@ export class SyncController {
       lastError,
       clockDrift: skew !== null && skew !== '' ? describeDrift(Number(skew)) : null,
       lastNotice: syncNotices(this.store)[0] ?? null,
+      progress: this.current ? { snapshotRows: this.current.snapshotRows, pushed: this.current.pushed, pulled: this.current.pulled } : null,
     };
   }
 
@@ -210,6 +213,7 @@ export class SyncController {
     const startedAt = this.store.nowIso();
     this.running = true;
     const summary: SyncSummary = { snapshotRows: 0, pushed: 0, rejected: 0, pulled: 0 };
+    this.current = summary;
     let failure: unknown = null;
     try {
       await syncOnce(this.store, this.enrolledTransport(), { progress: summary });
@@ -218,6 +222,7 @@ export class SyncController {
       failure = err;
     } finally {
       this.running = false;
+      this.current = null;
     }
     if (this.closed) return;
     const error = failure === null ? null : this.recordError(failure, startedAt);

@@ -10,6 +10,7 @@ import type { SetupStatus } from '../../../../shared/auth/schemas';
 import { api } from '../../api/client';
 import { EnrollForm } from './EnrollForm';
 import { useSyncStatus } from './use-sync-status';
+import { progressText } from '../../../../shared/sync/status';
 
 interface Props {
   isEmpty: boolean;
@@ -46,6 +47,12 @@ export function EnrollSetupCard({ isEmpty, disabled, onStatusChanged }: Props) {
       {enrolled ? (
         <div role="status" aria-live="polite">
           <Spin /> <Typography.Text>本设备已登记，正在从区级服务器取得本街道的数据…</Typography.Text>
+          {status?.progress && progressText(status.progress) && (
+            <Typography.Text type="secondary" data-testid="enroll-progress">
+              {' '}
+              {progressText(status.progress)}
+            </Typography.Text>
+          )}
           {status?.lastError && (
             <Alert style={{ marginTop: 12 }} type="warning" showIcon title={status.lastError.message} description={status.lastError.action} />
           )}

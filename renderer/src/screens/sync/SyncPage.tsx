@@ -17,6 +17,7 @@ import { RejectionsCard } from './RejectionsCard';
 import { HistoryCard } from './HistoryCard';
 import { announceSyncChange, useSyncStatus } from './use-sync-status';
 import { STATE_COLOR, STATE_LABEL } from './sync-labels';
+import { progressText } from '../../../../shared/sync/status';
 
 /** How long the status card shows what a sync did on its own (the history keeps it longer). */
 const NOTICE_SHOWN_MS = 7 * 24 * 3600 * 1000;
@@ -110,6 +111,11 @@ export function SyncPage() {
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" data-testid="sync-status">
           <Descriptions.Item label="状态">
             <Tag color={STATE_COLOR[status.state]}>{STATE_LABEL[status.state]}</Tag>
+            {status.progress && progressText(status.progress) && (
+              <Typography.Text type="secondary" data-testid="sync-progress">
+                {progressText(status.progress)}
+              </Typography.Text>
+            )}
           </Descriptions.Item>
           <Descriptions.Item label="上次同步成功">{status.lastSyncedAt ? formatInstant(status.lastSyncedAt) : '从未'}</Descriptions.Item>
           <Descriptions.Item label="待上传的本机修改">
