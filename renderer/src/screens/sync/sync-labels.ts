@@ -1,5 +1,5 @@
 /** Chinese words for sync states and run triggers. */
-import type { SyncState, SyncStatus, SyncTrigger } from '../../../../shared/sync/status';
+import { progressText, type SyncState, type SyncStatus, type SyncTrigger } from '../../../../shared/sync/status';
 
 export const STATE_LABEL: Record<SyncState, string> = {
   'not-enrolled': '未登记',
@@ -32,6 +32,8 @@ export const TRIGGER_LABEL: Record<SyncTrigger, string> = {
 export function indicatorText(s: SyncStatus): string {
   if (!s.enrolled) return '未登记同步';
   const parts = [STATE_LABEL[s.state]];
+  const moved = s.progress ? progressText(s.progress) : '';
+  if (moved) parts.push(moved);
   if (s.pendingCount > 0) parts.push(`待上传 ${s.pendingCount} 条`);
   if (s.rejectedCount > 0) parts.push(`被拒 ${s.rejectedCount} 条`);
   return parts.join(' · ');
