@@ -105,6 +105,8 @@ test('clues from the intake and from the district reach the street as 立即核�
   await page.getByTestId('enroll-server').fill(server.url);
   await page.getByTestId('enroll-code').fill(code);
   await page.getByTestId('enroll-submit').click();
+  // the sign-in screen, once the district's data has arrived
+  await expect(page.getByRole('button', { name: /^登\s*录$/ })).toBeVisible();
   await page.getByLabel('用户名').fill('zgz_admin');
   await page.getByLabel('密码').fill('secret-pass-1');
   await page.getByLabel('密码').press('Enter');

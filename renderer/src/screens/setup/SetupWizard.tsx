@@ -1,5 +1,5 @@
 /** First start: offer the demo street (only on an empty data directory) or set up the real street. */
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Card, Col, Flex, Row, Typography } from 'antd';
 import type { SessionInfo, SetupStatus } from '../../../../shared/auth/schemas';
 import { DemoSetupCard } from './DemoSetupCard';
@@ -14,6 +14,11 @@ interface Props {
 
 export function SetupWizard({ status, onSignedIn, onStatusChanged }: Props) {
   const [busy, setBusy] = useState(false);
+  // Enrolled and waiting for the first sync: the street comes from the server, so neither the demo
+  // nor a street set up by hand is offered any more.
+  const [enrolled, setEnrolled] = useState(false);
+  const [enrolling, setEnrolling] = useState(false);
+  const markEnrolled = useCallback(() => setEnrolled(true), []);
   return (
     <Flex justify="center" style={{ minHeight: '100vh', padding: '48px 16px', boxSizing: 'border-box' }}>
       <div style={{ width: '100%', maxWidth: status.isEmpty ? 1040 : 640 }}>
@@ -24,17 +29,19 @@ export function SetupWizard({ status, onSignedIn, onStatusChanged }: Props) {
           首次使用设置 · 东丽区街道社会救助兜底保障
         </Typography.Paragraph>
         <Row gutter={[24, 24]}>
-          {status.isEmpty && (
+          {status.isEmpty && !enrolled && (
             <Col xs={24} md={10}>
-              <DemoSetupCard disabled={busy} onBusyChange={setBusy} onLoaded={onStatusChanged} />
+              <DemoSetupCard disabled={busy || enrolling} onBusyChange={setBusy} onLoaded={onStatusChanged} />
             </Col>
           )}
-          <Col xs={24} md={status.isEmpty ? 14 : 24}>
-            <Card title="设置本街道" aria-label="设置本街道">
-              <StreetSetupForm disabled={busy} onSignedIn={onSignedIn} />
-            </Card>
-          </Col>
-          <EnrollSetupCard isEmpty={status.isEmpty} disabled={busy} onStatusChanged={onStatusChanged} />
+          {!enrolled && (
+            <Col xs={24} md={status.isEmpty ? 14 : 24}>
+              <Card title="设置本街道" aria-label="设置本街道">
+                <StreetSetupForm disabled={busy || enrolling} onSignedIn={onSignedIn} />
+              </Card>
+            </Col>
+          )}
+          <EnrollSetupCard isEmpty={status.isEmpty} disabled={busy} onStatusChanged={onStatusChanged} onEnrolled={markEnrolled} onBusyChange={setEnrolling} />
         </Row>
       </div>
     </Flex>

@@ -12,10 +12,21 @@ interface Values {
   deviceName?: string;
 }
 
-export function EnrollForm({ disabled, onEnrolled }: { disabled?: boolean; onEnrolled: (r: EnrollResult) => void }) {
+interface Props {
+  disabled?: boolean;
+  onEnrolled: (r: EnrollResult) => void;
+  /** While the enrollment and its first sync run (the set-up screen disables its other choices). */
+  onBusyChange?: (busy: boolean) => void;
+}
+
+export function EnrollForm({ disabled, onEnrolled, onBusyChange }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusyState] = useState(false);
+  const setBusy = (b: boolean) => {
+    setBusyState(b);
+    onBusyChange?.(b);
+  };
   const submit = async (v: Values) => {
     setBusy(true);
     try {
@@ -27,11 +38,12 @@ export function EnrollForm({ disabled, onEnrolled }: { disabled?: boolean; onEnr
       announceSyncChange();
       if (res.firstSync.ok) message.success('本设备已登记，数据已从区级服务器同步');
       else message.warning(`本设备已登记，但首次同步未完成：${res.firstSync.error?.message ?? ''}；程序会自动重试`);
+      // Stays busy: the form gives way to what follows enrollment, and the set-up screen's other
+      // choices must not come back for a moment in between.
       onEnrolled(res);
     } catch (e) {
-      showFormError(form, e, message);
-    } finally {
       setBusy(false);
+      showFormError(form, e, message);
     }
   };
   return (

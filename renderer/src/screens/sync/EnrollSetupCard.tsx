@@ -16,13 +16,21 @@ interface Props {
   isEmpty: boolean;
   disabled: boolean;
   onStatusChanged: (s: SetupStatus) => void;
+  /** Enrolled (now or at an earlier start), waiting for the street to arrive. */
+  onEnrolled?: () => void;
+  /** While the enrollment and its first sync run. */
+  onBusyChange?: (busy: boolean) => void;
 }
 
 /** A grid column of the set-up screen; nothing on a device that holds data and is not enrolled. */
-export function EnrollSetupCard({ isEmpty, disabled, onStatusChanged }: Props) {
+export function EnrollSetupCard({ isEmpty, disabled, onStatusChanged, onEnrolled, onBusyChange }: Props) {
   const { status } = useSyncStatus(3000);
   const [justEnrolled, setJustEnrolled] = useState(false);
   const enrolled = justEnrolled || status?.enrolled === true;
+
+  useEffect(() => {
+    if (enrolled) onEnrolled?.();
+  }, [enrolled, onEnrolled]);
 
   useEffect(() => {
     if (!enrolled) return;
@@ -62,7 +70,7 @@ export function EnrollSetupCard({ isEmpty, disabled, onStatusChanged }: Props) {
           <Typography.Paragraph type="secondary">
             街道已在区级服务器开通的，请在此登记本机：街道、社区和工作人员账号会从服务器同步到本机，之后断网也能照常登录和工作。
           </Typography.Paragraph>
-          <EnrollForm disabled={disabled} onEnrolled={() => setJustEnrolled(true)} />
+          <EnrollForm disabled={disabled} onBusyChange={onBusyChange} onEnrolled={() => setJustEnrolled(true)} />
         </>
       )}
     </Card>
