@@ -13,21 +13,14 @@ import { DISTRICT_PARTITION } from '../../shared/sync/wire';
 import { startServer, STREET_A, type TestServer } from '../sync/harness';
 import { screenshot } from './fixtures';
 import { backendCall as call, signInAs as signIn, syncNow } from '../support/ui';
-import { startOwnApp, type OwnApp } from '../support/own-app';
+import { startEnrolledApp, type OwnApp } from '../support/own-app';
+import { postClues } from '../support/intake';
 
 let server: TestServer;
 let street: OwnApp;
 let district: OwnApp;
 let communityName: string;
 const ID_ZHOU = makeIdNumber('120110', '19440812', 61);
-
-async function officeApp(partition: string): Promise<OwnApp> {
-  const app = await startOwnApp({ tmpPrefix: 'doudi-e2e-clues-' });
-  const { code } = await admin.issueEnrollmentCode(server.opened.db, new Date(), partition);
-  const enrolled = await app.backend.sync.enroll({ serverUrl: server.url, code, deviceName: `e2e ${partition}` });
-  if (!enrolled.firstSync.ok) throw new Error(`first sync failed: ${JSON.stringify(enrolled.firstSync.error)}`);
-  return app;
-}
 
 async function openClues(page: Page) {
   await page.getByRole('menuitem', { name: '问题台账' }).click();
@@ -43,8 +36,8 @@ test.setTimeout(120_000);
 test.beforeAll(async () => {
   server = await startServer();
   await admin.createUser(server.opened.db, new Date(), { username: 'qu_admin', displayName: '区管理', role: 'district-admin', password: 'district-pass-1', partition: DISTRICT_PARTITION });
-  street = await officeApp(STREET_A);
-  district = await officeApp(DISTRICT_PARTITION);
+  street = await startEnrolledApp(server, STREET_A, { tmpPrefix: 'doudi-e2e-clues-' });
+  district = await startEnrolledApp(server, DISTRICT_PARTITION, { tmpPrefix: 'doudi-e2e-clues-' });
   const { token } = await call<{ token: string }>(street.backend, null, 'auth.login', { username: 'zgz_admin', password: 'secret-pass-1' });
   communityName = (await call<{ name: string }[]>(street.backend, token, 'org.listCommunities', {}))[0]!.name;
 });
@@ -57,33 +50,25 @@ test.afterAll(async () => {
 
 test('a clue about an unregistered person reaches the street, is registered and converted, and its item is seen', async ({ page, browser }) => {
   const { key } = await issueIntakeKey(server.opened.db, '网格系统', new Date());
-  const posted = await fetch(`${server.url}/v1/clues`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      externalId: 'WG-2026-0815',
-      streetCode: STREET_A,
-      idNumber: ID_ZHOU,
-      name: '周奶奶',
-      phone: '13900001234',
-      address: '东丽区幸福里3号楼2门101',
-      community: communityName,
-      category: 'living',
-      urgency: '1',
-      description: '网格员走访发现：独居老人，家中断粮，无人照料',
-      source: '网格上报',
-    }),
+  const posted = await postClues(server.url, key, {
+    externalId: 'WG-2026-0815',
+    streetCode: STREET_A,
+    idNumber: ID_ZHOU,
+    name: '周奶奶',
+    phone: '13900001234',
+    address: '东丽区幸福里3号楼2门101',
+    community: communityName,
+    category: 'living',
+    urgency: '1',
+    description: '网格员走访发现：独居老人，家中断粮，无人照料',
+    source: '网格上报',
   });
   expect(posted.status).toBe(200);
-  const result = ((await posted.json()) as { results: { pendingRegistration: boolean; itemNo: string }[] }).results[0]!;
+  const result = posted.body.results[0]!;
   expect(result.pendingRegistration).toBe(true);
-  const second = await fetch(`${server.url}/v1/clues`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      externalId: 'WG-2026-0816', streetCode: STREET_A, name: '冯大爷', address: '东丽区幸福里9号', category: 'housing',
-      description: '网格员反映：房屋漏雨', source: '网格上报',
-    }),
+  const second = await postClues(server.url, key, {
+    externalId: 'WG-2026-0816', streetCode: STREET_A, name: '冯大爷', address: '东丽区幸福里9号', category: 'housing',
+    description: '网格员反映：房屋漏雨', source: '网格上报',
   });
   expect(second.status).toBe(200);
 

@@ -13,27 +13,12 @@ import { DISTRICT_PARTITION } from '../../shared/sync/wire';
 import { startServer, STREET_A, type TestServer } from '../sync/harness';
 import { screenshot } from './fixtures';
 import { backendCall as call, signInAs as signIn, syncNow } from '../support/ui';
-import { startOwnApp, type OwnApp } from '../support/own-app';
-
-type OfficeApp = OwnApp;
+import { startEnrolledApp, startOwnApp, type OwnApp } from '../support/own-app';
+import { postClues } from '../support/intake';
 
 let server: TestServer;
-let street: OfficeApp;
-let district: OfficeApp;
-
-/** An office app on a fresh data directory; enrolled at once unless `partition` is null (enrolled in the test). */
-async function officeApp(partition: string | null): Promise<OfficeApp> {
-  const app = await startOwnApp({ tmpPrefix: 'doudi-e2e-district-' });
-  if (partition) {
-    const { code } = await admin.issueEnrollmentCode(server.opened.db, new Date(), partition);
-    const enrolled = await app.backend.sync.enroll({ serverUrl: server.url, code, deviceName: `e2e ${partition}` });
-    if (!enrolled.firstSync.ok) throw new Error(`first sync failed: ${JSON.stringify(enrolled.firstSync.error)}`);
-  }
-  return app;
-}
-
-
-
+let street: OwnApp;
+let district: OwnApp;
 
 async function openLedger(page: Page) {
   await page.getByRole('menuitem', { name: '问题台账' }).click();
@@ -59,7 +44,7 @@ test.setTimeout(120_000);
 test.beforeAll(async () => {
   server = await startServer();
   await admin.createUser(server.opened.db, new Date(), { username: 'qu_admin', displayName: '区管理', role: 'district-admin', password: 'district-pass-1', partition: DISTRICT_PARTITION });
-  street = await officeApp(STREET_A);
+  street = await startEnrolledApp(server, STREET_A, { tmpPrefix: 'doudi-e2e-district-' });
   const { token } = await call<{ token: string }>(street.backend, null, 'auth.login', { username: 'zgz_admin', password: 'secret-pass-1' });
   const communityId = (await call<{ id: string }[]>(street.backend, token, 'org.listCommunities', {}))[0]!.id;
   for (const [name, birth, seq, address] of [
@@ -72,7 +57,7 @@ test.beforeAll(async () => {
     });
   }
   await street.backend.sync.runNow();
-  district = await officeApp(null);
+  district = await startOwnApp({ tmpPrefix: 'doudi-e2e-district-' }); // enrolled in the test, through the first-start screen
 });
 
 test.afterAll(async () => {
@@ -83,18 +68,14 @@ test.afterAll(async () => {
 
 test('clues from the intake and from the district reach the street as 立即核查; its handling reaches the district', async ({ page, browser }) => {
   const { key } = await issueIntakeKey(server.opened.db, '网格系统', new Date());
-  const posted = await fetch(`${server.url}/v1/clues`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      externalId: 'SJ-2026-0042',
-      streetCode: STREET_A,
-      idNumber: makeIdNumber('120110', '19450102', 41),
-      category: 'care',
-      description: '市局反馈：独居老人近期无人照料',
-      source: '市局反馈线索',
-      dueAt: '2030-07-03T18:00:00+08:00',
-    }),
+  const posted = await postClues(server.url, key, {
+    externalId: 'SJ-2026-0042',
+    streetCode: STREET_A,
+    idNumber: makeIdNumber('120110', '19450102', 41),
+    category: 'care',
+    description: '市局反馈：独居老人近期无人照料',
+    source: '市局反馈线索',
+    dueAt: '2030-07-03T18:00:00+08:00',
   });
   expect(posted.status).toBe(200);
 

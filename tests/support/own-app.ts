@@ -8,6 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend, type Backend } from '../../electron/backend/app';
 import { startWebHost } from '../../electron/backend/web-host/server';
+import * as admin from '../../server/admin/commands';
+import type { OpenedServerDb } from '../../server/db/open';
 
 export interface OwnApp {
   url: string;
@@ -32,4 +34,13 @@ export async function startOwnApp(opts: { tmpPrefix?: string } = {}): Promise<Ow
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** An own app enrolled with the district server for a partition (a street or the district), first sync done. */
+export async function startEnrolledApp(server: { url: string; opened: OpenedServerDb }, partition: string, opts: { tmpPrefix?: string } = {}): Promise<OwnApp> {
+  const app = await startOwnApp(opts);
+  const { code } = await admin.issueEnrollmentCode(server.opened.db, new Date(), partition);
+  const enrolled = await app.backend.sync.enroll({ serverUrl: server.url, code, deviceName: `e2e ${partition}` });
+  if (!enrolled.firstSync.ok) throw new Error(`first sync failed: ${JSON.stringify(enrolled.firstSync.error)}`);
+  return app;
 }

@@ -6,44 +6,33 @@
  * with one item, one household, one person.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { InputOf, OutputOf, ProcedureName } from '../../shared/api/contract';
+import type { InputOf } from '../../shared/api/contract';
 import * as admin from '../../server/admin/commands';
 import { issueIntakeKey } from '../../server/intake/keys';
 import { makeIdNumber } from '../../shared/id-number';
 import { clueItemId } from '../../shared/ledger/clue-ids';
 import { DISTRICT_PARTITION } from '../../shared/sync/wire';
 import { makeReplica, rows, startServer, STREET_A, STREET_B, type Replica, type TestServer } from './harness';
+import { staffSessions } from './staff';
+import { postClues } from '../support/intake';
 
 let server: TestServer;
 let pc1: Replica;
 let pc2: Replica;
 let district: Replica;
-let tokens: Map<Replica, string>;
 let key: string;
 let communityId: string;
 const ID_ZHOU = makeIdNumber('120110', '19440812', 51);
 const ID_WU = makeIdNumber('120110', '19520330', 52);
 
-async function call<P extends ProcedureName>(r: Replica, p: P, input: InputOf<P>): Promise<OutputOf<P>> {
-  const res = await r.backend.call(p, input, tokens.get(r) ?? null);
-  if (!res.ok) throw new Error(`${p}: ${res.error.code} ${res.error.message}`);
-  return res.result as OutputOf<P>;
-}
-
-async function signIn(r: Replica, username: string, password: string) {
-  const res = await r.backend.call('auth.login', { username, password }, null);
-  if (!res.ok) throw new Error(res.error.message);
-  tokens.set(r, (res.result as { token: string }).token);
-}
+const { call, signIn, token } = staffSessions();
 
 async function postClue(body: Record<string, unknown>) {
-  const res = await fetch(`${server.url}/v1/clues`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ streetCode: STREET_A, category: 'living', source: '网格上报', urgency: '1', ...body }),
-  });
+  const res = await postClues(server.url, key, { streetCode: STREET_A, category: 'living', source: '网格上报', urgency: '1', ...body });
   expect(res.status).toBe(200);
-  return ((await res.json()) as { results: { clueId: string; itemId: string; pendingRegistration: boolean; dueAt: string }[] }).results[0]!;
+  const result = res.body.results[0]!;
+  if (!result.clueId) throw new Error('the clue was not kept as a 待登记线索');
+  return { ...result, clueId: result.clueId };
 }
 
 function registration(id: string, name: string, idNumber: string, address: string, phone: string): InputOf<'ledger.clueConvert'> {
@@ -68,7 +57,6 @@ function state(r: Replica, clueId: string, idNumber: string) {
 }
 
 beforeAll(async () => {
-  tokens = new Map();
   server = await startServer();
   await admin.createUser(server.opened.db, new Date(), { username: 'qu_admin', displayName: '区管理', role: 'district-admin', password: 'district-pass-1', partition: DISTRICT_PARTITION });
   key = (await issueIntakeKey(server.opened.db, '网格系统', new Date())).key;
@@ -100,7 +88,7 @@ describe('待登记线索 across PCs', () => {
     // the district sees it under street A, read only
     expect((await call(district, 'ledger.clueList', { streetCode: STREET_A })).rows.map((r) => [r.id, r.streetName])).toEqual([[posted.clueId, '张贵庄街道']]);
     expect((await call(district, 'ledger.clueList', { streetCode: STREET_B })).rows).toEqual([]);
-    const refused = await district.backend.call('ledger.clueDismiss', { id: posted.clueId, reason: 'x' }, tokens.get(district)!);
+    const refused = await district.backend.call('ledger.clueDismiss', { id: posted.clueId, reason: 'x' }, token(district));
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/区级设备只能查看/) } });
 
     const item = await call(pc1, 'ledger.clueConvert', registration(posted.clueId, '周奶奶', ID_ZHOU, '东丽区幸福里3号', '13900001234'));
@@ -116,7 +104,7 @@ describe('待登记线索 across PCs', () => {
     expect(state(pc2, posted.clueId, ID_ZHOU)).toEqual(one);
     expect((await call(pc2, 'ledger.list', { status: 'open' })).rows.map((r) => r.id)).toEqual([posted.itemId]);
     expect((await call(pc2, 'ledger.clueList', {})).pendingCount).toBe(0);
-    const again = await pc2.backend.call('ledger.clueConvert', registration(posted.clueId, '周奶奶', ID_ZHOU, '东丽区幸福里3号', '13900001234'), tokens.get(pc2)!);
+    const again = await pc2.backend.call('ledger.clueConvert', registration(posted.clueId, '周奶奶', ID_ZHOU, '东丽区幸福里3号', '13900001234'), token(pc2));
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/已由王一登记立项/) } });
     // the district sees the item in street A
     expect((await call(district, 'ledger.list', { streetCode: STREET_A })).rows.map((r) => r.id)).toContain(posted.itemId);

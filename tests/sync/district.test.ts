@@ -5,44 +5,24 @@
  * district; the other street sees none of it; the district device signs in district users only.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { InputOf, OutputOf, ProcedureName } from '../../shared/api/contract';
 import * as admin from '../../server/admin/commands';
 import { issueIntakeKey } from '../../server/intake/keys';
 import { makeIdNumber } from '../../shared/id-number';
 import { DISTRICT_PARTITION } from '../../shared/sync/wire';
 import { makeReplica, rows, startServer, STREET_A, STREET_B, type Replica, type TestServer } from './harness';
+import { staffSessions } from './staff';
+import { postClues } from '../support/intake';
 
 let server: TestServer;
 let district: Replica;
 let streetA: Replica;
 let streetB: Replica;
-let tokens: Map<Replica, string>;
 let householdA: string;
 const ID_A = makeIdNumber('120110', '19450102', 31);
 
-async function call<P extends ProcedureName>(r: Replica, p: P, input: InputOf<P>): Promise<OutputOf<P>> {
-  const res = await r.backend.call(p, input, tokens.get(r) ?? null);
-  if (!res.ok) throw new Error(`${p}: ${res.error.code} ${res.error.message}`);
-  return res.result as OutputOf<P>;
-}
-
-async function signIn(r: Replica, username: string, password: string) {
-  const res = await r.backend.call('auth.login', { username, password }, null);
-  if (!res.ok) throw new Error(res.error.message);
-  tokens.set(r, (res.result as { token: string }).token);
-}
-
-async function postClues(key: string, body: unknown) {
-  const res = await fetch(`${server.url}/v1/clues`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as { results: { itemId: string; dueAt: string }[] } };
-}
+const { call, signIn, token } = staffSessions();
 
 beforeAll(async () => {
-  tokens = new Map();
   server = await startServer();
   await admin.createUser(server.opened.db, new Date(), { username: 'qu_admin', displayName: '区管理', role: 'district-admin', password: 'district-pass-1', partition: DISTRICT_PARTITION });
   streetA = await makeReplica(server, 'streetA', STREET_A);
@@ -83,7 +63,7 @@ describe('district device and clues', () => {
   test('a clue from the intake and one created at the district reach the street as 立即核查 items with their deadlines', async () => {
     const { key } = await issueIntakeKey(server.opened.db, '网格系统', new Date());
     const intakeDue = new Date(Date.now() + 72 * 3600_000).toISOString();
-    const posted = await postClues(key, {
+    const posted = await postClues(server.url, key, {
       externalId: 'SJ-001',
       streetCode: STREET_A,
       idNumber: ID_A,
@@ -108,7 +88,7 @@ describe('district device and clues', () => {
     });
     expect(created).toMatchObject({ streetCode: STREET_A, immediate: true, dueAt: districtDue, status: 'pending' });
     // a district user must choose the street
-    const noStreet = await district.backend.call('ledger.create', { householdId: householdA, source: 'bureau-clue', category: 'other', urgency: '2', description: 'x' }, tokens.get(district)!);
+    const noStreet = await district.backend.call('ledger.create', { householdId: householdA, source: 'bureau-clue', category: 'other', urgency: '2', description: 'x' }, token(district));
     expect(noStreet).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'streetCode', message: '请选择街道' } });
 
     await district.sync();
@@ -164,7 +144,7 @@ describe('district device and clues', () => {
     await signIn(streetB, 'fnc_admin', 'secret-pass-2');
     expect((await call(streetB, 'ledger.list', { streetCode: STREET_A })).total).toBe(0);
     expect((await call(streetB, 'registry.listHouseholds', { streetCode: STREET_A })).total).toBe(0);
-    const other = await streetB.backend.call('registry.getHousehold', { id: householdA }, tokens.get(streetB)!);
+    const other = await streetB.backend.call('registry.getHousehold', { id: householdA }, token(streetB));
     expect(other).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
