@@ -1,24 +1,14 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Store } from './store';
 import { withSearchIndexDeferred } from './search-index';
 import { applyRemote, fromChange } from '../sync/apply';
 import { outboxBatch } from '../sync/encode';
-import { memoryStore } from '../sync/testing/memory-replicas';
+import { TEST_ACTOR, TEST_STREET, testReplicas } from '../sync/testing/memory-replicas';
 import { makeIdNumber } from '../../../shared/id-number';
 
-const S = '120110001000';
-const actor = { userId: null, username: 'system', streetCode: S };
-let stores: Store[] = [];
-afterEach(() => {
-  for (const s of stores) s.sqlite.close();
-  stores = [];
-});
-
-function replica(): Store {
-  const s = memoryStore(() => new Date(Date.UTC(2026, 5, 1)));
-  stores.push(s);
-  return s;
-}
+const S = TEST_STREET;
+const actor = TEST_ACTOR;
+const replica = testReplicas();
 
 /** Every search-index entry, by the id of the row it indexes. */
 function indexOf(s: Store): string[] {

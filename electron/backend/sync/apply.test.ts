@@ -1,24 +1,14 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Store } from '../store/store';
 import { applyRemote, fromChange, retryPending } from './apply';
 import { outboxBatch, outboxCount } from './encode';
 import { pendingOf } from './pending';
-import { memoryStore } from './testing/memory-replicas';
+import { TEST_ACTOR, TEST_STREET, testReplicas } from './testing/memory-replicas';
 import { makeIdNumber } from '../../../shared/id-number';
 
-const S = '120110001000';
-const actor = { userId: null, username: 'system', streetCode: S };
-let stores: Store[] = [];
-afterEach(() => {
-  for (const s of stores) s.sqlite.close();
-  stores = [];
-});
-
-function replica(at = Date.UTC(2026, 5, 1)): Store {
-  const s = memoryStore(() => new Date(at));
-  stores.push(s);
-  return s;
-}
+const S = TEST_STREET;
+const actor = TEST_ACTOR;
+const replica = testReplicas();
 
 function ship(from: Store, to: Store) {
   const changes = outboxBatch(from, 10_000);

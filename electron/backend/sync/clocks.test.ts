@@ -1,23 +1,13 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Store } from '../store/store';
 import { applyRemote, fromChange } from './apply';
 import { clocksOf, columnOrder } from './clocks';
 import { outboxBatch } from './encode';
-import { memoryStore } from './testing/memory-replicas';
+import { TEST_ACTOR, TEST_STREET, testReplicas } from './testing/memory-replicas';
 
-const S = '120110001000';
-const actor = { userId: null, username: 'system', streetCode: S };
-let stores: Store[] = [];
-afterEach(() => {
-  for (const s of stores) s.sqlite.close();
-  stores = [];
-});
-
-function replica(at: number): Store {
-  const s = memoryStore(() => new Date(at));
-  stores.push(s);
-  return s;
-}
+const S = TEST_STREET;
+const actor = TEST_ACTOR;
+const replica = testReplicas();
 
 const entries = (s: Store, rowId: string) =>
   s.prepare('SELECT field, hlc FROM field_clocks WHERE row_id = ? ORDER BY field').all(rowId) as { field: string; hlc: string }[];

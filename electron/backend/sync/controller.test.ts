@@ -1,29 +1,20 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Store } from '../store/store';
 import type { SnapshotResponse } from '../../../shared/sync/wire';
 import { progressText } from '../../../shared/sync/status';
 import { SyncController } from './controller';
 import { outboxBatch } from './encode';
 import type { SyncTransport } from './http';
 import { SYNC_META } from './session';
-import { memoryStore } from './testing/memory-replicas';
+import { TEST_ACTOR, TEST_STREET, testReplicas } from './testing/memory-replicas';
 
-const S = '120110001000';
-const actor = { userId: null, username: 'system', streetCode: S };
-let stores: Store[] = [];
+const S = TEST_STREET;
+const actor = TEST_ACTOR;
+const replica = testReplicas();
 let controllers: SyncController[] = [];
 afterEach(() => {
   for (const c of controllers) c.stop();
-  for (const s of stores) s.sqlite.close();
-  stores = [];
   controllers = [];
 });
-
-function replica(): Store {
-  const s = memoryStore(() => new Date(Date.UTC(2026, 5, 1)));
-  stores.push(s);
-  return s;
-}
 
 describe('sync status while a sync runs', () => {
   test('a first sync reports the snapshot rows applied so far, and nothing once it is over', async () => {

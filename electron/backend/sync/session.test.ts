@@ -1,24 +1,14 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Store } from '../store/store';
 import type { SnapshotResponse } from '../../../shared/sync/wire';
 import { outboxBatch } from './encode';
 import type { SyncTransport } from './http';
 import { syncOnce } from './session';
-import { memoryStore } from './testing/memory-replicas';
+import { TEST_ACTOR, TEST_STREET, testReplicas } from './testing/memory-replicas';
 
-const S = '120110001000';
-const actor = { userId: null, username: 'system', streetCode: S };
-let stores: Store[] = [];
-afterEach(() => {
-  for (const s of stores) s.sqlite.close();
-  stores = [];
-});
-
-function replica(): Store {
-  const s = memoryStore(() => new Date(Date.UTC(2026, 5, 1)));
-  stores.push(s);
-  return s;
-}
+const S = TEST_STREET;
+const actor = TEST_ACTOR;
+const replica = testReplicas();
 
 const communities = (s: Store) => (s.prepare('SELECT count(*) AS n FROM communities').get() as { n: number }).n;
 
