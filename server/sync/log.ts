@@ -17,6 +17,7 @@ import {
   type RowResponse,
   type Rejection,
   type Scope,
+  sameFields,
 } from '../../shared/sync/wire';
 import { validateChange } from './validate';
 import { SyncRefusal } from '../../shared/sync/rejections';
@@ -31,11 +32,6 @@ export interface Pusher {
 }
 
 const PUSH_LOCK = 0x646f7564; // 'doud'
-
-/** A change's fields as text with sorted keys (jsonb keeps keys in its own order). */
-function canonical(fields: Record<string, Value>): string {
-  return JSON.stringify(Object.keys(fields).sort().map((k) => [k, fields[k]]));
-}
 
 async function mergeRow(tx: Tx, c: Change, seq: number): Promise<void> {
   const [row] = await tx
@@ -112,7 +108,7 @@ export async function pushChanges(
         const key = `${d.node}/${d.hlc}`;
         known.add(key);
         const c = byKey.get(key);
-        if (c && (c.table !== d.table || c.rowId !== d.rowId || canonical(c.fields) !== canonical(d.fields))) collides = true;
+        if (c && (c.table !== d.table || c.rowId !== d.rowId || !sameFields(c.fields, d.fields))) collides = true;
       }
     }
     // Before anything is stored: a restored replica's new stamps could repeat ones already held

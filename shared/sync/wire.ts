@@ -213,3 +213,13 @@ export function readablePartition(scope: Scope, partition: string): boolean {
 export function writablePartition(scope: Scope, partition: string): boolean {
   return scope.kind === 'district' || partition === scope.partition;
 }
+
+/**
+ * Whether two changes carry the same fields and values, whatever the order of their keys (the
+ * server keeps fields as jsonb, which orders keys its own way): the test of "the same change"
+ * under one stamp, on the server (a repeated push) and on a PC (its own change fetched back).
+ */
+export function sameFields(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const text = (f: Record<string, unknown>) => JSON.stringify(Object.keys(f).sort().map((k) => [k, f[k]]));
+  return text(a) === text(b);
+}

@@ -19,7 +19,7 @@
 import { formatHlc, parseHlc } from '../../../shared/hlc';
 import { SyncRefusal } from '../../../shared/sync/rejections';
 import type { SyncNotice } from '../../../shared/sync/status';
-import type { OwnCheck, PulledChange } from '../../../shared/sync/wire';
+import { sameFields, type OwnCheck, type PulledChange } from '../../../shared/sync/wire';
 import { newNodeId, type Store } from '../store/store';
 import { applyRemote, fromChange } from './apply';
 import type { SyncTransport } from './http';
@@ -58,11 +58,6 @@ export function recoveryUnderWay(store: Store): RecoveryState | null {
   return raw ? (JSON.parse(raw) as RecoveryState) : null;
 }
 
-/** JSON with keys sorted (the server keeps fields as jsonb, which orders keys its own way). */
-function canonical(fields: Record<string, unknown>): string {
-  return JSON.stringify(Object.keys(fields).sort().map((k) => [k, fields[k]]));
-}
-
 interface LogRow {
   seq: number;
   table_name: string;
@@ -99,7 +94,7 @@ function adoptOwnChanges(store: Store, changes: PulledChange[], node: string): n
       const same =
         held.table_name === c.table &&
         held.row_id === c.rowId &&
-        canonical(JSON.parse(held.fields) as Record<string, unknown>) === canonical(c.fields);
+        sameFields(JSON.parse(held.fields) as Record<string, unknown>, c.fields);
       if (same) {
         if (held.pushed_at === null) ack.run(at, held.seq);
         continue;
