@@ -78,17 +78,7 @@ export async function syncOnce(
   const summary: SyncSummary = opts.progress ?? { snapshotRows: 0, pushed: 0, rejected: 0, pulled: 0 };
   const page = opts.page ?? 500;
   try {
-    const limit = opts.snapshotPage ?? opts.page ?? MAX_BATCH;
-    const snap = snapshotProgress(store);
-    // Each page is asked for before the one before it is applied, so the district server reads it
-    // while this PC writes (a page that fails to come is only awaited, and thrown, after that).
-    let next = snap.done ? null : inFlight(t.snapshot({ after: snap.after, cursor: snap.cursor, limit }));
-    while (next) {
-      const res = await next;
-      next = res.next === null ? null : inFlight(t.snapshot({ after: res.next, cursor: res.cursor, limit }));
-      applySnapshotPage(store, res);
-      summary.snapshotRows += res.rows.length;
-    }
+    await bootstrap(store, t, opts.snapshotPage ?? opts.page ?? MAX_BATCH, summary);
     // Once a run: a server still finding this replica behind after a recovery is not asked again.
     let recoveries = 0;
     const recover = async (err?: unknown) => {
@@ -98,57 +88,8 @@ export async function syncOnce(
       summary.notice = notice.message;
     };
     if (recoveryUnderWay(store)) await recover();
-    let batch = opts.batch ?? 500;
-    // With the drift measured, stamps already in the future (or refused for it) are repaired first.
-    const noted = store.getMeta(SYNC_META.clockSkew);
-    const skew = noted === null ? NaN : Number(noted);
-    let restamped = Number.isFinite(skew) && restampFutureChanges(store, store.nowDate().getTime() - skew) > 0;
-    while (outboxCount(store) > 0) {
-      const changes = outboxBatch(store, batch);
-      let res;
-      try {
-        res = await t.push(changes, ownCheck(store));
-      } catch (err) {
-        if (err instanceof SyncRefusal && err.code === 'payload-too-large' && batch > 1) {
-          batch = Math.max(1, Math.floor(batch / 2));
-          continue;
-        }
-        if (err instanceof SyncRefusal && err.code === 'replica-behind') {
-          await recover(err);
-          continue;
-        }
-        throw err;
-      }
-      recordPushResult(store, changes, res);
-      summary.pushed += res.accepted.length;
-      noteServerTime(store, res.serverTime);
-      // Stamps a fast clock put in the future get the server's time and go out again (once a run).
-      const aheadRefused = res.rejected.filter((r) => r.code === 'clock-ahead').length;
-      if (aheadRefused > 0 && !restamped && restampFutureChanges(store, Date.parse(res.serverTime)) > 0) {
-        restamped = true;
-        summary.rejected += res.rejected.length - aheadRefused;
-        continue;
-      }
-      summary.rejected += res.rejected.length;
-    }
-    // every page checks that the server holds no push of this device the replica lacks, before
-    // the cursor passes over it (a pull never returns the device's own changes)
-    for (;;) {
-      let res;
-      try {
-        res = await t.pull(pullCursor(store), page, { check: ownCheck(store) });
-      } catch (err) {
-        if (err instanceof SyncRefusal && err.code === 'replica-behind') {
-          await recover(err);
-          continue;
-        }
-        throw err;
-      }
-      applyPullPage(store, res);
-      summary.pulled += res.changes.length;
-      noteServerTime(store, res.serverTime);
-      if (!res.hasMore) break;
-    }
+    await pushOutbox(store, t, opts.batch ?? 500, summary, recover);
+    await pullAll(store, t, page, summary, recover);
     store.tx(() => {
       store.setMeta(SYNC_META.lastSuccess, store.nowIso());
       store.setMeta(SYNC_META.lastError, '');
@@ -158,6 +99,84 @@ export async function syncOnce(
     const code = err instanceof SyncRefusal ? err.code : 'network';
     store.setMeta(SYNC_META.lastError, JSON.stringify({ code, message: (err as Error).message, at: store.nowIso() }));
     throw err;
+  }
+}
+
+type Recover = (err: unknown) => Promise<void>;
+
+const refused = (err: unknown, code: SyncRefusal['code']): boolean => err instanceof SyncRefusal && err.code === code;
+
+/** A replica that never has: the snapshot of current state, page by page (resumes where it stopped). */
+async function bootstrap(store: Store, t: SyncTransport, limit: number, summary: SyncSummary): Promise<void> {
+  const snap = snapshotProgress(store);
+  // Each page is asked for before the one before it is applied, so the district server reads it
+  // while this PC writes (a page that fails to come is only awaited, and thrown, after that).
+  let next = snap.done ? null : inFlight(t.snapshot({ after: snap.after, cursor: snap.cursor, limit }));
+  while (next) {
+    const res = await next;
+    next = res.next === null ? null : inFlight(t.snapshot({ after: res.next, cursor: res.cursor, limit }));
+    applySnapshotPage(store, res);
+    summary.snapshotRows += res.rows.length;
+  }
+}
+
+/** The outbox in batches, halving a batch the server finds too large. */
+async function pushOutbox(store: Store, t: SyncTransport, firstBatch: number, summary: SyncSummary, recover: Recover): Promise<void> {
+  let batch = firstBatch;
+  // With the drift measured, stamps already in the future (or refused for it) are repaired first.
+  const noted = store.getMeta(SYNC_META.clockSkew);
+  const skew = noted === null ? NaN : Number(noted);
+  let restamped = Number.isFinite(skew) && restampFutureChanges(store, store.nowDate().getTime() - skew) > 0;
+  while (outboxCount(store) > 0) {
+    const changes = outboxBatch(store, batch);
+    let res;
+    try {
+      res = await t.push(changes, ownCheck(store));
+    } catch (err) {
+      if (refused(err, 'payload-too-large') && batch > 1) {
+        batch = Math.max(1, Math.floor(batch / 2));
+        continue;
+      }
+      if (refused(err, 'replica-behind')) {
+        await recover(err);
+        continue;
+      }
+      throw err;
+    }
+    recordPushResult(store, changes, res);
+    summary.pushed += res.accepted.length;
+    noteServerTime(store, res.serverTime);
+    // Stamps a fast clock put in the future get the server's time and go out again (once a run).
+    const aheadRefused = res.rejected.filter((r) => r.code === 'clock-ahead').length;
+    if (aheadRefused > 0 && !restamped && restampFutureChanges(store, Date.parse(res.serverTime)) > 0) {
+      restamped = true;
+      summary.rejected += res.rejected.length - aheadRefused;
+      continue;
+    }
+    summary.rejected += res.rejected.length;
+  }
+}
+
+/**
+ * Pulls until up to date. Every page checks that the server holds no push of this device the
+ * replica lacks, before the cursor passes over it (a pull never returns the device's own changes).
+ */
+async function pullAll(store: Store, t: SyncTransport, page: number, summary: SyncSummary, recover: Recover): Promise<void> {
+  for (;;) {
+    let res;
+    try {
+      res = await t.pull(pullCursor(store), page, { check: ownCheck(store) });
+    } catch (err) {
+      if (refused(err, 'replica-behind')) {
+        await recover(err);
+        continue;
+      }
+      throw err;
+    }
+    applyPullPage(store, res);
+    summary.pulled += res.changes.length;
+    noteServerTime(store, res.serverTime);
+    if (!res.hasMore) break;
   }
 }
 
