@@ -8,19 +8,20 @@
  * - PouchDB: one document per row in a PouchDB database (pouchdb-node, LevelDB) served over HTTP by
  *   express-pouchdb on 127.0.0.1, replicated with PouchDB.replicate into an empty pouchdb-node
  *   database in a temporary directory.
+ * Each server runs in a child process (baseline-servers-main.ts), as ours does (sync-district.ts).
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
-import expressPouchdb from 'express-pouchdb';
 import PouchDB from 'pouchdb-node';
 import type { BenchReplica } from './sync-district';
 import { emptyReplica } from './sync-district';
 import { SYNC_CATALOG } from '../../electron/backend/sync/catalog';
 import { withSearchIndexDeferred } from '../../electron/backend/store/search-index';
+import { forkServer, type ChildServer } from './child-server';
+
+const BASELINE_SERVERS = new URL('./baseline-servers-main.ts', import.meta.url);
 
 type Row = Record<string, string | number | null>;
 
@@ -39,21 +40,10 @@ export function recordsOf(r: BenchReplica): TableRows[] {
     .filter((t) => t.rows.length > 0);
 }
 
-function listen(server: http.Server): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
-  });
-}
-
-function close(server: http.Server): Promise<void> {
-  return new Promise((resolve) => server.close(() => resolve()));
-}
-
-function fetchBody(port: number, urlPath: string): Promise<Buffer> {
+function fetchBody(url: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     http
-      .get({ host: '127.0.0.1', port, path: urlPath, agent: false }, (res) => {
+      .get(url, { agent: false }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => resolve(Buffer.concat(chunks)));
@@ -68,20 +58,26 @@ const cpuMs = (): number => {
   return (u.user + u.system) / 1000;
 };
 
-/** Milliseconds (wall and CPU of this process) from the request to the commit; the destination is checked against the records. */
-export async function rawLimit(records: TableRows[]): Promise<{ ms: number; cpuMs: number; bytes: number; rows: number }> {
-  const server = http.createServer((_req, res) => {
-    const body = JSON.stringify(records);
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-    res.end(body);
-  });
-  const port = await listen(server);
+/** Wall and CPU milliseconds of a run: the client's (this process) and the server's (its child). */
+export interface BaselineTime {
+  ms: number;
+  cpuMs: number;
+  serverCpuMs: number;
+}
+
+/** Times from the request to the commit; the destination is checked against the records. */
+export async function rawLimit(records: TableRows[]): Promise<BaselineTime & { bytes: number; rows: number }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-bench-raw-'));
+  const file = path.join(dir, 'records.json');
+  fs.writeFileSync(file, JSON.stringify(records));
+  const server = await forkServer(BASELINE_SERVERS, ['raw', file]);
   const dest = emptyReplica('raw');
   try {
     const db = dest.backend.store.sqlite;
+    const s0 = await server.cpuMs();
     const c0 = cpuMs();
     const t0 = performance.now();
-    const body = await fetchBody(port, '/rows');
+    const body = await fetchBody(`${server.url}/rows`);
     const parsed = JSON.parse(body.toString('utf8')) as TableRows[];
     let rows = 0;
     // The search index built in bulk, the fastest way we know (as ours does); per-row indexing
@@ -96,60 +92,56 @@ export async function rawLimit(records: TableRows[]): Promise<{ ms: number; cpuM
     });
     const ms = performance.now() - t0;
     const cpu = cpuMs() - c0;
+    const serverCpuMs = (await server.cpuMs()) - s0;
     for (const { table, rows: list } of records) {
       const n = (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
       if (n !== list.length) throw new Error(`raw: ${table} has ${n} rows, expected ${list.length}`);
     }
-    return { ms, cpuMs: cpu, bytes: body.length, rows };
+    return { ms, cpuMs: cpu, serverCpuMs, bytes: body.length, rows };
   } finally {
     dest.close();
-    await close(server);
+    await server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /**
- * Loads the records into the served database (not timed), then times PouchDB.replicate from the
- * HTTP server into an empty local database. batch_size is 500 documents, the page size of ours.
+ * Loads the records into the served database (not timed), then serves it from a child process
+ * and times PouchDB.replicate from that HTTP server into an empty local database. batch_size is
+ * 1000 documents, the page size of ours.
  */
-export async function pouchReplication(records: TableRows[], log: (line: string) => void): Promise<{ ms: number; cpuMs: number; docs: number; loadS: number }> {
+export async function pouchReplication(records: TableRows[], log: (line: string) => void): Promise<BaselineTime & { docs: number; loadS: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-bench-pouch-'));
-  const ServerPouch = PouchDB.defaults({ prefix: `${path.join(dir, 'server')}${path.sep}` });
   fs.mkdirSync(path.join(dir, 'server'));
-  const app = express();
-  app.use(
-    '/',
-    expressPouchdb(ServerPouch, {
-      mode: 'minimumForPouchDB',
-      inMemoryConfig: true,
-      logPath: path.join(dir, 'log.txt'),
-    }),
-  );
-  const server = http.createServer(app);
-  const port = await listen(server);
-  const served = new ServerPouch('district');
+  let server: ChildServer | null = null;
   let client: InstanceType<typeof PouchDB> | null = null;
   try {
     const t0 = performance.now();
     const docs = records.flatMap(({ table, rows }) => rows.map((r) => ({ ...r, _id: `${table}/${r.id as string}`, table })));
+    const served = new (PouchDB.defaults({ prefix: `${path.join(dir, 'server')}${path.sep}` }))('district');
     for (let i = 0; i < docs.length; i += 1000) {
       const res = await served.bulkDocs(docs.slice(i, i + 1000));
       if (res.some((r) => r.error)) throw new Error('pouch: bulkDocs failed');
       if ((i / 1000) % 20 === 19) log(`  pouchdb: ${i + 1000}/${docs.length} docs in the served database`);
     }
+    // LevelDB takes one process at a time: the server's process opens it once this one has let go.
+    await served.close();
     const loadS = (performance.now() - t0) / 1000;
+    server = await forkServer(BASELINE_SERVERS, ['pouch', dir]);
     client = new PouchDB(path.join(dir, 'client'));
+    const s1 = await server.cpuMs();
     const c1 = cpuMs();
     const t1 = performance.now();
-    const res = await PouchDB.replicate(`http://127.0.0.1:${port}/district`, client, { batch_size: 500 });
+    const res = await PouchDB.replicate(`${server.url}/district`, client, { batch_size: 1000 });
     const ms = performance.now() - t1;
     const cpu = cpuMs() - c1;
+    const serverCpuMs = (await server.cpuMs()) - s1;
     const info = await client.info();
     if (!res.ok || info.doc_count !== docs.length) throw new Error(`pouch: replicated ${info.doc_count} of ${docs.length} docs`);
-    return { ms, cpuMs: cpu, docs: info.doc_count, loadS };
+    return { ms, cpuMs: cpu, serverCpuMs, docs: info.doc_count, loadS };
   } finally {
     await client?.close();
-    await served.close();
-    await close(server);
+    await server?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

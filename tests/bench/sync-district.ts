@@ -1,8 +1,9 @@
 /**
  * The district the sync benches run against: a generated street loaded into a source office
  * replica through the write path (generateStreet + loadStreetData: rows, field clocks, outbox), and
- * a district server (Fastify + PGlite in memory, the server code the app uses) on 127.0.0.1 holding
- * that street as if the source replica had pushed its whole outbox.
+ * a district server (Fastify + PGlite in a data directory, the server code the app uses) on
+ * 127.0.0.1 holding that street as if the source replica had pushed its whole outbox. The server
+ * is filled in this process, then serves from a child process of its own (child-server.ts).
  *
  * How the server gets the street: pushing 140,000 changes through POST /v1/push one batch at a
  * time costs minutes at the default size (the push path validates and merges change by change),
@@ -32,21 +33,15 @@ import { META as PULL_META } from '../../electron/backend/sync/pull';
 import { SYNC_CATALOG } from '../../electron/backend/sync/catalog';
 import type { Change } from '../../shared/sync/wire';
 import { log } from './lib';
+import { forkServer } from './child-server';
 
 type Value = string | number | null;
-
-export interface BenchServer {
-  url: string;
-  opened: OpenedServerDb;
-  app: FastifyInstance;
-  close(): Promise<void>;
-}
 
 /**
  * With BENCH_DATABASE_URL=postgres://… the district server stores in a fresh database created on
  * that PostgreSQL for the run (and dropped after), as production can; else embedded PGlite in
- * memory, the default `npm run server` uses. PostgreSQL works in its own processes, so the CPU
- * time the benches report then leaves out the database's share; compare wall-clock times.
+ * a data directory, the default `npm run server` uses. PostgreSQL works in its own processes, so
+ * the CPU time the benches report then leaves out the database's share; compare wall-clock times.
  */
 async function freshPostgres(url: string): Promise<{ url: string; drop(): Promise<void> }> {
   const { Client } = await import('pg');
@@ -72,9 +67,31 @@ export function benchStorage(): string {
   return process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 }
 
-export async function startBenchServer(): Promise<BenchServer> {
+/** The district server of a bench, running in its own process (child-server.ts). */
+export interface BenchServer {
+  url: string;
+  /** A one-time enrollment code of a street (the admin CLI's issue-code). */
+  issueCode(street: string): Promise<string>;
+  /** CPU milliseconds the server process has used so far. */
+  cpuMs(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The server while the bench fills it, in this process: the database written in bulk. */
+interface FillingServer {
+  url: string;
+  opened: OpenedServerDb;
+  app: FastifyInstance;
+  /** Where the database is, for the serving process: a PGlite data directory or a PostgreSQL URL. */
+  where: string;
+  /** Removes the database (the data directory, the PostgreSQL database). */
+  drop(): Promise<void>;
+}
+
+async function startFillingServer(): Promise<FillingServer> {
   const pg = process.env.BENCH_DATABASE_URL ? await freshPostgres(process.env.BENCH_DATABASE_URL) : null;
-  const opened = await openServerDb({ databaseUrl: pg?.url });
+  const dataDir = pg ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-bench-server-'));
+  const opened = await openServerDb(pg ? { databaseUrl: pg.url } : { dataDir: dataDir! });
   const app = buildServer({ db: opened, bodyLimit: 64 * 1024 * 1024 });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const addr = app.server.address();
@@ -83,12 +100,33 @@ export async function startBenchServer(): Promise<BenchServer> {
     url: `http://127.0.0.1:${addr.port}`,
     opened,
     app,
-    close: async () => {
-      await app.close();
-      await opened.close();
+    where: pg ? pg.url : dataDir!,
+    drop: async () => {
       await pg?.drop();
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Closes the filling server and serves its database from a child process instead. */
+async function serveInChild(filling: FillingServer): Promise<BenchServer> {
+  await filling.app.close();
+  await filling.opened.close();
+  try {
+    const child = await forkServer(new URL('./district-server-main.ts', import.meta.url), [filling.where]);
+    return {
+      url: child.url,
+      issueCode: (street) => child.ask<string>('code', street),
+      cpuMs: () => child.cpuMs(),
+      close: async () => {
+        await child.close();
+        await filling.drop();
+      },
+    };
+  } catch (err) {
+    await filling.drop();
+    throw err;
+  }
 }
 
 export interface BenchReplica {
@@ -119,8 +157,8 @@ export function emptyReplica(name: string): BenchReplica {
 }
 
 /** Trades a fresh one-time code of the street for a device token (the real enrollment). */
-export async function enroll(server: BenchServer, r: BenchReplica, streetCode: string): Promise<string> {
-  const { code } = await admin.issueEnrollmentCode(server.opened.db, new Date(), streetCode);
+export async function enroll(server: Pick<BenchServer, 'url' | 'issueCode'>, r: BenchReplica, streetCode: string): Promise<string> {
+  const code = await server.issueCode(streetCode);
   await enrollDevice(r.backend.store, httpTransport(server.url, null), { serverUrl: server.url, code, deviceName: r.name });
   return r.backend.store.getMeta(SYNC_META.deviceId)!;
 }
@@ -163,7 +201,7 @@ async function fillServer(db: OpenedServerDb['db'], changes: Change[], deviceId:
   }
 }
 
-export async function serverTop(server: BenchServer): Promise<number> {
+async function serverTop(server: FillingServer): Promise<number> {
   const [r] = await server.opened.db.select({ m: max(syncChanges.seq) }).from(syncChanges);
   return Number(r?.m ?? 0);
 }
@@ -192,8 +230,10 @@ export interface District {
 }
 
 export async function loadDistrict(households: number, label: string): Promise<District> {
-  const server = await startBenchServer();
+  const filling = await startFillingServer();
   const source = emptyReplica('source');
+  let server: BenchServer | null = null;
+  let handedOver = false;
   try {
     const t0 = performance.now();
     log(`${label}: generating ${households} households / 生成 ${households} 户演示数据, loading the source replica`);
@@ -205,21 +245,30 @@ export async function loadDistrict(households: number, label: string): Promise<D
     // The street row first, so that the street exists and the source can enroll; then the rest
     // with the source as the pushing device.
     const first = changes.findIndex((c) => c.table === 'streets') + 1;
-    await fillServer(server.opened.db, changes.slice(0, first), null);
-    const deviceId = await enroll(server, source, summary.streetCode);
-    await fillServer(server.opened.db, changes.slice(first), deviceId);
-    const top = await serverTop(server);
+    await fillServer(filling.opened.db, changes.slice(0, first), null);
+    const inProcess = {
+      url: filling.url,
+      issueCode: async (street: string) => (await admin.issueEnrollmentCode(filling.opened.db, new Date(), street)).code,
+    };
+    const deviceId = await enroll(inProcess, source, summary.streetCode);
+    await fillServer(filling.opened.db, changes.slice(first), deviceId);
+    const top = await serverTop(filling);
+    handedOver = true;
+    const served = await serveInChild(filling);
+    server = served;
+    // The source's saved server address moves with the server.
     store.tx(() => {
       store.sqlite.prepare('UPDATE change_log SET pushed_at = ? WHERE pushed_at IS NULL').run(store.nowIso());
       store.setMeta(PULL_META.bootstrapped, '1');
       store.setMeta(PULL_META.snapshotCursor, String(top));
       store.setMeta(PULL_META.cursor, String(top));
+      store.setMeta(SYNC_META.server, served.url);
     });
     const counts = tableCounts(source);
     const loadS = (performance.now() - t0) / 1000;
     log(`${label}: district ready in ${loadS.toFixed(1)} s (${summary.persons} persons, ${summary.households} households)`);
     return {
-      server,
+      server: served,
       source,
       streetCode: summary.streetCode,
       persons: summary.persons,
@@ -229,12 +278,17 @@ export async function loadDistrict(households: number, label: string): Promise<D
       loadS,
       close: async () => {
         source.close();
-        await server.close();
+        await served.close();
       },
     };
   } catch (err) {
     source.close();
-    await server.close();
+    if (server) await server.close();
+    else if (!handedOver) {
+      await filling.app.close();
+      await filling.opened.close();
+      await filling.drop();
+    }
     throw err;
   }
 }
