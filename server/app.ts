@@ -12,7 +12,7 @@ import { authenticateIntake, IntakeRefusal } from './intake/keys';
 import { receiveClues } from './intake/clues';
 import { parseClueRequest, type ClueIntakeResponse } from '../shared/ledger/intake';
 import { pullChanges, pushChanges, rowOf } from './sync/log';
-import { snapshotPage } from './sync/snapshot';
+import { snapshotPageJson } from './sync/snapshot';
 import { SYNC_REASONS, SyncRefusal, type SyncReason } from '../shared/sync/rejections';
 import {
   EnrollRequestSchema,
@@ -115,10 +115,12 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     return { node: renewed.node, serverTime: now().toISOString() };
   });
 
-  app.get('/v1/snapshot', async (req) => {
+  app.get('/v1/snapshot', async (req, reply) => {
     const d = await device(req);
     const q = parse(SnapshotQuerySchema, req.query);
-    return snapshotPage(db, d, q, now());
+    // Built as JSON text by the database (sync/snapshot.ts): sent as it is.
+    const body = await snapshotPageJson(db, d, q, now());
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 
   app.get('/v1/row', async (req) => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openServerDb, type OpenedServerDb } from '../db/open';
 import { syncRows } from '../db/schema';
-import { snapshotPage } from './snapshot';
+import type { SnapshotResponse } from '../../shared/sync/wire';
+import { snapshotPageJson } from './snapshot';
 
 const A = '120110001000';
 const B = '120110002000';
@@ -25,6 +26,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await opened?.close();
 });
+
+async function snapshotPage(...args: Parameters<typeof snapshotPageJson>): Promise<SnapshotResponse> {
+  return JSON.parse(await snapshotPageJson(...args)) as SnapshotResponse;
+}
 
 async function all(scope: { kind: 'street' | 'district'; partition: string }, limit: number, first?: string) {
   const got: string[] = [];
