@@ -142,14 +142,6 @@ export const SnapshotPageRowSchema = z.union([
 ]);
 export type SnapshotPageRow = z.infer<typeof SnapshotPageRowSchema>;
 
-/** The clock of each field of a snapshot page row. */
-export function clocksOfPageRow(r: SnapshotPageRow): Record<string, string> {
-  if ('clocks' in r) return r.clocks;
-  const out: Record<string, string> = {};
-  for (const f in r.fields) out[f] = r.clock;
-  return out;
-}
-
 export const SnapshotResponseSchema = z.strictObject({
   rows: z.array(SnapshotPageRowSchema),
   /** Position to pass as `after` for the next page; null when done. */

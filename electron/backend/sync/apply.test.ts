@@ -89,4 +89,35 @@ describe('applying remote changes', () => {
     expect(stats.applied).toBeGreaterThan(0);
     expect(a.prepare('SELECT name FROM communities WHERE id = ?').get(id)).toEqual({ name: '新' });
   });
+
+  test('rows new here under one clock take the quick insert and end exactly as a clock per field would leave them', () => {
+    const a = replica();
+    const c = a.insert('communities', { streetCode: S, name: '甲' }, actor, null);
+    a.insert('grids', { streetCode: S, communityId: c, name: '一网格' }, actor, null);
+    a.insert('communities', { streetCode: S, name: '乙' }, actor, null);
+    const changes = outboxBatch(a, 10);
+    // A partial patch of a new row (parked) after two whole rows.
+    const partial = { ...changes[2]!, fields: { name: '乙' } };
+    const order = [changes[0]!, changes[1]!, partial];
+    const one = replica();
+    const perField = replica();
+    const s1 = one.tx(() => applyRemote(one, order.map(fromChange)));
+    const s2 = perField.tx(() =>
+      applyRemote(
+        perField,
+        order.map((ch) => ({ ...ch, clocks: Object.fromEntries(Object.keys(ch.fields).map((f) => [f, ch.hlc])) })),
+      ),
+    );
+    expect(s1).toEqual(s2);
+    const state = (st: Store) => ({
+      clocks: st.prepare('SELECT table_name, row_id, field, hlc FROM field_clocks ORDER BY 1, 2, 3').all(),
+      rows: st.prepare('SELECT * FROM communities ORDER BY id').all().concat(st.prepare('SELECT * FROM grids ORDER BY id').all()),
+      parked: st.prepare('SELECT table_name, row_id, field, reason FROM sync_pending ORDER BY 1, 2, 3').all(),
+    });
+    expect(state(one)).toEqual(state(perField));
+    // The rows that came whole hold one row clock each; the partial row waits parked.
+    const rowClock = expect.stringMatching(/^\*\d+$/);
+    expect((state(one).clocks as { field: string }[]).map((r) => r.field)).toEqual([rowClock, rowClock]);
+    expect(state(one).parked).toEqual([{ table_name: 'communities', row_id: changes[2]!.rowId, field: 'name', reason: 'row-missing' }]);
+  });
 });

@@ -5,23 +5,28 @@
  * is indexed once per page, store/search-index.ts) and are NOT appended to the outbox, so they
  * never bounce back. Call inside a transaction (see pull.ts).
  */
+import type Database from 'better-sqlite3';
 import type { Store } from '../store/store';
 import type { Change } from '../../../shared/sync/wire';
 import type { TableSpec } from '../../../shared/sync/columns';
 import { SYNC_CATALOG } from './catalog';
-import { clocksOf, rowClockFor, stampClocks, type RowClocks } from './clocks';
+import { clocksOf, rowClockFor, stampClocks, STAMP_ONE, type RowClocks } from './clocks';
 import { dropPending, markPending, park, pendingCount, pendingOf, pendingRows } from './pending';
 
 type Value = string | number | null;
 
-/** A remote row patch with a clock per field (a pulled change has one clock for all its fields). */
-export interface RemoteRow {
+/**
+ * A remote row patch: a clock per field, or `clock` when all its fields carry one (a pulled change,
+ * most snapshot rows; the shape of a snapshot page row, SnapshotPageRow).
+ */
+export type RemoteRow = {
   table: string;
   rowId: string;
   partition: string;
   fields: Record<string, Value>;
-  clocks: Record<string, string>;
-}
+} & ({ clock: string; clocks?: undefined } | { clocks: Record<string, string>; clock?: undefined });
+
+const clockOf = (r: RemoteRow, field: string): string | undefined => r.clock ?? r.clocks![field];
 
 export interface ApplyStats {
   applied: number;
@@ -30,9 +35,7 @@ export interface ApplyStats {
 }
 
 export function fromChange(c: Change): RemoteRow {
-  const clocks: Record<string, string> = {};
-  for (const f of Object.keys(c.fields)) clocks[f] = c.hlc;
-  return { table: c.table, rowId: c.rowId, partition: c.partition, fields: c.fields, clocks };
+  return { table: c.table, rowId: c.rowId, partition: c.partition, fields: c.fields, clock: c.hlc };
 }
 
 function isConstraintError(err: unknown): boolean {
@@ -144,17 +147,79 @@ function unseenRows(store: Store, rows: RemoteRow[], anyParked: boolean): Set<st
   return unseen;
 }
 
+/**
+ * How a row new to the replica with these fields is inserted and stamped (insertNew); null when
+ * such a row takes the general path: a field of a column unknown here, or fields that do not
+ * cover every column (they get a clock each).
+ */
+interface InsertPlan {
+  insert: Database.Statement;
+  /** Field names in the order of the statement's parameters, without `id` (the last parameter). */
+  names: string[];
+  /** The field of the row clock entry (clocks.ts). */
+  rowClock: string;
+}
+
+const insertPlans = new WeakMap<Store, Map<string, InsertPlan | null>>();
+
+function insertPlan(store: Store, spec: TableSpec, fields: Record<string, Value>): InsertPlan | null {
+  let plans = insertPlans.get(store);
+  if (!plans) insertPlans.set(store, (plans = new Map()));
+  const names = Object.keys(fields).filter((n) => n !== 'id');
+  const key = `${spec.name}\0${names.join('\0')}`;
+  let plan = plans.get(key);
+  if (plan === undefined) {
+    const cols = [...names, 'id'];
+    const sameClock = Object.fromEntries(cols.map((c) => [c, '']));
+    const rowClock = cols.every((c) => spec.columns.has(c)) ? rowClockFor(store, spec.name, sameClock) : null;
+    plan = rowClock && {
+      insert: store.prepare(`INSERT INTO "${spec.name}" (${cols.map((n) => `"${n}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`),
+      names,
+      rowClock: Object.keys(rowClock)[0]!,
+    };
+    plans.set(key, plan);
+  }
+  return plan;
+}
+
+/**
+ * The common case of a bootstrap, quickly: a row the replica never stored, nothing parked, every
+ * field known and under one clock that covers every column. One prepared statement inserts it and
+ * one stamps its row clock, the same writes as the general path below without building its SQL,
+ * maps and records per row. False when the row is not such a row or a constraint refuses it: the
+ * general path then handles it.
+ */
+function insertNew(store: Store, spec: TableSpec, r: RemoteRow): boolean {
+  if (r.clock === undefined) return false;
+  const plan = insertPlan(store, spec, r.fields);
+  if (!plan) return false;
+  const args: Value[] = plan.names.map((n) => r.fields[n]!);
+  args.push(r.rowId);
+  try {
+    plan.insert.run(args);
+  } catch (err) {
+    if (isConstraintError(err)) return false;
+    throw err;
+  }
+  store.prepare(STAMP_ONE).run(r.table, r.rowId, plan.rowClock, r.clock);
+  return true;
+}
+
 function applyKnown(store: Store, spec: TableSpec, r: RemoteRow, run: ApplyRun): void {
   const { stats } = run;
   // Seen once, a row of the batch is looked up like any other (the batch may hold it twice).
   const firstSight = run.unseen.delete(`${r.table}/${r.rowId}`);
+  if (firstSight && !run.anyParked && insertNew(store, spec, r)) {
+    stats.applied += Object.keys(r.fields).length;
+    return;
+  }
   const clocks = firstSight ? NO_CLOCKS : clocksOf(store, r.table, r.rowId);
   const parked = new Map(run.anyParked ? pendingOf(store, r.table, r.rowId).map((p) => [p.field, p.hlc]) : []);
   const winners: Record<string, Value> = {};
   const winClocks: Record<string, string> = {};
   const unknown: Record<string, { value: unknown; hlc: string }> = {};
   for (const [field, value] of Object.entries(r.fields)) {
-    const hlc = r.clocks[field];
+    const hlc = clockOf(r, field);
     if (!hlc) continue;
     const local = clocks.get(field);
     const park = parked.get(field);
@@ -199,10 +264,12 @@ export function applyRemote(store: Store, rows: RemoteRow[]): ApplyStats {
   const run: ApplyRun = { stats, anyParked, unseen: unseenRows(store, rows, anyParked) };
   let maxHlc = '';
   for (const r of rows) {
-    for (const h of Object.values(r.clocks)) if (h > maxHlc) maxHlc = h;
+    if (r.clock !== undefined) {
+      if (r.clock > maxHlc) maxHlc = r.clock;
+    } else for (const h of Object.values(r.clocks)) if (h > maxHlc) maxHlc = h;
     const spec = SYNC_CATALOG.get(r.table);
     if (!spec) {
-      const all = Object.fromEntries(Object.entries(r.fields).map(([f, v]) => [f, { value: v, hlc: r.clocks[f]! }]));
+      const all = Object.fromEntries(Object.entries(r.fields).map(([f, v]) => [f, { value: v, hlc: clockOf(r, f)! }]));
       park(store, r.table, r.rowId, r.partition, all, 'unknown-table');
       run.anyParked = true;
       stats.parked += Object.keys(all).length;

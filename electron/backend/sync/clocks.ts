@@ -81,6 +81,13 @@ export function rowClockFor(store: Store, table: string, clocks: Record<string, 
   return { [`${ROW_CLOCK}${order.size}`]: hlc };
 }
 
+const UPSERT_CLOCKS = (rows: number) =>
+  `INSERT INTO field_clocks (table_name, row_id, field, hlc) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?)').join(', ')} ` +
+  'ON CONFLICT(table_name, row_id, field) DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > field_clocks.hlc';
+
+/** Stores one clock (table, row id, field, hlc) if newer than the one stored. */
+export const STAMP_ONE = UPSERT_CLOCKS(1);
+
 /** Stores clocks of a row's fields, each only if newer than the one stored. */
 export function stampClocks(store: Store, table: string, rowId: string, clocks: Record<string, string>): void {
   const entries = Object.entries(clocks);
@@ -89,11 +96,6 @@ export function stampClocks(store: Store, table: string, rowId: string, clocks: 
     const args: string[] = [];
     for (const [field, hlc] of part) args.push(table, rowId, field, hlc);
     // One statement per field count, cached by the store.
-    store
-      .prepare(
-        `INSERT INTO field_clocks (table_name, row_id, field, hlc) VALUES ${part.map(() => '(?, ?, ?, ?)').join(', ')} ` +
-          'ON CONFLICT(table_name, row_id, field) DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > field_clocks.hlc',
-      )
-      .run(...args);
+    store.prepare(UPSERT_CLOCKS(part.length)).run(...args);
   }
 }

@@ -3,7 +3,7 @@
  * closed mid-sync resumes from the last page it fully applied and never skips or half-applies one.
  */
 import type { Store } from '../store/store';
-import { clocksOfPageRow, type PullResponse, type SnapshotResponse } from '../../../shared/sync/wire';
+import type { PullResponse, SnapshotResponse } from '../../../shared/sync/wire';
 import { applyRemote, fromChange, type ApplyStats } from './apply';
 import { withSearchIndexDeferred } from '../store/search-index';
 
@@ -40,10 +40,8 @@ export function snapshotProgress(store: Store): { after: string | null; cursor: 
 
 export function applySnapshotPage(store: Store, page: SnapshotResponse): ApplyStats {
   return withSearchIndexDeferred(store, () => {
-    const stats = applyRemote(
-      store,
-      page.rows.map((r) => ({ table: r.table, rowId: r.rowId, partition: r.partition, fields: r.fields, clocks: clocksOfPageRow(r) })),
-    );
+    // A page row is a RemoteRow: a clock per field, or one for all.
+    const stats = applyRemote(store, page.rows);
     store.setMeta(META.snapshotCursor, String(page.cursor));
     if (page.next === null) {
       store.setMeta(META.bootstrapped, '1');
