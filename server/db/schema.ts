@@ -3,6 +3,7 @@
  * real PostgreSQL). sync_changes is the append-only log every replica pulls by sequence;
  * sync_rows is the merged current state (with per-field clocks) that new devices bootstrap from.
  */
+import { sql } from 'drizzle-orm';
 import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const syncChanges = pgTable(
@@ -36,6 +37,12 @@ export const syncRows = pgTable(
     fields: jsonb('fields').$type<Record<string, string | number | null>>().notNull(),
     clocks: jsonb('clocks').$type<Record<string, string>>().notNull(),
     seq: bigint('seq', { mode: 'number' }).notNull(),
+    /**
+     * The clock of every field when they all carry the same one (and only they have clocks),
+     * else null: kept by the database (function sync_one_clock, migration row_clock), so that a
+     * snapshot page sends one clock for such a row without working it out per page.
+     */
+    clock: text('clock').generatedAlwaysAs(sql`sync_one_clock(fields, clocks)`),
   },
   (t) => [primaryKey({ columns: [t.tableName, t.rowId] }), index('sync_rows_partition_idx').on(t.partition, t.tableName, t.rowId)],
 );

@@ -27,19 +27,14 @@ interface Key {
 
 /**
  * A row as the wire has it (SnapshotPageRowSchema). Asked for row clocks, a row whose fields all
- * carry one clock, and only those fields, gets `clock`; any other row gets `clocks`.
+ * carry one clock, and only those fields, gets `clock` (the column the database keeps, migration
+ * row_clock); any other row gets `clocks`.
  */
 function rowJson(rowClocks: boolean): SQL {
   const base = sql`'table', p.table_name, 'rowId', p.row_id, 'partition', p.partition, 'fields', p.fields`;
   if (!rowClocks) return sql`json_build_object(${base}, 'clocks', p.clocks)`;
-  return sql`CASE WHEN o.one IS NOT NULL THEN json_build_object(${base}, 'clock', o.one) ELSE json_build_object(${base}, 'clocks', p.clocks) END`;
+  return sql`CASE WHEN p.clock IS NOT NULL THEN json_build_object(${base}, 'clock', p.clock) ELSE json_build_object(${base}, 'clocks', p.clocks) END`;
 }
-
-/** The one clock of all a row's fields (and only of its fields), else null. */
-const ONE_CLOCK = sql`LEFT JOIN LATERAL (
-    SELECT CASE WHEN count(*) > 0 AND count(DISTINCT c.value) = 1 AND bool_and(p.fields ? c.key)
-      AND count(*) = (SELECT count(*) FROM jsonb_object_keys(p.fields)) THEN min(c.value) END AS one
-    FROM jsonb_each_text(p.clocks) c) o ON true`;
 
 /**
  * Rows of one partition (or of all, null) after a key in (table, row id) order, as JSON text built
@@ -53,11 +48,11 @@ async function slice(tx: ServerDb, partition: string | null, after: Key | null, 
   ].filter((w) => w !== null);
   const res = await tx.execute(sql`
     WITH p AS (
-      SELECT table_name, row_id, partition, fields, clocks FROM sync_rows
+      SELECT table_name, row_id, partition, fields, clocks, clock FROM sync_rows
       ${where.length > 0 ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
       ORDER BY table_name, row_id LIMIT ${n}
     )
-    SELECT ${rowJson(rowClocks)}::text AS json FROM p ${rowClocks ? ONE_CLOCK : sql``} ORDER BY p.table_name, p.row_id`);
+    SELECT ${rowJson(rowClocks)}::text AS json FROM p ORDER BY p.table_name, p.row_id`);
   return (res as unknown as { rows: { json: string }[] }).rows.map((r) => r.json);
 }
 
