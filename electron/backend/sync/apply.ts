@@ -161,6 +161,8 @@ interface InsertPlan {
 }
 
 const insertPlans = new WeakMap<Store, Map<string, InsertPlan | null>>();
+/** Field sets remembered per replica (a snapshot brings one per table; pulled patches vary). */
+const MAX_PLANS = 512;
 
 function insertPlan(store: Store, spec: TableSpec, fields: Record<string, Value>): InsertPlan | null {
   let plans = insertPlans.get(store);
@@ -169,6 +171,7 @@ function insertPlan(store: Store, spec: TableSpec, fields: Record<string, Value>
   const key = `${spec.name}\0${names.join('\0')}`;
   let plan = plans.get(key);
   if (plan === undefined) {
+    if (plans.size >= MAX_PLANS) plans.clear();
     const cols = [...names, 'id'];
     const sameClock = Object.fromEntries(cols.map((c) => [c, '']));
     const rowClock = cols.every((c) => spec.columns.has(c)) ? rowClockFor(store, spec.name, sameClock) : null;
