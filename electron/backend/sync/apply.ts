@@ -10,7 +10,7 @@ import type { Store } from '../store/store';
 import type { Change } from '../../../shared/sync/wire';
 import type { TableSpec } from '../../../shared/sync/columns';
 import { SYNC_CATALOG } from './catalog';
-import { clocksOf, rowClockFor, stampClocks, STAMP_ONE, type RowClocks } from './clocks';
+import { clocksOf, rowClockField, rowClockFor, stampClocks, STAMP_ONE, type RowClocks } from './clocks';
 import { dropPending, markPending, park, pendingCount, pendingOf, pendingRows } from './pending';
 
 type Value = string | number | null;
@@ -173,12 +173,12 @@ function insertPlan(store: Store, spec: TableSpec, fields: Record<string, Value>
   if (plan === undefined) {
     if (plans.size >= MAX_PLANS) plans.clear();
     const cols = [...names, 'id'];
-    const sameClock = Object.fromEntries(cols.map((c) => [c, '']));
-    const rowClock = cols.every((c) => spec.columns.has(c)) ? rowClockFor(store, spec.name, sameClock) : null;
-    plan = rowClock && {
+    // Null as well for a column this replica's table lacks (from a newer replica).
+    const rowClock = rowClockField(store, spec.name, cols);
+    plan = rowClock === null ? null : {
       insert: store.prepare(`INSERT INTO "${spec.name}" (${cols.map((n) => `"${n}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`),
       names,
-      rowClock: Object.keys(rowClock)[0]!,
+      rowClock,
     };
     plans.set(key, plan);
   }

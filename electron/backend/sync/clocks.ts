@@ -65,20 +65,31 @@ export function clocksOf(store: Store, table: string, rowId: string): RowClocks 
 }
 
 /**
+ * The field of the row clock entry for a row holding these columns, when they are columns of the
+ * table and cover every one of them (`id` aside); else null.
+ */
+export function rowClockField(store: Store, table: string, columns: Iterable<string>): string | null {
+  const order = columnOrder(store, table);
+  const have = new Set(columns);
+  for (const col of order.keys()) if (col !== 'id' && !have.has(col)) return null;
+  for (const col of have) if (!order.has(col)) return null;
+  return `${ROW_CLOCK}${order.size}`;
+}
+
+/**
  * The row clock for a row about to be inserted with these fields and clocks, when they cover
  * every column of the table with one clock; else null.
  */
 export function rowClockFor(store: Store, table: string, clocks: Record<string, string>): Record<string, string> | null {
-  const order = columnOrder(store, table);
+  const field = rowClockField(store, table, Object.keys(clocks));
+  if (field === null) return null;
   let hlc: string | undefined;
-  for (const col of order.keys()) {
+  for (const [col, h] of Object.entries(clocks)) {
     if (col === 'id') continue;
-    const h = clocks[col];
-    if (h === undefined || (hlc !== undefined && h !== hlc)) return null;
+    if (hlc !== undefined && h !== hlc) return null;
     hlc = h;
   }
-  if (hlc === undefined || Object.keys(clocks).some((f) => !order.has(f))) return null;
-  return { [`${ROW_CLOCK}${order.size}`]: hlc };
+  return hlc === undefined ? null : { [field]: hlc };
 }
 
 const UPSERT_CLOCKS = (rows: number) =>
