@@ -3,6 +3,7 @@
  * the parent by name ('cpu' and 'close' always; others as the server gives them).
  */
 import type { ChildAnswer } from './child-server';
+import { cpuMsSoFar } from './lib';
 
 type Handler = (arg: unknown) => unknown;
 
@@ -10,10 +11,7 @@ export function serveParent(url: string, handlers: Record<string, Handler>, clos
   const send = (m: unknown) => process.send?.(m);
   const all: Record<string, Handler> = {
     ...handlers,
-    cpu: () => {
-      const u = process.cpuUsage();
-      return (u.user + u.system) / 1000;
-    },
+    cpu: cpuMsSoFar,
     close: async () => {
       await close();
       setImmediate(() => process.exit(0));

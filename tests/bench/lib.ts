@@ -26,17 +26,22 @@ export function timeMs(fn: () => unknown): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+/** CPU milliseconds (user and system, every thread) this process has used so far. */
+export function cpuMsSoFar(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 /**
  * Wall-clock and CPU milliseconds taken by fn. CPU time (this process) is what the work costs
  * whatever else the machine runs; wall-clock time is what the user waits.
  */
 export function timeWallCpu(fn: () => unknown): { wall: number; cpu: number } {
-  const cpu0 = process.cpuUsage();
+  const cpu0 = cpuMsSoFar();
   const start = process.hrtime.bigint();
   fn();
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
-  const used = process.cpuUsage(cpu0);
-  return { wall, cpu: (used.user + used.system) / 1000 };
+  return { wall, cpu: cpuMsSoFar() - cpu0 };
 }
 
 /** Nearest-rank percentile (p in 0–100) of a list of samples. */

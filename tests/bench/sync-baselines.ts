@@ -20,6 +20,7 @@ import { emptyReplica } from './sync-district';
 import { SYNC_CATALOG } from '../../electron/backend/sync/catalog';
 import { withSearchIndexDeferred } from '../../electron/backend/store/search-index';
 import { forkServer, type ChildServer } from './child-server';
+import { cpuMsSoFar } from './lib';
 
 const BASELINE_SERVERS = new URL('./baseline-servers-main.ts', import.meta.url);
 
@@ -53,11 +54,6 @@ function fetchBody(url: string): Promise<Buffer> {
   });
 }
 
-const cpuMs = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-
 /** Wall and CPU milliseconds of a run: the client's (this process) and the server's (its child). */
 export interface BaselineTime {
   ms: number;
@@ -75,7 +71,7 @@ export async function rawLimit(records: TableRows[]): Promise<BaselineTime & { b
   try {
     const db = dest.backend.store.sqlite;
     const s0 = await server.cpuMs();
-    const c0 = cpuMs();
+    const c0 = cpuMsSoFar();
     const t0 = performance.now();
     const body = await fetchBody(`${server.url}/rows`);
     const parsed = JSON.parse(body.toString('utf8')) as TableRows[];
@@ -91,7 +87,7 @@ export async function rawLimit(records: TableRows[]): Promise<BaselineTime & { b
       }
     });
     const ms = performance.now() - t0;
-    const cpu = cpuMs() - c0;
+    const cpu = cpuMsSoFar() - c0;
     const serverCpuMs = (await server.cpuMs()) - s0;
     for (const { table, rows: list } of records) {
       const n = (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
@@ -130,11 +126,11 @@ export async function pouchReplication(records: TableRows[], log: (line: string)
     server = await forkServer(BASELINE_SERVERS, ['pouch', dir]);
     client = new PouchDB(path.join(dir, 'client'));
     const s1 = await server.cpuMs();
-    const c1 = cpuMs();
+    const c1 = cpuMsSoFar();
     const t1 = performance.now();
     const res = await PouchDB.replicate(`${server.url}/district`, client, { batch_size: 1000 });
     const ms = performance.now() - t1;
-    const cpu = cpuMs() - c1;
+    const cpu = cpuMsSoFar() - c1;
     const serverCpuMs = (await server.cpuMs()) - s1;
     const info = await client.info();
     if (!res.ok || info.doc_count !== docs.length) throw new Error(`pouch: replicated ${info.doc_count} of ${docs.length} docs`);

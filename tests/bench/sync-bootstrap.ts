@@ -9,7 +9,7 @@
  */
 import os from 'node:os';
 import { syncOnce } from '../../electron/backend/sync/session';
-import { log, type Bench, type BenchOptions, type BenchResult } from './lib';
+import { cpuMsSoFar, log, type Bench, type BenchOptions, type BenchResult } from './lib';
 import { benchStorage, closeSharedDistrict, emptyReplica, enroll, sharedDistrict, tableCounts, type District } from './sync-district';
 import { pouchReplication, rawLimit, recordsOf, type BaselineTime } from './sync-baselines';
 
@@ -22,12 +22,12 @@ async function ours(d: District, counts: Record<string, number>): Promise<Baseli
   const r = emptyReplica('bootstrap');
   try {
     const server0 = await d.server.cpuMs();
-    const cpu0 = process.cpuUsage();
+    const cpu0 = cpuMsSoFar();
     const t0 = performance.now();
     await enroll(d.server, r, d.streetCode);
     const s = await syncOnce(r.backend.store, r.transport());
     const ms = performance.now() - t0;
-    const used = process.cpuUsage(cpu0);
+    const cpuMs = cpuMsSoFar() - cpu0;
     const serverCpuMs = (await d.server.cpuMs()) - server0;
     const got = tableCounts(r);
     for (const [t, n] of Object.entries(counts)) {
@@ -35,7 +35,7 @@ async function ours(d: District, counts: Record<string, number>): Promise<Baseli
     }
     const parked = (r.backend.store.sqlite.prepare('SELECT count(*) AS n FROM sync_pending').get() as { n: number }).n;
     if (parked > 0) throw new Error(`bootstrap: ${parked} fields left parked`);
-    return { ms, cpuMs: (used.user + used.system) / 1000, serverCpuMs, snapshotRows: s.snapshotRows, pulled: s.pulled };
+    return { ms, cpuMs, serverCpuMs, snapshotRows: s.snapshotRows, pulled: s.pulled };
   } finally {
     r.close();
   }

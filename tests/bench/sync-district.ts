@@ -18,7 +18,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { max, sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
 import { openServerDb, type OpenedServerDb } from '../../server/db/open';
 import { syncChanges, syncRows } from '../../server/db/schema';
 import { buildServer } from '../../server/app';
@@ -34,6 +33,7 @@ import { SYNC_CATALOG } from '../../electron/backend/sync/catalog';
 import type { Change } from '../../shared/sync/wire';
 import { log } from './lib';
 import { forkServer } from './child-server';
+import { createScratchDatabase } from '../support/scratch-postgres';
 
 type Value = string | number | null;
 
@@ -43,26 +43,6 @@ type Value = string | number | null;
  * a data directory, the default `npm run server` uses. PostgreSQL works in its own processes, so
  * the CPU time the benches report then leaves out the database's share; compare wall-clock times.
  */
-async function freshPostgres(url: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const { Client } = await import('pg');
-  const name = `doudi_bench_${Date.now()}`;
-  const admin = new Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name}`);
-      await c.end();
-    },
-  };
-}
-
 export function benchStorage(): string {
   return process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 }
@@ -81,26 +61,33 @@ export interface BenchServer {
 interface FillingServer {
   url: string;
   opened: OpenedServerDb;
-  app: FastifyInstance;
   /** Where the database is, for the serving process: a PGlite data directory or a PostgreSQL URL. */
   where: string;
+  /** Stops serving and closes the database here (once; later calls do nothing). */
+  close(): Promise<void>;
   /** Removes the database (the data directory, the PostgreSQL database). */
   drop(): Promise<void>;
 }
 
 async function startFillingServer(): Promise<FillingServer> {
-  const pg = process.env.BENCH_DATABASE_URL ? await freshPostgres(process.env.BENCH_DATABASE_URL) : null;
+  const pg = process.env.BENCH_DATABASE_URL ? await createScratchDatabase(process.env.BENCH_DATABASE_URL, 'doudi_bench') : null;
   const dataDir = pg ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-bench-server-'));
   const opened = await openServerDb(pg ? { databaseUrl: pg.url } : { dataDir: dataDir! });
   const app = buildServer({ db: opened, bodyLimit: 64 * 1024 * 1024 });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const addr = app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('no address');
+  let closed = false;
   return {
     url: `http://127.0.0.1:${addr.port}`,
     opened,
-    app,
     where: pg ? pg.url : dataDir!,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await opened.close();
+    },
     drop: async () => {
       await pg?.drop();
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -110,23 +97,17 @@ async function startFillingServer(): Promise<FillingServer> {
 
 /** Closes the filling server and serves its database from a child process instead. */
 async function serveInChild(filling: FillingServer): Promise<BenchServer> {
-  await filling.app.close();
-  await filling.opened.close();
-  try {
-    const child = await forkServer(new URL('./district-server-main.ts', import.meta.url), [filling.where]);
-    return {
-      url: child.url,
-      issueCode: (street) => child.ask<string>('code', street),
-      cpuMs: () => child.cpuMs(),
-      close: async () => {
-        await child.close();
-        await filling.drop();
-      },
-    };
-  } catch (err) {
-    await filling.drop();
-    throw err;
-  }
+  await filling.close();
+  const child = await forkServer(new URL('./district-server-main.ts', import.meta.url), [filling.where]);
+  return {
+    url: child.url,
+    issueCode: (street) => child.ask<string>('code', street),
+    cpuMs: () => child.cpuMs(),
+    close: async () => {
+      await child.close();
+      await filling.drop();
+    },
+  };
 }
 
 export interface BenchReplica {
@@ -233,7 +214,6 @@ export async function loadDistrict(households: number, label: string): Promise<D
   const filling = await startFillingServer();
   const source = emptyReplica('source');
   let server: BenchServer | null = null;
-  let handedOver = false;
   try {
     const t0 = performance.now();
     log(`${label}: generating ${households} households / 生成 ${households} 户演示数据, loading the source replica`);
@@ -253,7 +233,6 @@ export async function loadDistrict(households: number, label: string): Promise<D
     const deviceId = await enroll(inProcess, source, summary.streetCode);
     await fillServer(filling.opened.db, changes.slice(first), deviceId);
     const top = await serverTop(filling);
-    handedOver = true;
     const served = await serveInChild(filling);
     server = served;
     // The source's saved server address moves with the server.
@@ -284,9 +263,8 @@ export async function loadDistrict(households: number, label: string): Promise<D
   } catch (err) {
     source.close();
     if (server) await server.close();
-    else if (!handedOver) {
-      await filling.app.close();
-      await filling.opened.close();
+    else {
+      await filling.close();
       await filling.drop();
     }
     throw err;

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { openServerDb, type OpenedServerDb } from '../../server/db/open';
+import { createScratchDatabase } from '../support/scratch-postgres';
 import { buildServer } from '../../server/app';
 import * as admin from '../../server/admin/commands';
 import { forgetRecentEnrollments } from '../../server/sync/devices';
@@ -39,25 +40,12 @@ export interface TestServer {
 async function openTestDb(): Promise<{ opened: OpenedServerDb; drop: () => Promise<void>; cut: () => Promise<void> }> {
   const adminUrl = process.env.SYNC_TEST_DATABASE_URL;
   if (!adminUrl) return { opened: await openServerDb({}), drop: async () => undefined, cut: async () => undefined };
-  const { Client } = await import('pg');
-  const name = `doudi_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const adminClient = new Client({ connectionString: adminUrl });
-  await adminClient.connect();
-  await adminClient.query(`CREATE DATABASE ${name}`);
-  await adminClient.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const asAdmin = async (query: string) => {
-    const c = new Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(query);
-    await c.end();
-  };
+  const db = await createScratchDatabase(adminUrl, 'doudi_test');
   return {
-    opened: await openServerDb({ databaseUrl: url.toString(), onConnectionError: () => undefined }),
+    opened: await openServerDb({ databaseUrl: db.url, onConnectionError: () => undefined }),
     // what a crashed server process leaves: its connections gone, their transactions rolled back
-    cut: () => asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`),
-    drop: () => asAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    cut: () => db.asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${db.name}' AND pid <> pg_backend_pid()`),
+    drop: db.drop,
   };
 }
 
