@@ -4,7 +4,8 @@
  * confirmation before saving; a caseworker sees the versions read-only.
  */
 import type { Page } from '@playwright/test';
-import dayjs from 'dayjs';
+import { addDays } from '../../shared/time/calendar-days';
+import { shanghaiDate } from '../../shared/time/shanghai';
 import { expect, screenshot, test } from './fixtures';
 import { backendCall as call, signInAs as signIn } from '../support/ui';
 
@@ -19,7 +20,7 @@ async function typeDate(page: Page, label: string, date: string, scope = page.lo
   await input.press('Enter');
 }
 
-test('a street admin saves new dated versions of the cadence and the holiday calendar; a caseworker only reads', async ({ page, app }) => {
+test('a street admin saves new dated versions of the cadence and the holiday calendar; a caseworker only reads', async ({ page, app, clock }) => {
   test.setTimeout(120_000);
   await call(app.backend, null, 'setup.initialize', { streetCode: '120110001000', streetName: '张贵庄街道', officeName: '张贵庄街道公共服务办公室', admin: ADMIN });
   const { token } = await call<{ token: string }>(app.backend, null, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
@@ -28,7 +29,8 @@ test('a street admin saves new dated versions of the cadence and the holiday cal
   await signIn(page, ADMIN.username, ADMIN.password);
   await page.getByRole('menuitem', { name: '走访排查' }).click();
   await page.getByRole('tab', { name: '排查频次与时限' }).click();
-  const tomorrow = dayjs().add(1, 'day').format('YYYY-MM-DD');
+  // Tomorrow as the app counts it: the app's clock, in Shanghai (CI runs in UTC at any hour).
+  const tomorrow = addDays(shanghaiDate(clock.now()), 1);
 
   // Cadence: 老年人 from weekly to daily, from tomorrow.
   const cadence = page.getByTestId('policy-screening.cadence');
