@@ -20,6 +20,7 @@ import { assistanceHandlers, policyHandlers } from './api/assistance-handlers';
 import { syncHandlers } from './api/sync-handlers';
 import { SyncController, type SyncControllerOptions } from './sync/controller';
 import { careHandlers } from './api/care-handlers';
+import { appHandlers } from './api/app-handlers';
 import type { Handlers } from './api/handlers';
 import { loadDemoStreet } from './demo/load';
 import type { SecretBox } from './store/secret-box';
@@ -67,6 +68,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...assistanceHandlers(),
     ...syncHandlers(sync),
     ...careHandlers(),
+    ...appHandlers(),
   };
   const router = new Router({
     store,
@@ -81,7 +83,8 @@ export function createBackend(opts: BackendOptions): Backend {
     sync,
     call: async (procedure, input, token) => {
       const res = await router.call(procedure, input, token);
-      if (res.ok && !procedure.startsWith('sync.')) sync.noteLocalWrites();
+      // Reads of the sync state and of the clock write nothing: no need to look for new local changes.
+      if (res.ok && !procedure.startsWith('sync.') && !procedure.startsWith('app.')) sync.noteLocalWrites();
       return res;
     },
     close: () => {

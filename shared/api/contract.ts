@@ -15,6 +15,7 @@ import { policyProcedures } from '../policy/procedures';
 import { assistanceProcedures } from '../assistance/procedures';
 import { syncProcedures } from '../sync/procedures';
 import { careProcedures } from '../care/procedures';
+import { appProcedures } from '../time/procedures';
 
 export type { Access, ProcedureDef } from './proc';
 
@@ -29,6 +30,7 @@ export const contract = {
   ...assistanceProcedures,
   ...syncProcedures,
   ...careProcedures,
+  ...appProcedures,
 } as const;
 
 

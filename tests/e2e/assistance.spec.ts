@@ -46,7 +46,7 @@ async function goHash(page: Page, hash: string) {
   }, hash);
 }
 
-test('a 低保 household reports a job: decision, six-month schedule, six payment lists at 100/100/100/50/50/50, then it leaves', async ({ page, app }) => {
+test('a 低保 household reports a job: decision, six-month schedule, six payment lists at 100/100/100/50/50/50, then it leaves', async ({ page, app, clock }) => {
   test.setTimeout(180_000);
   const { call, communityId } = await setUp(app);
   // The employment reward is not among the verified defaults; the district sets it here.
@@ -55,7 +55,7 @@ test('a 低保 household reports a job: decision, six-month schedule, six paymen
     household: { communityId, address: '詹滨西里5号楼1门101', hukouType: 'urban', categories: ['dibao'] },
     members: [{ name: '周强', relation: '02', idNumber: makeIdNumber('120110', '19750304', 11), incomes: [] }],
   });
-  const month = monthOf(shanghaiDate(new Date()));
+  const month = monthOf(shanghaiDate(clock.now()));
 
   await signIn(page, app);
   await goHash(page, `#/households/${hh.id}`);

@@ -6,7 +6,6 @@ import type { Backend } from '../../electron/backend/app';
 import { makeIdNumber } from '../../shared/id-number';
 import { DISTRICT_PARTITION, setParam } from '../../electron/backend/services/policy/params';
 import { systemActor } from '../../electron/backend/services/setup/street';
-import { shanghaiDate } from '../../shared/time/shanghai';
 
 export type Caller = <T = unknown>(procedure: string, input: unknown) => Promise<T>;
 
@@ -47,7 +46,8 @@ export interface PreparedCard {
 
 export async function prepareCards(call: Caller, count: number, opts: { seqStart?: number; longAddress?: boolean } = {}): Promise<PreparedCard[]> {
   const communities = await call<{ id: string; name: string }[]>('org.listCommunities', {});
-  const today = shanghaiDate(new Date());
+  // Today as the app counts it (its injected clock, in Shanghai).
+  const { today } = await call<{ today: string }>('app.clock', {});
   const out: PreparedCard[] = [];
   let seq = opts.seqStart ?? 100;
   for (let i = 0; i < count; i++) {

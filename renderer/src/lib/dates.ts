@@ -1,13 +1,10 @@
-/** Dates shown as 2020-06-12; instants shown in local (Asia/Shanghai) time. */
-import dayjs from 'dayjs';
+/** Dates shown as 2020-06-12; instants shown as Shanghai wall time; "today" by the app's clock. */
+import { appClock } from '../api/clock';
 
 export function todayText(): string {
-  return dayjs().format('YYYY-MM-DD');
+  return appClock.today();
 }
 
 export function formatInstant(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = dayjs(iso);
-  return d.isValid() ? d.format('YYYY-MM-DD HH:mm') : '';
+  return appClock.format(iso);
 }
-

@@ -7,6 +7,7 @@ import type { SessionInfo, SetupStatus } from '../../../shared/auth/schemas';
 import { api, isSessionLost } from '../api/client';
 import { getBridge } from '../api/bridge';
 import { isPrintHash } from '../print/print-route';
+import { APP_CLOCK_REFRESH_MS, appClock } from '../api/clock';
 
 export type BootState =
   | { phase: 'loading' }
@@ -34,7 +35,7 @@ async function adoptShellPrintSession(): Promise<void> {
 
 async function boot(): Promise<BootState> {
   await adoptShellPrintSession();
-  const status = await api.call('setup.status', {});
+  const [status] = await Promise.all([api.call('setup.status', {}), appClock.sync()]);
   if (!status.isSetUp) return { phase: 'setup', status };
   if (!api.tokens.get()) return { phase: 'login', status };
   try {
@@ -77,10 +78,17 @@ export function useBootstrap(): Bootstrap {
     [],
   );
 
+  // The backend's clock again now and then, and at every sign-in (public: it keeps no session alive).
+  useEffect(() => {
+    const t = setInterval(() => void appClock.sync().catch(() => undefined), APP_CLOCK_REFRESH_MS);
+    return () => clearInterval(t);
+  }, []);
+
   const retry = useCallback(() => setNonce((n) => n + 1), []);
 
   const signedIn = useCallback((session: SessionInfo, status?: SetupStatus) => {
     api.tokens.set(session.token);
+    void appClock.sync().catch(() => undefined);
     setState((s) => {
       const base: SetupStatus =
         status ?? ('status' in s ? s.status : { isSetUp: true, isEmpty: false, isDemo: false, street: session.street });

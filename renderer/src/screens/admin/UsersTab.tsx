@@ -12,9 +12,10 @@ import { roleLabel } from '../../lib/roles';
 import { useSession } from '../../session/session-context';
 import { UserFormModal, type UserFormMode } from './UserFormModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
+import { appClock } from '../../api/clock';
 
 function isLocked(u: UserInfo): boolean {
-  return !!u.lockedUntil && new Date(u.lockedUntil).getTime() > Date.now();
+  return !!u.lockedUntil && new Date(u.lockedUntil).getTime() > appClock.now().getTime();
 }
 
 export function UsersTab() {

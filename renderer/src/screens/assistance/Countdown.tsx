@@ -1,6 +1,7 @@
 /** A live countdown to an approval deadline (急难型临时救助 24 hours). */
 import { useEffect, useState } from 'react';
 import { Tag } from 'antd';
+import { appClock } from '../../api/clock';
 
 export function countdownText(ms: number): string {
   const s = Math.floor(Math.abs(ms) / 1000);
@@ -11,9 +12,9 @@ export function countdownText(ms: number): string {
 }
 
 export function Countdown({ deadline }: { deadline: string }) {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(() => appClock.now().getTime());
   useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 1000);
+    const t = setInterval(() => setNow(appClock.now().getTime()), 1000);
     return () => clearInterval(t);
   }, []);
   const left = new Date(deadline).getTime() - now;

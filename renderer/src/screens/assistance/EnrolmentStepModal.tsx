@@ -6,6 +6,7 @@ import type { EnrolmentDetail } from '../../../../shared/assistance/types';
 import { api } from '../../api/client';
 import { showFormError } from '../../lib/form-errors';
 import { addMonths, thisMonth } from './labels';
+import { appClock } from '../../api/clock';
 
 export type StepKind = 'investigate' | 'street-review' | 'publish' | 'approve' | 'reject' | 'periodic-review' | 'suspend' | 'resume' | 'exit';
 
@@ -77,7 +78,7 @@ export function EnrolmentStepModal({ enrolment, step, onClose, onDone }: { enrol
         onFinish={submit}
         initialValues={{
           coveredPersons: enrolment.coveredPersons || undefined,
-          publicRange: [dayjs(), dayjs().add(6, 'day')],
+          publicRange: [dayjs(appClock.today()), dayjs(appClock.daysFromToday(6))],
           month: step === 'approve' ? dayjs(`${thisMonth()}-01`) : nextMonth,
         }}
       >

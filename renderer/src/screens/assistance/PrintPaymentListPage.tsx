@@ -16,6 +16,7 @@ import { formatInstant } from '../../lib/dates';
 import { useSession } from '../../session/session-context';
 import { CommunityTotalsTable, PaymentRowsTable } from './PaymentTables';
 import { programmeLabel } from './labels';
+import { appClock } from '../../api/clock';
 
 const PRINT_CSS = `
 @page { size: A4 landscape; margin: 12mm 10mm 14mm;
@@ -64,7 +65,7 @@ export function PrintPaymentListPage({ programme, month }: { programme: string; 
       <Typography.Title level={4} style={{ textAlign: 'center', marginBottom: 4 }}>
         {`${session.street.name}${programmeLabel(programme)}发放花名册`}
       </Typography.Title>
-      <Typography.Paragraph style={{ textAlign: 'center' }}>{`发放月份：${month}　　打印时间：${formatInstant(new Date().toISOString())}`}</Typography.Paragraph>
+      <Typography.Paragraph style={{ textAlign: 'center' }}>{`发放月份：${month}　　打印时间：${formatInstant(appClock.now().toISOString())}`}</Typography.Paragraph>
       <PaymentRowsTable list={q.data} print />
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         各社区合计

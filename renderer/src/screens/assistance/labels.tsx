@@ -2,8 +2,8 @@
 import { Tag } from 'antd';
 import { labelOf } from '../../../../shared/codes';
 import { addMonths, monthOf } from '../../../../shared/policy';
-import { shanghaiDate } from '../../../../shared/time/shanghai';
 import { ENROLMENT_STATUSES, ENROLMENT_STEPS, INCOME_RISE_KINDS, PROGRAMMES, TEMP_STATUSES, TEMP_TYPES } from '../../../../shared/assistance/codes';
+import { appClock } from '../../api/clock';
 
 const STATUS_COLORS: Record<string, string> = {
   applied: 'default',
@@ -36,7 +36,7 @@ export const PROGRAMME_OPTIONS = PROGRAMMES.map((p) => ({ value: p.code, label: 
 
 /** The current month in Asia/Shanghai as YYYY-MM. */
 export function thisMonth(): string {
-  return monthOf(shanghaiDate(new Date()));
+  return monthOf(appClock.today());
 }
 
 export { addMonths };

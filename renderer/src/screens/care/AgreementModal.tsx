@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { showFormError } from '../../lib/form-errors';
 import { CaregiverModal } from './CaregiverModal';
+import { appClock } from '../../api/clock';
 
 interface Values {
   caregiverId: string;
@@ -59,7 +60,7 @@ export function AgreementModal({ open, personId, onClose, onSaved }: { open: boo
         onFinish={submit}
         preserve={false}
         name="agreement"
-        initialValues={{ startDate: dayjs().format('YYYY-MM-DD'), services: CARE_SERVICE_ITEMS.slice(0, 4).map((s) => s.code), hasPartyC: true }}
+        initialValues={{ startDate: appClock.today(), services: CARE_SERVICE_ITEMS.slice(0, 4).map((s) => s.code), hasPartyC: true }}
       >
         <Form.Item label="照料服务人（乙方）" required>
           <Space.Compact style={{ width: '100%' }}>

@@ -10,6 +10,7 @@ import { api, errorMessage } from '../../api/client';
 import { ReasonModal } from '../../components/ReasonModal';
 import { AgreementModal } from './AgreementModal';
 import { PrintPreviewModal, type PreviewTarget } from './PrintPreviewModal';
+import { appClock } from '../../api/clock';
 
 const COLOR: Record<string, string> = { draft: 'default', signed: 'success', expired: 'warning', terminated: 'error' };
 
@@ -17,7 +18,7 @@ export function AgreementSection({ personId, agreements, onChanged }: { personId
   const { message } = App.useApp();
   const [creating, setCreating] = useState(false);
   const [signing, setSigning] = useState<Agreement | null>(null);
-  const [signDate, setSignDate] = useState(dayjs().format('YYYY-MM-DD'));
+  const [signDate, setSignDate] = useState(appClock.today());
   const [terminating, setTerminating] = useState<Agreement | null>(null);
   const [preview, setPreview] = useState<PreviewTarget | null>(null);
 
@@ -101,7 +102,7 @@ export function AgreementSection({ personId, agreements, onChanged }: { personId
         description="解除后该供养对象的“照料协议”将显示为缺项，需另行委托照料服务人并重新签订协议。"
         okText="确认解除"
         onConfirm={async (reason) => {
-          await api.call('care.terminateAgreement', { id: terminating!.id, date: dayjs().format('YYYY-MM-DD'), reason });
+          await api.call('care.terminateAgreement', { id: terminating!.id, date: appClock.today(), reason });
           message.success('协议已解除');
           onChanged();
         }}

@@ -12,13 +12,14 @@ import { useCommunities } from '../../hooks/use-org';
 import { navigate } from '../../router/use-route';
 import { ErrorBlock } from '../../components/ErrorBlock';
 import { PrintPreviewModal, type PreviewTarget } from './PrintPreviewModal';
+import { appClock } from '../../api/clock';
 
 export function CareCardsPage() {
   const communities = useCommunities();
   const [communityId, setCommunityId] = useState<string | null>(null);
   const [status, setStatus] = useState<'active' | 'reissued' | 'cancelled' | null>('active');
-  const [from, setFrom] = useState(dayjs().startOf('month').format('YYYY-MM-DD'));
-  const [to, setTo] = useState(dayjs().endOf('month').format('YYYY-MM-DD'));
+  const [from, setFrom] = useState(dayjs(appClock.today()).startOf('month').format('YYYY-MM-DD'));
+  const [to, setTo] = useState(dayjs(appClock.today()).endOf('month').format('YYYY-MM-DD'));
   const [selected, setSelected] = useState<string[]>([]);
   const [preview, setPreview] = useState<PreviewTarget | null>(null);
   const cards = useApiQuery(

@@ -9,6 +9,7 @@ import type { CareProfile } from '../../../../shared/care/types';
 import { labelOf, SELF_CARE_LEVELS } from '../../../../shared/codes';
 import { api } from '../../api/client';
 import { showFormError } from '../../lib/form-errors';
+import { appClock } from '../../api/clock';
 
 interface Values {
   met: SelfCareIndicator[];
@@ -26,7 +27,7 @@ export function ProfileSection({ personId, profile, onSaved }: { personId: strin
   const preview = assessSelfCare(Object.fromEntries(SELF_CARE_INDICATORS.map((i) => [i.code, met.includes(i.code)])));
   const initial: Values = {
     met: profile?.selfCareMet ? SELF_CARE_INDICATORS.filter((i) => profile.selfCareMet![i.code]).map((i) => i.code) : [],
-    assessedDate: profile?.assessedDate ?? dayjs().format('YYYY-MM-DD'),
+    assessedDate: profile?.assessedDate ?? appClock.today(),
     health: profile?.health ?? '',
     risks: profile?.risks ?? '',
     needs: profile?.needs ?? '',

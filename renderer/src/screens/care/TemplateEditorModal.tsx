@@ -9,6 +9,7 @@ import dayjs from 'dayjs';
 import { AgreementTemplateSchema, TEMPLATE_PLACEHOLDERS, type AgreementTemplate } from '../../../../shared/care/template';
 import { api } from '../../api/client';
 import { useFormSubmit } from '../../hooks/use-form-submit';
+import { appClock } from '../../api/clock';
 
 interface Values extends AgreementTemplate {
   effectiveFrom: dayjs.Dayjs;
@@ -43,7 +44,7 @@ function Clauses({ section }: { section: number }) {
 export function TemplateEditorModal({ initial, onClose, onSaved }: { initial: AgreementTemplate; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<Values>();
   const effective = Form.useWatch('effectiveFrom', form);
-  const past = effective ? effective.isBefore(dayjs(), 'day') : false;
+  const past = effective ? effective.isBefore(dayjs(appClock.today()), 'day') : false;
   const { saving, submit } = useFormSubmit<Values, unknown>(
     form,
     async (v) => {
@@ -80,7 +81,7 @@ export function TemplateEditorModal({ initial, onClose, onSaved }: { initial: Ag
     >
       <Row gutter={16}>
         <Col span={16}>
-          <Form form={form} layout="vertical" onFinish={submit} initialValues={{ ...initial, effectiveFrom: dayjs().add(1, 'day') }} data-testid="template-form">
+          <Form form={form} layout="vertical" onFinish={submit} initialValues={{ ...initial, effectiveFrom: dayjs(appClock.daysFromToday(1)) }} data-testid="template-form">
             <Row gutter={12}>
               <Col span={16}>
                 <Form.Item name="title" label="协议标题" rules={[{ required: true, message: '请填写协议标题' }]}>

@@ -17,6 +17,7 @@ import { isAdminRole } from '../../lib/roles';
 import { navigate } from '../../router/use-route';
 import { useSession } from '../../session/session-context';
 import { TemplateEditorModal } from './TemplateEditorModal';
+import { appClock } from '../../api/clock';
 
 const KEY = 'care.agreementTemplate';
 
@@ -68,7 +69,7 @@ export function TemplatePage() {
   const item = q.data;
   // A street PC enrolled with the district receives the template from it and cannot revise it.
   const canEdit = isAdminRole(session.user.role) && item.settableHere;
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = appClock.today();
   const shown = viewing ? item.history.find((h) => h.id === viewing) ?? item.current : item.current;
   const template = asTemplate(shown);
   const pending = item.history.filter((h) => h.effectiveFrom > today);

@@ -4,6 +4,7 @@ import { App, Form, Input, Modal } from 'antd';
 import dayjs from 'dayjs';
 import { api } from '../../api/client';
 import { showFormError } from '../../lib/form-errors';
+import { appClock } from '../../api/clock';
 
 interface Values {
   date: string;
@@ -30,7 +31,7 @@ export function TransferModal(props: { open: boolean; personId: string; name: st
   };
   return (
     <Modal open={props.open} title={`登记转入集中供养：${props.name}`} okText="确认转入" okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={props.onClose} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ date: dayjs().format('YYYY-MM-DD'), reason: props.suggestion ?? '' }}>
+      <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ date: appClock.today(), reason: props.suggestion ?? '' }}>
         <Form.Item label="转入日期" name="date" rules={[{ required: true, message: '请填写转入日期' }]}>
           <Input type="date" />
         </Form.Item>

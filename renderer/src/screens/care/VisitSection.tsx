@@ -8,6 +8,7 @@ import { labelOf } from '../../../../shared/codes';
 import { api } from '../../api/client';
 import { showFormError } from '../../lib/form-errors';
 import { useSession } from '../../session/session-context';
+import { appClock } from '../../api/clock';
 
 interface Values {
   visitDate: string;
@@ -62,7 +63,7 @@ export function VisitSection({ personId, visits, nextDue, onChanged }: { personI
       data-testid="visit-section"
       extra={
         <Space>
-          {nextDue && <Typography.Text type={dayjs().format('YYYY-MM-DD') > nextDue ? 'danger' : 'secondary'}>下次探访最迟 {nextDue}</Typography.Text>}
+          {nextDue && <Typography.Text type={appClock.today() > nextDue ? 'danger' : 'secondary'}>下次探访最迟 {nextDue}</Typography.Text>}
           <Button type="primary" onClick={() => setOpen(true)}>
             新增探访记录
           </Button>
@@ -101,7 +102,7 @@ export function VisitSection({ personId, visits, nextDue, onChanged }: { personI
           layout="vertical"
           onFinish={submit}
           preserve={false}
-          initialValues={{ visitDate: dayjs().format('YYYY-MM-DD'), visitorKind: 'street', visitorName: session.user.displayName, method: 'home', services: ['visit'], flags: [] }}
+          initialValues={{ visitDate: appClock.today(), visitorKind: 'street', visitorName: session.user.displayName, method: 'home', services: ['visit'], flags: [] }}
         >
           <Row gutter={16}>
             <Col span={8}>

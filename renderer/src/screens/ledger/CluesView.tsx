@@ -19,6 +19,7 @@ import { useApiQuery } from '../../hooks/use-api-query';
 import { formatInstant } from '../../lib/dates';
 import { navigate } from '../../router/use-route';
 import { categoryLabel, UrgencyTag } from './ledger-ui';
+import { appClock } from '../../api/clock';
 
 const STATUS_COLOR: Record<ClueStatus, string> = { pending: 'orange', converted: 'green', dismissed: 'default' };
 
@@ -34,7 +35,7 @@ function Known({ label, value }: { label: string; value: string | null }) {
 function Deadline({ row }: { row: ClueRow }) {
   if (row.status === 'dismissed') return <span style={{ color: '#999' }}>—</span>;
   if (row.status === 'converted') return <span style={{ color: '#666' }}>{formatInstant(row.dueAt)}</span>;
-  const c = countdown(row.dueAt, new Date().toISOString());
+  const c = countdown(row.dueAt, appClock.now().toISOString());
   return (
     <div>
       <Tag color={c.overdue ? 'error' : c.remainingMs < 6 * 3_600_000 ? 'warning' : 'processing'}>{c.text}</Tag>

@@ -13,11 +13,12 @@ import { isSupervisorRole } from '../../lib/roles';
 import { categoryLabel, reviewLabel, StatusTag } from './ledger-ui';
 import { TransitionModal } from './TransitionModal';
 import { StreetSelect, useIsDistrict } from '../../components/StreetSelect';
+import { appClock } from '../../api/clock';
 
 export function LookBackView() {
   const { session } = useSession();
   const canReview = isSupervisorRole(session.user.role);
-  const [range, setRange] = useState<[dayjs.Dayjs, dayjs.Dayjs]>([dayjs().startOf('month'), dayjs()]);
+  const [range, setRange] = useState<[dayjs.Dayjs, dayjs.Dayjs]>([dayjs(appClock.today()).startOf('month'), dayjs(appClock.today())]);
   const [percent, setPercent] = useState<number | null>(null);
   const [reviewing, setReviewing] = useState<LedgerDetail | null>(null);
   const district = useIsDistrict();

@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { formatInstant } from '../../lib/dates';
 import { showFormError } from '../../lib/form-errors';
 import { departmentLabel } from './ledger-ui';
+import { appClock } from '../../api/clock';
 
 type Mode = { kind: 'receipt' | 'reply'; referral: ReferralInfo };
 
@@ -33,7 +34,7 @@ function ReferralModal({ mode, onClose, onDone }: { mode: Mode; onClose: () => v
   const dept = departmentLabel(mode.referral.department);
   return (
     <Modal open title={mode.kind === 'receipt' ? `登记${dept}签收` : `登记${dept}回复`} okText="保存" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden okButtonProps={{ 'data-testid': 'referral-ok' } }>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ on: dayjs() }}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ on: dayjs(appClock.today()) }}>
         <Form.Item name="on" label={mode.kind === 'receipt' ? '签收日期' : '回复日期'} rules={[{ required: true, message: '请选择日期' }]}>
           <DatePicker allowClear={false} />
         </Form.Item>

@@ -16,6 +16,7 @@ import { AssistanceTabs } from '../assistance/AssistanceTabs';
 import { hrefOf } from '../../router/routes';
 import { SCREENING_POLICY_KEYS, type ScreeningPolicyKey } from '../../../../shared/screening/policy-check';
 import { policySummary } from '../screening/policy/PolicyView';
+import { appClock } from '../../api/clock';
 
 const SCREENING_KEYS = new Set<string>(SCREENING_POLICY_KEYS);
 /** The agreement template is edited clause by clause on its own page (照料服务 › 协议范本). */
@@ -59,7 +60,7 @@ function SetParamModal({ item, onClose, onSaved }: { item: ParamListItem; onClos
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const effective = Form.useWatch('effectiveFrom', form);
-  const past = effective ? effective.isBefore(dayjs(), 'day') : false;
+  const past = effective ? effective.isBefore(dayjs(appClock.today()), 'day') : false;
   const submit = async (v: Values) => {
     let value: unknown = v.value;
     if (item.unit === 'fen') {
@@ -93,7 +94,7 @@ function SetParamModal({ item, onClose, onSaved }: { item: ParamListItem; onClos
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ effectiveFrom: dayjs().add(1, 'day'), value: item.unit === 'fen' ? fenToYuanText(current as number | undefined) : current }}
+        initialValues={{ effectiveFrom: dayjs(appClock.daysFromToday(1)), value: item.unit === 'fen' ? fenToYuanText(current as number | undefined) : current }}
       >
         <Form.Item name="value" label={item.unit === 'fen' ? '金额（元）' : '取值'} rules={[{ required: true, message: '请填写取值' }]}>
           {item.unit === 'fen' ? (
@@ -129,7 +130,7 @@ export function ParamsPage() {
   const canEdit = isAdminRole(session.user.role);
   const q = useApiQuery(() => api.call('policy.listParams', {}), []);
   const [editing, setEditing] = useState<ParamListItem | null>(null);
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = appClock.today();
   if (q.error) return <ErrorBlock error={q.error} onRetry={q.reload} />;
   const columns: TableColumnsType<ParamListItem> = [
     { title: '参数', dataIndex: 'label' },

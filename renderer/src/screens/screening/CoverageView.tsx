@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { ErrorBlock } from '../../components/ErrorBlock';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { ScopeFilters, type Scope } from './ScopeFilters';
+import { appClock } from '../../api/clock';
 
 type Period = 'day' | 'week' | 'month';
 
@@ -29,7 +30,7 @@ const numbers: TableColumnsType<CoverageRow> = [
 
 export function CoverageView() {
   const [period, setPeriod] = useState<Period>('month');
-  const [date, setDate] = useState<dayjs.Dayjs>(dayjs());
+  const [date, setDate] = useState<dayjs.Dayjs>(dayjs(appClock.today()));
   const [scope, setScope] = useState<Scope>({});
   const q = useApiQuery(
     () => api.call('screening.coverage', { period, date: date.format('YYYY-MM-DD'), communityId: scope.communityId, gridId: scope.gridId }),

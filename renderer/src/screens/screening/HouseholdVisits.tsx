@@ -9,12 +9,12 @@ import { labelOf } from '../../../../shared/codes';
 import { VISIT_METHODS } from '../../../../shared/ledger/codes';
 import type { HouseholdDetail } from '../../../../shared/registry/types';
 import type { VisitRow } from '../../../../shared/screening/schemas';
-import { shanghaiDate } from '../../../../shared/time/shanghai';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { useSession } from '../../session/session-context';
 import { useHouseholdSearch } from '../household-detail/use-household-search';
 import { VisitModal, type VisitTarget } from './VisitModal';
+import { appClock } from '../../api/clock';
 
 export function visitTargetOf(h: HouseholdDetail): VisitTarget {
   const head = h.members.find((m) => m.relation === '02') ?? h.members[0];
@@ -24,7 +24,7 @@ export function visitTargetOf(h: HouseholdDetail): VisitTarget {
 /** The visit entry for a target, with today's date and the signed-in user as the visitor. */
 function VisitEntry({ target, onClose, onSaved }: { target: VisitTarget; onClose: () => void; onSaved: () => void }) {
   const { session } = useSession();
-  return <VisitModal target={target} today={shanghaiDate(new Date())} visitor={session.user.displayName} onClose={onClose} onSaved={onSaved} />;
+  return <VisitModal target={target} today={appClock.today()} visitor={session.user.displayName} onClose={onClose} onSaved={onSaved} />;
 }
 
 /** 走访记录 card of the household page: the latest visits and 登记走访. */

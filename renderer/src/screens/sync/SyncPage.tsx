@@ -18,6 +18,7 @@ import { HistoryCard } from './HistoryCard';
 import { announceSyncChange, useSyncStatus } from './use-sync-status';
 import { STATE_COLOR, STATE_LABEL } from './sync-labels';
 import { progressText } from '../../../../shared/sync/status';
+import { appClock } from '../../api/clock';
 
 /** How long the status card shows what a sync did on its own (the history keeps it longer). */
 const NOTICE_SHOWN_MS = 7 * 24 * 3600 * 1000;
@@ -88,7 +89,7 @@ export function SyncPage() {
             description={drift.action}
           />
         )}
-        {status.lastNotice && Date.now() - Date.parse(status.lastNotice.at) < NOTICE_SHOWN_MS && (
+        {status.lastNotice && appClock.now().getTime() - Date.parse(status.lastNotice.at) < NOTICE_SHOWN_MS && (
           <Alert
             data-testid="sync-notice"
             style={{ marginBottom: 16 }}

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { DatePicker, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { HolidayCalendar } from '../../../../../shared/ledger/deadlines';
+import { appClock } from '../../../api/clock';
 
 const WEEKDAY = ['日', '一', '二', '三', '四', '五', '六'];
 
@@ -48,7 +49,7 @@ function DateList({ label, dates, year, readOnly, color, onAdd, onRemove }: {
 }
 
 export function HolidayEditor({ value, onChange, readOnly }: { value: HolidayCalendar; onChange: (v: HolidayCalendar) => void; readOnly: boolean }) {
-  const thisYear = dayjs().year();
+  const thisYear = dayjs(appClock.today()).year();
   const years = [...new Set([...value.holidays, ...value.workdays].map((d) => Number(d.slice(0, 4))).concat([thisYear, thisYear + 1]))].sort();
   const [year, setYear] = useState(thisYear);
   const add = (list: keyof HolidayCalendar) => (d: string) => {

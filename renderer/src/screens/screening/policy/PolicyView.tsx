@@ -20,6 +20,7 @@ import { useSession } from '../../../session/session-context';
 import { CadenceEditor, limitText, UrgencyEditor } from './Editors';
 import { HolidayEditor } from './HolidayEditor';
 import { SaveVersion } from './SaveVersion';
+import { appClock } from '../../../api/clock';
 
 /** One line of a version's content (also shown by 政策参数). */
 export function policySummary(key: ScreeningPolicyKey, value: unknown): string {
@@ -41,7 +42,7 @@ export function policySummary(key: ScreeningPolicyKey, value: unknown): string {
 }
 
 function History({ policyKey, records, inForce }: { policyKey: ScreeningPolicyKey; records: PolicyRecordOut[]; inForce?: PolicyRecordOut }) {
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = appClock.today();
   return (
     <Table<PolicyRecordOut>
       data-testid={`history-${policyKey}`}

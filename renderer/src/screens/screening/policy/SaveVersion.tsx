@@ -9,16 +9,17 @@ import { PARAM_CATALOG } from '../../../../../shared/policy/catalog';
 import { checkPolicyValue, type ScreeningPolicyKey } from '../../../../../shared/screening/policy-check';
 import type { ScreeningPolicy } from '../../../../../shared/screening/schemas';
 import { api, errorMessage } from '../../../api/client';
+import { appClock } from '../../../api/clock';
 
 export function SaveVersion({ policyKey, value, onSaved }: { policyKey: ScreeningPolicyKey; value: unknown; onSaved: (p: ScreeningPolicy) => void }) {
   const { message, modal } = App.useApp();
-  const [effective, setEffective] = useState<dayjs.Dayjs | null>(dayjs().add(1, 'day'));
+  const [effective, setEffective] = useState<dayjs.Dayjs | null>(dayjs(appClock.daysFromToday(1)));
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const label = PARAM_CATALOG[policyKey]!.label;
-  const past = effective ? effective.isBefore(dayjs(), 'day') : false;
+  const past = effective ? effective.isBefore(dayjs(appClock.today()), 'day') : false;
 
   const save = () => {
     if (!effective) return setError('生效日期：请选择生效日期');
