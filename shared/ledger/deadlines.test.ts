@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addWorkingDays, countdown, deadlineAfter, HolidayCalendarSchema, isWorkingDay, UrgencyLimitsSchema } from './deadlines';
+import { addWorkingDays, countdown, deadlineAfter, HolidayCalendarSchema, isWorkingDay, itemDeadlines, UrgencyLimitsSchema } from './deadlines';
 import { SCREENING_LEDGER_DEFAULTS } from '../screening/policy-defaults';
 
 const limits = SCREENING_LEDGER_DEFAULTS[1].value;
@@ -54,5 +54,27 @@ describe('ledger deadlines', () => {
     const late = countdown('2020-07-05T07:30:00.000Z', '2020-07-05T09:31:00.000Z');
     expect(late).toMatchObject({ overdue: true, text: '超期 2小时1分' });
     expect(late.remainingMs).toBeLessThan(0);
+  });
+});
+
+describe('立即核查 never loosens a deadline', () => {
+  const at = '2020-07-08T01:00:00.000Z'; // Wednesday 09:00 Shanghai
+
+  test('a grade-1 item marked 立即核查 keeps its own 4-hour start of check, not the 24-hour immediate limit', () => {
+    const plain = itemDeadlines(at, '1', false, null, limits, none);
+    const immediate = itemDeadlines(at, '1', true, null, limits, none);
+    expect(plain.verifyDueAt).toBe('2020-07-08T05:00:00.000Z');
+    expect(immediate.verifyDueAt).toBe(plain.verifyDueAt);
+  });
+
+  test('a grade-2 item marked 立即核查 is checked within the immediate limit when that is earlier than its own', () => {
+    const tight = { ...limits, '2': { ...limits['2'], verify: { unit: 'working-days' as const, amount: 3 } } };
+    expect(itemDeadlines(at, '2', false, null, tight, none).verifyDueAt).toBe('2020-07-13T15:59:59.999Z');
+    expect(itemDeadlines(at, '2', true, null, tight, none).verifyDueAt).toBe('2020-07-09T01:00:00.000Z');
+  });
+
+  test("a sender's deadline is normalised and bounds the check", () => {
+    const r = itemDeadlines(at, '1', true, '2020-07-08T11:00:00+08:00', limits, none);
+    expect(r).toEqual({ verifyDueAt: '2020-07-08T03:00:00.000Z', dueAt: '2020-07-08T03:00:00.000Z' });
   });
 });

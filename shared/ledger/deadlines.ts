@@ -88,9 +88,9 @@ export function countdown(dueIso: string, nowIso: string): Countdown {
 }
 
 /**
- * The two deadlines of an item registered at `fromIso`: verification (立即核查 or the grade's own
- * limit) and completion (the sender's deadline when given, else the grade's limit); verification
- * never after completion. The same rule for a clue item made at intake and for a 待登记线索
+ * The two deadlines of an item registered at `fromIso`: verification (the grade's own limit, or
+ * the 立即核查 limit when that is earlier) and completion (the sender's deadline when given, else
+ * the grade's limit); verification never after completion. Instants come back normalised (ISO UTC). The same rule for a clue item made at intake and for a 待登记线索
  * converted later (counted from its receipt, not from the conversion).
  */
 export function itemDeadlines(
@@ -103,7 +103,10 @@ export function itemDeadlines(
 ): { verifyDueAt: string; dueAt: string } {
   const grade = limits[urgency];
   let dueAt = senderDueAt ? new Date(senderDueAt).toISOString() : deadlineAfter(fromIso, grade.complete, cal);
-  let verifyDueAt = deadlineAfter(fromIso, immediate ? limits.immediateVerify : grade.verify, cal);
+  // 立即核查 tightens, never loosens: the earlier of the grade's own limit and the immediate one.
+  const own = deadlineAfter(fromIso, grade.verify, cal);
+  const asap = immediate ? deadlineAfter(fromIso, limits.immediateVerify, cal) : own;
+  let verifyDueAt = asap < own ? asap : own;
   if (verifyDueAt > dueAt) verifyDueAt = dueAt;
   if (dueAt < verifyDueAt) dueAt = verifyDueAt;
   return { verifyDueAt, dueAt };

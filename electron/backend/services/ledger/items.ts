@@ -3,7 +3,7 @@
  * on the day of registration, and the first event of the item's append-only timeline.
  */
 import { AppError } from '../../../../shared/errors';
-import { deadlineAfter, type UrgencyLimits } from '../../../../shared/ledger/deadlines';
+import { itemDeadlines, type UrgencyLimits } from '../../../../shared/ledger/deadlines';
 import type { CreateItemInput } from '../../../../shared/ledger/schemas';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
@@ -75,11 +75,7 @@ export function createItem(store: Store, actor: Actor, input: NewItem, opts: { d
         ? opts.defaultLimits
         : urgencyLimitsOn(store, actor.streetCode, today);
     const cal = holidaysOn(store, actor.streetCode, today);
-    const grade = limits[input.urgency];
-    let dueAt = input.dueAt ?? deadlineAfter(now, grade.complete, cal);
-    let verifyDueAt = deadlineAfter(now, input.immediate ? limits.immediateVerify : grade.verify, cal);
-    if (verifyDueAt > dueAt) verifyDueAt = dueAt;
-    if (dueAt < verifyDueAt) dueAt = verifyDueAt;
+    const { verifyDueAt, dueAt } = itemDeadlines(now, input.urgency, input.immediate, input.dueAt, limits, cal);
     const itemNo = `WT-${today.replace(/-/g, '')}-${String(
       (store.prepare("SELECT count(*) AS n FROM ledger_items WHERE substr(item_no, 4, 8) = ?").get(today.replace(/-/g, '')) as { n: number }).n + 1,
     ).padStart(3, '0')}-${store.nodeId.slice(-4).toUpperCase()}`;
