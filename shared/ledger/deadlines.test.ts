@@ -78,3 +78,8 @@ describe('立即核查 never loosens a deadline', () => {
     expect(r).toEqual({ verifyDueAt: '2020-07-08T03:00:00.000Z', dueAt: '2020-07-08T03:00:00.000Z' });
   });
 });
+
+test('二级 over the 2021 Spring Festival: the seeded calendar skips 02-11..17 and counts Saturday 02-20 (调休上班)', () => {
+  // Wednesday 2021-02-10 10:00 Shanghai: 02-18, 02-19 and the working Saturday 02-20.
+  expect(deadlineAfter('2021-02-10T02:00:00.000Z', limits['2'].complete, calendar)).toBe('2021-02-20T15:59:59.999Z');
+});

@@ -1,7 +1,9 @@
 /** 救助政策 › 政策参数: the list with history, and adding a future-dated 低保 standard. */
 import { expect, screenshot, test } from './fixtures';
 
-test('政策参数: lists seeded parameters and records a future-dated standard without changing today’s value', async ({ page, app }) => {
+test('政策参数: lists seeded parameters and records a future-dated standard without changing today’s value', async ({ page, app, clock }) => {
+  // The app on 2026-12-04: the seeded holiday calendar ends with 2026, less than 90 days ahead.
+  clock.offsetMs = Date.parse('2026-12-04T10:00:00+08:00') - Date.now();
   const r = await app.backend.call(
     'setup.initialize',
     { streetCode: '120110001000', streetName: '张贵庄街道', officeName: '张贵庄街道公共服务办公室', admin: { username: 'admin', displayName: '王管理', password: 'admin-pass-1' } },
@@ -16,6 +18,7 @@ test('政策参数: lists seeded parameters and records a future-dated standard 
   await page.getByTestId('tab-policy-params').click();
   const screen = page.getByTestId('policy-params');
   await expect(screen.getByText('城乡低保标准（每人每月）')).toBeVisible();
+  await expect(screen.getByTestId('calendar-gap')).toContainText('节假日安排未录入2027年');
   await expect(screen.getByText('1,010.00 元')).toBeVisible();
   await page.getByTestId('set-dibao.standard').click();
   await page.getByTestId('param-value').fill('1100');

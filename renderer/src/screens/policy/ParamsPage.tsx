@@ -1,6 +1,6 @@
 /** 救助政策 › 政策参数: every parameter with its value today and its dated history; admins add a dated value. */
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import type { ParamListItem, ParamRecord } from '../../../../shared/policy/types';
@@ -17,6 +17,8 @@ import { hrefOf } from '../../router/routes';
 import { SCREENING_POLICY_KEYS, type ScreeningPolicyKey } from '../../../../shared/screening/policy-check';
 import { policySummary } from '../screening/policy/PolicyView';
 import { appClock } from '../../api/clock';
+import { calendarWarning } from '../../../../shared/ledger/calendar-coverage';
+import type { HolidayCalendar } from '../../../../shared/ledger/deadlines';
 
 const SCREENING_KEYS = new Set<string>(SCREENING_POLICY_KEYS);
 /** The agreement template is edited clause by clause on its own page (照料服务 › 协议范本). */
@@ -132,6 +134,9 @@ export function ParamsPage() {
   const [editing, setEditing] = useState<ParamListItem | null>(null);
   const today = appClock.today();
   if (q.error) return <ErrorBlock error={q.error} onRetry={q.reload} />;
+  // The newest version of the calendar is the one the coming days will be counted by.
+  const calendar = q.data?.find((r) => r.key === 'calendar.holidays')?.history[0]?.value as HolidayCalendar | undefined;
+  const calendarGap = calendar ? calendarWarning(calendar, today) : null;
   const columns: TableColumnsType<ParamListItem> = [
     { title: '参数', dataIndex: 'label' },
     { title: '当前取值', render: (_, r) => (r.current ? valueText(r, r.current.value) : <Tag color="warning">未设置</Tag>) },
@@ -171,6 +176,7 @@ export function ParamsPage() {
       <AssistanceTabs active="policy-params" />
       <Typography.Title level={4}>政策参数</Typography.Title>
       <Typography.Paragraph type="secondary">各项标准按生效日期适用：新取值只从其生效日期起改变计算结果；追溯调整须填写原因，所有调整均记入操作日志。</Typography.Paragraph>
+      {calendarGap && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={calendarGap} data-testid="calendar-gap" />}
       <Table<ParamListItem>
         rowKey="key"
         loading={q.loading}

@@ -4,10 +4,11 @@
  * removed with the tag's close button.
  */
 import { useState } from 'react';
-import { DatePicker, Select, Space, Tag, Typography } from 'antd';
+import { Alert, DatePicker, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { HolidayCalendar } from '../../../../../shared/ledger/deadlines';
 import { appClock } from '../../../api/clock';
+import { calendarWarning } from '../../../../../shared/ledger/calendar-coverage';
 
 const WEEKDAY = ['日', '一', '二', '三', '四', '五', '六'];
 
@@ -57,8 +58,10 @@ export function HolidayEditor({ value, onChange, readOnly }: { value: HolidayCal
     if (Number(d.slice(0, 4)) !== year) setYear(Number(d.slice(0, 4)));
   };
   const remove = (list: keyof HolidayCalendar) => (d: string) => onChange({ ...value, [list]: value[list].filter((x) => x !== d) });
+  const gap = calendarWarning(value, appClock.today());
   return (
     <div data-testid="holiday-editor">
+      {gap && <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={gap} />}
       <Space style={{ marginBottom: 8 }}>
         <span>年份</span>
         <Select aria-label="年份" value={year} onChange={setYear} style={{ width: 110 }} options={years.map((y) => ({ value: y, label: `${y}年` }))} />
