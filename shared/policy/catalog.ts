@@ -39,8 +39,10 @@ export const PARAM_CATALOG: Record<string, ParamSpec> = {
   // issue 5: assistance programmes
   'dibao-edge.upperPercent': { label: '低保边缘家庭收入上限（低保标准的百分比）', unit: 'percent', schema: percent, scope: 'district' },
   'dibao-edge.aidPercent': { label: '低保边缘家庭救助金（每户每月，低保标准的百分比）', unit: 'percent', schema: percent, scope: 'district' },
-  'tekun.support.institution': { label: '特困人员基本生活标准（集中供养，每人每月）', unit: 'fen', schema: fen, scope: 'district' },
-  'tekun.support.home': { label: '特困人员基本生活标准（分散供养，每人每月）', unit: 'fen', schema: fen, scope: 'district' },
+  'dibao-edge.aidAmount': { label: '低保边缘家庭救助金（每户每月金额；设置后优先于百分比）', unit: 'fen', schema: fen, scope: 'district' },
+  'tekun.support.urban': { label: '城市特困人员供养标准（每人每月）', unit: 'fen', schema: fen, scope: 'district' },
+  'tekun.support.institution': { label: '农村特困人员供养标准（集中供养，每人每月）', unit: 'fen', schema: fen, scope: 'district' },
+  'tekun.support.home': { label: '农村特困人员供养标准（分散供养，每人每月）', unit: 'fen', schema: fen, scope: 'district' },
   'tekun.care.full': { label: '特困人员照料护理标准（具备生活自理能力，每人每月）', unit: 'fen', schema: fen, scope: 'district' },
   'tekun.care.partial': { label: '特困人员照料护理标准（部分丧失生活自理能力，每人每月）', unit: 'fen', schema: fen, scope: 'district' },
   'tekun.care.none': { label: '特困人员照料护理标准（完全丧失生活自理能力，每人每月）', unit: 'fen', schema: fen, scope: 'district' },

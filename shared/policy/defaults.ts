@@ -3,9 +3,9 @@
  * source it comes from (../shared/DOMAIN.md §1 and the district's work plan 津丽民发〔2020〕13号).
  * Figures marked 【未核实】 were not found in an official source: they are placeholders to be
  * confirmed with 天津市民政局 and corrected on the 政策参数 screen (a dated change, audited).
- * Keys without any known figure (特困照料护理标准, the two disability subsidies, 就业奖励) are not
- * seeded: the app asks for them when a rule needs them. DEMO_PARAM_DEFAULTS fills those for the
- * demo street only, clearly marked as demo values.
+ * Keys without any known figure (the two disability subsidies, 就业奖励) are not seeded: the app
+ * asks for them when a rule needs them. DEMO_PARAM_DEFAULTS fills those for the demo street only,
+ * clearly marked as demo values.
  */
 import { DEFAULT_AGREEMENT_TEMPLATE } from '../care/default-template';
 
@@ -17,16 +17,33 @@ export interface ParamDefault {
 }
 
 const PLAN = '东丽区《社会救助脱贫攻坚兜底保障行动工作方案》津丽民发〔2020〕13号';
+/** The two notices whose text was read (DOMAIN §1.1 [V]). */
+const TJ2019 = '天津日报2019-04-03（中国政府网转载）';
+const TJ2025 = '津民规〔2025〕6号（天津市民政局、天津市财政局，2025-08-29）';
 
 export const PARAM_DEFAULTS: readonly ParamDefault[] = [
   { key: 'dibao.standard', value: 86000, effectiveFrom: '2017-04-01', note: '城乡统一860元（转载页面，DOMAIN §1.1 [V-mirror]）' },
   { key: 'dibao.standard', value: 92000, effectiveFrom: '2018-04-01', note: '860→920元，央广网转载（DOMAIN §1.1 [V-mirror]）' },
-  { key: 'dibao.standard', value: 98000, effectiveFrom: '2019-04-01', note: '【未核实】980元，未找到来源，请向市民政局核实' },
-  { key: 'dibao.standard', value: 101000, effectiveFrom: '2020-04-01', note: '【未核实】1010元，未找到来源，请向市民政局核实' },
+  { key: 'dibao.standard', value: 98000, effectiveFrom: '2019-04-01', note: `${TJ2019}：“从4月1日起，城乡低保标准由每人每月920元调整为980元”（DOMAIN §1.1 [V]）` },
+  { key: 'dibao.standard', value: 101000, effectiveFrom: '2020-04-01', note: `1010元：${TJ2025}称其为调整前标准（DOMAIN §1.1 [V]）；【未核实】起始日期未找到，2020-04-01为推定，请向市民政局核实` },
+  { key: 'dibao.standard', value: 104500, effectiveFrom: '2025-09-01', note: `${TJ2025}：“本市最低生活保障标准由每人每月1010元统一调整为每人每月1045元”（DOMAIN §1.1 [V]）` },
   { key: 'dibao-edge.upperPercent', value: 150, effectiveFrom: '2016-01-01', note: '低保标准的150%（天津2016年起，DOMAIN §1.3 [V-mirror]）' },
-  { key: 'dibao-edge.aidPercent', value: 30, effectiveFrom: '2016-01-01', note: '每户每月低保标准的30%（天津，DOMAIN §1.3 [V-mirror]）' },
-  { key: 'tekun.support.institution', value: 178000, effectiveFrom: '2018-04-01', note: '城乡集中供养1720→1780元（DOMAIN §1.2 [V-mirror]）；2019年后【未核实】' },
-  { key: 'tekun.support.home', value: 138000, effectiveFrom: '2018-04-01', note: '农村分散供养1290→1380元（1.5×920，DOMAIN §1.2 [V-mirror]）；2019年后【未核实】' },
+  { key: 'dibao-edge.aidPercent', value: 30, effectiveFrom: '2016-01-01', note: '每户每月低保标准的30%（天津，DOMAIN §1.3 [V-mirror]）；有“每户每月救助金额”时按金额' },
+  { key: 'dibao-edge.aidAmount', value: 29400, effectiveFrom: '2019-04-01', note: `${TJ2019}：低收入家庭救助金每户每月294元（DOMAIN §1.1 [V]）` },
+  { key: 'dibao-edge.aidAmount', value: 30300, effectiveFrom: '2020-04-01', note: `303元：${TJ2025}称其为调整前标准（DOMAIN §1.1 [V]）；【未核实】起始日期未找到，推定与1010元低保标准同日` },
+  { key: 'dibao-edge.aidAmount', value: 31400, effectiveFrom: '2025-09-01', note: `${TJ2025}：“符合发放救助金条件的最低生活保障边缘家庭救助标准由每户每月303元调整为每户每月314元”（DOMAIN §1.1 [V]）` },
+  { key: 'tekun.support.urban', value: 178000, effectiveFrom: '2018-04-01', note: '城乡集中供养1720→1780元，城市特困同标准（DOMAIN §1.2 [V-mirror]）' },
+  { key: 'tekun.support.urban', value: 184000, effectiveFrom: '2019-04-01', note: `${TJ2019}：城市特困人员供养标准1780→1840元（DOMAIN §1.1 [V]）` },
+  { key: 'tekun.support.urban', value: 187000, effectiveFrom: '2025-09-01', note: `${TJ2025}：“特困人员供养标准不作调整，即城市特困人员供养标准为每人每月1870元”（DOMAIN §1.1 [V]）；此前起始日期【未核实】` },
+  { key: 'tekun.support.institution', value: 178000, effectiveFrom: '2018-04-01', note: '城乡集中供养1720→1780元（DOMAIN §1.2 [V-mirror]）' },
+  { key: 'tekun.support.institution', value: 184000, effectiveFrom: '2019-04-01', note: `${TJ2019}：农村特困集中供养1840元（DOMAIN §1.1 [V]）` },
+  { key: 'tekun.support.institution', value: 187000, effectiveFrom: '2025-09-01', note: `${TJ2025}：“农村特困人员供养（农村五保供养）的集中供养标准为每人每月1870元”（DOMAIN §1.1 [V]）；此前起始日期【未核实】` },
+  { key: 'tekun.support.home', value: 138000, effectiveFrom: '2018-04-01', note: '农村分散供养1290→1380元（1.5×920，DOMAIN §1.2 [V-mirror]）' },
+  { key: 'tekun.support.home', value: 147000, effectiveFrom: '2019-04-01', note: `${TJ2019}：农村特困分散供养1380→1470元（DOMAIN §1.1 [V]）` },
+  { key: 'tekun.support.home', value: 153000, effectiveFrom: '2025-09-01', note: `${TJ2025}：“分散供养标准为每人每月1530元”（DOMAIN §1.1 [V]）；此前起始日期【未核实】` },
+  { key: 'tekun.care.full', value: 0, effectiveFrom: '2018-04-01', note: '【未核实】具备生活自理能力的特困人员不享受照料护理补贴：天津日报转载文字只列部分丧失、完全丧失两档（DOMAIN §1.2）' },
+  { key: 'tekun.care.partial', value: 40000, effectiveFrom: '2018-04-01', note: '“部分丧失生活自理能力的特困人员每人每月400元”（天津日报转载，DOMAIN §1.2 [V-mirror]）；【未核实】生效日期原文未载，2018-04-01为推定' },
+  { key: 'tekun.care.none', value: 80000, effectiveFrom: '2018-04-01', note: '“完全丧失生活自理能力的特困人员每人每月800元”（天津日报转载，DOMAIN §1.2 [V-mirror]）；【未核实】生效日期原文未载，2018-04-01为推定' },
   { key: 'allowance.orphan', value: 60000, effectiveFrom: '2010-01-01', note: '【未核实】散居孤儿不低于600元（安徽、芜湖2015年下限，天津标准未找到）' },
   { key: 'allowance.unsupportedChild', value: 60000, effectiveFrom: '2019-06-01', note: '【未核实】参照散居孤儿标准（民发〔2019〕62号；天津标准未找到）' },
   { key: 'disability.livingSubsidyCategories', value: ['dibao', 'dibao-edge'], effectiveFrom: '2016-01-01', note: '低保、低保边缘家庭的残疾人（国发〔2015〕52号；范围【未核实】，可扩大）' },
@@ -50,7 +67,4 @@ export const DEMO_PARAM_DEFAULTS: readonly ParamDefault[] = [
   { key: 'dibao.employmentReward', value: 30000, effectiveFrom: '2020-06-12', note: '演示数据：非真实标准' },
   { key: 'disability.livingSubsidy', value: 10000, effectiveFrom: '2016-01-01', note: '演示数据：非真实标准' },
   { key: 'disability.careSubsidy', value: 10000, effectiveFrom: '2016-01-01', note: '演示数据：非真实标准' },
-  { key: 'tekun.care.full', value: 20000, effectiveFrom: '2018-04-01', note: '演示数据：非真实标准' },
-  { key: 'tekun.care.partial', value: 60000, effectiveFrom: '2018-04-01', note: '演示数据：非真实标准' },
-  { key: 'tekun.care.none', value: 120000, effectiveFrom: '2018-04-01', note: '演示数据：非真实标准' },
 ];

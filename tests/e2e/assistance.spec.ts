@@ -71,7 +71,7 @@ test('a 低保 household reports a job: decision, six-month schedule, six paymen
     await expect(page.getByTestId('step-ok')).toBeHidden();
   }
   await expect(page.getByTestId('enrolment-status')).toHaveText('在保');
-  await expect(page.getByTestId('enrolment-amount')).toHaveText('1,010.00 元');
+  await expect(page.getByTestId('enrolment-amount')).toHaveText('1,045.00 元');
   const steps = page.getByTestId('enrolment-steps');
   for (const label of ['申请', '入户调查与收入财产核算', '街道审核', '公示', '区级审批']) await expect(steps.getByText(label, { exact: true })).toBeVisible();
   await expect(steps.getByText(/admin\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}/).first()).toBeVisible();
@@ -92,12 +92,12 @@ test('a 低保 household reports a job: decision, six-month schedule, six paymen
   await expect(page.getByTestId('enrolment-status')).toHaveText('渐退期');
   const stored = page.getByTestId('enrolment-schedule');
   const expected = [
-    [1, '100%', '1,010.00 元'],
-    [2, '100%', '1,010.00 元'],
-    [3, '100%', '1,010.00 元'],
-    [4, '50%', '505.00 元'],
-    [5, '50%', '505.00 元'],
-    [6, '50%', '505.00 元'],
+    [1, '100%', '1,045.00 元'],
+    [2, '100%', '1,045.00 元'],
+    [3, '100%', '1,045.00 元'],
+    [4, '50%', '522.50 元'],
+    [5, '50%', '522.50 元'],
+    [6, '50%', '522.50 元'],
   ] as const;
   for (const [i, pct, amount] of expected) {
     const row = stored.locator('tbody tr').nth(i - 1);
@@ -142,7 +142,7 @@ test('a 低保 household reports a job: decision, six-month schedule, six paymen
   await expect(page).toHaveURL(new RegExp(`#/print/payment-list\\?programme=dibao&month=${addMonths(month, 4)}$`));
   const sheet = page.getByTestId('print-payment-list');
   await expect(sheet.getByText('张贵庄街道低保发放花名册')).toBeVisible();
-  await expect(sheet.getByText('505.00 元').first()).toBeVisible();
+  await expect(sheet.getByText('522.50 元').first()).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-print-ready', 'true');
   await screenshot(page, 'assistance-05-print');
   fs.mkdirSync(ARTIFACTS, { recursive: true });

@@ -19,7 +19,7 @@ test('政策参数: lists seeded parameters and records a future-dated standard 
   const screen = page.getByTestId('policy-params');
   await expect(screen.getByText('城乡低保标准（每人每月）')).toBeVisible();
   await expect(screen.getByTestId('calendar-gap')).toContainText('节假日安排未录入2027年');
-  await expect(screen.getByText('1,010.00 元')).toBeVisible();
+  await expect(screen.getByText('1,045.00 元')).toBeVisible();
   await page.getByTestId('set-dibao.standard').click();
   await page.getByTestId('param-value').fill('1100');
   await page.getByTestId('param-date').click();
@@ -27,6 +27,6 @@ test('政策参数: lists seeded parameters and records a future-dated standard 
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await expect(screen.getByText('2099-07-01 起 1,100.00 元')).toBeVisible();
-  await expect(screen.getByText('1,010.00 元', { exact: true })).toBeVisible();
+  await expect(screen.getByText('1,045.00 元', { exact: true })).toBeVisible();
   await screenshot(page, 'policy-params');
 });

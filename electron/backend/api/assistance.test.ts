@@ -70,7 +70,7 @@ describe('enrolment', () => {
     expect(e.steps.map((s) => s.step)).toEqual(['apply', 'investigate', 'street-review', 'publish', 'approve']);
     expect(e.steps.every((s) => s.username === 'admin' && s.at)).toBe(true);
     expect(await amountIn('2026-03', hh.id)).toBeNull();
-    expect((await amountIn('2026-04', hh.id))!.amountFen).toBe((101000 - 1) * 3);
+    expect((await amountIn('2026-04', hh.id))!.amountFen).toBe((104500 - 1) * 3);
   });
 
   test('a caseworker cannot approve or reject; a 街道负责人 can (refusal writes nothing)', async () => {
@@ -120,9 +120,9 @@ describe('income rise and gradual exit', () => {
       members: [{ personId: head.id, wageFen: 400000 }],
     };
     const preview = await call('assistance.previewIncomeRise', input);
-    // (400000 − 30000 reward + 3) / 3 = 123334, above the 101000 standard
+    // (400000 − 30000 reward + 3) / 3 = 123334, above the 104500 standard (津民规〔2025〕6号, from 2025-09-01)
     expect(preview.assessment.perCapitaFen).toBe(123334);
-    expect(preview.previousMonthlyAmountFen).toBe(302997);
+    expect(preview.previousMonthlyAmountFen).toBe(313497);
     expect(preview.decision.kind).toBe('gradual-exit');
     expect(changeCount()).toBeGreaterThan(0);
 
@@ -139,7 +139,7 @@ describe('income rise and gradual exit', () => {
     const months = ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12', '2027-01'];
     const got = [];
     for (const m of months) got.push((await amountIn(m, hh.id))?.amountFen ?? null);
-    expect(got).toEqual([302997, 302997, 302997, 302997, 151499, 151499, 151499, null, null]);
+    expect(got).toEqual([313497, 313497, 313497, 313497, 156749, 156749, 156749, null, null]);
     expect((await amountIn('2026-09', hh.id))!.basis).toBe('schedule-50');
   });
 
@@ -172,8 +172,8 @@ describe('income rise and gradual exit', () => {
       selfReported: true,
       members: [{ personId: hh.members[0]!.id, wageFen: 300000 }],
     });
-    expect(d).toMatchObject({ status: 'active', fixedAmountFen: 101000 });
-    expect((await amountIn('2026-08', hh.id))!.amountFen).toBe(101000);
+    expect(d).toMatchObject({ status: 'active', fixedAmountFen: 104500 });
+    expect((await amountIn('2026-08', hh.id))!.amountFen).toBe(104500);
   });
 });
 
@@ -184,9 +184,9 @@ describe('policy parameters', () => {
     await call('policy.setParam', { key: 'dibao.standard', value: 110000, effectiveFrom: '2026-07-01', note: '2026年调标' });
     const params = await call('policy.listParams', {});
     const std = params.find((p) => p.key === 'dibao.standard')!;
-    expect(std.current!.value).toBe(101000);
+    expect(std.current!.value).toBe(104500);
     expect(std.history[0]).toMatchObject({ value: 110000, effectiveFrom: '2026-07-01', note: '2026年调标' });
-    expect((await amountIn('2026-06', hh.id))!.amountFen).toBe(202000);
+    expect((await amountIn('2026-06', hh.id))!.amountFen).toBe(209000);
     expect((await amountIn('2026-07', hh.id))!.amountFen).toBe(220000);
   });
 
@@ -205,7 +205,7 @@ describe('policy parameters', () => {
     const hours = params.find((p) => p.key === 'temporary.urgentHours')!;
     expect(hours.current).toMatchObject({ value: 24 });
     expect(hours.current!.note).toContain('津丽民发〔2020〕13号');
-    expect(params.find((p) => p.key === 'dibao.standard')!.current!.note).toContain('未核实');
+    expect(params.find((p) => p.key === 'dibao.standard')!.current!.note).toContain('津民规〔2025〕6号');
   });
 });
 
@@ -219,8 +219,8 @@ describe('payment list export', () => {
     await wb.xlsx.load(Buffer.from(f.base64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('发放花名册')!;
     expect(ws.getRow(2).getCell(3).value).toBe('褚一');
-    expect(ws.getRow(2).getCell(7).value).toBe(1010);
-    expect(wb.getWorksheet('社区汇总')!.getRow(2).getCell(3).value).toBe(1010);
+    expect(ws.getRow(2).getCell(7).value).toBe(1045);
+    expect(wb.getWorksheet('社区汇总')!.getRow(2).getCell(3).value).toBe(1045);
   });
 });
 
@@ -251,9 +251,9 @@ describe('temporary assistance', () => {
 
   test('exactly at the street limit the street approves; above it the district, whose approval must be noted', async () => {
     const hh = await household([{ name: '蒋一', relation: '02' }], []);
-    const atLimit = await call('assistance.receiveTemporary', { householdId: hh.id, type: 'expenditure', reason: '医疗支出', amountFen: 606000 });
+    const atLimit = await call('assistance.receiveTemporary', { householdId: hh.id, type: 'expenditure', reason: '医疗支出', amountFen: 627000 });
     expect(atLimit).toMatchObject({ approver: 'street', approveFirst: false, deadline: null, withinDeadline: null });
-    const above = await call('assistance.receiveTemporary', { householdId: hh.id, type: 'expenditure', reason: '医疗支出', amountFen: 606001 });
+    const above = await call('assistance.receiveTemporary', { householdId: hh.id, type: 'expenditure', reason: '医疗支出', amountFen: 627001 });
     expect(above.approver).toBe('district');
     const before = changeCount();
     expect(await raw('assistance.decideTemporary', { id: above.id, action: 'approve' })).toMatchObject({ ok: false, error: { field: 'note' } });

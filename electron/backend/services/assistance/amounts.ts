@@ -56,6 +56,13 @@ function selfCareOf(store: Store, personId: string | null): string {
   return r?.self_care ?? 'full';
 }
 
+/** 城市特困 one figure; 农村 by arrangement (集中 / 分散), as 津民规〔2025〕6号 sets them. */
+function tekunSupportKey(store: Store, e: EnrolmentDbRow): string {
+  const h = store.prepare('SELECT hukou_type FROM households WHERE id = ?').get(e.household_id) as { hukou_type: string | null } | undefined;
+  if (h?.hukou_type === 'urban') return 'tekun.support.urban';
+  return e.programme === 'tekun-home' ? 'tekun.support.home' : 'tekun.support.institution';
+}
+
 /** The amount by the programme's rule and the standards in force in the month (no schedule). */
 export function ruleAmount(store: Store, e: EnrolmentDbRow, month: string): number {
   const on = firstDayOf(month);
@@ -68,14 +75,18 @@ export function ruleAmount(store: Store, e: EnrolmentDbRow, month: string): numb
         coveredPersons: e.covered_persons,
       });
     case 'dibao-edge': {
+      // Since 2019 Tianjin fixes the aid as an amount per household; before, a percent of the standard.
+      const amount = paramOn(store, street, 'dibao-edge.aidAmount', on)?.value;
+      if (typeof amount === 'number') return amount;
       const pct = requireParam<number>(store, street, 'dibao-edge.aidPercent', on);
       return Math.ceil((dibaoStandard(store, street, on) * pct) / 100);
     }
     case 'tekun-home':
     case 'tekun-institution': {
-      const support = requireParam<number>(store, street, e.programme === 'tekun-home' ? 'tekun.support.home' : 'tekun.support.institution', on);
-      const care = paramOn(store, street, `tekun.care.${selfCareOf(store, e.person_id)}`, on)?.value;
-      return support + (typeof care === 'number' ? care : 0);
+      const support = requireParam<number>(store, street, tekunSupportKey(store, e), on);
+      // Every care level needs its figure (0 is a figure): a missing one is an error, never a silent 0.
+      const care = requireParam<number>(store, street, `tekun.care.${selfCareOf(store, e.person_id)}`, on);
+      return support + care;
     }
     default:
       return requireAllowanceStandard(store, street, e.programme, on);

@@ -83,12 +83,8 @@ export function investigateEnrolment(
     // The income test applies to the household programmes (低保, 低保边缘) only.
     const incomeTested = HOUSEHOLD_PROGRAMMES.includes(e.programme);
     const members = householdMembers(store, e.household_id);
-    const assessment = incomeTested
-      ? assessMonthlyIncome(
-          members.map((m) => toIncomeMember(m, new Set(input.workingAwayPersonIds))),
-          incomeParams(store, actor.streetCode, today),
-        )
-      : null;
+    const incomeMembers = members.map((m) => toIncomeMember(m, new Set(input.workingAwayPersonIds)));
+    const assessment = incomeTested ? assessMonthlyIncome(incomeMembers, incomeParams(store, actor.streetCode, today, incomeMembers)) : null;
     store.update(
       'enrolments',
       e.id,

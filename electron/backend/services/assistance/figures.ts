@@ -1,5 +1,5 @@
 /** Policy figures the assistance services read, on a date, from the effective-dated parameters. */
-import type { IncomeParams } from '../../../../shared/policy';
+import type { IncomeMember, IncomeParams } from '../../../../shared/policy';
 import type { Programme } from '../../../../shared/assistance/codes';
 import type { Store } from '../../store/store';
 import { paramOn, requireParam } from '../policy/params';
@@ -12,10 +12,16 @@ export function flag(store: Store, street: string, key: string, onDate: string):
   return paramOn(store, street, key, onDate)?.value === true;
 }
 
-export function incomeParams(store: Store, street: string, onDate: string): IncomeParams {
+/**
+ * The figures an income assessment of these members needs on a date. The 就业奖励 is asked for only
+ * when an employed member has a wage to deduct it from: a street without the figure can still assess
+ * households where nobody works.
+ */
+export function incomeParams(store: Store, street: string, onDate: string, members: readonly IncomeMember[]): IncomeParams {
   const epidemicRulesInForce = flag(store, street, 'epidemic.rulesInForce', onDate);
+  const rewardNeeded = members.some((m) => m.employed && m.incomes.some((i) => i.kind === 'wage' && i.monthlyFen > 0));
   return {
-    employmentRewardFen: requireParam<number>(store, street, 'dibao.employmentReward', onDate),
+    employmentRewardFen: rewardNeeded ? requireParam<number>(store, street, 'dibao.employmentReward', onDate) : 0,
     workCostDeductionFen: epidemicRulesInForce ? requireParam<number>(store, street, 'epidemic.workCostDeduction', onDate) : 0,
     epidemicRulesInForce,
   };

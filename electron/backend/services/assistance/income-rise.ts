@@ -47,9 +47,10 @@ function compute(store: Store, e: EnrolmentDbRow, input: IncomeRiseInput) {
   }
   const updated = withNewWages(members, input);
   const on = firstDayOf(input.reportMonth);
-  const params = incomeParams(store, e.street_code, on);
   const away = new Set(input.members.filter((m) => m.workingAwayOrReturned).map((m) => m.personId));
-  const assessment = assessMonthlyIncome(updated.map((m) => toIncomeMember(m, away)), params);
+  const incomeMembers = updated.map((m) => toIncomeMember(m, away));
+  const params = incomeParams(store, e.street_code, on, incomeMembers);
+  const assessment = assessMonthlyIncome(incomeMembers, params);
   const standardFen = dibaoStandard(store, e.street_code, on);
   const previousMonthlyAmountFen = amountFor(store, e, input.reportMonth).amountFen;
   const exitsSuspended = flag(store, e.street_code, 'epidemic.exitsSuspended', on);
