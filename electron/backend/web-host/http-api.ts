@@ -10,6 +10,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'id-number-invalid': 400,
   'id-number-checksum': 400,
   'import-invalid': 400,
+  'import-too-large': 413,
   'not-signed-in': 401,
   'session-expired': 401,
   'bad-credentials': 401,

@@ -10,7 +10,8 @@ import { makeIdNumber } from '../../../../shared/id-number';
 import type { FileOut } from '../../../../shared/registry/types';
 import type { Store } from '../../store/store';
 import { columnLetter, fileDate, HEADER_FILL, REQUIRED_FILL, styleHeaderRow, TEXT_FORMAT, toFileOut } from './excel-cells';
-import { GUIDE_SHEET, IMPORT_COLUMNS, IMPORT_SHEET, MAX_IMPORT_ROWS, type ImportColumn } from './excel-columns';
+import { GUIDE_SHEET, IMPORT_COLUMNS, IMPORT_SHEET, type ImportColumn } from './excel-columns';
+import { MAX_IMPORT_ROWS } from './excel-limits';
 
 const OPTIONS_SHEET = '可选值';
 
