@@ -19,6 +19,8 @@ const cspMeta = {
   ],
 };
 
+const apiTarget = process.env.DOUDI_API ?? 'http://127.0.0.1:5780';
+
 export default defineConfig({
   root: 'renderer',
   base: './',
@@ -33,7 +35,17 @@ export default defineConfig({
     strictPort: true,
     proxy: {
       // `npx vite` during development: API calls go to the browser-mode host (DOUDI_API overrides).
-      '/api': process.env.DOUDI_API ?? 'http://127.0.0.1:5780',
+      // The host answers only its own Host and Origin: the dev page's own origin is rewritten to the
+      // host's; any other Origin passes unchanged, and the host refuses it.
+      '/api': {
+        target: apiTarget,
+        changeOrigin: true,
+        configure: (proxy) =>
+          proxy.on('proxyReq', (req) => {
+            const origin = req.getHeader('origin');
+            if (origin === 'http://localhost:5173' || origin === 'http://127.0.0.1:5173') req.setHeader('origin', new URL(apiTarget).origin);
+          }),
+      },
     },
   },
 });

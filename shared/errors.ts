@@ -26,6 +26,10 @@ export const ERROR_CODES = [
   'not-enrolled',
   'already-enrolled',
   'sync-failed',
+  // browser-mode host and bounded files (issue 13)
+  'host-not-allowed',
+  'origin-not-allowed',
+  'import-too-large',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

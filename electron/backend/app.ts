@@ -3,10 +3,10 @@
  * sessions, handlers and router. Each call creates an independent backend (no module singletons),
  * so tests run several side by side.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Envelope } from '../../shared/api/contract';
 import { openDatabase } from './db/open';
+import { ensurePrivateDir, ensurePrivateFile } from './db/private-files';
 import { Store } from './store/store';
 import { SessionStore } from './services/auth/sessions';
 import { Router } from './api/router';
@@ -47,8 +47,9 @@ export interface Backend {
 export const DB_FILE_NAME = 'doudi.sqlite';
 
 export function createBackend(opts: BackendOptions): Backend {
-  fs.mkdirSync(opts.dataDir, { recursive: true });
+  ensurePrivateDir(opts.dataDir);
   const dbFile = path.join(opts.dataDir, DB_FILE_NAME);
+  ensurePrivateFile(dbFile);
   const db = openDatabase(dbFile, { migrationsFolder: opts.migrationsFolder });
   const store = new Store(db, { now: opts.now, secrets: opts.secrets });
   const logError = opts.logError ?? ((p: string, err: unknown) => console.error(`[backend] ${p} failed:`, err));

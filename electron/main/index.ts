@@ -3,7 +3,6 @@
  * main window with a Chinese menu. Everything the app does lives in electron/backend.
  */
 import { app, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
-import fs from 'node:fs';
 import { createBackend } from '../backend/app';
 import { osSecretBox } from '../backend/store/secret-box';
 import { MENU_CHANNEL, type MenuCommand } from './channels';
@@ -51,7 +50,6 @@ function main(): void {
 function start({ paths, location, isPackaged }: Startup): void {
   installSessionSecurity(session.defaultSession, location, contentSecurityPolicy({ dev: location.kind === 'dev' }));
 
-  fs.mkdirSync(paths.dataDir, { recursive: true });
   // The device token is sealed with the OS key store (DPAPI on Windows) where there is one.
   const secrets = safeStorage.isEncryptionAvailable()
     ? osSecretBox((plain) => safeStorage.encryptString(plain), (sealed) => safeStorage.decryptString(Buffer.from(sealed)))

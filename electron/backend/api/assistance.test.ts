@@ -222,6 +222,17 @@ describe('payment list export', () => {
     expect(ws.getRow(2).getCell(7).value).toBe(1045);
     expect(wb.getWorksheet('社区汇总')!.getRow(2).getCell(3).value).toBe(1045);
   });
+
+  test('a name or address a spreadsheet could take for a formula is written with a leading apostrophe', async () => {
+    const hh = await household([{ name: '褚一', relation: '02' }]);
+    await call('registry.updateHousehold', { id: hh.id, patch: { address: '@SUM(1+1)*cmd|/C calc' } });
+    await enrolDibao(hh.id, '2026-04');
+    const f = await call('assistance.exportPaymentList', { programme: 'dibao', month: '2026-04' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(f.base64, 'base64') as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('发放花名册')!.getRow(2).getCell(5).value).toBe("'@SUM(1+1)*cmd|/C calc");
+    expect(wb.getWorksheet('发放花名册')!.getRow(2).getCell(7).value).toBe(1010);
+  });
 });
 
 describe('temporary assistance', () => {

@@ -280,6 +280,16 @@ describe('issue ledger', () => {
     await refused('invalid-transition', () => w.h.call('ledger.watchPromote', { id: wid, category: 'care', urgency: '2', description: 'x' }));
   });
 
+  test('the Excel export writes formula-like text with a leading apostrophe, so no spreadsheet evaluates it', async () => {
+    await create({ description: '=HYPERLINK("http://evil.example","点击查看")' });
+    const file = await w.h.call('ledger.export', {});
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const cell = wb.getWorksheet(LEDGER_SHEET)!.getRow(2).getCell(LEDGER_COLUMNS.findIndex((c) => c.header === '问题描述') + 1);
+    expect(cell.value).toBe(`'=HYPERLINK("http://evil.example","点击查看")`);
+    expect(wb.getWorksheet(LEDGER_SHEET)!.getRow(2).getCell(1).value).toBe(1);
+  });
+
   test('the Excel export has one row per item with the district columns', async () => {
     const d = await create();
     await toReferred(d.id);

@@ -10,6 +10,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'id-number-invalid': 400,
   'id-number-checksum': 400,
   'import-invalid': 400,
+  'import-too-large': 413,
   'not-signed-in': 401,
   'session-expired': 401,
   'bad-credentials': 401,
@@ -27,7 +28,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 
 export type Call = (procedure: string, input: unknown, token: string | null) => Promise<Envelope<unknown>>;
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -38,7 +39,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 }
 
 function fail(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
-  send(res, status, { ok: false, error: { code, message } });
+  sendJson(res, status, { ok: false, error: { code, message } });
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer | null> {
@@ -53,6 +54,10 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
     });
     req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks)));
     req.on('error', reject);
+    // A client that hangs up mid-body: settle, so no call waits forever for its end.
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('request aborted'));
+    });
   });
 }
 
@@ -74,5 +79,5 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, proce
   const header = req.headers['x-doudi-token'];
   const token = typeof header === 'string' && header.length > 0 && header.length <= 200 ? header : null;
   const env = await call(decodeURIComponent(procedure), (body as { input?: unknown }).input, token);
-  send(res, env.ok ? 200 : (STATUS[env.error.code] ?? 400), env);
+  sendJson(res, env.ok ? 200 : (STATUS[env.error.code] ?? 400), env);
 }

@@ -2,7 +2,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Backend } from '../app';
-import { handleApi } from './http-api';
+import { handleApi, sendJson } from './http-api';
+import { allowedHosts, checkRequest, decodedPath } from './request-guard';
 import { serveStatic } from './static-files';
 
 export interface WebHost {
@@ -10,29 +11,51 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
+const INTERNAL = { ok: false, error: { code: 'internal', message: '系统内部错误' } };
+
 export function startWebHost(opts: { backend: Backend; distDir: string; port: number; host?: string }): Promise<WebHost> {
-  const server = http.createServer((req, res) => {
+  let hosts = new Set<string>();
+
+  function route(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const refusal = checkRequest(req, hosts);
+    if (refusal) {
+      // The body of a refused request is not read: close the connection instead of draining it.
+      res.shouldKeepAlive = false;
+      sendJson(res, refusal.status, { ok: false, error: { code: refusal.code, message: refusal.message } });
+      return;
+    }
     const url = req.url ?? '/';
     const m = /^\/api\/([A-Za-z0-9_.]{1,100})(?:\?.*)?$/.exec(url);
     if (m) {
-      handleApi(req, res, m[1]!, opts.backend.call).catch((err: unknown) => {
-        console.error('[web-host] api error', err);
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify({ ok: false, error: { code: 'internal', message: '系统内部错误' } }));
-      });
+      handleApi(req, res, m[1]!, opts.backend.call).catch((err: unknown) => fail500(res, err));
       return;
     }
     if (url.startsWith('/api/')) {
-      res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify({ ok: false, error: { code: 'unknown-procedure', message: '未知的操作' } }));
+      sendJson(res, 404, { ok: false, error: { code: 'unknown-procedure', message: '未知的操作' } });
       return;
     }
-    serveStatic(req, res, opts.distDir);
+    serveStatic(req, res, opts.distDir, decodedPath(url)!);
+  }
+
+  function fail500(res: http.ServerResponse, err: unknown): void {
+    console.error('[web-host] request failed', err);
+    if (res.headersSent) res.destroy();
+    else sendJson(res, 500, INTERNAL);
+  }
+
+  // No request may end the process: whatever a handler throws is answered as a 500.
+  const server = http.createServer((req, res) => {
+    try {
+      route(req, res);
+    } catch (err) {
+      fail500(res, err);
+    }
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => {
       const addr = server.address() as AddressInfo;
+      hosts = allowedHosts(addr.address, addr.port);
       resolve({
         url: `http://${addr.address}:${addr.port}`,
         // A page that polls (the sync indicator) keeps its keep-alive connection busy, so close()

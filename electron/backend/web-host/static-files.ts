@@ -21,13 +21,13 @@ const TYPES: Record<string, string> = {
 
 export const CSP = contentSecurityPolicy({ dev: false });
 
-export function serveStatic(req: IncomingMessage, res: ServerResponse, distDir: string): void {
+/** `pathname`: the request's decoded path (request-guard refuses a target that does not decode). */
+export function serveStatic(req: IncomingMessage, res: ServerResponse, distDir: string, pathname: string): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405).end();
     return;
   }
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  let rel = decodeURIComponent(url.pathname);
+  let rel = pathname;
   if (rel.endsWith('/')) rel += 'index.html';
   const file = path.normalize(path.join(distDir, rel));
   if (!file.startsWith(path.normalize(distDir + path.sep))) {

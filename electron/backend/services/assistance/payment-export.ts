@@ -4,7 +4,7 @@ import { PROGRAMMES, type Programme } from '../../../../shared/assistance/codes'
 import { labelOf } from '../../../../shared/codes';
 import type { FileOut } from '../../../../shared/registry/types';
 import type { Actor, Store } from '../../store/store';
-import { safeFileName, streetName, styleHeaderRow, TEXT_FORMAT, toFileOut } from '../registry/excel-cells';
+import { inertRow, safeFileName, streetName, styleHeaderRow, TEXT_FORMAT, toFileOut } from '../registry/excel-cells';
 import { paymentList } from './payments';
 
 const BASIS: Record<string, string> = { standard: '按标准', 'schedule-100': '渐退100%', 'schedule-50': '渐退50%', fixed: '原金额' };
@@ -29,7 +29,7 @@ export async function exportPaymentList(store: Store, actor: Actor, programme: P
   ];
   styleHeaderRow(ws.getRow(1));
   list.rows.forEach((r, i) => {
-    ws.addRow([i + 1, r.communityName, r.name ?? '', r.idNumber ?? '', r.address, r.coveredPersons, r.amountFen / 100, BASIS[r.basis], r.bankName ?? '', r.bankAccount ?? '']);
+    ws.addRow(inertRow([i + 1, r.communityName, r.name ?? '', r.idNumber ?? '', r.address, r.coveredPersons, r.amountFen / 100, BASIS[r.basis], r.bankName ?? '', r.bankAccount ?? '']));
   });
   ws.addRow(['合计', '', '', '', '', list.rows.reduce((s, r) => s + r.coveredPersons, 0), list.totalFen / 100]).font = { bold: true };
   const sum = wb.addWorksheet('社区汇总');
@@ -39,7 +39,7 @@ export async function exportPaymentList(store: Store, actor: Actor, programme: P
     { header: '金额（元）', width: 14, style: { numFmt: YUAN } },
   ];
   styleHeaderRow(sum.getRow(1));
-  for (const c of list.communities) sum.addRow([c.communityName, c.count, c.totalFen / 100]);
+  for (const c of list.communities) sum.addRow(inertRow([c.communityName, c.count, c.totalFen / 100]));
   sum.addRow(['合计', list.rows.length, list.totalFen / 100]).font = { bold: true };
   const bytes = await wb.xlsx.writeBuffer();
   store.audit(actor, {

@@ -9,7 +9,7 @@ import { URGENCY_GRADES } from '../../../../shared/ledger/deadlines';
 import type { LedgerFilter } from '../../../../shared/ledger/schemas';
 import type { FileOut } from '../../../../shared/registry/types';
 import type { Actor, Store } from '../../store/store';
-import { fileDate, safeFileName, shanghaiDateTime, streetName, styleHeaderRow, toFileOut } from '../registry/excel-cells';
+import { fileDate, inertRow, safeFileName, shanghaiDateTime, streetName, styleHeaderRow, toFileOut } from '../registry/excel-cells';
 import { allItems, referralsOf } from './read';
 
 export const LEDGER_SHEET = '问题台账';
@@ -54,7 +54,7 @@ export async function exportLedger(store: Store, actor: Actor, filter: LedgerFil
   styleHeaderRow(ws.getRow(1));
   items.forEach((it, i) => {
     const refs = referralsOf(store, it.id);
-    ws.addRow([
+    ws.addRow(inertRow([
       i + 1,
       it.itemNo,
       shanghaiDateTime(it.registeredAt),
@@ -79,7 +79,7 @@ export async function exportLedger(store: Store, actor: Actor, filter: LedgerFil
       it.closedAt ? shanghaiDateTime(it.closedAt) : '',
       labelOf(REVIEW_RESULTS, it.reviewResult),
       it.reviewNote ?? '',
-    ]);
+    ]));
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: LEDGER_COLUMNS.length } };
   const bytes = await wb.xlsx.writeBuffer();

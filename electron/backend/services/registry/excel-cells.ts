@@ -21,6 +21,22 @@ export function cellScalar(v: CellValue | undefined): CellScalar {
   return null;
 }
 
+/**
+ * Text a spreadsheet program could take for a formula (= + - @, tab, CR; and the full-width forms,
+ * which Chinese input methods type and some programs convert) is written with a leading apostrophe:
+ * shown as text, never evaluated, in Excel, WPS or LibreOffice, even after a save as CSV. Every
+ * export writes its rows through this; numbers (negative ones too) and dates pass unchanged.
+ */
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
+
+export function inertText(s: string): string {
+  return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+export function inertRow<T>(values: T[]): (T | string)[] {
+  return values.map((v) => (typeof v === 'string' ? inertText(v) : v));
+}
+
 /** Date cell as YYYY-MM-DD (Excel dates have no time zone: read as UTC). */
 export function dateText(d: Date): string {
   return d.toISOString().slice(0, 10);

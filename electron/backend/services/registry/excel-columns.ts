@@ -20,7 +20,6 @@ import {
 
 export const IMPORT_SHEET = '导入数据';
 export const GUIDE_SHEET = '填写说明';
-export const MAX_IMPORT_ROWS = 20_000;
 
 /**
  * How a cell is read: free text; digits that Excel must keep as text (ID, account, phone); one

@@ -138,6 +138,19 @@ describe('registry.exportHouseholds', () => {
     expect(none.getWorksheet(MEMBER_SHEET)!.rowCount).toBe(1);
   });
 
+  test('text a spreadsheet could take for a formula gets a leading apostrophe; numbers stay numbers', async () => {
+    const { zhang } = await seed();
+    await h.call('registry.updateHousehold', { id: zhang.id, patch: { address: '=HYPERLINK("http://evil.example","詹滨西里")', bankName: '+银行' } });
+    const wb = await readBack((await h.call('registry.exportHouseholds', {})).base64);
+    const row = rowValues(wb.getWorksheet(HOUSEHOLD_SHEET)!, 2);
+    expect(row[4]).toBe(`'=HYPERLINK("http://evil.example","詹滨西里")`);
+    expect(row[10]).toBe("'+银行");
+    expect(row[7]).toBe(2);
+    const member = rowValues(wb.getWorksheet(MEMBER_SHEET)!, 2);
+    expect(member[0]).toBe(`'=HYPERLINK("http://evil.example","詹滨西里")`);
+    expect(typeof member[16]).toBe('number');
+  });
+
   test('leaves out deleted households and members', async () => {
     const { zhang } = await seed();
     const wife = zhang.members.find((m) => m.name === '李梅')!;

@@ -31,6 +31,7 @@ import {
   collectingStream,
   columnLetter,
   fileDate,
+  inertRow,
   safeFileName,
   shanghaiDateTime,
   streetName,
@@ -167,7 +168,7 @@ function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns:
   styleHeaderRow(header);
   header.commit();
   const add = (values: unknown[]) => {
-    const row = ws.addRow(values.map((v) => (v === '' ? null : v)));
+    const row = ws.addRow(inertRow(values).map((v) => (v === '' ? null : v)));
     for (let i = 0; i < styles.length; i++) row.getCell(i + 1).style = styles[i]!;
     row.commit();
   };

@@ -12,10 +12,11 @@ import {
   IGNORED_HEADERS,
   IMPORT_COLUMNS,
   IMPORT_SHEET,
-  MAX_IMPORT_ROWS,
   normalizeHeader,
   type ColumnKey,
 } from './excel-columns';
+import { MAX_IMPORT_ROWS, MAX_PHYSICAL_ROWS } from './excel-limits';
+import { checkXlsxBounds, NOT_XLSX } from './xlsx-guard';
 
 export interface SheetRow {
   /** 1-based worksheet row number, as Excel shows it. */
@@ -31,14 +32,9 @@ export interface ImportSheet {
   rows: SheetRow[];
 }
 
-/** Rows the parser will hold at all, formatted empty rows included (a guard against huge files). */
-const MAX_PHYSICAL_ROWS = 100_000;
-
 function invalid(message: string, details?: unknown): AppError {
   return new AppError('import-invalid', message, { details });
 }
-
-const NOT_XLSX = '文件不是有效的 .xlsx 格式 Excel 文件（可能已损坏，或是 .xls、CSV 等其他格式，或设置了打开密码）。请用导入模板填写，在 Excel 中保存为“Excel 工作簿(*.xlsx)”后再导入';
 
 function decode(fileName: string, base64: string): Buffer {
   const ext = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase();
@@ -127,7 +123,9 @@ function mapHeader(ws: Worksheet, headerRow: number): Map<number, ColumnKey> {
 }
 
 export async function readImportSheet(fileName: string, base64: string): Promise<ImportSheet> {
-  const wb = await open(decode(fileName, base64));
+  const buf = decode(fileName, base64);
+  await checkXlsxBounds(buf);
+  const wb = await open(buf);
   const ws = pickSheet(wb);
   const headerRow = findHeaderRow(ws);
   const byCol = mapHeader(ws, headerRow);

@@ -9,8 +9,9 @@ import type { DataValidation, Worksheet } from 'exceljs';
 import { makeIdNumber } from '../../../../shared/id-number';
 import type { FileOut } from '../../../../shared/registry/types';
 import type { Store } from '../../store/store';
-import { columnLetter, fileDate, HEADER_FILL, REQUIRED_FILL, styleHeaderRow, TEXT_FORMAT, toFileOut } from './excel-cells';
-import { GUIDE_SHEET, IMPORT_COLUMNS, IMPORT_SHEET, MAX_IMPORT_ROWS, type ImportColumn } from './excel-columns';
+import { columnLetter, fileDate, HEADER_FILL, inertRow, REQUIRED_FILL, styleHeaderRow, TEXT_FORMAT, toFileOut } from './excel-cells';
+import { GUIDE_SHEET, IMPORT_COLUMNS, IMPORT_SHEET, type ImportColumn } from './excel-columns';
+import { MAX_IMPORT_ROWS } from './excel-limits';
 
 const OPTIONS_SHEET = '可选值';
 
@@ -147,7 +148,7 @@ function buildGuideSheet(wb: ExcelJS.Workbook, org: OrgNames): void {
   if (org.communities.length === 0) ws.addRow(['（尚未建立社区，请先在“社区与网格”中建立）']);
   for (const name of org.communities) {
     const grids = org.grids.filter((g) => g.community === name).map((g) => g.grid);
-    ws.addRow([name, '', '', grids.length ? `网格：${grids.join('、')}` : '（未建网格）']);
+    ws.addRow(inertRow([name, '', '', grids.length ? `网格：${grids.join('、')}` : '（未建网格）']));
   }
   ws.addRow([]);
   ws.addRow([`示例（仅供参考，请勿将示例复制到“${IMPORT_SHEET}”）：两户三人`]).font = { bold: true };
