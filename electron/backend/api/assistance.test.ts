@@ -231,7 +231,7 @@ describe('payment list export', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(f.base64, 'base64') as unknown as ArrayBuffer);
     expect(wb.getWorksheet('发放花名册')!.getRow(2).getCell(5).value).toBe("'@SUM(1+1)*cmd|/C calc");
-    expect(wb.getWorksheet('发放花名册')!.getRow(2).getCell(7).value).toBe(1010);
+    expect(wb.getWorksheet('发放花名册')!.getRow(2).getCell(7).value).toBe(1045);
   });
 });
 
