@@ -143,6 +143,40 @@ describe('income rise and gradual exit', () => {
     expect((await amountIn('2026-09', hh.id))!.basis).toBe('schedule-50');
   });
 
+  test('a new wage for one member changes only that member: the others keep their 从业状况 and income notes', async () => {
+    const hh = await call('registry.createHousehold', {
+      household: { communityId, address: `詹滨西里${seq}号`, hukouType: 'urban', categories: ['dibao'] },
+      members: [
+        { name: '吴建国', relation: '02', idNumber: makeIdNumber('120110', '19780101', seq++ * 2 + 1), employment: 'unemployed', incomes: [] },
+        {
+          name: '郑桂芳',
+          relation: '10',
+          idNumber: makeIdNumber('120110', '19800202', seq++ * 2 + 1),
+          employment: 'flexible',
+          incomes: [{ kind: 'wage', monthlyFen: 80000, note: '家政零工' }],
+        },
+      ],
+    });
+    const e = await enrolDibao(hh.id, '2026-04');
+    const [husband, wife] = [hh.members.find((m) => m.name === '吴建国')!, hh.members.find((m) => m.name === '郑桂芳')!];
+    await at('2026-05-10T02:00:00Z');
+    // The form sends every wage it shows: the wife's is her current one, unchanged.
+    await call('assistance.recordIncomeRise', {
+      id: e.id,
+      reportMonth: '2026-05',
+      riseFromEmployment: true,
+      selfReported: true,
+      members: [
+        { personId: husband.id, wageFen: 150000 },
+        { personId: wife.id, wageFen: 80000 },
+      ],
+    });
+    const after = await call('registry.getHousehold', { id: hh.id });
+    const byName = (n: string) => after.members.find((m) => m.name === n)!;
+    expect(byName('郑桂芳')).toMatchObject({ employment: 'flexible', incomes: [{ kind: 'wage', monthlyFen: 80000, note: '家政零工' }] });
+    expect(byName('吴建国')).toMatchObject({ employment: 'employed', incomes: [{ kind: 'wage', monthlyFen: 150000, note: null }] });
+  });
+
   test('a rise found by the caseworker (not self-reported): exit from the next month', async () => {
     const hh = await household([{ name: '郑一', relation: '02' }]);
     const e = await enrolDibao(hh.id, '2026-04');

@@ -14,7 +14,7 @@ import { updatePerson } from '../registry/persons';
 import { amountFor, paidIn, type EnrolmentDbRow } from './amounts';
 import { recordStep } from './enrolments';
 import { dibaoStandard, flag, incomeParams } from './figures';
-import { householdMembers, toIncomeMember, type MemberRow } from './members';
+import { EMPLOYED, householdMembers, toIncomeMember, type MemberRow } from './members';
 import { loadEnrolment } from './read';
 
 export interface IncomeRiseInput {
@@ -27,12 +27,28 @@ export interface IncomeRiseInput {
   note?: string | null;
 }
 
+type IncomeRow = { kind: string; monthlyFen: number; note?: string | null };
+
+/**
+ * The members with the wages the user entered. A wage equal to the one on record changes nothing
+ * (the form shows the current wage as its starting value); a changed wage keeps the note of the wage
+ * it replaces, and marks the member 在职 only when the rise comes from a job and the member was not
+ * already counted as working. Nothing else of a member is touched.
+ */
 function withNewWages(members: MemberRow[], input: IncomeRiseInput): MemberRow[] {
   return members.map((m) => {
     const w = input.members.find((x) => x.personId === m.id);
     if (w?.wageFen == null) return m;
-    const others = (JSON.parse(m.incomes) as { kind: string }[]).filter((i) => i.kind !== 'wage');
-    return { ...m, employment: 'employed', incomes: JSON.stringify([...others, { kind: 'wage', monthlyFen: w.wageFen, note: null }]) };
+    const incomes = JSON.parse(m.incomes) as IncomeRow[];
+    const wages = incomes.filter((i) => i.kind === 'wage');
+    if (wages.length > 0 && wages.reduce((sum, i) => sum + i.monthlyFen, 0) === w.wageFen) return m;
+    const note = wages.length === 1 ? (wages[0]!.note ?? null) : null;
+    const startsWork = input.riseFromEmployment && w.wageFen > 0 && !EMPLOYED.has(m.employment ?? '');
+    return {
+      ...m,
+      employment: startsWork ? 'employed' : m.employment,
+      incomes: JSON.stringify([...incomes.filter((i) => i.kind !== 'wage'), { kind: 'wage', monthlyFen: w.wageFen, note }]),
+    };
   });
 }
 
@@ -87,9 +103,12 @@ export function recordIncomeRise(store: Store, actor: Actor, input: IncomeRiseIn
     const d = preview.decision;
     // The new wages go into the registry through its own service (audited there).
     updated.forEach((m, i) => {
-      if (m.incomes !== members[i]!.incomes) {
-        updatePerson(store, actor, m.id, { incomes: JSON.parse(m.incomes) as never, employment: 'employed' });
-      }
+      const before = members[i]!;
+      if (m.incomes === before.incomes && m.employment === before.employment) return;
+      updatePerson(store, actor, m.id, {
+        incomes: JSON.parse(m.incomes) as never,
+        ...(m.employment !== before.employment ? { employment: m.employment as never } : {}),
+      });
     });
     store.insert(
       'income_rise_decisions',

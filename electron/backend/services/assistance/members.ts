@@ -25,7 +25,8 @@ export function householdMembers(store: Store, householdId: string): MemberRow[]
     .all(householdId) as MemberRow[];
 }
 
-const EMPLOYED = new Set(['employed', 'flexible']);
+/** 从业状况 the 就业奖励 applies to. */
+export const EMPLOYED = new Set(['employed', 'flexible']);
 
 export function toIncomeMember(m: MemberRow, workingAway: ReadonlySet<string>): IncomeMember {
   const incomes = (JSON.parse(m.incomes) as { kind: IncomeKind; monthlyFen: number }[]).map((i) => ({
