@@ -294,6 +294,33 @@ describe('temporary assistance', () => {
     ]);
   });
 
+  test('the urgent case and its ledger item are one case: approved → 处置中, paid → 办结, never a false overdue', async () => {
+    const hh = await household([{ name: '卫三', relation: '02' }], []);
+    await at('2026-05-10T15:30:00Z');
+    const t = await call('assistance.receiveTemporary', { householdId: hh.id, type: 'urgent', reason: '火灾', amountFen: 300000 });
+    const { id: itemId } = h.backend.store.sqlite.prepare("SELECT id FROM ledger_items WHERE household_id = ? AND source = 'application'").get(hh.id) as { id: string };
+    const item = () => call('ledger.get', { id: itemId });
+    expect(await item()).toMatchObject({ status: 'pending' });
+    await at('2026-05-11T01:00:00Z');
+    await call('assistance.decideTemporary', { id: t.id, action: 'approve', note: '先行审批' });
+    expect(await item()).toMatchObject({ status: 'handling', verification: '临时救助申请已审批' });
+    await call('assistance.decideTemporary', { id: t.id, action: 'pay' });
+    const closed = await item();
+    expect(closed).toMatchObject({ status: 'closed', measures: '发放临时救助金 3,000.00 元', result: '已发放' });
+    expect(closed.events.map((e) => e.kind)).toEqual(['created', 'application:approved', 'application:paid']);
+    // Days later the supervision lists do not show it as overdue.
+    await at('2026-05-20T01:00:00Z');
+    expect((await call('ledger.list', { overdueOnly: true })).rows.map((r) => r.id)).not.toContain(itemId);
+  });
+
+  test('a refused urgent application closes its ledger item with the reason', async () => {
+    const hh = await household([{ name: '卫四', relation: '02' }], []);
+    const t = await call('assistance.receiveTemporary', { householdId: hh.id, type: 'urgent', reason: '突发重病', amountFen: 100000 });
+    await call('assistance.decideTemporary', { id: t.id, action: 'reject', note: '已由医疗救助解决' });
+    const { status, result } = h.backend.store.sqlite.prepare("SELECT status, result FROM ledger_items WHERE household_id = ? AND source = 'application'").get(hh.id) as { status: string; result: string };
+    expect({ status, result }).toEqual({ status: 'closed', result: '不予救助：已由医疗救助解决' });
+  });
+
   test('exactly at the street limit the street approves; above it the district, whose approval must be noted', async () => {
     const hh = await household([{ name: '蒋一', relation: '02' }], []);
     const atLimit = await call('assistance.receiveTemporary', { householdId: hh.id, type: 'expenditure', reason: '医疗支出', amountFen: 627000 });

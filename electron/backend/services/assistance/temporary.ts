@@ -10,6 +10,8 @@ import type { TemporaryRow } from '../../../../shared/assistance/types';
 import { labelOf } from '../../../../shared/codes';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import { createItem } from '../ledger/items';
+import { followApplication, type ApplicationOutcome } from '../ledger/application-case';
+import { yuan } from '../../../../shared/care/format';
 import type { Actor, Store } from '../../store/store';
 import { requireParam } from '../policy/params';
 import { loadHouseholdRow } from '../registry/read';
@@ -33,6 +35,7 @@ interface Db {
   paid_at: string | null;
   referral: string | null;
   decision_note: string | null;
+  ledger_item_id: string | null;
   community_name: string;
   person_name: string | null;
 }
@@ -105,6 +108,22 @@ export function receiveTemporary(
       urgentHours: requireParam<number>(store, actor.streetCode, 'temporary.urgentHours', today),
       streetLimitMonths: requireParam<number>(store, actor.streetCode, 'temporary.streetLimitMonths', today),
     });
+    // An urgent case is also a 一级 item of the issue ledger, due when the assistance is due, so its
+    // time limit is supervised there with every other urgent problem (plan 二(一), 二(五)).
+    const ledgerItemId =
+      input.type === 'urgent'
+        ? createItem(store, actor, {
+            source: 'application',
+            householdId: input.householdId,
+            personId: input.personId ?? null,
+            category: 'living',
+            urgency: '1',
+            description: `急难型临时救助申请：${input.reason}`,
+            handlerName: null,
+            immediate: false,
+            dueAt: route.deadline,
+          })
+        : null;
     const id = store.insert(
       'temporary_assistance',
       {
@@ -120,25 +139,11 @@ export function receiveTemporary(
         deadline: route.deadline,
         standardFen,
         status: 'received',
+        ledgerItemId,
       },
       actor,
       { action: 'assistance.receiveTemporary', summary: `受理${labelOf(TEMP_TYPES, input.type)}临时救助申请` },
     );
-    // An urgent case is also a 一级 item of the issue ledger, due when the assistance is due, so its
-    // time limit is supervised there with every other urgent problem (plan 二(一), 二(五)).
-    if (input.type === 'urgent') {
-      createItem(store, actor, {
-        source: 'application',
-        householdId: input.householdId,
-        personId: input.personId ?? null,
-        category: 'living',
-        urgency: '1',
-        description: `急难型临时救助申请：${input.reason}`,
-        handlerName: null,
-        immediate: false,
-        dueAt: route.deadline,
-      });
-    }
     return id;
   });
 }
@@ -173,5 +178,37 @@ export function decideTemporary(
       action: `assistance.temporary.${input.action}`,
       summary: `临时救助：${step.label}`,
     });
+    const itemId = ledgerItemOf(store, t.id);
+    if (itemId) followApplication(store, actor, itemId, outcomeOf(input, t.amountFen));
   });
+}
+
+function outcomeOf(input: { action: keyof typeof NEXT; note?: string | null; referral?: string | null }, amountFen: number): ApplicationOutcome {
+  switch (input.action) {
+    case 'approve':
+      return { kind: 'approved', note: input.note ?? null };
+    case 'pay':
+      return { kind: 'paid', amountText: yuan(amountFen) };
+    case 'reject':
+      return { kind: 'rejected', note: input.note ?? null };
+    case 'refer':
+      return { kind: 'referred', referral: input.referral ?? '' };
+  }
+}
+
+/**
+ * The application's ledger item: the stored link, or for an application received before the link
+ * was kept, its 一级 item of the same household due at the same time.
+ */
+function ledgerItemOf(store: Store, id: string): string | null {
+  const r = store
+    .prepare(
+      `SELECT t.type, t.ledger_item_id,
+              (SELECT i.id FROM ledger_items i WHERE i.household_id = t.household_id AND i.source = 'application'
+                 AND i.due_at = t.deadline AND i.deleted_at IS NULL ORDER BY i.registered_at LIMIT 1) AS matched
+         FROM temporary_assistance t WHERE t.id = ?`,
+    )
+    .get(id) as { type: string; ledger_item_id: string | null; matched: string | null } | undefined;
+  if (!r || r.type !== 'urgent') return null;
+  return r.ledger_item_id ?? r.matched;
 }

@@ -22,6 +22,10 @@ const EVENT_LABEL: Record<string, string> = {
   created: '登记',
   'referral-receipt': '部门签收',
   'referral-reply': '部门回复',
+  'application:approved': '临时救助已审批',
+  'application:paid': '临时救助已发放（办结）',
+  'application:rejected': '临时救助不予救助（办结）',
+  'application:referred': '临时救助转介',
   ...Object.fromEntries(LEDGER_ACTIONS.map((a) => [a.code, a.label])),
 };
 

@@ -107,6 +107,8 @@ export const temporaryAssistance = sqliteTable(
     paidAt: text('paid_at'),
     referral: text('referral'),
     decisionNote: text('decision_note'),
+    /** The urgent case's 一级 item of the issue ledger, which follows this application to its end. */
+    ledgerItemId: text('ledger_item_id'),
   },
   (t) => [index('temporary_status_idx').on(t.status), index('temporary_household_idx').on(t.householdId)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE `temporary_assistance` ADD `ledger_item_id` text;
