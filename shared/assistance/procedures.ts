@@ -75,6 +75,11 @@ export const assistanceProcedures = {
       publicFrom: zDate('公示开始日期').optional(),
       publicTo: zDate('公示结束日期').optional(),
       month: zMonth('月份').optional(),
+      /** 区级审批 recorded at the street on behalf of the district: the district's document and date. */
+      districtDocNo: zOptText('区级审批文号', 60),
+      districtApprovedOn: zDate('区级审批日期').optional(),
+      /** Approval although the assessed income is not within the programme's line: why. */
+      overrideReason: zOptText('超出标准仍予批准的原因', 500),
     }),
     STAFF,
   ),

@@ -55,7 +55,10 @@ test('a 低保 household reports a job: decision, six-month schedule, six paymen
     household: { communityId, address: '詹滨西里5号楼1门101', hukouType: 'urban', categories: ['dibao'] },
     members: [{ name: '周强', relation: '02', idNumber: makeIdNumber('120110', '19750304', 11), incomes: [] }],
   });
+  // The app on Tuesday 2026-12-01 10:00 Shanghai: the 公示 runs 12-01 to 12-07 and ends inside December.
+  clock.offsetMs = Date.parse('2026-12-01T10:00:00+08:00') - Date.now();
   const month = monthOf(shanghaiDate(clock.now()));
+  await call('users.create', { username: 'dcy', displayName: '调查员', role: 'caseworker', password: 'dcy-pass-2026' });
 
   await signIn(page, app);
   await goHash(page, `#/households/${hh.id}`);
@@ -64,12 +67,45 @@ test('a 低保 household reports a job: decision, six-month schedule, six paymen
   const detail = page.getByTestId('enrolment-detail');
   await expect(detail.getByText('周强 · 低保')).toBeVisible();
 
-  // The workflow, one step after the other.
-  for (const step of ['investigate', 'street-review', 'publish', 'approve'] as const) {
+  // The 入户调查 is a caseworker's (the 街道审核 must be someone else's): recorded at another PC.
+  const [enrolment] = await call<{ id: string }[]>('assistance.listEnrolments', { householdId: hh.id });
+  const caseworker = await app.backend.call('auth.login', { username: 'dcy', password: 'dcy-pass-2026' }, null);
+  const cwToken = (caseworker as { result: { token: string } }).result.token;
+  expect((await app.backend.call('assistance.investigate', { id: enrolment!.id }, cwToken)).ok).toBe(true);
+  await page.reload();
+  for (const step of ['street-review', 'publish'] as const) {
     await page.getByTestId(`step-${step}`).click();
     await page.getByTestId('step-ok').click();
     await expect(page.getByTestId('step-ok')).toBeHidden();
   }
+  // 区级审批 while the 公示 runs is refused with the day it may be done.
+  const approve = async (approvedOn: string) => {
+    await page.getByTestId('step-approve').click();
+    await page.getByTestId('step-doc-no').fill('东民救批〔2026〕88号');
+    await page.getByTestId('step-approved-on').click();
+    await page.getByTestId('step-approved-on').fill(approvedOn);
+    await page.getByTestId('step-approved-on').press('Enter');
+    await page.getByTestId('step-ok').click();
+  };
+  await approve('2026-12-01');
+  await expect(page.getByText('公示期至 2026-12-07 结束，2026-12-08 起方可办理区级审批')).toBeVisible();
+  await page.getByRole('button', { name: '取消' }).click();
+  await expect(page.getByTestId('enrolment-status')).toHaveText('公示中');
+
+  // A week later the district's approval is recorded at the street with its document.
+  clock.advanceHours(7 * 24);
+  await page.reload();
+  // A week without activity ends the session: sign in again if the window asks.
+  await expect(page.getByLabel('用户名').or(page.getByLabel('当前用户'))).toBeVisible();
+  if (await page.getByLabel('用户名').isVisible()) {
+    await page.getByLabel('用户名').fill(ADMIN.username);
+    await page.getByLabel('密码').fill(ADMIN.password);
+    await page.getByLabel('密码').press('Enter');
+    await expect(page.getByLabel('当前用户')).toBeVisible();
+  }
+  await goHash(page, `#/assistance/enrolments/${enrolment!.id}`);
+  await approve('2026-12-08');
+  await expect(page.getByTestId('step-ok')).toBeHidden();
   await expect(page.getByTestId('enrolment-status')).toHaveText('在保');
   await expect(page.getByTestId('enrolment-amount')).toHaveText('1,045.00 元');
   const steps = page.getByTestId('enrolment-steps');

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeIdNumber } from '../../../shared/id-number';
 import type { Programme } from '../../../shared/assistance/codes';
 import { makeHarness, type Harness } from '../testing/harness';
+import { enrolThroughSteps } from '../testing/enrolment';
 
 let h: Harness;
 let communityId: string;
@@ -17,7 +18,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-async function household(opts: { hukouType?: 'urban' | 'rural'; selfCare?: 'full' | 'partial' | 'none'; employed?: boolean; wageFen?: number } = {}) {
+async function household(opts: { hukouType?: 'urban' | 'rural'; selfCare?: 'full' | 'partial' | 'none'; employed?: boolean; wageFen?: number; transferFen?: number } = {}) {
   return h.call('registry.createHousehold', {
     household: { communityId, address: `詹滨西里${seq}号`, hukouType: opts.hukouType ?? 'urban', categories: [] },
     members: [
@@ -27,19 +28,18 @@ async function household(opts: { hukouType?: 'urban' | 'rural'; selfCare?: 'full
         idNumber: makeIdNumber('120110', '19500101', seq++ * 2 + 1),
         selfCare: opts.selfCare ?? 'full',
         employment: opts.employed ? 'employed' : undefined,
-        incomes: opts.wageFen ? [{ kind: 'wage', monthlyFen: opts.wageFen }] : [],
+        incomes: [
+          ...(opts.wageFen ? [{ kind: 'wage' as const, monthlyFen: opts.wageFen }] : []),
+          ...(opts.transferFen ? [{ kind: 'transfer' as const, monthlyFen: opts.transferFen }] : []),
+        ],
       },
     ],
   });
 }
 
 /** Through every step; payment from 2026-04. */
-async function enrol(programme: Programme, householdId: string, personId?: string) {
-  const e = await h.call('assistance.apply', { programme, householdId, personId });
-  await h.call('assistance.investigate', { id: e.id });
-  await h.call('assistance.advance', { id: e.id, step: 'street-review' });
-  await h.call('assistance.advance', { id: e.id, step: 'publish', publicFrom: '2026-03-16', publicTo: '2026-03-22' });
-  return h.call('assistance.advance', { id: e.id, step: 'approve', month: '2026-04' });
+function enrol(programme: Programme, householdId: string, personId?: string) {
+  return enrolThroughSteps(h, { programme, householdId, personId }, '2026-04');
 }
 
 async function paid(programme: Programme, householdId: string) {
@@ -49,7 +49,7 @@ async function paid(programme: Programme, householdId: string) {
 
 describe('today’s figures', () => {
   test('低保边缘: 314 per household and month (a fixed amount since 2025-09-01, not 30% of 1045)', async () => {
-    const hh = await household();
+    const hh = await household({ transferFen: 110000 }); // within 1,045.00 to 1,567.50
     await enrol('dibao-edge', hh.id);
     expect(await paid('dibao-edge', hh.id)).toBe(31400);
   });

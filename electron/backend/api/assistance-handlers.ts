@@ -43,7 +43,7 @@ export function assistanceHandlers(): AreaHandlers<'assistance.'> {
       if ((input.step === 'approve' || input.step === 'reject') && !SUPERVISORS.includes(requireUser(ctx).role)) {
         throw new AppError('forbidden', '审批或不予批准须由街道负责人及以上角色办理', { field: 'step' });
       }
-      advanceEnrolment(store, actor, input);
+      advanceEnrolment(store, actor, input, requireUser(ctx).role);
       return enrolmentDetail(store, actor.streetCode, input.id);
     },
     'assistance.previewIncomeRise': (input, { store, actor }) => previewIncomeRise(store, actor, input),

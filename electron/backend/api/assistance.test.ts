@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeIdNumber } from '../../../shared/id-number';
 import { ADMIN, makeHarness, type Harness } from '../testing/harness';
+import { DISTRICT_APPROVAL, enrolThroughSteps, investigatorToken, PAST_PUBLICATION } from '../testing/enrolment';
 
 let h: Harness;
 let now: Date;
@@ -46,11 +47,7 @@ async function household(members: { name: string; relation: string; birth?: stri
 
 /** Enrols a household into 低保 through every step; payment starts in `startMonth`. */
 async function enrolDibao(householdId: string, startMonth: string) {
-  const e = await call('assistance.apply', { programme: 'dibao', householdId, note: '本人申请' });
-  await call('assistance.investigate', { id: e.id, note: '入户核实' });
-  await call('assistance.advance', { id: e.id, step: 'street-review', note: '同意' });
-  await call('assistance.advance', { id: e.id, step: 'publish', publicFrom: '2026-03-16', publicTo: '2026-03-22' });
-  return call('assistance.advance', { id: e.id, step: 'approve', month: startMonth, note: '区民政局批准' });
+  return enrolThroughSteps(h, { programme: 'dibao', householdId, note: '本人申请' }, startMonth, token ?? undefined);
 }
 
 async function amountIn(month: string, householdId: string) {
@@ -68,7 +65,9 @@ describe('enrolment', () => {
     const e = await enrolDibao(hh.id, '2026-04');
     expect(e).toMatchObject({ status: 'active', startMonth: '2026-04', coveredPersons: 3, perCapitaIncomeFen: 1 });
     expect(e.steps.map((s) => s.step)).toEqual(['apply', 'investigate', 'street-review', 'publish', 'approve']);
-    expect(e.steps.every((s) => s.username === 'admin' && s.at)).toBe(true);
+    expect(e.steps.map((s) => s.username)).toEqual(['admin', 'dcy', 'admin', 'admin', 'admin']);
+    expect(e.steps.every((s) => s.at)).toBe(true);
+    expect(e.steps.at(-1)!.detail).toMatchObject({ onBehalfOfDistrict: true, districtDocNo: '东民救批〔2026〕12号' });
     expect(await amountIn('2026-03', hh.id)).toBeNull();
     expect((await amountIn('2026-04', hh.id))!.amountFen).toBe((104500 - 1) * 3);
   });
@@ -76,9 +75,9 @@ describe('enrolment', () => {
   test('a caseworker cannot approve or reject; a 街道负责人 can (refusal writes nothing)', async () => {
     const hh = await household([{ name: '李一', relation: '02' }]);
     const e = await call('assistance.apply', { programme: 'dibao', householdId: hh.id });
-    await call('assistance.investigate', { id: e.id });
+    await h.call('assistance.investigate', { id: e.id }, await investigatorToken(h));
     await call('assistance.advance', { id: e.id, step: 'street-review' });
-    await call('assistance.advance', { id: e.id, step: 'publish', publicFrom: '2026-03-16', publicTo: '2026-03-22' });
+    await call('assistance.advance', { id: e.id, step: 'publish', ...PAST_PUBLICATION });
     await call('users.create', { username: 'jbr', displayName: '经办员', role: 'caseworker', password: 'case-pass-1' });
     await call('users.create', { username: 'fzr', displayName: '负责人', role: 'supervisor', password: 'sup-pass-1' });
     const caseworker = (await h.call('auth.login', { username: 'jbr', password: 'case-pass-1' }, null)).token;
@@ -88,7 +87,7 @@ describe('enrolment', () => {
       expect(await h.raw('assistance.advance', { id: e.id, step, note: 'x' }, caseworker)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     expect(changeCount()).toBe(before);
-    const ok = await h.call('assistance.advance', { id: e.id, step: 'approve', month: '2026-04' }, supervisor);
+    const ok = await h.call('assistance.advance', { id: e.id, step: 'approve', month: '2026-04', ...DISTRICT_APPROVAL }, supervisor);
     expect(ok.steps.at(-1)).toMatchObject({ step: 'approve', username: 'fzr' });
   });
 
@@ -99,6 +98,58 @@ describe('enrolment', () => {
     const r = await raw('assistance.advance', { id: e.id, step: 'approve' });
     expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(changeCount()).toBe(before);
+  });
+});
+
+describe('the enrolment workflow as the rules order it', () => {
+  async function published(name: string, incomeFen = 0, publicFrom = '2026-03-16', publicTo = '2026-03-22') {
+    const hh = await household([{ name, relation: '02', incomes: incomeFen ? [{ kind: 'transfer', monthlyFen: incomeFen }] : [] }]);
+    const e = await call('assistance.apply', { programme: 'dibao', householdId: hh.id });
+    await h.call('assistance.investigate', { id: e.id }, await investigatorToken(h));
+    await call('assistance.advance', { id: e.id, step: 'street-review' });
+    await call('assistance.advance', { id: e.id, step: 'publish', publicFrom, publicTo });
+    return e.id;
+  }
+
+  test('入户调查 and 街道审核 by different people', async () => {
+    const hh = await household([{ name: '冯二', relation: '02' }]);
+    const e = await call('assistance.apply', { programme: 'dibao', householdId: hh.id });
+    await call('assistance.investigate', { id: e.id });
+    const before = changeCount();
+    const r = await raw('assistance.advance', { id: e.id, step: 'street-review' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden', field: 'step' } });
+    expect(r.ok ? '' : r.error.message).toContain('入户调查由 admin 登记');
+    expect(changeCount()).toBe(before);
+  });
+
+  test('区级审批 during the 公示 is refused with the day it may be done; after it, at the street only with the district’s document', async () => {
+    const id = await published('冯三');
+    const before = changeCount();
+    const during = await raw('assistance.advance', { id, step: 'approve', month: '2026-04', ...DISTRICT_APPROVAL });
+    expect(during).toMatchObject({ ok: false, error: { code: 'invalid-transition' } });
+    expect(during.ok ? '' : during.error.message).toBe('公示期至 2026-03-22 结束，2026-03-23 起方可办理区级审批');
+    expect(changeCount()).toBe(before);
+    await at('2026-03-23T02:00:00Z');
+    const signedIn = changeCount(); // signing in again records the sign-in
+    const noDoc = await raw('assistance.advance', { id, step: 'approve', month: '2026-04' });
+    expect(noDoc).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'districtDocNo' } });
+    const early = await raw('assistance.advance', { id, step: 'approve', month: '2026-04', districtDocNo: '东民救批〔2026〕13号', districtApprovedOn: '2026-03-20' });
+    expect(early).toMatchObject({ ok: false, error: { field: 'districtApprovedOn' } });
+    expect(changeCount()).toBe(signedIn);
+    const ok = await call('assistance.advance', { id, step: 'approve', month: '2026-04', districtDocNo: '东民救批〔2026〕13号', districtApprovedOn: '2026-03-23' });
+    expect(ok).toMatchObject({ status: 'active' });
+  });
+
+  test('an income above the 低保 standard is approved only with a stated reason, kept on the step and in the audit', async () => {
+    const id = await published('冯四', 200000, '2026-03-05', '2026-03-11');
+    const before = changeCount();
+    const r = await raw('assistance.advance', { id, step: 'approve', month: '2026-04', ...DISTRICT_APPROVAL });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'overrideReason' } });
+    expect(r.ok ? '' : r.error.message).toContain('核定家庭月人均收入 2,000.00 元，不低于低保标准 1,045.00 元');
+    expect(changeCount()).toBe(before);
+    const ok = await call('assistance.advance', { id, step: 'approve', month: '2026-04', ...DISTRICT_APPROVAL, overrideReason: '大病支出，区民政局专题会议研究同意' });
+    expect(ok.steps.at(-1)!.detail).toMatchObject({ overrideReason: '大病支出，区民政局专题会议研究同意' });
+    expect(JSON.stringify(await call('audit.list', {}))).toContain('大病支出，区民政局专题会议研究同意');
   });
 });
 
@@ -345,11 +396,7 @@ describe('应补尽补', () => {
       ['severe-disability-care-subsidy', 'missing'],
     ]);
     const personId = hh.members[0]!.id;
-    const e = await call('assistance.apply', { programme: 'severe-disability-care-subsidy', householdId: hh.id, personId });
-    await call('assistance.investigate', { id: e.id });
-    await call('assistance.advance', { id: e.id, step: 'street-review' });
-    await call('assistance.advance', { id: e.id, step: 'publish', publicFrom: '2026-03-16', publicTo: '2026-03-22' });
-    await call('assistance.advance', { id: e.id, step: 'approve', month: '2026-03' });
+    await enrolThroughSteps(h, { programme: 'severe-disability-care-subsidy', householdId: hh.id, personId }, '2026-03');
     const after = await call('assistance.entitlementGaps', {});
     expect(after.filter((g) => g.name === '沈一').map((g) => g.subsidy)).toEqual(['disability-living-subsidy']);
   });

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../../../shared/errors';
 import { ENROLMENT_STEPS, HOUSEHOLD_PROGRAMMES, PROGRAMMES, type EnrolmentStatus, type EnrolmentStep, type Programme } from '../../../../shared/assistance/codes';
-import { labelOf } from '../../../../shared/codes';
+import { labelOf, type Role } from '../../../../shared/codes';
 import { addMonths, assessMonthlyIncome, monthOf } from '../../../../shared/policy';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
@@ -13,6 +13,7 @@ import { loadHouseholdRow } from '../registry/read';
 import { incomeParams } from './figures';
 import { householdMembers, toIncomeMember } from './members';
 import { loadEnrolment } from './read';
+import { checkApproval, checkStreetReview, type ApprovalInput } from './approval';
 
 export function recordStep(store: Store, actor: Actor, enrolmentId: string, step: EnrolmentStep, note: string | null, detail?: unknown): void {
   store.insert(
@@ -125,26 +126,32 @@ const TO: Partial<Record<AdvanceStep, EnrolmentStatus>> = {
 export function advanceEnrolment(
   store: Store,
   actor: Actor,
-  input: { id: string; step: AdvanceStep; note?: string | null; publicFrom?: string; publicTo?: string; month?: string },
+  input: { id: string; step: AdvanceStep; note?: string | null; publicFrom?: string; publicTo?: string; month?: string } & ApprovalInput,
+  role: Role,
 ): void {
   store.tx(() => {
     const e = loadEnrolment(store, actor.streetCode, input.id);
     if (!FROM[input.step].includes(e.status as EnrolmentStatus)) {
       throw new AppError('conflict', `当前状态不能办理“${labelOf(ENROLMENT_STEPS, input.step)}”`, { field: 'step' });
     }
-    const thisMonth = monthOf(shanghaiDate(store.nowDate()));
+    const today = shanghaiDate(store.nowDate());
+    const thisMonth = monthOf(today);
     const patch: Record<string, unknown> = { status: TO[input.step] ?? e.status };
+    let detail: Record<string, unknown> = input.month ? { month: input.month } : {};
+    if (input.step === 'street-review') checkStreetReview(store, e, actor);
     if (input.step === 'publish') {
       if (!input.publicFrom || !input.publicTo) throw new AppError('invalid-input', '公示须填写开始和结束日期', { field: 'publicFrom' });
       if (input.publicTo < input.publicFrom) throw new AppError('invalid-input', '公示结束日期不能早于开始日期', { field: 'publicTo' });
       Object.assign(patch, { publicFrom: input.publicFrom, publicTo: input.publicTo });
     }
     if (input.step === 'approve') {
+      detail = { ...detail, ...checkApproval(store, e, role, input, today) };
       // Payment starts the month after approval unless a month is given.
       patch.startMonth = input.month ?? addMonths(thisMonth, 1);
     }
     if (input.step === 'exit') patch.endMonth = input.month ?? addMonths(thisMonth, 1);
-    store.update('enrolments', e.id, patch, actor, audit(input.step, e.programme));
-    recordStep(store, actor, e.id, input.step, input.note ?? null, input.month ? { month: input.month } : undefined);
+    const spec = audit(input.step, e.programme);
+    store.update('enrolments', e.id, patch, actor, Object.keys(detail).length > 0 ? { ...spec, detail } : spec);
+    recordStep(store, actor, e.id, input.step, input.note ?? null, Object.keys(detail).length > 0 ? detail : undefined);
   });
 }

@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { showFormError } from '../../lib/form-errors';
 import { addMonths, thisMonth } from './labels';
 import { appClock } from '../../api/clock';
+import { useSession } from '../../session/session-context';
 
 export type StepKind = 'investigate' | 'street-review' | 'publish' | 'approve' | 'reject' | 'periodic-review' | 'suspend' | 'resume' | 'exit';
 
@@ -14,7 +15,7 @@ const TEXT: Record<StepKind, { title: string; ok: string; noteLabel: string; dan
   investigate: { title: '入户调查与收入财产核算', ok: '登记调查结果', noteLabel: '调查情况' },
   'street-review': { title: '街道审核', ok: '审核通过', noteLabel: '审核意见' },
   publish: { title: '公示', ok: '开始公示', noteLabel: '说明' },
-  approve: { title: '区级审批', ok: '批准', noteLabel: '审批意见（文号等）' },
+  approve: { title: '区级审批', ok: '批准', noteLabel: '审批意见' },
   reject: { title: '不予批准', ok: '不予批准', noteLabel: '不予批准的理由', danger: true, description: '不予批准后本记录结束，如需重新申请须另行办理。' },
   'periodic-review': { title: '复审', ok: '记录复审', noteLabel: '复审情况' },
   suspend: { title: '暂停发放', ok: '暂停发放', noteLabel: '暂停原因', danger: true, description: '暂停后发放花名册不再包含该对象，直至恢复发放。' },
@@ -27,6 +28,9 @@ interface Values {
   coveredPersons?: number;
   publicRange?: [dayjs.Dayjs, dayjs.Dayjs];
   month?: dayjs.Dayjs;
+  districtDocNo?: string;
+  districtApprovedOn?: dayjs.Dayjs;
+  overrideReason?: string;
 }
 
 export function EnrolmentStepModal({ enrolment, step, onClose, onDone }: { enrolment: EnrolmentDetail; step: StepKind; onClose: () => void; onDone: (e: EnrolmentDetail) => void }) {
@@ -34,6 +38,10 @@ export function EnrolmentStepModal({ enrolment, step, onClose, onDone }: { enrol
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const t = TEXT[step];
+  // At a street PC the district's approval is recorded on its behalf, with its document.
+  const { session } = useSession();
+  const onBehalf = step === 'approve' && session.user.role !== 'district-admin';
+  const [askOverride, setAskOverride] = useState(false);
   const needsNote = step === 'reject' || step === 'suspend' || step === 'exit';
   const submit = async (v: Values) => {
     setBusy(true);
@@ -49,10 +57,14 @@ export function EnrolmentStepModal({ enrolment, step, onClose, onDone }: { enrol
               publicFrom: v.publicRange?.[0].format('YYYY-MM-DD'),
               publicTo: v.publicRange?.[1].format('YYYY-MM-DD'),
               month: v.month?.format('YYYY-MM'),
+              ...(onBehalf ? { districtDocNo: v.districtDocNo?.trim() || null, districtApprovedOn: v.districtApprovedOn?.format('YYYY-MM-DD') } : {}),
+              overrideReason: v.overrideReason?.trim() || null,
             });
       message.success(`已办理：${t.title}`);
       onDone(e);
     } catch (err) {
+      // Above the income line: the backend names the line; the user may state a reason and approve.
+      if (step === 'approve' && (err as { field?: string }).field === 'overrideReason') setAskOverride(true);
       showFormError(form, err, message);
     } finally {
       setBusy(false);
@@ -95,6 +107,22 @@ export function EnrolmentStepModal({ enrolment, step, onClose, onDone }: { enrol
         {(step === 'approve' || step === 'exit') && (
           <Form.Item name="month" label={step === 'approve' ? '起始发放月份' : '自该月起不再发放'} rules={[{ required: true, message: '请选择月份' }]}>
             <DatePicker picker="month" format="YYYY-MM" style={{ width: '100%' }} data-testid="step-month" />
+          </Form.Item>
+        )}
+        {onBehalf && (
+          <>
+            <Typography.Paragraph type="secondary">区级审批由区民政局作出；街道登记时须填写区级审批文号和审批日期。</Typography.Paragraph>
+            <Form.Item name="districtDocNo" label="区级审批文号" rules={[{ required: true, whitespace: true, message: '请填写区级审批文号' }]}>
+              <Input maxLength={60} data-testid="step-doc-no" />
+            </Form.Item>
+            <Form.Item name="districtApprovedOn" label="区级审批日期" rules={[{ required: true, message: '请选择区级审批日期' }]}>
+              <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} data-testid="step-approved-on" />
+            </Form.Item>
+          </>
+        )}
+        {askOverride && (
+          <Form.Item name="overrideReason" label="超出标准仍予批准的原因" rules={[{ required: true, whitespace: true, message: '请填写原因' }]}>
+            <Input.TextArea rows={2} maxLength={500} data-testid="step-override" />
           </Form.Item>
         )}
         <Form.Item name="note" label={t.noteLabel} rules={needsNote ? [{ required: true, whitespace: true, message: `请填写${t.noteLabel}` }] : []}>
