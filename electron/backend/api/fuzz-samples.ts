@@ -1,7 +1,7 @@
 /**
- * The seeded street of the API fuzz test and one valid input per procedure of the contract (the
- * starting point of its near-valid mutations). A procedure added to the contract without a sample
- * here fails to type-check.
+ * The seeded street of the API fuzz test and a valid input per procedure of the contract (the
+ * starting point of its near-valid mutations). A procedure without a sample starts from `{}`; the
+ * fuzz test fails for one whose schema refuses `{}`, so a new procedure cannot go unfuzzed.
  */
 import { makeIdNumber } from '../../../shared/id-number';
 import type { ProcedureName } from '../../../shared/api/contract';
@@ -116,8 +116,8 @@ const PROBLEM = { category: 'medical', urgency: '2', description: '生病' };
 const MEMBER = { name: '王五', idNumber: makeIdNumber('120110', '19800101', 21), relation: '02' };
 const HOUSEHOLD = (s: Seeded) => ({ communityId: s.communityId, address: '詹滨西里9号', hukouType: 'urban' });
 
-/** One valid input per procedure. */
-export function samples(s: Seeded): Record<ProcedureName, unknown> {
+/** A valid input per procedure (those taking no input may be left out). */
+export function samples(s: Seeded): Partial<Record<ProcedureName, unknown>> {
   return {
     'setup.status': {},
     'setup.initialize': { streetCode: '120110001000', streetName: '张贵庄街道', officeName: '办公室', admin: { username: 'admin2', displayName: '王二', password: 'admin-pass-2' } },
@@ -167,7 +167,7 @@ export function samples(s: Seeded): Record<ProcedureName, unknown> {
     'ledger.lookBack': { from: '2024-01-01', to: '2024-03-06', samplePercent: 50 },
     'ledger.export': { status: 'open' },
     'ledger.printList': { status: 'open' },
-    'ledger.watchList': { status: 'active' },
+    'ledger.watchList': { status: 'watching' },
     'ledger.watchAdd': { householdId: s.householdId, personId: s.headId, reason: '独居老人' },
     'ledger.watchPromote': { id: s.watchId, ...PROBLEM },
     'ledger.watchEnd': { id: s.watchId, reason: '已好转' },

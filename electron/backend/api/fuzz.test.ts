@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PROCEDURES, type ProcedureName } from '../../../shared/api/contract';
+import { contract, PROCEDURES, type ProcedureName } from '../../../shared/api/contract';
 import { createBackend, DB_FILE_NAME, type Backend } from '../app';
 import { ADMIN, makeHarness } from '../testing/harness';
 import { samples, seedStreet, type Seeded } from './fuzz-samples';
@@ -163,8 +163,16 @@ async function openCopy() {
 const ENGLISH_ZOD = /Invalid input|Invalid option|expected|Too (big|small)|Unrecognized key/i;
 
 describe('API fuzz: arbitrary input never yields an internal error, and a refusal writes nothing', () => {
+  test('every procedure has a valid sample to mutate', () => {
+    const all = samples(seeded);
+    const missing = PROCEDURES.filter((p) => !(p in all) && !contract[p].input.safeParse({}).success);
+    expect(missing).toEqual([]);
+    const invalid = PROCEDURES.filter((p) => p in all && !contract[p].input.safeParse(all[p]).success);
+    expect(invalid).toEqual([]);
+  });
+
   test.each(PROCEDURES.map((p) => [p]))('%s', async (procedure) => {
-    const sample = samples(seeded)[procedure];
+    const sample = samples(seeded)[procedure] ?? {};
     const copy = await openCopy();
     try {
       await fc.assert(
