@@ -186,7 +186,8 @@ function chineseFallback(issue: z.core.$ZodIssue, field: string): string {
   const what = field ? `字段“${field}”` : '请求内容';
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return `${what}缺失`;
+      // Issues carry no input (zod leaves it out); its English text says what was received.
+      if (/received undefined/.test(issue.message)) return `${what}缺失`;
       return `${what}应为${EXPECTED[issue.expected] ?? '有效的值'}`;
     case 'too_big':
       if (issue.origin === 'array' || issue.origin === 'set') return `${what}最多${issue.maximum}项`;

@@ -131,6 +131,14 @@ describe('dates at the boundary', () => {
 });
 
 describe('every refusal speaks Chinese', () => {
+  test('a check without a message of ours still names the field and says what is wrong', async () => {
+    const street = { streetCode: '120110001000', streetName: '张贵庄街道', officeName: '办公室' };
+    const wrong = await w.h.raw('setup.initialize', { ...street, admin: 5 });
+    expect(!wrong.ok && wrong.error.message).toBe('字段“admin”应为对象（JSON 对象）');
+    const missing = await w.h.raw('setup.initialize', street);
+    expect(!missing.ok && missing.error.message).toBe('字段“admin”缺失');
+  });
+
   test.each([
     ['ledger.lookBack', { from: '2024-01-01', to: '2024-03-06', samplePercent: 'x' }],
     ['ledger.lookBack', { from: '2024-01-01', to: '2024-03-06', extra: 1 }],
