@@ -11,6 +11,7 @@ import { authenticate, enroll, renewNode, type Device } from './sync/devices';
 import { authenticateIntake, IntakeRefusal } from './intake/keys';
 import { receiveClues } from './intake/clues';
 import { parseClueRequest, type ClueIntakeResponse } from '../shared/ledger/intake';
+import { describeZodError } from '../shared/api/zh';
 import { pullChanges, pushChanges, rowOf } from './sync/log';
 import { snapshotPageJson } from './sync/snapshot';
 import { SYNC_REASONS, SyncRefusal, type SyncReason } from '../shared/sync/rejections';
@@ -43,10 +44,12 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, named = false): z
   const r = schema.safeParse(value);
   if (!r.success) {
     const base = SYNC_REASONS['bad-payload'].message;
-    const first = r.error.issues[0]?.message;
+    // Chinese messages naming the field (zod's own English texts never reach the caller).
+    const issues = describeZodError(r.error);
+    const first = issues[0]?.message;
     const message = named && first ? `${base}：${first}` : base;
     const err = new SyncRefusal('bad-payload', message, 400) as SyncRefusal & { details: unknown };
-    err.details = r.error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), message: i.message }));
+    err.details = issues.slice(0, 5).map((i) => ({ path: i.field, message: i.message }));
     throw err;
   }
   return r.data;

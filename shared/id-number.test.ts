@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { ageOn, computeCheckChar, makeIdNumber, maskIdNumber, parseIdNumber } from './id-number';
 
 describe('GB 11643 ID numbers', () => {
-  test.each(['11010519491231002X', '440524188001010014', '34052419800101001X', '370101190102039973'])(
+  test.each(['11010519491231002X', '34052419800101001X', '370101190102039973', '810000199001010019'])(
     'accepts the standard test vector %s',
     (id) => {
       expect(parseIdNumber(id).ok).toBe(true);
@@ -44,6 +44,30 @@ describe('GB 11643 ID numbers', () => {
     const future = '12011020990101123';
     const f = parseIdNumber(future + computeCheckChar(future), '2026-11-28');
     expect(!f.ok && f.reason).toBe('birth-date');
+  });
+
+  test('refuses birth dates before 1900 (the 1880 example of the standard) and after today', () => {
+    const r = parseIdNumber('440524188001010014');
+    expect(!r.ok && r.reason).toBe('birth-date');
+    expect(parseIdNumber(makeIdNumber('120110', '19000101', 1), '2026-01-01').ok).toBe(true);
+    expect(parseIdNumber(makeIdNumber('120110', '20260101', 1), '2026-01-01').ok).toBe(true);
+    const tomorrow = parseIdNumber(makeIdNumber('120110', '20260102', 1), '2026-01-01');
+    expect(!tomorrow.ok && tomorrow.message).toContain('晚于今天');
+  });
+
+  test.each([
+    ['000000', false],
+    ['990101', false],
+    ['120000', false],
+    ['120100', true],
+    ['120110', true],
+    ['710101', true],
+    ['810000', true],
+    ['810100', false],
+  ])('area code %s plausible: %s', (area, ok) => {
+    const r = parseIdNumber(makeIdNumber(area, '19600101', 1));
+    expect(r.ok).toBe(ok);
+    if (!r.ok) expect(r.reason).toBe('area-code');
   });
 
   test('every single-digit change of a valid number is detected', () => {

@@ -1,7 +1,7 @@
 /** assistance.* procedures: enrolments, income rises, payment lists, 应补尽补, temporary assistance. */
 import { z } from 'zod';
 import { proc, STAFF, SUPERVISORS } from '../api/proc';
-import { zCode, zDate, zFen, zId, zOptText, zText } from '../api/zh';
+import { zCode, zDate, zFen, zId, zMonth, zOptText, zText } from '../api/zh';
 import type { FileOut } from '../registry/types';
 import { ENROLMENT_STATUSES, PROGRAMMES, TEMP_TYPES } from './codes';
 import type {
@@ -13,28 +13,25 @@ import type {
   TemporaryRow,
 } from './types';
 
-export function zMonth(label: string) {
-  return z.string({ error: `${label}缺失` }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: `${label}应为 YYYY-MM 格式` });
-}
 
 export const IncomeRiseSchema = z.strictObject({
   id: zId('保障记录'),
   reportMonth: zMonth('申报月份'),
   riseFromEmployment: z.boolean({ error: '是否因劳动就业增收必须选择' }),
   selfReported: z.boolean({ error: '是否主动申报必须选择' }),
-  incomeClearlyRisen: z.boolean().default(false),
+  incomeClearlyRisen: z.boolean({ error: '收入是否明显增加必须选择' }).default(false),
   /** New wages recorded by the caseworker (replace the member's wage items), and who works away. */
   members: z
     .array(
       z.strictObject({
         personId: zId('成员'),
         wageFen: zFen('月工资').nullish(),
-        workingAwayOrReturned: z.boolean().default(false),
+        workingAwayOrReturned: z.boolean({ error: '是否外出务工必须选择' }).default(false),
       }),
     )
-    .max(30)
+    .max(30, { error: '成员不能超过30人' })
     .default([]),
-  note: zOptText('说明', 500),
+  note: zOptText('说明', 500, { multiline: true }),
 });
 
 export const assistanceProcedures = {
@@ -52,16 +49,21 @@ export const assistanceProcedures = {
       programme: zCode('救助项目', PROGRAMMES),
       householdId: zId('家庭'),
       personId: zId('人员').nullish(),
-      note: zOptText('申请说明', 500),
+      note: zOptText('申请说明', 500, { multiline: true }),
     }),
     STAFF,
   ),
   'assistance.investigate': proc<EnrolmentDetail>()(
     z.strictObject({
       id: zId('保障记录'),
-      coveredPersons: z.number().int().min(1, { error: '保障人数至少为1' }).max(30).optional(),
-      workingAwayPersonIds: z.array(zId('成员')).max(30).default([]),
-      note: zOptText('调查情况', 500),
+      coveredPersons: z
+        .number({ error: '保障人数必须是数字' })
+        .int({ error: '保障人数须为整数' })
+        .min(1, { error: '保障人数至少为1' })
+        .max(30, { error: '保障人数不能超过30' })
+        .optional(),
+      workingAwayPersonIds: z.array(zId('成员'), { error: '外出务工成员必须是列表' }).max(30, { error: '外出务工成员不能超过30人' }).default([]),
+      note: zOptText('调查情况', 500, { multiline: true }),
     }),
     STAFF,
   ),
@@ -71,7 +73,7 @@ export const assistanceProcedures = {
       step: z.enum(['street-review', 'publish', 'approve', 'reject', 'periodic-review', 'suspend', 'resume', 'exit'], {
         error: '办理环节无效',
       }),
-      note: zOptText('意见', 500),
+      note: zOptText('意见', 500, { multiline: true }),
       publicFrom: zDate('公示开始日期').optional(),
       publicTo: zDate('公示结束日期').optional(),
       month: zMonth('月份').optional(),
@@ -94,13 +96,13 @@ export const assistanceProcedures = {
     STAFF,
   ),
   'assistance.entitlementGaps': proc<EntitlementGap[]>()(z.strictObject({ onDate: zDate('核查日期').optional() }), STAFF),
-  'assistance.listTemporary': proc<TemporaryRow[]>()(z.strictObject({ openOnly: z.boolean().default(false) }), STAFF),
+  'assistance.listTemporary': proc<TemporaryRow[]>()(z.strictObject({ openOnly: z.boolean({ error: '是否只看未办结必须选择' }).default(false) }), STAFF),
   'assistance.receiveTemporary': proc<TemporaryRow>()(
     z.strictObject({
       householdId: zId('家庭'),
       personId: zId('人员').nullish(),
       type: zCode('救助类型', TEMP_TYPES),
-      reason: zText('困难情形', { max: 500 }),
+      reason: zText('困难情形', { max: 500, multiline: true }),
       amountFen: zFen('拟救助金额').refine((v) => v > 0, { error: '拟救助金额必须大于0' }),
     }),
     STAFF,
@@ -109,8 +111,8 @@ export const assistanceProcedures = {
     z.strictObject({
       id: zId('临时救助申请'),
       action: z.enum(['approve', 'reject', 'pay', 'refer'], { error: '办理动作无效' }),
-      note: zOptText('意见', 500),
-      referral: zOptText('转介去向', 200),
+      note: zOptText('意见', 500, { multiline: true }),
+      referral: zOptText('转介去向', 200, { multiline: true }),
     }),
     SUPERVISORS,
   ),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { zSearch } from '../api/zh';
 
 export const AuditQuerySchema = z.strictObject({
-  entity: z.string().max(40).optional(),
-  entityId: z.string().max(40).optional(),
-  userId: z.string().max(40).optional(),
-  action: z.string().max(60).optional(),
+  entity: zSearch('对象类型', 40).optional(),
+  entityId: zSearch('对象编号', 40).optional(),
+  userId: zSearch('用户', 40).optional(),
+  action: zSearch('操作', 60).optional(),
 });
 
 export interface AuditEventInfo {

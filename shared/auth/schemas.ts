@@ -14,7 +14,7 @@ const password = z
   .max(128, { error: '密码不能超过128位' });
 
 export const LoginSchema = z.strictObject({
-  username: z.string({ error: '用户名缺失' }).trim().min(1, { error: '用户名不能为空' }).max(32, { error: '用户名过长' }),
+  username: zText('用户名', { max: 32 }),
   password: z.string({ error: '密码缺失' }).min(1, { error: '密码不能为空' }).max(128, { error: '密码过长' }),
 });
 
@@ -49,7 +49,7 @@ export const UpdateUserSchema = z.strictObject({
   role: zCode('角色', ROLES).optional(),
   disabled: z.boolean({ error: '停用标记必须是是或否' }).optional(),
   resetPassword: password.optional(),
-  unlock: z.boolean().optional(),
+  unlock: z.boolean({ error: '解锁标记必须是是或否' }).optional(),
 });
 
 export interface UserInfo {

@@ -1,7 +1,7 @@
 /** care.* procedures: 分散供养特困人员照料服务 (work plan 二(三)). */
 import { z } from 'zod';
 import { proc, STAFF, SUPERVISORS } from '../api/proc';
-import { zDate, zId, zOptText, zPhone, zText } from '../api/zh';
+import { zDate, zId, zOptText, zPhone, zSearch, zText } from '../api/zh';
 import {
   AgreementInputSchema,
   AgreementPatchSchema,
@@ -40,11 +40,11 @@ export const careProcedures = {
       personId: zId('供养对象'),
       date: zDate('转入集中供养日期'),
       institution: zText('供养机构', { max: 60 }),
-      reason: zText('转入原因', { max: 500 }),
+      reason: zText('转入原因', { max: 500, multiline: true }),
     }),
     SUPERVISORS,
   ),
-  'care.listCaregivers': proc<Caregiver[]>()(z.strictObject({ q: z.string().trim().max(30).nullish() }), STAFF),
+  'care.listCaregivers': proc<Caregiver[]>()(z.strictObject({ q: zSearch('搜索内容', 30).nullish() }), STAFF),
   'care.saveCaregiver': proc<Caregiver>()(
     z.strictObject({ id: zId('照料服务人').nullish(), caregiver: CaregiverInputSchema }),
     STAFF,
@@ -70,7 +70,7 @@ export const careProcedures = {
   'care.listCards': proc<Card[]>()(CardListSchema, STAFF),
   'care.recordVisit': proc<Visit>()(VisitInputSchema, STAFF),
   'care.savePlan': proc<EmergencyPlan>()(PlanInputSchema, STAFF),
-  'care.cardPrintData': proc<CardPrint[]>()(z.strictObject({ ids: z.array(zId('照料服务卡')).min(1).max(5000) }), STAFF),
+  'care.cardPrintData': proc<CardPrint[]>()(z.strictObject({ ids: z.array(zId('照料服务卡'), { error: '照料服务卡必须是列表' }).min(1, { error: '请至少选择一张照料服务卡' }).max(5000, { error: '一次最多5000张' }) }), STAFF),
   'care.agreementPrintData': proc<AgreementPrint>()(z.strictObject({ id: zId('协议') }), STAFF),
   'care.recordPrint': proc<{ ok: true }>()(PrintRecordSchema, STAFF),
 } as const;

@@ -24,9 +24,9 @@ export const SaveProfileSchema = z.strictObject({
   personId: zId('供养对象'),
   selfCareMet: SelfCareMetSchema,
   assessedDate: zDate('评估日期'),
-  health: zOptText('健康状况', 500),
-  risks: zOptText('风险情况', 500),
-  needs: zOptText('照料需求', 500),
+  health: zOptText('健康状况', 500, { multiline: true }),
+  risks: zOptText('风险情况', 500, { multiline: true }),
+  needs: zOptText('照料需求', 500, { multiline: true }),
 });
 
 export const CaregiverInputSchema = z.strictObject({
@@ -35,7 +35,7 @@ export const CaregiverInputSchema = z.strictObject({
   relation: zCode('与供养对象关系', CAREGIVER_RELATIONS),
   phone: zPhone('照料服务人电话').refine((v) => v !== null, { error: '照料服务人电话不能为空' }),
   address: zOptText('照料服务人住址', 200),
-  notes: zOptText('备注', 500),
+  notes: zOptText('备注', 500, { multiline: true }),
 });
 
 const servicesSchema = z
@@ -72,7 +72,7 @@ export const AgreementInputSchema = z.strictObject({
 
 export const AgreementPatchSchema = z.strictObject({
   caregiverId: zId('照料服务人').optional(),
-  hasPartyC: z.boolean().optional(),
+  hasPartyC: z.boolean({ error: '是否有丙方须选择是或否' }).optional(),
   guardian: GuardianSchema.nullish(),
   startDate: zDate('协议起始日期').optional(),
   endDate: zDate('协议终止日期').optional(),
@@ -80,7 +80,7 @@ export const AgreementPatchSchema = z.strictObject({
   visitIntervalDays: visitInterval.optional(),
 });
 
-export const ReasonSchema = zText('原因', { max: 200 });
+export const ReasonSchema = zText('原因', { max: 200, multiline: true });
 
 export const VisitInputSchema = z.strictObject({
   personId: zId('供养对象'),
@@ -89,12 +89,12 @@ export const VisitInputSchema = z.strictObject({
   visitorName: zText('探访人', { max: 30 }),
   orgName: zOptText('社会组织名称', 60),
   method: zCode('探访方式', VISIT_METHODS).default('home'),
-  services: z.array(zCode('服务项目', VISIT_SERVICES)).min(1, { error: '服务项目至少选择一项' }),
-  content: zText('探访内容', { max: 1000 }),
-  findings: zOptText('发现的问题', 1000),
-  careFailed: z.boolean().default(false),
-  conditionsPoor: z.boolean().default(false),
-  noOtherCarer: z.boolean().default(false),
+  services: z.array(zCode('服务项目', VISIT_SERVICES), { error: '服务项目须为列表' }).min(1, { error: '服务项目至少选择一项' }),
+  content: zText('探访内容', { max: 1000, multiline: true }),
+  findings: zOptText('发现的问题', 1000, { multiline: true }),
+  careFailed: zBool('照料不到位').default(false),
+  conditionsPoor: zBool('生活条件差').default(false),
+  noOtherCarer: zBool('无其他照料人').default(false),
 });
 
 export const PlanInputSchema = z.strictObject({
@@ -110,8 +110,8 @@ export const PlanInputSchema = z.strictObject({
     .max(5, { error: '紧急联系人最多5人' }),
   hospital: zOptText('就近医院', 60),
   hospitalPhone: zPhone('医院电话'),
-  conditions: zOptText('健康风险与注意事项', 500),
-  actions: zOptText('应急处置措施', 1000),
+  conditions: zOptText('健康风险与注意事项', 500, { multiline: true }),
+  actions: zOptText('应急处置措施', 1000, { multiline: true }),
 });
 
 export const CardListSchema = z.strictObject({
@@ -123,8 +123,8 @@ export const CardListSchema = z.strictObject({
 
 export const PrintRecordSchema = z.strictObject({
   document: z.enum(['care-cards', 'care-agreement'], { error: '打印文书类型无效' }),
-  ids: z.array(zId('打印对象')).min(1).max(5000),
+  ids: z.array(zId('打印对象'), { error: '打印对象必须是列表' }).min(1, { error: '请至少选择一个打印对象' }).max(5000, { error: '一次最多打印5000份' }),
   /** print: sent to a printer; pdf: saved as PDF; preview: opened the print preview. */
   mode: z.enum(['print', 'pdf', 'preview'], { error: '打印方式无效' }),
-  layout: z.enum(['single', 'a4-8up']).nullish(),
+  layout: z.enum(['single', 'a4-8up'], { error: '版式无效' }).nullish(),
 });

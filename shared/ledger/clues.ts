@@ -59,7 +59,7 @@ export type ClueConvertInput = z.output<typeof ClueConvertSchema>;
 
 export const ClueDismissSchema = z.strictObject({
   id: zId('线索'),
-  reason: zText('不予立项原因', { max: 200 }),
+  reason: zText('不予立项原因', { max: 200, multiline: true }),
 });
 
 export interface ClueRow {

@@ -4,7 +4,7 @@
  * field; the server writes nothing unless every clue of the request is valid and resolvable.
  */
 import { z } from 'zod';
-import { describeZodError, zCode, zIdNumber, zOptText, zText } from '../api/zh';
+import { describeZodError, zCode, zIdNumber, zInstant, zOptText, zText } from '../api/zh';
 import { findStreet } from '../streets';
 import { LEDGER_CATEGORIES, type LedgerSource } from './codes';
 import { URGENCY_GRADES } from './deadlines';
@@ -29,11 +29,7 @@ const sourceLabels = CLUE_SOURCES.map((s) => s.label) as string[];
 
 export const ClueSchema = z
   .strictObject({
-    externalId: z
-      .string({ error: '线索编号（externalId）缺失' })
-      .trim()
-      .min(1, { error: '线索编号（externalId）不能为空' })
-      .max(64, { error: '线索编号（externalId）不能超过64个字符' }),
+    externalId: zText('线索编号（externalId）', { max: 64 }),
     streetCode: z
       .string({ error: '街道代码缺失' })
       .trim()
@@ -47,7 +43,7 @@ export const ClueSchema = z
     community: zOptText('社区（村）', 40),
     category: zCode('问题类别', LEDGER_CATEGORIES),
     urgency: zCode('紧急程度', URGENCY_GRADES).default('2'),
-    description: zText('问题描述', { max: 500 }),
+    description: zText('问题描述', { max: 500, multiline: true }),
     /** 市局反馈线索 / 区局反馈线索 / 网格上报, or the codes city-bureau / district-bureau / grid. */
     source: z
       .string({ error: '线索来源缺失' })
@@ -56,7 +52,7 @@ export const ClueSchema = z
       })
       .transform((v) => (CLUE_SOURCES.find((s) => s.code === v || s.label === v)!.code as ClueSource)),
     /** The sender's deadline (ISO instant); omitted: the street's time limit for the grade. */
-    dueAt: z.iso.datetime({ offset: true, error: '处置时限应为带时区的时间，如 2026-07-03T18:00:00+08:00' }).nullish(),
+    dueAt: zInstant('处置时限').nullish(),
   })
   .superRefine((v, ctx) => {
     if (!v.idNumber && !(v.name && v.address)) {

@@ -43,7 +43,7 @@ export const ledgerProcedures = {
   ),
   'ledger.watchAdd': proc<WatchRow[]>()(WatchAddSchema, STAFF),
   'ledger.watchPromote': proc<LedgerDetail>()(WatchPromoteSchema, STAFF),
-  'ledger.watchEnd': proc<WatchRow[]>()(z.strictObject({ id: zId('关注记录'), reason: zText('解除原因', { max: 200 }) }), STAFF),
+  'ledger.watchEnd': proc<WatchRow[]>()(z.strictObject({ id: zId('关注记录'), reason: zText('解除原因', { max: 200, multiline: true }) }), STAFF),
   'ledger.clueList': proc<ClueList>()(ClueListSchema, STAFF),
   'ledger.clueGet': proc<ClueRow>()(z.strictObject({ id: zId('线索') }), STAFF),
   'ledger.clueConvert': proc<LedgerDetail>()(ClueConvertSchema, STAFF),

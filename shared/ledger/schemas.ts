@@ -1,6 +1,6 @@
 /** Input schemas and output types of the issue ledger, referrals and watch ledger. */
 import { z } from 'zod';
-import { zCode, zDate, zId, zOptText, zPage, zText } from '../api/zh';
+import { zCode, zDate, zId, zInstant, zOptText, zPage, zSearch, zText } from '../api/zh';
 import { DEPARTMENTS, LEDGER_CATEGORIES, LEDGER_SOURCES, LEDGER_STATUSES, REVIEW_RESULTS } from './codes';
 import { URGENCY_GRADES } from './deadlines';
 import { LEDGER_ACTIONS } from './transitions';
@@ -12,7 +12,7 @@ export const ProblemSchema = z.strictObject({
   personId: zId('当事人').nullish().transform((v) => v ?? null),
   category: zCode('问题类别', LEDGER_CATEGORIES),
   urgency: zCode('紧急程度', URGENCY_GRADES),
-  description: zText('问题描述', { max: 500 }),
+  description: zText('问题描述', { max: 500, multiline: true }),
 });
 export type ProblemInput = z.output<typeof ProblemSchema>;
 
@@ -24,7 +24,7 @@ export const CreateItemSchema = z.strictObject({
   /** Clue marked 立即核查 by the district or city bureau. */
   immediate: z.boolean().default(false),
   /** A clue's own deadline (ISO instant), when it comes with one. */
-  dueAt: z.iso.datetime({ error: '处置时限应为时间' }).nullish().transform((v) => v ?? null),
+  dueAt: zInstant('处置时限').nullish().transform((v) => v ?? null),
   /** At a district device: the street whose partition the item (a clue or assignment) goes to. */
   streetCode: zStreetCode.optional(),
 });
@@ -39,8 +39,8 @@ export const ListItemsSchema = z.strictObject({
   gridId: zId('网格').optional(),
   overdueOnly: z.boolean().optional(),
   /** Part of the handler's name (经办人). */
-  handler: z.string({ error: '经办人必须是文字' }).trim().max(20, { error: '经办人不能超过20个字' }).optional(),
-  q: z.string({ error: '搜索内容必须是文字' }).trim().max(50, { error: '搜索内容不能超过50个字' }).optional(),
+  handler: zSearch('经办人', 20).optional(),
+  q: zSearch('搜索内容', 50).optional(),
   /** At a district device: only this street (omitted: every street). */
   streetCode: zStreetCode.optional(),
   ...zPage(),
@@ -51,10 +51,10 @@ export type LedgerFilter = Omit<ListItemsInput, 'page' | 'pageSize'>;
 export const TransitionSchema = z.strictObject({
   id: zId('台账事项'),
   action: zCode('操作', LEDGER_ACTIONS),
-  note: zOptText('情况说明', 500),
-  measures: zOptText('救助措施', 500),
-  result: zOptText('办理结果', 500),
-  reason: zOptText('原因', 200),
+  note: zOptText('情况说明', 500, { multiline: true }),
+  measures: zOptText('救助措施', 500, { multiline: true }),
+  result: zOptText('办理结果', 500, { multiline: true }),
+  reason: zOptText('原因', 200, { multiline: true }),
   reviewResult: zCode('回头看结论', REVIEW_RESULTS).nullish().transform((v) => v ?? null),
   department: zCode('转介部门', DEPARTMENTS).nullish().transform((v) => v ?? null),
   departmentNote: zOptText('部门说明', 60),
@@ -66,14 +66,19 @@ export const ReferralReceiptSchema = z.strictObject({ referralId: zId('转介'),
 export const ReferralReplySchema = z.strictObject({
   referralId: zId('转介'),
   repliedOn: zDate('回复日期'),
-  reply: zText('部门回复', { max: 500 }),
+  reply: zText('部门回复', { max: 500, multiline: true }),
 });
 
 export const LookBackSchema = z.strictObject({
   from: zDate('开始日期'),
   to: zDate('结束日期'),
   /** Sample this share of the items closed in the period (1–100); omitted: all of them. */
-  samplePercent: z.number().int().min(1).max(100).optional(),
+  samplePercent: z
+    .number({ error: '抽查比例必须是数字' })
+    .int({ error: '抽查比例须为整数' })
+    .min(1, { error: '抽查比例至少为1%' })
+    .max(100, { error: '抽查比例不能超过100%' })
+    .optional(),
   /** At a district device: one street (omitted: every street). Ignored at a street device. */
   streetCode: zStreetCode.optional(),
 });
@@ -81,14 +86,14 @@ export const LookBackSchema = z.strictObject({
 export const WatchAddSchema = z.strictObject({
   householdId: zId('家庭'),
   personId: zId('人员').nullish().transform((v) => v ?? null),
-  reason: zText('关注原因', { max: 300 }),
+  reason: zText('关注原因', { max: 300, multiline: true }),
 });
 
 export const WatchPromoteSchema = z.strictObject({
   id: zId('关注记录'),
   category: zCode('问题类别', LEDGER_CATEGORIES),
   urgency: zCode('紧急程度', URGENCY_GRADES),
-  description: zText('问题描述', { max: 500 }),
+  description: zText('问题描述', { max: 500, multiline: true }),
 });
 
 export interface LedgerRow {

@@ -1,15 +1,15 @@
 /** policy.* procedures: effective-dated policy parameters. */
 import { z } from 'zod';
 import { ADMINS, emptyInput, proc, STAFF } from '../api/proc';
-import { zDate, zOptText, zText } from '../api/zh';
+import { zDate, zJsonValue, zOptText, zText } from '../api/zh';
 import type { ParamListItem, ParamRecord } from './types';
 
 export const SetParamSchema = z.strictObject({
   key: zText('参数', { max: 80 }),
-  value: z.unknown().refine((v) => v !== undefined, { error: '取值不能为空' }),
+  value: zJsonValue('取值'),
   effectiveFrom: zDate('生效日期'),
-  note: zOptText('依据/备注', 300),
-  retroactiveReason: zOptText('追溯调整原因', 300),
+  note: zOptText('依据/备注', 300, { multiline: true }),
+  retroactiveReason: zOptText('追溯调整原因', 300, { multiline: true }),
 });
 
 export const policyProcedures = {

@@ -1,7 +1,7 @@
 /** registry.* procedures: households, persons, search, Excel. */
 import { z } from 'zod';
 import { emptyInput, proc, STAFF, SUPERVISORS } from '../api/proc';
-import { zCode, zId } from '../api/zh';
+import { zCode, zId, zSearch, zText } from '../api/zh';
 import { RELATIONS } from '../codes';
 import {
   CreateHouseholdSchema,
@@ -27,8 +27,13 @@ export const registryProcedures = {
   'registry.listHouseholds': proc<Page<HouseholdRow>>()(ListHouseholdsSchema, STAFF),
   'registry.search': proc<SearchHit[]>()(
     z.strictObject({
-      q: z.string({ error: '搜索内容必须是文字' }).trim().max(50, { error: '搜索内容不能超过50个字' }),
-      limit: z.number().int().min(1).max(50).default(10),
+      q: zSearch('搜索内容', 50),
+      limit: z
+        .number({ error: '条数必须是数字' })
+        .int({ error: '条数须为整数' })
+        .min(1, { error: '条数至少为1' })
+        .max(50, { error: '条数不能超过50' })
+        .default(10),
     }),
     STAFF,
   ),
@@ -57,7 +62,7 @@ export const registryProcedures = {
   'registry.importTemplate': proc<FileOut>()(emptyInput, STAFF),
   'registry.importPreview': proc<ImportPreview>()(
     z.strictObject({
-      fileName: z.string().trim().min(1, { error: '文件名不能为空' }).max(200),
+      fileName: zText('文件名', { max: 200 }),
       base64: z
         .string({ error: '文件内容缺失' })
         .min(1, { error: '文件内容为空' })

@@ -15,7 +15,7 @@ import {
   RELATIONS,
   SELF_CARE_LEVELS,
 } from '../codes';
-import { zCode, zFen, zId, zIdNumber, zOptCode, zOptText, zPage, zPhone, zText } from '../api/zh';
+import { zCode, zFen, zId, zIdNumber, zOptCode, zOptText, zPage, zPhone, zSearch, zText } from '../api/zh';
 
 export const IncomeItemSchema = z.strictObject({
   kind: zCode('收入类别', INCOME_KINDS),
@@ -38,7 +38,7 @@ const personShape = {
   employment: zOptCode('从业状况', EMPLOYMENT_STATUSES),
   incomes: z.array(IncomeItemSchema, { error: '收入项必须是列表' }).max(20, { error: '收入项不能超过20项' }).default([]),
   phone: zPhone('联系电话'),
-  notes: zOptText('备注', 500),
+  notes: zOptText('备注', 500, { multiline: true }),
 };
 
 function checkDisability(
@@ -73,7 +73,7 @@ export const PersonPatchSchema = z
     selfCare: zCode('自理能力', SELF_CARE_LEVELS),
     labourCapacity: personShape.labourCapacity,
     employment: personShape.employment,
-    incomes: z.array(IncomeItemSchema).max(20, { error: '收入项不能超过20项' }),
+    incomes: z.array(IncomeItemSchema, { error: '收入项必须是列表' }).max(20, { error: '收入项不能超过20项' }),
     phone: personShape.phone,
     notes: personShape.notes,
   })
@@ -97,11 +97,11 @@ const householdShape = {
   accountHolder: zOptText('账户户名', 30),
   categories: z
     .array(zCode('救助类别', ASSISTANCE_CATEGORIES), { error: '救助类别必须是列表' })
-    .max(ASSISTANCE_CATEGORIES.length)
+    .max(ASSISTANCE_CATEGORIES.length, { error: '救助类别不能重复填写' })
     .default([])
     .transform((v) => [...new Set(v)]),
   status: zCode('状态', HOUSEHOLD_STATUSES).default('active'),
-  notes: zOptText('备注', 500),
+  notes: zOptText('备注', 500, { multiline: true }),
 };
 
 export const HouseholdInputSchema = z.strictObject(householdShape);
@@ -158,7 +158,7 @@ export const HouseholdFilterSchema = z.strictObject({
   gridId: zId('网格').optional(),
   category: zCode('救助类别', ASSISTANCE_CATEGORIES).optional(),
   status: zCode('状态', HOUSEHOLD_STATUSES).optional(),
-  q: z.string({ error: '搜索内容必须是文字' }).trim().max(50, { error: '搜索内容不能超过50个字' }).optional(),
+  q: zSearch('搜索内容', 50).optional(),
 });
 export type HouseholdFilter = z.output<typeof HouseholdFilterSchema>;
 
@@ -170,4 +170,4 @@ export const ListHouseholdsSchema = z.strictObject({
 });
 export type ListHouseholdsInput = z.output<typeof ListHouseholdsSchema>;
 
-export const ReasonSchema = zText('原因', { max: 200 });
+export const ReasonSchema = zText('原因', { max: 200, multiline: true });

@@ -1,6 +1,7 @@
 /** screening.* procedures: visits, due lists, coverage, and the screening/ledger policy data. */
 import { z } from 'zod';
 import { ADMINS, emptyInput, proc, STAFF } from '../api/proc';
+import { zId } from '../api/zh';
 import type { Page } from '../registry/types';
 import {
   CoverageSchema,
@@ -26,7 +27,7 @@ export const screeningProcedures = {
   'screening.policy': proc<ScreeningPolicy>()(emptyInput, STAFF),
   'screening.setPolicy': proc<ScreeningPolicy>()(SetPolicySchema, ADMINS),
   'screening.visitSheet': proc<DueList & { gridName: string; workerName: string | null }>()(
-    z.strictObject({ gridId: z.string({ error: '网格缺失' }) }),
+    z.strictObject({ gridId: zId('网格') }),
     STAFF,
   ),
 } as const;

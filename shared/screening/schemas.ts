@@ -1,6 +1,6 @@
 /** Input schemas and output types of screening visits, due lists and coverage. */
 import { z } from 'zod';
-import { zCode, zDate, zId, zOptText, zPage, zText } from '../api/zh';
+import { zCode, zDate, zId, zJsonValue, zOptText, zPage, zText } from '../api/zh';
 import { VISIT_METHODS } from '../ledger/codes';
 import { ProblemSchema } from '../ledger/schemas';
 import { SCREENING_POLICY_KEYS } from './policy-check';
@@ -14,7 +14,7 @@ const visitCommon = {
 export const RecordVisitSchema = z.strictObject({
   householdId: zId('家庭'),
   ...visitCommon,
-  note: zOptText('走访情况', 500),
+  note: zOptText('走访情况', 500, { multiline: true }),
   problems: z.array(ProblemSchema, { error: '发现问题必须是列表' }).max(10, { error: '一次走访最多登记10个问题' }).default([]),
 });
 export type RecordVisitInput = z.output<typeof RecordVisitSchema>;
@@ -24,13 +24,13 @@ export const RecordRoundSchema = z
     gridId: zId('网格'),
     ...visitCommon,
     /** Every household visited in the round; all normal except those listed in exceptions. */
-    householdIds: z.array(zId('家庭')).min(1, { error: '请至少选择一户' }).max(2000, { error: '一次最多登记2000户' }),
+    householdIds: z.array(zId('家庭'), { error: '走访家庭必须是列表' }).min(1, { error: '请至少选择一户' }).max(2000, { error: '一次最多登记2000户' }),
     exceptions: z
       .array(
         z.strictObject({
           householdId: zId('家庭'),
-          note: zOptText('走访情况', 500),
-          problems: z.array(ProblemSchema).max(10).default([]),
+          note: zOptText('走访情况', 500, { multiline: true }),
+          problems: z.array(ProblemSchema, { error: '发现问题必须是列表' }).max(10, { error: '一户最多登记10个问题' }).default([]),
         }),
       )
       .max(2000)
@@ -82,10 +82,10 @@ export const ListVisitsSchema = z.strictObject({
 
 export const SetPolicySchema = z.strictObject({
   key: z.enum(SCREENING_POLICY_KEYS, { error: '参数无效' }),
-  value: z.unknown(),
+  value: zJsonValue('参数值'),
   effectiveFrom: zDate('生效日期'),
-  note: zOptText('说明', 300),
-  retroactiveReason: zOptText('追溯原因', 200),
+  note: zOptText('说明', 300, { multiline: true }),
+  retroactiveReason: zOptText('追溯原因', 200, { multiline: true }),
 });
 
 export interface DueRow {

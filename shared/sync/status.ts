@@ -138,11 +138,9 @@ export function describeDrift(ms: number): ClockDrift {
 }
 
 export const EnrollSchema = z.strictObject({
-  serverUrl: z
-    .string({ error: '服务器地址必须是文字' })
-    .trim()
-    .regex(/^https?:\/\/[^\s/]+(:\d+)?(\/[^\s]*)?$/i, { error: '服务器地址格式无效，应为 http://地址:端口 或 https://地址' })
-    .max(200, { error: '服务器地址不能超过200个字' }),
+  serverUrl: zText('服务器地址', { max: 200 }).refine((v) => /^https?:\/\/[^\s/]+(:\d+)?(\/[^\s]*)?$/i.test(v), {
+    error: '服务器地址格式无效，应为 http://地址:端口 或 https://地址',
+  }),
   code: zText('登记码', { max: 64, min: 4 }),
   deviceName: zText('设备名称', { max: 60 }).optional(),
 });
@@ -154,7 +152,7 @@ export interface EnrollResult {
 }
 
 export const ResolveRejectionSchema = z.strictObject({
-  hlc: z.string({ error: '被拒修改缺失' }).min(1).max(120),
+  hlc: zText('被拒修改', { max: 120 }),
   action: z.enum(['take-server'], { error: '处理方式无效' }),
 });
 

@@ -46,7 +46,7 @@ describe('person form values', () => {
       bankAccount: '6222 0000 1111 2222',
     });
     expect(household.bankAccount).toBe('6222000011112222');
-    const members = [toPersonInput(filled), toPersonInput({ ...emptyPerson('20'), name: '李四', idNumber: '440524188001010014' })];
+    const members = [toPersonInput(filled), toPersonInput({ ...emptyPerson('20'), name: '李四', idNumber: '440524198001010013' })];
     const r = CreateHouseholdSchema.safeParse({ household, members });
     expect(r.error?.issues).toBeUndefined();
   });

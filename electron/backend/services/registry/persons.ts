@@ -2,6 +2,7 @@
 import { AppError } from '../../../../shared/errors';
 import { parseIdNumber } from '../../../../shared/id-number';
 import { HEAD_RELATION, labelOf, RELATIONS } from '../../../../shared/codes';
+import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { PersonInput, PersonPatch } from '../../../../shared/registry/schemas';
 import type { Actor, Store } from '../../store/store';
 import { nameInitials, namePinyin } from './names';
@@ -37,15 +38,18 @@ function assertSingleHead(store: Store, householdId: string, exceptPersonId: str
   }
 }
 
-/** Columns derived from the name and the ID number. */
-export function derivedPersonFields(p: { name?: string; idNumber?: string }): Record<string, unknown> {
+/**
+ * Columns derived from the name and the ID number. `today` (Shanghai) bounds the birth date: every
+ * write from a user gives it; the generated demo street leaves it out.
+ */
+export function derivedPersonFields(p: { name?: string; idNumber?: string }, today?: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (p.name !== undefined) {
     out.namePinyin = namePinyin(p.name);
     out.nameInitials = nameInitials(p.name);
   }
   if (p.idNumber !== undefined) {
-    const r = parseIdNumber(p.idNumber);
+    const r = parseIdNumber(p.idNumber, today);
     if (!r.ok) throw new AppError('id-number-invalid', r.message, { field: 'idNumber' });
     out.sex = r.info.sex;
     out.birthDate = r.info.birthDate;
@@ -65,7 +69,7 @@ export function insertPerson(
   if (input.relation === HEAD_RELATION) assertSingleHead(store, householdId, null);
   return store.insert(
     'persons',
-    { ...input, ...derivedPersonFields(input), ...(id ? { id } : {}), householdId, streetCode: actor.streetCode },
+    { ...input, ...derivedPersonFields(input, shanghaiDate(store.nowDate())), ...(id ? { id } : {}), householdId, streetCode: actor.streetCode },
     actor,
     { action: 'registry.addPerson', summary: `登记人员 ${input.name}（${labelOf(RELATIONS, input.relation)}）` },
   );
@@ -94,7 +98,7 @@ export function updatePerson(store: Store, actor: Actor, id: string, patch: Pers
         field: cat ? 'patch.disabilityGrade' : 'patch.disabilityCategory',
       });
     }
-    store.update('persons', id, { ...patch, ...derivedPersonFields(patch) }, actor, {
+    store.update('persons', id, { ...patch, ...derivedPersonFields(patch, shanghaiDate(store.nowDate())) }, actor, {
       action: 'registry.updatePerson',
       summary: `修改人员信息：${patch.name ?? p.name}`,
     });

@@ -17,6 +17,7 @@ import {
 } from '../../../../shared/screening/cadence';
 import type { Coverage, CoverageRow, DueList, DueRow } from '../../../../shared/screening/schemas';
 import { addDays, periodOf, weekStart, type PeriodKind } from '../../../../shared/time/calendar-days';
+import { isCalendarDate } from '../../../../shared/text/vocabulary';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Store } from '../../store/store';
 import { paramOn } from '../policy/params';
@@ -150,10 +151,14 @@ function names(store: Store, streetCode: string): Names {
   };
 }
 
-/** Latest live visit per household, from the trigger-maintained household_last_visit table. */
+/**
+ * Latest live visit per household, from the trigger-maintained household_last_visit table. A date
+ * that is not a calendar day (stored by an older PC before the boundary checked it) counts as no
+ * visit rather than failing the whole list.
+ */
 function lastVisits(store: Store): Map<string, string> {
   const rows = store.prepare('SELECT household_id, last_visited_on FROM household_last_visit').raw(true).all() as [string, string][];
-  return new Map(rows);
+  return new Map(rows.filter(([, on]) => isCalendarDate(on)));
 }
 const COLLATOR = new Intl.Collator('zh');
 
