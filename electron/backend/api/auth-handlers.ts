@@ -8,8 +8,16 @@ import { createUser, findUserById, listUsers, toUserInfo } from '../services/aut
 import { currentStreet, initializeStreet, setupStatus } from '../services/setup/street';
 import type { AreaHandlers } from './handlers';
 import { DISTRICT_PARTITION } from '../../../shared/sync/wire';
-import { requireUser } from './context';
+import { requireUser, type CallContext } from './context';
 import type { DemoLoader } from './demo-loader';
+import { grantRefusal, mayGrantRole } from '../../../shared/auth/roles';
+import type { Role } from '../../../shared/codes';
+
+/** Refuses a role above the caller's own (create and update alike). */
+function checkGrant(ctx: CallContext, role: Role | undefined): void {
+  const me = requireUser(ctx);
+  if (role && !mayGrantRole(me.role, role)) throw new AppError('forbidden', grantRefusal(me.role, role), { field: 'role' });
+}
 
 function sessionInfo(store: Store, token: string, userId: string): SessionInfo {
   const user = findUserById(store, userId);
@@ -74,7 +82,10 @@ export function authHandlers(): AreaHandlers<'auth.'> {
 export function userHandlers(): AreaHandlers<'users.'> {
   return {
     'users.list': (_i, ctx) => listUsers(ctx.store, ctx.actor.streetCode),
-    'users.create': (input, ctx) => createUser(ctx.store, ctx.actor, input),
+    'users.create': (input, ctx) => {
+      checkGrant(ctx, input.role);
+      return createUser(ctx.store, ctx.actor, input);
+    },
     'users.update': (input, ctx) => {
       const { store, actor } = ctx;
       return store.tx(() => {
@@ -84,9 +95,7 @@ export function userHandlers(): AreaHandlers<'users.'> {
         if (u.id === me.id && (input.disabled === true || (input.role && input.role !== u.role))) {
           throw new AppError('forbidden', '不能停用自己的账号或修改自己的角色', { field: input.disabled ? 'disabled' : 'role' });
         }
-        if (input.role === 'district-admin' && me.role !== 'district-admin') {
-          throw new AppError('forbidden', '只有区级管理员可以设置区级管理员角色', { field: 'role' });
-        }
+        checkGrant(ctx, input.role);
         const patch: Record<string, unknown> = {};
         if (input.displayName !== undefined) patch.displayName = input.displayName;
         if (input.role !== undefined) patch.role = input.role;
