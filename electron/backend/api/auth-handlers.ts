@@ -74,6 +74,7 @@ export function authHandlers(): AreaHandlers<'auth.'> {
         summary: `${user.displayName} 修改密码`,
         detail: {},
       });
+      ctx.sessions.endAllFor(user.id, ctx.token);
       return { ok: true };
     },
   };
@@ -113,7 +114,7 @@ export function userHandlers(): AreaHandlers<'users.'> {
           store.audit(actor, { action: 'users.unlock', entity: 'users', entityId: u.id, summary: `解锁用户 ${u.username}` });
         }
         if (changed.includes('disabled') || changed.includes('passwordHash') || changed.includes('role')) {
-          ctx.sessions.endAllFor(u.id);
+          ctx.sessions.endAllFor(u.id, ctx.token);
         }
         return toUserInfo(store, findUserById(store, u.id)!);
       });

@@ -30,7 +30,7 @@ describe('set-up and sign-in', () => {
   test('procedures refuse callers who are not signed in', async () => {
     h = await makeHarness();
     expect(await h.raw('registry.listHouseholds', {}, null)).toMatchObject({ ok: false, error: { code: 'not-signed-in', message: '请先登录' } });
-    expect(await h.raw('registry.listHouseholds', {}, 'made-up-token')).toMatchObject({ ok: false, error: { code: 'session-expired' } });
+    expect(await h.raw('registry.listHouseholds', {}, 'made-up-token')).toMatchObject({ ok: false, error: { code: 'session-invalid' } });
   });
 
   test('wrong passwords count down and lock the account; the admin can unlock it', async () => {

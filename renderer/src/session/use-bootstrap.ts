@@ -70,7 +70,8 @@ export function useBootstrap(): Bootstrap {
             ? {
                 phase: 'login',
                 status: s.status,
-                notice: error.code === 'session-expired' ? '登录已过期，请重新登录' : '请先登录',
+                // The backend's own words: timed out, password changed, or an invalid sign-in.
+                notice: error.message,
               }
             : s,
         );
