@@ -1,9 +1,11 @@
 /**
  * Sign-in (issue 13, item 10): an unknown user name costs the same scrypt work as a known one and
- * gets the same answer; scrypt parameters and re-hashing.
+ * gets the same answer; scrypt parameters and re-hashing; the only administrator's lock-out.
  */
+import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { makeHarness, type Harness } from '../testing/harness';
+import { ADMIN, makeHarness, type Harness } from '../testing/harness';
+import { MAX_FAILURES } from '../services/auth/login';
 import { DUMMY_HASH, hashPassword, kdfRuns, needsRehash, SCRYPT_N } from '../services/auth/password';
 
 let h: Harness;
@@ -65,5 +67,19 @@ describe('sign-in', () => {
       error: { code: 'bad-credentials' },
     });
     expect(kdfRuns()).toBe(before);
+  });
+});
+
+describe('the only administrator cannot be locked out of the PC', () => {
+  test('five wrong passwords lock the admin; the README’s recovery command unlocks it on this PC', async () => {
+    for (let i = 0; i < MAX_FAILURES; i++) await h.raw('auth.login', { username: ADMIN.username, password: 'guess' }, null);
+    expect(await h.raw('auth.login', { username: ADMIN.username, password: ADMIN.password }, null)).toMatchObject({
+      ok: false,
+      error: { code: 'account-locked' },
+    });
+    // The README's command, run while the app is running, as the PC's operator would.
+    const out = execFileSync('npm', ['run', '--silent', 'recover', '--', 'unlock-admin', '--data-dir', h.dataDir], { encoding: 'utf8' });
+    expect(out).toContain('已解除锁定的管理员：admin');
+    expect((await h.raw('auth.login', { username: ADMIN.username, password: ADMIN.password }, null)).ok).toBe(true);
   });
 });

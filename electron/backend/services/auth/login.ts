@@ -1,6 +1,7 @@
 /**
  * Sign-in with lock-out: after MAX_FAILURES wrong passwords in a row, the user name is locked on
- * this device for LOCK_MINUTES. Throttling state is local (login_attempts), never synced.
+ * this device for LOCK_MINUTES. Throttling state is local (login_attempts), never synced; an
+ * administrator locked out of the PC is unlocked with the recovery command (recovery.ts, README).
  * Unknown and known user names cost the same work and get the same answer.
  */
 import { AppError } from '../../../../shared/errors';
