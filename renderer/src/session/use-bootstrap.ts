@@ -42,7 +42,7 @@ async function boot(): Promise<BootState> {
     const session = await api.call('auth.me', {});
     return { phase: 'ready', status, session };
   } catch (e) {
-    if (isSessionLost(e)) return { phase: 'login', status };
+    if (isSessionLost(e)) return { phase: 'login', status, notice: (e as Error).message };
     throw e;
   }
 }
