@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'invalid-input',
   'not-signed-in',
   'session-expired',
+  'session-invalid',
   'forbidden',
   'bad-credentials',
   'account-locked',

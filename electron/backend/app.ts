@@ -54,7 +54,7 @@ export function createBackend(opts: BackendOptions): Backend {
   const store = new Store(db, { now: opts.now, secrets: opts.secrets });
   const logError = opts.logError ?? ((p: string, err: unknown) => console.error(`[backend] ${p} failed:`, err));
   const sync = new SyncController(store, { logError, ...opts.sync });
-  const sessions = new SessionStore(undefined, () => store.nowDate().getTime());
+  const sessions = new SessionStore(() => store.nowDate().getTime());
   const handlers: Handlers = {
     ...setupHandlers(loadDemoStreet),
     ...authHandlers(),

@@ -8,12 +8,21 @@ export type Access = 'public' | 'any' | readonly Role[];
 export interface ProcedureDef<I extends z.ZodType, O> {
   input: I;
   access: Access;
+  /**
+   * Polled by the renderer on a timer (the header's sync indicator): a call does not count as the
+   * user's activity, so it never keeps an idle session alive.
+   */
+  background?: true;
   /** Phantom: carries the output type. */
   output?: O;
 }
 
 export function proc<O>() {
-  return <I extends z.ZodType>(input: I, access: Access): ProcedureDef<I, O> => ({ input, access });
+  return <I extends z.ZodType>(input: I, access: Access, opts: { background?: true } = {}): ProcedureDef<I, O> => ({
+    input,
+    access,
+    ...opts,
+  });
 }
 
 export const emptyInput = z.strictObject({});

@@ -64,7 +64,8 @@ export interface PaymentRow {
   householdId: string;
   personId: string | null;
   name: string | null;
-  idNumber: string | null;
+  /** Masked (120110********123X): lists never carry the full number; the audited Excel export does. */
+  idMasked: string | null;
   communityName: string;
   address: string;
   coveredPersons: number;
@@ -87,7 +88,8 @@ export interface EntitlementGap {
   personId: string;
   householdId: string;
   name: string;
-  idNumber: string;
+  /** Masked: the full number only in the household's audited detail view. */
+  idMasked: string;
   communityName: string;
   subsidy: SubsidyKind;
   /** 'missing': entitled, not receiving; 'off-standard': receiving an amount different from the standard. */

@@ -12,7 +12,7 @@ import {
 } from './schemas';
 
 export const authProcedures = {
-  'setup.status': proc<SetupStatus>()(emptyInput, 'public'),
+  'setup.status': proc<SetupStatus>()(emptyInput, 'public', { background: true }),
   'setup.initialize': proc<SessionInfo>()(SetupSchema, 'public'),
   'setup.loadDemo': proc<SetupStatus>()(emptyInput, 'public'),
   'auth.login': proc<SessionInfo>()(LoginSchema, 'public'),

@@ -37,7 +37,8 @@ export interface Agreement {
   caregiverId: string;
   caregiverName: string;
   hasPartyC: boolean;
-  guardian: { name: string; idNumber: string | null; relation: string | null; phone: string | null } | null;
+  /** The guardian's ID number masked; the full number only in the audited agreement print data. */
+  guardian: { name: string; idMasked: string | null; relation: string | null; phone: string | null } | null;
   startDate: string;
   endDate: string;
   services: string[];

@@ -71,7 +71,8 @@ export interface ClueRow {
   source: ClueSource;
   sender: string | null;
   name: string | null;
-  idNumber: string | null;
+  /** Masked in lists; the full number only in the audited detail (ClueDetail, for the registration). */
+  idMasked: string | null;
   phone: string | null;
   address: string | null;
   communityName: string | null;
@@ -91,6 +92,11 @@ export interface ClueRow {
   dismissReason: string | null;
   /** A person of the street already registered with the clue's ID number (registered meanwhile). */
   registered: { personId: string; householdId: string; name: string; address: string } | null;
+}
+
+/** One clue opened for registration (登记并立项): with the full ID number; the view is audited. */
+export interface ClueDetail extends ClueRow {
+  idNumber: string | null;
 }
 
 export interface ClueList {

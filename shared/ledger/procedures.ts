@@ -4,7 +4,7 @@ import { proc, STAFF, SUPERVISORS } from '../api/proc';
 import { zCode, zId, zText } from '../api/zh';
 import type { FileOut, Page } from '../registry/types';
 import { WATCH_STATUSES } from './codes';
-import { ClueConvertSchema, ClueDismissSchema, ClueListSchema, type ClueList, type ClueRow } from './clues';
+import { ClueConvertSchema, ClueDismissSchema, ClueListSchema, type ClueDetail, type ClueList, type ClueRow } from './clues';
 import {
   CreateItemSchema,
   ListItemsSchema,
@@ -45,7 +45,7 @@ export const ledgerProcedures = {
   'ledger.watchPromote': proc<LedgerDetail>()(WatchPromoteSchema, STAFF),
   'ledger.watchEnd': proc<WatchRow[]>()(z.strictObject({ id: zId('关注记录'), reason: zText('解除原因', { max: 200, multiline: true }) }), STAFF),
   'ledger.clueList': proc<ClueList>()(ClueListSchema, STAFF),
-  'ledger.clueGet': proc<ClueRow>()(z.strictObject({ id: zId('线索') }), STAFF),
+  'ledger.clueGet': proc<ClueDetail>()(z.strictObject({ id: zId('线索') }), STAFF),
   'ledger.clueConvert': proc<LedgerDetail>()(ClueConvertSchema, STAFF),
   'ledger.clueDismiss': proc<ClueRow>()(ClueDismissSchema, STAFF),
 } as const;

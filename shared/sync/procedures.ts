@@ -11,7 +11,7 @@ import {
 
 export const syncProcedures = {
   /** Public: the enrollment screen of an empty device needs it before anyone can sign in. */
-  'sync.status': proc<SyncStatus>()(emptyInput, 'public'),
+  'sync.status': proc<SyncStatus>()(emptyInput, 'public', { background: true }),
   /** Public only on an empty device; once it holds data, a street or district administrator. */
   'sync.enroll': proc<EnrollResult>()(EnrollSchema, 'public'),
   'sync.syncNow': proc<SyncRunInfo>()(emptyInput, STAFF),

@@ -9,5 +9,5 @@ export interface AppClockInfo {
 }
 
 export const appProcedures = {
-  'app.clock': proc<AppClockInfo>()(emptyInput, 'public'),
+  'app.clock': proc<AppClockInfo>()(emptyInput, 'public', { background: true }),
 } as const;

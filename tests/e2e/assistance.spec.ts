@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { makeIdNumber } from '../../shared/id-number';
+import { makeIdNumber, maskIdNumber } from '../../shared/id-number';
 import { addMonths, monthOf } from '../../shared/policy';
 import { shanghaiDate } from '../../shared/time/shanghai';
 import { ARTIFACTS, expect, screenshot, test, type App } from './fixtures';
@@ -231,13 +231,15 @@ test('an urgent temporary assistance application is approved first inside its 24
   await screenshot(page, 'assistance-07-temporary-paid');
 });
 
+const SHEN_JING = makeIdNumber('120110', '19800101', 31);
+
 test('a grade-1 disabled person in a 低保 household without the care subsidy is on the 应补尽补 list', async ({ page, app }) => {
   test.setTimeout(120_000);
   const { call, communityId } = await setUp(app);
   await call('policy.setParam', { key: 'disability.careSubsidy', value: 10000, effectiveFrom: '2016-01-01', retroactiveReason: '测试：补录护理补贴标准' });
   const hh = await call<{ id: string }>('registry.createHousehold', {
     household: { communityId, address: '詹滨西里9号楼3门303', hukouType: 'urban', categories: ['dibao'] },
-    members: [{ name: '沈静', relation: '02', idNumber: makeIdNumber('120110', '19800101', 31), incomes: [], disabilityCategory: '4', disabilityGrade: '1' }],
+    members: [{ name: '沈静', relation: '02', idNumber: SHEN_JING, incomes: [], disabilityCategory: '4', disabilityGrade: '1' }],
   });
   await signIn(page, app);
   await page.getByRole('menuitem', { name: '救助政策' }).click();
@@ -247,6 +249,9 @@ test('a grade-1 disabled person in a 低保 household without the care subsidy i
   await expect(row).toContainText('沈静');
   await expect(row).toContainText('应享未享');
   await expect(row).toContainText('100.00 元');
+  // A list: the ID number masked (the full one only in the household's audited detail view).
+  await expect(row).toContainText(maskIdNumber(SHEN_JING));
+  await expect(screen).not.toContainText(SHEN_JING);
   await screenshot(page, 'assistance-08-gaps');
   await row.getByTestId('gap-person').click();
   await expect(page).toHaveURL(new RegExp(`#/households/${hh.id}$`));

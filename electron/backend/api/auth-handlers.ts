@@ -8,8 +8,16 @@ import { createUser, findUserById, listUsers, toUserInfo } from '../services/aut
 import { currentStreet, initializeStreet, setupStatus } from '../services/setup/street';
 import type { AreaHandlers } from './handlers';
 import { DISTRICT_PARTITION } from '../../../shared/sync/wire';
-import { requireUser } from './context';
+import { requireUser, type CallContext } from './context';
 import type { DemoLoader } from './demo-loader';
+import { grantRefusal, mayGrantRole } from '../../../shared/auth/roles';
+import type { Role } from '../../../shared/codes';
+
+/** Refuses a role above the caller's own (create and update alike). */
+function checkGrant(ctx: CallContext, role: Role | undefined): void {
+  const me = requireUser(ctx);
+  if (role && !mayGrantRole(me.role, role)) throw new AppError('forbidden', grantRefusal(me.role, role), { field: 'role' });
+}
 
 function sessionInfo(store: Store, token: string, userId: string): SessionInfo {
   const user = findUserById(store, userId);
@@ -66,6 +74,7 @@ export function authHandlers(): AreaHandlers<'auth.'> {
         summary: `${user.displayName} 修改密码`,
         detail: {},
       });
+      ctx.sessions.endAllFor(user.id, ctx.token);
       return { ok: true };
     },
   };
@@ -74,7 +83,10 @@ export function authHandlers(): AreaHandlers<'auth.'> {
 export function userHandlers(): AreaHandlers<'users.'> {
   return {
     'users.list': (_i, ctx) => listUsers(ctx.store, ctx.actor.streetCode),
-    'users.create': (input, ctx) => createUser(ctx.store, ctx.actor, input),
+    'users.create': (input, ctx) => {
+      checkGrant(ctx, input.role);
+      return createUser(ctx.store, ctx.actor, input);
+    },
     'users.update': (input, ctx) => {
       const { store, actor } = ctx;
       return store.tx(() => {
@@ -84,9 +96,7 @@ export function userHandlers(): AreaHandlers<'users.'> {
         if (u.id === me.id && (input.disabled === true || (input.role && input.role !== u.role))) {
           throw new AppError('forbidden', '不能停用自己的账号或修改自己的角色', { field: input.disabled ? 'disabled' : 'role' });
         }
-        if (input.role === 'district-admin' && me.role !== 'district-admin') {
-          throw new AppError('forbidden', '只有区级管理员可以设置区级管理员角色', { field: 'role' });
-        }
+        checkGrant(ctx, input.role);
         const patch: Record<string, unknown> = {};
         if (input.displayName !== undefined) patch.displayName = input.displayName;
         if (input.role !== undefined) patch.role = input.role;
@@ -104,7 +114,7 @@ export function userHandlers(): AreaHandlers<'users.'> {
           store.audit(actor, { action: 'users.unlock', entity: 'users', entityId: u.id, summary: `解锁用户 ${u.username}` });
         }
         if (changed.includes('disabled') || changed.includes('passwordHash') || changed.includes('role')) {
-          ctx.sessions.endAllFor(u.id);
+          ctx.sessions.endAllFor(u.id, ctx.token);
         }
         return toUserInfo(store, findUserById(store, u.id)!);
       });

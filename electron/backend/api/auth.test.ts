@@ -30,7 +30,7 @@ describe('set-up and sign-in', () => {
   test('procedures refuse callers who are not signed in', async () => {
     h = await makeHarness();
     expect(await h.raw('registry.listHouseholds', {}, null)).toMatchObject({ ok: false, error: { code: 'not-signed-in', message: '请先登录' } });
-    expect(await h.raw('registry.listHouseholds', {}, 'made-up-token')).toMatchObject({ ok: false, error: { code: 'session-expired' } });
+    expect(await h.raw('registry.listHouseholds', {}, 'made-up-token')).toMatchObject({ ok: false, error: { code: 'session-invalid' } });
   });
 
   test('wrong passwords count down and lock the account; the admin can unlock it', async () => {
@@ -86,6 +86,17 @@ describe('set-up and sign-in', () => {
     await h.call('auth.changePassword', { oldPassword: ADMIN.password, newPassword: 'another-pass' });
     expect((await h.raw('auth.login', { username: ADMIN.username, password: ADMIN.password }, null)).ok).toBe(false);
     expect((await h.raw('auth.login', { username: ADMIN.username, password: 'another-pass' }, null)).ok).toBe(true);
+  });
+
+  test('a street administrator cannot create a district administrator (nor make one), but can create a street administrator', async () => {
+    h = await makeHarness();
+    const r = await h.raw('users.create', { username: 'boss', displayName: '钱区级', role: 'district-admin', password: 'boss-pass-1' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden', field: 'role' } });
+    if (!r.ok) expect(r.error.message).toContain('区级管理员');
+    expect(h.backend.store.sqlite.prepare("SELECT count(*) AS n FROM users WHERE username = 'boss'").get()).toEqual({ n: 0 });
+    const ok = await h.call('users.create', { username: 'admin2', displayName: '孙管理', role: 'street-admin', password: 'admin2-pass' });
+    expect(ok.role).toBe('street-admin');
+    expect(await h.raw('users.update', { id: ok.id, role: 'district-admin' })).toMatchObject({ ok: false, error: { code: 'forbidden', field: 'role' } });
   });
 
   test('bad input is refused with a Chinese message naming the field', async () => {

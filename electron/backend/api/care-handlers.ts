@@ -28,7 +28,7 @@ export function careHandlers(): AreaHandlers<'care.'> {
     'care.recordVisit': (input, { store, actor }) => recordVisit(store, actor, input),
     'care.savePlan': (input, { store, actor }) => savePlan(store, actor, input),
     'care.cardPrintData': (input, { store, actor }) => cardPrintData(store, actor.streetCode, input.ids),
-    'care.agreementPrintData': (input, { store, actor }) => agreementPrintData(store, actor.streetCode, input.id),
+    'care.agreementPrintData': (input, { store, actor }) => agreementPrintData(store, actor, input.id),
     'care.recordPrint': (input, { store, actor }) => recordPrint(store, actor, input),
   };
 }

@@ -1,7 +1,7 @@
 /** 待登记线索 at the street: list, 登记并立项 (validation, deadlines from receipt, derived ids) and 不予立项. */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { InputOf } from '../../../shared/api/contract';
-import { makeIdNumber } from '../../../shared/id-number';
+import { makeIdNumber, maskIdNumber } from '../../../shared/id-number';
 import { clueHouseholdId, clueItemId, cluePersonId } from '../../../shared/ledger/clue-ids';
 import { uuidv7 } from '../../../shared/uuid';
 import { TEST_STREET } from '../testing/harness';
@@ -50,7 +50,7 @@ describe('待登记线索', () => {
     const list = await w.h.call('ledger.clueList', {});
     expect(list.pendingCount).toBe(1);
     // 一级: 24 hours from receipt
-    expect(list.rows[0]).toMatchObject({ id, status: 'pending', name: '周奶奶', idNumber: ID_NEW, dueAt: '2020-07-04T02:00:00.000Z', registered: null });
+    expect(list.rows[0]).toMatchObject({ id, status: 'pending', name: '周奶奶', idMasked: maskIdNumber(ID_NEW), dueAt: '2020-07-04T02:00:00.000Z', registered: null });
 
     // converted 10 hours later: the deadlines still count from receipt
     await w.moveClock('2020-07-03T12:00:00.000Z');

@@ -3,7 +3,7 @@ import { shanghaiDateTime } from '../services/registry/excel-cells';
 import { currentStreet } from '../services/setup/street';
 import { exportLedger } from '../services/ledger/export';
 import { createItem } from '../services/ledger/items';
-import { convertClue, dismissClue, getClue, listClues } from '../services/ledger/clues';
+import { clueDetail, convertClue, dismissClue, getClue, listClues } from '../services/ledger/clues';
 import { AppError } from '../../../shared/errors';
 import { allItems, escalations, itemDetail, listItems, lookBack } from '../services/ledger/read';
 import { recordReceipt, recordReply } from '../services/ledger/referrals';
@@ -85,7 +85,7 @@ export function ledgerHandlers(): AreaHandlers<'ledger.'> {
       return listWatch(ctx.store, readScope(ctx, street));
     },
     'ledger.clueList': (input, ctx) => listClues(ctx.store, readScope(ctx, input.streetCode), input.status),
-    'ledger.clueGet': (input, ctx) => getClue(ctx.store, readScope(ctx), input.id),
+    'ledger.clueGet': (input, ctx) => clueDetail(ctx.store, ctx.actor, readScope(ctx), input.id),
     'ledger.clueConvert': (input, ctx) => {
       streetOnly(ctx);
       return detail(ctx, convertClue(ctx.store, ctx.actor, input, requireUser(ctx).displayName));

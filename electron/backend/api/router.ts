@@ -7,7 +7,7 @@ import { describeZodError } from '../../../shared/api/zh';
 import { AppError, ERROR_CODES, type ErrorCode } from '../../../shared/errors';
 import { labelOf, ROLES, type Role } from '../../../shared/codes';
 import type { Store } from '../store/store';
-import type { SessionStore } from '../services/auth/sessions';
+import { sessionError, type SessionStore } from '../services/auth/sessions';
 import { findUserById } from '../services/auth/users';
 import { currentStreet, systemActor } from '../services/setup/street';
 import type { CallContext, SignedInUser } from './context';
@@ -39,7 +39,7 @@ export class Router {
   private async dispatch(procedure: string, rawInput: unknown, token: string | null): Promise<unknown> {
     if (!isProcedureName(procedure)) throw new AppError('unknown-procedure', `未知的操作：${procedure.slice(0, 100)}`);
     const def = contract[procedure];
-    const user = this.authenticate(token, def.access !== 'public');
+    const user = this.authenticate(token, def.access !== 'public', def.background !== true);
     if (Array.isArray(def.access) && user && !(def.access as readonly Role[]).includes(user.role)) {
       throw new AppError('forbidden', `您的角色（${labelOf(ROLES, user.role)}）无权执行此操作`);
     }
@@ -65,14 +65,18 @@ export class Router {
     return handler(parsed.data as never, ctx);
   }
 
-  private authenticate(token: string | null, required: boolean): SignedInUser | null {
-    const session = this.deps.sessions.touch(token);
-    if (!session) {
-      if (!required) return null;
-      throw token
-        ? new AppError('session-expired', '登录已超时，请重新登录')
-        : new AppError('not-signed-in', '请先登录');
+  /** `activity`: the call is the user's doing (not a background poll), so it extends the session. */
+  private authenticate(token: string | null, required: boolean, activity: boolean): SignedInUser | null {
+    if (!token) {
+      if (required) throw new AppError('not-signed-in', '请先登录');
+      return null;
     }
+    const checked = this.deps.sessions.check(token, { activity });
+    if (!checked.ok) {
+      if (required) throw sessionError(checked.reason);
+      return null;
+    }
+    const session = checked.session;
     const u = findUserById(this.deps.store, session.userId);
     if (!u || u.disabled) {
       this.deps.sessions.end(session.token);

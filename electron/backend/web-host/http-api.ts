@@ -13,6 +13,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'import-too-large': 413,
   'not-signed-in': 401,
   'session-expired': 401,
+  'session-invalid': 401,
   'bad-credentials': 401,
   'account-locked': 423,
   'account-disabled': 403,

@@ -99,7 +99,7 @@ describe('ipc transport', () => {
 });
 
 describe('session loss', () => {
-  it.each(['not-signed-in', 'session-expired'] as const)('clears the token and notifies on %s', async (code) => {
+  it.each(['not-signed-in', 'session-expired', 'session-invalid'] as const)('clears the token and notifies on %s', async (code) => {
     const tokens = createMemoryTokenStore('old');
     const client = createApiClient(async () => ({ ok: false, error: { code, message: '请重新登录' } }), tokens);
     const seen: string[] = [];

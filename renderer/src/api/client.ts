@@ -15,7 +15,8 @@ export interface ApiClient {
   onSessionLost(listener: (error: AppError) => void): () => void;
 }
 
-const SESSION_LOST: readonly ErrorCode[] = ['not-signed-in', 'session-expired'];
+/** Timed out, ended by a password change, or a token the backend never issued: back to sign-in. */
+const SESSION_LOST: readonly ErrorCode[] = ['not-signed-in', 'session-expired', 'session-invalid'];
 
 export function isSessionLost(error: unknown): boolean {
   return error instanceof AppError && SESSION_LOST.includes(error.code);

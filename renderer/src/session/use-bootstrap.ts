@@ -42,7 +42,7 @@ async function boot(): Promise<BootState> {
     const session = await api.call('auth.me', {});
     return { phase: 'ready', status, session };
   } catch (e) {
-    if (isSessionLost(e)) return { phase: 'login', status };
+    if (isSessionLost(e)) return { phase: 'login', status, notice: (e as Error).message };
     throw e;
   }
 }
@@ -70,7 +70,8 @@ export function useBootstrap(): Bootstrap {
             ? {
                 phase: 'login',
                 status: s.status,
-                notice: error.code === 'session-expired' ? '登录已过期，请重新登录' : '请先登录',
+                // The backend's own words: timed out, password changed, or an invalid sign-in.
+                notice: error.message,
               }
             : s,
         );

@@ -6,6 +6,7 @@
  */
 import { monthOf, subsidyEntitlements } from '../../../../shared/policy';
 import type { EntitlementGap } from '../../../../shared/assistance/types';
+import { maskIdNumber } from '../../../../shared/id-number';
 import type { Store } from '../../store/store';
 import { requireParam } from '../policy/params';
 import { amountFor, paidIn, type EnrolmentDbRow } from './amounts';
@@ -59,7 +60,7 @@ export function entitlementGaps(store: Store, street: string, onDate: string): E
     for (const kind of kinds) {
       const standardFen = allowanceStandard(store, street, kind, on);
       const receiving = (byPerson.get(p.id) ?? []).find((e) => e.programme === kind && paidIn(e, month));
-      const base = { personId: p.id, householdId: p.household_id, name: p.name, idNumber: p.id_number, communityName: p.community_name, subsidy: kind, standardFen };
+      const base = { personId: p.id, householdId: p.household_id, name: p.name, idMasked: maskIdNumber(p.id_number), communityName: p.community_name, subsidy: kind, standardFen };
       if (!receiving) {
         out.push({ ...base, problem: 'missing', receivedFen: null });
         continue;

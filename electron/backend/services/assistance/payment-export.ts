@@ -5,13 +5,13 @@ import { labelOf } from '../../../../shared/codes';
 import type { FileOut } from '../../../../shared/registry/types';
 import type { Actor, Store } from '../../store/store';
 import { inertRow, safeFileName, streetName, styleHeaderRow, TEXT_FORMAT, toFileOut } from '../registry/excel-cells';
-import { paymentList } from './payments';
+import { paymentListFull } from './payments';
 
 const BASIS: Record<string, string> = { standard: '按标准', 'schedule-100': '渐退100%', 'schedule-50': '渐退50%', fixed: '原金额' };
 const YUAN = '#,##0.00';
 
 export async function exportPaymentList(store: Store, actor: Actor, programme: Programme, month: string): Promise<FileOut> {
-  const list = paymentList(store, actor.streetCode, programme, month);
+  const list = paymentListFull(store, actor.streetCode, programme, month);
   const title = `${streetName(store, actor.streetCode)}${labelOf(PROGRAMMES, programme)}发放花名册（${month}）`;
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('发放花名册');

@@ -5,6 +5,7 @@
 import { AppError } from '../../../../shared/errors';
 import type { Programme } from '../../../../shared/assistance/codes';
 import type { PaymentList, PaymentRow } from '../../../../shared/assistance/types';
+import { maskIdNumber } from '../../../../shared/id-number';
 import type { Store } from '../../store/store';
 import { amountFor, paidIn, PAID_STATUSES, type EnrolmentDbRow } from './amounts';
 
@@ -18,7 +19,17 @@ type Joined = EnrolmentDbRow & {
   person_id_number: string | null;
 };
 
+/** A payment row with the full ID number: for the audited Excel export (the bank needs it) only. */
+export type PaymentRowFull = Omit<PaymentRow, 'idMasked'> & { idNumber: string | null };
+export type PaymentListFull = Omit<PaymentList, 'rows'> & { rows: PaymentRowFull[] };
+
+/** The list as shown on screen and printed: ID numbers masked. */
 export function paymentList(store: Store, street: string, programme: Programme, month: string): PaymentList {
+  const { rows, ...rest } = paymentListFull(store, street, programme, month);
+  return { ...rest, rows: rows.map(({ idNumber, ...r }) => ({ ...r, idMasked: idNumber === null ? null : maskIdNumber(idNumber) })) };
+}
+
+export function paymentListFull(store: Store, street: string, programme: Programme, month: string): PaymentListFull {
   const rows = store
     .prepare(
       `SELECT e.*, c.name AS community_name, c.sort_order AS community_order, h.address, h.bank_name, h.bank_account,
@@ -32,7 +43,7 @@ export function paymentList(store: Store, street: string, programme: Programme, 
         ORDER BY c.sort_order, c.name, h.address`,
     )
     .all(street, programme, ...PAID_STATUSES, month, month) as Joined[];
-  const out: PaymentRow[] = [];
+  const out: PaymentRowFull[] = [];
   for (const r of rows) {
     if (!paidIn(r, month)) continue;
     let amount: ReturnType<typeof amountFor>;

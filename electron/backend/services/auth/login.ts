@@ -1,11 +1,13 @@
 /**
  * Sign-in with lock-out: after MAX_FAILURES wrong passwords in a row, the user name is locked on
- * this device for LOCK_MINUTES. Throttling state is local (login_attempts), never synced.
+ * this device for LOCK_MINUTES. Throttling state is local (login_attempts), never synced; an
+ * administrator locked out of the PC is unlocked with the recovery command (recovery.ts, README).
+ * Unknown and known user names cost the same work and get the same answer.
  */
 import { AppError } from '../../../../shared/errors';
 import type { Store } from '../../store/store';
 import type { SessionStore } from './sessions';
-import { verifyPassword } from './password';
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from './password';
 import { findUserByName, type UserRow } from './users';
 
 export const MAX_FAILURES = 5;
@@ -39,8 +41,9 @@ export function login(store: Store, sessions: SessionStore, username: string, pa
     });
   }
   const user = findUserByName(store, key);
-  const ok = user !== undefined && verifyPassword(password, user.password_hash);
-  if (!ok) {
+  // An unknown name is verified against a dummy hash, so its answer takes as long as a wrong password.
+  const matches = verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+  if (!user || !matches) {
     const failed = a.failed_count + 1;
     const lockedUntil =
       failed >= MAX_FAILURES ? new Date(store.nowDate().getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
@@ -59,10 +62,12 @@ export function login(store: Store, sessions: SessionStore, username: string, pa
   if (user.disabled) throw new AppError('account-disabled', '该账号已停用，请联系街道管理员', { field: 'username' });
   store.prepare('DELETE FROM login_attempts WHERE username = ?').run(key);
   const session = sessions.create(user.id);
-  store.audit(
-    { userId: user.id, username: user.username, streetCode: user.street_code },
-    { action: 'auth.login', entity: 'users', entityId: user.id, summary: `${user.display_name} 登录` },
-  );
+  const actor = { userId: user.id, username: user.username, streetCode: user.street_code };
+  store.tx(() => {
+    // A hash made with older, weaker parameters is replaced now that the password is at hand.
+    if (needsRehash(user.password_hash)) store.update('users', user.id, { passwordHash: hashPassword(password) }, actor, null);
+    store.audit(actor, { action: 'auth.login', entity: 'users', entityId: user.id, summary: `${user.display_name} 登录` });
+  });
   return { user, token: session.token };
 }
 

@@ -1,44 +1,87 @@
-/** Signed-in sessions of this backend process. Tokens are random; sessions end on sign-out or idle. */
+/**
+ * Signed-in sessions of this backend process. Tokens are random. A session ends on sign-out, after
+ * SESSION_IDLE_MS without a user action, SESSION_ABSOLUTE_MS after sign-in, or when the user's password,
+ * role or status changes. Background polls (procedures marked `background`) do not count as activity.
+ *
+ * The lifetimes are named constants, not policy parameters: they protect this device (an office PC
+ * left signed in), are not rules a street applies by date, and must not be loosened by a synced row.
+ */
 import { randomBytes } from 'node:crypto';
+import { AppError } from '../../../../shared/errors';
+
+/** A working day: sign in once in the morning, again the next day. */
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+/** Half an hour away from a shared office PC ends the session; the header's polling does not extend it. */
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
 
 export interface Session {
   token: string;
   userId: string;
-  lastSeen: number;
+  createdAt: number;
+  /** Last user action (not background polls). */
+  lastActive: number;
+}
+
+/** Why a token no longer signs in: never issued (or forgotten), timed out, or ended by an account change. */
+export type SessionEnd = 'invalid' | 'expired' | 'revoked';
+
+export type SessionCheck = { ok: true; session: Session } | { ok: false; reason: SessionEnd };
+
+export function sessionError(reason: SessionEnd): AppError {
+  if (reason === 'expired') return new AppError('session-expired', '登录已超时，请重新登录');
+  if (reason === 'revoked') return new AppError('session-expired', '账号的密码或权限已变更，请重新登录');
+  return new AppError('session-invalid', '登录状态无效，请重新登录');
 }
 
 export class SessionStore {
-  private readonly sessions = new Map<string, Session>();
+  private readonly live = new Map<string, Session>();
+  /** Ended tokens and why, so a stale token is told apart from a forged one; kept for one lifetime. */
+  private readonly ended = new Map<string, { reason: SessionEnd; at: number }>();
 
-  constructor(
-    private readonly idleMs: number = 8 * 60 * 60 * 1000,
-    private readonly now: () => number = () => Date.now(),
-  ) {}
+  constructor(private readonly now: () => number = () => Date.now()) {}
 
   create(userId: string): Session {
-    const s = { token: randomBytes(32).toString('base64url'), userId, lastSeen: this.now() };
-    this.sessions.set(s.token, s);
+    this.prune();
+    const t = this.now();
+    const s = { token: randomBytes(32).toString('base64url'), userId, createdAt: t, lastActive: t };
+    this.live.set(s.token, s);
     return s;
   }
 
-  /** The live session for a token, refreshed; null when unknown or idle too long. */
-  touch(token: string | null | undefined): Session | null {
-    if (!token) return null;
-    const s = this.sessions.get(token);
-    if (!s) return null;
-    if (this.now() - s.lastSeen > this.idleMs) {
-      this.sessions.delete(token);
-      return null;
+  /** The live session for a token; a user action (not a background poll) refreshes its idle time. */
+  check(token: string, opts: { activity: boolean }): SessionCheck {
+    const s = this.live.get(token);
+    if (!s) return { ok: false, reason: this.ended.get(token)?.reason ?? 'invalid' };
+    if (this.isExpired(s, this.now())) {
+      this.finish(s.token, 'expired');
+      return { ok: false, reason: 'expired' };
     }
-    s.lastSeen = this.now();
-    return s;
+    if (opts.activity) s.lastActive = this.now();
+    return { ok: true, session: s };
   }
 
+  /** Sign-out: the token is forgotten. */
   end(token: string): void {
-    this.sessions.delete(token);
+    this.live.delete(token);
   }
 
-  endAllFor(userId: string): void {
-    for (const [t, s] of this.sessions) if (s.userId === userId) this.sessions.delete(t);
+  /** Ends every session of a user (password, role or status changed), except the one making the change. */
+  endAllFor(userId: string, except?: string | null): void {
+    for (const s of [...this.live.values()]) if (s.userId === userId && s.token !== except) this.finish(s.token, 'revoked');
+  }
+
+  private isExpired(s: Session, t: number): boolean {
+    return t - s.lastActive > SESSION_IDLE_MS || t - s.createdAt > SESSION_ABSOLUTE_MS;
+  }
+
+  private finish(token: string, reason: SessionEnd): void {
+    this.live.delete(token);
+    this.ended.set(token, { reason, at: this.now() });
+  }
+
+  private prune(): void {
+    const t = this.now();
+    for (const s of [...this.live.values()]) if (this.isExpired(s, t)) this.finish(s.token, 'expired');
+    for (const [token, e] of this.ended) if (t - e.at > SESSION_ABSOLUTE_MS) this.ended.delete(token);
   }
 }

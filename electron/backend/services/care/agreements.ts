@@ -8,6 +8,7 @@ import { agreementStatusOn, agreementTermProblem, careSubsidyParamKey, renewalRe
 import type { Agreement } from '../../../../shared/care/types';
 import type { AgreementStatus, CareLevel } from '../../../../shared/care/codes';
 import { AppError } from '../../../../shared/errors';
+import { maskIdNumber } from '../../../../shared/id-number';
 import type { Actor, Store } from '../../store/store';
 import { paramOn, requireParam } from '../policy/params';
 import { loadCaregiverRow } from './caregivers';
@@ -54,7 +55,7 @@ export function toAgreement(r: AgreementRow, onDate: string, windowDays: number)
     caregiverName: r.caregiver_name,
     hasPartyC: r.has_party_c === 1,
     guardian: r.guardian_name
-      ? { name: r.guardian_name, idNumber: r.guardian_id_number, relation: r.guardian_relation, phone: r.guardian_phone }
+      ? { name: r.guardian_name, idMasked: r.guardian_id_number && maskIdNumber(r.guardian_id_number), relation: r.guardian_relation, phone: r.guardian_phone }
       : null,
     startDate: r.start_date,
     endDate: r.end_date,

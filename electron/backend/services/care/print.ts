@@ -67,10 +67,21 @@ export function cardPrintData(store: Store, streetCode: string, ids: string[]): 
   });
 }
 
-export function agreementPrintData(store: Store, streetCode: string, id: string): AgreementPrint {
+/** The agreement as printed, with the parties' full ID numbers: the view is audited. */
+export function agreementPrintData(store: Store, actor: Actor, id: string): AgreementPrint {
+  const streetCode = actor.streetCode;
   const a = loadAgreementRow(store, streetCode, id);
   const p = loadCarePerson(store, streetCode, a.person_id);
   const g = loadCaregiverRow(store, streetCode, a.caregiver_id);
+  store.tx(() =>
+    store.audit(actor, {
+      action: 'care.viewAgreementPrint',
+      entity: 'care_agreements',
+      entityId: a.id,
+      summary: `查看委托照料服务协议（含完整身份证号）：${p.name}`,
+      detail: { personIds: [p.id], caregiverId: g.id },
+    }),
+  );
   const profile = loadProfile(store, a.person_id);
   const office = officeName(store);
   const partyC =

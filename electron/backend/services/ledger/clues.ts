@@ -12,7 +12,8 @@
 import { AppError } from '../../../../shared/errors';
 import { labelOf } from '../../../../shared/codes';
 import { clueEventId, clueHouseholdId, clueItemId, cluePersonId } from '../../../../shared/ledger/clue-ids';
-import type { ClueConvertInput, ClueList, ClueRow, ClueStatus } from '../../../../shared/ledger/clues';
+import type { ClueConvertInput, ClueDetail, ClueList, ClueRow, ClueStatus } from '../../../../shared/ledger/clues';
+import { maskIdNumber } from '../../../../shared/id-number';
 import { itemDeadlines, type UrgencyGrade } from '../../../../shared/ledger/deadlines';
 import { CLUE_SOURCES, clueLedgerSource, type ClueSource } from '../../../../shared/ledger/intake';
 import { SCREENING_LEDGER_DEFAULTS } from '../../../../shared/screening/policy-defaults';
@@ -90,7 +91,7 @@ function toRow(store: Store, r: ClueDbRow): ClueRow {
     source: r.source,
     sender: r.sender,
     name: r.name,
-    idNumber: r.id_number,
+    idMasked: r.id_number && maskIdNumber(r.id_number),
     phone: r.phone,
     address: r.address,
     communityName: r.community_name,
@@ -148,6 +149,24 @@ function loadClue(store: Store, scope: string | null, id: string): ClueDbRow {
 
 export function getClue(store: Store, scope: string | null, id: string): ClueRow {
   return toRow(store, loadClue(store, scope, id));
+}
+
+/** The clue with its full ID number, for the registration form: the view is audited. */
+export function clueDetail(store: Store, actor: Actor, scope: string | null, id: string): ClueDetail {
+  const r = loadClue(store, scope, id);
+  const row = toRow(store, r);
+  if (r.id_number) {
+    store.tx(() =>
+      store.audit(actor, {
+        action: 'ledger.viewClue',
+        entity: 'ledger_clue_inbox',
+        entityId: r.id,
+        summary: `查看线索（含完整身份证号）：${r.item_no}${r.name ? ` ${r.name}` : ''}`,
+        detail: { clueId: r.id, personIds: row.registered ? [row.registered.personId] : [] },
+      }),
+    );
+  }
+  return { ...row, idNumber: r.id_number };
 }
 
 function assertPending(r: ClueDbRow): void {

@@ -229,7 +229,7 @@ describe('registry.importPreview and importCommit', () => {
 
     const late = await preview(zhangFamily());
     now = new Date(now.getTime() + 31 * 60_000);
-    await h.call('auth.me', {}); // keep the session alive across the jump
+    await h.signInAgain(); // the session idled out with the import (30 minutes)
     expect((await failure(h.call('registry.importCommit', { importId: late.importId }))).code).toBe('not-found');
   });
 });

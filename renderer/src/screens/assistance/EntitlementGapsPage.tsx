@@ -16,7 +16,7 @@ export function EntitlementGapsPage() {
   const q = useApiQuery(() => api.call('assistance.entitlementGaps', { onDate }), [onDate]);
   const columns: TableColumnsType<EntitlementGap> = [
     { title: '姓名', dataIndex: 'name', width: 100, render: (v: string, r) => <a href={`#/households/${r.householdId}`} data-testid="gap-person">{v}</a> },
-    { title: '身份证号', dataIndex: 'idNumber', width: 190 },
+    { title: '身份证号', dataIndex: 'idMasked', width: 190 },
     { title: '社区', dataIndex: 'communityName', width: 140 },
     { title: '应享补贴', dataIndex: 'subsidy', render: (v: string) => programmeLabel(v) },
     {

@@ -31,7 +31,7 @@ export function PaymentRowsTable({ list, print = false }: { list: PaymentList; p
         { title: '序号', width: 56, render: (_, _r, i) => i + 1 },
         { title: '社区', dataIndex: 'communityName', width: 120 },
         { title: '姓名', dataIndex: 'name', width: 90, render: (v: string | null, r) => (print ? v : <a href={`#/households/${r.householdId}`}>{v ?? '—'}</a>) },
-        { title: '身份证号', dataIndex: 'idNumber', width: 180 },
+        { title: '身份证号', dataIndex: 'idMasked', width: 180 },
         { title: '住址', dataIndex: 'address' },
         { title: '保障人数', dataIndex: 'coveredPersons', width: 80, align: 'right' },
         { title: '发放金额', dataIndex: 'amountFen', width: 130, align: 'right', render: (v: number) => formatFen(v) },

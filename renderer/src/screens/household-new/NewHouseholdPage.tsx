@@ -13,7 +13,7 @@ import { HouseholdFields } from '../../forms/HouseholdFields';
 import { MemberCard } from './MemberCard';
 import { useCreateHousehold, type NewHouseholdValues } from './use-create-household';
 import { labelOf } from '../../../../shared/codes';
-import type { ClueRow } from '../../../../shared/ledger/clues';
+import type { ClueDetail } from '../../../../shared/ledger/clues';
 import { CLUE_SOURCES } from '../../../../shared/ledger/intake';
 import { URGENCY_GRADES } from '../../../../shared/ledger/deadlines';
 import { api } from '../../api/client';
@@ -41,7 +41,7 @@ async function checkOneHead(_: unknown, members: PersonFormValues[] | undefined)
 const initialValues: NewHouseholdValues = { household: emptyHousehold(), members: [emptyHead()] };
 
 /** The registration prefilled with what a clue gave: address, community, phone; the person as 户主. */
-function fromClue(c: ClueRow): NewHouseholdValues {
+function fromClue(c: ClueDetail): NewHouseholdValues {
   const text = (v: string | null) => v ?? undefined;
   return {
     household: { ...emptyHousehold(), address: text(c.address), communityId: text(c.communityId), phone: text(c.phone) },
@@ -50,7 +50,7 @@ function fromClue(c: ClueRow): NewHouseholdValues {
   };
 }
 
-function ClueSummary({ clue }: { clue: ClueRow }) {
+function ClueSummary({ clue }: { clue: ClueDetail }) {
   return (
     <Card title={`线索 ${clue.itemNo}`} style={{ marginBottom: 16 }} data-testid="clue-summary">
       <Descriptions size="small" column={3}>
@@ -97,7 +97,7 @@ export function NewHouseholdPage({ clueId }: { clueId?: string }) {
   return <RegistrationForm clue={clue.data} />;
 }
 
-function RegistrationForm({ clue }: { clue?: ClueRow }) {
+function RegistrationForm({ clue }: { clue?: ClueDetail }) {
   const { modal } = App.useApp();
   const [form] = Form.useForm<NewHouseholdValues>();
   const { saving, save } = useCreateHousehold(

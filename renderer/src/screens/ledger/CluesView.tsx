@@ -100,7 +100,7 @@ export function CluesView({ onChanged }: { onChanged: () => void }) {
       render: (_, r) => (
         <div data-testid="clue-person">
           <Typography.Text strong>{r.name ?? '姓名未提供'}</Typography.Text>
-          <Known label="身份证" value={r.idNumber} />
+          <Known label="身份证" value={r.idMasked} />
           <Known label="电话" value={r.phone} />
           <Known label="住址" value={r.address} />
           {r.communityName && <Known label="社区" value={r.communityName} />}
