@@ -1,0 +1,119 @@
+/**
+ * The admin CLI with the server running (issue 13, item 1): the server process holds its data
+ * directory, the CLI's commands reach it through the loopback admin endpoint and take effect at
+ * once; a CLI that can neither reach it nor lock the directory refuses and opens nothing.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runCli, startServerProcess, type ServerProcess } from '../../tests/support/server-process';
+
+const STREET = '120110001000';
+
+async function pull(url: string, token: string): Promise<{ status: number; code?: string }> {
+  const r = await fetch(`${url}/v1/pull?after=0&limit=10`, { headers: { authorization: `Bearer ${token}` } });
+  const body = (await r.json()) as { code?: string };
+  return { status: r.status, code: body.code };
+}
+
+describe('the admin CLI while the PGlite server runs', () => {
+  let dataDir: string;
+  let server: ServerProcess | null = null;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-admin-cli-'));
+    const init = await runCli(dataDir, ['init']);
+    expect(init.code, init.stderr).toBe(0);
+    server = await startServerProcess(dataDir);
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('the admin secret is readable by the server\'s user only', () => {
+    expect(fs.statSync(path.join(dataDir, 'admin-secret.json')).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(path.join(dataDir, 'server.lock'), 'utf8').trim()).toBe(String(server!.pid));
+  });
+
+  test('a code issued and a device revoked while it runs take effect at once and after a restart', async () => {
+    const issued = await runCli(dataDir, ['issue-code', '--street', STREET]);
+    expect(issued.code, issued.stderr).toBe(0);
+    const code = /登记码：([0-9A-Z-]+)/.exec(issued.stdout)?.[1];
+    expect(code).toBeTruthy();
+
+    const enrolled = await fetch(`${server!.url}/v1/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, deviceName: '\u001b[2J\u001b[31m被盗电脑\u202e', node: 'stolen-pc' }),
+    });
+    expect(enrolled.status).toBe(200);
+    const { deviceId, token } = (await enrolled.json()) as { deviceId: string; token: string };
+    expect(await pull(server!.url, token)).toMatchObject({ status: 200 });
+
+    // the device's name is printed escaped: no terminal control or bidi override reaches the screen
+    const listed = await runCli(dataDir, ['list-devices']);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain(deviceId);
+    expect(listed.stdout).toContain('被盗电脑');
+    expect(listed.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+
+    const revoked = await runCli(dataDir, ['revoke-device', deviceId]);
+    expect(revoked.code, revoked.stderr).toBe(0);
+    expect(revoked.stdout).toContain('已停用设备');
+    expect(await pull(server!.url, token)).toEqual({ status: 403, code: 'device-revoked' });
+
+    await server!.stop();
+    server = await startServerProcess(dataDir);
+    expect(await pull(server.url, token)).toEqual({ status: 403, code: 'device-revoked' });
+  }, 120_000);
+
+  test('a second server on the same data directory refuses to start', async () => {
+    const second = await startServerProcess(dataDir).catch((err: Error) => err);
+    if (!(second instanceof Error)) await second.stop();
+    expect(String(second instanceof Error ? second.message : 'started')).toMatch(/正在被进程 \d+ 使用/);
+  }, 60_000);
+
+  test('create-user takes no password on the command line, and a weak one from stdin is refused', async () => {
+    const onLine = await runCli(dataDir, ['create-user', '--username', 'zgz_admin', '--name', '王一', '--role', 'street-admin', '--street', STREET, '--password', 'zgz-admin-2026']);
+    expect(onLine.code).not.toBe(0);
+    expect(onLine.stderr).toContain('--password-stdin');
+
+    const weak = await runCli(dataDir, ['create-user', '--username', 'zgz_admin', '--name', '王一', '--role', 'street-admin', '--street', STREET, '--password-stdin'], { stdin: '1234567890\n' });
+    expect(weak.code).not.toBe(0);
+    expect(weak.stderr).toContain('密码');
+
+    const empty = await runCli(dataDir, ['create-user', '--username', 'zgz_admin', '--name', '王一', '--role', 'street-admin', '--street', STREET, '--password-stdin'], { stdin: '' });
+    expect(empty.code).not.toBe(0);
+
+    const good = await runCli(dataDir, ['create-user', '--username', 'zgz_admin', '--name', '王一', '--role', 'street-admin', '--street', STREET, '--password-stdin'], { stdin: 'Zgz-admin-2026\n' });
+    expect(good.code, good.stderr).toBe(0);
+    expect(good.stdout).toContain('已创建用户 zgz_admin');
+  }, 60_000);
+});
+
+describe('a data directory held by a live process that is no reachable server', () => {
+  let dataDir: string;
+
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-admin-lock-'));
+  });
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  test('the CLI refuses with a Chinese message and opens nothing', async () => {
+    fs.writeFileSync(path.join(dataDir, 'server.lock'), `${process.pid}\n`);
+    const r = await runCli(dataDir, ['list-devices']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain(`正在被进程 ${process.pid} 使用`);
+    expect(fs.readdirSync(dataDir)).toEqual(['server.lock']);
+  }, 30_000);
+
+  test('a lock left by a process that has ended is taken over', async () => {
+    fs.writeFileSync(path.join(dataDir, 'server.lock'), '999999999\n');
+    const r = await runCli(dataDir, ['list-devices']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'server.lock'))).toBe(false);
+  }, 60_000);
+});
