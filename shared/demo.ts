@@ -11,6 +11,8 @@ export const DEMO_STREET: StreetPreset = {
   communities: DONGLI_STREETS[0]!.communities,
 };
 
+export const DEMO_OFFICE_NAME = '张贵庄街道公共服务办公室（演示）';
+
 export function isDemoStreet(code: string | null | undefined): boolean {
   return code === DEMO_STREET.code;
 }
@@ -20,4 +22,9 @@ export const DEMO_USERNAME = 'demo';
 
 export function isDemoUsername(username: unknown): boolean {
   return typeof username === 'string' && username.trim().toLowerCase() === DEMO_USERNAME;
+}
+
+/** A users row (a change or a pulled row) that would put the demo's account into a real street. */
+export function isDemoAccountRow(r: { table: string; partition: string; fields: Record<string, unknown> }): boolean {
+  return r.table === 'users' && isDemoUsername(r.fields.username) && !isDemoStreet(r.partition);
 }
