@@ -82,7 +82,7 @@ async function runCommand(command: string, args: string[]): Promise<string[]> {
   }
   const lock = await lockServerData({ dataDir, databaseUrl });
   // the server runs: it does the work on its own connection, so the effect is seen at once
-  if (!lock.ok) return sendAdminCommand(secretFile, cmd, lock.holder);
+  if (!lock.ok) return sendAdminCommand(secretFile, cmd, lock);
   try {
     const opened = await openServerDb({ dataDir, databaseUrl });
     try {

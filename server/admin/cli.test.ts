@@ -4,6 +4,8 @@
  * once; a CLI that can neither reach it nor lock the directory refuses and opens nothing.
  */
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -121,6 +123,26 @@ describe('a data directory held by a live process that is no reachable server', 
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain(`正在被进程 ${process.pid} 使用`);
     expect(fs.readdirSync(dataDir)).toEqual(['server.lock']);
+  }, 30_000);
+
+  test('a secret file left by an ended server is not used: the command goes nowhere', async () => {
+    let contacted = 0;
+    const other = http.createServer((_req, res) => {
+      contacted++;
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = other.address() as AddressInfo;
+      fs.writeFileSync(path.join(dataDir, 'admin-secret.json'), JSON.stringify({ url: `http://127.0.0.1:${port}`, secret: 'old', pid: 999999999 }));
+      const r = await runCli(dataDir, ['create-user', '--username', 'zgz_admin', '--name', '王一', '--role', 'street-admin', '--street', STREET, '--password-stdin'], { stdin: 'Zgz-admin-2026\n' });
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toContain('不是它写的');
+      expect(contacted).toBe(0);
+    } finally {
+      other.close();
+      fs.rmSync(path.join(dataDir, 'admin-secret.json'), { force: true });
+    }
   }, 30_000);
 
   test('a lock left by a process that has ended is taken over', async () => {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { OpenedServerDb } from '../db/open';
 import { AdminError } from './errors';
+import { alive } from './lock';
 import { AdminCommandSchema, runAdminCommand, type AdminCommand } from './run';
 
 export const ADMIN_SECRET_FILE = 'admin-secret.json';
@@ -75,7 +76,8 @@ export async function startAdminEndpoint(o: { db: OpenedServerDb; secretFile: st
 }
 
 /** Sends a command to the running server; refuses in Chinese when the secret or the server cannot be reached. */
-export async function sendAdminCommand(secretFile: string, command: AdminCommand, holder: string): Promise<string[]> {
+export async function sendAdminCommand(secretFile: string, command: AdminCommand, held: { holder: string; pid?: number }): Promise<string[]> {
+  const { holder } = held;
   let file: SecretFile;
   try {
     file = JSON.parse(fs.readFileSync(secretFile, 'utf8')) as SecretFile;
@@ -85,6 +87,11 @@ export async function sendAdminCommand(secretFile: string, command: AdminCommand
       'server-running',
       `${holder}，而管理密钥文件 ${secretFile} ${why}：请以运行服务器的用户在服务器本机执行（另设了 DOUDI_ADMIN_SECRET_FILE 时请设为同一路径），或先停止服务器`,
     );
+  }
+  // a file left by a server that has ended (or another than the holder) names a port anyone may
+  // listen on now: the command, a new user's password with it, is not sent there
+  if (!alive(file.pid) || (held.pid !== undefined && held.pid !== file.pid)) {
+    throw new AdminError('server-unreachable', `${holder}，而管理密钥文件 ${secretFile} 不是它写的（可能是另一条管理命令正在执行）：请稍后再试，或先停止占用的进程`);
   }
   let res: Response;
   try {

@@ -13,9 +13,10 @@ export const LOCK_FILE = 'server.lock';
 /** Advisory lock key of the district server's database (any constant; hashed by PostgreSQL). */
 const PG_LOCK_KEY = 'doudi-district-server';
 
-export type LockResult = { ok: true; release(): Promise<void> } | { ok: false; holder: string };
+/** `pid`: the holder's process, when known (PGlite's lock file; PostgreSQL does not say). */
+export type LockResult = { ok: true; release(): Promise<void> } | { ok: false; holder: string; pid?: number };
 
-function alive(pid: number): boolean {
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -50,7 +51,7 @@ function lockDir(dataDir: string): LockResult {
     } catch {
       continue; // removed meanwhile: try again
     }
-    if (Number.isInteger(pid) && pid > 0 && alive(pid)) return { ok: false, holder: `数据目录 ${dataDir} 正在被进程 ${pid} 使用` };
+    if (Number.isInteger(pid) && pid > 0 && alive(pid)) return { ok: false, holder: `数据目录 ${dataDir} 正在被进程 ${pid} 使用`, pid };
     fs.rmSync(file, { force: true }); // left by a process that has ended
   }
   return { ok: false, holder: `数据目录 ${dataDir} 的锁文件 ${LOCK_FILE} 无法获取` };

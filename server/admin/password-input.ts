@@ -15,15 +15,18 @@ async function readStdin(): Promise<string> {
 function promptHidden(question: string): Promise<string> {
   return new Promise((resolve) => {
     const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-    // echo nothing of what is typed (the prompt itself is written before muting)
+    // the prompt is written, then nothing of what is typed is echoed
+    let muted = false;
     const out = rl as unknown as { _writeToOutput(s: string): void };
-    process.stdout.write(question);
-    out._writeToOutput = () => undefined;
-    rl.question('', (answer) => {
+    out._writeToOutput = (s) => {
+      if (!muted) process.stdout.write(s);
+    };
+    rl.question(question, (answer) => {
       rl.close();
       process.stdout.write('\n');
       resolve(answer);
     });
+    muted = true;
   });
 }
 
