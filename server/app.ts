@@ -14,6 +14,7 @@ import { parseClueRequest, type ClueIntakeResponse } from '../shared/ledger/inta
 import { describeZodError } from '../shared/api/zh';
 import { pullChanges, pushChanges, rowOf } from './sync/log';
 import { snapshotPageJson } from './sync/snapshot';
+import { refuseDemoReplica } from './sync/replica';
 import { SYNC_REASONS, SyncRefusal, type SyncReason } from '../shared/sync/rejections';
 import {
   EnrollRequestSchema,
@@ -90,6 +91,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
 
   app.post('/v1/enroll', async (req) => {
     const input = parse(EnrollRequestSchema, req.body);
+    refuseDemoReplica(input.replica);
     const { device: d, token } = await enroll(db, input, now());
     req.log.info({ deviceId: d.id, scope: d.scope }, 'device enrolled');
     return { deviceId: d.id, token, scope: d.scope, deviceNo: d.deviceNo, serverTime: now().toISOString() };
@@ -99,6 +101,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     const d = await device(req);
     const check = parse(PushQuerySchema, req.query, true);
     const body = parse(PushRequestSchema, req.body);
+    refuseDemoReplica(body.replica);
     const res = await pushChanges(db, { deviceId: d.id, node: d.node, scope: d.scope }, body.changes, now(), check);
     req.log.info({ deviceId: d.id, accepted: res.accepted.length, rejected: res.rejected.length }, 'push');
     return res;

@@ -31,6 +31,9 @@ export const ERROR_CODES = [
   'host-not-allowed',
   'origin-not-allowed',
   'import-too-large',
+  // demo data never becomes real (issue 13)
+  'demo-cannot-enroll',
+  'demo-account',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -8,6 +8,10 @@ import { hashPassword } from '../../electron/backend/services/auth/password';
 import { issueCode, listDevices, revokeDevice, type Device } from '../sync/devices';
 import { DISTRICT_PARTITION, type Scope } from '../../shared/sync/wire';
 import { ROLES } from '../../shared/codes';
+import { passwordProblem } from '../../shared/auth/password-rule';
+import { AdminError } from './errors';
+import { isDemoUsername } from '../../shared/demo';
+import { printable } from './printable';
 
 export async function createStreets(db: ServerDb, now: Date, codes?: string[]): Promise<string[]> {
   const existing = new Set((await findRows(db, 'streets')).map((r) => r.fields.code));
@@ -15,7 +19,7 @@ export async function createStreets(db: ServerDb, now: Date, codes?: string[]): 
   const created: string[] = [];
   for (const code of wanted) {
     const preset = findStreet(code);
-    if (!preset) throw new Error(`未知的街道代码 ${code}`);
+    if (!preset) throw new AdminError('unknown-street', `未知的街道代码 ${printable(code)}：应为东丽区的街道代码`);
     if (existing.has(code)) continue;
     const at = now.toISOString();
     const id = uuidv7(now.getTime());
@@ -52,10 +56,14 @@ export interface NewUser {
 }
 
 export async function createUser(db: ServerDb, now: Date, u: NewUser): Promise<string> {
-  if (!ROLES.some((r) => r.code === u.role)) throw new Error(`未知的角色 ${u.role}`);
-  if (u.partition !== DISTRICT_PARTITION && !findStreet(u.partition)) throw new Error(`未知的街道代码 ${u.partition}`);
+  if (!/^[a-zA-Z0-9_.-]{3,32}$/.test(u.username)) throw new AdminError('bad-username', '--username 用户名应为3至32位字母、数字或 _ . -');
+  if (isDemoUsername(u.username)) throw new AdminError('demo-account', `用户名 ${u.username} 只用于演示数据，请换一个`);
+  if (!ROLES.some((r) => r.code === u.role)) throw new AdminError('unknown-role', `--role 未知的角色 ${printable(u.role)}`);
+  if (u.partition !== DISTRICT_PARTITION && !findStreet(u.partition)) throw new AdminError('unknown-street', `--street 未知的街道代码 ${printable(u.partition)}`);
+  const weak = passwordProblem(u.password, u.username);
+  if (weak) throw new AdminError('weak-password', weak);
   const users = await findRows(db, 'users');
-  if (users.some((r) => String(r.fields.username).toLowerCase() === u.username.toLowerCase())) throw new Error(`用户名 ${u.username} 已存在`);
+  if (users.some((r) => String(r.fields.username).toLowerCase() === u.username.toLowerCase())) throw new AdminError('username-taken', `用户名 ${u.username} 已存在`);
   const id = uuidv7(now.getTime());
   const at = now.toISOString();
   await authorChange(db, now, {
@@ -81,7 +89,7 @@ export async function createUser(db: ServerDb, now: Date, u: NewUser): Promise<s
 
 export async function setUserDisabled(db: ServerDb, now: Date, username: string, disabled: boolean): Promise<void> {
   const row = (await findRows(db, 'users')).find((r) => String(r.fields.username).toLowerCase() === username.toLowerCase());
-  if (!row) throw new Error(`用户 ${username} 不存在`);
+  if (!row) throw new AdminError('user-not-found', `用户 ${printable(username)} 不存在`);
   await authorChange(db, now, {
     table: 'users',
     rowId: row.rowId,
@@ -94,7 +102,7 @@ export async function issueEnrollmentCode(db: ServerDb, now: Date, partition: st
   const scope: Scope = partition === DISTRICT_PARTITION ? { kind: 'district', partition } : { kind: 'street', partition };
   if (scope.kind === 'street') {
     const streets = await findRows(db, 'streets');
-    if (!streets.some((s) => s.fields.code === partition)) throw new Error(`街道 ${partition} 尚未创建，请先执行 create-streets`);
+    if (!streets.some((s) => s.fields.code === partition)) throw new AdminError('street-not-created', `街道 ${printable(partition)} 尚未创建，请先执行 init 或 create-streets`);
   }
   return { scope, ...(await issueCode(db, scope, now)) };
 }

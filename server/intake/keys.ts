@@ -9,6 +9,7 @@ import type { ServerDb } from '../db/open';
 import { intakeKeys } from '../db/schema';
 import { sha256 } from '../sync/devices';
 import { uuidv7 } from '../../shared/uuid';
+import { AdminError } from '../admin/errors';
 
 export const INTAKE_KEY_PREFIX = 'ddk_';
 
@@ -34,8 +35,8 @@ export class IntakeRefusal extends Error {
 
 export async function issueIntakeKey(db: ServerDb, name: string, now: Date): Promise<{ id: string; key: string }> {
   const trimmed = name.trim();
-  if (!trimmed) throw new Error('请用 --name 指定接收线索的系统名称，如 网格系统');
-  if (trimmed.length > 60) throw new Error('系统名称不能超过60个字');
+  if (!trimmed) throw new AdminError('name-missing', '请用 --name 指定接收线索的系统名称，如 网格系统');
+  if (trimmed.length > 60) throw new AdminError('name-too-long', '--name 系统名称不能超过60个字');
   const key = INTAKE_KEY_PREFIX + randomBytes(32).toString('base64url');
   const id = uuidv7(now.getTime());
   await db.insert(intakeKeys).values({ id, name: trimmed, keyHash: sha256(key), createdAt: now.toISOString() });

@@ -7,6 +7,7 @@ import { parseHlc } from '../../shared/hlc';
 import type { Catalog } from '../../shared/sync/columns';
 import { valueProblem } from '../../shared/sync/columns';
 import { SYNC_REASONS, type SyncReason } from '../../shared/sync/rejections';
+import { isDemoAccountRow } from '../../shared/demo';
 import { MAX_CLOCK_AHEAD_MS, writablePartition, type Change, type Scope } from '../../shared/sync/wire';
 
 export interface Problem {
@@ -34,6 +35,7 @@ export function validateChange(
     const bad = valueProblem(col, value);
     if (bad) return problem('bad-value', bad, field);
   }
+  if (isDemoAccountRow(c)) return problem('demo-account', undefined, 'username');
   if ('id' in c.fields && c.fields.id !== c.rowId) return problem('bad-value', 'id 与记录编号不一致', 'id');
   if ('street_code' in c.fields && c.fields.street_code !== c.partition) {
     return problem('partition-forbidden', '不能把记录移到其他分区', 'street_code');

@@ -56,6 +56,19 @@ export const SYNC_REASONS = {
     message: '该节点编号已被其他设备使用',
     action: '程序会自动换用新的节点编号重试；如反复出现请联系技术支持。',
   },
+  // demo data never reaches a real street (issue 13)
+  'demo-replica': {
+    message: '本机是演示数据，不能登记到区级服务器或与之同步',
+    action: '演示数据只供练习；真实工作请在空的数据文件夹中设置本街道，或登记到区级服务器取回本街道的数据。',
+  },
+  'unknown-street': {
+    message: '本机的街道代码不是东丽区的街道',
+    action: '请确认本机设置的街道正确；如需更正请联系区级管理员。',
+  },
+  'demo-account': {
+    message: '用户名 demo 只用于演示数据，不能出现在真实街道',
+    action: '请把该用户改用其他用户名后再同步。',
+  },
   'server-error': {
     message: '服务器内部错误',
     action: '稍后会自动重试；如持续出现请联系区级管理员。',

@@ -31,8 +31,19 @@ export const ChangeSchema = z.strictObject({
 });
 export type Change = z.infer<typeof ChangeSchema>;
 
+/**
+ * What a replica says of itself when it enrolls and pushes: a demo database, and its street (null
+ * on an empty PC). Absent from office PCs older than it.
+ */
+export const ReplicaSchema = z.strictObject({
+  demo: z.boolean(),
+  streetCode: zPartition.nullable(),
+});
+export type Replica = z.infer<typeof ReplicaSchema>;
+
 export const PushRequestSchema = z.strictObject({
   changes: z.array(ChangeSchema).max(MAX_BATCH),
+  replica: ReplicaSchema.optional(),
 });
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 
@@ -166,6 +177,7 @@ export const EnrollRequestSchema = z.strictObject({
   deviceName: z.string().trim().min(1).max(60),
   /** The replica's node id, so the server knows which device authored which changes. */
   node: z.string().min(1).max(64),
+  replica: ReplicaSchema.optional(),
 });
 export type EnrollRequest = z.infer<typeof EnrollRequestSchema>;
 

@@ -31,6 +31,7 @@ import { outboxBatch } from '../../electron/backend/sync/encode';
 import { META as PULL_META } from '../../electron/backend/sync/pull';
 import { SYNC_CATALOG } from '../../electron/backend/sync/catalog';
 import type { Change } from '../../shared/sync/wire';
+import { DONGLI_STREETS } from '../../shared/streets';
 import { log } from './lib';
 import { forkServer } from './child-server';
 import { createScratchDatabase } from '../support/scratch-postgres';
@@ -217,7 +218,8 @@ export async function loadDistrict(households: number, label: string): Promise<D
   try {
     const t0 = performance.now();
     log(`${label}: generating ${households} households / 生成 ${households} 户演示数据, loading the source replica`);
-    const data = generateStreet({ households, referenceDate: '2026-06-30' });
+    // a real street's code: the demo street's data could not enroll (and carries no accounts here)
+    const data = generateStreet({ households, streetCode: DONGLI_STREETS[0]!.code, referenceDate: '2026-06-30' });
     const summary = loadStreetData(source.backend.store, data);
     const store = source.backend.store;
     const changes = outboxBatch(store, Number.MAX_SAFE_INTEGER);

@@ -23,8 +23,8 @@ describe('generateStreet', () => {
     expect(generateStreet({ referenceDate: REF }).households.slice(0, 50)).toEqual(street.households.slice(0, 50));
   });
 
-  test('makes the default street: 张贵庄街道, about 2,000 households and 5,000 persons', () => {
-    expect(street.street).toEqual({ code: '120110001000', name: '张贵庄街道', officeName: '张贵庄街道公共服务办公室' });
+  test('makes the default street: the demo 张贵庄街道（演示） under a code of no real street, about 2,000 households and 5,000 persons', () => {
+    expect(street.street).toEqual({ code: '999999001000', name: '张贵庄街道（演示）', officeName: '张贵庄街道公共服务办公室（演示）' });
     expect(street.households).toHaveLength(2000);
     expect(persons.length).toBeGreaterThan(4500);
     expect(persons.length).toBeLessThan(5800);

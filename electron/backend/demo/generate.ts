@@ -5,6 +5,7 @@
  */
 import type { AssistanceCategory } from '../../../shared/codes';
 import { DONGLI_AREA_CODE, findStreet } from '../../../shared/streets';
+import { DEMO_OFFICE_NAME, DEMO_STREET, isDemoStreet } from '../../../shared/demo';
 import type { HouseholdInput, PersonInput } from '../../../shared/registry/schemas';
 import { shanghaiDate } from '../../../shared/time/shanghai';
 import { circumstances, incomes, type Circumstances, type Finance } from './circumstances';
@@ -15,12 +16,12 @@ import { address, addressPlan, bankAccount, birthAreaCode, landline, mobilePhone
 import { Rng, weighted } from './random';
 
 export const DEFAULT_DEMO_SEED = 20200612;
-export const DEFAULT_DEMO_STREET = '120110001000';
+export const DEFAULT_DEMO_STREET = DEMO_STREET.code;
 export const DEFAULT_DEMO_HOUSEHOLDS = 2000;
 
 export interface GenerateOptions {
   seed?: number;
-  /** 12-digit code of a Dongli street (shared/streets.ts); default 张贵庄街道. */
+  /** 12-digit code of a Dongli street (shared/streets.ts, benchmarks); default the demo street (shared/demo.ts). */
   streetCode?: string;
   households?: number;
   /** Ages are exact on this date (YYYY-MM-DD); default today in Asia/Shanghai. */
@@ -264,7 +265,7 @@ export function generateStreet(opts: GenerateOptions = {}): DemoStreetData {
   const streetCode = opts.streetCode ?? DEFAULT_DEMO_STREET;
   const count = opts.households ?? DEFAULT_DEMO_HOUSEHOLDS;
   const referenceDate = opts.referenceDate ?? shanghaiDate(new Date());
-  const preset = findStreet(streetCode);
+  const preset = isDemoStreet(streetCode) ? DEMO_STREET : findStreet(streetCode);
   if (!preset) throw new Error(`unknown Dongli street code ${streetCode}`);
   const rng = new Rng(seed);
   // Bigger streets (benchmarks) get proportionally more buildings, so addresses stay distinct.
@@ -281,7 +282,7 @@ export function generateStreet(opts: GenerateOptions = {}): DemoStreetData {
   return {
     seed,
     referenceDate,
-    street: { code: preset.code, name: preset.name, officeName: `${preset.name}公共服务办公室` },
+    street: { code: preset.code, name: preset.name, officeName: isDemoStreet(preset.code) ? DEMO_OFFICE_NAME : `${preset.name}公共服务办公室` },
     communities: plans.map((p) => p.community),
     households,
   };

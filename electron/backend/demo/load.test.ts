@@ -6,6 +6,7 @@ import { paramOn } from '../services/policy/params';
 import { shanghaiDate } from '../../../shared/time/shanghai';
 import { compareText } from '../services/registry/search';
 import { DEMO_USERS } from './load';
+import { DEMO_STREET } from '../../../shared/demo';
 
 const ROW_TABLES = ['streets', 'communities', 'grids', 'households', 'persons', 'users', 'audit_events'] as const;
 
@@ -38,7 +39,7 @@ describe('loading the demo street through setup.loadDemo', () => {
     expect(status).toMatchObject({ isSetUp: true, isDemo: true, isEmpty: false });
     const s = await h.call('setup.status', {}, null);
     expect(s.isDemo).toBe(true);
-    expect(s.street).toEqual({ code: '120110001000', name: '张贵庄街道', officeName: '张贵庄街道公共服务办公室' });
+    expect(s.street).toEqual({ code: DEMO_STREET.code, name: '张贵庄街道（演示）', officeName: '张贵庄街道公共服务办公室（演示）' });
   });
 
   test('every inserted row went through the write path: one change and field clocks per row', () => {
@@ -60,7 +61,7 @@ describe('loading the demo street through setup.loadDemo', () => {
       summary: string;
     }[];
     expect(events).toHaveLength(1);
-    expect(events[0]!.summary).toMatch(/^载入演示街道：张贵庄街道（2000户，\d+人）$/);
+    expect(events[0]!.summary).toMatch(/^载入演示街道：张贵庄街道（演示）（2000户，\d+人）$/);
     // Besides it, only the seeded policy figures are audited, one event each (policy changes always are).
     const others = h.backend.store.sqlite
       .prepare("SELECT DISTINCT action FROM audit_events WHERE action <> 'setup.loadDemo'")
@@ -70,7 +71,7 @@ describe('loading the demo street through setup.loadDemo', () => {
 
   test('demo/demo signs in as the street administrator; caseworker and supervisor exist too', async () => {
     const s = await h.call('auth.login', { username: 'demo', password: 'demo' }, null);
-    expect(s.user).toMatchObject({ username: 'demo', displayName: '演示管理员', role: 'street-admin', streetCode: '120110001000' });
+    expect(s.user).toMatchObject({ username: 'demo', displayName: '演示管理员', role: 'street-admin', streetCode: DEMO_STREET.code });
     for (const [username, role] of [
       ['caseworker', 'caseworker'],
       ['supervisor', 'supervisor'],
@@ -144,7 +145,7 @@ describe('loading the demo street through setup.loadDemo', () => {
     const store = h.backend.store;
     const today = shanghaiDate(store.nowDate());
     for (const key of ['dibao.standard', 'screening.cadence', 'ledger.urgencyLimits', 'calendar.holidays']) {
-      expect(paramOn(store, '120110001000', key, today), key).not.toBeNull();
+      expect(paramOn(store, DEMO_STREET.code, key, today), key).not.toBeNull();
     }
   });
 
@@ -152,6 +153,45 @@ describe('loading the demo street through setup.loadDemo', () => {
     const again = await h.raw('setup.loadDemo', {}, null);
     expect(again.ok).toBe(false);
     if (!again.ok) expect(AppError.fromBody(again.error).code).toBe('already-set-up');
+  });
+});
+
+describe('demo accounts never exist in a real street', () => {
+  test('the demo loads only into an empty data folder', async () => {
+    const h = await makeHarness();
+    try {
+      const res = await h.raw('setup.loadDemo', {}, null);
+      expect(res.ok).toBe(false);
+      if (!res.ok) expect(res.error.code).toBe('already-set-up');
+      expect(h.backend.store.getMeta('is_demo')).toBeNull();
+      expect((h.backend.store.sqlite.prepare('SELECT count(*) AS n FROM households').get() as { n: number }).n).toBe(0);
+    } finally {
+      h.close();
+    }
+  });
+
+  test('a real street cannot have a user named demo: not at set-up, not later', async () => {
+    const empty = await makeHarness({ setUp: false });
+    const h = await makeHarness();
+    try {
+      const setup = await empty.raw('setup.initialize', {
+        streetCode: '120110001000',
+        streetName: '张贵庄街道',
+        officeName: '张贵庄街道公共服务办公室',
+        admin: { username: 'Demo', displayName: '王管理', password: 'admin-pass-1' },
+      }, null);
+      expect(setup.ok).toBe(false);
+      if (!setup.ok) expect(setup.error).toMatchObject({ code: 'demo-account', field: 'username' });
+      expect((empty.backend.store.sqlite.prepare('SELECT count(*) AS n FROM streets').get() as { n: number }).n).toBe(0);
+
+      const created = await h.raw('users.create', { username: 'demo', displayName: '演示', role: 'caseworker', password: 'demo-pass-12' });
+      expect(created.ok).toBe(false);
+      if (!created.ok) expect(created.error.code).toBe('demo-account');
+      expect((h.backend.store.sqlite.prepare("SELECT count(*) AS n FROM users WHERE lower(username) = 'demo'").get() as { n: number }).n).toBe(0);
+    } finally {
+      empty.close();
+      h.close();
+    }
   });
 });
 

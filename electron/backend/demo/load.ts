@@ -9,11 +9,17 @@ import type { Store } from '../store/store';
 import { hashPassword } from '../services/auth/password';
 import { seedStreetDefaults } from '../services/setup/defaults';
 import { derivedPersonFields } from '../services/registry/persons';
-import { currentStreet, systemActor } from '../services/setup/street';
+import { setupStatus, systemActor } from '../services/setup/street';
+import { enrolledScope } from '../store/enrollment';
+import { isDemoStreet } from '../../../shared/demo';
+import { DEMO_META } from './marker';
 import { generateStreet, type DemoStreetData } from './generate';
 import { withSearchIndexDeferred } from '../store/search-index';
 
-/** Accounts that exist only in demo data; their password is `demo`, shorter than the API allows. */
+/**
+ * Accounts that exist only in demo data; their password is `demo`, shorter than the API allows.
+ * Created only with the demo street (shared/demo.ts), whose data can never enroll or sync.
+ */
 export const DEMO_USERS: { username: string; displayName: string; role: Role }[] = [
   { username: 'demo', displayName: '演示管理员', role: 'street-admin' },
   { username: 'caseworker', displayName: '演示经办人', role: 'caseworker' },
@@ -35,10 +41,18 @@ export interface LoadOptions {
   onProgress?: (personsDone: number, personsTotal: number) => void;
 }
 
+/**
+ * Loads generated data into an empty, unenrolled data folder. The demo street becomes the demo
+ * (marked, with its accounts); another street's code (benchmarks) gets its rows only, no accounts.
+ */
 export function loadStreetData(store: Store, data: DemoStreetData, opts: LoadOptions = {}): LoadSummary {
-  const passwordHashes = DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD));
+  const demo = isDemoStreet(data.street.code);
+  const users = demo ? DEMO_USERS : [];
+  const passwordHashes = users.map(() => hashPassword(DEMO_PASSWORD));
   return withSearchIndexDeferred(store, () => {
-    if (currentStreet(store)) throw new AppError('already-set-up', '本机已完成初始设置，不能再载入演示街道');
+    if (!setupStatus(store).isEmpty || enrolledScope(store)) {
+      throw new AppError('already-set-up', '本机已有数据或已登记到区级服务器：演示街道只能载入到空的数据文件夹');
+    }
     const code = data.street.code;
     const actor = systemActor(code);
     const streetId = store.insert(
@@ -48,8 +62,8 @@ export function loadStreetData(store: Store, data: DemoStreetData, opts: LoadOpt
       null,
     );
     store.setMeta('street_code', code);
-    store.setMeta('is_demo', '1');
-    seedStreetDefaults(store, actor, { demo: true });
+    if (demo) store.setMeta(DEMO_META, '1');
+    seedStreetDefaults(store, actor, { demo });
 
     let grids = 0;
     const placement = data.communities.map((c) => {
@@ -79,7 +93,7 @@ export function loadStreetData(store: Store, data: DemoStreetData, opts: LoadOpt
       opts.onProgress?.(persons, personsTotal);
     }
 
-    DEMO_USERS.forEach((u, i) => {
+    users.forEach((u, i) => {
       store.insert('users', { ...u, streetCode: code, passwordHash: passwordHashes[i], phone: null, disabled: false }, actor, null);
     });
 
@@ -89,7 +103,7 @@ export function loadStreetData(store: Store, data: DemoStreetData, opts: LoadOpt
       grids,
       households: data.households.length,
       persons,
-      users: DEMO_USERS.length,
+      users: users.length,
     };
     store.audit(actor, {
       action: 'setup.loadDemo',
@@ -102,7 +116,7 @@ export function loadStreetData(store: Store, data: DemoStreetData, opts: LoadOpt
   });
 }
 
-/** The `setup.loadDemo` loader: the default demo street (张贵庄街道, about 2,000 households). */
+/** The `setup.loadDemo` loader: the demo street (张贵庄街道（演示）, about 2,000 households). */
 export function loadDemoStreet(store: Store): void {
   loadStreetData(store, generateStreet());
 }

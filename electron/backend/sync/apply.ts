@@ -12,6 +12,8 @@ import type { TableSpec } from '../../../shared/sync/columns';
 import { SYNC_CATALOG } from './catalog';
 import { clocksOf, rowClockField, rowClockFor, stampClocks, STAMP_ONE, type RowClocks } from './clocks';
 import { dropPending, markPending, park, pendingCount, pendingOf, pendingRows } from './pending';
+import { isDemoAccountRow } from '../../../shared/demo';
+import { isDemoData } from '../demo/marker';
 
 type Value = string | number | null;
 
@@ -270,6 +272,11 @@ export function applyRemote(store: Store, rows: RemoteRow[]): ApplyStats {
     if (r.clock !== undefined) {
       if (r.clock > maxHlc) maxHlc = r.clock;
     } else for (const h of Object.values(r.clocks)) if (h > maxHlc) maxHlc = h;
+    // the demo's account never lands in a real street (pushed before the server refused it)
+    if (isDemoAccountRow(r) && !isDemoData(store)) {
+      stats.stale++;
+      continue;
+    }
     const spec = SYNC_CATALOG.get(r.table);
     if (!spec) {
       const all = Object.fromEntries(Object.entries(r.fields).map(([f, v]) => [f, { value: v, hlc: clockOf(r, f)! }]));

@@ -25,6 +25,7 @@ import { pendingCount } from './pending';
 import { enrollDevice, SYNC_META, syncConfig, syncOnce, type SyncSummary } from './session';
 import { SyncScheduler } from './scheduler';
 import { syncNotices } from './recover';
+import { isDemoData } from '../demo/marker';
 
 export type TransportFactory = (serverUrl: string, token: string | null) => SyncTransport;
 
@@ -126,6 +127,10 @@ export class SyncController {
 
   async enroll(input: { serverUrl: string; code: string; deviceName?: string }): Promise<EnrollResult> {
     if (this.enrolled) throw new AppError('already-enrolled', '本设备已登记到区级服务器，无需重复登记');
+    // refused here, before the server is asked: the code stays good for a real PC
+    if (isDemoData(this.store)) {
+      throw new AppError('demo-cannot-enroll', '本机是演示数据，不能登记到区级服务器：真实工作请在空的数据文件夹中设置本街道，或在空的数据文件夹中登记以取回本街道的数据', { field: 'code' });
+    }
     const serverUrl = input.serverUrl.trim().replace(/\/+$/, '');
     const streetBefore = this.store.getMeta('street_code');
     const deviceName = (input.deviceName ?? `办公电脑 ${os.hostname()}`).slice(0, 60);

@@ -18,6 +18,7 @@ import {
   type OwnCheck,
   type PullResponse,
   type PushResponse,
+  type Replica,
   type RowResponse,
   type SnapshotResponse,
 } from '../../../shared/sync/wire';
@@ -26,7 +27,7 @@ import { FastPullResponse, FastSnapshotResponse } from '../../../shared/sync/wir
 export interface SyncTransport {
   enroll(req: EnrollRequest): Promise<EnrollResponse>;
   /** With `check`, a server holding pushes of this device the replica lacks refuses: `replica-behind`. */
-  push(changes: Change[], check?: OwnCheck): Promise<PushResponse>;
+  push(changes: Change[], check?: OwnCheck, replica?: Replica): Promise<PushResponse>;
   /** `own`: only the device's own changes (recovery of a restored replica, recover.ts). */
   pull(after: number, limit: number, opts?: { check?: OwnCheck; own?: boolean }): Promise<PullResponse>;
   /** Registers a new node id for this device (a replica restored from an older copy). */
@@ -69,7 +70,7 @@ export function httpTransport(baseUrl: string, token: string | null, opts: { tim
       .join('&');
   return {
     enroll: (req) => request('POST', '/v1/enroll', EnrollResponseSchema, req),
-    push: (changes, check) => request('POST', `/v1/push${check ? `?${qs(check)}` : ''}`, PushResponseSchema, { changes }),
+    push: (changes, check, replica) => request('POST', `/v1/push${check ? `?${qs(check)}` : ''}`, PushResponseSchema, { changes, replica }),
     pull: (after, limit, o = {}) =>
       request('GET', `/v1/pull?${qs({ after, limit, ...(o.check ?? {}), own: o.own ? 1 : null })}`, FastPullResponse),
     renewNode: (node) => request('POST', '/v1/node', NodeRenewalResponseSchema, { node }),

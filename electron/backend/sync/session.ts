@@ -13,6 +13,7 @@ import type { SyncTransport } from './http';
 import { DEVICE_NO_META, enrolledScope, SCOPE_META } from '../store/enrollment';
 import { restampFutureChanges } from './restamp';
 import { ownCheck, recoverOwnChanges, recoveryUnderWay } from './recover';
+import { isDemoData, replicaOf } from '../demo/marker';
 
 export const SYNC_META = {
   server: 'sync_server_url',
@@ -44,7 +45,8 @@ export async function enrollDevice(
   transport: SyncTransport,
   input: { serverUrl: string; code: string; deviceName: string },
 ): Promise<Scope> {
-  const res = await transport.enroll({ code: input.code, deviceName: input.deviceName, node: store.nodeId });
+  if (isDemoData(store)) throw new SyncRefusal('demo-replica');
+  const res = await transport.enroll({ code: input.code, deviceName: input.deviceName, node: store.nodeId, replica: replicaOf(store) });
   store.tx(() => {
     // Before anything is stamped: a PC whose clock runs fast stamps with the server's time from now on.
     store.noteClockSkew(store.nowDate().getTime() - Date.parse(res.serverTime));
@@ -78,6 +80,8 @@ export async function syncOnce(
   const summary: SyncSummary = opts.progress ?? { snapshotRows: 0, pushed: 0, rejected: 0, pulled: 0 };
   const page = opts.page ?? 500;
   try {
+    // demo data enrolled before demos were refused: nothing is sent, nothing real fetched into it
+    if (isDemoData(store)) throw new SyncRefusal('demo-replica');
     await bootstrap(store, t, opts.snapshotPage ?? opts.page ?? MAX_BATCH, summary);
     // Once a run: a server still finding this replica behind after a recovery is not asked again.
     let recoveries = 0;
@@ -131,7 +135,7 @@ async function pushOutbox(store: Store, t: SyncTransport, firstBatch: number, su
     const changes = outboxBatch(store, batch);
     let res;
     try {
-      res = await t.push(changes, ownCheck(store));
+      res = await t.push(changes, ownCheck(store), replicaOf(store));
     } catch (err) {
       if (refused(err, 'payload-too-large') && batch > 1) {
         batch = Math.max(1, Math.floor(batch / 2));

@@ -4,6 +4,7 @@ import type { Role } from '../../../../shared/codes';
 import type { UserInfo } from '../../../../shared/auth/schemas';
 import type { Actor, Store } from '../../store/store';
 import { hashPassword } from './password';
+import { isDemoUsername } from '../../../../shared/demo';
 
 export interface UserRow {
   id: string;
@@ -60,6 +61,8 @@ export function createUser(
   input: { username: string; displayName: string; role: Role; password: string; phone?: string | null },
 ): UserInfo {
   return store.tx(() => {
+    // the demo's account exists only in demo data (loaded without this function)
+    if (isDemoUsername(input.username)) throw new AppError('demo-account', '用户名 demo 只用于演示数据，请换一个用户名', { field: 'username' });
     if (findUserByName(store, input.username)) {
       throw new AppError('conflict', `用户名“${input.username}”已被使用`, { field: 'username' });
     }

@@ -1,4 +1,4 @@
-/** Loads the demo street (张贵庄街道, about 2,000 households) into an empty data directory. */
+/** Loads the demo street (张贵庄街道（演示）, about 2,000 households) into an empty data directory. */
 import { useState } from 'react';
 import { Alert, App, Button, Card, Progress, Typography } from 'antd';
 import { ExperimentOutlined } from '@ant-design/icons';
@@ -38,11 +38,11 @@ export function DemoSetupCard({ disabled, onBusyChange, onLoaded }: Props) {
   return (
     <Card title={<><ExperimentOutlined /> 使用演示数据</>} style={{ height: '100%' }}>
       <Typography.Paragraph>
-        生成演示街道“张贵庄街道”，包含 8 个社区、约 2,000 户困难家庭及其成员，以及演示账号
+        生成演示街道“张贵庄街道（演示）”，包含 8 个社区、约 2,000 户困难家庭及其成员，以及演示账号
         <Typography.Text code>demo / demo</Typography.Text>。
       </Typography.Paragraph>
       <Typography.Paragraph type="secondary">
-        演示数据均为虚构，仅供培训和试用。生成需要几秒钟。正式使用请在右侧设置本街道。
+        演示数据均为虚构，仅供培训和试用，不能登记到区级服务器或同步。生成需要几秒钟。正式使用请在右侧设置本街道。
       </Typography.Paragraph>
       {loading && (
         <div role="status" aria-live="polite" style={{ marginBottom: 16 }}>

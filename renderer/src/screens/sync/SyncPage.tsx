@@ -25,12 +25,21 @@ const NOTICE_SHOWN_MS = 7 * 24 * 3600 * 1000;
 
 export function SyncPage() {
   const { message } = App.useApp();
-  const { session } = useSession();
+  const { session, setupStatus } = useSession();
   const { status, error, reload } = useSyncStatus(3000);
   const [running, setRunning] = useState(false);
   const [nonce, setNonce] = useState(0);
 
   if (!status) return error ? <ErrorBlock error={error} onRetry={reload} /> : <LoadingBlock text="正在读取同步状态…" />;
+
+  // demo data never goes to the district server (the backend refuses it too)
+  if (!status.enrolled && setupStatus.isDemo) {
+    return (
+      <Card title="同步">
+        <Result status="info" title="演示数据不能登记到区级服务器" subTitle="演示数据只供培训和试用。真实工作请在空的数据文件夹中设置本街道，或登记到区级服务器取回本街道的数据。" />
+      </Card>
+    );
+  }
 
   if (!status.enrolled) {
     return (
