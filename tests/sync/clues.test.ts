@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { InputOf } from '../../shared/api/contract';
 import * as admin from '../../server/admin/commands';
 import { issueIntakeKey } from '../../server/intake/keys';
-import { makeIdNumber } from '../../shared/id-number';
+import { makeIdNumber, maskIdNumber } from '../../shared/id-number';
 import { clueItemId } from '../../shared/ledger/clue-ids';
 import { DISTRICT_PARTITION } from '../../shared/sync/wire';
 import { makeReplica, rows, startServer, STREET_A, STREET_B, type Replica, type TestServer } from './harness';
@@ -83,7 +83,8 @@ describe('待登记线索 across PCs', () => {
     for (const r of [pc1, pc2]) {
       const list = await call(r, 'ledger.clueList', {});
       expect(list.pendingCount).toBe(1);
-      expect(list.rows[0]).toMatchObject({ id: posted.clueId, name: '周奶奶', idNumber: ID_ZHOU, phone: '13900001234', status: 'pending', dueAt: posted.dueAt });
+      // Lists show the ID number masked; the full one only on the clue's detail (audited).
+      expect(list.rows[0]).toMatchObject({ id: posted.clueId, name: '周奶奶', idMasked: maskIdNumber(ID_ZHOU), phone: '13900001234', status: 'pending', dueAt: posted.dueAt });
     }
     // the district sees it under street A, read only
     expect((await call(district, 'ledger.clueList', { streetCode: STREET_A })).rows.map((r) => [r.id, r.streetName])).toEqual([[posted.clueId, '张贵庄街道']]);

@@ -23,7 +23,7 @@ describe('set-up and sign-in', () => {
     expect(s.street.name).toBe('丰年村街道');
     const communities = await h.call('org.listCommunities', {}, s.token);
     expect(communities.map((c) => c.name)).toContain('丰年村社区');
-    const again = await h.raw('setup.initialize', { streetCode: '120110002000', streetName: 'x', officeName: 'x', admin: { username: 'abc', displayName: 'x', password: '12345678' } }, null);
+    const again = await h.raw('setup.initialize', { streetCode: '120110002000', streetName: 'x', officeName: 'x', admin: { username: 'abc', displayName: 'x', password: 'abc-pass-2026' } }, null);
     expect(again).toMatchObject({ ok: false, error: { code: 'already-set-up' } });
   });
 
@@ -97,6 +97,23 @@ describe('set-up and sign-in', () => {
     const ok = await h.call('users.create', { username: 'admin2', displayName: '孙管理', role: 'street-admin', password: 'admin2-pass' });
     expect(ok.role).toBe('street-admin');
     expect(await h.raw('users.update', { id: ok.id, role: 'district-admin' })).toMatchObject({ ok: false, error: { code: 'forbidden', field: 'role' } });
+  });
+
+  test('a password chosen on the PC meets the one strength rule: 10 characters, two kinds, not the user name', async () => {
+    h = await makeHarness();
+    const create = (username: string, password: string) => h.raw('users.create', { username, displayName: '赵经办', role: 'caseworker', password });
+    for (const [username, password, text] of [
+      ['zhaojb', 'abc-12', '密码至少10位'],
+      ['zhaojb', 'abcdefghijk', '密码不能只由一类字符组成'],
+      ['zhaojb-2026', 'ZHAOJB-2026', '密码不能与用户名相同'],
+    ] as const) {
+      const r = await create(username, password);
+      expect(r).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'password' } });
+      if (!r.ok) expect(r.error.message).toContain(text);
+    }
+    expect(await create('zhaojb', 'zhao-pass-2026')).toMatchObject({ ok: true });
+    const weak = await h.raw('auth.changePassword', { oldPassword: 'admin-pass-1', newPassword: '1234567890' });
+    expect(weak).toMatchObject({ ok: false, error: { field: 'newPassword' } });
   });
 
   test('bad input is refused with a Chinese message naming the field', async () => {

@@ -4,6 +4,7 @@ import { App, Form, Input, Modal } from 'antd';
 import type { UserInfo } from '../../../../shared/auth/schemas';
 import { api } from '../../api/client';
 import { showFormError } from '../../lib/form-errors';
+import { strongPassword } from '../../forms/password-rule';
 
 export function ResetPasswordModal({ user, onClose }: { user: UserInfo | null; onClose: () => void }) {
   const { message } = App.useApp();
@@ -42,7 +43,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserInfo | null; o
           extra="请将新密码告知本人，并提醒其登录后修改密码。"
           rules={[
             { required: true, message: '请输入新密码' },
-            { min: 8, message: '密码至少8位' },
+            strongPassword,
           ]}
         >
           <Input.Password autoFocus autoComplete="new-password" maxLength={128} />

@@ -6,6 +6,7 @@ import { ROLES, type Role } from '../../../../shared/codes';
 import { api } from '../../api/client';
 import { showFormError } from '../../lib/form-errors';
 import { toOptions } from '../../lib/codes';
+import { strongPassword } from '../../forms/password-rule';
 
 export type UserFormMode = { kind: 'create' } | { kind: 'edit'; user: UserInfo };
 
@@ -91,7 +92,7 @@ export function UserFormModal({ mode, onClose, onSaved }: { mode: UserFormMode |
               name="password"
               rules={[
                 { required: true, message: '请设置初始密码' },
-                { min: 8, message: '密码至少8位' },
+                strongPassword,
               ]}
             >
               <Input.Password autoComplete="new-password" maxLength={128} />

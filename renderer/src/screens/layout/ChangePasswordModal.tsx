@@ -2,6 +2,7 @@
 import { Form, Input, Modal } from 'antd';
 import { api } from '../../api/client';
 import { useFormSubmit } from '../../hooks/use-form-submit';
+import { strongPassword } from '../../forms/password-rule';
 
 interface Values {
   oldPassword: string;
@@ -40,7 +41,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           name="newPassword"
           rules={[
             { required: true, message: '请输入新密码' },
-            { min: 8, message: '密码至少8位' },
+            strongPassword,
           ]}
         >
           <Input.Password autoComplete="new-password" />

@@ -5,6 +5,7 @@ import type { SessionInfo } from '../../../../shared/auth/schemas';
 import { DONGLI_STREETS } from '../../../../shared/streets';
 import { api } from '../../api/client';
 import { showFormError } from '../../lib/form-errors';
+import { strongPassword } from '../../forms/password-rule';
 
 interface Values {
   preset: string;
@@ -112,7 +113,7 @@ export function StreetSetupForm({ disabled, onSignedIn }: { disabled: boolean; o
         name={['admin', 'password']}
         rules={[
           { required: true, message: '请设置密码' },
-          { min: 8, message: '密码至少8位' },
+          strongPassword,
         ]}
       >
         <Input.Password autoComplete="new-password" maxLength={128} />
