@@ -3,6 +3,11 @@
  * sequence filtered to the device's scope (snapshot pages of current state: snapshot.ts). Pushes
  * are serialised with a transaction-scoped advisory lock so that sequence numbers become visible in order and a
  * pull cursor never skips a change committed later with a lower number.
+ *
+ * A change the server cannot store is refused on its own, never the batch: checked first
+ * (validate.ts), and each change is stored under a savepoint, so that a database error on one
+ * (a value PostgreSQL refuses that the checks missed) rolls back that change only and is answered
+ * `store-failed`. What is logged of it: its stamp, table, row id and the database's error code.
  */
 import { and, asc, eq, gt, inArray, isNull, lte, max, ne, or, sql } from 'drizzle-orm';
 import type { ServerDb } from '../db/open';
@@ -19,7 +24,8 @@ import {
   type Scope,
   sameFields,
 } from '../../shared/sync/wire';
-import { validateChange } from './validate';
+import { unstorableProblem, validateChange } from './validate';
+import { SYNC_REASONS } from '../../shared/sync/rejections';
 import { SyncRefusal } from '../../shared/sync/rejections';
 
 type Tx = Parameters<Parameters<ServerDb['transaction']>[0]>[0];
@@ -83,15 +89,69 @@ export async function replicaBehind(
   return rows.some((r) => !keys.has(`${r.node}/${r.hlc}`));
 }
 
+/** Validates and stores one change (under the caller's savepoint); its problem, or null when stored. */
+async function storeChange(tx: Tx, who: Pusher, c: Change, now: Date): Promise<ReturnType<typeof validateChange>> {
+  const [existing] = await tx
+    .select({ partition: syncRows.partition })
+    .from(syncRows)
+    .where(and(eq(syncRows.tableName, c.table), eq(syncRows.rowId, c.rowId)));
+  const problem = validateChange(SYNC_CATALOG, c, {
+    scope: who.scope,
+    node: who.node,
+    nowMs: now.getTime(),
+    existingPartition: existing?.partition ?? null,
+  });
+  if (problem) return problem;
+  const [ins] = await tx
+    .insert(syncChanges)
+    .values({
+      node: c.node,
+      hlc: c.hlc,
+      tableName: c.table,
+      rowId: c.rowId,
+      partition: c.partition,
+      fields: c.fields,
+      deviceId: who.deviceId,
+      receivedAt: now.toISOString(),
+    })
+    .returning({ seq: syncChanges.seq });
+  await mergeRow(tx, c, ins!.seq);
+  return null;
+}
+
+/** A change the database refused to store: ids and the error's code only, never its values. */
+export interface StoreFailure {
+  hlc: string;
+  table: string;
+  rowId: string;
+  error: string;
+}
+
+/** The database's error code (SQLSTATE) of an error or its cause, else its class name. */
+function errorCode(err: unknown): string {
+  for (let e = err as { code?: unknown; cause?: unknown; name?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return String((err as { name?: unknown })?.name ?? 'Error');
+}
+
 export async function pushChanges(
   db: ServerDb,
   who: Pusher,
-  changes: Change[],
+  all: Change[],
   now: Date,
   check: Partial<OwnCheck> = {},
+  onStoreFailure: (f: StoreFailure) => void = () => undefined,
 ): Promise<PushResponse> {
   const accepted: string[] = [];
   const rejected: Rejection[] = [];
+  // Refused before any query: a row id or node PostgreSQL cannot hold would fail the look-ups below.
+  const changes: Change[] = [];
+  for (const c of all) {
+    const problem = unstorableProblem(c);
+    if (problem) rejected.push({ hlc: c.hlc, node: c.node, ...problem });
+    else changes.push(c);
+  }
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${PUSH_LOCK})`);
     const known = new Set<string>();
@@ -125,34 +185,17 @@ export async function pushChanges(
         accepted.push(c.hlc);
         continue;
       }
-      const [existing] = await tx
-        .select({ partition: syncRows.partition })
-        .from(syncRows)
-        .where(and(eq(syncRows.tableName, c.table), eq(syncRows.rowId, c.rowId)));
-      const problem = validateChange(SYNC_CATALOG, c, {
-        scope: who.scope,
-        node: who.node,
-        nowMs: now.getTime(),
-        existingPartition: existing?.partition ?? null,
-      });
+      let problem: ReturnType<typeof validateChange> = null;
+      try {
+        problem = await tx.transaction(async (sp) => storeChange(sp, who, c, now));
+      } catch (err) {
+        onStoreFailure({ hlc: c.hlc, table: c.table, rowId: c.rowId, error: errorCode(err) });
+        problem = { code: 'store-failed', message: SYNC_REASONS['store-failed'].message };
+      }
       if (problem) {
         rejected.push({ hlc: c.hlc, node: c.node, ...problem });
         continue;
       }
-      const [ins] = await tx
-        .insert(syncChanges)
-        .values({
-          node: c.node,
-          hlc: c.hlc,
-          tableName: c.table,
-          rowId: c.rowId,
-          partition: c.partition,
-          fields: c.fields,
-          deviceId: who.deviceId,
-          receivedAt: now.toISOString(),
-        })
-        .returning({ seq: syncChanges.seq });
-      await mergeRow(tx, c, ins!.seq);
       known.add(key);
       accepted.push(c.hlc);
     }

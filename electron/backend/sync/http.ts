@@ -4,7 +4,7 @@
  * faster: wire-fast.ts); a refusal becomes a SyncRefusal with the server's code.
  */
 import zlib from 'node:zlib';
-import { SyncRefusal, SYNC_REASON_CODES, type SyncReason } from '../../../shared/sync/rejections';
+import { SyncRefusal, SYNC_REASON_CODES, SYNC_REASONS_HEADER, type SyncReason } from '../../../shared/sync/rejections';
 import {
   EnrollResponseSchema,
   NodeRenewalResponseSchema,
@@ -39,7 +39,8 @@ export interface SyncTransport {
 export function httpTransport(baseUrl: string, token: string | null, opts: { timeoutMs?: number } = {}): SyncTransport {
   const base = baseUrl.replace(/\/+$/, '');
   async function request<T>(method: 'GET' | 'POST', url: string, schema: { parse(v: unknown): T }, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json', 'accept-encoding': 'gzip' };
+    // This client knows every refusal code of shared/sync/rejections.ts.
+    const headers: Record<string, string> = { accept: 'application/json', 'accept-encoding': 'gzip', [SYNC_REASONS_HEADER]: '2' };
     if (token) headers.authorization = `Bearer ${token}`;
     let payload: Blob | undefined;
     if (body !== undefined) {
