@@ -13,6 +13,7 @@ import type { SyncTransport } from './http';
 import { DEVICE_NO_META, enrolledScope, SCOPE_META } from '../store/enrollment';
 import { restampFutureChanges } from './restamp';
 import { ownCheck, recoverOwnChanges, recoveryUnderWay } from './recover';
+import { supersedeRefused } from './supersede';
 
 export const SYNC_META = {
   server: 'sync_server_url',
@@ -128,6 +129,7 @@ async function pushOutbox(store: Store, t: SyncTransport, firstBatch: number, su
   const skew = noted === null ? NaN : Number(noted);
   let restamped = Number.isFinite(skew) && restampFutureChanges(store, store.nowDate().getTime() - skew) > 0;
   while (outboxCount(store) > 0) {
+    supersedeRefused(store);
     const changes = outboxBatch(store, batch);
     let res;
     try {
