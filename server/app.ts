@@ -13,6 +13,7 @@ import { receiveClues } from './intake/clues';
 import { parseClueRequest, type ClueIntakeResponse } from '../shared/ledger/intake';
 import { pullChanges, pushChanges, rowOf } from './sync/log';
 import { snapshotPageJson } from './sync/snapshot';
+import { issueTicket, TICKET_HEADER, voucherOf } from './sync/admin-ticket';
 import { SYNC_REASONS, SYNC_REASONS_HEADER, SyncRefusal, wireReason, type SyncReason } from '../shared/sync/rejections';
 import {
   EnrollRequestSchema,
@@ -22,6 +23,7 @@ import {
   PushRequestSchema,
   RowQuerySchema,
   SnapshotQuerySchema,
+  TicketRequestSchema,
 } from '../shared/sync/wire';
 
 export interface ServerOptions {
@@ -105,7 +107,10 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     const d = await device(req);
     const check = parse(PushQuerySchema, req.query, true);
     const body = parse(PushRequestSchema, req.body);
-    const res = await pushChanges(db, { deviceId: d.id, node: d.node, scope: d.scope }, body.changes, now(), check, (f) =>
+    const ticket = req.headers[TICKET_HEADER];
+    const voucher = await voucherOf(db, d, typeof ticket === 'string' ? ticket : undefined, now());
+    const who = { deviceId: d.id, node: d.node, scope: d.scope, enrolledAt: d.createdAt, voucher };
+    const res = await pushChanges(db, who, body.changes, now(), check, (f) =>
       req.log.error({ deviceId: d.id, ...f }, 'change not stored'),
     );
     // Ids, codes and field names of refused changes; never their values.
@@ -113,6 +118,15 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     req.log.info({ deviceId: d.id, accepted: res.accepted.length, rejected: refused }, 'push');
     const knowsNew = req.headers[SYNC_REASONS_HEADER] === '2';
     return { ...res, rejected: res.rejected.map((r) => ({ ...r, code: wireReason(r.code, knowsNew) })) };
+  });
+
+  // A signed-in user's authority for the device's pushes of users rows (sync/admin-ticket.ts).
+  app.post('/v1/ticket', async (req) => {
+    const d = await device(req);
+    const body = parse(TicketRequestSchema, req.body, true);
+    const res = await issueTicket(db, d, body, now());
+    req.log.info({ deviceId: d.id }, 'ticket issued');
+    return { ...res, serverTime: now().toISOString() };
   });
 
   app.get('/v1/pull', async (req) => {

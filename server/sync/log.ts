@@ -25,6 +25,7 @@ import {
   sameFields,
 } from '../../shared/sync/wire';
 import { unstorableProblem, validateChange } from './validate';
+import { authorityProblem, GUARDED_TABLES, type Voucher } from './authority';
 import { SYNC_REASONS } from '../../shared/sync/rejections';
 import { SyncRefusal } from '../../shared/sync/rejections';
 
@@ -35,6 +36,9 @@ export interface Pusher {
   deviceId: string | null;
   node: string | null;
   scope: Scope | null;
+  /** When the device enrolled (ISO); with `voucher`, the authority over users rows (authority.ts). */
+  enrolledAt?: string;
+  voucher?: Voucher | null;
 }
 
 const PUSH_LOCK = 0x646f7564; // 'doud'
@@ -92,7 +96,7 @@ export async function replicaBehind(
 /** Validates and stores one change (under the caller's savepoint); its problem, or null when stored. */
 async function storeChange(tx: Tx, who: Pusher, c: Change, now: Date): Promise<ReturnType<typeof validateChange>> {
   const [existing] = await tx
-    .select({ partition: syncRows.partition })
+    .select({ partition: syncRows.partition, fields: GUARDED_TABLES.has(c.table) ? syncRows.fields : sql<null>`null` })
     .from(syncRows)
     .where(and(eq(syncRows.tableName, c.table), eq(syncRows.rowId, c.rowId)));
   const problem = validateChange(SYNC_CATALOG, c, {
@@ -102,6 +106,12 @@ async function storeChange(tx: Tx, who: Pusher, c: Change, now: Date): Promise<R
     existingPartition: existing?.partition ?? null,
   });
   if (problem) return problem;
+  const denied = authorityProblem(c, existing?.fields ?? null, {
+    device: who.scope ? { partition: who.scope.partition, enrolledAtMs: Date.parse(who.enrolledAt ?? '') || 0 } : null,
+    voucher: who.voucher ?? null,
+    nowMs: now.getTime(),
+  });
+  if (denied) return denied;
   const [ins] = await tx
     .insert(syncChanges)
     .values({
