@@ -26,6 +26,7 @@ import {
 } from '../../shared/sync/wire';
 import { unstorableProblem, validateChange } from './validate';
 import { authorityProblem, GUARDED_TABLES, type Voucher } from './authority';
+import { withholdCredentials } from './credentials';
 import { SYNC_REASONS } from '../../shared/sync/rejections';
 import { SyncRefusal } from '../../shared/sync/rejections';
 
@@ -264,7 +265,7 @@ export async function pullChanges(
       table: r.tableName,
       rowId: r.rowId,
       partition: r.partition,
-      fields: r.fields,
+      fields: withholdCredentials(device.scope, r.tableName, r.partition, r.fields),
     })),
     cursor: hasMore ? page[page.length - 1]!.seq : Math.max(top, after),
     hasMore,
@@ -280,7 +281,9 @@ export async function rowOf(db: ServerDb, device: { scope: Scope }, table: strin
     .where(and(eq(syncRows.tableName, table), eq(syncRows.rowId, rowId), scopeFilter(device.scope, syncRows.partition)))
     .limit(1);
   return {
-    row: r ? { table: r.tableName, rowId: r.rowId, partition: r.partition, fields: r.fields, clocks: r.clocks } : null,
+    row: r
+      ? { table: r.tableName, rowId: r.rowId, partition: r.partition, fields: withholdCredentials(device.scope, r.tableName, r.partition, r.fields), clocks: r.clocks }
+      : null,
     serverTime: now.toISOString(),
   };
 }

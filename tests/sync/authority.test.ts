@@ -139,3 +139,30 @@ describe('audit events', () => {
     expect(row!.fields).toMatchObject({ summary: '查看', deleted_at: null });
   });
 });
+
+describe('credentials', () => {
+  type Row = { table: string; partition: string; fields: Record<string, unknown> };
+  const hashes = (rows: Row[]) =>
+    Object.fromEntries(rows.filter((r) => r.table === 'users').map((r) => [String(r.fields.username ?? ''), r.fields.password_hash]));
+
+  test("a street device never receives district users' password hashes; a district device does", async () => {
+    const district = await rawDevice(server, 'district', 'qupc');
+    for (const d of [dev, district]) {
+      const pulled = (await d.get('/v1/pull?after=0&limit=1000')).body as { changes: Row[] };
+      const snap = (await d.get('/v1/snapshot?limit=1000')).body as { rows: Row[] };
+      const byRow = (await d.get('/v1/snapshot?limit=1000&clocks=row')).body as { rows: Row[] };
+      for (const got of [hashes(pulled.changes.filter((c) => 'username' in c.fields)), hashes(snap.rows), hashes(byRow.rows)]) {
+        if (d === dev) {
+          expect(got.qu_admin).toBe('!');
+          expect(got.zgz_admin).toMatch(/^scrypt\$/);
+          expect(got.fnc_admin).toBeUndefined(); // another street: out of scope
+        } else {
+          expect(got.qu_admin).toMatch(/^scrypt\$/);
+        }
+      }
+    }
+    const quId = (await userRow('qu_admin'))!.rowId;
+    const one = (await dev.get(`/v1/row?table=users&rowId=${quId}`)).body as { row: Row };
+    expect(one.row.fields.password_hash).toBe('!');
+  });
+});
