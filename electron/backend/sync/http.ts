@@ -20,13 +20,21 @@ import {
   type PushResponse,
   type RowResponse,
   type SnapshotResponse,
+  TicketResponseSchema,
+  type TicketRequest,
+  type TicketResponse,
 } from '../../../shared/sync/wire';
 import { FastPullResponse, FastSnapshotResponse } from '../../../shared/sync/wire-fast';
 
 export interface SyncTransport {
   enroll(req: EnrollRequest): Promise<EnrollResponse>;
-  /** With `check`, a server holding pushes of this device the replica lacks refuses: `replica-behind`. */
-  push(changes: Change[], check?: OwnCheck): Promise<PushResponse>;
+  /**
+   * With `check`, a server holding pushes of this device the replica lacks refuses: `replica-behind`.
+   * `ticket`: a signed-in user's authority for users rows (ticket.ts).
+   */
+  push(changes: Change[], check?: OwnCheck, ticket?: string | null): Promise<PushResponse>;
+  /** A signed-in user's password, checked by the server once, for a ticket (ticket.ts). */
+  ticket?(req: TicketRequest): Promise<TicketResponse>;
   /** `own`: only the device's own changes (recovery of a restored replica, recover.ts). */
   pull(after: number, limit: number, opts?: { check?: OwnCheck; own?: boolean }): Promise<PullResponse>;
   /** Registers a new node id for this device (a replica restored from an older copy). */
@@ -38,9 +46,9 @@ export interface SyncTransport {
 
 export function httpTransport(baseUrl: string, token: string | null, opts: { timeoutMs?: number } = {}): SyncTransport {
   const base = baseUrl.replace(/\/+$/, '');
-  async function request<T>(method: 'GET' | 'POST', url: string, schema: { parse(v: unknown): T }, body?: unknown): Promise<T> {
+  async function request<T>(method: 'GET' | 'POST', url: string, schema: { parse(v: unknown): T }, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
     // This client knows every refusal code of shared/sync/rejections.ts.
-    const headers: Record<string, string> = { accept: 'application/json', 'accept-encoding': 'gzip', [SYNC_REASONS_HEADER]: '2' };
+    const headers: Record<string, string> = { accept: 'application/json', 'accept-encoding': 'gzip', [SYNC_REASONS_HEADER]: '2', ...extra };
     if (token) headers.authorization = `Bearer ${token}`;
     let payload: Blob | undefined;
     if (body !== undefined) {
@@ -70,7 +78,9 @@ export function httpTransport(baseUrl: string, token: string | null, opts: { tim
       .join('&');
   return {
     enroll: (req) => request('POST', '/v1/enroll', EnrollResponseSchema, req),
-    push: (changes, check) => request('POST', `/v1/push${check ? `?${qs(check)}` : ''}`, PushResponseSchema, { changes }),
+    push: (changes, check, ticket) =>
+      request('POST', `/v1/push${check ? `?${qs(check)}` : ''}`, PushResponseSchema, { changes }, ticket ? { 'x-sync-ticket': ticket } : {}),
+    ticket: (req) => request('POST', '/v1/ticket', TicketResponseSchema, req),
     pull: (after, limit, o = {}) =>
       request('GET', `/v1/pull?${qs({ after, limit, ...(o.check ?? {}), own: o.own ? 1 : null })}`, FastPullResponse),
     renewNode: (node) => request('POST', '/v1/node', NodeRenewalResponseSchema, { node }),
