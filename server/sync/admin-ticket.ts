@@ -38,19 +38,42 @@ async function liveUser(db: ServerDb, where: ReturnType<typeof and>) {
   return { id: row.rowId, partition: row.partition, role: String(f.role), hash: String(f.password_hash ?? '') };
 }
 
+/** Wrong passwords per device: a stolen PC may not guess a street admin's password at scrypt speed. */
+const MAX_FAILURES = 5;
+const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+const failures = new Map<string, { count: number; since: number }>();
+
+function tooManyFailures(deviceId: string, nowMs: number): boolean {
+  const f = failures.get(deviceId);
+  if (f && nowMs - f.since > FAILURE_WINDOW_MS) failures.delete(deviceId);
+  return (failures.get(deviceId)?.count ?? 0) >= MAX_FAILURES;
+}
+
+function noteFailure(deviceId: string, nowMs: number): void {
+  const f = failures.get(deviceId) ?? { count: 0, since: nowMs };
+  failures.set(deviceId, { ...f, count: f.count + 1 });
+}
+
 export async function issueTicket(
   db: ServerDb,
   device: { id: string; scope: Scope },
   input: { username: string; password: string },
   now: Date,
 ): Promise<{ ticket: string; expiresAt: string }> {
+  if (tooManyFailures(device.id, now.getTime())) {
+    throw new SyncRefusal('admin-proof-required', '本设备密码错误次数过多，请15分钟后再登录以取得上传用户修改的凭证', 429);
+  }
   const user = await liveUser(
     db,
     // A device's users are those of its partition: its street's, or the district's.
     and(eq(syncRows.partition, device.scope.partition), sql`lower(${syncRows.fields}->>'username') = lower(${input.username})`),
   );
   // Same answer for an unknown user and a wrong password.
-  if (!user || !verifyPassword(input.password, user.hash)) throw new SyncRefusal('admin-proof-required', '用户名或密码不正确，未取得上传用户修改的凭证', 403);
+  if (!user || !verifyPassword(input.password, user.hash)) {
+    noteFailure(device.id, now.getTime());
+    throw new SyncRefusal('admin-proof-required', '用户名或密码不正确，未取得上传用户修改的凭证', 403);
+  }
+  failures.delete(device.id);
   const exp = now.getTime() + TICKET_TTL_MS;
   const body = `${device.id}.${user.id}.${exp}`;
   return { ticket: `${body}.${sign(await secretOf(db), body)}`, expiresAt: new Date(exp).toISOString() };

@@ -72,6 +72,13 @@ describe('users rows through sync', () => {
     expect((await ticket(dev, 'ZGZ_ADMIN', 'secret-pass-1')).body.ticket).toEqual(expect.any(String));
   });
 
+  test('a device that guesses wrong five times gets no ticket for a while, even with the right password', async () => {
+    const guesser = await rawDevice(server, STREET_A, 'guesspc');
+    for (let i = 0; i < 5; i++) expect((await ticket(guesser, 'zgz_admin', `guess-${i}`)).status).toBe(403);
+    expect((await ticket(guesser, 'zgz_admin', 'secret-pass-1')).status).toBe(429);
+    expect((await ticket(dev, 'zgz_admin', 'secret-pass-1')).status).toBe(200); // another device is not held up
+  });
+
   test("with a street admin's ticket: users of the street are managed, never above street-admin; forged or foreign tickets count for nothing", async () => {
     const t = (await ticket(dev, 'zgz_admin', 'secret-pass-1')).body.ticket!;
     const raise = change(dev, 'users', workerId, { role: 'district-admin' });
