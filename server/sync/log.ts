@@ -24,11 +24,10 @@ import {
   type Scope,
   sameFields,
 } from '../../shared/sync/wire';
-import { unstorableProblem, validateChange } from './validate';
+import { unstorableProblem, validateChange, type Problem } from './validate';
 import { authorityProblem, GUARDED_TABLES, type Voucher } from './authority';
 import { withholdCredentials } from './credentials';
-import { SYNC_REASONS } from '../../shared/sync/rejections';
-import { SyncRefusal } from '../../shared/sync/rejections';
+import { SYNC_REASONS, SyncRefusal } from '../../shared/sync/rejections';
 
 type Tx = Parameters<Parameters<ServerDb['transaction']>[0]>[0];
 type Value = string | number | null;
@@ -95,7 +94,7 @@ export async function replicaBehind(
 }
 
 /** Validates and stores one change (under the caller's savepoint); its problem, or null when stored. */
-async function storeChange(tx: Tx, who: Pusher, c: Change, now: Date): Promise<ReturnType<typeof validateChange>> {
+async function storeChange(tx: Tx, who: Pusher, c: Change, now: Date): Promise<Problem | null> {
   const [existing] = await tx
     .select({ partition: syncRows.partition, fields: GUARDED_TABLES.has(c.table) ? syncRows.fields : sql<null>`null` })
     .from(syncRows)
@@ -145,6 +144,13 @@ function errorCode(err: unknown): string {
   }
   return String((err as { name?: unknown })?.name ?? 'Error');
 }
+
+/**
+ * Errors of the database as a whole, not of one change (connection lost, deadlock or serialization
+ * failure, out of resources, shutting down): the request fails and the PC retries it, rather than
+ * a change being refused for good for them.
+ */
+const PASSING = /^(08|40|53|57|58)/;
 
 export async function pushChanges(
   db: ServerDb,
@@ -196,10 +202,11 @@ export async function pushChanges(
         accepted.push(c.hlc);
         continue;
       }
-      let problem: ReturnType<typeof validateChange> = null;
+      let problem: Problem | null = null;
       try {
         problem = await tx.transaction(async (sp) => storeChange(sp, who, c, now));
       } catch (err) {
+        if (PASSING.test(errorCode(err))) throw err;
         onStoreFailure({ hlc: c.hlc, table: c.table, rowId: c.rowId, error: errorCode(err) });
         problem = { code: 'store-failed', message: SYNC_REASONS['store-failed'].message };
       }
