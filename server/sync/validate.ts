@@ -10,6 +10,7 @@
 import { parseHlc } from '../../shared/hlc';
 import type { Catalog } from '../../shared/sync/columns';
 import { valueProblem } from '../../shared/sync/columns';
+import { fieldLabel } from '../../shared/sync/field-labels';
 import { SYNC_REASONS, type SyncReason } from '../../shared/sync/rejections';
 import { MAX_CLOCK_AHEAD_MS, writablePartition, type Change, type Scope } from '../../shared/sync/wire';
 
@@ -35,7 +36,10 @@ export function unstorableText(s: string): boolean {
 export function unstorableProblem(c: Change): Problem | null {
   if (unstorableText(c.node) || unstorableText(c.rowId)) return problem('bad-text', '记录编号或节点编号');
   for (const [field, value] of Object.entries(c.fields)) {
-    if (typeof value === 'string' && unstorableText(value)) return problem('bad-text', field, field);
+    if (typeof value === 'string' && unstorableText(value)) {
+      const label = fieldLabel(field);
+      return problem('bad-text', label ? `${label}（${field}）` : field, field);
+    }
   }
   return null;
 }
