@@ -15,7 +15,8 @@ import { describeZodError } from '../shared/api/zh';
 import { pullChanges, pushChanges, rowOf } from './sync/log';
 import { snapshotPageJson } from './sync/snapshot';
 import { refuseDemoReplica } from './sync/replica';
-import { SYNC_REASONS, SyncRefusal, type SyncReason } from '../shared/sync/rejections';
+import { issueTicket, TICKET_HEADER, voucherOf } from './sync/admin-ticket';
+import { SYNC_REASONS, SYNC_REASONS_HEADER, SyncRefusal, wireReason, type SyncReason } from '../shared/sync/rejections';
 import {
   EnrollRequestSchema,
   NodeRenewalRequestSchema,
@@ -24,6 +25,7 @@ import {
   PushRequestSchema,
   RowQuerySchema,
   SnapshotQuerySchema,
+  TicketRequestSchema,
 } from '../shared/sync/wire';
 
 export interface ServerOptions {
@@ -31,7 +33,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** Maximum request body after decompression, bytes. */
   bodyLimit?: number;
-  logger?: boolean | { level: string };
+  /** pino options; `stream` receives the log lines (tests read them). */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
 }
 
 export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
@@ -54,6 +57,13 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, named = false): z
     throw err;
   }
   return r.data;
+}
+
+/** What a log line may say of an unexpected error: its class and code, not its message. */
+function errorName(err: unknown): string {
+  const e = err as { name?: unknown; code?: unknown; cause?: { code?: unknown } };
+  const code = typeof e.cause?.code === 'string' ? e.cause.code : typeof e.code === 'string' ? e.code : '';
+  return `${String(e.name ?? 'Error')}${code ? ` ${code}` : ''}`;
 }
 
 function bearer(req: FastifyRequest): string | null {
@@ -80,7 +90,8 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     const e = err as { statusCode?: number; code?: string };
     if (e.statusCode === 413 || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.status(413).send(refusal('payload-too-large'));
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return reply.status(e.statusCode).send(refusal('bad-payload'));
-    req.log.error({ err }, 'request failed');
+    // Never the error itself: a database error carries the failed query's parameters (a row's fields).
+    req.log.error({ error: errorName(err) }, 'request failed');
     return reply.status(500).send(refusal('server-error'));
   });
 
@@ -102,9 +113,26 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     const check = parse(PushQuerySchema, req.query, true);
     const body = parse(PushRequestSchema, req.body);
     refuseDemoReplica(body.replica);
-    const res = await pushChanges(db, { deviceId: d.id, node: d.node, scope: d.scope }, body.changes, now(), check);
-    req.log.info({ deviceId: d.id, accepted: res.accepted.length, rejected: res.rejected.length }, 'push');
-    return res;
+    const ticket = req.headers[TICKET_HEADER];
+    const voucher = await voucherOf(db, d, typeof ticket === 'string' ? ticket : undefined, now());
+    const who = { deviceId: d.id, node: d.node, scope: d.scope, enrolledAt: d.createdAt, voucher };
+    const res = await pushChanges(db, who, body.changes, now(), check, (f) =>
+      req.log.error({ deviceId: d.id, ...f }, 'change not stored'),
+    );
+    // Ids, codes and field names of refused changes; never their values.
+    const refused = res.rejected.map((r) => ({ hlc: r.hlc, code: r.code, field: r.field }));
+    req.log.info({ deviceId: d.id, accepted: res.accepted.length, rejected: refused }, 'push');
+    const knowsNew = req.headers[SYNC_REASONS_HEADER] === '2';
+    return { ...res, rejected: res.rejected.map((r) => ({ ...r, code: wireReason(r.code, knowsNew) })) };
+  });
+
+  // A signed-in user's authority for the device's pushes of users rows (sync/admin-ticket.ts).
+  app.post('/v1/ticket', async (req) => {
+    const d = await device(req);
+    const body = parse(TicketRequestSchema, req.body, true);
+    const res = await issueTicket(db, d, body, now());
+    req.log.info({ deviceId: d.id }, 'ticket issued');
+    return { ...res, serverTime: now().toISOString() };
   });
 
   app.get('/v1/pull', async (req) => {

@@ -3,6 +3,11 @@
  * sequence filtered to the device's scope (snapshot pages of current state: snapshot.ts). Pushes
  * are serialised with a transaction-scoped advisory lock so that sequence numbers become visible in order and a
  * pull cursor never skips a change committed later with a lower number.
+ *
+ * A change the server cannot store is refused on its own, never the batch: checked first
+ * (validate.ts), and each change is stored under a savepoint, so that a database error on one
+ * (a value PostgreSQL refuses that the checks missed) rolls back that change only and is answered
+ * `store-failed`. What is logged of it: its stamp, table, row id and the database's error code.
  */
 import { and, asc, eq, gt, inArray, isNull, lte, max, ne, or, sql } from 'drizzle-orm';
 import type { ServerDb } from '../db/open';
@@ -19,8 +24,10 @@ import {
   type Scope,
   sameFields,
 } from '../../shared/sync/wire';
-import { validateChange } from './validate';
-import { SyncRefusal } from '../../shared/sync/rejections';
+import { unstorableProblem, validateChange, type Problem } from './validate';
+import { authorityProblem, GUARDED_TABLES, type Voucher } from './authority';
+import { withholdCredentials } from './credentials';
+import { SYNC_REASONS, SyncRefusal } from '../../shared/sync/rejections';
 
 type Tx = Parameters<Parameters<ServerDb['transaction']>[0]>[0];
 type Value = string | number | null;
@@ -29,6 +36,9 @@ export interface Pusher {
   deviceId: string | null;
   node: string | null;
   scope: Scope | null;
+  /** When the device enrolled (ISO); with `voucher`, the authority over users rows (authority.ts). */
+  enrolledAt?: string;
+  voucher?: Voucher | null;
 }
 
 const PUSH_LOCK = 0x646f7564; // 'doud'
@@ -83,15 +93,82 @@ export async function replicaBehind(
   return rows.some((r) => !keys.has(`${r.node}/${r.hlc}`));
 }
 
+/** Validates and stores one change (under the caller's savepoint); its problem, or null when stored. */
+async function storeChange(tx: Tx, who: Pusher, c: Change, now: Date): Promise<Problem | null> {
+  const [existing] = await tx
+    .select({ partition: syncRows.partition, fields: GUARDED_TABLES.has(c.table) ? syncRows.fields : sql<null>`null` })
+    .from(syncRows)
+    .where(and(eq(syncRows.tableName, c.table), eq(syncRows.rowId, c.rowId)));
+  const problem = validateChange(SYNC_CATALOG, c, {
+    scope: who.scope,
+    node: who.node,
+    nowMs: now.getTime(),
+    existingPartition: existing?.partition ?? null,
+  });
+  if (problem) return problem;
+  const denied = authorityProblem(c, existing?.fields ?? null, {
+    device: who.scope ? { partition: who.scope.partition, enrolledAtMs: Date.parse(who.enrolledAt ?? '') || 0 } : null,
+    voucher: who.voucher ?? null,
+    nowMs: now.getTime(),
+  });
+  if (denied) return denied;
+  const [ins] = await tx
+    .insert(syncChanges)
+    .values({
+      node: c.node,
+      hlc: c.hlc,
+      tableName: c.table,
+      rowId: c.rowId,
+      partition: c.partition,
+      fields: c.fields,
+      deviceId: who.deviceId,
+      receivedAt: now.toISOString(),
+    })
+    .returning({ seq: syncChanges.seq });
+  await mergeRow(tx, c, ins!.seq);
+  return null;
+}
+
+/** A change the database refused to store: ids and the error's code only, never its values. */
+export interface StoreFailure {
+  hlc: string;
+  table: string;
+  rowId: string;
+  error: string;
+}
+
+/** The database's error code (SQLSTATE) of an error or its cause, else its class name. */
+function errorCode(err: unknown): string {
+  for (let e = err as { code?: unknown; cause?: unknown; name?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return String((err as { name?: unknown })?.name ?? 'Error');
+}
+
+/**
+ * Errors of the database as a whole, not of one change (connection lost, deadlock or serialization
+ * failure, out of resources, shutting down): the request fails and the PC retries it, rather than
+ * a change being refused for good for them.
+ */
+const PASSING = /^(08|40|53|57|58)/;
+
 export async function pushChanges(
   db: ServerDb,
   who: Pusher,
-  changes: Change[],
+  all: Change[],
   now: Date,
   check: Partial<OwnCheck> = {},
+  onStoreFailure: (f: StoreFailure) => void = () => undefined,
 ): Promise<PushResponse> {
   const accepted: string[] = [];
   const rejected: Rejection[] = [];
+  // Refused before any query: a row id or node PostgreSQL cannot hold would fail the look-ups below.
+  const changes: Change[] = [];
+  for (const c of all) {
+    const problem = unstorableProblem(c);
+    if (problem) rejected.push({ hlc: c.hlc, node: c.node, ...problem });
+    else changes.push(c);
+  }
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${PUSH_LOCK})`);
     const known = new Set<string>();
@@ -125,34 +202,18 @@ export async function pushChanges(
         accepted.push(c.hlc);
         continue;
       }
-      const [existing] = await tx
-        .select({ partition: syncRows.partition })
-        .from(syncRows)
-        .where(and(eq(syncRows.tableName, c.table), eq(syncRows.rowId, c.rowId)));
-      const problem = validateChange(SYNC_CATALOG, c, {
-        scope: who.scope,
-        node: who.node,
-        nowMs: now.getTime(),
-        existingPartition: existing?.partition ?? null,
-      });
+      let problem: Problem | null = null;
+      try {
+        problem = await tx.transaction(async (sp) => storeChange(sp, who, c, now));
+      } catch (err) {
+        if (PASSING.test(errorCode(err))) throw err;
+        onStoreFailure({ hlc: c.hlc, table: c.table, rowId: c.rowId, error: errorCode(err) });
+        problem = { code: 'store-failed', message: SYNC_REASONS['store-failed'].message };
+      }
       if (problem) {
         rejected.push({ hlc: c.hlc, node: c.node, ...problem });
         continue;
       }
-      const [ins] = await tx
-        .insert(syncChanges)
-        .values({
-          node: c.node,
-          hlc: c.hlc,
-          tableName: c.table,
-          rowId: c.rowId,
-          partition: c.partition,
-          fields: c.fields,
-          deviceId: who.deviceId,
-          receivedAt: now.toISOString(),
-        })
-        .returning({ seq: syncChanges.seq });
-      await mergeRow(tx, c, ins!.seq);
       known.add(key);
       accepted.push(c.hlc);
     }
@@ -211,7 +272,7 @@ export async function pullChanges(
       table: r.tableName,
       rowId: r.rowId,
       partition: r.partition,
-      fields: r.fields,
+      fields: withholdCredentials(device.scope, r.tableName, r.partition, r.fields),
     })),
     cursor: hasMore ? page[page.length - 1]!.seq : Math.max(top, after),
     hasMore,
@@ -227,7 +288,9 @@ export async function rowOf(db: ServerDb, device: { scope: Scope }, table: strin
     .where(and(eq(syncRows.tableName, table), eq(syncRows.rowId, rowId), scopeFilter(device.scope, syncRows.partition)))
     .limit(1);
   return {
-    row: r ? { table: r.tableName, rowId: r.rowId, partition: r.partition, fields: r.fields, clocks: r.clocks } : null,
+    row: r
+      ? { table: r.tableName, rowId: r.rowId, partition: r.partition, fields: withholdCredentials(device.scope, r.tableName, r.partition, r.fields), clocks: r.clocks }
+      : null,
     serverTime: now.toISOString(),
   };
 }

@@ -17,6 +17,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { ServerDb } from '../db/open';
 import { DISTRICT_PARTITION, type Scope } from '../../shared/sync/wire';
 import { maxSeq } from './log';
+import { fieldsSql } from './credentials';
 
 const STREET_POSITION = /^(district|\d{9}(?:\d{3})?)\/([a-z][a-z0-9_]*)\/(.+)$/s;
 
@@ -30,8 +31,8 @@ interface Key {
  * carry one clock, and only those fields, gets `clock` (the column the database keeps, migration
  * row_clock); any other row gets `clocks`.
  */
-function rowJson(rowClocks: boolean): SQL {
-  const base = sql`'table', p.table_name, 'rowId', p.row_id, 'partition', p.partition, 'fields', p.fields`;
+function rowJson(rowClocks: boolean, fields: SQL): SQL {
+  const base = sql`'table', p.table_name, 'rowId', p.row_id, 'partition', p.partition, 'fields', ${fields}`;
   if (!rowClocks) return sql`json_build_object(${base}, 'clocks', p.clocks)`;
   return sql`CASE WHEN p.clock IS NOT NULL THEN json_build_object(${base}, 'clock', p.clock) ELSE json_build_object(${base}, 'clocks', p.clocks) END`;
 }
@@ -41,7 +42,7 @@ function rowJson(rowClocks: boolean): SQL {
  * by the database: no parsing of each row's fields and clocks into objects and serializing them
  * again (those were half of the server's time in bench sync-bootstrap).
  */
-async function slice(tx: ServerDb, partition: string | null, after: Key | null, n: number, rowClocks: boolean): Promise<string[]> {
+async function slice(tx: ServerDb, partition: string | null, after: Key | null, n: number, rowClocks: boolean, fields: SQL): Promise<string[]> {
   const where = [
     partition === null ? null : sql`partition = ${partition}`,
     after ? sql`(table_name, row_id) > (${after.table}, ${after.rowId})` : null,
@@ -52,7 +53,7 @@ async function slice(tx: ServerDb, partition: string | null, after: Key | null, 
       ${where.length > 0 ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
       ORDER BY table_name, row_id LIMIT ${n}
     )
-    SELECT ${rowJson(rowClocks)}::text AS json FROM p ORDER BY p.table_name, p.row_id`);
+    SELECT ${rowJson(rowClocks, fields)}::text AS json FROM p ORDER BY p.table_name, p.row_id`);
   return (res as unknown as { rows: { json: string }[] }).rows.map((r) => r.json);
 }
 
@@ -62,7 +63,7 @@ function districtKey(position: string | undefined): Key | null {
   return { table: position.slice(0, slash), rowId: position.slice(slash + 1) };
 }
 
-async function streetSlices(tx: ServerDb, street: string, position: string | undefined, n: number, rowClocks: boolean): Promise<string[]> {
+async function streetSlices(tx: ServerDb, street: string, position: string | undefined, n: number, rowClocks: boolean, fields: SQL): Promise<string[]> {
   const partitions = [DISTRICT_PARTITION, street];
   let start = 0;
   let key: Key | null = null;
@@ -73,7 +74,7 @@ async function streetSlices(tx: ServerDb, street: string, position: string | und
   }
   const out: string[] = [];
   for (let i = start; i < partitions.length && out.length < n; i++) {
-    out.push(...(await slice(tx, partitions[i]!, i === start ? key : null, n - out.length, rowClocks)));
+    out.push(...(await slice(tx, partitions[i]!, i === start ? key : null, n - out.length, rowClocks, fields)));
   }
   return out;
 }
@@ -98,7 +99,11 @@ export async function snapshotPageJson(
     await tx.execute(sql`SET LOCAL enable_sort = off`);
     await tx.execute(sql`SET LOCAL enable_bitmapscan = off`);
     const t = tx as unknown as ServerDb;
-    return street === null ? slice(t, null, districtKey(q.after), q.limit + 1, rowClocks) : streetSlices(t, street, q.after, q.limit + 1, rowClocks);
+    // District accounts' password hashes withheld from street devices (credentials.ts).
+    const fields = fieldsSql(device.scope);
+    return street === null
+      ? slice(t, null, districtKey(q.after), q.limit + 1, rowClocks, fields)
+      : streetSlices(t, street, q.after, q.limit + 1, rowClocks, fields);
   });
   const hasMore = got.length > q.limit;
   const rows = got.slice(0, q.limit);

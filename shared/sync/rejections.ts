@@ -20,6 +20,31 @@ export const SYNC_REASONS = {
     message: '字段的取值类型不正确',
     action: '请在本机重新编辑该记录并保存；如反复出现请联系技术支持。',
   },
+  'bad-text': {
+    message: '字段含有无法保存的字符（空字符或不成对的代理字符）',
+    action: '请在本机打开该记录，重新输入所指字段（删除看不见的字符）并保存；新的修改会自动同步，这条拒收记录随之作废。',
+    legacy: 'bad-value',
+  },
+  'store-failed': {
+    message: '区级服务器无法保存这项修改',
+    action: '请在本机打开该记录核对后重新保存；如反复出现请联系区级管理员（服务器日志中有该修改的时钟戳）。',
+    legacy: 'server-error',
+  },
+  'admin-proof-required': {
+    message: '用户与权限的修改须由本街道管理员在联网时登录后上传',
+    action: '请街道管理员在本机联网时重新登录，修改会自动上传；在此之前它留在本机待上传。',
+    legacy: 'partition-forbidden',
+  },
+  'role-forbidden': {
+    message: '不能通过同步把用户设为街道管理员以上的角色，或修改其他街道、区级的用户',
+    action: '区级账号只能由区级管理员在服务器上管理；请改回原角色，或联系区级管理员。',
+    legacy: 'partition-forbidden',
+  },
+  'audit-append-only': {
+    message: '操作日志只能追加，不能修改或删除',
+    action: '该修改不会被上传；如本机的操作日志被改动，请联系技术支持核查。',
+    legacy: 'partition-forbidden',
+  },
   'clock-ahead': {
     message: '本机时间比服务器快5分钟以上',
     action: '请把电脑的日期和时间调整为北京时间（可开启自动对时），然后点击“立即同步”。',
@@ -73,10 +98,21 @@ export const SYNC_REASONS = {
     message: '服务器内部错误',
     action: '稍后会自动重试；如持续出现请联系区级管理员。',
   },
-} as const satisfies Record<string, { message: string; action: string }>;
+} as const satisfies Record<string, { message: string; action: string; legacy?: string }>;
 
 export type SyncReason = keyof typeof SYNC_REASONS;
 export const SYNC_REASON_CODES = Object.keys(SYNC_REASONS) as [SyncReason, ...SyncReason[]];
+
+/**
+ * Clients before these codes parse a refusal's code against their own list: a push answer names a
+ * newer code only to a client that says it knows them (header SYNC_REASONS_HEADER: 2), else the
+ * older code it stands in for (the message stays the specific one).
+ */
+export const SYNC_REASONS_HEADER = 'x-sync-reasons';
+export function wireReason(code: SyncReason, clientKnowsNew: boolean): SyncReason {
+  const legacy = (SYNC_REASONS[code] as { legacy?: SyncReason }).legacy;
+  return clientKnowsNew || !legacy ? code : legacy;
+}
 
 export function syncMessage(code: SyncReason): string {
   return SYNC_REASONS[code].message;

@@ -108,6 +108,8 @@ export interface RejectedChangeInfo {
   tableName: string;
   /** Chinese name of the table, e.g. 人员. */
   tableLabel: string;
+  /** The record's name, number or address (or its person's, household's), e.g. 张三. */
+  recordLabel: string;
   rowId: string;
   code: string;
   message: string;

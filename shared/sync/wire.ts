@@ -92,6 +92,15 @@ export const PullQuerySchema = OwnCheckQuerySchema.extend({
   own: z.enum(['0', '1'], { error: '参数 own 只能为 1 或 0' }).optional(),
 });
 
+/** A signed-in user's password, checked by the server once for a ticket (server/sync/admin-ticket.ts). */
+export const TicketRequestSchema = z.strictObject({
+  username: z.string({ error: '用户名 username 必须是文字' }).min(1).max(64),
+  password: z.string({ error: '密码 password 必须是文字' }).min(1).max(256),
+});
+export type TicketRequest = z.infer<typeof TicketRequestSchema>;
+export const TicketResponseSchema = z.object({ ticket: z.string(), expiresAt: z.string(), serverTime: z.string() });
+export type TicketResponse = z.infer<typeof TicketResponseSchema>;
+
 /** A replica restored from an older copy takes a fresh node id, so its new stamps never repeat old ones. */
 export const NodeRenewalRequestSchema = z.strictObject({
   node: z.string({ error: '节点编号 node 必须是文字' }).regex(NODE_RE, { error: '节点编号 node 格式无效：应为 1 至 64 位字母、数字、下划线或连字符' }),

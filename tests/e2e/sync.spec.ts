@@ -105,6 +105,8 @@ test('a refused change is listed with its reason and what to do; taking the serv
   const table = page.getByTestId('sync-rejections');
   await expect(table.getByText('本设备无权修改该街道的数据')).toBeVisible();
   await expect(table.getByText(/请联系区级管理员核实设备所属街道/)).toBeVisible();
+  // the record it belongs to, by table and name, not by its id
+  await expect(table.getByTestId('rejected-record')).toHaveText('社区（村）：越界社区');
   await expect(page.getByTestId('sync-indicator')).toContainText('被拒 1 条');
   await screenshot(page, 'sync-rejected');
   await table.getByTestId('take-server').click();

@@ -49,13 +49,14 @@ async function openTestDb(): Promise<{ opened: OpenedServerDb; drop: () => Promi
   };
 }
 
-export async function startServer(opts: { bodyLimit?: number } = {}): Promise<TestServer> {
+export async function startServer(opts: { bodyLimit?: number; logStream?: { write(line: string): void } } = {}): Promise<TestServer> {
   const { opened, drop, cut } = await openTestDb();
   const now = new Date();
   await admin.createStreets(opened.db, now, [STREET_A, STREET_B]);
   await admin.createUser(opened.db, now, { username: 'zgz_admin', displayName: '王一', role: 'street-admin', password: 'secret-pass-1', partition: STREET_A });
   await admin.createUser(opened.db, now, { username: 'fnc_admin', displayName: '赵二', role: 'street-admin', password: 'secret-pass-2', partition: STREET_B });
-  const app = buildServer({ db: opened, bodyLimit: opts.bodyLimit });
+  const logger = opts.logStream ? { level: 'info', stream: opts.logStream } : undefined;
+  const app = buildServer({ db: opened, bodyLimit: opts.bodyLimit, logger });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const addr = app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('no address');
@@ -70,7 +71,7 @@ export async function startServer(opts: { bodyLimit?: number } = {}): Promise<Te
       await cut();
       await old.close();
       forgetRecentEnrollments(opened.db);
-      server.app = buildServer({ db: opened, bodyLimit: opts.bodyLimit });
+      server.app = buildServer({ db: opened, bodyLimit: opts.bodyLimit, logger });
       await server.app.listen({ host: '127.0.0.1', port: addr.port });
     },
     close: async () => {

@@ -9,6 +9,7 @@ import { currentStreet, initializeStreet, setupStatus } from '../services/setup/
 import type { AreaHandlers } from './handlers';
 import { DISTRICT_PARTITION } from '../../../shared/sync/wire';
 import { requireUser, type CallContext } from './context';
+import { requestTicket } from '../sync/session';
 import type { DemoLoader } from './demo-loader';
 import { grantRefusal, mayGrantRole } from '../../../shared/auth/roles';
 import type { Role } from '../../../shared/codes';
@@ -52,6 +53,7 @@ export function authHandlers(): AreaHandlers<'auth.'> {
         sessions.end(token);
         throw new AppError('forbidden', '本机是区级设备，只能用区级账号登录；街道工作人员请在本街道的电脑上登录', { field: 'username' });
       }
+      requestTicket(store, { username: input.username, password: input.password, role: user.role });
       return sessionInfo(store, token, user.id);
     },
     'auth.logout': (_i, ctx) => {

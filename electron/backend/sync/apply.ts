@@ -247,6 +247,11 @@ function applyKnown(store: Store, spec: TableSpec, r: RemoteRow, run: ApplyRun):
   if (names.length === 0) return;
   const knownParked = [...parked.keys()].some((f) => spec.columns.has(f));
   const exists = !firstSight && rowExists(store, r.table, r.rowId);
+  // Append-only, as at the server (and refused by the database's triggers): a stored audit event stays as it is.
+  if (exists && r.table === 'audit_events') {
+    stats.stale += names.length;
+    return;
+  }
   const complete = exists || spec.required.every((c) => c === 'id' || c in winners);
   if (!knownParked && complete && write(store, r.table, r.rowId, exists, winners)) {
     // A row new here, nothing of it parked or unknown: one row clock if it covers every column.

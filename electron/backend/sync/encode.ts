@@ -1,7 +1,8 @@
 /**
  * The outbox as wire changes: unpushed change_log rows in log order, and the bookkeeping after a
  * push (acknowledged changes marked pushed; refused ones kept with the server's reason so the
- * 同步 page can show them — nothing is dropped silently).
+ * 同步 page can show them — nothing is dropped silently; users changes waiting for a signed-in
+ * user's ticket stay in the outbox).
  */
 import type { Store } from '../store/store';
 import type { Change, PushResponse } from '../../../shared/sync/wire';
@@ -15,12 +16,13 @@ interface LogRow {
   fields: string;
 }
 
-export function outboxBatch(store: Store, limit: number): Change[] {
+/** `holdUsers`: users changes wait for a signed-in user's ticket (ticket.ts); the rest goes on. */
+export function outboxBatch(store: Store, limit: number, opts: { holdUsers?: boolean } = {}): Change[] {
   const rows = store
     .prepare(
-      'SELECT hlc, node_id, table_name, row_id, partition, fields FROM change_log WHERE pushed_at IS NULL ORDER BY seq LIMIT ?',
+      "SELECT hlc, node_id, table_name, row_id, partition, fields FROM change_log WHERE pushed_at IS NULL AND (? = 0 OR table_name <> 'users') ORDER BY seq LIMIT ?",
     )
-    .all(limit) as LogRow[];
+    .all(opts.holdUsers ? 1 : 0, limit) as LogRow[];
   return rows.map((r) => ({
     hlc: r.hlc,
     node: r.node_id,
@@ -48,7 +50,8 @@ export function recordPushResult(store: Store, sent: Change[], res: PushResponse
     for (const hlc of res.accepted) mark.run(at, hlc);
     for (const r of res.rejected) {
       const c = byHlc.get(r.hlc);
-      if (!c) continue;
+      // Not refused for good: it waits in the outbox for a signed-in user's ticket.
+      if (!c || r.code === 'admin-proof-required') continue;
       reject.run(r.hlc, c.table, c.rowId, r.code, r.message, r.field ?? null, JSON.stringify(c.fields), at);
       mark.run(at, r.hlc);
     }

@@ -4,7 +4,7 @@
  * faster: wire-fast.ts); a refusal becomes a SyncRefusal with the server's code.
  */
 import zlib from 'node:zlib';
-import { SyncRefusal, SYNC_REASON_CODES, type SyncReason } from '../../../shared/sync/rejections';
+import { SyncRefusal, SYNC_REASON_CODES, SYNC_REASONS_HEADER, type SyncReason } from '../../../shared/sync/rejections';
 import {
   EnrollResponseSchema,
   NodeRenewalResponseSchema,
@@ -21,13 +21,22 @@ import {
   type Replica,
   type RowResponse,
   type SnapshotResponse,
+  TicketResponseSchema,
+  type TicketRequest,
+  type TicketResponse,
 } from '../../../shared/sync/wire';
 import { FastPullResponse, FastSnapshotResponse } from '../../../shared/sync/wire-fast';
 
 export interface SyncTransport {
   enroll(req: EnrollRequest): Promise<EnrollResponse>;
-  /** With `check`, a server holding pushes of this device the replica lacks refuses: `replica-behind`. */
-  push(changes: Change[], check?: OwnCheck, replica?: Replica): Promise<PushResponse>;
+  /**
+   * With `check`, a server holding pushes of this device the replica lacks refuses: `replica-behind`.
+   * `replica`: what the replica is (a demo one is refused). `ticket`: a signed-in user's authority
+   * for users rows (ticket.ts).
+   */
+  push(changes: Change[], check?: OwnCheck, replica?: Replica, ticket?: string | null): Promise<PushResponse>;
+  /** A signed-in user's password, checked by the server once, for a ticket (ticket.ts). */
+  ticket?(req: TicketRequest): Promise<TicketResponse>;
   /** `own`: only the device's own changes (recovery of a restored replica, recover.ts). */
   pull(after: number, limit: number, opts?: { check?: OwnCheck; own?: boolean }): Promise<PullResponse>;
   /** Registers a new node id for this device (a replica restored from an older copy). */
@@ -39,8 +48,9 @@ export interface SyncTransport {
 
 export function httpTransport(baseUrl: string, token: string | null, opts: { timeoutMs?: number } = {}): SyncTransport {
   const base = baseUrl.replace(/\/+$/, '');
-  async function request<T>(method: 'GET' | 'POST', url: string, schema: { parse(v: unknown): T }, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json', 'accept-encoding': 'gzip' };
+  async function request<T>(method: 'GET' | 'POST', url: string, schema: { parse(v: unknown): T }, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+    // This client knows every refusal code of shared/sync/rejections.ts.
+    const headers: Record<string, string> = { accept: 'application/json', 'accept-encoding': 'gzip', [SYNC_REASONS_HEADER]: '2', ...extra };
     if (token) headers.authorization = `Bearer ${token}`;
     let payload: Blob | undefined;
     if (body !== undefined) {
@@ -70,7 +80,9 @@ export function httpTransport(baseUrl: string, token: string | null, opts: { tim
       .join('&');
   return {
     enroll: (req) => request('POST', '/v1/enroll', EnrollResponseSchema, req),
-    push: (changes, check, replica) => request('POST', `/v1/push${check ? `?${qs(check)}` : ''}`, PushResponseSchema, { changes, replica }),
+    push: (changes, check, replica, ticket) =>
+      request('POST', `/v1/push${check ? `?${qs(check)}` : ''}`, PushResponseSchema, { changes, replica }, ticket ? { 'x-sync-ticket': ticket } : {}),
+    ticket: (req) => request('POST', '/v1/ticket', TicketResponseSchema, req),
     pull: (after, limit, o = {}) =>
       request('GET', `/v1/pull?${qs({ after, limit, ...(o.check ?? {}), own: o.own ? 1 : null })}`, FastPullResponse),
     renewNode: (node) => request('POST', '/v1/node', NodeRenewalResponseSchema, { node }),

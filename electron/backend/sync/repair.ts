@@ -8,6 +8,7 @@ import { reasonOf, tableLabel, type RejectedChangeInfo } from '../../../shared/s
 import type { Actor, Store } from '../store/store';
 import { SYNC_CATALOG } from './catalog';
 import { openRejections } from './encode';
+import { recordLabel } from './record-label';
 import { applyRemote } from './apply';
 import type { SyncTransport } from './http';
 
@@ -18,6 +19,7 @@ export function rejectedChanges(store: Store): RejectedChangeInfo[] {
       hlc: r.hlc,
       tableName: r.tableName,
       tableLabel: tableLabel(r.tableName),
+      recordLabel: recordLabel(store, r.tableName, r.rowId, r.fields),
       rowId: r.rowId,
       code: r.code,
       message: r.message,

@@ -7,13 +7,15 @@
 import { CLOCK_SKEW_META, type Store } from '../store/store';
 import { SyncRefusal } from '../../../shared/sync/rejections';
 import { MAX_BATCH, type Scope } from '../../../shared/sync/wire';
-import { outboxBatch, outboxCount, recordPushResult } from './encode';
+import { outboxBatch, recordPushResult } from './encode';
 import { applyPullPage, applySnapshotPage, pullCursor, snapshotProgress } from './pull';
-import type { SyncTransport } from './http';
+import { httpTransport, type SyncTransport } from './http';
 import { DEVICE_NO_META, enrolledScope, SCOPE_META } from '../store/enrollment';
 import { restampFutureChanges } from './restamp';
 import { ownCheck, recoverOwnChanges, recoveryUnderWay } from './recover';
 import { isDemoData, replicaOf } from '../demo/marker';
+import { supersedeRefused } from './supersede';
+import { currentTicket, holdUsersChanges, keepTicket, noteTicketRequest, ticketRequested, usersHeld } from './ticket';
 
 export const SYNC_META = {
   server: 'sync_server_url',
@@ -59,6 +61,21 @@ export async function enrollDevice(
     store.setMeta('street_code', res.scope.partition);
   });
   return res.scope;
+}
+
+/**
+ * At a sign-in on an enrolled PC: asks the server, in the background, for the ticket that lets
+ * this user's authority carry users changes (ticket.ts). Offline it fails quietly; users changes
+ * then wait in the outbox until a sign-in while online.
+ */
+export function requestTicket(store: Store, user: { username: string; password: string; role: string }): void {
+  const cfg = syncConfig(store);
+  const t = cfg && httpTransport(cfg.serverUrl, cfg.token, { timeoutMs: 15_000 });
+  if (!t?.ticket) return;
+  noteTicketRequest(
+    store,
+    t.ticket({ username: user.username, password: user.password }).then((r) => keepTicket(store, { ticket: r.ticket, expiresAt: r.expiresAt, role: user.role })),
+  );
 }
 
 export interface SyncSummary {
@@ -131,11 +148,14 @@ async function pushOutbox(store: Store, t: SyncTransport, firstBatch: number, su
   const noted = store.getMeta(SYNC_META.clockSkew);
   const skew = noted === null ? NaN : Number(noted);
   let restamped = Number.isFinite(skew) && restampFutureChanges(store, store.nowDate().getTime() - skew) > 0;
-  while (outboxCount(store) > 0) {
-    const changes = outboxBatch(store, batch);
+  await ticketRequested(store);
+  for (;;) {
+    supersedeRefused(store);
+    const changes = outboxBatch(store, batch, { holdUsers: usersHeld(store) });
+    if (changes.length === 0) break;
     let res;
     try {
-      res = await t.push(changes, ownCheck(store), replicaOf(store));
+      res = await t.push(changes, ownCheck(store), replicaOf(store), currentTicket(store));
     } catch (err) {
       if (refused(err, 'payload-too-large') && batch > 1) {
         batch = Math.max(1, Math.floor(batch / 2));
@@ -148,6 +168,7 @@ async function pushOutbox(store: Store, t: SyncTransport, firstBatch: number, su
       throw err;
     }
     recordPushResult(store, changes, res);
+    if (res.rejected.some((r) => r.code === 'admin-proof-required')) holdUsersChanges(store);
     summary.pushed += res.accepted.length;
     noteServerTime(store, res.serverTime);
     // Stamps a fast clock put in the future get the server's time and go out again (once a run).

@@ -1,6 +1,7 @@
 /**
- * Local changes the district server refused: what was changed, why (in Chinese) and what the user
- * can do; "放弃本机修改" takes the server's current value after a confirmation.
+ * Local changes the district server refused: the record (table and its name), what was changed,
+ * why (in Chinese) and what the user can do: edit the record again (the edit supersedes the refused
+ * change), or "放弃本机修改" to take the server's current value after a confirmation.
  */
 import { useState } from 'react';
 import { App, Button, Card, Popconfirm, Table, Typography } from 'antd';
@@ -33,7 +34,16 @@ export function RejectionsCard({ onChanged }: { onChanged: () => void }) {
 
   const columns: TableColumnsType<RejectedChangeInfo> = [
     { title: '时间', dataIndex: 'at', width: 140, render: (v: string) => formatInstant(v) },
-    { title: '数据', dataIndex: 'tableLabel', width: 100 },
+    {
+      title: '记录',
+      key: 'record',
+      width: 180,
+      render: (_: unknown, r) => (
+        <span data-testid="rejected-record">
+          {r.tableLabel}：{r.recordLabel}
+        </span>
+      ),
+    },
     { title: '本机修改', key: 'fields', render: (_: unknown, r) => <Typography.Text type="secondary">{changedText(r)}</Typography.Text> },
     {
       title: '原因与处理办法',

@@ -1,0 +1,62 @@
+/**
+ * The server's authority per table over what devices push (the district's own admin actions,
+ * pushed with no device, are not limited here):
+ * - audit_events are append-only: a new row may be written once; a change to an existing row
+ *   (other than repeating its values) and any deletion are refused.
+ * - users: no device sets a role above street-admin or touches a district-admin's row, and a
+ *   change needs the authority of a signed-in user of that partition (admin-ticket.ts): a
+ *   street-admin for any user of the street (a district-admin on a district device: of any
+ *   street), any user for their own password, name and phone.
+ *   A device enrolled minutes ago may bring the new accounts it held before enrollment
+ *   (a PC set up offline, enrolled by its administrator) without one.
+ */
+import type { Change } from '../../shared/sync/wire';
+import { SYNC_REASONS, type SyncReason } from '../../shared/sync/rejections';
+import type { Problem } from './validate';
+
+/** Tables whose existing row a change's check needs to see. */
+export const GUARDED_TABLES = new Set(['users', 'audit_events']);
+const DEVICE_ROLES = new Set(['caseworker', 'supervisor', 'street-admin']);
+const OWN_FIELDS = new Set(['password_hash', 'display_name', 'phone', 'updated_at']);
+/** How long after enrolling a device may bring accounts without a signed-in user's ticket. */
+export const ENROLL_ACCOUNTS_MS = 15 * 60 * 1000;
+
+/** Who vouches for a push: the signed-in user whose ticket it carries. */
+export interface Voucher {
+  userId: string;
+  role: string;
+  partition: string;
+}
+
+export interface Authority {
+  /** null: the district's own admin actions. */
+  device: { partition: string; enrolledAtMs: number } | null;
+  voucher: Voucher | null;
+  nowMs: number;
+}
+
+function refuse(code: SyncReason, field?: string): Problem {
+  return { code, message: SYNC_REASONS[code].message, ...(field ? { field } : {}) };
+}
+
+export function authorityProblem(c: Change, existing: Record<string, unknown> | null, a: Authority): Problem | null {
+  if (!a.device) return null;
+  if (c.table === 'audit_events') {
+    if (existing) {
+      const changed = Object.entries(c.fields).find(([k, v]) => existing[k] !== v);
+      return changed ? refuse('audit-append-only', changed[0]) : null;
+    }
+    return c.fields.deleted_at != null ? refuse('audit-append-only', 'deleted_at') : null;
+  }
+  if (c.table !== 'users') return null;
+  if ('role' in c.fields && !DEVICE_ROLES.has(String(c.fields.role))) return refuse('role-forbidden', 'role');
+  if (existing && !DEVICE_ROLES.has(String(existing.role))) return refuse('role-forbidden');
+  const v = a.voucher;
+  if (v && v.role === 'district-admin' && v.partition === 'district') return null;
+  if (v && v.partition === c.partition) {
+    if (v.role === 'street-admin') return null;
+    if (v.userId === c.rowId && Object.keys(c.fields).every((f) => OWN_FIELDS.has(f))) return null;
+  }
+  if (!existing && a.nowMs - a.device.enrolledAtMs < ENROLL_ACCOUNTS_MS) return null;
+  return refuse('admin-proof-required');
+}
