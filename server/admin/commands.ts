@@ -11,7 +11,7 @@ import { ROLES } from '../../shared/codes';
 import { passwordProblem } from '../../shared/auth/password-rule';
 import { AdminError } from './errors';
 import { isDemoUsername } from '../../shared/demo';
-import { printable } from './printable';
+import { printable } from '../../shared/text/printable';
 
 export async function createStreets(db: ServerDb, now: Date, codes?: string[]): Promise<string[]> {
   const existing = new Set((await findRows(db, 'streets')).map((r) => r.fields.code));

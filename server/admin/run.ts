@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { OpenedServerDb } from '../db/open';
 import * as admin from './commands';
 import { AdminError } from './errors';
-import { printable } from './printable';
+import { printable } from '../../shared/text/printable';
 import { issueIntakeKey, listIntakeKeys, revokeIntakeKey } from '../intake/keys';
 import { DISTRICT_PARTITION } from '../../shared/sync/wire';
 

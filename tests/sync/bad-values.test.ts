@@ -1,6 +1,6 @@
 /**
  * Issue 13 items 3 and 4 at the server: a value an older PC stored before the API checked it (a NUL
- * in a name, a bidi override, an impossible date) is refused per change as bad-value naming the
+ * in a name, a bidi override, an impossible date) is refused per change (bad-text, bad-value) naming the
  * column, by the one vocabulary (valueProblem); the good changes of the same batch are stored.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -37,11 +37,13 @@ test('bad text and dates are refused per change, naming the column; the rest of 
     { ...base, hlc: store.clock.tick(), fields: { name: '新立社区' } },
   ]);
   expect(res.rejected.map((r) => [r.code, r.field])).toEqual([
-    ['bad-value', 'name'],
+    // A NUL is text PostgreSQL cannot hold at all: its own reason (bad-value to PCs older than it).
+    ['bad-text', 'name'],
     ['bad-value', 'contact_name'],
     ['bad-value', 'updated_at'],
   ]);
-  expect(res.rejected[0]!.message).toContain('控制字符');
+  expect(res.rejected[0]!.message).toContain('空字符');
+  expect(res.rejected[1]!.message).toContain('文字方向');
   expect(res.rejected[2]!.message).toContain('不是日历上的日期');
   expect(res.accepted).toHaveLength(1);
   expect(await changes()).toBe(before + 1);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROCEDURES, type ProcedureName } from '../../../shared/api/contract';
 import { makeIdNumber, parseIdNumber } from '../../../shared/id-number';
 import { shanghaiDate } from '../../../shared/time/shanghai';
+import { addDays } from '../../../shared/time/calendar-days';
 import { uuidv7 } from '../../../shared/uuid';
 import { caller, prepareCards, setCareSubsidies } from '../../../tests/support/care-data';
 import { DEMO_PASSWORD, DEMO_USERS } from '../demo/load';
@@ -151,10 +152,22 @@ beforeAll(async () => {
     .prepare("SELECT h.id, p.id AS personId, h.grid_id AS gridId FROM households h JOIN persons p ON p.household_id = h.id WHERE h.grid_id IS NOT NULL AND h.deleted_at IS NULL LIMIT 1")
     .get() as { id: string; personId: string; gridId: string };
   const e = await call<{ id: string }>('assistance.apply', { programme: 'dibao', householdId: household.id, note: '本人申请' });
-  await call('assistance.investigate', { id: e.id, note: '入户核实' });
+  // The 入户调查 by the demo caseworker (街道审核 must be someone else's), a 公示 already over, and the
+  // district's approval recorded at the street.
+  const caseworker = DEMO_USERS.find((u) => u.role === 'caseworker')!;
+  const cw = await h.call('auth.login', { username: caseworker.username, password: DEMO_PASSWORD }, null);
+  await caller(h.backend, cw.token)('assistance.investigate', { id: e.id, note: '入户核实' });
   await call('assistance.advance', { id: e.id, step: 'street-review', note: '同意' });
-  await call('assistance.advance', { id: e.id, step: 'publish', publicFrom: today, publicTo: today });
-  await call('assistance.advance', { id: e.id, step: 'approve', month: today.slice(0, 7), note: '区民政局批准' });
+  await call('assistance.advance', { id: e.id, step: 'publish', publicFrom: addDays(today, -9), publicTo: addDays(today, -3) });
+  await call('assistance.advance', {
+    id: e.id,
+    step: 'approve',
+    month: today.slice(0, 7),
+    note: '区民政局批准',
+    districtDocNo: '东民救批〔2026〕1号',
+    districtApprovedOn: addDays(today, -1),
+    overrideReason: '测试数据',
+  });
   await call('assistance.receiveTemporary', { householdId: household.id, type: 'urgent', reason: '突发火灾', amountFen: 100000 });
   const item = await call<{ id: string }>('ledger.create', {
     householdId: household.id,

@@ -12,6 +12,7 @@ import type { OpenedDb, Orm } from '../db/open';
 import { SYNCED_TABLES, type SyncedTableName } from '../db/schema';
 import { AppError } from '../../../shared/errors';
 import { PLAIN_BOX, type SecretBox } from './secret-box';
+import { printable, printableJson } from '../../../shared/text/printable';
 
 export interface Actor {
   userId: string | null;
@@ -305,8 +306,10 @@ export class Store {
       action: spec.action,
       entity: spec.entity,
       entity_id: spec.entityId,
-      summary: spec.summary,
-      detail: spec.detail === undefined ? null : JSON.stringify(spec.detail),
+      // What the event saw is kept printable: a value the server refuses (a NUL an old PC stored) must
+      // not make the append-only event itself unsyncable.
+      summary: printable(spec.summary, { keepBackslash: true }),
+      detail: spec.detail === undefined ? null : JSON.stringify(printableJson(spec.detail)),
     };
     const names = Object.keys(fields);
     const hlc = this.clock.tick();
