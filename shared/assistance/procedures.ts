@@ -20,6 +20,7 @@ export const IncomeRiseSchema = z.strictObject({
   riseFromEmployment: z.boolean({ error: '是否因劳动就业增收必须选择' }),
   selfReported: z.boolean({ error: '是否主动申报必须选择' }),
   incomeClearlyRisen: z.boolean({ error: '收入是否明显增加必须选择' }).default(false),
+  basicLivingSecure: z.boolean({ error: '基本生活是否确能保障必须选择' }).default(false),
   /** New wages recorded by the caseworker (replace the member's wage items), and who works away. */
   members: z
     .array(
@@ -82,6 +83,9 @@ export const assistanceProcedures = {
       districtApprovedOn: zDate('区级审批日期').optional(),
       /** Approval although the assessed income is not within the programme's line: why. */
       overrideReason: zOptText('超出标准仍予批准的原因', 500),
+      /** An exit while exits are suspended: the plan's two conditions, recorded (shared/policy/exit-rule.ts). */
+      incomeClearlyRisen: z.boolean({ error: '家庭收入是否明显提高必须选择' }).optional(),
+      basicLivingSecure: z.boolean({ error: '基本生活是否确能保障必须选择' }).optional(),
     }),
     STAFF,
   ),

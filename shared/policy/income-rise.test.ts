@@ -63,9 +63,15 @@ describe('decideIncomeRise (低保渐退)', () => {
     });
   });
 
-  test('exits suspended but income clearly risen: the normal rules apply', () => {
-    expect(decideIncomeRise({ ...base, exitsSuspended: true, incomeClearlyRisen: true }).kind).toBe('gradual-exit');
-    expect(decideIncomeRise({ ...base, exitsSuspended: true, incomeClearlyRisen: true, selfReported: false })).toEqual({
+  test('exits suspended: income clearly risen alone is not enough, the plan also asks 基本生活确能保障', () => {
+    expect(decideIncomeRise({ ...base, exitsSuspended: true, incomeClearlyRisen: true }).kind).toBe('suspended');
+    expect(decideIncomeRise({ ...base, exitsSuspended: true, basicLivingSecure: true }).kind).toBe('suspended');
+  });
+
+  test('exits suspended but income clearly risen and basic living secure: the normal rules apply', () => {
+    const both = { exitsSuspended: true, incomeClearlyRisen: true, basicLivingSecure: true };
+    expect(decideIncomeRise({ ...base, ...both }).kind).toBe('gradual-exit');
+    expect(decideIncomeRise({ ...base, ...both, selfReported: false })).toEqual({
       kind: 'exit',
       exitMonth: '2026-06',
     });

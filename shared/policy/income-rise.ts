@@ -5,6 +5,7 @@
  */
 import { dibaoMonthlyAmount } from './income';
 import { addMonths } from './months';
+import { exitAllowed } from './exit-rule';
 
 export interface IncomeRiseInput {
   /** Month the household reported the rise, 'YYYY-MM'. */
@@ -18,6 +19,8 @@ export interface IncomeRiseInput {
   selfReported: boolean;
   exitsSuspended: boolean;
   incomeClearlyRisen: boolean;
+  /** 基本生活确能保障: the plan's second condition for leaving while exits are suspended. */
+  basicLivingSecure?: boolean;
 }
 
 export interface ScheduleEntry {
@@ -62,7 +65,7 @@ export function decideIncomeRise(input: IncomeRiseInput): IncomeRiseDecision {
       }),
     };
   }
-  if (input.exitsSuspended && !input.incomeClearlyRisen) {
+  if (!exitAllowed(input.exitsSuspended, input)) {
     return { kind: 'suspended', monthlyAmountFen: input.previousMonthlyAmountFen };
   }
   if (input.riseFromEmployment && input.selfReported) {

@@ -153,6 +153,31 @@ describe('the enrolment workflow as the rules order it', () => {
   });
 });
 
+describe('the one exit rule', () => {
+  test('while exits are suspended a manual exit is refused, quoting the rule, unless both conditions are recorded', async () => {
+    await call('policy.setParam', { key: 'epidemic.exitsSuspended', value: true, effectiveFrom: '2026-05-01' });
+    const hh = await household([{ name: '褚二', relation: '02' }]);
+    const e = await enrolDibao(hh.id, '2026-04');
+    await at('2026-05-10T02:00:00Z');
+    const before = changeCount();
+    const refused = await raw('assistance.advance', { id: e.id, step: 'exit', month: '2026-06', note: '外出务工', incomeClearlyRisen: true });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-transition', field: 'basicLivingSecure' } });
+    expect(refused.ok ? '' : refused.error.message).toContain('除家庭收入明显提高，基本生活确能保障外，暂停开展低保对象退出工作');
+    expect(changeCount()).toBe(before);
+    const left = await call('assistance.advance', { id: e.id, step: 'exit', month: '2026-06', note: '外出务工', incomeClearlyRisen: true, basicLivingSecure: true });
+    expect(left).toMatchObject({ status: 'exited', endMonth: '2026-06' });
+    expect(left.steps.at(-1)!.detail).toMatchObject({ incomeClearlyRisen: true, basicLivingSecure: true });
+  });
+
+  test('the suspension is read on the day of the decision: one from 2026-03-20 does not stop an exit decided on 03-15', async () => {
+    await call('policy.setParam', { key: 'epidemic.exitsSuspended', value: true, effectiveFrom: '2026-03-20' });
+    const hh = await household([{ name: '褚三', relation: '02' }]);
+    const e = await enrolDibao(hh.id, '2026-04');
+    // 2026-03-15: not yet suspended, the exit goes through without the answers.
+    expect(await call('assistance.advance', { id: e.id, step: 'exit', month: '2026-05', note: '迁出' })).toMatchObject({ status: 'exited' });
+  });
+});
+
 describe('income rise and gradual exit', () => {
   test('a reported job: decision and schedule stored; six payment lists at 100/100/100/50/50/50 then the household leaves, even when the standard changes mid-schedule', async () => {
     const hh = await household([

@@ -10,7 +10,8 @@ import { addMonths, assessMonthlyIncome, monthOf } from '../../../../shared/poli
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
 import { loadHouseholdRow } from '../registry/read';
-import { incomeParams } from './figures';
+import { flag, incomeParams } from './figures';
+import { exitRefusal, type ExitAnswers } from '../../../../shared/policy/exit-rule';
 import { householdMembers, toIncomeMember } from './members';
 import { loadEnrolment } from './read';
 import { checkApproval, checkStreetReview, type ApprovalInput } from './approval';
@@ -126,7 +127,7 @@ const TO: Partial<Record<AdvanceStep, EnrolmentStatus>> = {
 export function advanceEnrolment(
   store: Store,
   actor: Actor,
-  input: { id: string; step: AdvanceStep; note?: string | null; publicFrom?: string; publicTo?: string; month?: string } & ApprovalInput,
+  input: { id: string; step: AdvanceStep; note?: string | null; publicFrom?: string; publicTo?: string; month?: string } & ApprovalInput & ExitAnswers,
   role: Role,
 ): void {
   store.tx(() => {
@@ -149,7 +150,17 @@ export function advanceEnrolment(
       // Payment starts the month after approval unless a month is given.
       patch.startMonth = input.month ?? addMonths(thisMonth, 1);
     }
-    if (input.step === 'exit') patch.endMonth = input.month ?? addMonths(thisMonth, 1);
+    if (input.step === 'exit') {
+      // The one exit rule, read on the day of the decision (shared/policy/exit-rule.ts).
+      if (e.programme === 'dibao') {
+        const refusal = exitRefusal(flag(store, e.street_code, 'epidemic.exitsSuspended', today), input);
+        if (refusal) throw new AppError('invalid-transition', refusal.message, { field: refusal.field });
+        if (input.incomeClearlyRisen !== undefined || input.basicLivingSecure !== undefined) {
+          detail = { ...detail, incomeClearlyRisen: input.incomeClearlyRisen ?? false, basicLivingSecure: input.basicLivingSecure ?? false };
+        }
+      }
+      patch.endMonth = input.month ?? addMonths(thisMonth, 1);
+    }
     const spec = audit(input.step, e.programme);
     store.update('enrolments', e.id, patch, actor, Object.keys(detail).length > 0 ? { ...spec, detail } : spec);
     recordStep(store, actor, e.id, input.step, input.note ?? null, Object.keys(detail).length > 0 ? detail : undefined);

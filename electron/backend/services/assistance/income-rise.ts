@@ -23,6 +23,7 @@ export interface IncomeRiseInput {
   riseFromEmployment: boolean;
   selfReported: boolean;
   incomeClearlyRisen: boolean;
+  basicLivingSecure: boolean;
   members: { personId: string; wageFen?: number | null; workingAwayOrReturned: boolean }[];
   note?: string | null;
 }
@@ -80,6 +81,7 @@ function compute(store: Store, e: EnrolmentDbRow, input: IncomeRiseInput) {
     selfReported: input.selfReported,
     exitsSuspended,
     incomeClearlyRisen: input.incomeClearlyRisen,
+    basicLivingSecure: input.basicLivingSecure,
   });
   const preview: IncomeRisePreview = {
     assessment,

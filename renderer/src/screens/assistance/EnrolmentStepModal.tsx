@@ -1,6 +1,6 @@
 /** One step of an enrolment (investigation, review, publication, approval, rejection, suspension, exit …). */
 import { useState } from 'react';
-import { App, DatePicker, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { EnrolmentDetail } from '../../../../shared/assistance/types';
 import { api } from '../../api/client';
@@ -31,6 +31,8 @@ interface Values {
   districtDocNo?: string;
   districtApprovedOn?: dayjs.Dayjs;
   overrideReason?: string;
+  incomeClearlyRisen?: boolean;
+  basicLivingSecure?: boolean;
 }
 
 export function EnrolmentStepModal({ enrolment, step, onClose, onDone }: { enrolment: EnrolmentDetail; step: StepKind; onClose: () => void; onDone: (e: EnrolmentDetail) => void }) {
@@ -42,6 +44,8 @@ export function EnrolmentStepModal({ enrolment, step, onClose, onDone }: { enrol
   const { session } = useSession();
   const onBehalf = step === 'approve' && session.user.role !== 'district-admin';
   const [askOverride, setAskOverride] = useState(false);
+  // While exits are suspended a 低保 household leaves only on both of the plan's conditions.
+  const dibaoExit = step === 'exit' && enrolment.programme === 'dibao';
   const needsNote = step === 'reject' || step === 'suspend' || step === 'exit';
   const submit = async (v: Values) => {
     setBusy(true);
@@ -59,6 +63,7 @@ export function EnrolmentStepModal({ enrolment, step, onClose, onDone }: { enrol
               month: v.month?.format('YYYY-MM'),
               ...(onBehalf ? { districtDocNo: v.districtDocNo?.trim() || null, districtApprovedOn: v.districtApprovedOn?.format('YYYY-MM-DD') } : {}),
               overrideReason: v.overrideReason?.trim() || null,
+              ...(dibaoExit ? { incomeClearlyRisen: !!v.incomeClearlyRisen, basicLivingSecure: !!v.basicLivingSecure } : {}),
             });
       message.success(`已办理：${t.title}`);
       onDone(e);
@@ -123,6 +128,16 @@ export function EnrolmentStepModal({ enrolment, step, onClose, onDone }: { enrol
         {askOverride && (
           <Form.Item name="overrideReason" label="超出标准仍予批准的原因" rules={[{ required: true, whitespace: true, message: '请填写原因' }]}>
             <Input.TextArea rows={2} maxLength={500} data-testid="step-override" />
+          </Form.Item>
+        )}
+        {dibaoExit && (
+          <Form.Item label="暂停退出期间须同时具备" extra="疫情防控期间，除家庭收入明显提高、基本生活确能保障外，暂停低保对象退出（津丽民发〔2020〕13号）。">
+            <Form.Item name="incomeClearlyRisen" valuePropName="checked" noStyle>
+              <Checkbox data-testid="exit-income-risen">家庭收入明显提高</Checkbox>
+            </Form.Item>
+            <Form.Item name="basicLivingSecure" valuePropName="checked" noStyle>
+              <Checkbox data-testid="exit-living-secure">基本生活确能保障</Checkbox>
+            </Form.Item>
           </Form.Item>
         )}
         <Form.Item name="note" label={t.noteLabel} rules={needsNote ? [{ required: true, whitespace: true, message: `请填写${t.noteLabel}` }] : []}>

@@ -20,6 +20,7 @@ interface Values {
   riseFromEmployment: boolean;
   selfReported: boolean;
   incomeClearlyRisen: boolean;
+  basicLivingSecure: boolean;
   note?: string;
   wages: Record<string, string | undefined>;
   away: Record<string, boolean | undefined>;
@@ -55,6 +56,7 @@ export function IncomeRiseModal({ enrolment, onClose, onDone }: { enrolment: Enr
       riseFromEmployment: v.riseFromEmployment,
       selfReported: v.selfReported,
       incomeClearlyRisen: v.incomeClearlyRisen,
+      basicLivingSecure: v.basicLivingSecure,
       members,
       note: v.note?.trim() || null,
     };
@@ -121,7 +123,7 @@ export function IncomeRiseModal({ enrolment, onClose, onDone }: { enrolment: Enr
           form={form}
           layout="vertical"
           onValuesChange={() => setPreview(null)}
-          initialValues={{ reportMonth: dayjs(`${thisMonth()}-01`), riseFromEmployment: true, selfReported: true, incomeClearlyRisen: false }}
+          initialValues={{ reportMonth: dayjs(`${thisMonth()}-01`), riseFromEmployment: true, selfReported: true, incomeClearlyRisen: false, basicLivingSecure: false }}
         >
           <Flex gap={16} wrap>
             <Form.Item name="reportMonth" label="申报月份" rules={[{ required: true, message: '请选择申报月份' }]}>
@@ -135,6 +137,9 @@ export function IncomeRiseModal({ enrolment, onClose, onDone }: { enrolment: Enr
             </Form.Item>
             <Form.Item name="incomeClearlyRisen" valuePropName="checked" label=" ">
               <Checkbox>收入明显增加</Checkbox>
+            </Form.Item>
+            <Form.Item name="basicLivingSecure" valuePropName="checked" label=" " tooltip="暂停退出期间，须收入明显提高且基本生活确能保障方可退出">
+              <Checkbox>基本生活确能保障</Checkbox>
             </Form.Item>
           </Flex>
           <Table<PersonDetail>
