@@ -17,6 +17,8 @@ import type {
 export const IncomeRiseSchema = z.strictObject({
   id: zId('保障记录'),
   reportMonth: zMonth('申报月份'),
+  /** The day the household reported: the rules in force that day apply (default: today in the report month). */
+  reportedOn: zDate('申报日期').optional(),
   riseFromEmployment: z.boolean({ error: '是否因劳动就业增收必须选择' }),
   selfReported: z.boolean({ error: '是否主动申报必须选择' }),
   incomeClearlyRisen: z.boolean({ error: '收入是否明显增加必须选择' }).default(false),

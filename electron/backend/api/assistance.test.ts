@@ -253,6 +253,19 @@ describe('income rise and gradual exit', () => {
     expect(byName('吴建国')).toMatchObject({ employment: 'employed', incomes: [{ kind: 'wage', monthlyFen: 150000, note: null }] });
   });
 
+  test('the rules of the day of the report apply: a suspension from the 12th covers a report of the 20th, not one of the 5th', async () => {
+    await call('policy.setParam', { key: 'epidemic.exitsSuspended', value: true, effectiveFrom: '2026-05-12', note: '暂停退出' });
+    const hh = await household([{ name: '秦一', relation: '02' }]);
+    const e = await enrolDibao(hh.id, '2026-04');
+    await at('2026-05-20T02:00:00Z');
+    const input = { id: e.id, reportMonth: '2026-05', riseFromEmployment: true, selfReported: true, members: [{ personId: hh.members[0]!.id, wageFen: 400000 }] };
+    expect((await call('assistance.previewIncomeRise', { ...input, reportedOn: '2026-05-05' })).decision.kind).toBe('gradual-exit');
+    expect((await call('assistance.previewIncomeRise', { ...input, reportedOn: '2026-05-20' })).decision.kind).toBe('suspended');
+    // Without a date, a report of this month is read on today (2026-05-20), not on the 1st.
+    expect((await call('assistance.previewIncomeRise', input)).decision.kind).toBe('suspended');
+    expect(await raw('assistance.previewIncomeRise', { ...input, reportedOn: '2026-06-01' })).toMatchObject({ ok: false, error: { field: 'reportedOn' } });
+  });
+
   test('a rise found by the caseworker (not self-reported): exit from the next month', async () => {
     const hh = await household([{ name: '郑一', relation: '02' }]);
     const e = await enrolDibao(hh.id, '2026-04');

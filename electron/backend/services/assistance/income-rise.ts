@@ -5,7 +5,8 @@
  * starts, the report month keeps the amount the household was receiving.
  */
 import { AppError } from '../../../../shared/errors';
-import { assessMonthlyIncome, decideIncomeRise, firstDayOf } from '../../../../shared/policy';
+import { assessMonthlyIncome, decideIncomeRise, firstDayOf, monthOf } from '../../../../shared/policy';
+import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { IncomeRisePreview } from '../../../../shared/assistance/types';
 import { INCOME_RISE_KINDS } from '../../../../shared/assistance/codes';
 import { labelOf } from '../../../../shared/codes';
@@ -20,6 +21,7 @@ import { loadEnrolment } from './read';
 export interface IncomeRiseInput {
   id: string;
   reportMonth: string;
+  reportedOn?: string;
   riseFromEmployment: boolean;
   selfReported: boolean;
   incomeClearlyRisen: boolean;
@@ -53,6 +55,23 @@ function withNewWages(members: MemberRow[], input: IncomeRiseInput): MemberRow[]
   });
 }
 
+/**
+ * The day whose rules apply: the day of the report (a rule in force from the 12th applies to a report
+ * of the 20th), today when it is not given and the report month is this month, else the month's 1st
+ * (an older client recording a past month).
+ */
+function reportDay(store: Store, input: IncomeRiseInput): string {
+  if (input.reportedOn) {
+    if (monthOf(input.reportedOn) !== input.reportMonth) {
+      throw new AppError('invalid-input', `申报日期 ${input.reportedOn} 不在申报月份 ${input.reportMonth} 内`, { field: 'reportedOn' });
+    }
+    if (input.reportedOn > shanghaiDate(store.nowDate())) throw new AppError('invalid-input', '申报日期不能晚于今天', { field: 'reportedOn' });
+    return input.reportedOn;
+  }
+  const today = shanghaiDate(store.nowDate());
+  return monthOf(today) === input.reportMonth ? today : firstDayOf(input.reportMonth);
+}
+
 function compute(store: Store, e: EnrolmentDbRow, input: IncomeRiseInput) {
   if (e.programme !== 'dibao') throw new AppError('invalid-input', '收入增加渐退只适用于低保', { field: 'id' });
   if (!paidIn(e, input.reportMonth) || e.status === 'exited') {
@@ -63,7 +82,7 @@ function compute(store: Store, e: EnrolmentDbRow, input: IncomeRiseInput) {
     if (!members.some((x) => x.id === m.personId)) throw new AppError('invalid-input', '所填成员不是本家庭成员', { field: 'members' });
   }
   const updated = withNewWages(members, input);
-  const on = firstDayOf(input.reportMonth);
+  const on = reportDay(store, input);
   const away = new Set(input.members.filter((m) => m.workingAwayOrReturned).map((m) => m.personId));
   const incomeMembers = updated.map((m) => toIncomeMember(m, away));
   const params = incomeParams(store, e.street_code, on, incomeMembers);

@@ -13,10 +13,12 @@ import { ErrorBlock } from '../../components/ErrorBlock';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { fenToYuanText, formatFen, parseYuanToFen } from '../../lib/money';
 import { ScheduleTable } from './ScheduleTable';
-import { decisionLabel, thisMonth } from './labels';
+import { decisionLabel } from './labels';
+import { appClock } from '../../api/clock';
 
 interface Values {
-  reportMonth: dayjs.Dayjs;
+  /** The day of the report: its month is the report month, and the rules of that day apply. */
+  reportedOn: dayjs.Dayjs;
   riseFromEmployment: boolean;
   selfReported: boolean;
   incomeClearlyRisen: boolean;
@@ -52,7 +54,8 @@ export function IncomeRiseModal({ enrolment, onClose, onDone }: { enrolment: Enr
     });
     return {
       id: enrolment.id,
-      reportMonth: v.reportMonth.format('YYYY-MM'),
+      reportMonth: v.reportedOn.format('YYYY-MM'),
+      reportedOn: v.reportedOn.format('YYYY-MM-DD'),
       riseFromEmployment: v.riseFromEmployment,
       selfReported: v.selfReported,
       incomeClearlyRisen: v.incomeClearlyRisen,
@@ -123,11 +126,11 @@ export function IncomeRiseModal({ enrolment, onClose, onDone }: { enrolment: Enr
           form={form}
           layout="vertical"
           onValuesChange={() => setPreview(null)}
-          initialValues={{ reportMonth: dayjs(`${thisMonth()}-01`), riseFromEmployment: true, selfReported: true, incomeClearlyRisen: false, basicLivingSecure: false }}
+          initialValues={{ reportedOn: dayjs(appClock.today()), riseFromEmployment: true, selfReported: true, incomeClearlyRisen: false, basicLivingSecure: false }}
         >
           <Flex gap={16} wrap>
-            <Form.Item name="reportMonth" label="申报月份" rules={[{ required: true, message: '请选择申报月份' }]}>
-              <DatePicker picker="month" format="YYYY-MM" data-testid="rise-month" />
+            <Form.Item name="reportedOn" label="申报日期" rules={[{ required: true, message: '请选择申报日期' }]} extra="按申报当日有效的政策计算">
+              <DatePicker format="YYYY-MM-DD" disabledDate={(d) => d.format('YYYY-MM-DD') > appClock.today()} data-testid="rise-date" />
             </Form.Item>
             <Form.Item name="riseFromEmployment" valuePropName="checked" label=" ">
               <Checkbox data-testid="rise-employment">因劳动就业增收</Checkbox>
