@@ -92,10 +92,15 @@ export interface EntitlementGap {
   idMasked: string;
   communityName: string;
   subsidy: SubsidyKind;
-  /** 'missing': entitled, not receiving; 'off-standard': receiving an amount different from the standard. */
-  problem: 'missing' | 'off-standard';
+  /**
+   * 'missing': entitled, not receiving; 'off-standard': receiving an amount different from the standard;
+   * 'should-exit' (应退尽退): the entitlement ended (by age), the enrolment is still open.
+   */
+  problem: 'missing' | 'off-standard' | 'should-exit';
   standardFen: number | null;
   receivedFen: number | null;
+  /** For 'should-exit': the first month no longer paid. */
+  stopMonth?: string;
 }
 
 export interface TemporaryRow {

@@ -51,6 +51,7 @@ export const PARAM_CATALOG: Record<string, ParamSpec> = {
   'disability.livingSubsidy': { label: '困难残疾人生活补贴（每人每月）', unit: 'fen', schema: fen, scope: 'district' },
   'disability.careSubsidy': { label: '重度残疾人护理补贴（每人每月）', unit: 'fen', schema: fen, scope: 'district' },
   'disability.livingSubsidyCategories': { label: '享受困难残疾人生活补贴的家庭类别', unit: 'list', schema: categoryList, scope: 'district' },
+  'allowance.childAgeLimit': { label: '孤儿、事实无人抚养儿童补贴截止年龄（周岁，满该年龄的次月停发）', unit: 'count', schema: positiveInt, scope: 'district' },
   'dibao.employmentReward': { label: '就业奖励（核算收入时从就业成员月工资中扣除）', unit: 'fen', schema: fen, scope: 'district' },
   'epidemic.workCostDeduction': { label: '务工成本扣减（外出务工、返岗复工的低保对象，每人每月）', unit: 'fen', schema: fen, scope: 'district' },
   'epidemic.rulesInForce': { label: '疫情防控期间兜底保障措施施行中', unit: 'boolean', schema: bool, scope: 'district' },

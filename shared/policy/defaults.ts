@@ -46,6 +46,7 @@ export const PARAM_DEFAULTS: readonly ParamDefault[] = [
   { key: 'tekun.care.none', value: 80000, effectiveFrom: '2018-04-01', note: '“完全丧失生活自理能力的特困人员每人每月800元”（天津日报转载，DOMAIN §1.2 [V-mirror]）；【未核实】生效日期原文未载，2018-04-01为推定' },
   { key: 'allowance.orphan', value: 60000, effectiveFrom: '2010-01-01', note: '【未核实】散居孤儿不低于600元（安徽、芜湖2015年下限，天津标准未找到）' },
   { key: 'allowance.unsupportedChild', value: 60000, effectiveFrom: '2019-06-01', note: '【未核实】参照散居孤儿标准（民发〔2019〕62号；天津标准未找到）' },
+  { key: 'allowance.childAgeLimit', value: 18, effectiveFrom: '2010-01-01', note: '未满18周岁（孤儿：国办发〔2010〕54号；事实无人抚养儿童：民发〔2019〕62号，DOMAIN §1.4 [V-mirror]）；满18周岁次月停发为工作口径' },
   { key: 'disability.livingSubsidyCategories', value: ['dibao', 'dibao-edge'], effectiveFrom: '2016-01-01', note: '低保、低保边缘家庭的残疾人（国发〔2015〕52号；范围【未核实】，可扩大）' },
   { key: 'epidemic.workCostDeduction', value: 50000, effectiveFrom: '2020-06-12', note: `每月扣减务工成本500元，直至疫情结束（${PLAN} 二(五)）` },
   { key: 'epidemic.rulesInForce', value: true, effectiveFrom: '2020-06-12', note: `疫情防控期间兜底保障措施（${PLAN} 二(五)）` },

@@ -439,6 +439,19 @@ describe('应补尽补', () => {
     expect(after.filter((g) => g.name === '沈一').map((g) => g.subsidy)).toEqual(['disability-living-subsidy']);
   });
 
+  test('an orphan allowance is paid through the month of the 18th birthday, then stops and the child is listed 应退尽退', async () => {
+    const hh = await household([{ name: '韩二', relation: '02', birth: '20080410' }], ['orphan']);
+    await enrolThroughSteps(h, { programme: 'orphan-allowance', householdId: hh.id, personId: hh.members[0]!.id }, '2026-03');
+    const paidTo = async (month: string) =>
+      (await call('assistance.paymentList', { programme: 'orphan-allowance', month })).rows.some((r) => r.personId === hh.members[0]!.id);
+    expect(await paidTo('2026-04')).toBe(true); // the birthday month
+    expect(await paidTo('2026-05')).toBe(false);
+    expect((await call('assistance.entitlementGaps', { onDate: '2026-04-30' })).filter((g) => g.name === '韩二')).toEqual([]);
+    expect((await call('assistance.entitlementGaps', { onDate: '2026-05-02' })).filter((g) => g.name === '韩二')).toMatchObject([
+      { subsidy: 'orphan-allowance', problem: 'should-exit', stopMonth: '2026-05' },
+    ]);
+  });
+
   test('an orphan under 18 (household category 孤儿) without the allowance is listed', async () => {
     await household([{ name: '韩一', relation: '02', birth: '20120101' }], ['orphan']);
     const gaps = await call('assistance.entitlementGaps', {});

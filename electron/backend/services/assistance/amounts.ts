@@ -4,6 +4,8 @@
  * first day of that month.
  */
 import { dibaoMonthlyAmount, firstDayOf } from '../../../../shared/policy';
+import { CHILD_ALLOWANCES, childAllowanceStopMonth } from '../../../../shared/policy/age-end';
+import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Programme } from '../../../../shared/assistance/codes';
 import type { PaymentRow } from '../../../../shared/assistance/types';
 import type { Store } from '../../store/store';
@@ -34,6 +36,25 @@ export const PAID_STATUSES = ['active', 'gradual-exit', 'exited'];
 export function paidIn(e: EnrolmentDbRow, month: string): boolean {
   if (!PAID_STATUSES.includes(e.status) || !e.start_month) return false;
   return e.start_month <= month && (e.end_month === null || month < e.end_month);
+}
+
+/**
+ * The month a child allowance stops by age (the month after the birthday of the limit in force
+ * today), or null for other programmes and unknown persons.
+ */
+export function ageStopMonth(store: Store, e: EnrolmentDbRow): string | null {
+  if (!(CHILD_ALLOWANCES as readonly string[]).includes(e.programme) || !e.person_id) return null;
+  const p = store.prepare('SELECT birth_date FROM persons WHERE id = ?').get(e.person_id) as { birth_date: string } | undefined;
+  if (!p) return null;
+  const limit = requireParam<number>(store, e.street_code, 'allowance.childAgeLimit', shanghaiDate(store.nowDate()));
+  return childAllowanceStopMonth(p.birth_date, limit);
+}
+
+/** Paid in the month: by its months and status, and not past the end of the entitlement by age. */
+export function payableIn(store: Store, e: EnrolmentDbRow, month: string): boolean {
+  if (!paidIn(e, month)) return false;
+  const stop = ageStopMonth(store, e);
+  return stop === null || month < stop;
 }
 
 function scheduleEntry(store: Store, enrolmentId: string, month: string): { amountFen: number; percent: number } | null {

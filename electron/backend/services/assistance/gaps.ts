@@ -1,6 +1,7 @@
 /**
  * 应补尽补 / 按标施补: people entitled to an allowance (subsidyEntitlements) who do not receive it this
- * month, and those receiving an amount different from the standard. Orphan and de-facto-unsupported
+ * month, and those receiving an amount different from the standard; 应退尽退: a child allowance still
+ * open past the end of the entitlement by age (paid no more from its stop month, to be exited). Orphan and de-facto-unsupported
  * status is read from the household's categories (the registry keeps them per household) for members
  * under 18.
  */
@@ -9,7 +10,10 @@ import type { EntitlementGap } from '../../../../shared/assistance/types';
 import { maskIdNumber } from '../../../../shared/id-number';
 import type { Store } from '../../store/store';
 import { requireParam } from '../policy/params';
-import { amountFor, paidIn, type EnrolmentDbRow } from './amounts';
+import { ageStopMonth, amountFor, payableIn, type EnrolmentDbRow } from './amounts';
+
+/** An enrolment not yet ended: it should be exited once the entitlement ends. */
+const STILL_OPEN = ['active', 'suspended'];
 import { allowanceStandard } from './figures';
 
 interface Row {
@@ -59,7 +63,7 @@ export function entitlementGaps(store: Store, street: string, onDate: string): E
     );
     for (const kind of kinds) {
       const standardFen = allowanceStandard(store, street, kind, on);
-      const receiving = (byPerson.get(p.id) ?? []).find((e) => e.programme === kind && paidIn(e, month));
+      const receiving = (byPerson.get(p.id) ?? []).find((e) => e.programme === kind && payableIn(store, e, month));
       const base = { personId: p.id, householdId: p.household_id, name: p.name, idMasked: maskIdNumber(p.id_number), communityName: p.community_name, subsidy: kind, standardFen };
       if (!receiving) {
         out.push({ ...base, problem: 'missing', receivedFen: null });
@@ -68,6 +72,23 @@ export function entitlementGaps(store: Store, street: string, onDate: string): E
       if (standardFen === null) continue; // no standard set: nothing to compare with
       const received = amountFor(store, receiving, month).amountFen;
       if (received !== standardFen) out.push({ ...base, problem: 'off-standard', receivedFen: received });
+    }
+    // 应退尽退: an allowance still open past the end of the entitlement by age.
+    for (const e of byPerson.get(p.id) ?? []) {
+      const stop = ageStopMonth(store, e);
+      if (stop === null || month < stop || !STILL_OPEN.includes(e.status) || (e.end_month !== null && e.end_month <= stop)) continue;
+      out.push({
+        personId: p.id,
+        householdId: p.household_id,
+        name: p.name,
+        idMasked: maskIdNumber(p.id_number),
+        communityName: p.community_name,
+        subsidy: e.programme as EntitlementGap['subsidy'],
+        standardFen: null,
+        problem: 'should-exit',
+        receivedFen: null,
+        stopMonth: stop,
+      });
     }
   }
   return out;

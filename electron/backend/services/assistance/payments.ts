@@ -7,7 +7,7 @@ import type { Programme } from '../../../../shared/assistance/codes';
 import type { PaymentList, PaymentRow } from '../../../../shared/assistance/types';
 import { maskIdNumber } from '../../../../shared/id-number';
 import type { Store } from '../../store/store';
-import { amountFor, paidIn, PAID_STATUSES, type EnrolmentDbRow } from './amounts';
+import { amountFor, payableIn, PAID_STATUSES, type EnrolmentDbRow } from './amounts';
 
 type Joined = EnrolmentDbRow & {
   community_name: string;
@@ -45,7 +45,7 @@ export function paymentListFull(store: Store, street: string, programme: Program
     .all(street, programme, ...PAID_STATUSES, month, month) as Joined[];
   const out: PaymentRowFull[] = [];
   for (const r of rows) {
-    if (!paidIn(r, month)) continue;
+    if (!payableIn(store, r, month)) continue;
     let amount: ReturnType<typeof amountFor>;
     try {
       amount = amountFor(store, r, month);

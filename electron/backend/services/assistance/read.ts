@@ -5,7 +5,7 @@ import type { EnrolmentDetail, EnrolmentRow, IncomeRiseRow } from '../../../../s
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { EnrolmentStatus } from '../../../../shared/assistance/codes';
 import type { Store } from '../../store/store';
-import { amountFor, paidIn, type EnrolmentDbRow } from './amounts';
+import { amountFor, payableIn, type EnrolmentDbRow } from './amounts';
 
 const SELECT = `SELECT e.*, c.name AS community_name,
     COALESCE(p.name, (SELECT h2.name FROM persons h2 WHERE h2.household_id = e.household_id AND h2.relation = '02' AND h2.deleted_at IS NULL LIMIT 1)) AS person_name
@@ -24,7 +24,7 @@ export function loadEnrolment(store: Store, street: string, id: string): Enrolme
 
 function toRow(store: Store, r: Joined, month: string): EnrolmentRow {
   let currentAmountFen: number | null = null;
-  if (paidIn(r, month)) {
+  if (payableIn(store, r, month)) {
     try {
       currentAmountFen = amountFor(store, r, month).amountFen;
     } catch {

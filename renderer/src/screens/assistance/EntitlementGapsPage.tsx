@@ -23,7 +23,14 @@ export function EntitlementGapsPage() {
       title: '问题',
       dataIndex: 'problem',
       width: 150,
-      render: (v: EntitlementGap['problem']) => (v === 'missing' ? <Tag color="red">应享未享</Tag> : <Tag color="orange">未按标准发放</Tag>),
+      render: (v: EntitlementGap['problem'], r: EntitlementGap) =>
+        v === 'missing' ? (
+          <Tag color="red">应享未享</Tag>
+        ) : v === 'should-exit' ? (
+          <Tag color="purple">{`应退尽退（${r.stopMonth ?? ''}起停发）`}</Tag>
+        ) : (
+          <Tag color="orange">未按标准发放</Tag>
+        ),
     },
     { title: '标准', dataIndex: 'standardFen', align: 'right', width: 130, render: (v: number | null) => (v == null ? <a href="#/policy/params"><Tag color="warning">标准未设置</Tag></a> : formatFen(v)) },
     { title: '实际领取', dataIndex: 'receivedFen', align: 'right', width: 130, render: (v: number | null) => (v == null ? '—' : formatFen(v)) },
