@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CadencePolicySchema, dueState, householdCadence, nextDueOn, personCadence, type CadencePolicy, type PersonFacts } from './cadence';
+import { CadencePolicySchema, dueState, householdCadence, nextDueOn, personCadence, personGroups, type CadencePolicy, type PersonFacts } from './cadence';
 import { SCREENING_LEDGER_DEFAULTS } from './policy-defaults';
 import { valueInForce } from '../policy/in-force';
 
@@ -100,13 +100,20 @@ describe('compiled cadence', () => {
       for (const age of [5, 17, 18, 40, 59, 60, 64, 65, 90])
         for (const health of ['healthy', 'serious'])
           for (const selfCare of ['full', 'partial', 'none'])
+            for (const sex of ['male', 'female'] as const)
             for (const dis of [[null, null], ['4', '1'], ['5', '3'], ['4', '3']] as [string | null, string | null][])
               for (const c of cats) {
-                const p = person({ age, health, selfCare, disabilityCategory: dis[0], disabilityGrade: dis[1], householdCategories: c });
+                const p = person({ age, health, selfCare, sex, disabilityCategory: dis[0], disabilityGrade: dis[1], householdCategories: c });
                 expect(cadenceOfRank(fast(p, new Set(c)))).toBe(personCadence(p, pol).cadence);
                 checked++;
               }
     }
     expect(checked).toBeGreaterThan(3000);
   });
+});
+
+test('a 留守妇女 household puts only its adult women in the left-behind group, not its men', () => {
+  const cats = ['left-behind-woman'];
+  expect(personGroups(person({ age: 40, sex: 'female', householdCategories: cats }), policy)).toContain('left-behind');
+  expect(personGroups(person({ age: 40, sex: 'male', householdCategories: cats }), policy)).not.toContain('left-behind');
 });

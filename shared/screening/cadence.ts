@@ -63,6 +63,8 @@ export interface PersonFacts {
   selfCare: string;
   disabilityCategory: string | null;
   disabilityGrade: string | null;
+  /** 留守妇女 is a woman's situation: a household tag never puts its men in the group. */
+  sex?: 'male' | 'female';
   /** Assistance categories of the person's household. */
   householdCategories: readonly string[];
 }
@@ -89,7 +91,7 @@ export function personGroups(p: PersonFacts, policy: CadencePolicy): ScreeningGr
   if (
     (child && cats.has('left-behind-child')) ||
     (elderly && cats.has('left-behind-elderly')) ||
-    (!child && !elderly && cats.has('left-behind-woman'))
+    (!child && !elderly && p.sex === 'female' && cats.has('left-behind-woman'))
   ) {
     groups.push('left-behind');
   }
@@ -172,7 +174,9 @@ export function compileCadence(policy: CadencePolicy): (p: PersonFacts, cats: Re
     if (tekun < best && cats.has('tekun-home')) best = tekun;
     if (
       leftBehind < best &&
-      ((child && cats.has('left-behind-child')) || (elderly && cats.has('left-behind-elderly')) || (!child && !elderly && cats.has('left-behind-woman')))
+      ((child && cats.has('left-behind-child')) ||
+        (elderly && cats.has('left-behind-elderly')) ||
+        (!child && !elderly && p.sex === 'female' && cats.has('left-behind-woman')))
     ) {
       best = leftBehind;
     }

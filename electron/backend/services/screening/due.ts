@@ -43,6 +43,7 @@ interface PersonDb {
   name: string;
   relation: string;
   birth_date: string;
+  sex: 'male' | 'female';
   health: string;
   self_care: string;
   disability_category: string | null;
@@ -56,6 +57,7 @@ function facts(m: PersonDb, cats: readonly string[], onDate: string): PersonFact
     selfCare: m.self_care,
     disabilityCategory: m.disability_category,
     disabilityGrade: m.disability_grade,
+    sex: m.sex,
     householdCategories: cats,
   };
 }
@@ -86,7 +88,7 @@ function baseHouseholds(store: Store, streetCode: string, onDate: string, policy
     .all(streetCode) as Omit<HouseholdDb, 'extra'>[];
   const ps = store
     .prepare(
-      `SELECT p.household_id, p.name, p.relation, p.birth_date, p.health, p.self_care, p.disability_category, p.disability_grade
+      `SELECT p.household_id, p.name, p.relation, p.birth_date, p.sex, p.health, p.self_care, p.disability_category, p.disability_grade
        FROM persons p WHERE p.street_code = ? AND p.deleted_at IS NULL`,
     )
     .all(streetCode) as PersonDb[];
