@@ -149,7 +149,8 @@ describe('the enrolment workflow as the rules order it', () => {
     expect(changeCount()).toBe(before);
     const ok = await call('assistance.advance', { id, step: 'approve', month: '2026-04', ...DISTRICT_APPROVAL, overrideReason: '大病支出，区民政局专题会议研究同意' });
     expect(ok.steps.at(-1)!.detail).toMatchObject({ overrideReason: '大病支出，区民政局专题会议研究同意' });
-    expect(JSON.stringify(await call('audit.list', {}))).toContain('大病支出，区民政局专题会议研究同意');
+    // The approval's own audit event (all events of a test share one instant: ask for it, not for a page).
+    expect(JSON.stringify(await call('audit.list', { entityId: id, action: 'assistance.approve' }))).toContain('大病支出，区民政局专题会议研究同意');
   });
 });
 
@@ -319,8 +320,12 @@ describe('policy parameters', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'effectiveFrom' } });
     expect(changeCount()).toBe(before);
     await call('policy.setParam', { key: 'temporary.urgentHours', value: 12, effectiveFrom: '2026-01-01', retroactiveReason: '补录' });
-    const audit = await call('audit.list', {});
-    expect(JSON.stringify(audit)).toContain('急难型临时救助审核审批时限');
+    // The admin's own event (not a seeded one; events of a test share one instant, so no paging by time).
+    const audit = await call('audit.list', { action: 'policy.setParam', pageSize: 500 });
+    const mine = audit.rows.filter((e) => e.username === 'admin');
+    expect(mine).toHaveLength(2); // the 就业奖励 of beforeEach and this one
+    expect(JSON.stringify(mine)).toContain('急难型临时救助审核审批时限');
+    expect(JSON.stringify(mine)).toContain('补录');
   });
 
   test('defaults are seeded at set-up with their source notes', async () => {

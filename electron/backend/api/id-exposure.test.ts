@@ -207,13 +207,14 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => h?.close());
 
-function auditSince(mark: string, action: string) {
+function auditSince(mark: number, action: string) {
   return h.backend.store.sqlite
-    .prepare('SELECT user_id AS userId, summary, detail FROM audit_events WHERE action = ? AND id > ? ORDER BY id')
+    .prepare('SELECT user_id AS userId, summary, detail FROM audit_events WHERE action = ? AND rowid > ? ORDER BY rowid')
     .all(action, mark) as { userId: string; summary: string; detail: string | null }[];
 }
-function lastAuditId(): string {
-  return (h.backend.store.sqlite.prepare('SELECT max(id) AS id FROM audit_events').get() as { id: string }).id;
+/** By insertion order: ids (UUIDv7) made in the same millisecond do not sort by creation. */
+function lastAuditId(): number {
+  return (h.backend.store.sqlite.prepare('SELECT max(rowid) AS id FROM audit_events').get() as { id: number }).id;
 }
 
 describe('full ID numbers', () => {
