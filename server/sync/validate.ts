@@ -4,7 +4,7 @@
  * no more than five minutes ahead of the server. Returns the first problem, or null.
  *
  * Text PostgreSQL cannot hold (a NUL: jsonb and text refuse it; a lone surrogate: not UTF-8) is
- * refused here on its own, whatever the shared value rules say: one such value used to fail the
+ * refused by unstorableProblem on its own, whatever the shared value rules say: one such value used to fail the
  * whole batch with a 500 on every retry. The savepoint in pushChanges is the last guard behind it.
  */
 import { parseHlc } from '../../shared/hlc';
@@ -13,6 +13,7 @@ import { valueProblem } from '../../shared/sync/columns';
 import { fieldLabel } from '../../shared/sync/field-labels';
 import { SYNC_REASONS, type SyncReason } from '../../shared/sync/rejections';
 import { isDemoAccountRow } from '../../shared/demo';
+import { unstorableText } from '../../shared/text/vocabulary';
 import { MAX_CLOCK_AHEAD_MS, writablePartition, type Change, type Scope } from '../../shared/sync/wire';
 
 export interface Problem {
@@ -26,14 +27,10 @@ function problem(code: SyncReason, detail?: string, field?: string): Problem {
   return { code, message: detail ? `${base}：${detail}` : base, ...(field ? { field } : {}) };
 }
 
-// A NUL, or a surrogate half without its partner.
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-export function unstorableText(s: string): boolean {
-  return UNSTORABLE.test(s);
-}
-
-/** The first part of a change that PostgreSQL could not store as text, or null. */
+/**
+ * The first part of a change that PostgreSQL could not store as text, or null. pushChanges asks it
+ * of every change before any query (validateChange below assumes it was asked).
+ */
 export function unstorableProblem(c: Change): Problem | null {
   if (unstorableText(c.node) || unstorableText(c.rowId)) return problem('bad-text', '记录编号或节点编号');
   for (const [field, value] of Object.entries(c.fields)) {
@@ -50,8 +47,6 @@ export function validateChange(
   c: Change,
   ctx: { scope: Scope | null; node: string | null; nowMs: number; existingPartition: string | null },
 ): Problem | null {
-  const unstorable = unstorableProblem(c);
-  if (unstorable) return unstorable;
   if (ctx.node !== null && c.node !== ctx.node) return problem('bad-payload', '变更不是本设备产生的');
   const spec = catalog.get(c.table);
   if (!spec) return problem('unknown-table', c.table);

@@ -126,6 +126,15 @@ export function zJsonValue(label: string) {
   });
 }
 
+/** A whole number in [min, max]; `unit` follows the bounds in the messages (e.g. '天', '%'). */
+export function zInt(label: string, min: number, max: number, unit = '') {
+  return z
+    .number({ error: `${label}必须是数字` })
+    .int({ error: `${label}须为整数` })
+    .min(min, { error: `${label}至少为${min}${unit}` })
+    .max(max, { error: `${label}不能超过${max}${unit}` });
+}
+
 export function zFen(label: string) {
   return z
     .number({ error: `${label}必须是数字` })
@@ -156,12 +165,7 @@ export function zIdNumber(label = '身份证号码') {
 export function zPage() {
   return {
     page: z.number({ error: '页码必须是数字' }).int().min(1, { error: '页码至少为1' }).default(1),
-    pageSize: z
-      .number({ error: '每页条数必须是数字' })
-      .int()
-      .min(1, { error: '每页条数至少为1' })
-      .max(500, { error: '每页条数不能超过500' })
-      .default(50),
+    pageSize: zInt('每页条数', 1, 500).default(50),
   };
 }
 

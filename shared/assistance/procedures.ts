@@ -1,7 +1,7 @@
 /** assistance.* procedures: enrolments, income rises, payment lists, 应补尽补, temporary assistance. */
 import { z } from 'zod';
 import { proc, STAFF, SUPERVISORS } from '../api/proc';
-import { zCode, zDate, zFen, zId, zMonth, zOptText, zText } from '../api/zh';
+import { zCode, zDate, zFen, zId, zInt, zMonth, zOptText, zText } from '../api/zh';
 import type { FileOut } from '../registry/types';
 import { ENROLMENT_STATUSES, PROGRAMMES, TEMP_TYPES } from './codes';
 import type {
@@ -59,12 +59,7 @@ export const assistanceProcedures = {
   'assistance.investigate': proc<EnrolmentDetail>()(
     z.strictObject({
       id: zId('保障记录'),
-      coveredPersons: z
-        .number({ error: '保障人数必须是数字' })
-        .int({ error: '保障人数须为整数' })
-        .min(1, { error: '保障人数至少为1' })
-        .max(30, { error: '保障人数不能超过30' })
-        .optional(),
+      coveredPersons: zInt('保障人数', 1, 30).optional(),
       workingAwayPersonIds: z.array(zId('成员'), { error: '外出务工成员必须是列表' }).max(30, { error: '外出务工成员不能超过30人' }).default([]),
       note: zOptText('调查情况', 500, { multiline: true }),
     }),

@@ -1,6 +1,6 @@
 /** Input schemas of the care.* procedures (Chinese messages naming the field). */
 import { z } from 'zod';
-import { zCode, zDate, zId, zIdNumber, zOptText, zPhone, zText } from '../api/zh';
+import { zCode, zDate, zId, zIdNumber, zInt, zOptText, zPhone, zText } from '../api/zh';
 import {
   CARE_SERVICE_ITEMS,
   CAREGIVER_RELATIONS,
@@ -43,11 +43,7 @@ const servicesSchema = z
   .min(1, { error: '服务内容至少选择一项' })
   .max(CARE_SERVICE_ITEMS.length);
 
-const visitInterval = z
-  .number({ error: '探访间隔必须是数字' })
-  .int({ error: '探访间隔须为整数天' })
-  .min(1, { error: '探访间隔至少1天' })
-  .max(366, { error: '探访间隔不能超过366天' });
+const visitInterval = zInt('探访间隔', 1, 366, '天');
 
 export const GuardianSchema = z.strictObject({
   name: zText('丙方监护人姓名', { max: 30 }),

@@ -1,6 +1,6 @@
 /** Input schemas and output types of the issue ledger, referrals and watch ledger. */
 import { z } from 'zod';
-import { zCode, zDate, zId, zInstant, zOptText, zPage, zSearch, zText } from '../api/zh';
+import { zCode, zDate, zId, zInstant, zInt, zOptText, zPage, zSearch, zText } from '../api/zh';
 import { DEPARTMENTS, LEDGER_CATEGORIES, LEDGER_SOURCES, LEDGER_STATUSES, REVIEW_RESULTS } from './codes';
 import { URGENCY_GRADES } from './deadlines';
 import { LEDGER_ACTIONS } from './transitions';
@@ -73,12 +73,7 @@ export const LookBackSchema = z.strictObject({
   from: zDate('开始日期'),
   to: zDate('结束日期'),
   /** Sample this share of the items closed in the period (1–100); omitted: all of them. */
-  samplePercent: z
-    .number({ error: '抽查比例必须是数字' })
-    .int({ error: '抽查比例须为整数' })
-    .min(1, { error: '抽查比例至少为1%' })
-    .max(100, { error: '抽查比例不能超过100%' })
-    .optional(),
+  samplePercent: zInt('抽查比例', 1, 100, '%').optional(),
   /** At a district device: one street (omitted: every street). Ignored at a street device. */
   streetCode: zStreetCode.optional(),
 });

@@ -1,7 +1,7 @@
 /** registry.* procedures: households, persons, search, Excel. */
 import { z } from 'zod';
 import { emptyInput, proc, STAFF, SUPERVISORS } from '../api/proc';
-import { zCode, zId, zSearch, zText } from '../api/zh';
+import { zCode, zId, zInt, zSearch, zText } from '../api/zh';
 import { RELATIONS } from '../codes';
 import {
   CreateHouseholdSchema,
@@ -28,12 +28,7 @@ export const registryProcedures = {
   'registry.search': proc<SearchHit[]>()(
     z.strictObject({
       q: zSearch('搜索内容', 50),
-      limit: z
-        .number({ error: '条数必须是数字' })
-        .int({ error: '条数须为整数' })
-        .min(1, { error: '条数至少为1' })
-        .max(50, { error: '条数不能超过50' })
-        .default(10),
+      limit: zInt('条数', 1, 50).default(10),
     }),
     STAFF,
   ),

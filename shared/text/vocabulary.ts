@@ -18,6 +18,11 @@ const CONTROL_MULTILINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 /** C0 (tab and line breaks included), DEL, C1. */
 const CONTROL_ONE_LINE = /[\u0000-\u001f\u007f-\u009f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Text no PostgreSQL text or jsonb value can hold: a NUL, or a surrogate half without its partner. */
+export function unstorableText(s: string): boolean {
+  return s.includes('\u0000') || LONE_SURROGATE.test(s);
+}
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 /**
  * Whitespace and characters that show nothing: zero-width space/joiners, word joiner and invisible

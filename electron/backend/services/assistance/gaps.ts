@@ -61,10 +61,11 @@ export function entitlementGaps(store: Store, street: string, onDate: string): E
       onDate,
       { disabilityLivingSubsidyCategories: categoriesParam },
     );
+    const who = { personId: p.id, householdId: p.household_id, name: p.name, idMasked: maskIdNumber(p.id_number), communityName: p.community_name };
     for (const kind of kinds) {
       const standardFen = allowanceStandard(store, street, kind, on);
       const receiving = (byPerson.get(p.id) ?? []).find((e) => e.programme === kind && payableIn(store, e, month));
-      const base = { personId: p.id, householdId: p.household_id, name: p.name, idMasked: maskIdNumber(p.id_number), communityName: p.community_name, subsidy: kind, standardFen };
+      const base = { ...who, subsidy: kind, standardFen };
       if (!receiving) {
         out.push({ ...base, problem: 'missing', receivedFen: null });
         continue;
@@ -77,18 +78,7 @@ export function entitlementGaps(store: Store, street: string, onDate: string): E
     for (const e of byPerson.get(p.id) ?? []) {
       const stop = ageStopMonth(store, e);
       if (stop === null || month < stop || !STILL_OPEN.includes(e.status) || (e.end_month !== null && e.end_month <= stop)) continue;
-      out.push({
-        personId: p.id,
-        householdId: p.household_id,
-        name: p.name,
-        idMasked: maskIdNumber(p.id_number),
-        communityName: p.community_name,
-        subsidy: e.programme as EntitlementGap['subsidy'],
-        standardFen: null,
-        problem: 'should-exit',
-        receivedFen: null,
-        stopMonth: stop,
-      });
+      out.push({ ...who, subsidy: e.programme as EntitlementGap['subsidy'], standardFen: null, problem: 'should-exit', receivedFen: null, stopMonth: stop });
     }
   }
   return out;
