@@ -71,7 +71,7 @@ export interface PaymentRow {
   coveredPersons: number;
   amountFen: number;
   /** How the amount was set. */
-  basis: 'standard' | 'schedule-100' | 'schedule-50' | 'fixed';
+  basis: 'standard' | 'schedule-100' | 'schedule-50' | 'fixed' | 'held';
   bankName: string | null;
   bankAccount: string | null;
 }

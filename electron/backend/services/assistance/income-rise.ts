@@ -1,8 +1,8 @@
 /**
  * Income-rise handling for a 低保 household: the caseworker records the new wages, the app assesses
- * the income on the report month's parameters and applies decideIncomeRise; the decision (and the
- * six-month schedule) is stored as data and drives the payment lists. Until the schedule (or the exit)
- * starts, the report month keeps the amount the household was receiving.
+ * the income on the report day's parameters and applies decideIncomeRise; the decision (and a gradual
+ * exit's schedule) is stored as data and sets the amounts from the month after the report (decisions.ts).
+ * Nothing here rewrites the enrolment's approved figures: earlier months keep what they were.
  */
 import { AppError } from '../../../../shared/errors';
 import { assessMonthlyIncome, decideIncomeRise, firstDayOf, monthOf } from '../../../../shared/policy';
@@ -12,7 +12,8 @@ import { INCOME_RISE_KINDS } from '../../../../shared/assistance/codes';
 import { labelOf } from '../../../../shared/codes';
 import type { Actor, Store } from '../../store/store';
 import { updatePerson } from '../registry/persons';
-import { amountFor, paidIn, type EnrolmentDbRow } from './amounts';
+import { amountFor, payableIn, type EnrolmentDbRow } from './amounts';
+import { decisionsOf, exitUnderWay, gradualExitTerms, scheduleOf } from './decisions';
 import { recordStep } from './enrolments';
 import { dibaoStandard, flag, incomeParams } from './figures';
 import { EMPLOYED, householdMembers, toIncomeMember, type MemberRow } from './members';
@@ -74,8 +75,13 @@ function reportDay(store: Store, input: IncomeRiseInput): string {
 
 function compute(store: Store, e: EnrolmentDbRow, input: IncomeRiseInput) {
   if (e.programme !== 'dibao') throw new AppError('invalid-input', '收入增加渐退只适用于低保', { field: 'id' });
-  if (!paidIn(e, input.reportMonth) || e.status === 'exited') {
+  if (!payableIn(store, e, input.reportMonth) || e.status === 'exited') {
     throw new AppError('conflict', `该家庭 ${input.reportMonth} 不在低保发放范围内`, { field: 'reportMonth' });
+  }
+  // Decisions apply in the order of their months: a report cannot slip in before a recorded one.
+  const later = decisionsOf(store, e.id).filter((d) => d.report_month > input.reportMonth).at(-1);
+  if (later) {
+    throw new AppError('invalid-input', `已记录 ${later.report_month} 的收入变化，不能再登记更早月份（${input.reportMonth}）的申报`, { field: 'reportMonth' });
   }
   const members = householdMembers(store, e.household_id);
   for (const m of input.members) {
@@ -90,6 +96,10 @@ function compute(store: Store, e: EnrolmentDbRow, input: IncomeRiseInput) {
   const standardFen = dibaoStandard(store, e.street_code, on);
   const previousMonthlyAmountFen = amountFor(store, e, input.reportMonth).amountFen;
   const exitsSuspended = flag(store, e.street_code, 'epidemic.exitsSuspended', on);
+  const under = e.status === 'gradual-exit' ? exitUnderWay(store, e.id) : null;
+  const inExit = under ? { schedule: scheduleOf(under), exitMonth: under.exit_month! } : null;
+  // The terms are asked for only when this report can start a gradual exit.
+  const mayStartExit = !inExit && assessment.perCapitaFen > standardFen && input.riseFromEmployment && input.selfReported;
   const decision = decideIncomeRise({
     reportMonth: input.reportMonth,
     previousMonthlyAmountFen,
@@ -101,6 +111,8 @@ function compute(store: Store, e: EnrolmentDbRow, input: IncomeRiseInput) {
     exitsSuspended,
     incomeClearlyRisen: input.incomeClearlyRisen,
     basicLivingSecure: input.basicLivingSecure,
+    inExit,
+    ...(mayStartExit ? { terms: gradualExitTerms(store, e.street_code, on) } : {}),
   });
   const preview: IncomeRisePreview = {
     assessment,
@@ -141,20 +153,21 @@ export function recordIncomeRise(store: Store, actor: Actor, input: IncomeRiseIn
         kind: d.kind,
         monthlyAmountFen: d.kind === 'stay' || d.kind === 'suspended' ? d.monthlyAmountFen : null,
         schedule: d.kind === 'gradual-exit' ? d.schedule : null,
-        exitMonth: d.kind === 'gradual-exit' || d.kind === 'exit' ? d.exitMonth : null,
+        exitMonth: d.kind === 'gradual-exit' || d.kind === 'continue-exit' || d.kind === 'exit' ? d.exitMonth : null,
       },
       actor,
       { action: 'assistance.incomeRise', summary: `低保收入增加：${labelOf(INCOME_RISE_KINDS, d.kind)}`, detail: d },
     );
-    const patch: Record<string, unknown> =
-      d.kind === 'stay'
-        ? { perCapitaIncomeFen: preview.assessment.perCapitaFen, fixedAmountFen: null }
-        : d.kind === 'suspended'
-          ? { fixedAmountFen: d.monthlyAmountFen }
-          : d.kind === 'gradual-exit'
-            ? { status: 'gradual-exit', endMonth: d.exitMonth, fixedAmountFen: preview.previousMonthlyAmountFen }
-            : { status: 'exited', endMonth: d.exitMonth, fixedAmountFen: preview.previousMonthlyAmountFen };
-    store.update('enrolments', e.id, patch, actor, null);
+    // The enrolment's state follows; its amounts are the decision's (never written onto the enrolment).
+    const patch: Record<string, unknown> | null =
+      d.kind === 'gradual-exit'
+        ? { status: 'gradual-exit', endMonth: d.exitMonth }
+        : d.kind === 'exit'
+          ? { status: 'exited', endMonth: d.exitMonth }
+          : d.kind === 'stay' && e.status === 'gradual-exit'
+            ? { status: 'active', endMonth: null } // back below the line inside the exit: full 低保 again
+            : null;
+    if (patch) store.update('enrolments', e.id, patch, actor, null);
     recordStep(store, actor, e.id, 'income-rise', input.note ?? null, { reportMonth: input.reportMonth, kind: d.kind });
   });
 }

@@ -194,11 +194,13 @@ export function IncomeRiseModal({ enrolment, onClose, onDone }: { enrolment: Enr
                 ? `每月发放 ${formatFen(d.monthlyAmountFen)}`
                 : d.kind === 'exit'
                   ? `自 ${d.exitMonth} 起退出低保`
-                  : `申报当月照常发放；自 ${d.exitMonth} 起退出低保`
+                  : d.kind === 'continue-exit'
+                    ? `已在渐退期：按原渐退安排发放，自 ${d.exitMonth} 起退出低保`
+                    : `申报当月照常发放；自 ${d.exitMonth} 起退出低保`
             }
             style={{ marginBottom: 12 }}
           />
-          {d.kind === 'gradual-exit' && <ScheduleTable schedule={d.schedule} exitMonth={d.exitMonth} testId="rise-schedule" />}
+          {(d.kind === 'gradual-exit' || d.kind === 'continue-exit') && <ScheduleTable schedule={d.schedule} exitMonth={d.exitMonth} testId="rise-schedule" />}
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
             核对无误后点击“记录处理决定”；修改上面的内容会重新计算。
           </Typography.Paragraph>
