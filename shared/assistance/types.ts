@@ -39,6 +39,8 @@ export interface EnrolmentRow {
   fixedAmountFen: number | null;
   /** Amount for the current month (Asia/Shanghai), null when not paid this month or not computable. */
   currentAmountFen: number | null;
+  /** A gradual exit past its end, held by a suspension of exits until a review decides. */
+  exitHeld: boolean;
   updatedAt: string;
 }
 

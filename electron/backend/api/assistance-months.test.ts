@@ -106,6 +106,10 @@ test('a gradual exit that ends inside a suspension of exits pauses at its last a
   const list = await call('assistance.paymentList', { programme: 'dibao', month: '2027-01' });
   expect(list.rows.find((r) => r.householdId === hh.id)).toMatchObject({ amountFen: 101000, basis: 'held' });
   expect(await amounts(hh.id, '2026-11', 3)).toEqual([101000, 101000, 101000]);
+  expect(await call('assistance.getEnrolment', { id: e.id })).toMatchObject({ status: 'gradual-exit', exitHeld: false });
+  await at('2027-01-10T02:00:00Z');
+  // Past its end the record says it is held and asks for a review.
+  expect(await call('assistance.getEnrolment', { id: e.id })).toMatchObject({ status: 'gradual-exit', endMonth: '2026-12', exitHeld: true, currentAmountFen: 101000 });
 });
 
 test('the exit ends as decided when the suspension starts after it took effect', async () => {
