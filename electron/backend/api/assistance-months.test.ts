@@ -140,3 +140,11 @@ test('a report for a month before one already recorded is refused, naming the mo
   expect(r).toMatchObject({ ok: false, error: { field: 'reportMonth' } });
   expect(JSON.stringify(r)).toContain('2026-06');
 });
+
+test('a report of a past month needs its date (the rules of that day apply), refused without it', async () => {
+  const { e, head } = await enrolled();
+  await at('2026-06-10T02:00:00Z');
+  const r = await h.raw('assistance.previewIncomeRise', rise(e.id, '2026-05', head.id, 207000), token);
+  expect(r).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'reportedOn' } });
+  expect((await call('assistance.previewIncomeRise', { ...rise(e.id, '2026-05', head.id, 207000), reportedOn: '2026-05-20' })).decision.kind).toBe('stay');
+});

@@ -5,7 +5,7 @@
  * Nothing here rewrites the enrolment's approved figures: earlier months keep what they were.
  */
 import { AppError } from '../../../../shared/errors';
-import { assessMonthlyIncome, decideIncomeRise, firstDayOf, monthOf } from '../../../../shared/policy';
+import { assessMonthlyIncome, decideIncomeRise, monthOf } from '../../../../shared/policy';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { IncomeRisePreview } from '../../../../shared/assistance/types';
 import { INCOME_RISE_KINDS } from '../../../../shared/assistance/codes';
@@ -58,19 +58,20 @@ function withNewWages(members: MemberRow[], input: IncomeRiseInput): MemberRow[]
 
 /**
  * The day whose rules apply: the day of the report (a rule in force from the 12th applies to a report
- * of the 20th), today when it is not given and the report month is this month, else the month's 1st
- * (an older client recording a past month).
+ * of the 20th, never by the month's 1st). Without a date, a report of this month is read on today; a
+ * past month needs its date.
  */
 function reportDay(store: Store, input: IncomeRiseInput): string {
-  if (input.reportedOn) {
-    if (monthOf(input.reportedOn) !== input.reportMonth) {
-      throw new AppError('invalid-input', `申报日期 ${input.reportedOn} 不在申报月份 ${input.reportMonth} 内`, { field: 'reportedOn' });
-    }
-    if (input.reportedOn > shanghaiDate(store.nowDate())) throw new AppError('invalid-input', '申报日期不能晚于今天', { field: 'reportedOn' });
-    return input.reportedOn;
-  }
   const today = shanghaiDate(store.nowDate());
-  return monthOf(today) === input.reportMonth ? today : firstDayOf(input.reportMonth);
+  if (!input.reportedOn) {
+    if (monthOf(today) === input.reportMonth) return today;
+    throw new AppError('invalid-input', `申报月份 ${input.reportMonth} 不是本月，请填写申报日期（按申报当日有效的政策计算）`, { field: 'reportedOn' });
+  }
+  if (monthOf(input.reportedOn) !== input.reportMonth) {
+    throw new AppError('invalid-input', `申报日期 ${input.reportedOn} 不在申报月份 ${input.reportMonth} 内`, { field: 'reportedOn' });
+  }
+  if (input.reportedOn > today) throw new AppError('invalid-input', '申报日期不能晚于今天', { field: 'reportedOn' });
+  return input.reportedOn;
 }
 
 function compute(store: Store, e: EnrolmentDbRow, input: IncomeRiseInput) {
