@@ -36,12 +36,12 @@ export function scheduleOf(d: DecisionRow): ScheduleEntry[] {
   return d.schedule ? (JSON.parse(d.schedule) as ScheduleEntry[]) : [];
 }
 
-/** Every live decision of the enrolment, in the order they were taken. */
+/** Every live decision of the enrolment, in the order they were taken (rowid: the order written or synced, for one instant). */
 export function decisionsOf(store: Store, enrolmentId: string): DecisionRow[] {
   return store
     .prepare(
       `SELECT id, report_month, kind, monthly_amount_fen, schedule, exit_month, input, created_at FROM income_rise_decisions
-        WHERE enrolment_id = ? AND deleted_at IS NULL ORDER BY report_month, created_at, id`,
+        WHERE enrolment_id = ? AND deleted_at IS NULL ORDER BY report_month, created_at, rowid`,
     )
     .all(enrolmentId) as DecisionRow[];
 }
