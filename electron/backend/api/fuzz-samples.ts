@@ -215,6 +215,7 @@ export function samples(s: Seeded): Partial<Record<ProcedureName, unknown>> {
     'care.savePlan': { personId: s.headId, contacts: [{ name: '张儿', phone: '13820003333' }], hospital: '东丽医院', hospitalPhone: '022-24390000' },
     'care.cardPrintData': { ids: [s.cardId] },
     'care.agreementPrintData': { id: s.agreementId },
+    'care.cardByCode': { code: 'ZL-120110001000-2024-00-0001-7' },
     'care.recordPrint': { document: 'care-cards', ids: [s.cardId], mode: 'preview' },
   };
 }

@@ -5,6 +5,7 @@
  * exports that need them, each of which must leave an audit event naming the user, the persons
  * (for a view) and the purpose. Every procedure of the contract must be listed here as a read or a write.
  */
+import { cardCode } from '../../../shared/care/card-code';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROCEDURES, type ProcedureName } from '../../../shared/api/contract';
 import { makeIdNumber, parseIdNumber } from '../../../shared/id-number';
@@ -26,6 +27,7 @@ interface Seed {
   ledgerId: string;
   agreementId: string;
   cardIds: string[];
+  cardCode: string;
   careyPersonId: string;
   guardedPersonId: string;
 }
@@ -69,6 +71,7 @@ const LISTS: Partial<Record<ProcedureName, Input>> = {
   'care.board': () => ({}),
   'care.getPerson': (s) => ({ personId: s.guardedPersonId }),
   'care.cardPrintData': (s) => ({ ids: s.cardIds }),
+  'care.cardByCode': (s) => ({ code: s.cardCode }),
   'care.listCaregivers': () => ({}),
   'care.renewalsDue': () => ({}),
   'care.listCards': () => ({}),
@@ -201,6 +204,7 @@ beforeAll(async () => {
     ledgerId: item.id,
     agreementId: cards[0]!.agreementId,
     cardIds: [cards[0]!.cardId],
+    cardCode: cardCode(cards[0]!.cardNumber),
     careyPersonId: cards[0]!.personId,
     guardedPersonId,
   };

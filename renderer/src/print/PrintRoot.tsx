@@ -9,7 +9,7 @@ import '@fontsource/noto-serif-sc/700.css';
 import './print.css';
 import { api, errorMessage } from '../api/client';
 import type { AgreementPrint, CardPrint } from '../../../shared/care/types';
-import { AgreementDoc, AGREEMENT_PAGE_CSS } from './AgreementDoc';
+import { AgreementDoc, agreementPageCss } from './AgreementDoc';
 import { CardSheets, pageCss } from './CardSheets';
 import { parsePrintRoute, type PrintRoute } from './print-route';
 
@@ -70,7 +70,7 @@ export function PrintRoot({ hash }: { hash: string }) {
     );
   }
   if (!loaded) return <div style={{ padding: 32 }}>正在准备打印文档…</div>;
-  const css = loaded.kind === 'cards' && route.doc === 'care-cards' ? pageCss(route.layout) : AGREEMENT_PAGE_CSS;
+  const css = loaded.kind === 'cards' && route.doc === 'care-cards' ? pageCss(route.layout) : loaded.kind === 'agreement' ? agreementPageCss(loaded.doc.agreementNumber) : '';
   return (
     <div className="print-root">
       <style>{css}</style>

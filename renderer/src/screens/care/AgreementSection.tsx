@@ -51,6 +51,7 @@ export function AgreementSection({ personId, agreements, onChanged }: { personId
         dataSource={agreements}
         locale={{ emptyText: <Empty description="尚未拟定照料协议" /> }}
         columns={[
+          { title: '协议编号', dataIndex: 'agreementNumber', render: (v: string | null) => <span className="doudi-mono">{v ?? '首次打印时编号'}</span> },
           { title: '照料服务人', dataIndex: 'caregiverName' },
           { title: '期限', key: 'term', render: (_v, a) => `${a.startDate} 至 ${a.endDate}` },
           { title: '服务内容', dataIndex: 'services', render: (v: string[]) => serviceItemsText(v) },
