@@ -5,6 +5,8 @@
  * payment fields. Returns the first field the change would alter, or null.
  */
 import type { Change } from '../../shared/sync/wire';
+import { SYNC_REASONS } from '../../shared/sync/rejections';
+import type { Problem } from './validate';
 
 const CONFIRMED_FROZEN = ['street_code', 'programme', 'month', 'confirmed_at', 'confirmed_by', 'row_count', 'total_fen', 'digest', 'deleted_at'];
 const PAID_FROZEN = ['paid_at', 'paid_by', 'bank_file_digest'];
@@ -21,4 +23,14 @@ export function frozenBatchField(c: Change, existing: Record<string, unknown> | 
   if (existing.status === 'paid' && changes('status')) return 'status';
   const frozen = existing.status === 'paid' ? [...CONFIRMED_FROZEN, ...PAID_FROZEN] : CONFIRMED_FROZEN;
   return frozen.find(changes) ?? null;
+}
+
+/**
+ * A row new to the server for a batch it already holds confirmed: the batch's rows were all written
+ * before its confirmation (confirmBatch inserts them first), so a later one is a change to a frozen
+ * batch (another PC's different confirmation, or a forged row).
+ */
+export function newRowProblem(batch: Record<string, unknown> | null): Problem | null {
+  if (!batch || !LOCKED.has(String(batch.status))) return null;
+  return { code: 'payment-batch-frozen', message: SYNC_REASONS['payment-batch-frozen'].message, field: 'batch_id' };
 }

@@ -103,9 +103,30 @@ describe('payment batches through sync', () => {
     expect(legacy.body.rejected[0]).toMatchObject({ code: 'partition-forbidden' });
   });
 
+  test('a new row for a batch the server holds confirmed is refused; rows of a pending batch are not', async () => {
+    const at = new Date().toISOString();
+    const rowFields = (id: string, batch: string) => ({
+      id, created_at: at, updated_at: at, deleted_at: null, street_code: STREET_A, batch_id: batch, seq: 2, kind: 'regular', for_month: '2026-04',
+      enrolment_id: 'enrolment-2', household_id: 'household-2', person_id: null, name: '孙三', id_number: null, community: '詹滨西里社区',
+      address: '詹滨西里2号', covered_persons: 1, amount_fen: 104500, basis: 'standard', figures: null, reason: null, source_ref: null,
+      bank_name: null, bank_account: null,
+    });
+    const extraId = batchRowIdOf(batchId, 'regular', '2026-04', 'enrolment-2');
+    const extra = change('payment_batch_rows', extraId, rowFields(extraId, batchId));
+    const mayId = batchIdOf(STREET_A, 'dibao', '2026-05');
+    const may = change('payment_batches', mayId, { id: mayId, created_at: at, updated_at: at, deleted_at: null, street_code: STREET_A, programme: 'dibao', month: '2026-05', status: 'pending', generated_at: at, generated_by: 'admin', confirmed_at: null, confirmed_by: null, paid_at: null, paid_by: null, row_count: null, total_fen: null, digest: null, bank_file_digest: null });
+    const mayRowId = batchRowIdOf(mayId, 'regular', '2026-05', 'enrolment-2');
+    const mayRow = change('payment_batch_rows', mayRowId, rowFields(mayRowId, mayId));
+    const res = await dev.push({ changes: [extra, may, mayRow] }, V2);
+    expect(res.body.rejected).toEqual([expect.objectContaining({ hlc: extra.hlc, code: 'payment-batch-frozen', field: 'batch_id' })]);
+    expect(res.body.accepted).toEqual([may.hlc, mayRow.hlc]);
+  });
+
   test('the PCs pull the accepted change and keep the frozen row as it was', async () => {
     await other.sync();
-    expect(rows(other, 'payment_batches')[0]).toMatchObject({ status: 'paid', total_fen: 209000, bank_file_digest: 'b'.repeat(64) });
-    expect(rows(other, 'payment_batch_rows')[0]).toMatchObject({ amount_fen: 209000, deleted_at: null, name: '赵大' });
+    expect(rows(other, 'payment_batches').find((b) => b.id === batchId)).toMatchObject({ status: 'paid', total_fen: 209000, bank_file_digest: 'b'.repeat(64) });
+    expect(rows(other, 'payment_batch_rows').filter((r) => r.batch_id === batchId)).toEqual([
+      expect.objectContaining({ id: rowId, amount_fen: 209000, deleted_at: null, name: '赵大' }),
+    ]);
   });
 });
