@@ -140,6 +140,31 @@ describe('states', () => {
   });
 });
 
+describe('bad input', () => {
+  test('a wrong month, programme or batch is refused in Chinese naming the field, and writes nothing', async () => {
+    const before = count('SELECT count(*) AS n FROM change_log');
+    const month = await raw('batches.generate', { programme: 'dibao', month: '2026-13' });
+    expect(month).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'month' } });
+    expect(month.ok ? '' : month.error.message).toContain('发放月份');
+    const programme = await raw('batches.generate', { programme: 'pension', month: '2026-04' });
+    expect(programme).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'programme' } });
+    expect(programme.ok ? '' : programme.error.message).toContain('救助项目');
+    const unknown = await raw('batches.confirm', { id: '0190a000-0000-7000-8000-000000000000' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not-found', field: 'id', message: '发放批次不存在' } });
+    expect(await raw('batches.confirm', { id: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'id' } });
+    expect(count('SELECT count(*) AS n FROM change_log')).toBe(before);
+  });
+
+  test('a month with nobody to pay cannot be confirmed', async () => {
+    const b = await call('batches.generate', { programme: 'orphan-allowance', month: '2026-04' });
+    expect(b).toMatchObject({ status: 'pending', rowCount: 0, totalFen: 0 });
+    const r = await raw('batches.confirm', { id: b.id });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-transition' } });
+    expect(r.ok ? '' : r.error.message).toContain('没有发放明细');
+    expect((await call('batches.get', { id: b.id })).status).toBe('pending');
+  });
+});
+
 describe('adjustments', () => {
   test('an income rise after April is confirmed never changes April’s rows; paid plus adjustments equals what is due now', async () => {
     const { hh, e } = await dibaoHousehold('吴六');
