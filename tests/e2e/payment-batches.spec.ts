@@ -143,6 +143,16 @@ test('April confirmed and frozen; a standard entered late reaches back as 补发
   expect(text).toBe(`\uFEFF序号,银行账号,姓名,金额,身份证号\r\n1,6221880012345678,韩立新,2310.00,${makeIdNumber('120110', '19700812', 21)}\r\n`);
   await screenshot(page, 'batches-03-paid');
 
+  // The print of the batch: its frozen rows, the 补发 with its month, and the digest.
+  await page.getByTestId('payment-print').click();
+  const sheet = page.getByTestId('print-payment-list');
+  await expect(sheet.getByText('张贵庄街道低保发放花名册')).toBeVisible();
+  await expect(sheet.getByText(/批次状态：已发放/)).toBeVisible();
+  await expect(sheet.getByTestId('payment-rows').locator('tbody tr').nth(1)).toContainText('补发');
+  await expect(sheet.getByText(/明细摘要（SHA-256）：[0-9a-f]{64}/)).toBeVisible();
+  await screenshot(page, 'batches-05-print');
+  await page.getByRole('button', { name: '返回花名册' }).click();
+
   // The list of batches shows both months with who confirmed them.
   await page.getByTestId('tab-payment-batches').click();
   const list = page.getByTestId('batch-list');
