@@ -9,7 +9,7 @@ import { AppError } from '../../../../shared/errors';
 import { labelOf, type Role } from '../../../../shared/codes';
 import { PROGRAMMES, type Programme } from '../../../../shared/assistance/codes';
 import { SUPERVISORS } from '../../../../shared/api/proc';
-import type { BatchRow, BatchStatus, PaymentBatch, PaymentBatchDetail } from '../../../../shared/assistance/batches';
+import { BATCH_STATUSES, type BatchRow, type BatchStatus, type PaymentBatch, type PaymentBatchDetail } from '../../../../shared/assistance/batches';
 import { maskIdNumber } from '../../../../shared/id-number';
 import type { Actor, Store } from '../../store/store';
 import { batchIdOf, batchRowIdOf } from './batch-ids';
@@ -173,7 +173,7 @@ function refuse(store: Store, actor: Actor, b: BatchDbRow, attempt: string, mess
 }
 
 function frozenMessage(b: BatchDbRow): string {
-  return `${title(b)}已于确认时冻结（${labelOf([{ code: 'confirmed', label: '已确认' }, { code: 'paid', label: '已发放' }], b.status)}），不能重复确认或修改；差额请在下一个未确认的批次中以补发或扣回处理`;
+  return `${title(b)}已于确认时冻结（${labelOf(BATCH_STATUSES, b.status)}），不能重复确认或修改；差额请在下一个未确认的批次中以补发或扣回处理`;
 }
 
 /** 生成: creates the pending batch of a programme and month (again: the batch as it is). */
