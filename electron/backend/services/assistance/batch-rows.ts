@@ -96,7 +96,8 @@ function paidFor(store: Store, street: string, programme: Programme, month: stri
 
 /**
  * Why what is due for a month differs from what was paid: the latest record made after the payment
- * was confirmed that bears on it (an exit, an income decision, a policy figure in force in the month).
+ * was confirmed that bears on it (an exit, an income decision, a policy figure in force in the month,
+ * entered or corrected since).
  */
 function reasonFor(store: Store, e: Enrolment, month: string, since: string, dueFen: number): { reason: string; sourceRef: string | null } {
   const step = store
@@ -116,8 +117,8 @@ function reasonFor(store: Store, e: Enrolment, month: string, since: string, due
   const lastDay = addDays(firstDayOf(addMonths(month, 1)), -1);
   const param = store
     .prepare(
-      `SELECT id FROM policy_params WHERE street_code IN (?, 'district') AND created_at > ? AND effective_from <= ? AND deleted_at IS NULL
-        ORDER BY created_at DESC, id DESC LIMIT 1`,
+      `SELECT id FROM policy_params WHERE street_code IN (?, 'district') AND updated_at > ? AND effective_from <= ? AND deleted_at IS NULL
+        ORDER BY updated_at DESC, id DESC LIMIT 1`,
     )
     .get(e.street_code, since, lastDay) as { id: string } | undefined;
   if (param) return { reason: '标准调整', sourceRef: `policy_params:${param.id}` };
