@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   // demo data never becomes real (issue 13)
   'demo-cannot-enroll',
   'demo-account',
+  // payment batches (issue 12): a confirmed batch is frozen
+  'batch-frozen',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -17,6 +17,7 @@ import { excelHandlers } from './api/excel-handlers';
 import { screeningHandlers } from './api/screening-handlers';
 import { ledgerHandlers } from './api/ledger-handlers';
 import { assistanceHandlers, policyHandlers } from './api/assistance-handlers';
+import { batchHandlers } from './api/batch-handlers';
 import { syncHandlers } from './api/sync-handlers';
 import { SyncController, type SyncControllerOptions } from './sync/controller';
 import { careHandlers } from './api/care-handlers';
@@ -67,6 +68,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...ledgerHandlers(),
     ...policyHandlers(),
     ...assistanceHandlers(),
+    ...batchHandlers(),
     ...syncHandlers(sync),
     ...careHandlers(),
     ...appHandlers(),

@@ -13,6 +13,7 @@ import { screeningProcedures } from '../screening/procedures';
 import { ledgerProcedures } from '../ledger/procedures';
 import { policyProcedures } from '../policy/procedures';
 import { assistanceProcedures } from '../assistance/procedures';
+import { batchProcedures } from '../assistance/batches';
 import { syncProcedures } from '../sync/procedures';
 import { careProcedures } from '../care/procedures';
 import { appProcedures } from '../time/procedures';
@@ -28,6 +29,7 @@ export const contract = {
   ...ledgerProcedures,
   ...policyProcedures,
   ...assistanceProcedures,
+  ...batchProcedures,
   ...syncProcedures,
   ...careProcedures,
   ...appProcedures,

@@ -26,6 +26,11 @@ const LABELS: Record<string, string> = {
   item_no: '台账编号', external_id: '线索编号', sender: '报送系统', community_name: '社区（村）名称', received_at: '接收时间',
   item_id: '台账事项', handled_at: '处理时间', handled_by: '处理人', dismiss_reason: '不予立项原因',
   bank_name: '开户银行', bank_account: '银行账号', account_holder: '账户名', deleted_at: '删除',
+  // payment batches (issue 12)
+  month: '月份', batch_id: '发放批次', seq: '序号', for_month: '所属月份', covered_persons: '保障人数', basis: '核定依据',
+  figures: '核定数据', source_ref: '依据记录', row_count: '条数', total_fen: '合计金额', digest: '明细摘要',
+  bank_file_digest: '银行代发文件摘要', generated_at: '生成时间', generated_by: '生成人', confirmed_at: '确认时间',
+  confirmed_by: '确认人', paid_at: '发放时间', paid_by: '发放登记人', enrolment_id: '保障记录',
 };
 
 export function fieldLabel(column: string): string | null {

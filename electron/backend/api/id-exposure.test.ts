@@ -30,6 +30,8 @@ interface Seed {
   cardCode: string;
   careyPersonId: string;
   guardedPersonId: string;
+  /** The month's 低保 batch, confirmed. */
+  batchId: string;
 }
 
 type Input = (s: Seed) => unknown;
@@ -64,6 +66,9 @@ const LISTS: Partial<Record<ProcedureName, Input>> = {
   'assistance.getEnrolment': (s) => ({ id: s.enrolmentId }),
   'assistance.paymentList': (s) => ({ programme: 'dibao', month: s.month }),
   'assistance.entitlementGaps': () => ({}),
+  'batches.list': () => ({}),
+  'batches.forMonth': (s) => ({ programme: 'dibao', month: s.month }),
+  'batches.get': (s) => ({ id: s.batchId }),
   'assistance.listTemporary': () => ({}),
   'sync.status': () => ({}),
   'sync.history': () => ({}),
@@ -85,6 +90,8 @@ const FULL_ID_READS: Partial<Record<ProcedureName, { input: Input; action: strin
   'ledger.export': { input: () => ({}), action: 'ledger.export' },
   'ledger.clueGet': { input: (s) => ({ id: s.clueId }), action: 'ledger.viewClue' },
   'assistance.exportPaymentList': { input: (s) => ({ programme: 'dibao', month: s.month }), action: 'assistance.exportPaymentList' },
+  'batches.exportBankFile': { input: (s) => ({ id: s.batchId }), action: 'batches.exportBankFile' },
+  'batches.exportRoster': { input: (s) => ({ id: s.batchId }), action: 'batches.exportRoster' },
 };
 
 /** Writes and actions: not called here (their refusals and effects are tested in their areas). */
@@ -99,6 +106,7 @@ const WRITES: ProcedureName[] = [
   'policy.setParam',
   'assistance.apply', 'assistance.investigate', 'assistance.advance', 'assistance.previewIncomeRise',
   'assistance.recordIncomeRise', 'assistance.receiveTemporary', 'assistance.decideTemporary',
+  'batches.generate', 'batches.confirm', 'batches.markPaid',
   'sync.enroll', 'sync.syncNow', 'sync.resolveRejection',
   'care.saveProfile', 'care.recordTransfer', 'care.saveCaregiver', 'care.createAgreement', 'care.updateAgreement',
   'care.signAgreement', 'care.terminateAgreement', 'care.issueCard', 'care.reissueCard', 'care.cancelCard',
@@ -193,7 +201,10 @@ beforeAll(async () => {
     { userId: null, username: '网格系统', streetCode: s.street.code },
     null,
   );
+  const batch = await call<{ id: string }>('batches.generate', { programme: 'dibao', month: today.slice(0, 7) });
+  await call('batches.confirm', { id: batch.id });
   seed = {
+    batchId: batch.id,
     clueId,
     today,
     month: today.slice(0, 7),

@@ -16,6 +16,7 @@ export type Route =
   | { name: 'enrolment'; id: string }
   | { name: 'temporary' }
   | { name: 'payment-list'; programme: string | null; month: string | null }
+  | { name: 'payment-batches' }
   | { name: 'entitlement-gaps' }
   | { name: 'print-payment-list'; programme: string; month: string }
   | { name: 'sync' }
@@ -88,6 +89,7 @@ export function parseRoute(path: string, query = ''): Route {
     if (second === undefined || second === 'enrolments') return { name: 'enrolments', programme: q.get('programme') };
     if (second === 'temporary') return { name: 'temporary' };
     if (second === 'payments') return { name: 'payment-list', programme: q.get('programme'), month: q.get('month') };
+    if (second === 'batches') return { name: 'payment-batches' };
     if (second === 'gaps') return { name: 'entitlement-gaps' };
   }
   if (first === 'assistance' && second === 'enrolments' && rest.length === 1) return { name: 'enrolment', id: rest[0]! };
@@ -130,6 +132,8 @@ export function hrefOf(route: Route): string {
       return '#/assistance/temporary';
     case 'payment-list':
       return `#/assistance/payments${qs({ programme: route.programme, month: route.month })}`;
+    case 'payment-batches':
+      return '#/assistance/batches';
     case 'entitlement-gaps':
       return '#/assistance/gaps';
     case 'print-payment-list':
@@ -156,7 +160,7 @@ function qs(params: Record<string, string | null>): string {
   return text ? `?${text}` : '';
 }
 
-const POLICY_ROUTES: readonly Route['name'][] = ['policy-params', 'enrolments', 'enrolment', 'temporary', 'payment-list', 'entitlement-gaps', 'print-payment-list'];
+const POLICY_ROUTES: readonly Route['name'][] = ['policy-params', 'enrolments', 'enrolment', 'temporary', 'payment-list', 'payment-batches', 'entitlement-gaps', 'print-payment-list'];
 
 export function areaOf(route: Route): AreaKey | null {
   if (route.name === 'admin') return 'admin';

@@ -18,6 +18,7 @@ import { EnrolmentListPage } from '../assistance/EnrolmentListPage';
 import { EnrolmentDetailPage } from '../assistance/EnrolmentDetailPage';
 import { TemporaryPage } from '../assistance/TemporaryPage';
 import { PaymentListPage } from '../assistance/PaymentListPage';
+import { PaymentBatchesPage } from '../assistance/PaymentBatchesPage';
 import { EntitlementGapsPage } from '../assistance/EntitlementGapsPage';
 import { PrintPaymentListPage } from '../assistance/PrintPaymentListPage';
 import { SyncPage } from '../sync/SyncPage';
@@ -70,6 +71,8 @@ export function RoutePage({ route }: { route: Route }) {
       return <TemporaryPage />;
     case 'payment-list':
       return <PaymentListPage programme={route.programme} month={route.month} />;
+    case 'payment-batches':
+      return <PaymentBatchesPage />;
     case 'entitlement-gaps':
       return <EntitlementGapsPage />;
     case 'print-payment-list':
