@@ -48,6 +48,8 @@ export const PARAM_DEFAULTS: readonly ParamDefault[] = [
   { key: 'allowance.unsupportedChild', value: 60000, effectiveFrom: '2019-06-01', note: '【未核实】参照散居孤儿标准（民发〔2019〕62号；天津标准未找到）' },
   { key: 'allowance.childAgeLimit', value: 18, effectiveFrom: '2010-01-01', note: '未满18周岁（孤儿：国办发〔2010〕54号；事实无人抚养儿童：民发〔2019〕62号，DOMAIN §1.4 [V-mirror]）；满18周岁次月停发为工作口径' },
   { key: 'disability.livingSubsidyCategories', value: ['dibao', 'dibao-edge'], effectiveFrom: '2016-01-01', note: '低保、低保边缘家庭的残疾人（国发〔2015〕52号；范围【未核实】，可扩大）' },
+  { key: 'disability.severeGrades', value: ['1', '2'], effectiveFrom: '2016-01-01', note: '重度残疾：一、二级残疾（民政部2021年低保边缘家庭审核确认办法，DOMAIN §1.3 [V]）；【未核实】2016-01-01为两项补贴起始日（国发〔2015〕52号）' },
+  { key: 'disability.severeGrade3Categories', value: ['5', '6'], effectiveFrom: '2016-01-01', note: '重度残疾：三级智力、精神残疾（民政部2021年低保边缘家庭审核确认办法，DOMAIN §1.3 [V]）；【未核实】2016-01-01为两项补贴起始日' },
   { key: 'epidemic.workCostDeduction', value: 50000, effectiveFrom: '2020-06-12', note: `每月扣减务工成本500元，直至疫情结束（${PLAN} 二(五)）` },
   { key: 'epidemic.rulesInForce', value: true, effectiveFrom: '2020-06-12', note: `疫情防控期间兜底保障措施（${PLAN} 二(五)）` },
   { key: 'epidemic.rulesInForce', value: false, effectiveFrom: '2023-01-08', note: '【未核实】以新冠“乙类乙管”（2023-01-08）为疫情结束日，请核实' },

@@ -11,6 +11,7 @@ import type { PaymentRow } from '../../../../shared/assistance/types';
 import type { Store } from '../../store/store';
 import { paramOn, requireParam } from '../policy/params';
 import { dibaoStandard, requireAllowanceStandard } from './figures';
+import { deathStopMonth } from './death-end';
 
 export interface EnrolmentDbRow {
   id: string;
@@ -50,11 +51,13 @@ export function ageStopMonth(store: Store, e: EnrolmentDbRow): string | null {
   return childAllowanceStopMonth(p.birth_date, limit);
 }
 
-/** Paid in the month: by its months and status, and not past the end of the entitlement by age. */
+/** Paid in the month: by its months and status, and not past the end of the entitlement by age or death. */
 export function payableIn(store: Store, e: EnrolmentDbRow, month: string): boolean {
   if (!paidIn(e, month)) return false;
   const stop = ageStopMonth(store, e);
-  return stop === null || month < stop;
+  if (stop !== null && month >= stop) return false;
+  const died = deathStopMonth(store, e);
+  return died === null || month < died;
 }
 
 function scheduleEntry(store: Store, enrolmentId: string, month: string): { amountFen: number; percent: number } | null {
