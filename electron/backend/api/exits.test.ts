@@ -253,3 +253,21 @@ describe('the severe-disability definition is dated data', () => {
     expect(await severe('2026-04-01')).toEqual([]);
   });
 });
+
+describe('a member moving within the street', () => {
+  test('outside the suspension: the 低保 household covers one person fewer, and the member\'s own allowance goes with them', async () => {
+    await at('2026-03-15T02:00:00Z');
+    const hh = await household([
+      { name: '章大', relation: '02' },
+      { name: '章小', relation: '20', birth: '20150101' },
+    ], ['dibao', 'orphan']);
+    const child = hh.members.find((m) => m.relation === '20')!;
+    const dibao = await enrol({ programme: 'dibao', householdId: hh.id }, '2026-04', DATES_2026);
+    const allowance = await enrol({ programme: 'orphan-allowance', householdId: hh.id, personId: child.id }, '2026-04', DATES_2026);
+    const other = await household([{ name: '云一', relation: '02' }], ['orphan']);
+    await call('registry.movePerson', { id: child.id, toHouseholdId: other.id, relation: '40' });
+    expect(await call('assistance.getEnrolment', { id: dibao.id })).toMatchObject({ status: 'active', coveredPersons: 1 });
+    expect(await call('assistance.getEnrolment', { id: allowance.id })).toMatchObject({ status: 'active', householdId: other.id });
+    expect((await paidIn('orphan-allowance', '2026-05', allowance.id))!.householdId).toBe(other.id);
+  });
+});

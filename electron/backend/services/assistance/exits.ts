@@ -81,18 +81,27 @@ interface LeavingPerson {
 }
 
 /**
- * A member leaves the household (deleted, e.g. 迁出, or moved to another household). Their own
- * enrolments end from next month; the household's 低保 loses them as a covered person (memberGone),
- * which the rule refuses while exits are suspended unless the person has died.
+ * A member leaves the household: deleted (e.g. 迁出本街道), their own enrolments end from next month;
+ * moved to another household of the street (`toHouseholdId`), their own enrolments go with them (特困
+ * and allowances are the person's). Either way the household's 低保 loses them as a covered person
+ * (memberGone), which the rule refuses while exits are suspended unless the person has died.
  */
-export function personLeaves(store: Store, actor: Actor, p: LeavingPerson, path: 'person-removed' | 'person-moved', reason: string): void {
+export function personLeaves(store: Store, actor: Actor, p: LeavingPerson, path: 'person-removed' | 'person-moved', reason: string, toHouseholdId?: string): void {
   const today = shanghaiDate(store.nowDate());
   const next = addMonths(monthOf(today), 1);
   const effective: ExitPath = p.died_on ? 'death' : path;
   const open = openEnrolments(store, p.household_id, monthOf(today));
   const household = open.filter((e) => e.person_id === null);
   for (const e of household) checkExit(store, e, effective, today, {});
-  for (const e of open.filter((x) => x.person_id === p.id)) endEnrolment(store, actor, e, next, path, reason, {});
+  for (const e of open.filter((x) => x.person_id === p.id)) {
+    if (toHouseholdId) {
+      store.update('enrolments', e.id, { householdId: toHouseholdId }, actor, {
+        action: 'assistance.member-change',
+        summary: `保障对象随人员迁至其他家庭（${reason}）`,
+        detail: { from: p.household_id, to: toHouseholdId },
+      });
+    } else endEnrolment(store, actor, e, next, path, reason, {});
+  }
   // A dead member was already taken off when the death was recorded.
   if (!p.died_on) for (const e of household) memberGone(store, actor, e, p, path);
 }

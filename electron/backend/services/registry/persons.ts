@@ -115,7 +115,7 @@ export function movePerson(store: Store, actor: Actor, id: string, toHouseholdId
     }
     assertNotLastHeadWithOthers(store, p, '迁出');
     if (relation === HEAD_RELATION) assertSingleHead(store, toHouseholdId, null);
-    personLeaves(store, actor, p, 'person-moved', `迁至家庭：${target.address}`);
+    personLeaves(store, actor, p, 'person-moved', `迁至家庭：${target.address}`, toHouseholdId);
     store.update('persons', id, { householdId: toHouseholdId, relation }, actor, {
       action: 'registry.movePerson',
       summary: `人员 ${p.name} 迁至家庭：${target.address}`,
