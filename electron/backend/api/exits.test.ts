@@ -252,6 +252,15 @@ describe('the severe-disability definition is dated data', () => {
     expect(await severe('2026-03-31')).toHaveLength(1);
     expect(await severe('2026-04-01')).toEqual([]);
   });
+
+  test('a missing definition is an error naming the parameter, never a silent answer', async () => {
+    await at('2026-03-15T02:00:00Z');
+    // No procedure removes a parameter: the street's database is made to lack it, as an unseeded one would.
+    h.backend.store.sqlite.prepare(`DELETE FROM policy_params WHERE key = 'disability.severeGrades'`).run();
+    const r = await raw('assistance.entitlementGaps', {});
+    expect(r).toMatchObject({ ok: false, error: { code: 'not-found', field: 'disability.severeGrades' } });
+    expect(r.ok ? '' : r.error.message).toContain('重度残疾：不分类别的残疾等级');
+  });
 });
 
 describe('a member moving within the street', () => {
