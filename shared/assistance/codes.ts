@@ -78,6 +78,7 @@ export type TempStatus = (typeof TEMP_STATUSES)[number]['code'];
 export const INCOME_RISE_KINDS = list([
   { code: 'stay', label: '继续保障（重新核定金额）' },
   { code: 'suspended', label: '疫情期间暂停退出，按原金额发放' },
-  { code: 'gradual-exit', label: '渐退：前三个月100%，后三个月50%，期满退出' },
+  { code: 'gradual-exit', label: '渐退：按原领取金额先全额、后减半发放，期满退出' },
+  { code: 'continue-exit', label: '渐退期内再次申报：按原渐退安排继续，不重新起算' },
   { code: 'exit', label: '次月退出' },
 ] as const);

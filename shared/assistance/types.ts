@@ -39,6 +39,8 @@ export interface EnrolmentRow {
   fixedAmountFen: number | null;
   /** Amount for the current month (Asia/Shanghai), null when not paid this month or not computable. */
   currentAmountFen: number | null;
+  /** A gradual exit past its end, held by a suspension of exits until a review decides. */
+  exitHeld: boolean;
   updatedAt: string;
 }
 
@@ -71,7 +73,7 @@ export interface PaymentRow {
   coveredPersons: number;
   amountFen: number;
   /** How the amount was set. */
-  basis: 'standard' | 'schedule-100' | 'schedule-50' | 'fixed';
+  basis: 'standard' | 'schedule-100' | 'schedule-50' | 'fixed' | 'held';
   bankName: string | null;
   bankAccount: string | null;
 }

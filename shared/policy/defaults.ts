@@ -50,6 +50,11 @@ export const PARAM_DEFAULTS: readonly ParamDefault[] = [
   { key: 'disability.livingSubsidyCategories', value: ['dibao', 'dibao-edge'], effectiveFrom: '2016-01-01', note: '低保、低保边缘家庭的残疾人（国发〔2015〕52号；范围【未核实】，可扩大）' },
   { key: 'disability.severeGrades', value: ['1', '2'], effectiveFrom: '2016-01-01', note: '重度残疾：一、二级残疾（民政部2021年低保边缘家庭审核确认办法，DOMAIN §1.3 [V]）；【未核实】2016-01-01为两项补贴起始日（国发〔2015〕52号）' },
   { key: 'disability.severeGrade3Categories', value: ['5', '6'], effectiveFrom: '2016-01-01', note: '重度残疾：三级智力、精神残疾（民政部2021年低保边缘家庭审核确认办法，DOMAIN §1.3 [V]）；【未核实】2016-01-01为两项补贴起始日' },
+  // 低保渐退 (津丽民发〔2020〕13号 二(二)); the plan's text, the start date before it 【未核实】 (DOMAIN §3: not found online).
+  { key: 'dibao.gradualExit.fullMonths', value: 3, effectiveFrom: '2016-01-01', note: `${PLAN} 二(二)：“前三个月按其家庭原领取低保金的100%发放，后三个月按50%发放，实现稳定脱困后再退出低保范围”；起始日期【未核实】，2016-01-01为推定` },
+  { key: 'dibao.gradualExit.fullPercent', value: 100, effectiveFrom: '2016-01-01', note: `${PLAN} 二(二)：“前三个月按其家庭原领取低保金的100%发放，后三个月按50%发放，实现稳定脱困后再退出低保范围”；起始日期【未核实】，2016-01-01为推定` },
+  { key: 'dibao.gradualExit.reducedMonths', value: 3, effectiveFrom: '2016-01-01', note: `${PLAN} 二(二)：“前三个月按其家庭原领取低保金的100%发放，后三个月按50%发放，实现稳定脱困后再退出低保范围”；起始日期【未核实】，2016-01-01为推定` },
+  { key: 'dibao.gradualExit.reducedPercent', value: 50, effectiveFrom: '2016-01-01', note: `${PLAN} 二(二)：“前三个月按其家庭原领取低保金的100%发放，后三个月按50%发放，实现稳定脱困后再退出低保范围”；起始日期【未核实】，2016-01-01为推定` },
   { key: 'epidemic.workCostDeduction', value: 50000, effectiveFrom: '2020-06-12', note: `每月扣减务工成本500元，直至疫情结束（${PLAN} 二(五)）` },
   { key: 'epidemic.rulesInForce', value: true, effectiveFrom: '2020-06-12', note: `疫情防控期间兜底保障措施（${PLAN} 二(五)）` },
   { key: 'epidemic.rulesInForce', value: false, effectiveFrom: '2023-01-08', note: '【未核实】以新冠“乙类乙管”（2023-01-08）为疫情结束日，请核实' },

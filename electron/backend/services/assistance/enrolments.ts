@@ -15,6 +15,7 @@ import type { ExitAnswers } from '../../../../shared/policy/exit-rule';
 import { householdMembers, toIncomeMember } from './members';
 import { loadEnrolment } from './read';
 import { checkApproval, checkStreetReview, type ApprovalInput } from './approval';
+import { heldBySuspension, type EnrolmentDbRow } from './amounts';
 import { recordStep } from './enrolment-steps';
 import { allMembersDied, checkExit } from './exits';
 
@@ -119,6 +120,16 @@ const TO: Partial<Record<AdvanceStep, EnrolmentStatus>> = {
   exit: 'exited',
 };
 
+/**
+ * The first month an exit stops payment: the one asked for, but never later than an end already
+ * decided (a gradual exit's), which would pay again months that had ended; a gradual exit held past
+ * its end by a suspension ends where asked, so the months it was held stay paid.
+ */
+function exitEnd(store: Store, e: EnrolmentDbRow, asked: string): string {
+  if (e.end_month === null || e.end_month >= asked || heldBySuspension(store, e)) return asked;
+  return e.end_month;
+}
+
 export function advanceEnrolment(
   store: Store,
   actor: Actor,
@@ -153,7 +164,7 @@ export function advanceEnrolment(
       if (e.programme === 'dibao' && (input.incomeClearlyRisen !== undefined || input.basicLivingSecure !== undefined)) {
         detail = { ...detail, incomeClearlyRisen: input.incomeClearlyRisen ?? false, basicLivingSecure: input.basicLivingSecure ?? false };
       }
-      patch.endMonth = input.month ?? addMonths(thisMonth, 1);
+      patch.endMonth = exitEnd(store, e, input.month ?? addMonths(thisMonth, 1));
     }
     const spec = audit(input.step, e.programme);
     store.update('enrolments', e.id, patch, actor, Object.keys(detail).length > 0 ? { ...spec, detail } : spec);

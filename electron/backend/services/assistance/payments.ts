@@ -39,7 +39,7 @@ export function paymentListFull(store: Store, street: string, programme: Program
            (SELECT hp.id FROM persons hp WHERE hp.household_id = e.household_id AND hp.relation = '02' AND hp.deleted_at IS NULL LIMIT 1))
         WHERE e.street_code = ? AND e.programme = ? AND e.deleted_at IS NULL AND h.deleted_at IS NULL
           AND e.status IN (${PAID_STATUSES.map(() => '?').join(', ')})
-          AND e.start_month <= ? AND (e.end_month IS NULL OR ? < e.end_month)
+          AND e.start_month <= ? AND (e.end_month IS NULL OR ? < e.end_month OR e.status = 'gradual-exit')
         ORDER BY c.sort_order, c.name, h.address`,
     )
     .all(street, programme, ...PAID_STATUSES, month, month) as Joined[];
