@@ -242,6 +242,26 @@ describe('the 复核 list when the suspension of exits ends', () => {
   });
 });
 
+describe('the 复核 list also holds gradual exits paused by the suspension', () => {
+  test('a gradual exit decided before the suspension and ending inside it is listed once the suspension has ended', async () => {
+    await call('policy.setParam', { key: 'dibao.employmentReward', value: 30000, effectiveFrom: '2020-01-01', retroactiveReason: '测试：补录就业奖励' });
+    now = new Date('2020-02-01T02:00:00Z');
+    await at('2020-02-01T02:00:00Z');
+    const hh = await household([{ name: '喻大', relation: '02' }]);
+    const e = await enrol({ programme: 'dibao', householdId: hh.id }, '2020-02', { publicFrom: '2020-01-10', publicTo: '2020-01-16', districtApprovedOn: '2020-01-20' });
+    await at('2020-03-10T02:00:00Z');
+    await call('assistance.recordIncomeRise', {
+      id: e.id, reportMonth: '2020-03', riseFromEmployment: true, selfReported: true, members: [{ personId: hh.members[0]!.id, wageFen: 400000 }],
+    });
+    const exit = await call('assistance.getEnrolment', { id: e.id });
+    expect(exit.status).toBe('gradual-exit');
+    await at('2023-01-09T02:00:00Z');
+    const held = (await call('assistance.suspensionReview', {})).rows;
+    const paid = await paidIn('dibao', '2023-01', e.id);
+    expect(held).toEqual([expect.objectContaining({ enrolmentId: e.id, name: '喻大', heldSince: exit.endMonth, amountFen: paid!.amountFen })]);
+  });
+});
+
 describe('the severe-disability definition is dated data', () => {
   test('a new version of disability.severeGrade3Categories changes who is severely disabled from its day', async () => {
     await at('2026-03-15T02:00:00Z');
