@@ -46,8 +46,20 @@ export const ENROLMENT_STEPS = list([
   { code: 'suspend', label: '暂停发放' },
   { code: 'resume', label: '恢复发放' },
   { code: 'exit', label: '退出' },
+  /** A covered member died or left the household: the covered persons were reduced. */
+  { code: 'member-change', label: '成员变动' },
 ] as const);
 export type EnrolmentStep = (typeof ENROLMENT_STEPS)[number]['code'];
+
+/** Why an open enrolment is on the 应退尽退 / 复核 list (EntitlementGap.reason). */
+export const GAP_REASONS = list([
+  { code: 'age', label: '超过年龄' },
+  { code: 'death', label: '死亡' },
+  { code: 'category', label: '不再属于该类别' },
+  { code: 'head-died', label: '户主死亡，须变更户主并复核' },
+  { code: 'covered-exceeds-living', label: '保障人数多于在世成员，须复核' },
+] as const);
+export type GapReason = (typeof GAP_REASONS)[number]['code'];
 
 export const TEMP_TYPES = list([
   { code: 'urgent', label: '急难型' },

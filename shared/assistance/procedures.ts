@@ -10,6 +10,7 @@ import type {
   EntitlementGap,
   IncomeRisePreview,
   PaymentList,
+  SuspensionReview,
   TemporaryRow,
 } from './types';
 
@@ -97,6 +98,8 @@ export const assistanceProcedures = {
     STAFF,
   ),
   'assistance.entitlementGaps': proc<EntitlementGap[]>()(z.strictObject({ onDate: zDate('核查日期').optional() }), STAFF),
+  /** 暂停退出结束后复核: households held at their amount while exits were suspended, once it has ended. */
+  'assistance.suspensionReview': proc<SuspensionReview>()(z.strictObject({ onDate: zDate('核查日期').optional() }), STAFF),
   'assistance.listTemporary': proc<TemporaryRow[]>()(z.strictObject({ openOnly: z.boolean({ error: '是否只看未办结必须选择' }).default(false) }), STAFF),
   'assistance.receiveTemporary': proc<TemporaryRow>()(
     z.strictObject({

@@ -1,7 +1,7 @@
 /** Output shapes of the assistance.* procedures. */
 import type { IncomeAssessment, IncomeRiseDecision } from '../policy';
 import type { SubsidyKind } from '../policy/subsidies';
-import type { EnrolmentStatus, Programme, TempStatus } from './codes';
+import type { EnrolmentStatus, GapReason, Programme, TempStatus } from './codes';
 
 export interface EnrolmentStepRow {
   id: string;
@@ -93,16 +93,45 @@ export interface EntitlementGap {
   /** Masked: the full number only in the household's audited detail view. */
   idMasked: string;
   communityName: string;
-  subsidy: SubsidyKind;
+  /** The allowance (missing, off-standard) or the open enrolment's programme (should-exit, review). */
+  subsidy: SubsidyKind | Programme;
   /**
    * 'missing': entitled, not receiving; 'off-standard': receiving an amount different from the standard;
-   * 'should-exit' (应退尽退): the entitlement ended (by age), the enrolment is still open.
+   * 'should-exit' (应退尽退): the entitlement ended, the enrolment is still open; 'review' (复核): a
+   * household enrolment whose members changed (the head died, fewer living members than covered).
    */
-  problem: 'missing' | 'off-standard' | 'should-exit';
+  problem: 'missing' | 'off-standard' | 'should-exit' | 'review';
+  /** Why, for 'should-exit' and 'review' (GAP_REASONS). */
+  reason?: GapReason;
+  /** The open enrolment, for 'should-exit' and 'review'. */
+  enrolmentId?: string;
   standardFen: number | null;
   receivedFen: number | null;
   /** For 'should-exit': the first month no longer paid. */
   stopMonth?: string;
+}
+
+
+/** A 低保 household held at its amount while exits were suspended, to review once the suspension ends. */
+export interface SuspensionReviewRow {
+  enrolmentId: string;
+  householdId: string;
+  /** The head of the household (or the first member). */
+  name: string;
+  communityName: string;
+  address: string;
+  /** The month of the income-rise report the household was held from. */
+  heldSince: string;
+  monthsHeld: number;
+  amountFen: number;
+}
+
+export interface SuspensionReview {
+  /** Whether exits are suspended on the day asked about: then nothing is listed yet. */
+  exitsSuspended: boolean;
+  /** The day the latest suspension ended (the flag's false version in force), or null. */
+  endedOn: string | null;
+  rows: SuspensionReviewRow[];
 }
 
 export interface TemporaryRow {

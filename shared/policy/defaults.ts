@@ -48,6 +48,8 @@ export const PARAM_DEFAULTS: readonly ParamDefault[] = [
   { key: 'allowance.unsupportedChild', value: 60000, effectiveFrom: '2019-06-01', note: '【未核实】参照散居孤儿标准（民发〔2019〕62号；天津标准未找到）' },
   { key: 'allowance.childAgeLimit', value: 18, effectiveFrom: '2010-01-01', note: '未满18周岁（孤儿：国办发〔2010〕54号；事实无人抚养儿童：民发〔2019〕62号，DOMAIN §1.4 [V-mirror]）；满18周岁次月停发为工作口径' },
   { key: 'disability.livingSubsidyCategories', value: ['dibao', 'dibao-edge'], effectiveFrom: '2016-01-01', note: '低保、低保边缘家庭的残疾人（国发〔2015〕52号；范围【未核实】，可扩大）' },
+  { key: 'disability.severeGrades', value: ['1', '2'], effectiveFrom: '2016-01-01', note: '重度残疾：一、二级残疾（民政部2021年低保边缘家庭审核确认办法，DOMAIN §1.3 [V]）；【未核实】2016-01-01为两项补贴起始日（国发〔2015〕52号）' },
+  { key: 'disability.severeGrade3Categories', value: ['5', '6'], effectiveFrom: '2016-01-01', note: '重度残疾：三级智力、精神残疾（民政部2021年低保边缘家庭审核确认办法，DOMAIN §1.3 [V]）；【未核实】2016-01-01为两项补贴起始日' },
   // 低保渐退 (津丽民发〔2020〕13号 二(二)); the plan's text, the start date before it 【未核实】 (DOMAIN §3: not found online).
   { key: 'dibao.gradualExit.fullMonths', value: 3, effectiveFrom: '2016-01-01', note: `${PLAN} 二(二)：“前三个月按其家庭原领取低保金的100%发放，后三个月按50%发放，实现稳定脱困后再退出低保范围”；起始日期【未核实】，2016-01-01为推定` },
   { key: 'dibao.gradualExit.fullPercent', value: 100, effectiveFrom: '2016-01-01', note: `${PLAN} 二(二)：“前三个月按其家庭原领取低保金的100%发放，后三个月按50%发放，实现稳定脱困后再退出低保范围”；起始日期【未核实】，2016-01-01为推定` },

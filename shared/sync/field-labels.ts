@@ -4,7 +4,7 @@
  */
 const LABELS: Record<string, string> = {
   name: '姓名/名称', display_name: '显示名', username: '用户名', role: '角色', disabled: '停用',
-  id_number: '身份证号码', sex: '性别', birth_date: '出生日期', ethnicity: '民族', marital_status: '婚姻状况',
+  id_number: '身份证号码', sex: '性别', birth_date: '出生日期', died_on: '死亡日期', ethnicity: '民族', marital_status: '婚姻状况',
   relation: '与户主关系', phone: '联系电话', address: '住址', hukou_type: '户籍类型', categories: '救助类别',
   category: '类别', status: '状态', note: '备注', notes: '备注', health: '健康状况', disability_category: '残疾类别',
   disability_grade: '残疾等级', labour_capacity: '劳动能力', employment: '就业情况', incomes: '收入',

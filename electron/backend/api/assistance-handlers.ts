@@ -5,6 +5,7 @@ import { listParams, settableHere } from '../services/policy/list';
 import { DISTRICT_PARTITION, setParam } from '../services/policy/params';
 import { advanceEnrolment, applyEnrolment, investigateEnrolment } from '../services/assistance/enrolments';
 import { entitlementGaps } from '../services/assistance/gaps';
+import { suspensionReview } from '../services/assistance/suspension-review';
 import { previewIncomeRise, recordIncomeRise } from '../services/assistance/income-rise';
 import { exportPaymentList } from '../services/assistance/payment-export';
 import { paymentList } from '../services/assistance/payments';
@@ -55,6 +56,8 @@ export function assistanceHandlers(): AreaHandlers<'assistance.'> {
     'assistance.exportPaymentList': (input, { store, actor }) => exportPaymentList(store, actor, input.programme, input.month),
     'assistance.entitlementGaps': (input, { store, actor }) =>
       entitlementGaps(store, actor.streetCode, input.onDate ?? shanghaiDate(store.nowDate())),
+    'assistance.suspensionReview': (input, { store, actor }) =>
+      suspensionReview(store, actor.streetCode, input.onDate ?? shanghaiDate(store.nowDate())),
     'assistance.listTemporary': (input, { store, actor }) => listTemporary(store, actor.streetCode, input.openOnly),
     'assistance.receiveTemporary': (input, { store, actor }) => temporaryRow(store, actor.streetCode, receiveTemporary(store, actor, input)),
     'assistance.decideTemporary': (input, { store, actor }) => {

@@ -14,6 +14,7 @@ import type { Store } from '../../store/store';
 import { paramOn, requireParam } from '../policy/params';
 import { dibaoStandard, flag, requireAllowanceStandard } from './figures';
 import { basisDecision, decisionInput, exitUnderWay, scheduleOf, type DecisionRow } from './decisions';
+import { deathStopMonth } from './death-end';
 
 export interface EnrolmentDbRow {
   id: string;
@@ -67,12 +68,14 @@ export function heldBySuspension(store: Store, e: EnrolmentDbRow): DecisionRow |
 }
 export { EXIT_SUSPENSION_RULE };
 
-/** Paid in the month: by its months and status (or held at a gradual exit's end), and not past the end by age. */
+/** Paid in the month: by its months and status (or held at a gradual exit's end), and not past the end by age or death. */
 export function payableIn(store: Store, e: EnrolmentDbRow, month: string): boolean {
   const ended = e.end_month !== null && month >= e.end_month;
   if (ended ? !(e.start_month && e.start_month <= month && heldBySuspension(store, e)) : !paidIn(e, month)) return false;
   const stop = ageStopMonth(store, e);
-  return stop === null || month < stop;
+  if (stop !== null && month >= stop) return false;
+  const died = deathStopMonth(store, e);
+  return died === null || month < died;
 }
 
 function selfCareOf(store: Store, personId: string | null): string {

@@ -10,21 +10,16 @@ import { addMonths, assessMonthlyIncome, monthOf } from '../../../../shared/poli
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
 import { loadHouseholdRow } from '../registry/read';
-import { flag, incomeParams } from './figures';
-import { exitRefusal, type ExitAnswers } from '../../../../shared/policy/exit-rule';
+import { incomeParams } from './figures';
+import type { ExitAnswers } from '../../../../shared/policy/exit-rule';
 import { householdMembers, toIncomeMember } from './members';
 import { loadEnrolment } from './read';
 import { checkApproval, checkStreetReview, type ApprovalInput } from './approval';
 import { heldBySuspension, type EnrolmentDbRow } from './amounts';
+import { recordStep } from './enrolment-steps';
+import { allMembersDied, checkExit } from './exits';
 
-export function recordStep(store: Store, actor: Actor, enrolmentId: string, step: EnrolmentStep, note: string | null, detail?: unknown): void {
-  store.insert(
-    'enrolment_steps',
-    { streetCode: actor.streetCode, enrolmentId, step, at: store.nowIso(), username: actor.username, note, detail: detail ?? null },
-    actor,
-    null,
-  );
-}
+export { recordStep };
 
 function audit(step: EnrolmentStep, programme: string) {
   return { action: `assistance.${step}`, summary: `${labelOf(PROGRAMMES, programme)}：${labelOf(ENROLMENT_STEPS, step)}` };
@@ -163,12 +158,11 @@ export function advanceEnrolment(
     }
     if (input.step === 'exit') {
       // The one exit rule, read on the day of the decision (shared/policy/exit-rule.ts).
-      if (e.programme === 'dibao') {
-        const refusal = exitRefusal(flag(store, e.street_code, 'epidemic.exitsSuspended', today), input);
-        if (refusal) throw new AppError('invalid-transition', refusal.message, { field: refusal.field });
-        if (input.incomeClearlyRisen !== undefined || input.basicLivingSecure !== undefined) {
-          detail = { ...detail, incomeClearlyRisen: input.incomeClearlyRisen ?? false, basicLivingSecure: input.basicLivingSecure ?? false };
-        }
+      // A household whose members have all died leaves by death, which the rule never holds back.
+      const path = e.person_id === null && allMembersDied(store, e.household_id) ? 'death' : 'manual';
+      checkExit(store, e, path, today, input);
+      if (e.programme === 'dibao' && (input.incomeClearlyRisen !== undefined || input.basicLivingSecure !== undefined)) {
+        detail = { ...detail, incomeClearlyRisen: input.incomeClearlyRisen ?? false, basicLivingSecure: input.basicLivingSecure ?? false };
       }
       patch.endMonth = exitEnd(store, e, input.month ?? addMonths(thisMonth, 1));
     }

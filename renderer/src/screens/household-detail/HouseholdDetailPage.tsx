@@ -18,6 +18,7 @@ import { HouseholdInfo } from './HouseholdInfo';
 import { HouseholdEditDrawer } from './HouseholdEditDrawer';
 import { MembersTable, type MemberAction } from './MembersTable';
 import { MovePersonModal } from './MovePersonModal';
+import { RecordDeathModal } from './RecordDeathModal';
 import { HouseholdEnrolments } from '../assistance/HouseholdEnrolments';
 import { ApplyEnrolmentModal } from '../assistance/ApplyEnrolmentModal';
 import { HouseholdVisitsCard } from '../screening/HouseholdVisits';
@@ -34,6 +35,7 @@ export function HouseholdDetailPage({ id }: { id: string }) {
   const [personMode, setPersonMode] = useState<PersonDrawerMode | null>(null);
   const [moving, setMoving] = useState<PersonDetail | null>(null);
   const [deletingPerson, setDeletingPerson] = useState<PersonDetail | null>(null);
+  const [dying, setDying] = useState<PersonDetail | null>(null);
   const [deletingHousehold, setDeletingHousehold] = useState(false);
   const [applying, setApplying] = useState(false);
   const back = () => navigate({ name: 'households' });
@@ -59,6 +61,7 @@ export function HouseholdDetailPage({ id }: { id: string }) {
     if (action === 'edit') setPersonMode({ kind: 'edit', person: p });
     if (action === 'move') setMoving(p);
     if (action === 'delete') setDeletingPerson(p);
+    if (action === 'death') setDying(p);
   };
 
   return (
@@ -123,6 +126,14 @@ export function HouseholdDetailPage({ id }: { id: string }) {
         onClose={() => setMoving(null)}
         onMoved={() => {
           setMoving(null);
+          query.reload();
+        }}
+      />
+      <RecordDeathModal
+        person={dying}
+        onClose={() => setDying(null)}
+        onSaved={() => {
+          setDying(null);
           query.reload();
         }}
       />
