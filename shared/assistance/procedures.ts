@@ -5,10 +5,12 @@ import { zCode, zDate, zFen, zId, zInt, zMonth, zOptText, zText } from '../api/z
 import type { FileOut } from '../registry/types';
 import { ENROLMENT_STATUSES, PROGRAMMES, TEMP_TYPES } from './codes';
 import type {
+  AccountingSheet,
   EnrolmentDetail,
   EnrolmentRow,
   EntitlementGap,
   IncomeRisePreview,
+  InvestigationPreview,
   PaymentList,
   TemporaryRow,
 } from './types';
@@ -37,6 +39,13 @@ export const IncomeRiseSchema = z.strictObject({
   note: zOptText('说明', 500, { multiline: true }),
 });
 
+const InvestigateSchema = z.strictObject({
+  id: zId('保障记录'),
+  coveredPersons: zInt('保障人数', 1, 30).optional(),
+  workingAwayPersonIds: z.array(zId('成员'), { error: '外出务工成员必须是列表' }).max(30, { error: '外出务工成员不能超过30人' }).default([]),
+  note: zOptText('调查情况', 500, { multiline: true }),
+});
+
 export const assistanceProcedures = {
   'assistance.listEnrolments': proc<EnrolmentRow[]>()(
     z.strictObject({
@@ -56,13 +65,12 @@ export const assistanceProcedures = {
     }),
     STAFF,
   ),
-  'assistance.investigate': proc<EnrolmentDetail>()(
-    z.strictObject({
-      id: zId('保障记录'),
-      coveredPersons: zInt('保障人数', 1, 30).optional(),
-      workingAwayPersonIds: z.array(zId('成员'), { error: '外出务工成员必须是列表' }).max(30, { error: '外出务工成员不能超过30人' }).default([]),
-      note: zOptText('调查情况', 500, { multiline: true }),
-    }),
+  'assistance.investigate': proc<EnrolmentDetail>()(InvestigateSchema, STAFF),
+  /** The working the 入户调查 would record, shown before anyone approves; writes nothing. */
+  'assistance.previewInvestigation': proc<InvestigationPreview>()(InvestigateSchema, STAFF),
+  /** The 核算单 of the stored working, for the print route (audited as a print). */
+  'assistance.accountingSheet': proc<AccountingSheet>()(
+    z.strictObject({ id: zId('保障记录'), mode: z.enum(['print', 'pdf', 'preview'], { error: '打印方式无效' }) }),
     STAFF,
   ),
   'assistance.advance': proc<EnrolmentDetail>()(

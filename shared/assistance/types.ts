@@ -1,6 +1,7 @@
 /** Output shapes of the assistance.* procedures. */
 import type { IncomeAssessment, IncomeRiseDecision } from '../policy';
 import type { SubsidyKind } from '../policy/subsidies';
+import type { AccountingWorking } from '../policy/working';
 import type { EnrolmentStatus, Programme, TempStatus } from './codes';
 
 export interface EnrolmentStepRow {
@@ -127,4 +128,24 @@ export interface TemporaryRow {
   decisionNote: string | null;
   /** Approved (or still open) within the deadline; null when there is none. */
   withinDeadline: boolean | null;
+}
+
+/** The 核算 working the 入户调查 would record now (null for programmes without an income test). */
+export interface InvestigationPreview {
+  working: AccountingWorking | null;
+}
+
+/** The printed 核算单: the stored working and whom it is about. */
+export interface AccountingSheet {
+  enrolmentId: string;
+  programme: 'dibao' | 'dibao-edge';
+  streetName: string;
+  officeName: string;
+  communityName: string;
+  address: string | null;
+  /** 户主, when the registry has one. */
+  headName: string | null;
+  /** When the 入户调查 was recorded (the working is of that day). */
+  investigatedAt: string;
+  working: AccountingWorking;
 }

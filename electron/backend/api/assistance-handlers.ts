@@ -4,6 +4,7 @@ import { shanghaiDate } from '../../../shared/time/shanghai';
 import { listParams, settableHere } from '../services/policy/list';
 import { DISTRICT_PARTITION, setParam } from '../services/policy/params';
 import { advanceEnrolment, applyEnrolment, investigateEnrolment } from '../services/assistance/enrolments';
+import { accountingSheet, previewInvestigation } from '../services/assistance/accounting-sheet';
 import { entitlementGaps } from '../services/assistance/gaps';
 import { previewIncomeRise, recordIncomeRise } from '../services/assistance/income-rise';
 import { exportPaymentList } from '../services/assistance/payment-export';
@@ -37,6 +38,8 @@ export function assistanceHandlers(): AreaHandlers<'assistance.'> {
       investigateEnrolment(store, actor, input);
       return enrolmentDetail(store, actor.streetCode, input.id);
     },
+    'assistance.previewInvestigation': (input, { store, actor }) => previewInvestigation(store, actor, input),
+    'assistance.accountingSheet': (input, { store, actor }) => accountingSheet(store, actor, input),
     'assistance.advance': (input, ctx) => {
       const { store, actor } = ctx;
       // Recording the approval or refusal of an enrolment is for 街道负责人 and above, not caseworkers.

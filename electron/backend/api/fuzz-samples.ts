@@ -182,6 +182,8 @@ export function samples(s: Seeded): Partial<Record<ProcedureName, unknown>> {
     'assistance.apply': { programme: 'tekun-home', householdId: s.householdId, personId: s.headId, note: '申请' },
     'assistance.investigate': { id: s.enrolmentId, coveredPersons: 2, note: '已调查' },
     'assistance.advance': { id: s.enrolmentId, step: 'street-review', note: '同意' },
+    'assistance.previewInvestigation': { id: s.enrolmentId, coveredPersons: 2, workingAwayPersonIds: [s.headId] },
+    'assistance.accountingSheet': { id: s.enrolmentId, mode: 'pdf' },
     'assistance.previewIncomeRise': { id: s.enrolmentId, reportMonth: '2024-03', riseFromEmployment: true, selfReported: true },
     'assistance.recordIncomeRise': { id: s.enrolmentId, reportMonth: '2024-03', riseFromEmployment: true, selfReported: true },
     'assistance.paymentList': { programme: 'dibao', month: '2024-03' },
