@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { proc, STAFF, SUPERVISORS } from '../api/proc';
 import { zCode, zDate, zFen, zId, zInt, zMonth, zOptText, zText } from '../api/zh';
 import type { FileOut } from '../registry/types';
-import { ENROLMENT_STATUSES, PROGRAMMES, TEMP_TYPES } from './codes';
+import { ENROLMENT_STATUSES, PROGRAMMES, TEMP_PAPERS, TEMP_TYPES } from './codes';
 import type {
   AccountingSheet,
   EnrolmentDetail,
@@ -105,7 +105,14 @@ export const assistanceProcedures = {
     STAFF,
   ),
   'assistance.entitlementGaps': proc<EntitlementGap[]>()(z.strictObject({ onDate: zDate('核查日期').optional() }), STAFF),
-  'assistance.listTemporary': proc<TemporaryRow[]>()(z.strictObject({ openOnly: z.boolean({ error: '是否只看未办结必须选择' }).default(false) }), STAFF),
+  'assistance.listTemporary': proc<TemporaryRow[]>()(
+    z.strictObject({
+      openOnly: z.boolean({ error: '是否只看未办结必须选择' }).default(false),
+      /** Only 先行救助 whose papers are still owed after their due day. */
+      papersOverdue: z.boolean({ error: '是否只看材料逾期必须选择' }).default(false),
+    }),
+    STAFF,
+  ),
   'assistance.receiveTemporary': proc<TemporaryRow>()(
     z.strictObject({
       householdId: zId('家庭'),
@@ -122,7 +129,19 @@ export const assistanceProcedures = {
       action: z.enum(['approve', 'reject', 'pay', 'refer'], { error: '办理动作无效' }),
       note: zOptText('意见', 500, { multiline: true }),
       referral: zOptText('转介去向', 200, { multiline: true }),
+      /** 先行救助 (approve only, urgent cases): the papers owed; their due day comes from the parameter. */
+      papersOwed: z.array(zCode('待补材料', TEMP_PAPERS), { error: '待补材料必须是列表' }).max(TEMP_PAPERS.length, { error: '待补材料项目过多' }).optional(),
+      papersOther: zOptText('其他待补材料', 100),
     }),
     SUPERVISORS,
+  ),
+  /** Papers received for a 先行救助; the last one completes them. */
+  'assistance.recordTemporaryPapers': proc<TemporaryRow>()(
+    z.strictObject({
+      id: zId('临时救助申请'),
+      received: z.array(zCode('补交材料', TEMP_PAPERS), { error: '补交材料必须是列表' }).min(1, { error: '请选择已补交的材料' }).max(TEMP_PAPERS.length, { error: '补交材料项目过多' }),
+      note: zOptText('说明', 200),
+    }),
+    STAFF,
   ),
 } as const;

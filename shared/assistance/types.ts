@@ -2,7 +2,7 @@
 import type { IncomeAssessment, IncomeRiseDecision } from '../policy';
 import type { SubsidyKind } from '../policy/subsidies';
 import type { AccountingWorking } from '../policy/working';
-import type { EnrolmentStatus, Programme, TempStatus } from './codes';
+import type { EnrolmentStatus, Programme, TempPaper, TempStatus } from './codes';
 
 export interface EnrolmentStepRow {
   id: string;
@@ -128,6 +128,19 @@ export interface TemporaryRow {
   decisionNote: string | null;
   /** Approved (or still open) within the deadline; null when there is none. */
   withinDeadline: boolean | null;
+  /** 先行救助: the papers owed (each with the day received), null when approved with papers complete. */
+  papersOwed: OwedPaper[] | null;
+  papersDueOn: string | null;
+  papersCompletedAt: string | null;
+  /** Papers still owed after their due day (Asia/Shanghai). */
+  papersOverdue: boolean;
+}
+
+export interface OwedPaper {
+  code: TempPaper;
+  /** The paper's name for 其他. */
+  note: string | null;
+  receivedOn: string | null;
 }
 
 /** The 核算 working the 入户调查 would record now (null for programmes without an income test). */

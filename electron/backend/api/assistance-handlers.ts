@@ -10,6 +10,7 @@ import { previewIncomeRise, recordIncomeRise } from '../services/assistance/inco
 import { exportPaymentList } from '../services/assistance/payment-export';
 import { paymentList } from '../services/assistance/payments';
 import { enrolmentDetail, listEnrolments } from '../services/assistance/read';
+import { recordTemporaryPapers } from '../services/assistance/temporary-papers';
 import { decideTemporary, listTemporary, receiveTemporary, temporaryRow } from '../services/assistance/temporary';
 import type { AreaHandlers } from './handlers';
 import { requireUser } from './context';
@@ -58,7 +59,11 @@ export function assistanceHandlers(): AreaHandlers<'assistance.'> {
     'assistance.exportPaymentList': (input, { store, actor }) => exportPaymentList(store, actor, input.programme, input.month),
     'assistance.entitlementGaps': (input, { store, actor }) =>
       entitlementGaps(store, actor.streetCode, input.onDate ?? shanghaiDate(store.nowDate())),
-    'assistance.listTemporary': (input, { store, actor }) => listTemporary(store, actor.streetCode, input.openOnly),
+    'assistance.listTemporary': (input, { store, actor }) => listTemporary(store, actor.streetCode, input),
+    'assistance.recordTemporaryPapers': (input, { store, actor }) => {
+      recordTemporaryPapers(store, actor, input);
+      return temporaryRow(store, actor.streetCode, input.id);
+    },
     'assistance.receiveTemporary': (input, { store, actor }) => temporaryRow(store, actor.streetCode, receiveTemporary(store, actor, input)),
     'assistance.decideTemporary': (input, { store, actor }) => {
       decideTemporary(store, actor, input);

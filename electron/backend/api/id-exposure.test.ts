@@ -96,7 +96,7 @@ const WRITES: ProcedureName[] = [
   'policy.setParam',
   'assistance.apply', 'assistance.investigate', 'assistance.advance', 'assistance.previewIncomeRise',
   'assistance.recordIncomeRise', 'assistance.receiveTemporary', 'assistance.decideTemporary',
-  'assistance.previewInvestigation', 'assistance.accountingSheet',
+  'assistance.previewInvestigation', 'assistance.accountingSheet', 'assistance.recordTemporaryPapers',
   'sync.enroll', 'sync.syncNow', 'sync.resolveRejection',
   'care.saveProfile', 'care.recordTransfer', 'care.saveCaregiver', 'care.createAgreement', 'care.updateAgreement',
   'care.signAgreement', 'care.terminateAgreement', 'care.issueCard', 'care.reissueCard', 'care.cancelCard',
