@@ -8,6 +8,7 @@ import { AppError } from '../../../../shared/errors';
 import { labelOf } from '../../../../shared/codes';
 import { TEMP_PAPERS, type TempPaper } from '../../../../shared/assistance/codes';
 import type { OwedPaper } from '../../../../shared/assistance/types';
+import { owedText, paperName } from '../../../../shared/assistance/papers';
 import { addDays } from '../../../../shared/time/calendar-days';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
@@ -30,17 +31,6 @@ export function papersOwedOn(store: Store, street: string, input: AdvanceInput, 
     papersOwed: codes.map((code) => ({ code, note: code === 'other' ? other : null, receivedOn: null })),
     papersDueOn: addDays(today, days),
   };
-}
-
-export function paperName(p: OwedPaper): string {
-  return p.code === 'other' && p.note ? `其他（${p.note}）` : labelOf(TEMP_PAPERS, p.code);
-}
-
-/** "材料待补：身份证明、收入证明，限 2026-03-21 前补齐", or null when nothing is owed. */
-export function owedText(papers: readonly OwedPaper[] | null, dueOn: string | null): string | null {
-  const owed = (papers ?? []).filter((p) => p.receivedOn === null);
-  if (owed.length === 0) return null;
-  return `材料待补：${owed.map(paperName).join('、')}，限 ${dueOn ?? ''} 前补齐`;
 }
 
 interface PapersRow {

@@ -16,7 +16,8 @@ import type { Actor, Store } from '../../store/store';
 import { requireParam } from '../policy/params';
 import { loadHouseholdRow } from '../registry/read';
 import { dibaoStandard } from './figures';
-import { owedText, papersOwedOn, type AdvanceInput } from './temporary-papers';
+import { papersOwedOn, type AdvanceInput } from './temporary-papers';
+import { owedText } from '../../../../shared/assistance/papers';
 
 interface Db {
   id: string;
