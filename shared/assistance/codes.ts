@@ -75,6 +75,17 @@ export const TEMP_STATUSES = list([
 ] as const);
 export type TempStatus = (typeof TEMP_STATUSES)[number]['code'];
 
+/** Papers a 先行救助 may leave owed, completed after payment within the set days. */
+export const TEMP_PAPERS = list([
+  { code: 'id-proof', label: '身份证明' },
+  { code: 'hukou-book', label: '户口簿' },
+  { code: 'income-proof', label: '收入证明' },
+  { code: 'medical-bills', label: '医疗票据' },
+  { code: 'accident-proof', label: '事故证明' },
+  { code: 'other', label: '其他' },
+] as const);
+export type TempPaper = (typeof TEMP_PAPERS)[number]['code'];
+
 export const INCOME_RISE_KINDS = list([
   { code: 'stay', label: '继续保障（重新核定金额）' },
   { code: 'suspended', label: '疫情期间暂停退出，按原金额发放' },

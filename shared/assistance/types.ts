@@ -1,7 +1,8 @@
 /** Output shapes of the assistance.* procedures. */
 import type { IncomeAssessment, IncomeRiseDecision } from '../policy';
 import type { SubsidyKind } from '../policy/subsidies';
-import type { EnrolmentStatus, GapReason, Programme, TempStatus } from './codes';
+import type { AccountingWorking } from '../policy/working';
+import type { EnrolmentStatus, GapReason, Programme, TempPaper, TempStatus } from './codes';
 
 export interface EnrolmentStepRow {
   id: string;
@@ -156,4 +157,37 @@ export interface TemporaryRow {
   decisionNote: string | null;
   /** Approved (or still open) within the deadline; null when there is none. */
   withinDeadline: boolean | null;
+  /** 先行救助: the papers owed (each with the day received), null when approved with papers complete. */
+  papersOwed: OwedPaper[] | null;
+  papersDueOn: string | null;
+  papersCompletedAt: string | null;
+  /** Papers still owed after their due day (Asia/Shanghai). */
+  papersOverdue: boolean;
+}
+
+export interface OwedPaper {
+  code: TempPaper;
+  /** The paper's name for 其他. */
+  note: string | null;
+  receivedOn: string | null;
+}
+
+/** The 核算 working the 入户调查 would record now (null for programmes without an income test). */
+export interface InvestigationPreview {
+  working: AccountingWorking | null;
+}
+
+/** The printed 核算单: the stored working and whom it is about. */
+export interface AccountingSheet {
+  enrolmentId: string;
+  programme: 'dibao' | 'dibao-edge';
+  streetName: string;
+  officeName: string;
+  communityName: string;
+  address: string | null;
+  /** 户主, when the registry has one. */
+  headName: string | null;
+  /** When the 入户调查 was recorded (the working is of that day). */
+  investigatedAt: string;
+  working: AccountingWorking;
 }

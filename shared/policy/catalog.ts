@@ -67,6 +67,7 @@ export const PARAM_CATALOG: Record<string, ParamSpec> = {
   'epidemic.exitsSuspended': { label: '暂停低保对象退出（家庭收入明显提高者除外）', unit: 'boolean', schema: bool, scope: 'district' },
   'temporary.urgentHours': { label: '急难型临时救助审核审批时限（小时）', unit: 'hours', schema: positiveInt, scope: 'district' },
   'temporary.streetLimitMonths': { label: '街道审批临时救助限额（低保标准的月数）', unit: 'months', schema: positiveInt, scope: 'district' },
+  'temporary.papersDueDays': { label: '先行救助后补齐材料期限（天）', unit: 'count', schema: positiveInt, scope: 'district' },
   // 照料服务 (issue 6)
   'care.visitIntervalDays': { label: '定期探访最长间隔（天）', unit: 'count', schema: z.number().int().min(1).max(366), scope: 'district' },
   'care.renewalNoticeDays': { label: '照料协议到期前提醒续签（天）', unit: 'count', schema: z.number().int().min(0).max(366), scope: 'district' },

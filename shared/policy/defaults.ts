@@ -62,6 +62,7 @@ export const PARAM_DEFAULTS: readonly ParamDefault[] = [
   { key: 'epidemic.exitsSuspended', value: false, effectiveFrom: '2023-01-08', note: '【未核实】随疫情防控措施结束，请核实' },
   { key: 'temporary.urgentHours', value: 24, effectiveFrom: '2020-06-12', note: `急难型临时救助24小时内完成审核审批（${PLAN} 二(五)）` },
   { key: 'temporary.streetLimitMonths', value: 6, effectiveFrom: '2020-06-12', note: '6个月低保标准以内由街道审批（天津日报2021-08-30转载，DOMAIN §4 [V-mirror]）' },
+  { key: 'temporary.papersDueDays', value: 5, effectiveFrom: '2020-06-12', note: '【未核实】天津只规定“可先行救助，再履行相关手续”（天津日报2021-08-30转载，DOMAIN §4），未定补齐期限；5日参照山东省急难型临时救助“手续5日内补齐”（DOMAIN §4），待区民政局确认' },
   // 照料服务 (issue 6)
   { key: 'care.visitIntervalDays', value: 31, effectiveFrom: '2020-06-12', note: '【未核实】探视责任人每月至少探访一次（参照安徽省2022年分散供养特困人员照料服务指引，DOMAIN §2.2），待区民政局确认' },
   { key: 'care.renewalNoticeDays', value: 30, effectiveFrom: '2020-06-12', note: '协议到期前30日提醒续签（工作惯例，可调整）' },

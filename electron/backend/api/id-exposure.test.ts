@@ -108,6 +108,7 @@ const WRITES: ProcedureName[] = [
   'assistance.apply', 'assistance.investigate', 'assistance.advance', 'assistance.previewIncomeRise',
   'assistance.recordIncomeRise', 'assistance.receiveTemporary', 'assistance.decideTemporary',
   'batches.generate', 'batches.confirm', 'batches.markPaid',
+  'assistance.previewInvestigation', 'assistance.accountingSheet', 'assistance.recordTemporaryPapers',
   'sync.enroll', 'sync.syncNow', 'sync.resolveRejection',
   'care.saveProfile', 'care.recordTransfer', 'care.saveCaregiver', 'care.createAgreement', 'care.updateAgreement',
   'care.signAgreement', 'care.terminateAgreement', 'care.issueCard', 'care.reissueCard', 'care.cancelCard',

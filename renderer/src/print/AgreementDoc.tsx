@@ -3,13 +3,14 @@ import type { AgreementPrint } from '../../../shared/care/types';
 import { zhDate } from '../../../shared/care/dates';
 import { Blank } from './CardFace';
 
-/** A4 portrait; the agreement's number at the top of every page, page numbers at the bottom. */
-export function agreementPageCss(agreementNumber: string): string {
-  const no = agreementNumber.replace(/[^A-Z0-9-]/g, '');
+/** A4 portrait with page numbers; an agreement's number at the top of every page (null: other A4 documents). */
+export function agreementPageCss(agreementNumber: string | null): string {
+  const no = (agreementNumber ?? '').replace(/[^A-Z0-9-]/g, '');
+  const top = no ? `@top-right { content: "协议编号：${no}"; font-family: 'Noto Serif SC', serif; font-size: 9pt; }` : '';
   return `@page {
   size: A4 portrait;
   margin: 20mm 18mm 22mm;
-  @top-right { content: "协议编号：${no}"; font-family: 'Noto Serif SC', serif; font-size: 9pt; }
+  ${top}
   @bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; font-family: 'Noto Serif SC', serif; font-size: 9pt; }
 }`;
 }

@@ -6,13 +6,13 @@
 import { AppError } from '../../../../shared/errors';
 import { ENROLMENT_STEPS, HOUSEHOLD_PROGRAMMES, PROGRAMMES, type EnrolmentStatus, type EnrolmentStep, type Programme } from '../../../../shared/assistance/codes';
 import { labelOf, type Role } from '../../../../shared/codes';
-import { addMonths, assessMonthlyIncome, monthOf } from '../../../../shared/policy';
+import { addMonths, monthOf } from '../../../../shared/policy';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
 import { loadHouseholdRow } from '../registry/read';
-import { incomeParams } from './figures';
 import type { ExitAnswers } from '../../../../shared/policy/exit-rule';
-import { householdMembers, toIncomeMember } from './members';
+import { householdMembers } from './members';
+import { checkInvestigable, enrolmentWorking } from './working';
 import { loadEnrolment } from './read';
 import { checkApproval, checkStreetReview, type ApprovalInput } from './approval';
 import { heldBySuspension, type EnrolmentDbRow } from './amounts';
@@ -74,27 +74,26 @@ export function investigateEnrolment(
 ): void {
   store.tx(() => {
     const e = loadEnrolment(store, actor.streetCode, input.id);
-    if (e.status !== 'applied' && e.status !== 'investigated') {
-      throw new AppError('conflict', '只有已申请的记录可以登记入户调查', { field: 'id' });
-    }
+    checkInvestigable(e);
     const today = shanghaiDate(store.nowDate());
-    // The income test applies to the household programmes (低保, 低保边缘) only.
-    const incomeTested = HOUSEHOLD_PROGRAMMES.includes(e.programme);
-    const members = householdMembers(store, e.household_id);
-    const incomeMembers = members.map((m) => toIncomeMember(m, new Set(input.workingAwayPersonIds)));
-    const assessment = incomeTested ? assessMonthlyIncome(incomeMembers, incomeParams(store, actor.streetCode, today, incomeMembers)) : null;
+    // The income test applies to the household programmes (低保, 低保边缘) only; the whole working is
+    // kept with the step, so the record shows (and the 核算单 prints) what was decided on.
+    const working = enrolmentWorking(store, e, input, today);
     store.update(
       'enrolments',
       e.id,
       {
         status: 'investigated',
-        perCapitaIncomeFen: assessment?.perCapitaFen ?? null,
+        perCapitaIncomeFen: working?.perCapitaFen ?? null,
         coveredPersons: input.coveredPersons ?? e.covered_persons,
       },
       actor,
       audit('investigate', e.programme),
     );
-    recordStep(store, actor, e.id, 'investigate', input.note ?? null, assessment ? { ...assessment, members: members.length, onDate: today } : null);
+    const detail = working
+      ? { totalFen: working.totalFen, perCapitaFen: working.perCapitaFen, members: working.householdSize, onDate: today, working }
+      : null;
+    recordStep(store, actor, e.id, 'investigate', input.note ?? null, detail);
   });
 }
 

@@ -17,6 +17,7 @@ import { AssistanceTabs } from './AssistanceTabs';
 import { EnrolmentStepModal, type StepKind } from './EnrolmentStepModal';
 import { IncomeRiseModal } from './IncomeRiseModal';
 import { ScheduleTable } from './ScheduleTable';
+import { StoredWorkingCard } from './StoredWorkingCard';
 import { EnrolmentStatusTag, decisionLabel, programmeLabel, stepLabel } from './labels';
 
 const NEXT: Record<string, StepKind[]> = {
@@ -140,6 +141,8 @@ export function EnrolmentDetailPage({ id }: { id: string }) {
             </Space>
           )}
         </Card>
+
+        <StoredWorkingCard enrolment={e} />
 
         {e.incomeRises.length > 0 && (
           <Card title="收入变化处理决定" data-testid="income-rises">

@@ -26,6 +26,7 @@ const EVENT_LABEL: Record<string, string> = {
   'application:paid': '临时救助已发放（办结）',
   'application:rejected': '临时救助不予救助（办结）',
   'application:referred': '临时救助转介',
+  'application:papers': '先行救助补交材料',
   ...Object.fromEntries(LEDGER_ACTIONS.map((a) => [a.code, a.label])),
 };
 
