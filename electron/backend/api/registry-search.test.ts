@@ -2,6 +2,7 @@
  * Searching by a fragment of a name as staff type it: a given name (淑兰 of 耿淑兰), one middle
  * character, ranked exact name first, then names that start with the fragment, then the rest.
  */
+import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeHarness, type Harness } from '../testing/harness';
 import { makeIdNumber } from '../../../shared/id-number';
@@ -26,12 +27,19 @@ async function titles(q: string) {
   return (await h.call('registry.search', { q })).filter((x) => x.kind === 'person').map((x) => x.title.replace(/（.*$/, ''));
 }
 
-/** The posting table holds, for every live person, each character of the name after the first. */
+/**
+ * The posting table holds, for every live person, each character of the name after the first,
+ * with the rowid of the person's household.
+ */
 function postingsMatchPersons() {
   const s = h.backend.store.sqlite;
-  const live = s.prepare('SELECT rowid AS r, name FROM persons WHERE deleted_at IS NULL').all() as { r: number; name: string }[];
-  const want = new Set(live.flatMap((p) => [...p.name].slice(1).map((c) => `${c}:${p.r}`)));
-  const got = (s.prepare('SELECT ch, person FROM person_name_chars').all() as { ch: string; person: number }[]).map((x) => `${x.ch}:${x.person}`);
+  const live = s
+    .prepare('SELECT p.rowid AS r, p.name, h.rowid AS hr FROM persons p JOIN households h ON h.id = p.household_id WHERE p.deleted_at IS NULL')
+    .all() as { r: number; name: string; hr: number }[];
+  const want = new Set(live.flatMap((p) => [...p.name].slice(1).map((c) => `${c}:${p.r}:${p.hr}`)));
+  const got = (s.prepare('SELECT ch, person, household FROM person_name_chars').all() as { ch: string; person: number; household: number }[]).map(
+    (x) => `${x.ch}:${x.person}:${x.household}`,
+  );
   expect(new Set(got)).toEqual(want);
   expect(got.length).toBe(want.size);
 }
@@ -70,9 +78,19 @@ describe('registry search by a fragment of a name', () => {
     expect(await titles('李兰英')).toEqual(['李兰英', '李兰英华', '王李兰英']);
   });
 
-  test('the index follows renames and removals', async () => {
-    const d = await householdOf('新立村2号', '耿淑兰', '耿建军');
+  test('the index follows renames, moves and removals', async () => {
+    const d = await householdOf('新立村2号', '耿大山', '耿淑兰', '耿建军');
+    const other = await householdOf('新立村3号', '马德华');
     postingsMatchPersons();
+    const lan = d.members.find((m) => m.name === '耿淑兰')!;
+    await h.call('registry.movePerson', { id: lan.id, toHouseholdId: other.id, relation: '12' });
+    postingsMatchPersons();
+    for (const q of ['兰', '淑兰']) {
+      const page = await h.call('registry.listHouseholds', { q });
+      expect(page.rows.map((r) => r.id), `list "${q}" after the move`).toEqual([other.id]);
+      expect(page.rows[0]!.matchedMembers!.map((m) => m.name)).toEqual(['耿淑兰']);
+    }
+    await h.call('registry.movePerson', { id: lan.id, toHouseholdId: d.id, relation: '12' });
     const jun = d.members.find((m) => m.name === '耿建军')!;
     await h.call('registry.updatePerson', { id: jun.id, patch: { name: '耿建国' } });
     expect(await titles('建军')).toEqual([]);
@@ -84,5 +102,17 @@ describe('registry search by a fragment of a name', () => {
     await h.call('registry.deleteHousehold', { id: d.id, reason: '重复登记' });
     expect(await titles('淑兰')).toEqual([]);
     postingsMatchPersons();
+  });
+
+  test("the migration's backfill indexes existing persons as the triggers do", async () => {
+    await householdOf('新立村4号', '耿淑兰', '刘建军');
+    await householdOf('新立村5号', '金雷', '阿依古丽·买买提');
+    const sql = fs.readFileSync(new URL('../db/migrations/20261205022043_name_fragments.sql', import.meta.url), 'utf8');
+    const backfill = sql.split('--> statement-breakpoint').at(-1)!;
+    expect(backfill).toContain('INSERT OR IGNORE INTO person_name_chars');
+    h.backend.store.sqlite.exec('DELETE FROM person_name_chars');
+    h.backend.store.sqlite.exec(backfill);
+    postingsMatchPersons();
+    expect(await titles('依古')).toEqual(['阿依古丽·买买提']);
   });
 });

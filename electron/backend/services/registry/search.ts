@@ -43,6 +43,12 @@ export interface MatchSql {
    * the caller skips those it has).
    */
   personStages: PersonMatch[];
+  /**
+   * The person match for the household list, in parts over `households h`, each selecting
+   * (h.id, h.community_id, h.address, person_rowid, person_name): one-character fragments come
+   * from the posting table with the household's rowid, without the person's name (rank 2).
+   */
+  listParts: PersonMatch[];
   /** The normalized query, for nameRank. */
   query: string;
 }
@@ -81,6 +87,41 @@ function nameFragment(q: string): [sql: string, params: unknown[]] {
 function fragmentStage(q: string): PersonMatch {
   const [fragment, params] = nameFragment(q);
   return { from: 'persons mp', where: `${fragment} AND mp.deleted_at IS NULL`, params };
+}
+
+const LIST_COLUMNS = 'h.id, h.community_id, h.address';
+
+/** Parts of the household list's person match (MatchSql.listParts). */
+function listParts(q: string, person: PersonMatch, short: boolean): PersonMatch[] {
+  const joined = (m: PersonMatch): PersonMatch => ({
+    from: `SELECT ${LIST_COLUMNS}, mp.rowid AS person_rowid, mp.name AS person_name FROM ${m.from} JOIN households h ON h.id = mp.household_id`,
+    where: m.where,
+    params: m.params,
+  });
+  if (!short) return [joined(person)];
+  const indexed = joined({
+    from: 'persons mp',
+    where: `mp.deleted_at IS NULL AND ((mp.name >= ? AND mp.name < ?)
+      OR (mp.name_initials >= ? AND mp.name_initials < ?) OR (mp.name_pinyin >= ? AND mp.name_pinyin < ?))`,
+    params: [q, q + HIGH, q, q + HIGH, q, q + HIGH],
+  });
+  const chars = [...q];
+  const fragment: PersonMatch =
+    chars.length === 1
+      ? {
+          from: `SELECT ${LIST_COLUMNS}, pc.person AS person_rowid, NULL AS person_name
+            FROM person_name_chars pc JOIN households h ON h.rowid = pc.household`,
+          where: 'pc.ch = ?',
+          params: [q],
+        }
+      : {
+          from: `SELECT ${LIST_COLUMNS}, a.person AS person_rowid, mp.name AS person_name
+            FROM person_name_chars a JOIN person_name_chars b ON b.ch = ? AND b.person = a.person
+            JOIN persons mp ON mp.rowid = a.person JOIN households h ON h.rowid = a.household`,
+          where: 'a.ch = ? AND instr(mp.name, ?) > 1',
+          params: [chars[1], chars[0], q],
+        };
+  return [indexed, fragment];
 }
 
 export function buildMatch(rawQuery: string): MatchSql | null {
@@ -123,6 +164,7 @@ export function buildMatch(rawQuery: string): MatchSql | null {
     householdIds: `SELECT mh.id FROM ${household.from} WHERE ${household.where}`,
     params: { person: person.params, household: household.params },
     personStages: short ? [...ranked, fragmentStage(q), person] : [...ranked, person],
+    listParts: listParts(q, person, short),
     query: q,
   };
 }
@@ -147,7 +189,8 @@ interface MatchRow {
   id: string;
   community_id: string;
   address: string;
-  person_id: string | null;
+  person_rowid: number | null;
+  /** Null for a one-character fragment from the posting table: the name contains the query. */
   person_name: string | null;
 }
 
@@ -156,7 +199,8 @@ interface Entry {
   /** Position of the household's community in list order. */
   rank: number;
   address: string;
-  members: string[];
+  /** Rowids of the matched members. */
+  members: Set<number>;
   /** Best nameRank of its matched members (3 for a household matched on its own fields). */
   best: number;
 }
@@ -194,16 +238,15 @@ export function searchPage(
   offset: number,
   limit: number,
 ): SearchPage {
+  const parts = m.listParts.map((p) => `${p.from} WHERE ${p.where} AND ${where.sql}`);
   const rows = store
     .prepare(
-      `SELECT h.id, h.community_id, h.address, mp.id AS person_id, mp.name AS person_name
-       FROM ${m.personFrom} JOIN households h ON h.id = mp.household_id
-       WHERE ${m.personWhere} AND ${where.sql}
+      `${parts.join(' UNION ALL ')}
        UNION ALL
        SELECT h.id, h.community_id, h.address, NULL, NULL FROM households h
        WHERE h.id IN (${m.householdIds}) AND ${where.sql}`,
     )
-    .all(...m.params.person, ...where.params, ...m.params.household, ...where.params) as MatchRow[];
+    .all(...m.listParts.flatMap((p) => [...p.params, ...where.params]), ...m.params.household, ...where.params) as MatchRow[];
   // Communities in list order (sort order, then name): a household sorts by its community's rank.
   const communities = (store.prepare('SELECT id, name, sort_order FROM communities').all() as {
     id: string;
@@ -215,16 +258,29 @@ export function searchPage(
   for (const r of rows) {
     let e = byId.get(r.id);
     if (!e) {
-      e = { id: r.id, rank: rank.get(r.community_id) ?? -1, address: r.address, members: [], best: 3 };
+      e = { id: r.id, rank: rank.get(r.community_id) ?? -1, address: r.address, members: new Set(), best: 3 };
       byId.set(r.id, e);
     }
-    if (r.person_id) {
-      e.members.push(r.person_id);
-      e.best = Math.min(e.best, nameRank(r.person_name!, m.query));
+    if (r.person_rowid !== null) {
+      e.members.add(r.person_rowid);
+      e.best = Math.min(e.best, r.person_name === null ? 2 : nameRank(r.person_name, m.query));
     }
   }
   const entries = [...byId.values()];
   entries.sort((a, b) => a.best - b.best || a.rank - b.rank || compareText(a.address, b.address) || compareText(a.id, b.id));
   const page = entries.slice(offset, offset + limit);
-  return { total: entries.length, ids: page.map((e) => e.id), matchedMembers: new Map(page.map((e) => [e.id, e.members])) };
+  // Person ids of the page's matched members only.
+  const rowids = page.flatMap((e) => [...e.members]);
+  const idOf = new Map(
+    rowids.length === 0
+      ? []
+      : (store.prepare(`SELECT rowid AS r, id FROM persons WHERE rowid IN (${rowids.map(() => '?').join(',')})`).all(...rowids) as { r: number; id: string }[]).map(
+          (x) => [x.r, x.id] as const,
+        ),
+  );
+  return {
+    total: entries.length,
+    ids: page.map((e) => e.id),
+    matchedMembers: new Map(page.map((e) => [e.id, [...e.members].map((r) => idOf.get(r)!).filter(Boolean)])),
+  };
 }
