@@ -22,6 +22,16 @@ export interface PersonMatch {
   params: unknown[];
 }
 
+/**
+ * A SELECT of (h.id, h.community_id, h.address, person_rowid, person_name) over `households h`
+ * and its condition, for the household list.
+ */
+export interface ListPart {
+  select: string;
+  where: string;
+  params: unknown[];
+}
+
 export interface MatchSql {
   /** FROM clause over persons, aliased `mp` (with their search index where it is used). */
   personFrom: string;
@@ -48,7 +58,7 @@ export interface MatchSql {
    * (h.id, h.community_id, h.address, person_rowid, person_name): one-character fragments come
    * from the posting table with the household's rowid, without the person's name (rank 2).
    */
-  listParts: PersonMatch[];
+  listParts: ListPart[];
   /** The normalized query, for nameRank. */
   query: string;
 }
@@ -92,9 +102,9 @@ function fragmentStage(q: string): PersonMatch {
 const LIST_COLUMNS = 'h.id, h.community_id, h.address';
 
 /** Parts of the household list's person match (MatchSql.listParts). */
-function listParts(q: string, person: PersonMatch, short: boolean): PersonMatch[] {
-  const joined = (m: PersonMatch): PersonMatch => ({
-    from: `SELECT ${LIST_COLUMNS}, mp.rowid AS person_rowid, mp.name AS person_name FROM ${m.from} JOIN households h ON h.id = mp.household_id`,
+function listParts(q: string, person: PersonMatch, short: boolean): ListPart[] {
+  const joined = (m: PersonMatch): ListPart => ({
+    select: `SELECT ${LIST_COLUMNS}, mp.rowid AS person_rowid, mp.name AS person_name FROM ${m.from} JOIN households h ON h.id = mp.household_id`,
     where: m.where,
     params: m.params,
   });
@@ -106,16 +116,16 @@ function listParts(q: string, person: PersonMatch, short: boolean): PersonMatch[
     params: [q, q + HIGH, q, q + HIGH, q, q + HIGH],
   });
   const chars = [...q];
-  const fragment: PersonMatch =
+  const fragment: ListPart =
     chars.length === 1
       ? {
-          from: `SELECT ${LIST_COLUMNS}, pc.person AS person_rowid, NULL AS person_name
+          select: `SELECT ${LIST_COLUMNS}, pc.person AS person_rowid, NULL AS person_name
             FROM person_name_chars pc JOIN households h ON h.rowid = pc.household`,
           where: 'pc.ch = ?',
           params: [q],
         }
       : {
-          from: `SELECT ${LIST_COLUMNS}, a.person AS person_rowid, mp.name AS person_name
+          select: `SELECT ${LIST_COLUMNS}, a.person AS person_rowid, mp.name AS person_name
             FROM person_name_chars a JOIN person_name_chars b ON b.ch = ? AND b.person = a.person
             JOIN persons mp ON mp.rowid = a.person JOIN households h ON h.rowid = a.household`,
           where: 'a.ch = ? AND instr(mp.name, ?) > 1',
@@ -238,7 +248,7 @@ export function searchPage(
   offset: number,
   limit: number,
 ): SearchPage {
-  const parts = m.listParts.map((p) => `${p.from} WHERE ${p.where} AND ${where.sql}`);
+  const parts = m.listParts.map((p) => `${p.select} WHERE ${p.where} AND ${where.sql}`);
   const rows = store
     .prepare(
       `${parts.join(' UNION ALL ')}
