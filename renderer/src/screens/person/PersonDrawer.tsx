@@ -5,6 +5,7 @@ import type { PersonDetail } from '../../../../shared/registry/types';
 import { api } from '../../api/client';
 import { useFormSubmit } from '../../hooks/use-form-submit';
 import { useHotkey } from '../../hooks/use-hotkey';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { PersonFields } from '../../forms/PersonFields';
 import { emptyPerson, fromPersonDetail, toPersonInput, type PersonFormValues } from '../../forms/person-values';
 
@@ -42,6 +43,9 @@ export function PersonDrawer({ mode, onClose, onSaved }: Props) {
   }, [mode, form]);
 
   useHotkey('ctrl+s', () => !saving && form.submit(), { inInputs: true, enabled: open });
+  // ×, Esc, 取消 or leaving the page with changed fields asks first.
+  const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: open });
+  const close = () => guard.confirmClose(onClose);
 
   const title = mode?.kind === 'edit' ? `编辑成员：${mode.person.name}` : '添加成员';
 
@@ -50,12 +54,12 @@ export function PersonDrawer({ mode, onClose, onSaved }: Props) {
       open={open}
       title={title}
       size={920}
-      onClose={onClose}
+      onClose={close}
       destroyOnHidden
       mask={{ closable: false }}
       footer={
         <Space style={{ float: 'right' }}>
-          <Button onClick={onClose}>取消</Button>
+          <Button onClick={close}>取消</Button>
           <Button type="primary" loading={saving} onClick={() => form.submit()}>
             保存（Ctrl+S）
           </Button>
