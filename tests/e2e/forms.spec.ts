@@ -79,6 +79,17 @@ test('selects take the typed match, ID typos show on leaving the field, implausi
   await expect(page.getByRole('heading', { name: /张建国家/ })).toBeVisible();
   const head = app.backend.store.prepare('SELECT employment, health FROM persons WHERE name = ?').get('张建国');
   expect(head).toEqual({ employment: 'unemployed-registered', health: 'serious' });
+
+  // Adding a member on the household page asks the same: a 女 only 6 years younger than the 户主.
+  await page.getByRole('button', { name: '添加成员' }).click();
+  const drawer = page.getByRole('dialog', { name: '添加成员' });
+  await drawer.getByLabel('姓名').fill('张小红');
+  await drawer.getByLabel('身份证号码').fill(makeIdNumber('120110', '19620101', 246));
+  await typeAndEnter(drawer, '与户主关系', '女');
+  await drawer.getByRole('button', { name: /保存（Ctrl\+S）/ }).click();
+  await expect(warning).toContainText('“张小红”（女，出生于 1962-01-01）只比户主（出生于 1955-03-12）小 6 岁');
+  await warning.getByRole('button', { name: '确认无误，保存' }).click();
+  await expect(page.getByTestId('member-table')).toContainText('张小红');
 });
 
 test('leaving a half-filled form asks: the menu, closing the window, Esc in the visit form', async ({ page, app }) => {

@@ -1,6 +1,6 @@
 /** Adds a member to a household or edits one: the full person form in a drawer. Ctrl+S saves. */
 import { useEffect } from 'react';
-import { Button, Drawer, Form, Space } from 'antd';
+import { App, Button, Drawer, Form, Space } from 'antd';
 import type { PersonDetail } from '../../../../shared/registry/types';
 import { api } from '../../api/client';
 import { useFormSubmit } from '../../hooks/use-form-submit';
@@ -8,6 +8,7 @@ import { useHotkey } from '../../hooks/use-hotkey';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { PersonFields } from '../../forms/PersonFields';
 import { emptyPerson, fromPersonDetail, toPersonInput, type PersonFormValues } from '../../forms/person-values';
+import { confirmRelationAges } from '../../forms/confirm-relation-ages';
 
 export type PersonDrawerMode = { kind: 'add'; householdId: string } | { kind: 'edit'; person: PersonDetail };
 
@@ -15,9 +16,12 @@ interface Props {
   mode: PersonDrawerMode | null;
   onClose: () => void;
   onSaved: (person: PersonDetail) => void;
+  /** The household's members, to ask about a relation that does not fit the ages. */
+  members?: readonly PersonDetail[];
 }
 
-export function PersonDrawer({ mode, onClose, onSaved }: Props) {
+export function PersonDrawer({ mode, onClose, onSaved, members = [] }: Props) {
+  const { modal } = App.useApp();
   const [form] = Form.useForm<PersonFormValues>();
   // The drawer submits only while open, that is with a mode.
   const { saving, submit: save } = useFormSubmit(
@@ -47,6 +51,14 @@ export function PersonDrawer({ mode, onClose, onSaved }: Props) {
   const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: open });
   const close = () => guard.confirmClose(onClose);
 
+  // A member is checked against the 户主; a 户主 against every member.
+  const finish = async (values: PersonFormValues) => {
+    const person = toPersonInput(values);
+    const others = members.filter((m) => mode?.kind !== 'edit' || m.id !== mode.person.id);
+    const checked = person.relation === '02' ? [person, ...others.filter((m) => m.relation !== '02')] : [...others.filter((m) => m.relation === '02'), person];
+    if (await confirmRelationAges(modal, checked)) await save(values);
+  };
+
   const title = mode?.kind === 'edit' ? `编辑成员：${mode.person.name}` : '添加成员';
 
   return (
@@ -66,7 +78,7 @@ export function PersonDrawer({ mode, onClose, onSaved }: Props) {
         </Space>
       }
     >
-      <Form<PersonFormValues> form={form} name="person" layout="vertical" onFinish={save} disabled={saving} scrollToFirstError={{ block: 'center', focus: true }}>
+      <Form<PersonFormValues> form={form} name="person" layout="vertical" onFinish={finish} disabled={saving} scrollToFirstError={{ block: 'center', focus: true }}>
         <PersonFields name={[]} absolute={[]} autoFocus />
       </Form>
     </Drawer>
