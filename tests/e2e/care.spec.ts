@@ -69,7 +69,10 @@ test('care for a supported person, from gaps to the four in place, and printing'
   // Assessment: two of six not managed → 部分丧失.
   await first.getByText('孙桂兰').click();
   const profile = page.getByTestId('profile-section');
-  for (const l of ['自主吃饭', '穿衣', '上下床', '如厕']) await profile.getByLabel(l).check();
+  await expect(profile.getByTestId('self-care-result')).toContainText('尚未评估完');
+  await expect(profile.getByRole('button', { name: '保存评估' })).toBeDisabled();
+  for (const l of ['自主吃饭', '穿衣', '上下床', '如厕']) await profile.getByRole('radiogroup', { name: l }).getByText('能', { exact: true }).click();
+  for (const l of ['室内行走', '洗澡']) await profile.getByRole('radiogroup', { name: l }).getByText('不能', { exact: true }).click();
   await expect(profile).toContainText('部分丧失生活自理能力');
   await profile.getByRole('button', { name: '保存评估' }).click();
   await expect(page.getByText('评估已保存')).toBeVisible();

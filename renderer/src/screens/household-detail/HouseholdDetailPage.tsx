@@ -115,6 +115,7 @@ export function HouseholdDetailPage({ id }: { id: string }) {
       />
       <PersonDrawer
         mode={personMode}
+        members={h.members}
         onClose={() => setPersonMode(null)}
         onSaved={() => {
           setPersonMode(null);
