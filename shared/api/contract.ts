@@ -16,6 +16,7 @@ import { assistanceProcedures } from '../assistance/procedures';
 import { syncProcedures } from '../sync/procedures';
 import { careProcedures } from '../care/procedures';
 import { appProcedures } from '../time/procedures';
+import { householdProcedures } from '../household/procedures';
 
 export type { Access, ProcedureDef } from './proc';
 
@@ -31,6 +32,7 @@ export const contract = {
   ...syncProcedures,
   ...careProcedures,
   ...appProcedures,
+  ...householdProcedures,
 } as const;
 
 

@@ -161,6 +161,8 @@ export function samples(s: Seeded): Partial<Record<ProcedureName, unknown>> {
     'ledger.list': { status: 'open', q: '张', page: 1 },
     'ledger.get': { id: s.itemId },
     'ledger.transition': { id: s.itemId, action: 'start-verify', note: '核查' },
+    'household.file': { id: s.householdId },
+    'household.recordPrint': { id: s.householdId, mode: 'print' },
     'ledger.correct': { id: s.itemId, category: 'living', reason: '类别登记有误' },
     'ledger.referralReceipt': { referralId: NO_SUCH_ID, receivedOn: '2024-03-05' },
     'ledger.referralReply': { referralId: NO_SUCH_ID, repliedOn: '2024-03-05', reply: '已办' },

@@ -286,3 +286,12 @@ export function lookBack(store: Store, streetCode: string | null, from: string, 
   }
   return chosen.map((r) => toLedgerRow(r, now));
 }
+
+/** A household's items in list order (open first, overdue first), for its file. */
+export function householdItems(store: Store, streetCode: string, householdId: string): LedgerRow[] {
+  const now = store.nowIso();
+  const rows = store
+    .prepare(`${SELECT} WHERE i.street_code = ? AND i.household_id = ? AND i.deleted_at IS NULL ${ORDER}`)
+    .all(streetCode, householdId, now) as ItemDbRow[];
+  return rows.map((r) => toLedgerRow(r, now));
+}
