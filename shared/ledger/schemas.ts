@@ -37,6 +37,8 @@ export const ListItemsSchema = z.strictObject({
   source: zCode('问题来源', LEDGER_SOURCES).optional(),
   communityId: zId('社区').optional(),
   gridId: zId('网格').optional(),
+  /** One household's items (e.g. the item a 重复登记 repeats). */
+  householdId: zId('家庭').optional(),
   overdueOnly: z.boolean().optional(),
   /** Part of the handler's name (经办人). */
   handler: zSearch('经办人', 20).optional(),

@@ -110,6 +110,7 @@ function where(streetCode: string | null, f: LedgerFilter, nowIso: string): { sq
   if (f.source) (parts.push('i.source = ?'), args.push(f.source));
   if (f.communityId) (parts.push('i.community_id = ?'), args.push(f.communityId));
   if (f.gridId) (parts.push('i.grid_id = ?'), args.push(f.gridId));
+  if (f.householdId) (parts.push('i.household_id = ?'), args.push(f.householdId));
   if (f.handler) (parts.push('i.handler_name LIKE ?'), args.push(`%${f.handler}%`));
   if (f.overdueOnly) (parts.push(`${OPEN} AND ${CURRENT_DUE} < ?`), args.push(nowIso));
   if (f.q) {
