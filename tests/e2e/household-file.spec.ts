@@ -119,7 +119,7 @@ test('the household file shows enrolment, temporary assistance and ledger items,
   const file = page.getByTestId('household-file');
   const summary = page.getByTestId('file-summary');
   await expect(summary).toContainText('低保（刘振华）');
-  await expect(summary).toContainText('临时救助 1 次，共 5,000.00 元');
+  await expect(summary).toContainText('已发临时救助 1 次，共 5,000.00 元');
   await expect(summary).toContainText('未办结台账 2 项');
   await file.getByRole('tab', { name: /救助保障/ }).click();
   const enrolments = page.getByTestId('file-enrolments');

@@ -24,7 +24,7 @@ const LIVE = ['active', 'gradual-exit', 'suspended'];
 /** What the household receives, in one line: programmes in force, temporary assistance, open ledger items. */
 function Summary({ file }: { file: HouseholdFile }) {
   const live = file.enrolments.filter((e) => LIVE.includes(e.status));
-  const paidTemp = file.temporary.filter((t) => t.status === 'paid' || t.status === 'approved');
+  const paidTemp = file.temporary.filter((t) => t.status === 'paid');
   const open = file.ledger.filter((i) => !i.closedAt);
   return (
     <Space wrap size={[8, 4]} data-testid="file-summary">
@@ -34,7 +34,7 @@ function Summary({ file }: { file: HouseholdFile }) {
         <Tag key={e.id} color="green">{`${programmeLabel(e.programme)}${e.name ? `（${e.name}）` : ''}`}</Tag>
       ))}
       {paidTemp.length > 0 && (
-        <Tag color="blue">{`临时救助 ${paidTemp.length} 次，共 ${formatFen(paidTemp.reduce((s, t) => s + t.amountFen, 0))}`}</Tag>
+        <Tag color="blue">{`已发临时救助 ${paidTemp.length} 次，共 ${formatFen(paidTemp.reduce((s, t) => s + t.amountFen, 0))}`}</Tag>
       )}
       {open.length > 0 && <Tag color={open.some((i) => i.overdue) ? 'error' : 'orange'}>{`未办结台账 ${open.length} 项`}</Tag>}
     </Space>
