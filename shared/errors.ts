@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'import-invalid',
   // screening and issue ledger (issue 4)
   'invalid-transition',
+  // an item closed as 重复 must repeat another item of its household, never in a loop (issue 18)
+  'ledger-duplicate-invalid',
   'unknown-procedure',
   'internal',
   // sync (issue 3)

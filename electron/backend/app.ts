@@ -22,6 +22,7 @@ import { syncHandlers } from './api/sync-handlers';
 import { SyncController, type SyncControllerOptions } from './sync/controller';
 import { careHandlers } from './api/care-handlers';
 import { appHandlers } from './api/app-handlers';
+import { householdHandlers } from './api/household-handlers';
 import type { Handlers } from './api/handlers';
 import { loadDemoStreet } from './demo/load';
 import type { SecretBox } from './store/secret-box';
@@ -72,6 +73,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...syncHandlers(sync),
     ...careHandlers(),
     ...appHandlers(),
+    ...householdHandlers(),
   };
   const router = new Router({
     store,

@@ -17,6 +17,7 @@ import { batchProcedures } from '../assistance/batches';
 import { syncProcedures } from '../sync/procedures';
 import { careProcedures } from '../care/procedures';
 import { appProcedures } from '../time/procedures';
+import { householdProcedures } from '../household/procedures';
 
 export type { Access, ProcedureDef } from './proc';
 
@@ -33,6 +34,7 @@ export const contract = {
   ...syncProcedures,
   ...careProcedures,
   ...appProcedures,
+  ...householdProcedures,
 } as const;
 
 

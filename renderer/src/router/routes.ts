@@ -12,6 +12,7 @@ export type Route =
   | { name: 'clue-register'; id: string }
   | { name: 'print-visit-sheet'; gridId: string }
   | { name: 'print-ledger'; query: string }
+  | { name: 'print-household'; id: string }
   | { name: 'enrolments'; programme: string | null }
   | { name: 'enrolment'; id: string }
   | { name: 'temporary' }
@@ -93,6 +94,7 @@ export function parseRoute(path: string, query = ''): Route {
     if (second === 'gaps') return { name: 'entitlement-gaps' };
   }
   if (first === 'assistance' && second === 'enrolments' && rest.length === 1) return { name: 'enrolment', id: rest[0]! };
+  if (first === 'print' && second === 'household' && rest.length === 1) return { name: 'print-household', id: rest[0]! };
   if (first === 'print' && second === 'payment-list' && rest.length === 0) {
     return { name: 'print-payment-list', programme: q.get('programme') ?? 'dibao', month: q.get('month') ?? '' };
   }
@@ -136,6 +138,8 @@ export function hrefOf(route: Route): string {
       return '#/assistance/batches';
     case 'entitlement-gaps':
       return '#/assistance/gaps';
+    case 'print-household':
+      return `#/print/household/${encodeURIComponent(route.id)}`;
     case 'print-payment-list':
       return `#/print/payment-list${qs({ programme: route.programme, month: route.month })}`;
     case 'sync':

@@ -7,6 +7,7 @@ import { useSession } from '../../session/session-context';
 import { HouseholdListPage } from '../households/HouseholdListPage';
 import { HouseholdDetailPage } from '../household-detail/HouseholdDetailPage';
 import { NewHouseholdPage } from '../household-new/NewHouseholdPage';
+import { HouseholdFilePrint } from '../household-detail/HouseholdFilePrint';
 import { AdminPage } from '../admin/AdminPage';
 import { ParamsPage } from '../policy/ParamsPage';
 import { ScreeningPage } from '../screening/ScreeningPage';
@@ -38,6 +39,8 @@ export function RoutePage({ route }: { route: Route }) {
       return <NewHouseholdPage key={route.id} clueId={route.id} />;
     case 'household':
       return <HouseholdDetailPage key={route.id} id={route.id} />;
+    case 'print-household':
+      return <HouseholdFilePrint key={route.id} id={route.id} />;
     case 'care':
       return <CareBoardPage />;
     case 'care-cards':
