@@ -129,6 +129,7 @@ test('leaving a half-filled form asks: the menu, closing the window, Esc in the 
     members: [{ name: '刘振华', idNumber: HEAD_ID, relation: '02', health: 'healthy' }],
   });
   await page.goto(`${app.url}#/households/${created.id}`);
+  await page.getByRole('tab', { name: /走访记录/ }).click();
   await page.getByTestId('household-visits').getByTestId('household-visit').click();
   const form = page.getByTestId('visit-form');
   await form.getByLabel('走访情况').fill('老人腿脚不便，需要助餐');

@@ -1,9 +1,11 @@
 /**
  * Property: over 36 months of random enrolments, income reports, standard changes (some entered late,
- * effective in the past), suspensions of exits and manual exits, every month's 低保 amount equals what
- * an independent model of the plan's rules gives for it (shared pure rules, the event history, no DB
- * reads), and a month's amount seen when that month closed never changes afterwards unless a standard
- * change reaching back into it was entered later. Each run works inside one transaction that is rolled
+ * effective in the past), suspensions of exits and manual exits, with each month's payment batch
+ * confirmed on its day: every month's 低保 amount equals what an independent model of the plan's rules
+ * gives for it (shared pure rules, the event history, no DB reads); a month's amount seen when that
+ * month closed never changes afterwards unless a change reaching back into it was entered later; every
+ * confirmed batch stays byte-identical; and after one more batch, for every confirmed month, what the
+ * batches paid for it (regular rows plus 补发/扣回) equals what the rules give for it. Each run works inside one transaction that is rolled
  * back, on the real SQLite file of one backend. Runs: PAYMENT_PROPERTY_RUNS (1,000 by default).
  */
 import fc from 'fast-check';
@@ -19,6 +21,7 @@ import { DISTRICT_PARTITION, setParam } from '../policy/params';
 import { advanceEnrolment, applyEnrolment, investigateEnrolment } from './enrolments';
 import { recordIncomeRise } from './income-rise';
 import { paymentList } from './payments';
+import { confirmBatch, frozenRows, generateBatch, rowsDigest } from './batches';
 
 const RUNS = Number(process.env.PAYMENT_PROPERTY_RUNS ?? 1000);
 const FIRST = '2026-01';
@@ -129,6 +132,8 @@ test(`低保 amounts by month follow the rules in force on their day, and a clos
   fc.assert(
     fc.property(scenarioArb, (scenario) => {
       const model = new Model();
+      /** Each confirmed batch's digest and stored rows when it was confirmed. */
+      const frozen = new Map<string, { digest: string; rows: string }>();
       /** Each month's amounts as seen when it closed, and whether a later change reached back into it. */
       const closed = new Map<string, Map<string, number>>();
       const reachedBack = new Set<string>();
@@ -142,12 +147,27 @@ test(`低保 amounts by month follow the rules in force on their day, and a clos
           now = new Date(`${today}T02:00:00Z`);
           for (const ev of events) apply(model, ev, month, today, (m) => reachedBack.add(m));
           if (i > 0) closed.set(addMonths(month, -1), listed(addMonths(month, -1)));
+          confirmMonth(month, frozen);
         });
+        // One more month settles every confirmed month with its 补发 / 扣回.
+        now = new Date(`${addMonths(FIRST, MONTHS)}-05T02:00:00Z`);
+        confirmMonth(addMonths(FIRST, MONTHS), frozen);
+        for (const [id, snap] of frozen) {
+          expect(store.prepare('SELECT digest FROM payment_batches WHERE id = ?').get(id), 'digest kept').toEqual({ digest: snap.digest });
+          expect(rowsDigest(frozenRows(store, id)), 'rows as confirmed').toBe(snap.digest);
+          expect(JSON.stringify(store.prepare('SELECT * FROM payment_batch_rows WHERE batch_id = ? ORDER BY seq').all(id))).toBe(snap.rows);
+        }
+        const paid = store.prepare(
+          `SELECT r.household_id AS householdId, r.for_month AS month, SUM(r.amount_fen) AS fen FROM payment_batch_rows r
+             JOIN payment_batches b ON b.id = r.batch_id WHERE b.status IN ('confirmed', 'paid') GROUP BY r.household_id, r.for_month`,
+        ).all() as { householdId: string; month: string; fen: number }[];
+        const paidOf = (hid: string, m: string) => paid.find((p) => p.householdId === hid && p.month === m)?.fen ?? 0;
         for (let i = 0; i < MONTHS; i++) {
           const month = addMonths(FIRST, i);
           const got = listed(month);
           households.forEach((x, hh) => {
             expect(got.get(x.id) ?? null, `${month} household ${hh}`).toBe(model.amount(hh, month));
+            expect(paidOf(x.id, month), `${month} household ${hh}: paid plus adjustments`).toBe(model.amount(hh, month) ?? 0);
             if (closed.has(month) && !reachedBack.has(month)) expect(got.get(x.id), `${month} closed`).toBe(closed.get(month)!.get(x.id));
           });
         }
@@ -159,6 +179,16 @@ test(`低保 amounts by month follow the rules in force on their day, and a clos
     { numRuns: RUNS },
   );
 }, 1_800_000);
+
+/** Generates the month's batch and confirms it (as a 街道负责人 would on the day), remembering what it froze. */
+function confirmMonth(month: string, frozen: Map<string, { digest: string; rows: string }>): void {
+  const store = h.backend.store;
+  const b = generateBatch(store, admin, 'dibao', month);
+  if (b.rowCount === 0) return;
+  confirmBatch(store, admin, 'supervisor', b.id);
+  const { digest } = store.prepare('SELECT digest FROM payment_batches WHERE id = ?').get(b.id) as { digest: string };
+  frozen.set(b.id, { digest, rows: JSON.stringify(store.prepare('SELECT * FROM payment_batch_rows WHERE batch_id = ? ORDER BY seq').all(b.id)) });
+}
 
 function apply(model: Model, ev: Event, month: string, today: string, reachBack: (m: string) => void): void {
   const store = h.backend.store;
