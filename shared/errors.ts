@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   // demo data never becomes real (issue 13)
   'demo-cannot-enroll',
   'demo-account',
+  // the backend's worker thread stopped; the host restarts it (issue 14)
+  'backend-restarting',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
