@@ -1,0 +1,18 @@
+/**
+ * Test data the API does not let a street write (district figures): written through a second
+ * connection to an app's SQLite file while its backend runs in the worker (WAL: the worker reads it
+ * at its next query). Test set-up only, on apps that do not sync.
+ */
+import path from 'node:path';
+import { DB_FILE_NAME } from '../../electron/backend/app';
+import { openDatabase } from '../../electron/backend/db/open';
+import { Store } from '../../electron/backend/store/store';
+
+export function withSideStore<T>(dataDir: string, fn: (store: Store) => T): T {
+  const db = openDatabase(path.join(dataDir, DB_FILE_NAME));
+  try {
+    return fn(new Store(db));
+  } finally {
+    db.close();
+  }
+}
