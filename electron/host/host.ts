@@ -13,7 +13,7 @@ import {
   BACKEND_RESTARTED_MESSAGE,
   type BackendEvent,
 } from '../../shared/api/events';
-import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
+import type { FromWorker, SecretOp, ToWorker, WorkerConfig } from './protocol';
 import { answerSecret, secretBuffer } from './secret-channel';
 
 export type EventListener = (event: BackendEvent) => void;
@@ -24,8 +24,8 @@ export interface BackendHostOptions {
   /** The worker's entry: the bundled backend-worker.cjs in Electron; worker-dev.mjs (tsx) otherwise. */
   workerFile?: string;
   clockOffsetMs?: number;
-  /** Sealing with the OS key store (Electron safeStorage), done here on the host's thread. */
-  secrets?: { seal(plain: string): string; open(sealed: string): string | null };
+  /** The OS key store (Electron safeStorage), used here on the host's thread; bytes as base64. */
+  secrets?: { encrypt(plain: string): string; decrypt(sealed: string): string };
   sync?: WorkerConfig['sync'];
   /** Restarts allowed within a minute before the host gives up (a worker that cannot stay up). */
   maxRestartsPerMinute?: number;
@@ -114,9 +114,9 @@ export async function startBackendHost(opts: BackendHostOptions): Promise<Backen
     return { worker: w, ready };
   }
 
-  function seal(op: 'seal' | 'open', value: string): string | null {
+  function seal(op: SecretOp, value: string): string | null {
     try {
-      return op === 'seal' ? opts.secrets!.seal(value) : opts.secrets!.open(value);
+      return op === 'encrypt' ? opts.secrets!.encrypt(value) : opts.secrets!.decrypt(value);
     } catch (err) {
       logError('[host] sealing failed', err);
       return null;

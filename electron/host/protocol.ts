@@ -7,6 +7,8 @@
 import type { Envelope } from '../../shared/api/contract';
 import type { BackendEvent } from '../../shared/api/events';
 
+export type SecretOp = 'encrypt' | 'decrypt';
+
 /** What the worker is started with (structured-cloned: data only). */
 export interface WorkerConfig {
   dataDir: string;
@@ -29,6 +31,6 @@ export type FromWorker =
   | { type: 'fatal'; message: string }
   | { type: 'reply'; id: number; envelope: Envelope<unknown> }
   | { type: 'event'; event: BackendEvent }
-  /** A sealing request: the answer is written to the shared buffer (the worker waits for it). */
-  | { type: 'secret'; op: 'seal' | 'open'; value: string }
+  /** A sealing request (bytes as base64): the answer is written to the shared buffer (the worker waits for it). */
+  | { type: 'secret'; op: SecretOp; value: string }
   | { type: 'closed' };

@@ -5,9 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createBackend, type Backend } from '../backend/app';
-import type { SecretBox } from '../backend/store/secret-box';
-import { AppError } from '../../shared/errors';
-import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
+import { osSecretBox, type SecretBox } from '../backend/store/secret-box';
+import type { FromWorker, SecretOp, ToWorker, WorkerConfig } from './protocol';
 import { askSecret } from './secret-channel';
 
 const port = parentPort;
@@ -17,17 +16,17 @@ const post = (m: FromWorker): void => port.postMessage(m);
 
 let offsetMs = config.clockOffsetMs ?? 0;
 
+/** The OS key store's bytes come from the host (safeStorage runs only in Electron's main process). */
 function sealingBox(buffer: SharedArrayBuffer): SecretBox {
-  const ask = (op: 'seal' | 'open', value: string) => askSecret(buffer, () => post({ type: 'secret', op, value }));
-  return {
-    kind: 'os',
-    seal: (plain) => {
-      const sealed = ask('seal', plain);
-      if (sealed === null) throw new AppError('internal', '无法使用系统密钥加密本机凭据');
-      return sealed;
-    },
-    open: (sealed) => ask('open', sealed),
+  const ask = (op: SecretOp, value: string): string => {
+    const answer = askSecret(buffer, () => post({ type: 'secret', op, value }));
+    if (answer === null) throw new Error(`the host could not ${op} a secret`);
+    return answer;
   };
+  return osSecretBox(
+    (plain) => Buffer.from(ask('encrypt', plain), 'base64'),
+    (sealed) => ask('decrypt', Buffer.from(sealed).toString('base64')),
+  );
 }
 
 let backend: Backend;
