@@ -98,6 +98,7 @@ export function createBackend(opts: BackendOptions): Backend {
     sessions,
     handlers,
     logError,
+    progress: (progress) => emit({ type: 'progress', progress }),
   });
   if (opts.sync?.autoStart !== false) sync.start();
   return {
