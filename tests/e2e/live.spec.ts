@@ -3,7 +3,9 @@
  * the backend host, as a colleague's PC would reach it through sync) appears on the open page without
  * navigation, and what the user was typing stays.
  */
+import type { Page, Request } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { LIVE_REFRESH_MS } from '../../renderer/src/hooks/use-live-refresh';
 import { makeIdNumber } from '../../shared/id-number';
 import { shanghaiDate } from '../../shared/time/shanghai';
 import { backendCall as call } from '../support/ui';
@@ -41,6 +43,7 @@ test('a visit and a household written elsewhere appear on the open pages; unsave
   await expect(visits.getByText('走访记录（共 1 次）')).toBeVisible({ timeout: 5000 });
   await expect(visits.getByText('同事登记：家中生活正常')).toBeVisible();
   await expect(page.getByLabel('联系电话')).toHaveValue('13820005678');
+  await expectQuiet(page); // the refresh wrote nothing that would refresh the page again
   await page.keyboard.press('Escape');
 
   // The household list, open, shows a household added elsewhere.
@@ -51,4 +54,18 @@ test('a visit and a household written elsewhere appear on the open pages; unsave
     members: [{ name: '胡玉珍', idNumber: makeIdNumber('120110', '19521103', 522), relation: '02', health: 'healthy' }],
   });
   await expect(page.getByText('詹滨西里12号楼202')).toBeVisible({ timeout: 5000 });
+  await expectQuiet(page);
 });
+
+/** No API call for a while (the open event stream aside): a live page does not refresh itself in a loop. */
+async function expectQuiet(page: Page, ms = 1500): Promise<void> {
+  const calls: string[] = [];
+  const seen = (r: Request) => {
+    if (r.url().includes('/api/') && !r.url().endsWith('/api/events')) calls.push(r.url());
+  };
+  await page.waitForTimeout(LIVE_REFRESH_MS); // a refresh already scheduled may still run
+  page.on('request', seen);
+  await page.waitForTimeout(ms);
+  page.off('request', seen);
+  expect(calls).toEqual([]);
+}
