@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'import-invalid',
   // screening and issue ledger (issue 4)
   'invalid-transition',
+  // an item closed as 重复 must repeat another item of its household, never in a loop (issue 18)
+  'ledger-duplicate-invalid',
   'unknown-procedure',
   'internal',
   // sync (issue 3)
@@ -34,6 +36,8 @@ export const ERROR_CODES = [
   // demo data never becomes real (issue 13)
   'demo-cannot-enroll',
   'demo-account',
+  // payment batches (issue 12): a confirmed batch is frozen
+  'batch-frozen',
   // the backend's worker thread stopped; the host restarts it (issue 14)
   'backend-restarting',
 ] as const;

@@ -17,10 +17,12 @@ import { excelHandlers } from './api/excel-handlers';
 import { screeningHandlers } from './api/screening-handlers';
 import { ledgerHandlers } from './api/ledger-handlers';
 import { assistanceHandlers, policyHandlers } from './api/assistance-handlers';
+import { batchHandlers } from './api/batch-handlers';
 import { syncHandlers } from './api/sync-handlers';
 import { SyncController, type SyncControllerOptions } from './sync/controller';
 import { careHandlers } from './api/care-handlers';
 import { appHandlers } from './api/app-handlers';
+import { householdHandlers } from './api/household-handlers';
 import type { Handlers } from './api/handlers';
 import { loadDemoStreet } from './demo/load';
 import type { SecretBox } from './store/secret-box';
@@ -89,9 +91,11 @@ export function createBackend(opts: BackendOptions): Backend {
     ...ledgerHandlers(),
     ...policyHandlers(),
     ...assistanceHandlers(),
+    ...batchHandlers(),
     ...syncHandlers(sync),
     ...careHandlers(),
     ...appHandlers(),
+    ...householdHandlers(),
   };
   const router = new Router({
     store,

@@ -52,6 +52,21 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     event.preventDefault();
     win.setTitle(windowTitle(title));
   });
+  // A form with unsaved input cancels the unload (renderer hooks/use-unsaved-guard.ts); Electron
+  // shows no dialog of its own, so the window would just stay open without a word.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      title: PRODUCT_NAME,
+      message: '有尚未保存的内容',
+      detail: '已填写的内容尚未保存，关闭后将丢失。',
+      buttons: ['继续填写', '放弃并关闭'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    // preventDefault here overrides the page's refusal: the window closes or reloads.
+    if (choice === 1) event.preventDefault();
+  });
   win.webContents.on('render-process-gone', (_event, details) => {
     if (details.reason === 'clean-exit') return;
     console.error('[main-window] renderer gone', details);

@@ -16,8 +16,8 @@ const PrintRoot = lazy(() => import('./print/PrintRoot').then((m) => ({ default:
 /** Print routes (#/print/…) render without the navigation frame. */
 function Frame() {
   const route = useRoute();
-  // Care documents (cards, agreement) have their own print root with the embedded font.
-  if (/^#\/print\/care-/.test(window.location.hash)) {
+  // Care documents (cards, agreement) and the 核算单 have their own print root with the embedded font.
+  if (/^#\/print\/(care-|accounting-sheet)/.test(window.location.hash)) {
     return (
       <Suspense fallback={null}>
         <PrintRoot key={window.location.hash} hash={window.location.hash} />

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
+import { SEARCHABLE_SELECT } from './lib/select-config';
 
 const baseToken = {
   colorPrimary: '#1f5fa8',
@@ -35,7 +36,8 @@ export function AppProviders({ children }: { children: ReactNode }) {
   return (
     // autoInsertSpace off: two-character buttons keep their plain names ("保存", not "保 存"), which is
     // what users read and what accessibility names and end-to-end tests match.
-    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+    // Every Select is searchable by its label (lib/select-config.ts says why).
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }} select={SEARCHABLE_SELECT}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

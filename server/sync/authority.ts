@@ -9,13 +9,17 @@
  *   street), any user for their own password, name and phone.
  *   A device enrolled minutes ago may bring the new accounts it held before enrollment
  *   (a PC set up offline, enrolled by its administrator) without one.
+ * - payment batches (issue 12): a confirmed batch's rows are written once; a change to an existing
+ *   row (other than repeating its values) and any deletion are refused, as are changes to a
+ *   confirmed batch's frozen fields (and, once paid, its payment fields) — batch-freeze.ts.
  */
 import type { Change } from '../../shared/sync/wire';
 import { SYNC_REASONS, type SyncReason } from '../../shared/sync/rejections';
 import type { Problem } from './validate';
+import { frozenBatchField } from './batch-freeze';
 
 /** Tables whose existing row a change's check needs to see. */
-export const GUARDED_TABLES = new Set(['users', 'audit_events']);
+export const GUARDED_TABLES = new Set(['users', 'audit_events', 'payment_batches', 'payment_batch_rows']);
 const DEVICE_ROLES = new Set(['caseworker', 'supervisor', 'street-admin']);
 const OWN_FIELDS = new Set(['password_hash', 'display_name', 'phone', 'updated_at']);
 /** How long after enrolling a device may bring accounts without a signed-in user's ticket. */
@@ -47,6 +51,10 @@ export function authorityProblem(c: Change, existing: Record<string, unknown> | 
       return changed ? refuse('audit-append-only', changed[0]) : null;
     }
     return c.fields.deleted_at != null ? refuse('audit-append-only', 'deleted_at') : null;
+  }
+  if (c.table === 'payment_batches' || c.table === 'payment_batch_rows') {
+    const field = frozenBatchField(c, existing);
+    return field ? refuse('payment-batch-frozen', field) : null;
   }
   if (c.table !== 'users') return null;
   if ('role' in c.fields && !DEVICE_ROLES.has(String(c.fields.role))) return refuse('role-forbidden', 'role');

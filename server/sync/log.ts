@@ -26,6 +26,7 @@ import {
 } from '../../shared/sync/wire';
 import { unstorableProblem, validateChange, type Problem } from './validate';
 import { authorityProblem, GUARDED_TABLES, type Voucher } from './authority';
+import { newRowProblem } from './batch-freeze';
 import { withholdCredentials } from './credentials';
 import { SYNC_REASONS, SyncRefusal } from '../../shared/sync/rejections';
 
@@ -93,6 +94,16 @@ export async function replicaBehind(
   return rows.some((r) => !keys.has(`${r.node}/${r.hlc}`));
 }
 
+/** A new payment batch row for a batch the server already holds confirmed: refused (batch-freeze.ts). */
+async function rowOfFrozenBatch(tx: Tx, c: Change, exists: boolean): Promise<Problem | null> {
+  if (c.table !== 'payment_batch_rows' || exists || typeof c.fields.batch_id !== 'string') return null;
+  const [batch] = await tx
+    .select({ fields: syncRows.fields })
+    .from(syncRows)
+    .where(and(eq(syncRows.tableName, 'payment_batches'), eq(syncRows.rowId, c.fields.batch_id)));
+  return newRowProblem(batch?.fields ?? null);
+}
+
 /** Validates and stores one change (under the caller's savepoint); its problem, or null when stored. */
 async function storeChange(tx: Tx, who: Pusher, c: Change, now: Date): Promise<Problem | null> {
   const [existing] = await tx
@@ -112,6 +123,8 @@ async function storeChange(tx: Tx, who: Pusher, c: Change, now: Date): Promise<P
     nowMs: now.getTime(),
   });
   if (denied) return denied;
+  const late = await rowOfFrozenBatch(tx, c, existing !== undefined);
+  if (late) return late;
   const [ins] = await tx
     .insert(syncChanges)
     .values({

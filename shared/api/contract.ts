@@ -13,9 +13,11 @@ import { screeningProcedures } from '../screening/procedures';
 import { ledgerProcedures } from '../ledger/procedures';
 import { policyProcedures } from '../policy/procedures';
 import { assistanceProcedures } from '../assistance/procedures';
+import { batchProcedures } from '../assistance/batches';
 import { syncProcedures } from '../sync/procedures';
 import { careProcedures } from '../care/procedures';
 import { appProcedures } from '../time/procedures';
+import { householdProcedures } from '../household/procedures';
 
 export type { Access, ProcedureDef } from './proc';
 
@@ -28,9 +30,11 @@ export const contract = {
   ...ledgerProcedures,
   ...policyProcedures,
   ...assistanceProcedures,
+  ...batchProcedures,
   ...syncProcedures,
   ...careProcedures,
   ...appProcedures,
+  ...householdProcedures,
 } as const;
 
 

@@ -46,8 +46,20 @@ export const ENROLMENT_STEPS = list([
   { code: 'suspend', label: '暂停发放' },
   { code: 'resume', label: '恢复发放' },
   { code: 'exit', label: '退出' },
+  /** A covered member died or left the household: the covered persons were reduced. */
+  { code: 'member-change', label: '成员变动' },
 ] as const);
 export type EnrolmentStep = (typeof ENROLMENT_STEPS)[number]['code'];
+
+/** Why an open enrolment is on the 应退尽退 / 复核 list (EntitlementGap.reason). */
+export const GAP_REASONS = list([
+  { code: 'age', label: '超过年龄' },
+  { code: 'death', label: '死亡' },
+  { code: 'category', label: '不再属于该类别' },
+  { code: 'head-died', label: '户主死亡，须变更户主并复核' },
+  { code: 'covered-exceeds-living', label: '保障人数多于在世成员，须复核' },
+] as const);
+export type GapReason = (typeof GAP_REASONS)[number]['code'];
 
 export const TEMP_TYPES = list([
   { code: 'urgent', label: '急难型' },
@@ -63,9 +75,21 @@ export const TEMP_STATUSES = list([
 ] as const);
 export type TempStatus = (typeof TEMP_STATUSES)[number]['code'];
 
+/** Papers a 先行救助 may leave owed, completed after payment within the set days. */
+export const TEMP_PAPERS = list([
+  { code: 'id-proof', label: '身份证明' },
+  { code: 'hukou-book', label: '户口簿' },
+  { code: 'income-proof', label: '收入证明' },
+  { code: 'medical-bills', label: '医疗票据' },
+  { code: 'accident-proof', label: '事故证明' },
+  { code: 'other', label: '其他' },
+] as const);
+export type TempPaper = (typeof TEMP_PAPERS)[number]['code'];
+
 export const INCOME_RISE_KINDS = list([
   { code: 'stay', label: '继续保障（重新核定金额）' },
   { code: 'suspended', label: '疫情期间暂停退出，按原金额发放' },
-  { code: 'gradual-exit', label: '渐退：前三个月100%，后三个月50%，期满退出' },
+  { code: 'gradual-exit', label: '渐退：按原领取金额先全额、后减半发放，期满退出' },
+  { code: 'continue-exit', label: '渐退期内再次申报：按原渐退安排继续，不重新起算' },
   { code: 'exit', label: '次月退出' },
 ] as const);

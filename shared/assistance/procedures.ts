@@ -3,13 +3,16 @@ import { z } from 'zod';
 import { proc, STAFF, SUPERVISORS } from '../api/proc';
 import { zCode, zDate, zFen, zId, zInt, zMonth, zOptText, zText } from '../api/zh';
 import type { FileOut } from '../registry/types';
-import { ENROLMENT_STATUSES, PROGRAMMES, TEMP_TYPES } from './codes';
+import { ENROLMENT_STATUSES, PROGRAMMES, TEMP_PAPERS, TEMP_TYPES } from './codes';
 import type {
+  AccountingSheet,
   EnrolmentDetail,
   EnrolmentRow,
   EntitlementGap,
   IncomeRisePreview,
+  InvestigationPreview,
   PaymentList,
+  SuspensionReview,
   TemporaryRow,
 } from './types';
 
@@ -37,6 +40,13 @@ export const IncomeRiseSchema = z.strictObject({
   note: zOptText('说明', 500, { multiline: true }),
 });
 
+const InvestigateSchema = z.strictObject({
+  id: zId('保障记录'),
+  coveredPersons: zInt('保障人数', 1, 30).optional(),
+  workingAwayPersonIds: z.array(zId('成员'), { error: '外出务工成员必须是列表' }).max(30, { error: '外出务工成员不能超过30人' }).default([]),
+  note: zOptText('调查情况', 500, { multiline: true }),
+});
+
 export const assistanceProcedures = {
   'assistance.listEnrolments': proc<EnrolmentRow[]>()(
     z.strictObject({
@@ -56,13 +66,12 @@ export const assistanceProcedures = {
     }),
     STAFF,
   ),
-  'assistance.investigate': proc<EnrolmentDetail>()(
-    z.strictObject({
-      id: zId('保障记录'),
-      coveredPersons: zInt('保障人数', 1, 30).optional(),
-      workingAwayPersonIds: z.array(zId('成员'), { error: '外出务工成员必须是列表' }).max(30, { error: '外出务工成员不能超过30人' }).default([]),
-      note: zOptText('调查情况', 500, { multiline: true }),
-    }),
+  'assistance.investigate': proc<EnrolmentDetail>()(InvestigateSchema, STAFF),
+  /** The working the 入户调查 would record, shown before anyone approves; writes nothing. */
+  'assistance.previewInvestigation': proc<InvestigationPreview>()(InvestigateSchema, STAFF),
+  /** The 核算单 of the stored working, for the print route (audited as a print). */
+  'assistance.accountingSheet': proc<AccountingSheet>()(
+    z.strictObject({ id: zId('保障记录'), mode: z.enum(['print', 'pdf', 'preview'], { error: '打印方式无效' }) }),
     STAFF,
   ),
   'assistance.advance': proc<EnrolmentDetail>()(
@@ -97,7 +106,16 @@ export const assistanceProcedures = {
     STAFF,
   ),
   'assistance.entitlementGaps': proc<EntitlementGap[]>()(z.strictObject({ onDate: zDate('核查日期').optional() }), STAFF),
-  'assistance.listTemporary': proc<TemporaryRow[]>()(z.strictObject({ openOnly: z.boolean({ error: '是否只看未办结必须选择' }).default(false) }), STAFF),
+  /** 暂停退出结束后复核: households held at their amount while exits were suspended, once it has ended. */
+  'assistance.suspensionReview': proc<SuspensionReview>()(z.strictObject({ onDate: zDate('核查日期').optional() }), STAFF),
+  'assistance.listTemporary': proc<TemporaryRow[]>()(
+    z.strictObject({
+      openOnly: z.boolean({ error: '是否只看未办结必须选择' }).default(false),
+      /** Only 先行救助 whose papers are still owed after their due day. */
+      papersOverdue: z.boolean({ error: '是否只看材料逾期必须选择' }).default(false),
+    }),
+    STAFF,
+  ),
   'assistance.receiveTemporary': proc<TemporaryRow>()(
     z.strictObject({
       householdId: zId('家庭'),
@@ -114,7 +132,19 @@ export const assistanceProcedures = {
       action: z.enum(['approve', 'reject', 'pay', 'refer'], { error: '办理动作无效' }),
       note: zOptText('意见', 500, { multiline: true }),
       referral: zOptText('转介去向', 200, { multiline: true }),
+      /** 先行救助 (approve only, urgent cases): the papers owed; their due day comes from the parameter. */
+      papersOwed: z.array(zCode('待补材料', TEMP_PAPERS), { error: '待补材料必须是列表' }).max(TEMP_PAPERS.length, { error: '待补材料项目过多' }).optional(),
+      papersOther: zOptText('其他待补材料', 100),
     }),
     SUPERVISORS,
+  ),
+  /** Papers received for a 先行救助; the last one completes them. */
+  'assistance.recordTemporaryPapers': proc<TemporaryRow>()(
+    z.strictObject({
+      id: zId('临时救助申请'),
+      received: z.array(zCode('补交材料', TEMP_PAPERS), { error: '补交材料必须是列表' }).min(1, { error: '请选择已补交的材料' }).max(TEMP_PAPERS.length, { error: '补交材料项目过多' }),
+      note: zOptText('说明', 200),
+    }),
+    STAFF,
   ),
 } as const;

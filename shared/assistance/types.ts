@@ -1,7 +1,8 @@
 /** Output shapes of the assistance.* procedures. */
 import type { IncomeAssessment, IncomeRiseDecision } from '../policy';
 import type { SubsidyKind } from '../policy/subsidies';
-import type { EnrolmentStatus, Programme, TempStatus } from './codes';
+import type { AccountingWorking } from '../policy/working';
+import type { EnrolmentStatus, GapReason, Programme, TempPaper, TempStatus } from './codes';
 
 export interface EnrolmentStepRow {
   id: string;
@@ -39,6 +40,8 @@ export interface EnrolmentRow {
   fixedAmountFen: number | null;
   /** Amount for the current month (Asia/Shanghai), null when not paid this month or not computable. */
   currentAmountFen: number | null;
+  /** A gradual exit past its end, held by a suspension of exits until a review decides. */
+  exitHeld: boolean;
   updatedAt: string;
 }
 
@@ -71,7 +74,7 @@ export interface PaymentRow {
   coveredPersons: number;
   amountFen: number;
   /** How the amount was set. */
-  basis: 'standard' | 'schedule-100' | 'schedule-50' | 'fixed';
+  basis: 'standard' | 'schedule-100' | 'schedule-50' | 'fixed' | 'held';
   bankName: string | null;
   bankAccount: string | null;
 }
@@ -91,16 +94,45 @@ export interface EntitlementGap {
   /** Masked: the full number only in the household's audited detail view. */
   idMasked: string;
   communityName: string;
-  subsidy: SubsidyKind;
+  /** The allowance (missing, off-standard) or the open enrolment's programme (should-exit, review). */
+  subsidy: SubsidyKind | Programme;
   /**
    * 'missing': entitled, not receiving; 'off-standard': receiving an amount different from the standard;
-   * 'should-exit' (应退尽退): the entitlement ended (by age), the enrolment is still open.
+   * 'should-exit' (应退尽退): the entitlement ended, the enrolment is still open; 'review' (复核): a
+   * household enrolment whose members changed (the head died, fewer living members than covered).
    */
-  problem: 'missing' | 'off-standard' | 'should-exit';
+  problem: 'missing' | 'off-standard' | 'should-exit' | 'review';
+  /** Why, for 'should-exit' and 'review' (GAP_REASONS). */
+  reason?: GapReason;
+  /** The open enrolment, for 'should-exit' and 'review'. */
+  enrolmentId?: string;
   standardFen: number | null;
   receivedFen: number | null;
   /** For 'should-exit': the first month no longer paid. */
   stopMonth?: string;
+}
+
+
+/** A 低保 household held at its amount while exits were suspended, to review once the suspension ends. */
+export interface SuspensionReviewRow {
+  enrolmentId: string;
+  householdId: string;
+  /** The head of the household (or the first member). */
+  name: string;
+  communityName: string;
+  address: string;
+  /** The month of the income-rise report the household was held from. */
+  heldSince: string;
+  monthsHeld: number;
+  amountFen: number;
+}
+
+export interface SuspensionReview {
+  /** Whether exits are suspended on the day asked about: then nothing is listed yet. */
+  exitsSuspended: boolean;
+  /** The day the latest suspension ended (the flag's false version in force), or null. */
+  endedOn: string | null;
+  rows: SuspensionReviewRow[];
 }
 
 export interface TemporaryRow {
@@ -125,4 +157,37 @@ export interface TemporaryRow {
   decisionNote: string | null;
   /** Approved (or still open) within the deadline; null when there is none. */
   withinDeadline: boolean | null;
+  /** 先行救助: the papers owed (each with the day received), null when approved with papers complete. */
+  papersOwed: OwedPaper[] | null;
+  papersDueOn: string | null;
+  papersCompletedAt: string | null;
+  /** Papers still owed after their due day (Asia/Shanghai). */
+  papersOverdue: boolean;
+}
+
+export interface OwedPaper {
+  code: TempPaper;
+  /** The paper's name for 其他. */
+  note: string | null;
+  receivedOn: string | null;
+}
+
+/** The 核算 working the 入户调查 would record now (null for programmes without an income test). */
+export interface InvestigationPreview {
+  working: AccountingWorking | null;
+}
+
+/** The printed 核算单: the stored working and whom it is about. */
+export interface AccountingSheet {
+  enrolmentId: string;
+  programme: 'dibao' | 'dibao-edge';
+  streetName: string;
+  officeName: string;
+  communityName: string;
+  address: string | null;
+  /** 户主, when the registry has one. */
+  headName: string | null;
+  /** When the 入户调查 was recorded (the working is of that day). */
+  investigatedAt: string;
+  working: AccountingWorking;
 }

@@ -2,20 +2,6 @@
 import { labelOf } from '../codes';
 import { CARE_LEVELS, CARE_SERVICE_ITEMS } from './codes';
 
-/** The link a card's QR code carries; the desk opens the person's care record from it. */
-export const RECORD_LINK_PREFIX = 'doudi://care/person/';
-
-export function recordLink(personId: string): string {
-  return `${RECORD_LINK_PREFIX}${personId}`;
-}
-
-export function personIdFromLink(text: string): string | null {
-  const t = text.trim();
-  if (!t.startsWith(RECORD_LINK_PREFIX)) return null;
-  const id = t.slice(RECORD_LINK_PREFIX.length);
-  return /^[0-9a-f-]{36}$/i.test(id) ? id : null;
-}
-
 export function visitFrequencyText(days: number | null | undefined): string {
   if (!days) return '';
   if (days === 7) return '每周至少探访一次';

@@ -18,6 +18,7 @@ import type {
   AgreementPrint,
   BoardRow,
   Card,
+  CardLookup,
   CardPrint,
   Caregiver,
   CarePersonDetail,
@@ -72,5 +73,6 @@ export const careProcedures = {
   'care.savePlan': proc<EmergencyPlan>()(PlanInputSchema, STAFF),
   'care.cardPrintData': proc<CardPrint[]>()(z.strictObject({ ids: z.array(zId('照料服务卡'), { error: '照料服务卡必须是列表' }).min(1, { error: '请至少选择一张照料服务卡' }).max(5000, { error: '一次最多5000张' }) }), STAFF),
   'care.agreementPrintData': proc<AgreementPrint>()(z.strictObject({ id: zId('协议') }), STAFF),
+  'care.cardByCode': proc<CardLookup>()(z.strictObject({ code: zText('卡号或二维码', { max: 80 }) }), STAFF),
   'care.recordPrint': proc<{ ok: true }>()(PrintRecordSchema, STAFF),
 } as const;

@@ -94,15 +94,26 @@ export function agreementTermProblem(startDate: string, endDate: string): string
 const CARD_RE = /^ZL-(\d{12})-(\d{4})-(\d{2,4})-(\d{4})$/;
 const LEGACY_CARD_RE = /^ZL-(\d{12})-(\d{4})(\d{4})$/;
 
-export function cardNumberPrefix(streetCode: string, year: number, deviceNo: number): string {
+/** ZL: care-service cards; XY: care agreements (协议编号), numbered the same way. */
+export type SerialKind = 'ZL' | 'XY';
+
+export function serialPrefix(kind: SerialKind, streetCode: string, year: number, deviceNo: number): string {
   if (!/^\d{12}$/.test(streetCode)) throw new Error('street code must be 12 digits');
   if (!Number.isInteger(deviceNo) || deviceNo < 0 || deviceNo > 9999) throw new Error('device number out of range 0–9999');
-  return `ZL-${streetCode}-${year}-${String(deviceNo).padStart(2, '0')}-`;
+  return `${kind}-${streetCode}-${year}-${String(deviceNo).padStart(2, '0')}-`;
+}
+
+export function formatSerial(kind: SerialKind, streetCode: string, year: number, deviceNo: number, seq: number): string {
+  if (!Number.isInteger(seq) || seq < 1 || seq > 9999) throw new Error('sequence out of range 1–9999');
+  return `${serialPrefix(kind, streetCode, year, deviceNo)}${String(seq).padStart(4, '0')}`;
+}
+
+export function cardNumberPrefix(streetCode: string, year: number, deviceNo: number): string {
+  return serialPrefix('ZL', streetCode, year, deviceNo);
 }
 
 export function formatCardNumber(streetCode: string, year: number, deviceNo: number, seq: number): string {
-  if (!Number.isInteger(seq) || seq < 1 || seq > 9999) throw new Error('card sequence out of range 1–9999');
-  return `${cardNumberPrefix(streetCode, year, deviceNo)}${String(seq).padStart(4, '0')}`;
+  return formatSerial('ZL', streetCode, year, deviceNo, seq);
 }
 
 export function parseCardNumber(s: string): { streetCode: string; year: number; deviceNo: number | null; seq: number } | null {

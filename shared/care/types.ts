@@ -36,6 +36,8 @@ export interface Agreement {
   personName: string;
   caregiverId: string;
   caregiverName: string;
+  /** 协议编号; null for an agreement made before numbering until it is first printed. */
+  agreementNumber: string | null;
   hasPartyC: boolean;
   /** The guardian's ID number masked; the full number only in the audited agreement print data. */
   guardian: { name: string; idMasked: string | null; relation: string | null; phone: string | null } | null;
@@ -149,9 +151,11 @@ export interface CardPrint {
   validFrom: string;
   validTo: string;
   issuedBy: string;
-  /** Text encoded in the QR code: the person's record link. */
-  recordLink: string;
+  /** Text encoded in the QR code: the card number with its check character (card-code.ts). */
+  qrText: string;
   status: CardStatus;
+  /** Required fields left blank (printed as lines to fill by hand): the print asks before printing. */
+  missing: string[];
 }
 
 export interface AgreementPrint {
@@ -163,4 +167,18 @@ export interface AgreementPrint {
   partyC: { name: string; idNumber: string | null; phone: string | null; role: string } | null;
   person: { name: string; idNumber: string; address: string };
   signedDate: string | null;
+  /** 协议编号, on every page. */
+  agreementNumber: string;
+  /** 监督电话 (care.supervisionHotline); '' when not set. */
+  hotline: string;
+  /** Required fields left blank: the print asks before printing. */
+  missing: string[];
+}
+
+/** A card found by the code its QR carries. */
+export interface CardLookup {
+  cardNumber: string;
+  personId: string;
+  personName: string;
+  status: CardStatus;
 }

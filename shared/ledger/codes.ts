@@ -28,6 +28,9 @@ export const LEDGER_STATUSES = [
   { code: 'referred', label: '已转介' },
   { code: 'closed', label: '已办结（销号）' },
   { code: 'reviewed', label: '回头看完成' },
+  // Closed without assistance: the problem was not real, or is another item's (kept open there).
+  { code: 'unfounded', label: '核查不属实（销号）' },
+  { code: 'duplicate', label: '重复登记（销号）' },
 ] as const;
 export type LedgerStatus = (typeof LEDGER_STATUSES)[number]['code'];
 

@@ -6,6 +6,7 @@ import type { FileOut, Page } from '../registry/types';
 import { WATCH_STATUSES } from './codes';
 import { ClueConvertSchema, ClueDismissSchema, ClueListSchema, type ClueDetail, type ClueList, type ClueRow } from './clues';
 import {
+  CorrectItemSchema,
   CreateItemSchema,
   ListItemsSchema,
   LookBackSchema,
@@ -28,6 +29,8 @@ export const ledgerProcedures = {
   'ledger.list': proc<Page<LedgerRow>>()(ListItemsSchema, STAFF),
   'ledger.get': proc<LedgerDetail>()(z.strictObject({ id: zId('台账事项') }), STAFF),
   'ledger.transition': proc<LedgerDetail>()(TransitionSchema, STAFF),
+  /** 类别 (any staff) and 紧急程度 (supervisors: it moves the deadlines), with a reason. */
+  'ledger.correct': proc<LedgerDetail>()(CorrectItemSchema, STAFF),
   'ledger.referralReceipt': proc<LedgerDetail>()(ReferralReceiptSchema, STAFF),
   'ledger.referralReply': proc<LedgerDetail>()(ReferralReplySchema, STAFF),
   'ledger.escalations': proc<EscalationList>()(z.strictObject({}), SUPERVISORS),

@@ -37,6 +37,8 @@ export const ListItemsSchema = z.strictObject({
   source: zCode('问题来源', LEDGER_SOURCES).optional(),
   communityId: zId('社区').optional(),
   gridId: zId('网格').optional(),
+  /** One household's items (e.g. the item a 重复登记 repeats). */
+  householdId: zId('家庭').optional(),
   overdueOnly: z.boolean().optional(),
   /** Part of the handler's name (经办人). */
   handler: zSearch('经办人', 20).optional(),
@@ -59,8 +61,19 @@ export const TransitionSchema = z.strictObject({
   department: zCode('转介部门', DEPARTMENTS).nullish().transform((v) => v ?? null),
   departmentNote: zOptText('部门说明', 60),
   sentOn: zDate('转介日期').nullish().transform((v) => v ?? null),
+  /** 重复登记: the item this one repeats. */
+  duplicateOfId: zId('所重复的台账事项').nullish().transform((v) => v ?? null),
 });
 export type TransitionInputApi = z.output<typeof TransitionSchema>;
+
+/** Correcting an item's 类别 and/or 紧急程度 after registration, with the reason. */
+export const CorrectItemSchema = z.strictObject({
+  id: zId('台账事项'),
+  category: zCode('问题类别', LEDGER_CATEGORIES).optional(),
+  urgency: zCode('紧急程度', URGENCY_GRADES).optional(),
+  reason: zText('更正原因', { max: 200, multiline: true }),
+});
+export type CorrectItemInput = z.output<typeof CorrectItemSchema>;
 
 export const ReferralReceiptSchema = z.strictObject({ referralId: zId('转介'), receivedOn: zDate('签收日期') });
 export const ReferralReplySchema = z.strictObject({
@@ -151,6 +164,9 @@ export interface LedgerDetail extends LedgerRow {
   reviewNote: string | null;
   reviewedAt: string | null;
   visitId: string | null;
+  /** 重复登记: the item this one repeats (its number for display). */
+  duplicateOfId: string | null;
+  duplicateOfNo: string | null;
   events: LedgerEvent[];
   referrals: ReferralInfo[];
   /** Actions the signed-in user may take now. */

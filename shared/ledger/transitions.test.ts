@@ -54,7 +54,10 @@ describe('ledger status machine', () => {
 
   test('the actions offered depend on status and role', () => {
     expect(availableActions('handling', 'caseworker')).toEqual(['refer']);
-    expect(availableActions('handling', 'supervisor')).toEqual(['refer', 'close']);
+    expect(availableActions('handling', 'supervisor')).toEqual(['refer', 'close', 'close-unfounded', 'close-duplicate']);
     expect(availableActions('closed', 'street-admin')).toEqual(['review', 'reopen']);
+    // Closed without assistance: nothing to look back at; reopened, it is verified again.
+    expect(availableActions('unfounded', 'supervisor')).toEqual(['reopen']);
+    expect(checkTransition('reopen', { status: 'duplicate', role: 'supervisor', openReferrals: 0, reason: '误判' })).toEqual({ ok: true, to: 'verifying' });
   });
 });

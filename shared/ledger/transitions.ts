@@ -1,8 +1,10 @@
 /**
  * The status machine of an issue-ledger item:
  *   待核查 -> 核查中 -> 处置中 -> (已转介) -> 已办结（销号） -> 回头看完成
- * with reopening (back to 处置中) from 已办结 or 回头看完成 on a stated reason. Each action says
- * who may take it and what it needs; `checkTransition` answers before anything is written.
+ * with reopening (back to 处置中) from 已办结 or 回头看完成 on a stated reason. An open item may
+ * instead be closed as 核查不属实 (with the reason) or as 重复登记 (linked to the item it repeats);
+ * reopened, those go back to 核查中. Each action says who may take it and what it needs;
+ * `checkTransition` answers before anything is written.
  */
 import type { Role } from '../codes';
 import type { LedgerStatus } from './codes';
@@ -14,6 +16,8 @@ export const LEDGER_ACTIONS = [
   { code: 'close', label: '办结销号' },
   { code: 'review', label: '回头看' },
   { code: 'reopen', label: '重新打开' },
+  { code: 'close-unfounded', label: '核查不属实，销号' },
+  { code: 'close-duplicate', label: '重复登记，销号' },
 ] as const;
 export type LedgerAction = (typeof LEDGER_ACTIONS)[number]['code'];
 
@@ -24,7 +28,13 @@ interface Rule {
   from: readonly LedgerStatus[];
   to: LedgerStatus;
   roles: readonly Role[];
+  /** A different destination from some statuses. */
+  toFrom?: Partial<Record<LedgerStatus, LedgerStatus>>;
 }
+
+const OPEN_STATUSES: readonly LedgerStatus[] = ['pending', 'verifying', 'handling', 'referred'];
+/** Closed statuses: no deadline runs, never overdue. Only 已办结 and 回头看完成 count as solved. */
+export const CLOSED_STATUSES: readonly LedgerStatus[] = ['closed', 'reviewed', 'unfounded', 'duplicate'];
 
 export const TRANSITIONS: Record<LedgerAction, Rule> = {
   'start-verify': { from: ['pending'], to: 'verifying', roles: STAFF },
@@ -32,7 +42,15 @@ export const TRANSITIONS: Record<LedgerAction, Rule> = {
   refer: { from: ['handling', 'referred'], to: 'referred', roles: STAFF },
   close: { from: ['handling', 'referred'], to: 'closed', roles: SUPERVISORS },
   review: { from: ['closed'], to: 'reviewed', roles: SUPERVISORS },
-  reopen: { from: ['closed', 'reviewed'], to: 'handling', roles: SUPERVISORS },
+  reopen: {
+    from: ['closed', 'reviewed', 'unfounded', 'duplicate'],
+    to: 'handling',
+    roles: SUPERVISORS,
+    // Found not real or a repeat before any help: it is verified again.
+    toFrom: { unfounded: 'verifying', duplicate: 'verifying' },
+  },
+  'close-unfounded': { from: OPEN_STATUSES, to: 'unfounded', roles: SUPERVISORS },
+  'close-duplicate': { from: OPEN_STATUSES, to: 'duplicate', roles: SUPERVISORS },
 };
 
 export interface TransitionInput {
@@ -46,6 +64,7 @@ export interface TransitionInput {
   reason?: string | null;
   department?: string | null;
   reviewResult?: string | null;
+  duplicateOfId?: string | null;
 }
 
 export type TransitionCheck =
@@ -59,6 +78,8 @@ const STATUS_LABEL: Record<LedgerStatus, string> = {
   referred: '已转介',
   closed: '已办结',
   reviewed: '回头看完成',
+  unfounded: '核查不属实',
+  duplicate: '重复登记',
 };
 
 function blank(v: string | null | undefined): boolean {
@@ -82,8 +103,18 @@ export function checkTransition(action: LedgerAction, t: TransitionInput): Trans
       if (blank(t.department)) return { ok: false, code: 'invalid-input', message: '请选择转介部门', field: 'department' };
       break;
     case 'close':
+    case 'close-unfounded':
+    case 'close-duplicate':
       if (t.openReferrals > 0) {
         return { ok: false, code: 'invalid-transition', message: `尚有 ${t.openReferrals} 项转介未收到部门回复，不能销号` };
+      }
+      if (action === 'close-unfounded') {
+        if (blank(t.reason)) return { ok: false, code: 'invalid-input', message: '核查不属实销号须填写原因', field: 'reason' };
+        break;
+      }
+      if (action === 'close-duplicate') {
+        if (blank(t.duplicateOfId)) return { ok: false, code: 'invalid-input', message: '重复登记销号须选择所重复的台账事项', field: 'duplicateOfId' };
+        break;
       }
       if (blank(t.measures)) return { ok: false, code: 'invalid-input', message: '销号须填写采取的救助措施', field: 'measures' };
       if (blank(t.result)) return { ok: false, code: 'invalid-input', message: '销号须填写办理结果', field: 'result' };
@@ -98,7 +129,7 @@ export function checkTransition(action: LedgerAction, t: TransitionInput): Trans
     default:
       break;
   }
-  return { ok: true, to: rule.to };
+  return { ok: true, to: rule.toFrom?.[t.status] ?? rule.to };
 }
 
 /** The actions offered for an item in a status to a role (for the UI's buttons). */
@@ -109,5 +140,5 @@ export function availableActions(status: LedgerStatus, role: Role): LedgerAction
 }
 
 export function isOpen(status: LedgerStatus): boolean {
-  return status !== 'closed' && status !== 'reviewed';
+  return !CLOSED_STATUSES.includes(status);
 }

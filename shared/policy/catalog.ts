@@ -25,6 +25,9 @@ const percent = z.number().int().min(0).max(1000);
 const bool = z.boolean();
 const positiveInt = z.number().int().min(1).max(1000);
 const categoryList = z.array(z.string().min(1).max(40)).max(20);
+/** GB/T 26341-2010 grades ('1'…'4') and category digits ('1'…'7'). */
+const gradeList = z.array(z.enum(['1', '2', '3', '4'])).max(4);
+const disabilityCategoryList = z.array(z.enum(['1', '2', '3', '4', '5', '6', '7'])).max(7);
 
 /**
  * Periods (the epidemic rules, the suspension of exits) are boolean keys: `true` from the day they
@@ -51,13 +54,20 @@ export const PARAM_CATALOG: Record<string, ParamSpec> = {
   'disability.livingSubsidy': { label: '困难残疾人生活补贴（每人每月）', unit: 'fen', schema: fen, scope: 'district' },
   'disability.careSubsidy': { label: '重度残疾人护理补贴（每人每月）', unit: 'fen', schema: fen, scope: 'district' },
   'disability.livingSubsidyCategories': { label: '享受困难残疾人生活补贴的家庭类别', unit: 'list', schema: categoryList, scope: 'district' },
+  'disability.severeGrades': { label: '重度残疾：不分类别的残疾等级（1–4级）', unit: 'list', schema: gradeList, scope: 'district' },
+  'disability.severeGrade3Categories': { label: '重度残疾：三级残疾中计为重度的类别（1视力…7多重）', unit: 'list', schema: disabilityCategoryList, scope: 'district' },
   'allowance.childAgeLimit': { label: '孤儿、事实无人抚养儿童补贴截止年龄（周岁，满该年龄的次月停发）', unit: 'count', schema: positiveInt, scope: 'district' },
+  'dibao.gradualExit.fullMonths': { label: '低保渐退：按原金额全额发放的月数', unit: 'months', schema: z.number().int().min(0).max(24), scope: 'district' },
+  'dibao.gradualExit.fullPercent': { label: '低保渐退：前期发放比例（原领取低保金的百分比）', unit: 'percent', schema: percent, scope: 'district' },
+  'dibao.gradualExit.reducedMonths': { label: '低保渐退：减半发放的月数', unit: 'months', schema: z.number().int().min(0).max(24), scope: 'district' },
+  'dibao.gradualExit.reducedPercent': { label: '低保渐退：后期发放比例（原领取低保金的百分比）', unit: 'percent', schema: percent, scope: 'district' },
   'dibao.employmentReward': { label: '就业奖励（核算收入时从就业成员月工资中扣除）', unit: 'fen', schema: fen, scope: 'district' },
   'epidemic.workCostDeduction': { label: '务工成本扣减（外出务工、返岗复工的低保对象，每人每月）', unit: 'fen', schema: fen, scope: 'district' },
   'epidemic.rulesInForce': { label: '疫情防控期间兜底保障措施施行中', unit: 'boolean', schema: bool, scope: 'district' },
   'epidemic.exitsSuspended': { label: '暂停低保对象退出（家庭收入明显提高者除外）', unit: 'boolean', schema: bool, scope: 'district' },
   'temporary.urgentHours': { label: '急难型临时救助审核审批时限（小时）', unit: 'hours', schema: positiveInt, scope: 'district' },
   'temporary.streetLimitMonths': { label: '街道审批临时救助限额（低保标准的月数）', unit: 'months', schema: positiveInt, scope: 'district' },
+  'temporary.papersDueDays': { label: '先行救助后补齐材料期限（天）', unit: 'count', schema: positiveInt, scope: 'district' },
   // 照料服务 (issue 6)
   'care.visitIntervalDays': { label: '定期探访最长间隔（天）', unit: 'count', schema: z.number().int().min(1).max(366), scope: 'district' },
   'care.renewalNoticeDays': { label: '照料协议到期前提醒续签（天）', unit: 'count', schema: z.number().int().min(0).max(366), scope: 'district' },

@@ -48,6 +48,13 @@ export const PARAM_DEFAULTS: readonly ParamDefault[] = [
   { key: 'allowance.unsupportedChild', value: 60000, effectiveFrom: '2019-06-01', note: '【未核实】参照散居孤儿标准（民发〔2019〕62号；天津标准未找到）' },
   { key: 'allowance.childAgeLimit', value: 18, effectiveFrom: '2010-01-01', note: '未满18周岁（孤儿：国办发〔2010〕54号；事实无人抚养儿童：民发〔2019〕62号，DOMAIN §1.4 [V-mirror]）；满18周岁次月停发为工作口径' },
   { key: 'disability.livingSubsidyCategories', value: ['dibao', 'dibao-edge'], effectiveFrom: '2016-01-01', note: '低保、低保边缘家庭的残疾人（国发〔2015〕52号；范围【未核实】，可扩大）' },
+  { key: 'disability.severeGrades', value: ['1', '2'], effectiveFrom: '2016-01-01', note: '重度残疾：一、二级残疾（民政部2021年低保边缘家庭审核确认办法，DOMAIN §1.3 [V]）；【未核实】2016-01-01为两项补贴起始日（国发〔2015〕52号）' },
+  { key: 'disability.severeGrade3Categories', value: ['5', '6'], effectiveFrom: '2016-01-01', note: '重度残疾：三级智力、精神残疾（民政部2021年低保边缘家庭审核确认办法，DOMAIN §1.3 [V]）；【未核实】2016-01-01为两项补贴起始日' },
+  // 低保渐退 (津丽民发〔2020〕13号 二(二)); the plan's text, the start date before it 【未核实】 (DOMAIN §3: not found online).
+  { key: 'dibao.gradualExit.fullMonths', value: 3, effectiveFrom: '2016-01-01', note: `${PLAN} 二(二)：“前三个月按其家庭原领取低保金的100%发放，后三个月按50%发放，实现稳定脱困后再退出低保范围”；起始日期【未核实】，2016-01-01为推定` },
+  { key: 'dibao.gradualExit.fullPercent', value: 100, effectiveFrom: '2016-01-01', note: `${PLAN} 二(二)：“前三个月按其家庭原领取低保金的100%发放，后三个月按50%发放，实现稳定脱困后再退出低保范围”；起始日期【未核实】，2016-01-01为推定` },
+  { key: 'dibao.gradualExit.reducedMonths', value: 3, effectiveFrom: '2016-01-01', note: `${PLAN} 二(二)：“前三个月按其家庭原领取低保金的100%发放，后三个月按50%发放，实现稳定脱困后再退出低保范围”；起始日期【未核实】，2016-01-01为推定` },
+  { key: 'dibao.gradualExit.reducedPercent', value: 50, effectiveFrom: '2016-01-01', note: `${PLAN} 二(二)：“前三个月按其家庭原领取低保金的100%发放，后三个月按50%发放，实现稳定脱困后再退出低保范围”；起始日期【未核实】，2016-01-01为推定` },
   { key: 'epidemic.workCostDeduction', value: 50000, effectiveFrom: '2020-06-12', note: `每月扣减务工成本500元，直至疫情结束（${PLAN} 二(五)）` },
   { key: 'epidemic.rulesInForce', value: true, effectiveFrom: '2020-06-12', note: `疫情防控期间兜底保障措施（${PLAN} 二(五)）` },
   { key: 'epidemic.rulesInForce', value: false, effectiveFrom: '2023-01-08', note: '【未核实】以新冠“乙类乙管”（2023-01-08）为疫情结束日，请核实' },
@@ -55,6 +62,7 @@ export const PARAM_DEFAULTS: readonly ParamDefault[] = [
   { key: 'epidemic.exitsSuspended', value: false, effectiveFrom: '2023-01-08', note: '【未核实】随疫情防控措施结束，请核实' },
   { key: 'temporary.urgentHours', value: 24, effectiveFrom: '2020-06-12', note: `急难型临时救助24小时内完成审核审批（${PLAN} 二(五)）` },
   { key: 'temporary.streetLimitMonths', value: 6, effectiveFrom: '2020-06-12', note: '6个月低保标准以内由街道审批（天津日报2021-08-30转载，DOMAIN §4 [V-mirror]）' },
+  { key: 'temporary.papersDueDays', value: 5, effectiveFrom: '2020-06-12', note: '【未核实】天津只规定“可先行救助，再履行相关手续”（天津日报2021-08-30转载，DOMAIN §4），未定补齐期限；5日参照山东省急难型临时救助“手续5日内补齐”（DOMAIN §4），待区民政局确认' },
   // 照料服务 (issue 6)
   { key: 'care.visitIntervalDays', value: 31, effectiveFrom: '2020-06-12', note: '【未核实】探视责任人每月至少探访一次（参照安徽省2022年分散供养特困人员照料服务指引，DOMAIN §2.2），待区民政局确认' },
   { key: 'care.renewalNoticeDays', value: 30, effectiveFrom: '2020-06-12', note: '协议到期前30日提醒续签（工作惯例，可调整）' },

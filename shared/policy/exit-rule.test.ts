@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { exitAllowed, exitRefusal } from './exit-rule';
+import { exitAllowed, exitRefusal, exitRefusalOn } from './exit-rule';
 
 describe('the one exit rule while exits are suspended', () => {
   test('outside a suspension anyone may leave', () => {
@@ -15,5 +15,16 @@ describe('the one exit rule while exits are suspended', () => {
     expect(r).toMatchObject({ field: 'basicLivingSecure' });
     expect(r!.message).toContain('除家庭收入明显提高，基本生活确能保障外，暂停开展低保对象退出工作');
     expect(r!.message).toContain('须确认“基本生活确能保障”');
+  });
+});
+
+describe('every path through the one rule', () => {
+  test('death is never refused; a registry path is refused with the rule and its own name', () => {
+    expect(exitRefusalOn('death', true, {})).toBeNull();
+    expect(exitRefusalOn('household-deleted', false, {})).toBeNull();
+    const r = exitRefusalOn('household-deleted', true, {});
+    expect(r!.message).toContain('除家庭收入明显提高，基本生活确能保障外，暂停开展低保对象退出工作');
+    expect(r!.message).toContain('删除家庭');
+    expect(exitRefusalOn('manual', true, { incomeClearlyRisen: true })).toMatchObject({ field: 'basicLivingSecure' });
   });
 });

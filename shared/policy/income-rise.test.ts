@@ -12,6 +12,7 @@ const base: IncomeRiseInput = {
   selfReported: true,
   exitsSuspended: false,
   incomeClearlyRisen: false,
+  terms: { fullMonths: 3, fullPercent: 100, reducedMonths: 3, reducedPercent: 50 },
 };
 
 describe('decideIncomeRise (低保渐退)', () => {
@@ -109,6 +110,27 @@ describe('decideIncomeRise (低保渐退)', () => {
           expect(d.exitMonth).toBe(addMonths(reportMonth, 7));
         },
       ),
+    );
+  });
+
+  test('inside a gradual exit: still above the line continues the exit as decided, below it returns to full 低保', () => {
+    const inExit = { schedule: [{ month: '2026-06', amountFen: 50000, percent: 100 }], exitMonth: '2026-07' };
+    expect(decideIncomeRise({ ...base, inExit, perCapitaIncomeFen: 200000 })).toEqual({ kind: 'continue-exit', ...inExit });
+    expect(decideIncomeRise({ ...base, inExit, exitsSuspended: true })).toEqual({ kind: 'continue-exit', ...inExit });
+    expect(decideIncomeRise({ ...base, inExit, perCapitaIncomeFen: 0 })).toEqual({ kind: 'stay', monthlyAmountFen: 303000 });
+  });
+
+  test('property: any terms give full-phase months at the full percent, then reduced ones, exit the month after', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 100 }), fc.nat(10_000_000), (full, reduced, pct, prev) => {
+        fc.pre(full + reduced > 0);
+        const terms = { fullMonths: full, fullPercent: 100, reducedMonths: reduced, reducedPercent: pct };
+        const d = decideIncomeRise({ ...base, previousMonthlyAmountFen: prev, terms });
+        if (d.kind !== 'gradual-exit') throw new Error(d.kind);
+        expect(d.schedule.map((s) => s.percent)).toEqual([...Array(full).fill(100), ...Array(reduced).fill(pct)]);
+        for (const s of d.schedule) expect(s.amountFen).toBe(Math.ceil((prev * s.percent) / 100));
+        expect(d.exitMonth).toBe(addMonths(base.reportMonth, full + reduced + 1));
+      }),
     );
   });
 });

@@ -28,24 +28,45 @@ export interface IncomeAssessment {
   perCapitaFen: number;
 }
 
-/** A member's countable wage: wage items less the deductions that apply, never below zero. */
-export function countableWageFen(member: IncomeMember, params: IncomeParams): number {
+export type WageDeductionKind = 'employment-reward' | 'work-cost';
+
+/** The deductions from a member's wage that apply (the one place that says which apply). */
+export function wageDeductions(member: IncomeMember, params: IncomeParams): { kind: WageDeductionKind; fen: number }[] {
+  const out: { kind: WageDeductionKind; fen: number }[] = [];
+  if (member.employed) out.push({ kind: 'employment-reward', fen: params.employmentRewardFen });
+  if (params.epidemicRulesInForce && member.workingAwayOrReturned) out.push({ kind: 'work-cost', fen: params.workCostDeductionFen });
+  return out;
+}
+
+export function wageFen(member: IncomeMember): number {
   let wage = 0;
   for (const item of member.incomes) if (item.kind === 'wage') wage += item.monthlyFen;
-  if (member.employed) wage -= params.employmentRewardFen;
-  if (params.epidemicRulesInForce && member.workingAwayOrReturned) wage -= params.workCostDeductionFen;
+  return wage;
+}
+
+/** A member's countable wage: wage items less the deductions that apply, never below zero. */
+export function countableWageFen(member: IncomeMember, params: IncomeParams): number {
+  let wage = wageFen(member);
+  for (const d of wageDeductions(member, params)) wage -= d.fen;
   return Math.max(0, wage);
+}
+
+/** Whether an income item other than a wage counts as it is (wages count after their deductions). */
+export function countsAsIs(kind: IncomeKind): boolean {
+  return kind !== 'wage' && kind !== 'excluded';
+}
+
+/** A member's countable monthly income: the countable wage and the other items that count. */
+export function memberCountableFen(member: IncomeMember, params: IncomeParams): number {
+  let fen = countableWageFen(member, params);
+  for (const item of member.incomes) if (countsAsIs(item.kind)) fen += item.monthlyFen;
+  return fen;
 }
 
 /** Total countable monthly income and per-capita income (rounded down to the fen). */
 export function assessMonthlyIncome(members: readonly IncomeMember[], params: IncomeParams): IncomeAssessment {
   let totalFen = 0;
-  for (const m of members) {
-    totalFen += countableWageFen(m, params);
-    for (const item of m.incomes) {
-      if (item.kind !== 'wage' && item.kind !== 'excluded') totalFen += item.monthlyFen;
-    }
-  }
+  for (const m of members) totalFen += memberCountableFen(m, params);
   const perCapitaFen = members.length === 0 ? 0 : Math.floor(totalFen / members.length);
   return { totalFen, perCapitaFen };
 }
@@ -53,4 +74,11 @@ export function assessMonthlyIncome(members: readonly IncomeMember[], params: In
 /** Monthly 低保 amount: (standard − per-capita income) × covered persons, never below zero. */
 export function dibaoMonthlyAmount(input: { standardFen: number; perCapitaIncomeFen: number; coveredPersons: number }): number {
   return Math.max(0, (input.standardFen - input.perCapitaIncomeFen) * input.coveredPersons);
+}
+
+/** Monthly 低保边缘 aid per household: the fixed amount when one is in force, else a percent of the standard. */
+export function edgeAidFen(input: { standardFen: number; aidAmountFen: number | null; aidPercent: number | null }): number | null {
+  if (input.aidAmountFen !== null) return input.aidAmountFen;
+  if (input.aidPercent === null) return null;
+  return Math.ceil((input.standardFen * input.aidPercent) / 100);
 }

@@ -1,5 +1,7 @@
 /** The pure assistance rules, used by the services and the UI. Amounts are integer fen; months 'YYYY-MM'. */
-export { assessMonthlyIncome, countableWageFen, dibaoMonthlyAmount } from './income';
+export { assessMonthlyIncome, countableWageFen, dibaoMonthlyAmount, edgeAidFen, memberCountableFen, wageDeductions } from './income';
+export { accountingWorking } from './working';
+export type { AccountingWorking, ParamVersion, WorkingInput, WorkingMember } from './working';
 export type { IncomeAssessment, IncomeItem, IncomeMember, IncomeParams } from './income';
 export { decideIncomeRise, gradualExitSchedule, halfRoundedUp } from './income-rise';
 export type { IncomeRiseDecision, IncomeRiseInput, ScheduleEntry } from './income-rise';

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { subsidyEntitlements } from './index';
 
-const params = { disabilityLivingSubsidyCategories: ['dibao', 'dibao-edge'] };
+const severeDisability = { grades: ['1', '2'], grade3Categories: ['5', '6'] };
+const params = { disabilityLivingSubsidyCategories: ['dibao', 'dibao-edge'], severeDisability };
 const ON = '2026-05-01';
 const none = { categories: [] as string[] };
 
@@ -26,7 +27,7 @@ describe('subsidyEntitlements (应补尽补)', () => {
     expect(subsidyEntitlements(p, { categories: ['dibao'] }, ON, params)).toEqual(['disability-living-subsidy']);
     expect(subsidyEntitlements(p, { categories: ['dibao-edge'] }, ON, params)).toEqual(['disability-living-subsidy']);
     expect(subsidyEntitlements(p, { categories: ['tekun-home'] }, ON, params)).toEqual([]);
-    expect(subsidyEntitlements(p, { categories: ['tekun-home'] }, ON, { disabilityLivingSubsidyCategories: ['tekun-home'] })).toEqual([
+    expect(subsidyEntitlements(p, { categories: ['tekun-home'] }, ON, { disabilityLivingSubsidyCategories: ['tekun-home'], severeDisability })).toEqual([
       'disability-living-subsidy',
     ]);
     // no certificate, no subsidy
@@ -41,6 +42,14 @@ describe('subsidyEntitlements (应补尽补)', () => {
     expect(g('6', '3')).toEqual(['severe-disability-care-subsidy']);
     expect(g('4', '3')).toEqual([]);
     expect(g('5', '4')).toEqual([]);
+  });
+
+  test('the severe-disability definition comes from the parameters, not from code', () => {
+    const p = { birthDate: '1960-01-01', disabilityCategory: '6', disabilityGrade: '3' };
+    const narrower = { ...params, severeDisability: { grades: ['1'], grade3Categories: ['5'] } };
+    expect(subsidyEntitlements(p, none, ON, narrower)).toEqual([]);
+    expect(subsidyEntitlements({ ...p, disabilityCategory: '4', disabilityGrade: '2' }, none, ON, narrower)).toEqual([]);
+    expect(subsidyEntitlements({ ...p, disabilityCategory: '5' }, none, ON, narrower)).toEqual(['severe-disability-care-subsidy']);
   });
 
   test('a grade-1 disabled person in a 低保 household is entitled to both subsidies', () => {

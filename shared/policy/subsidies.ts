@@ -2,7 +2,7 @@
  * Allowances a person is entitled to (work plan 二(四) 应补尽补、按标施补; DOMAIN §1.4, §1.5):
  * orphan and de-facto-unsupported-child allowances for those under 18, the living subsidy for
  * disabled people in the categories the parameters name, and the care subsidy for severe disability
- * (grade 1 or 2, or grade 3 intellectual or mental disability).
+ * as the dated parameters define it (disability.severeGrades, disability.severeGrade3Categories).
  */
 import { ageOn } from '../id-number';
 
@@ -31,19 +31,25 @@ export interface SubsidyHousehold {
 export interface SubsidyParams {
   /** Household categories whose disabled members receive the living subsidy (default 低保, 低保边缘). */
   disabilityLivingSubsidyCategories: readonly string[];
+  severeDisability: SevereDisabilityParams;
 }
 
-const INTELLECTUAL = '5';
-const MENTAL = '6';
+/** 重度残疾: the grades that are severe whatever the category, and the categories severe at grade 3. */
+export interface SevereDisabilityParams {
+  /** disability.severeGrades, e.g. ['1', '2']. */
+  grades: readonly string[];
+  /** disability.severeGrade3Categories, e.g. ['5', '6'] (智力, 精神). */
+  grade3Categories: readonly string[];
+}
 
 export function holdsDisabilityCertificate(p: SubsidyPerson): boolean {
   return Boolean(p.disabilityCategory && p.disabilityGrade);
 }
 
-export function isSevereDisability(p: SubsidyPerson): boolean {
+export function isSevereDisability(p: SubsidyPerson, severe: SevereDisabilityParams): boolean {
   if (!holdsDisabilityCertificate(p)) return false;
-  if (p.disabilityGrade === '1' || p.disabilityGrade === '2') return true;
-  return p.disabilityGrade === '3' && (p.disabilityCategory === INTELLECTUAL || p.disabilityCategory === MENTAL);
+  if (severe.grades.includes(p.disabilityGrade!)) return true;
+  return p.disabilityGrade === '3' && severe.grade3Categories.includes(p.disabilityCategory!);
 }
 
 export function subsidyEntitlements(
@@ -62,6 +68,6 @@ export function subsidyEntitlements(
   ) {
     out.push('disability-living-subsidy');
   }
-  if (isSevereDisability(person)) out.push('severe-disability-care-subsidy');
+  if (isSevereDisability(person, params.severeDisability)) out.push('severe-disability-care-subsidy');
   return out;
 }

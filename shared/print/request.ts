@@ -22,7 +22,7 @@ export type ShellPrintResult =
 
 export type ShellPrintEnvelope = { ok: true; result: ShellPrintResult } | { ok: false; error: { code: string; message: string } };
 
-const PRINT_HASH = /^#\/print\/(care-cards|care-agreement)\?[A-Za-z0-9_\-.,=&%]*$/;
+const PRINT_HASH = /^#\/print\/(care-cards|care-agreement|accounting-sheet)\?[A-Za-z0-9_\-.,=&%]*$/;
 const MODES: readonly ShellPrintMode[] = ['dialog', 'silent', 'pdf'];
 export const MAX_PRINT_HASH_LENGTH = 40_000;
 

@@ -1,7 +1,7 @@
 /** registry.* procedures: households, persons, search, Excel. */
 import { z } from 'zod';
 import { emptyInput, proc, STAFF, SUPERVISORS } from '../api/proc';
-import { zCode, zId, zInt, zSearch, zText } from '../api/zh';
+import { zCode, zDate, zId, zInt, zOptText, zSearch, zText } from '../api/zh';
 import { RELATIONS } from '../codes';
 import {
   CreateHouseholdSchema,
@@ -53,6 +53,11 @@ export const registryProcedures = {
     STAFF,
   ),
   'registry.deletePerson': proc<{ ok: true }>()(z.strictObject({ id: zId('人员'), reason: ReasonSchema }), STAFF),
+  /** 登记死亡: the person stays on record with the date; entitlements end after that month. */
+  'registry.recordDeath': proc<PersonDetail>()(
+    z.strictObject({ personId: zId('人员'), diedOn: zDate('死亡日期'), note: zOptText('说明', 200) }),
+    STAFF,
+  ),
   'registry.exportHouseholds': proc<FileOut>()(HouseholdFilterSchema, STAFF),
   'registry.importTemplate': proc<FileOut>()(emptyInput, STAFF),
   'registry.importPreview': proc<ImportPreview>()(

@@ -50,6 +50,8 @@ export interface PersonDetail {
   monthlyIncomeFen: number;
   phone: string | null;
   notes: string | null;
+  /** 死亡日期 when a death was recorded (registry.recordDeath), else null. */
+  diedOn: string | null;
   updatedAt: string;
 }
 

@@ -4,7 +4,7 @@
  */
 const LABELS: Record<string, string> = {
   name: '姓名/名称', display_name: '显示名', username: '用户名', role: '角色', disabled: '停用',
-  id_number: '身份证号码', sex: '性别', birth_date: '出生日期', ethnicity: '民族', marital_status: '婚姻状况',
+  id_number: '身份证号码', sex: '性别', birth_date: '出生日期', died_on: '死亡日期', ethnicity: '民族', marital_status: '婚姻状况',
   relation: '与户主关系', phone: '联系电话', address: '住址', hukou_type: '户籍类型', categories: '救助类别',
   category: '类别', status: '状态', note: '备注', notes: '备注', health: '健康状况', disability_category: '残疾类别',
   disability_grade: '残疾等级', labour_capacity: '劳动能力', employment: '就业情况', incomes: '收入',
@@ -26,6 +26,11 @@ const LABELS: Record<string, string> = {
   item_no: '台账编号', external_id: '线索编号', sender: '报送系统', community_name: '社区（村）名称', received_at: '接收时间',
   item_id: '台账事项', handled_at: '处理时间', handled_by: '处理人', dismiss_reason: '不予立项原因',
   bank_name: '开户银行', bank_account: '银行账号', account_holder: '账户名', deleted_at: '删除',
+  // payment batches (issue 12)
+  month: '月份', batch_id: '发放批次', seq: '序号', for_month: '所属月份', covered_persons: '保障人数', basis: '核定依据',
+  figures: '核定数据', source_ref: '依据记录', row_count: '条数', total_fen: '合计金额', digest: '明细摘要',
+  bank_file_digest: '银行代发文件摘要', generated_at: '生成时间', generated_by: '生成人', confirmed_at: '确认时间',
+  confirmed_by: '确认人', paid_at: '发放时间', paid_by: '发放登记人', enrolment_id: '保障记录',
 };
 
 export function fieldLabel(column: string): string | null {

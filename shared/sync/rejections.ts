@@ -45,6 +45,11 @@ export const SYNC_REASONS = {
     action: '该修改不会被上传；如本机的操作日志被改动，请联系技术支持核查。',
     legacy: 'partition-forbidden',
   },
+  'payment-batch-frozen': {
+    message: '已确认的发放批次及其明细不能修改或删除',
+    action: '该修改不会被上传；发放差额请在下一个未确认的批次中以补发或扣回处理。',
+    legacy: 'partition-forbidden',
+  },
   'clock-ahead': {
     message: '本机时间比服务器快5分钟以上',
     action: '请把电脑的日期和时间调整为北京时间（可开启自动对时），然后点击“立即同步”。',

@@ -2,8 +2,10 @@
  * Bench `registry-search`: a street of about 100,000 persons in a real SQLite file, built through
  * the backend and the write path (generateStreet + loadStreetData), then the search services the
  * API calls, timed query by query: searchRegistry (the search box, 10 hits) and listHouseholds
- * with q (page 1 of 50 rows, with the total). Queries are names (2–3 characters) and pinyin
- * initials of existing persons, and 4–8-digit fragments of real ID numbers (birth date, sequence,
+ * with q (page 1 of 50 rows, with the total). Queries are names (2–3 characters), given names
+ * (the last two characters of a three-character name: an infix or suffix, through the name
+ * posting table), one character from inside or at the end of a name, pinyin initials of existing
+ * persons, and 4–8-digit fragments of real ID numbers (birth date, sequence,
  * check digit: what staff type; a fragment of the area code matches most of the street). Indexed
  * primary-key lookups in the same run are the baseline.
  */
@@ -24,7 +26,7 @@ const WARM_UP = 30;
 const TARGET_P95_MS = 30;
 const SEED = 100_000;
 
-type Kind = 'name' | 'initials' | 'id';
+type Kind = 'name' | 'given' | 'char' | 'initials' | 'id';
 
 interface PersonSample {
   id: string;
@@ -49,6 +51,11 @@ function sampleQueries(store: Store): Record<Kind, string[]> & { pk: string[] } 
   };
   return {
     name: draw((p) => ([...p.name].length <= 3 ? p.name : null)),
+    given: draw((p) => ([...p.name].length === 3 ? [...p.name].slice(1).join('') : null)),
+    char: draw((p) => {
+      const chars = [...p.name];
+      return chars.length >= 2 ? chars[rng.int(1, chars.length - 1)]! : null;
+    }),
     initials: draw((p) => (p.name_initials.length >= 2 && p.name_initials.length <= 3 ? p.name_initials : null)),
     id: draw((p) => {
       const len = rng.int(4, 8);
@@ -123,8 +130,13 @@ function run(opts: BenchOptions): BenchResult {
     const p95s: number[] = [];
     const cpuP95s: number[] = [];
     const lines: string[] = [];
-    const labels: Record<Kind, string> = { name: '姓名 names', initials: '拼音首字母 initials', id: '身份证号片段 ID fragments' };
-    for (const kind of ['name', 'initials', 'id'] as const) {
+    const labels: Record<Kind, string> = {
+      name: '姓名 names',
+      given: '名（2字） given names',
+      char: '名中单字 one character', initials: '拼音首字母 initials',
+      id: '身份证号片段 ID fragments',
+    };
+    for (const kind of ['name', 'given', 'char', 'initials', 'id'] as const) {
       for (const [prefix, fn] of [
         ['', search],
         ['list_', list],

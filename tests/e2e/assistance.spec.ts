@@ -62,6 +62,7 @@ test('a 低保 household reports a job: decision, six-month schedule, six paymen
 
   await signIn(page, app);
   await goHash(page, `#/households/${hh.id}`);
+  await page.getByRole('tab', { name: /救助保障/ }).click();
   await page.getByTestId('apply-enrolment').click();
   await page.getByRole('button', { name: '登记申请' }).click();
   const detail = page.getByTestId('enrolment-detail');
@@ -256,6 +257,7 @@ test('a grade-1 disabled person in a 低保 household without the care subsidy i
   await row.getByTestId('gap-person').click();
   await expect(page).toHaveURL(new RegExp(`#/households/${hh.id}$`));
   await expect(page.getByText('沈静家')).toBeVisible();
-  await expect(page.getByTestId('household-enrolments').getByText('尚未纳入任何救助项目')).toBeVisible();
+  await page.getByRole('tab', { name: /救助保障/ }).click();
+  await expect(page.getByTestId('household-enrolments').getByText('尚未纳入低保、特困等救助项目')).toBeVisible();
   await screenshot(page, 'assistance-09-household');
 });

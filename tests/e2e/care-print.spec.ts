@@ -9,7 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { expect, test, ARTIFACTS } from './fixtures';
 import { startOwnApp, type OwnApp } from '../support/own-app';
 import { caller, prepareCards, setCareSubsidies, type PreparedCard } from '../support/care-data';
-import { readQrFromPpm } from '../support/qr-image';
+import { readQrFromPpm, readQrWithJsqr } from '../support/qr-image';
+import { cardCode } from '../../shared/care/card-code';
 import { initializeStreet, signIn } from '../support/street-setup';
 
 const ADMIN = { username: 'zgzadmin', displayName: '王建华', password: 'zgz-admin-2026' };
@@ -54,7 +55,8 @@ test('care documents print to PDF with Chromium', async ({ page }) => {
   fs.mkdirSync(OUT, { recursive: true });
   const token = await initializeStreet(app.backend, ADMIN);
   setCareSubsidies(app.backend, '120110001000');
-  const cards: PreparedCard[] = await prepareCards(caller(app.backend, token), 9, { longAddress: true });
+  // The last card is issued with nothing optional filled in: its blanks must print as blanks.
+  const cards: PreparedCard[] = await prepareCards(caller(app.backend, token), 9, { longAddress: true, blankAt: 8 });
 
   await signIn(page, app.url, ADMIN);
   await page.emulateMedia({ media: 'print' });
@@ -77,7 +79,17 @@ test('care documents print to PDF with Chromium', async ({ page }) => {
   expect(at).toContain(cards[0]!.personName);
   expect(at).toContain(cards[0]!.caregiverName);
   expect(at).toContain('张贵庄街道公共服务办公室');
-  for (let p = 1; p <= ai.pages; p++) expect(at).toMatch(new RegExp(`第\\s*${p}\\s*页\\s*共\\s*${ai.pages}\\s*页`));
+  for (let p = 1; p <= ai.pages; p++) {
+    expect(at).toMatch(new RegExp(`第\\s*${p}\\s*页\\s*共\\s*${ai.pages}\\s*页`));
+    // The agreement's number heads every page.
+    const page = execFileSync('pdftotext', ['-layout', '-f', String(p), '-l', String(p), agreementPdf, '-'], { encoding: 'utf8' });
+    expect(page, `page ${p}`).toMatch(/协议编号：XY-120110001000-\d{4}-\d{2}-\d{4}/);
+  }
+  // The person signs as 丙方: one row for both roles, no label spilling out of its cell.
+  expect(at).toContain('丙方／供养对象');
+  const parties = at.slice(0, at.indexOf(cards[0]!.caregiverName) + 400);
+  expect(parties.split(cards[0]!.personName).length - 1, 'the person once in the parties').toBe(1);
+  expect(at).toMatch(/监督电话：/);
   pngs(agreementPdf, 'agreement');
 
   // Eight cards on one A4 sheet (the ninth goes to a second sheet).
@@ -91,6 +103,9 @@ test('care documents print to PDF with Chromium', async ({ page }) => {
     expect(st).toContain(c.cardNumber);
     expect(st).toContain(c.personName);
   }
+  // Nothing invented for blanks: no placeholder plan, the contact only where one was entered.
+  expect(st).not.toContain('见应急预案');
+  expect(st.split('王民政').length - 1).toBe(8);
   pngs(sheetPdf, 'cards-a4');
 
   // A single card: 85.6 × 54 mm, and its QR code reads back to the record link.
@@ -106,7 +121,26 @@ test('care documents print to PDF with Chromium', async ({ page }) => {
   const ppm = fs.readdirSync(OUT).find((f) => f.startsWith('card-single-qr') && f.endsWith('.ppm'))!;
   const px = 600 / 96;
   const region = { x: box.x * px - 10, y: box.y * px - 10, w: box.width * px + 20, h: box.height * px + 20 };
-  expect(readQrFromPpm(fs.readFileSync(path.join(OUT, ppm)), region)).toBe(`doudi://care/person/${cards[0]!.personId}`);
+  const code = cardCode(cards[0]!.cardNumber);
+  expect(readQrFromPpm(fs.readFileSync(path.join(OUT, ppm)), region)).toBe(code);
+  expect(readQrWithJsqr(fs.readFileSync(path.join(OUT, ppm)), region)).toBe(code);
+
+  // The code, scanned into the search box (a scanner types it and presses Enter), opens the card holder.
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(app.url);
+  await page.getByLabel('搜索').fill(code);
+  await page.getByLabel('搜索').press('Enter');
+  await expect(page.getByText(cards[0]!.personName).first()).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`#/care/person/${cards[0]!.personId}$`));
+
+  // The card with blanks: the preview lists what is missing, and printing asks first.
+  await page.goto(`${app.url}/#/care/person/${cards[8]!.personId}`);
+  await page.getByTestId('card-section').getByRole('button', { name: '打印预览' }).click();
+  await expect(page.getByTestId('missing-fields')).toContainText('街道联系人、街道联系电话、应急预案');
+  await page.getByTestId('print-button').click();
+  await expect(page.getByTestId('missing-confirm')).toBeVisible();
+  await page.getByRole('button', { name: '返回补填' }).click();
+  await expect(page.getByTestId('missing-confirm')).toBeHidden();
 
   // Every print above is an audit event.
   const audit = await app.backend.call('audit.list', { action: 'care.exportPdf' }, token);

@@ -69,7 +69,10 @@ test('care for a supported person, from gaps to the four in place, and printing'
   // Assessment: two of six not managed → 部分丧失.
   await first.getByText('孙桂兰').click();
   const profile = page.getByTestId('profile-section');
-  for (const l of ['自主吃饭', '穿衣', '上下床', '如厕']) await profile.getByLabel(l).check();
+  await expect(profile.getByTestId('self-care-result')).toContainText('尚未评估完');
+  await expect(profile.getByRole('button', { name: '保存评估' })).toBeDisabled();
+  for (const l of ['自主吃饭', '穿衣', '上下床', '如厕']) await profile.getByRole('radiogroup', { name: l }).getByText('能', { exact: true }).click();
+  for (const l of ['室内行走', '洗澡']) await profile.getByRole('radiogroup', { name: l }).getByText('不能', { exact: true }).click();
   await expect(profile).toContainText('部分丧失生活自理能力');
   await profile.getByRole('button', { name: '保存评估' }).click();
   await expect(page.getByText('评估已保存')).toBeVisible();
@@ -143,6 +146,9 @@ test('care for a supported person, from gaps to the four in place, and printing'
   await screenshot(page, 'care-05-batch-preview');
   const popupPromise = page.waitForEvent('popup');
   await page.getByTestId('print-button').click();
+  // 孙桂兰's card was issued without a 街道联系人 (none is invented): the print names the blank and asks first.
+  await expect(page.getByTestId('missing-confirm')).toContainText(/孙桂兰（ZL-[0-9-]+）：街道联系人/);
+  await page.getByRole('button', { name: '仍要打印' }).click();
   const popup = await popupPromise;
   await popup.evaluate(() => (window.print = () => undefined));
   await expect(popup.locator('html[data-print-ready="true"]')).toHaveCount(1, { timeout: 30_000 });

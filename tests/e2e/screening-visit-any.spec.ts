@@ -28,7 +28,8 @@ test('a visit is recorded from the household page and from the household search 
   await page.getByLabel('密码').fill(ADMIN.password);
   await page.getByLabel('密码').press('Enter');
 
-  // From the household page.
+  // From the household page (its file's 走访记录 tab).
+  await page.getByRole('tab', { name: /走访记录/ }).click();
   const visits = page.getByTestId('household-visits');
   await expect(visits.getByText('暂无走访记录')).toBeVisible();
   await visits.getByTestId('household-visit').click();

@@ -47,7 +47,8 @@ export interface PreparedCard {
   caregiverName: string;
 }
 
-export async function prepareCards(call: Caller, count: number, opts: { seqStart?: number; longAddress?: boolean } = {}): Promise<PreparedCard[]> {
+/** `blankAt`: the index of a card issued with nothing optional filled in (no plan, no street contact). */
+export async function prepareCards(call: Caller, count: number, opts: { seqStart?: number; longAddress?: boolean; blankAt?: number } = {}): Promise<PreparedCard[]> {
   const communities = await call<{ id: string; name: string }[]>('org.listCommunities', {});
   // Today as the app counts it (its injected clock, in Shanghai).
   const { today } = await call<{ today: string }>('app.clock', {});
@@ -84,7 +85,8 @@ export async function prepareCards(call: Caller, count: number, opts: { seqStart
       services: ['daily-watch', 'daily-care', 'illness-care', 'home-safety', 'report-needs'],
     });
     await call('care.signAgreement', { id: a.id, signedDate: today });
-    await call('care.savePlan', {
+    const blank = i === opts.blankAt;
+    if (!blank) await call('care.savePlan', {
       personId,
       contacts: [{ name: `${name.slice(0, 1)}建国`, relation: '侄子', phone: '13900001111' }],
       hospital: '东丽医院',
@@ -92,7 +94,8 @@ export async function prepareCards(call: Caller, count: number, opts: { seqStart
       conditions: '高血压，按时服药',
       actions: '拨打120送东丽医院，同时通知社区和照料服务人',
     });
-    const card = await call<{ id: string; cardNumber: string }>('care.issueCard', { personId, streetContact: '王民政', streetPhone: '022-24390000' });
+    const contact = blank ? { streetContact: null, streetPhone: null } : { streetContact: '王民政', streetPhone: '022-24390000' };
+    const card = await call<{ id: string; cardNumber: string }>('care.issueCard', { personId, ...contact });
     out.push({ personId, personName: name, agreementId: a.id, cardId: card.id, cardNumber: card.cardNumber, caregiverName });
   }
   return out;

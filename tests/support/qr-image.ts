@@ -3,6 +3,7 @@
  * the code is, finds the symbol's dark bounding box, takes the module size from the top-left finder
  * pattern (7 modules wide), samples each module's centre and decodes the matrix.
  */
+import jsQR from 'jsqr';
 import { decodeQr } from '../../shared/qr/decode';
 
 interface Ppm {
@@ -63,4 +64,23 @@ export function readQrFromPpm(buf: Buffer, region: { x: number; y: number; w: nu
     modules.push(row);
   }
   return decodeQr(modules);
+}
+
+/**
+ * The same region read by jsQR, an independent reader (what a phone or scanner would do): our
+ * encoder is not checked only by our own decoder.
+ */
+export function readQrWithJsqr(buf: Buffer, region: { x: number; y: number; w: number; h: number }): string | null {
+  const img = parsePpm(buf);
+  const x0 = Math.max(0, Math.floor(region.x));
+  const y0 = Math.max(0, Math.floor(region.y));
+  const w = Math.min(img.width - x0, Math.ceil(region.w));
+  const h = Math.min(img.height - y0, Math.ceil(region.h));
+  const rgba = new Uint8ClampedArray(w * h * 4);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const o = img.offset + ((y0 + y) * img.width + x0 + x) * 3;
+      rgba.set([img.data[o]!, img.data[o + 1]!, img.data[o + 2]!, 255], (y * w + x) * 4);
+    }
+  return jsQR(rgba, w, h)?.data ?? null;
 }

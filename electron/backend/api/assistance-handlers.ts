@@ -4,11 +4,14 @@ import { shanghaiDate } from '../../../shared/time/shanghai';
 import { listParams, settableHere } from '../services/policy/list';
 import { DISTRICT_PARTITION, setParam } from '../services/policy/params';
 import { advanceEnrolment, applyEnrolment, investigateEnrolment } from '../services/assistance/enrolments';
+import { accountingSheet, previewInvestigation } from '../services/assistance/accounting-sheet';
 import { entitlementGaps } from '../services/assistance/gaps';
+import { suspensionReview } from '../services/assistance/suspension-review';
 import { previewIncomeRise, recordIncomeRise } from '../services/assistance/income-rise';
 import { exportPaymentList } from '../services/assistance/payment-export';
 import { paymentList } from '../services/assistance/payments';
 import { enrolmentDetail, listEnrolments } from '../services/assistance/read';
+import { recordTemporaryPapers } from '../services/assistance/temporary-papers';
 import { decideTemporary, listTemporary, receiveTemporary, temporaryRow } from '../services/assistance/temporary';
 import type { AreaHandlers } from './handlers';
 import { requireUser } from './context';
@@ -37,6 +40,8 @@ export function assistanceHandlers(): AreaHandlers<'assistance.'> {
       investigateEnrolment(store, actor, input);
       return enrolmentDetail(store, actor.streetCode, input.id);
     },
+    'assistance.previewInvestigation': (input, { store, actor }) => previewInvestigation(store, actor, input),
+    'assistance.accountingSheet': (input, { store, actor }) => accountingSheet(store, actor, input),
     'assistance.advance': (input, ctx) => {
       const { store, actor } = ctx;
       // Recording the approval or refusal of an enrolment is for 街道负责人 and above, not caseworkers.
@@ -55,7 +60,13 @@ export function assistanceHandlers(): AreaHandlers<'assistance.'> {
     'assistance.exportPaymentList': (input, { store, actor }) => exportPaymentList(store, actor, input.programme, input.month),
     'assistance.entitlementGaps': (input, { store, actor }) =>
       entitlementGaps(store, actor.streetCode, input.onDate ?? shanghaiDate(store.nowDate())),
-    'assistance.listTemporary': (input, { store, actor }) => listTemporary(store, actor.streetCode, input.openOnly),
+    'assistance.suspensionReview': (input, { store, actor }) =>
+      suspensionReview(store, actor.streetCode, input.onDate ?? shanghaiDate(store.nowDate())),
+    'assistance.listTemporary': (input, { store, actor }) => listTemporary(store, actor.streetCode, input),
+    'assistance.recordTemporaryPapers': (input, { store, actor }) => {
+      recordTemporaryPapers(store, actor, input);
+      return temporaryRow(store, actor.streetCode, input.id);
+    },
     'assistance.receiveTemporary': (input, { store, actor }) => temporaryRow(store, actor.streetCode, receiveTemporary(store, actor, input)),
     'assistance.decideTemporary': (input, { store, actor }) => {
       decideTemporary(store, actor, input);

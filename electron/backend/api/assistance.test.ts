@@ -296,7 +296,8 @@ describe('income rise and gradual exit', () => {
       selfReported: true,
       members: [{ personId: hh.members[0]!.id, wageFen: 300000 }],
     });
-    expect(d).toMatchObject({ status: 'active', fixedAmountFen: 104500 });
+    expect(d).toMatchObject({ status: 'active', fixedAmountFen: null });
+    expect(d.incomeRises[0]).toMatchObject({ kind: 'suspended', monthlyAmountFen: 104500 });
     expect((await amountIn('2026-08', hh.id))!.amountFen).toBe(104500);
   });
 });

@@ -2,7 +2,7 @@
 import { createAgreement, renewalsDue, signAgreement, terminateAgreement, updateAgreement } from '../services/care/agreements';
 import { carePersonDetail, fourHavesBoard } from '../services/care/board';
 import { listCaregivers, saveCaregiver } from '../services/care/caregivers';
-import { cancelCard, issueCard, listCards, reissueCard } from '../services/care/cards';
+import { cancelCard, cardByCode, issueCard, listCards, reissueCard } from '../services/care/cards';
 import { agreementPrintData, cardPrintData, recordPrint } from '../services/care/print';
 import { recordTransfer, saveProfile } from '../services/care/profiles';
 import { recordVisit, savePlan } from '../services/care/visits';
@@ -29,6 +29,7 @@ export function careHandlers(): AreaHandlers<'care.'> {
     'care.savePlan': (input, { store, actor }) => savePlan(store, actor, input),
     'care.cardPrintData': (input, { store, actor }) => cardPrintData(store, actor.streetCode, input.ids),
     'care.agreementPrintData': (input, { store, actor }) => agreementPrintData(store, actor, input.id),
+    'care.cardByCode': (input, { store, actor }) => cardByCode(store, actor.streetCode, input.code),
     'care.recordPrint': (input, { store, actor }) => recordPrint(store, actor, input),
   };
 }

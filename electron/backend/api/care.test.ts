@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ADMIN, makeHarness, type Harness } from '../testing/harness';
 import { makeIdNumber } from '../../../shared/id-number';
 import { parseCardNumber } from '../../../shared/care/rules';
+import { cardCode } from '../../../shared/care/card-code';
 import { DEVICE_NO_META } from '../store/enrollment';
 import { setParam, DISTRICT_PARTITION } from '../services/policy/params';
 import { systemActor } from '../services/setup/street';
@@ -206,11 +207,48 @@ describe('care: printing data and audit', () => {
       visitFrequency: '每月至少探访一次',
       serviceItems: ['日常看护', '生活照料'],
       issuedBy: '张贵庄街道公共服务办公室',
-      recordLink: `doudi://care/person/${personId}`,
+      qrText: cardCode(card.cardNumber),
+      missing: ['监督电话'],
       selfCare: '部分丧失生活自理能力',
     });
     expect(cp!.emergency).toContain('东丽医院');
     expect(cp!.personIdMasked).toMatch(/^120110\*{8}/);
+  });
+
+  test('a card prints only what was entered: no fallback contact, no placeholder plan; the blanks are listed for the print to ask', async () => {
+    const personId = await supportedPerson('孙奶奶');
+    await assessed(personId);
+    const g = await caregiver();
+    const a = await c('care.createAgreement', { personId, caregiverId: g.id, startDate: '2026-01-01', services: ['daily-watch'] });
+    await c('care.signAgreement', { id: a.id, signedDate: '2026-01-01' });
+    const card = await c('care.issueCard', { personId, streetContact: null, streetPhone: null });
+    const [cp] = await c('care.cardPrintData', { ids: [card.id] });
+    expect(cp).toMatchObject({ streetContact: '', streetPhone: '', emergency: '', hotline: '' });
+    expect(cp!.missing).toEqual(['监督电话', '街道联系人', '街道联系电话', '应急预案']);
+    expect(JSON.stringify(cp)).not.toContain(ADMIN.displayName);
+  });
+
+  test('the QR code names the card (with a check character), which opens its holder; a damaged code opens nobody', async () => {
+    const { personId, card } = await complete('周奶奶');
+    const [cp] = await c('care.cardPrintData', { ids: [card.id] });
+    expect(cp!.qrText).toBe(cardCode(card.cardNumber));
+    expect(cp!.qrText).not.toContain(personId);
+    expect(await c('care.cardByCode', { code: cp!.qrText })).toMatchObject({ personId, cardNumber: card.cardNumber, personName: '周奶奶', status: 'active' });
+    const damaged = cp!.qrText.slice(0, -1) + (cp!.qrText.endsWith('0') ? '1' : '0');
+    expect(await h.raw('care.cardByCode', { code: damaged }, token)).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'code' } });
+    const other = cardCode(card.cardNumber.replace(/\d{4}$/, '9999'));
+    expect(await h.raw('care.cardByCode', { code: other }, token)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  test('agreements are numbered street + year + device + sequence; the number and the 监督电话 are on the print', async () => {
+    const { agreement } = await complete('钱奶奶');
+    const second = await complete('吴奶奶');
+    expect(agreement.agreementNumber).toMatch(/^XY-120110001000-2026-\d{2}-0001$/);
+    expect(second.agreement.agreementNumber).toMatch(/-0002$/);
+    const actor = systemActor(h.backend.store.getMeta('street_code')!);
+    setParam(h.backend.store, actor, { key: 'care.supervisionHotline', value: '022-24399999', effectiveFrom: '2026-06-01', partition: '120110001000', retroactiveReason: '测试' });
+    const p = await c('care.agreementPrintData', { id: agreement.id });
+    expect(p).toMatchObject({ agreementNumber: agreement.agreementNumber, hotline: '022-24399999', missing: [] });
   });
 
   test('agreement print data fills the parties and the clauses', async () => {

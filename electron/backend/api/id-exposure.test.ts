@@ -5,6 +5,7 @@
  * exports that need them, each of which must leave an audit event naming the user, the persons
  * (for a view) and the purpose. Every procedure of the contract must be listed here as a read or a write.
  */
+import { cardCode } from '../../../shared/care/card-code';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROCEDURES, type ProcedureName } from '../../../shared/api/contract';
 import { makeIdNumber, parseIdNumber } from '../../../shared/id-number';
@@ -26,8 +27,11 @@ interface Seed {
   ledgerId: string;
   agreementId: string;
   cardIds: string[];
+  cardCode: string;
   careyPersonId: string;
   guardedPersonId: string;
+  /** The month's 低保 batch, confirmed. */
+  batchId: string;
 }
 
 type Input = (s: Seed) => unknown;
@@ -52,6 +56,7 @@ const LISTS: Partial<Record<ProcedureName, Input>> = {
   'screening.visitSheet': (s) => ({ gridId: s.gridId }),
   'ledger.list': () => ({}),
   'ledger.get': (s) => ({ id: s.ledgerId }),
+  'household.file': (s) => ({ id: s.householdId }),
   'ledger.escalations': () => ({}),
   'ledger.lookBack': (s) => ({ from: '2020-01-01', to: s.today }),
   'ledger.printList': () => ({}),
@@ -62,6 +67,10 @@ const LISTS: Partial<Record<ProcedureName, Input>> = {
   'assistance.getEnrolment': (s) => ({ id: s.enrolmentId }),
   'assistance.paymentList': (s) => ({ programme: 'dibao', month: s.month }),
   'assistance.entitlementGaps': () => ({}),
+  'batches.list': () => ({}),
+  'batches.forMonth': (s) => ({ programme: 'dibao', month: s.month }),
+  'batches.get': (s) => ({ id: s.batchId }),
+  'assistance.suspensionReview': () => ({}),
   'assistance.listTemporary': () => ({}),
   'sync.status': () => ({}),
   'sync.history': () => ({}),
@@ -69,6 +78,7 @@ const LISTS: Partial<Record<ProcedureName, Input>> = {
   'care.board': () => ({}),
   'care.getPerson': (s) => ({ personId: s.guardedPersonId }),
   'care.cardPrintData': (s) => ({ ids: s.cardIds }),
+  'care.cardByCode': (s) => ({ code: s.cardCode }),
   'care.listCaregivers': () => ({}),
   'care.renewalsDue': () => ({}),
   'care.listCards': () => ({}),
@@ -82,6 +92,8 @@ const FULL_ID_READS: Partial<Record<ProcedureName, { input: Input; action: strin
   'ledger.export': { input: () => ({}), action: 'ledger.export' },
   'ledger.clueGet': { input: (s) => ({ id: s.clueId }), action: 'ledger.viewClue' },
   'assistance.exportPaymentList': { input: (s) => ({ programme: 'dibao', month: s.month }), action: 'assistance.exportPaymentList' },
+  'batches.exportBankFile': { input: (s) => ({ id: s.batchId }), action: 'batches.exportBankFile' },
+  'batches.exportRoster': { input: (s) => ({ id: s.batchId }), action: 'batches.exportRoster' },
 };
 
 /** Writes and actions: not called here (their refusals and effects are tested in their areas). */
@@ -89,13 +101,15 @@ const WRITES: ProcedureName[] = [
   'setup.initialize', 'setup.loadDemo', 'auth.login', 'auth.logout', 'auth.changePassword', 'users.create', 'users.update',
   'org.saveCommunity', 'org.saveGrid',
   'registry.createHousehold', 'registry.updateHousehold', 'registry.deleteHousehold', 'registry.addPerson',
-  'registry.updatePerson', 'registry.movePerson', 'registry.deletePerson', 'registry.importPreview', 'registry.importCommit',
+  'registry.updatePerson', 'registry.movePerson', 'registry.deletePerson', 'registry.recordDeath', 'registry.importPreview', 'registry.importCommit',
   'screening.recordVisit', 'screening.recordRound', 'screening.setPolicy',
-  'ledger.create', 'ledger.transition', 'ledger.referralReceipt', 'ledger.referralReply', 'ledger.watchAdd',
+  'ledger.create', 'ledger.transition', 'ledger.correct', 'household.recordPrint', 'ledger.referralReceipt', 'ledger.referralReply', 'ledger.watchAdd',
   'ledger.watchPromote', 'ledger.watchEnd', 'ledger.clueConvert', 'ledger.clueDismiss',
   'policy.setParam',
   'assistance.apply', 'assistance.investigate', 'assistance.advance', 'assistance.previewIncomeRise',
   'assistance.recordIncomeRise', 'assistance.receiveTemporary', 'assistance.decideTemporary',
+  'batches.generate', 'batches.confirm', 'batches.markPaid',
+  'assistance.previewInvestigation', 'assistance.accountingSheet', 'assistance.recordTemporaryPapers',
   'sync.enroll', 'sync.syncNow', 'sync.resolveRejection',
   'care.saveProfile', 'care.recordTransfer', 'care.saveCaregiver', 'care.createAgreement', 'care.updateAgreement',
   'care.signAgreement', 'care.terminateAgreement', 'care.issueCard', 'care.reissueCard', 'care.cancelCard',
@@ -190,7 +204,10 @@ beforeAll(async () => {
     { userId: null, username: '网格系统', streetCode: s.street.code },
     null,
   );
+  const batch = await call<{ id: string }>('batches.generate', { programme: 'dibao', month: today.slice(0, 7) });
+  await call('batches.confirm', { id: batch.id });
   seed = {
+    batchId: batch.id,
     clueId,
     today,
     month: today.slice(0, 7),
@@ -201,6 +218,7 @@ beforeAll(async () => {
     ledgerId: item.id,
     agreementId: cards[0]!.agreementId,
     cardIds: [cards[0]!.cardId],
+    cardCode: cardCode(cards[0]!.cardNumber),
     careyPersonId: cards[0]!.personId,
     guardedPersonId,
   };

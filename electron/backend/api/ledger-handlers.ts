@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/errors';
 import { allItems, escalations, itemDetail, listItems, lookBack } from '../services/ledger/read';
 import { recordReceipt, recordReply } from '../services/ledger/referrals';
 import { applyTransition } from '../services/ledger/transition';
+import { correctItem } from '../services/ledger/correct';
 import { addWatch, endWatch, listWatch, promoteWatch } from '../services/ledger/watch';
 import type { CallContext } from './context';
 import { requireUser } from './context';
@@ -47,6 +48,10 @@ export function ledgerHandlers(): AreaHandlers<'ledger.'> {
     'ledger.transition': (input, ctx) => {
       const u = requireUser(ctx);
       applyTransition(ctx.store, itemActor(ctx, 'ledger_items', input.id), u.role, input, u.displayName);
+      return detail(ctx, input.id);
+    },
+    'ledger.correct': (input, ctx) => {
+      correctItem(ctx.store, itemActor(ctx, 'ledger_items', input.id), requireUser(ctx).role, input);
       return detail(ctx, input.id);
     },
     'ledger.referralReceipt': (input, ctx) => {

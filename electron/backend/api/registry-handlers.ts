@@ -1,6 +1,7 @@
 /** registry.* procedures (without Excel, see excel-handlers.ts). */
 import { createHousehold, deleteHousehold, updateHousehold } from '../services/registry/households';
 import { addPerson, deletePerson, movePerson, updatePerson } from '../services/registry/persons';
+import { recordDeath } from '../services/registry/deaths';
 import { householdDetail, listHouseholds, personDetail, searchRegistry } from '../services/registry/read';
 import type { Handlers } from './handlers';
 import { actorIn, isDistrictUser, readScope } from './district';
@@ -48,6 +49,10 @@ export function registryHandlers(): Handlers<RegistryCore> {
     'registry.deletePerson': (input, { store, actor }) => {
       deletePerson(store, actor, input.id, input.reason);
       return { ok: true };
+    },
+    'registry.recordDeath': (input, { store, actor }) => {
+      recordDeath(store, actor, input);
+      return personDetail(store, actor.streetCode, input.personId);
     },
   };
 }

@@ -22,16 +22,26 @@ export async function investigatorToken(h: Harness, adminToken?: string): Promis
   return (r.result as { token: string }).token;
 }
 
+/** The 公示 and the district's approval of a test on another clock (e.g. 2020): dates already past. */
+export interface EnrolmentDates {
+  publicFrom: string;
+  publicTo: string;
+  districtApprovedOn: string;
+}
+
 /** Apply → 入户调查 → 街道审核 → 公示 → 区级审批; payment from `month`. */
 export async function enrolThroughSteps(
   h: Harness,
   input: InputOf<'assistance.apply'>,
   month: string,
   adminToken?: string,
+  dates?: EnrolmentDates,
 ): Promise<OutputOf<'assistance.advance'>> {
+  const publication = dates ? { publicFrom: dates.publicFrom, publicTo: dates.publicTo } : PAST_PUBLICATION;
+  const approval = dates ? { ...DISTRICT_APPROVAL, districtApprovedOn: dates.districtApprovedOn } : DISTRICT_APPROVAL;
   const e = await h.call('assistance.apply', input, adminToken);
   await h.call('assistance.investigate', { id: e.id, note: '入户核实' }, await investigatorToken(h, adminToken));
   await h.call('assistance.advance', { id: e.id, step: 'street-review', note: '同意' }, adminToken);
-  await h.call('assistance.advance', { id: e.id, step: 'publish', ...PAST_PUBLICATION }, adminToken);
-  return h.call('assistance.advance', { id: e.id, step: 'approve', month, note: '区民政局批准', ...DISTRICT_APPROVAL }, adminToken);
+  await h.call('assistance.advance', { id: e.id, step: 'publish', ...publication }, adminToken);
+  return h.call('assistance.advance', { id: e.id, step: 'approve', month, note: '区民政局批准', ...approval }, adminToken);
 }

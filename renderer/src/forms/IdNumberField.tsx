@@ -1,6 +1,8 @@
 /**
  * 身份证号码 with live checking: while typing it counts the digits; a complete number shows the birth
- * date, sex and age it encodes, or the check-digit error from parseIdNumber.
+ * date, sex and age it encodes, or the error of parseIdNumber (area code, birth date, check digit)
+ * under the field; leaving the field with too few characters says so. Every form that takes an
+ * ID number uses this field.
  */
 import { Form, Input, Typography } from 'antd';
 import type { NamePath } from '../lib/field-path';
@@ -11,6 +13,8 @@ interface Props {
   name: NamePath;
   absolute: NamePath;
   autoFocus?: boolean;
+  /** Default 身份证号码. */
+  label?: string;
 }
 
 function hintText(value: string | undefined) {
@@ -20,19 +24,21 @@ function hintText(value: string | undefined) {
   return undefined;
 }
 
-export function IdNumberField({ name, absolute, autoFocus }: Props) {
+export function IdNumberField({ name, absolute, autoFocus, label = '身份证号码' }: Props) {
   const value = Form.useWatch(absolute) as string | undefined;
   return (
     <Form.Item
-      label="身份证号码"
+      label={label}
       name={name}
       validateTrigger={['onChange', 'onBlur']}
       normalize={(v: string | undefined) => (v ?? '').replace(/\s/g, '').toUpperCase()}
       extra={hintText(value)}
       rules={[
         { required: true, message: '请填写身份证号码' },
+        // On blur too: a blur runs only the rules of its trigger and its result replaces the
+        // field's errors, so an onChange-only rule's message vanished as the user left the field.
         {
-          validateTrigger: 'onChange',
+          validateTrigger: ['onChange', 'onBlur'],
           validator: (_, v: string | undefined) => {
             const hint = describeIdNumber(v, todayText());
             return hint.status === 'error' ? Promise.reject(new Error(hint.text)) : Promise.resolve();

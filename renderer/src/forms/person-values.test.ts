@@ -74,6 +74,7 @@ describe('person form values', () => {
       monthlyIncomeFen: 29,
       phone: '13800000000',
       notes: null,
+      diedOn: null,
       updatedAt: '',
     };
     const values = fromPersonDetail(detail);

@@ -1,12 +1,24 @@
 /** The entrusted-care agreement, A4 portrait; clause wording comes from the stored template. */
 import type { AgreementPrint } from '../../../shared/care/types';
 import { zhDate } from '../../../shared/care/dates';
+import { Blank } from './CardFace';
 
-export const AGREEMENT_PAGE_CSS = `@page {
+/** A4 portrait with page numbers; an agreement's number at the top of every page (null: other A4 documents). */
+export function agreementPageCss(agreementNumber: string | null): string {
+  const no = (agreementNumber ?? '').replace(/[^A-Z0-9-]/g, '');
+  const top = no ? `@top-right { content: "协议编号：${no}"; font-family: 'Noto Serif SC', serif; font-size: 9pt; }` : '';
+  return `@page {
   size: A4 portrait;
   margin: 20mm 18mm 22mm;
+  ${top}
   @bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; font-family: 'Noto Serif SC', serif; font-size: 9pt; }
 }`;
+}
+
+/** Entered text, or a line to fill in by hand. */
+function V({ v }: { v: string | null | undefined }) {
+  return v ? <>{v}</> : <Blank />;
+}
 
 function Signature({ role, name, seal }: { role: string; name: string; seal?: boolean }) {
   return (
@@ -23,6 +35,9 @@ function Signature({ role, name, seal }: { role: string; name: string; seal?: bo
   );
 }
 
+/** 丙方 when the person signs for themself (services/care/print.ts). */
+const SELF = '供养对象本人';
+
 export function AgreementDoc({ doc }: { doc: AgreementPrint }) {
   const f = doc.filled;
   return (
@@ -30,10 +45,11 @@ export function AgreementDoc({ doc }: { doc: AgreementPrint }) {
       {doc.status === 'draft' && <div className="draft-mark">草稿</div>}
       <h1>{f.title}</h1>
       <div className="subtitle">（{f.version}）</div>
+      <div className="agreement-no" data-testid="agreement-number">协议编号：{doc.agreementNumber}</div>
       <table className="parties">
         <colgroup>
-          <col style={{ width: '34mm' }} />
-          <col style={{ width: '46mm' }} />
+          <col style={{ width: '37mm' }} />
+          <col style={{ width: '43mm' }} />
           <col style={{ width: '24mm' }} />
           <col />
         </colgroup>
@@ -50,24 +66,55 @@ export function AgreementDoc({ doc }: { doc: AgreementPrint }) {
           </tr>
           <tr>
             <td className="k">联系电话</td>
-            <td className="nowrap">{doc.partyB.phone}</td>
+            <td className="nowrap">
+              <V v={doc.partyB.phone} />
+            </td>
             <td className="k">住址</td>
-            <td>{doc.partyB.address ?? '　'}</td>
+            <td>
+              <V v={doc.partyB.address} />
+            </td>
           </tr>
-          {doc.partyC && (
-            <tr>
-              <td className="k">丙方（{doc.partyC.role}）</td>
-              <td>{doc.partyC.name}</td>
-              <td className="k">身份证号码</td>
-              <td className="nowrap">{doc.partyC.idNumber ?? '　'}</td>
-            </tr>
+          {doc.partyC && doc.partyC.role === SELF ? (
+            // The person signs as 丙方: one pair of rows, not the same person twice.
+            <>
+              <tr>
+                <td className="k">丙方／供养对象</td>
+                <td>{doc.person.name}</td>
+                <td className="k">身份证号码</td>
+                <td className="nowrap">{doc.person.idNumber}</td>
+              </tr>
+              <tr>
+                <td className="k">联系电话</td>
+                <td className="nowrap">
+                  <V v={doc.partyC.phone} />
+                </td>
+                <td className="k">住址</td>
+                <td>{doc.person.address}</td>
+              </tr>
+            </>
+          ) : (
+            <>
+              {doc.partyC && (
+                <tr>
+                  <td className="k">
+                    丙方
+                    <br />（{doc.partyC.role}）
+                  </td>
+                  <td>{doc.partyC.name}</td>
+                  <td className="k">身份证号码</td>
+                  <td className="nowrap">
+                    <V v={doc.partyC.idNumber} />
+                  </td>
+                </tr>
+              )}
+              <tr>
+                <td className="k">供养对象</td>
+                <td>{doc.person.name}</td>
+                <td className="k">住址</td>
+                <td>{doc.person.address}</td>
+              </tr>
+            </>
           )}
-          <tr>
-            <td className="k">供养对象</td>
-            <td>{doc.person.name}</td>
-            <td className="k">住址</td>
-            <td>{doc.person.address}</td>
-          </tr>
         </tbody>
       </table>
       {f.preamble && <p>{f.preamble}</p>}
@@ -80,6 +127,9 @@ export function AgreementDoc({ doc }: { doc: AgreementPrint }) {
         </section>
       ))}
       {f.closing && <p>{f.closing}</p>}
+      <p data-testid="agreement-hotline">
+        监督电话：<V v={doc.hotline} />
+      </p>
       <div className={`signatures${doc.partyC ? '' : ' two'}`} data-testid="signatures">
         <Signature role="甲方（盖章）" name={doc.partyA.name} seal />
         <Signature role="乙方（照料服务人）" name={doc.partyB.name} />

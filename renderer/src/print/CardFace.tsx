@@ -12,11 +12,15 @@ function Row({ label, children, clamp = 1 }: { label: string; children: React.Re
   );
 }
 
+/** A field nobody entered: a line to fill in by hand, never a fallback. */
+export function Blank({ wide }: { wide?: boolean }) {
+  return <span className={`blank-line${wide ? ' wide' : ''}`} data-blank="true" />;
+}
+
 function Phone({ name, phone }: { name: string; phone: string }) {
-  if (!name && !phone) return null;
   return (
     <>
-      {name} <span className="nowrap">{phone}</span>
+      {name || <Blank />} <span className="nowrap">{phone || <Blank />}</span>
     </>
   );
 }
@@ -56,12 +60,12 @@ export function CardFace({ card }: { card: CardPrint }) {
                     {i < all.length - 1 ? '；' : ''}
                   </span>
                 ))
-              : '见应急预案'}
+              : <Blank wide />}
           </Row>
         </div>
         <div className="card-side">
-          <QrSvg className="card-qr" text={card.recordLink} label={`${card.personName}的档案二维码`} />
-          <span className="card-qr-note">扫码查看档案</span>
+          <QrSvg className="card-qr" text={card.qrText} label={`${card.personName}的照料服务卡二维码`} />
+          <span className="card-qr-note">扫码查卡</span>
           <span className="card-issuer">
             发卡单位
             <br />
@@ -71,7 +75,9 @@ export function CardFace({ card }: { card: CardPrint }) {
       </div>
       <div className="card-foot">
         <span>有效期 {zhDate(card.validFrom)}至{zhDate(card.validTo)}</span>
-        <span>{card.hotline ? `监督电话 ${card.hotline}` : card.issuedBy}</span>
+        <span>
+          监督电话 {card.hotline || <Blank />}
+        </span>
       </div>
       {card.status !== 'active' && <div className="card-void">{card.status === 'cancelled' ? '已注销' : '已换发'}</div>}
     </div>

@@ -9,17 +9,23 @@ import '@fontsource/noto-serif-sc/700.css';
 import './print.css';
 import { api, errorMessage } from '../api/client';
 import type { AgreementPrint, CardPrint } from '../../../shared/care/types';
-import { AgreementDoc, AGREEMENT_PAGE_CSS } from './AgreementDoc';
+import type { AccountingSheet } from '../../../shared/assistance/types';
+import { AccountingSheetDoc } from './AccountingSheetDoc';
+import { AgreementDoc, agreementPageCss } from './AgreementDoc';
 import { CardSheets, pageCss } from './CardSheets';
 import { parsePrintRoute, type PrintRoute } from './print-route';
 
-type Loaded = { kind: 'cards'; cards: CardPrint[] } | { kind: 'agreement'; doc: AgreementPrint };
+type Loaded = { kind: 'cards'; cards: CardPrint[] } | { kind: 'agreement'; doc: AgreementPrint } | { kind: 'accounting'; doc: AccountingSheet };
 
 async function load(route: PrintRoute): Promise<Loaded> {
   if (route.doc === 'invalid') throw new Error(route.reason);
   if (route.doc === 'care-cards') {
     await api.call('care.recordPrint', { document: 'care-cards', ids: route.ids, mode: route.mode, layout: route.layout });
     return { kind: 'cards', cards: await api.call('care.cardPrintData', { ids: route.ids }) };
+  }
+  if (route.doc === 'accounting-sheet') {
+    // The sheet's data call records the print.
+    return { kind: 'accounting', doc: await api.call('assistance.accountingSheet', { id: route.id, mode: route.mode }) };
   }
   await api.call('care.recordPrint', { document: 'care-agreement', ids: [route.id], mode: route.mode });
   return { kind: 'agreement', doc: await api.call('care.agreementPrintData', { id: route.id }) };
@@ -70,12 +76,16 @@ export function PrintRoot({ hash }: { hash: string }) {
     );
   }
   if (!loaded) return <div style={{ padding: 32 }}>正在准备打印文档…</div>;
-  const css = loaded.kind === 'cards' && route.doc === 'care-cards' ? pageCss(route.layout) : AGREEMENT_PAGE_CSS;
+  const css = loaded.kind === 'cards' && route.doc === 'care-cards' ? pageCss(route.layout) : loaded.kind === 'agreement' ? agreementPageCss(loaded.doc.agreementNumber) : agreementPageCss(null);
   return (
     <div className="print-root">
       <style>{css}</style>
       {loaded.kind === 'cards' && route.doc === 'care-cards' ? (
         <CardSheets cards={loaded.cards} layout={route.layout} />
+      ) : loaded.kind === 'accounting' ? (
+        <div className="agreement-screen">
+          <AccountingSheetDoc doc={loaded.doc} />
+        </div>
       ) : loaded.kind === 'agreement' ? (
         <div className="agreement-screen">
           <AgreementDoc doc={loaded.doc} />

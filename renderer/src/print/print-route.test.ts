@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { agreementPrintHash, cardsPrintHash, isPrintHash, parsePrintRoute } from './print-route';
+import { accountingSheetPrintHash, agreementPrintHash, cardsPrintHash, isPrintHash, parsePrintRoute } from './print-route';
 
 describe('print routes', () => {
   test('cards: ids, layout and mode', () => {
@@ -14,5 +14,9 @@ describe('print routes', () => {
     expect(parsePrintRoute('#/print/care-cards?ids=')).toMatchObject({ doc: 'invalid' });
     expect(parsePrintRoute('#/print/other')).toMatchObject({ doc: 'invalid' });
     expect(isPrintHash('#/households')).toBe(false);
+  });
+  test('accounting sheet (核算单)', () => {
+    expect(parsePrintRoute(accountingSheetPrintHash('e1', { mode: 'pdf' }))).toEqual({ doc: 'accounting-sheet', id: 'e1', mode: 'pdf', autoprint: false });
+    expect(parsePrintRoute('#/print/accounting-sheet')).toMatchObject({ doc: 'invalid' });
   });
 });

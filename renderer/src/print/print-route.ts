@@ -1,4 +1,7 @@
-/** Print routes: #/print/care-cards?ids=<id,…>&layout=single|a4-8up and #/print/care-agreement?id=<id>. */
+/**
+ * Print routes: #/print/care-cards?ids=<id,…>&layout=single|a4-8up, #/print/care-agreement?id=<id> and
+ * #/print/accounting-sheet?id=<enrolment id> (the 核算单).
+ */
 import type { CardLayout } from './CardSheets';
 
 export type PrintMode = 'print' | 'pdf' | 'preview';
@@ -6,6 +9,7 @@ export type PrintMode = 'print' | 'pdf' | 'preview';
 export type PrintRoute =
   | { doc: 'care-cards'; ids: string[]; layout: CardLayout; mode: PrintMode; autoprint: boolean }
   | { doc: 'care-agreement'; id: string; mode: PrintMode; autoprint: boolean }
+  | { doc: 'accounting-sheet'; id: string; mode: PrintMode; autoprint: boolean }
   | { doc: 'invalid'; reason: string };
 
 export function isPrintHash(hash: string): boolean {
@@ -29,6 +33,11 @@ export function parsePrintRoute(hash: string): PrintRoute {
     if (!id) return { doc: 'invalid', reason: '没有指定要打印的协议' };
     return { doc: 'care-agreement', id, mode, autoprint };
   }
+  if (path === '/print/accounting-sheet') {
+    const id = q.get('id');
+    if (!id) return { doc: 'invalid', reason: '没有指定要打印的核算单' };
+    return { doc: 'accounting-sheet', id, mode, autoprint };
+  }
   return { doc: 'invalid', reason: `未知的打印页面：${path}` };
 }
 
@@ -39,4 +48,8 @@ export function cardsPrintHash(ids: string[], layout: CardLayout, extra: Record<
 
 export function agreementPrintHash(id: string, extra: Record<string, string> = {}): string {
   return `#/print/care-agreement?${new URLSearchParams({ id, ...extra }).toString()}`;
+}
+
+export function accountingSheetPrintHash(id: string, extra: Record<string, string> = {}): string {
+  return `#/print/accounting-sheet?${new URLSearchParams({ id, ...extra }).toString()}`;
 }

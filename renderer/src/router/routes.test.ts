@@ -39,6 +39,9 @@ describe('routes', () => {
     const ledger = hrefOf({ name: 'print-ledger', query: 'status=open&urgency=1' });
     expect(parseRoute(pathFromHash(ledger), queryFromHash(ledger))).toEqual({ name: 'print-ledger', query: 'status=open&urgency=1' });
     expect(isPrintRoute({ name: 'print-ledger', query: '' })).toBe(true);
+    const file = hrefOf({ name: 'print-household', id: 'h-1' });
+    expect(parseRoute(pathFromHash(file), queryFromHash(file))).toEqual({ name: 'print-household', id: 'h-1' });
+    expect(isPrintRoute({ name: 'print-household', id: 'h-1' })).toBe(true);
   });
 
   it('parses the assistance routes with their query', () => {

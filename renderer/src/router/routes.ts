@@ -12,10 +12,12 @@ export type Route =
   | { name: 'clue-register'; id: string }
   | { name: 'print-visit-sheet'; gridId: string }
   | { name: 'print-ledger'; query: string }
+  | { name: 'print-household'; id: string }
   | { name: 'enrolments'; programme: string | null }
   | { name: 'enrolment'; id: string }
   | { name: 'temporary' }
   | { name: 'payment-list'; programme: string | null; month: string | null }
+  | { name: 'payment-batches' }
   | { name: 'entitlement-gaps' }
   | { name: 'print-payment-list'; programme: string; month: string }
   | { name: 'sync' }
@@ -88,9 +90,11 @@ export function parseRoute(path: string, query = ''): Route {
     if (second === undefined || second === 'enrolments') return { name: 'enrolments', programme: q.get('programme') };
     if (second === 'temporary') return { name: 'temporary' };
     if (second === 'payments') return { name: 'payment-list', programme: q.get('programme'), month: q.get('month') };
+    if (second === 'batches') return { name: 'payment-batches' };
     if (second === 'gaps') return { name: 'entitlement-gaps' };
   }
   if (first === 'assistance' && second === 'enrolments' && rest.length === 1) return { name: 'enrolment', id: rest[0]! };
+  if (first === 'print' && second === 'household' && rest.length === 1) return { name: 'print-household', id: rest[0]! };
   if (first === 'print' && second === 'payment-list' && rest.length === 0) {
     return { name: 'print-payment-list', programme: q.get('programme') ?? 'dibao', month: q.get('month') ?? '' };
   }
@@ -130,8 +134,12 @@ export function hrefOf(route: Route): string {
       return '#/assistance/temporary';
     case 'payment-list':
       return `#/assistance/payments${qs({ programme: route.programme, month: route.month })}`;
+    case 'payment-batches':
+      return '#/assistance/batches';
     case 'entitlement-gaps':
       return '#/assistance/gaps';
+    case 'print-household':
+      return `#/print/household/${encodeURIComponent(route.id)}`;
     case 'print-payment-list':
       return `#/print/payment-list${qs({ programme: route.programme, month: route.month })}`;
     case 'sync':
@@ -156,7 +164,7 @@ function qs(params: Record<string, string | null>): string {
   return text ? `?${text}` : '';
 }
 
-const POLICY_ROUTES: readonly Route['name'][] = ['policy-params', 'enrolments', 'enrolment', 'temporary', 'payment-list', 'entitlement-gaps', 'print-payment-list'];
+const POLICY_ROUTES: readonly Route['name'][] = ['policy-params', 'enrolments', 'enrolment', 'temporary', 'payment-list', 'payment-batches', 'entitlement-gaps', 'print-payment-list'];
 
 export function areaOf(route: Route): AreaKey | null {
   if (route.name === 'admin') return 'admin';

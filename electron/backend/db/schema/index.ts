@@ -15,6 +15,7 @@ export * from './tables/screening';
 export * from './tables/ledger';
 export * from './tables/assistance';
 export * from './tables/care';
+export * from './tables/payments';
 
 import { communities, grids, streets } from './tables/org';
 import { households, persons } from './tables/registry';
@@ -25,6 +26,7 @@ import { visits } from './tables/screening';
 import { ledgerClueInbox, ledgerEvents, ledgerItems, referrals, watchEntries } from './tables/ledger';
 import { enrolments, enrolmentSteps, incomeRiseDecisions, temporaryAssistance } from './tables/assistance';
 import { careAgreements, careCards, careProfiles, caregivers, carePlans, careVisits } from './tables/care';
+import { paymentBatches, paymentBatchRows } from './tables/payments';
 
 /** Tables whose rows travel through the change log, with their partition column. */
 export const SYNCED_TABLES = {
@@ -52,5 +54,7 @@ export const SYNCED_TABLES = {
   care_cards: careCards,
   care_visits: careVisits,
   care_plans: carePlans,
+  payment_batches: paymentBatches,
+  payment_batch_rows: paymentBatchRows,
 } as const;
 export type SyncedTableName = keyof typeof SYNCED_TABLES;

@@ -1,16 +1,20 @@
 /**
- * The amount an enrolment pays in a month: the gradual-exit schedule when one covers the month, a
- * fixed amount when set, otherwise the programme's rule applied to the standards in force on the
- * first day of that month.
+ * The amount an enrolment pays in a month: what the decision in force that month sets (decisions.ts:
+ * a gradual-exit schedule, an amount held while exits are suspended, a reassessed income), else the
+ * income assessed at approval (or an imported fixed amount); the programme's rule is applied to the
+ * standards in force on the first day of that month. A later decision never changes an earlier month.
  */
 import { dibaoMonthlyAmount, firstDayOf } from '../../../../shared/policy';
+import { EXIT_SUSPENSION_RULE, exitAllowed } from '../../../../shared/policy/exit-rule';
 import { CHILD_ALLOWANCES, childAllowanceStopMonth } from '../../../../shared/policy/age-end';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Programme } from '../../../../shared/assistance/codes';
 import type { PaymentRow } from '../../../../shared/assistance/types';
 import type { Store } from '../../store/store';
 import { paramOn, requireParam } from '../policy/params';
-import { dibaoStandard, requireAllowanceStandard } from './figures';
+import { dibaoStandard, flag, requireAllowanceStandard } from './figures';
+import { basisDecision, decisionInput, exitUnderWay, scheduleOf, type DecisionRow } from './decisions';
+import { deathStopMonth } from './death-end';
 
 export interface EnrolmentDbRow {
   id: string;
@@ -50,25 +54,28 @@ export function ageStopMonth(store: Store, e: EnrolmentDbRow): string | null {
   return childAllowanceStopMonth(p.birth_date, limit);
 }
 
-/** Paid in the month: by its months and status, and not past the end of the entitlement by age. */
-export function payableIn(store: Store, e: EnrolmentDbRow, month: string): boolean {
-  if (!paidIn(e, month)) return false;
-  const stop = ageStopMonth(store, e);
-  return stop === null || month < stop;
+/**
+ * A gradual exit whose end falls inside a suspension of exits (work plan 二(五)) does not end: the
+ * household is held until a review decides, unless both of the rule's answers were recorded when the
+ * exit was decided. Read on the day the exit would take effect (the 1st of its end month).
+ */
+export function heldBySuspension(store: Store, e: EnrolmentDbRow): DecisionRow | null {
+  if (e.status !== 'gradual-exit' || !e.end_month) return null;
+  const d = exitUnderWay(store, e.id);
+  if (!d) return null;
+  const a = decisionInput(d);
+  return exitAllowed(flag(store, e.street_code, 'epidemic.exitsSuspended', firstDayOf(e.end_month)), a) ? null : d;
 }
+export { EXIT_SUSPENSION_RULE };
 
-function scheduleEntry(store: Store, enrolmentId: string, month: string): { amountFen: number; percent: number } | null {
-  const rows = store
-    .prepare(
-      `SELECT schedule FROM income_rise_decisions WHERE enrolment_id = ? AND kind = 'gradual-exit' AND deleted_at IS NULL
-        ORDER BY created_at DESC`,
-    )
-    .all(enrolmentId) as { schedule: string }[];
-  for (const r of rows) {
-    const hit = (JSON.parse(r.schedule) as { month: string; amountFen: number; percent: number }[]).find((s) => s.month === month);
-    if (hit) return hit;
-  }
-  return null;
+/** Paid in the month: by its months and status (or held at a gradual exit's end), and not past the end by age or death. */
+export function payableIn(store: Store, e: EnrolmentDbRow, month: string): boolean {
+  const ended = e.end_month !== null && month >= e.end_month;
+  if (ended ? !(e.start_month && e.start_month <= month && heldBySuspension(store, e)) : !paidIn(e, month)) return false;
+  const stop = ageStopMonth(store, e);
+  if (stop !== null && month >= stop) return false;
+  const died = deathStopMonth(store, e);
+  return died === null || month < died;
 }
 
 function selfCareOf(store: Store, personId: string | null): string {
@@ -85,14 +92,14 @@ function tekunSupportKey(store: Store, e: EnrolmentDbRow): string {
 }
 
 /** The amount by the programme's rule and the standards in force in the month (no schedule). */
-export function ruleAmount(store: Store, e: EnrolmentDbRow, month: string): number {
+export function ruleAmount(store: Store, e: EnrolmentDbRow, month: string, perCapitaIncomeFen = e.per_capita_income_fen ?? 0): number {
   const on = firstDayOf(month);
   const street = e.street_code;
   switch (e.programme) {
     case 'dibao':
       return dibaoMonthlyAmount({
         standardFen: dibaoStandard(store, street, on),
-        perCapitaIncomeFen: e.per_capita_income_fen ?? 0,
+        perCapitaIncomeFen,
         coveredPersons: e.covered_persons,
       });
     case 'dibao-edge': {
@@ -114,9 +121,33 @@ export function ruleAmount(store: Store, e: EnrolmentDbRow, month: string): numb
   }
 }
 
-export function amountFor(store: Store, e: EnrolmentDbRow, month: string): { amountFen: number; basis: PaymentRow['basis'] } {
-  const s = scheduleEntry(store, e.id, month);
-  if (s) return { amountFen: s.amountFen, basis: s.percent === 100 ? 'schedule-100' : 'schedule-50' };
-  if (e.fixed_amount_fen !== null) return { amountFen: e.fixed_amount_fen, basis: 'fixed' };
-  return { amountFen: ruleAmount(store, e, month), basis: 'standard' };
+export type AmountBasis = PaymentRow['basis'];
+
+/** The amount of a month with what it rests on (frozen with a confirmed payment row). */
+export interface MonthAmount {
+  amountFen: number;
+  basis: AmountBasis;
+  figures: { decisionId: string | null; perCapitaIncomeFen?: number; standardFen?: number; percent?: number };
+}
+
+export function amountFor(store: Store, e: EnrolmentDbRow, month: string): MonthAmount {
+  const d = basisDecision(store, e.id, month);
+  if (d?.kind === 'gradual-exit') {
+    const schedule = scheduleOf(d);
+    const hit = schedule.find((s) => s.month === month);
+    // Past the schedule only when held by a suspension: the exit pauses at the amount it had reached.
+    const entry = hit ?? schedule.at(-1)!;
+    const basis: AmountBasis = !hit ? 'held' : entry.percent === schedule[0]!.percent ? 'schedule-100' : 'schedule-50';
+    return { amountFen: entry.amountFen, basis, figures: { decisionId: d.id, percent: entry.percent } };
+  }
+  if (d?.kind === 'suspended' && d.monthly_amount_fen !== null) {
+    return { amountFen: d.monthly_amount_fen, basis: 'fixed', figures: { decisionId: d.id } };
+  }
+  if (d === null && e.fixed_amount_fen !== null) return { amountFen: e.fixed_amount_fen, basis: 'fixed', figures: { decisionId: null } };
+  // A 'stay' decision reassessed the income; before any decision the approval's assessment applies.
+  const perCapita = d?.kind === 'stay' ? (decisionInput(d).assessment?.perCapitaFen ?? e.per_capita_income_fen ?? 0) : (e.per_capita_income_fen ?? 0);
+  const amountFen = ruleAmount(store, e, month, perCapita);
+  const figures: MonthAmount['figures'] = { decisionId: d?.id ?? null };
+  if (e.programme === 'dibao') Object.assign(figures, { perCapitaIncomeFen: perCapita, standardFen: dibaoStandard(store, e.street_code, firstDayOf(month)) });
+  return { amountFen, basis: 'standard', figures };
 }

@@ -6,24 +6,20 @@
 import { AppError } from '../../../../shared/errors';
 import { ENROLMENT_STEPS, HOUSEHOLD_PROGRAMMES, PROGRAMMES, type EnrolmentStatus, type EnrolmentStep, type Programme } from '../../../../shared/assistance/codes';
 import { labelOf, type Role } from '../../../../shared/codes';
-import { addMonths, assessMonthlyIncome, monthOf } from '../../../../shared/policy';
+import { addMonths, monthOf } from '../../../../shared/policy';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
 import { loadHouseholdRow } from '../registry/read';
-import { flag, incomeParams } from './figures';
-import { exitRefusal, type ExitAnswers } from '../../../../shared/policy/exit-rule';
-import { householdMembers, toIncomeMember } from './members';
+import type { ExitAnswers } from '../../../../shared/policy/exit-rule';
+import { householdMembers } from './members';
+import { checkInvestigable, enrolmentWorking } from './working';
 import { loadEnrolment } from './read';
 import { checkApproval, checkStreetReview, type ApprovalInput } from './approval';
+import { heldBySuspension, type EnrolmentDbRow } from './amounts';
+import { recordStep } from './enrolment-steps';
+import { allMembersDied, checkExit } from './exits';
 
-export function recordStep(store: Store, actor: Actor, enrolmentId: string, step: EnrolmentStep, note: string | null, detail?: unknown): void {
-  store.insert(
-    'enrolment_steps',
-    { streetCode: actor.streetCode, enrolmentId, step, at: store.nowIso(), username: actor.username, note, detail: detail ?? null },
-    actor,
-    null,
-  );
-}
+export { recordStep };
 
 function audit(step: EnrolmentStep, programme: string) {
   return { action: `assistance.${step}`, summary: `${labelOf(PROGRAMMES, programme)}：${labelOf(ENROLMENT_STEPS, step)}` };
@@ -78,27 +74,26 @@ export function investigateEnrolment(
 ): void {
   store.tx(() => {
     const e = loadEnrolment(store, actor.streetCode, input.id);
-    if (e.status !== 'applied' && e.status !== 'investigated') {
-      throw new AppError('conflict', '只有已申请的记录可以登记入户调查', { field: 'id' });
-    }
+    checkInvestigable(e);
     const today = shanghaiDate(store.nowDate());
-    // The income test applies to the household programmes (低保, 低保边缘) only.
-    const incomeTested = HOUSEHOLD_PROGRAMMES.includes(e.programme);
-    const members = householdMembers(store, e.household_id);
-    const incomeMembers = members.map((m) => toIncomeMember(m, new Set(input.workingAwayPersonIds)));
-    const assessment = incomeTested ? assessMonthlyIncome(incomeMembers, incomeParams(store, actor.streetCode, today, incomeMembers)) : null;
+    // The income test applies to the household programmes (低保, 低保边缘) only; the whole working is
+    // kept with the step, so the record shows (and the 核算单 prints) what was decided on.
+    const working = enrolmentWorking(store, e, input, today);
     store.update(
       'enrolments',
       e.id,
       {
         status: 'investigated',
-        perCapitaIncomeFen: assessment?.perCapitaFen ?? null,
+        perCapitaIncomeFen: working?.perCapitaFen ?? null,
         coveredPersons: input.coveredPersons ?? e.covered_persons,
       },
       actor,
       audit('investigate', e.programme),
     );
-    recordStep(store, actor, e.id, 'investigate', input.note ?? null, assessment ? { ...assessment, members: members.length, onDate: today } : null);
+    const detail = working
+      ? { totalFen: working.totalFen, perCapitaFen: working.perCapitaFen, members: working.householdSize, onDate: today, working }
+      : null;
+    recordStep(store, actor, e.id, 'investigate', input.note ?? null, detail);
   });
 }
 
@@ -123,6 +118,16 @@ const TO: Partial<Record<AdvanceStep, EnrolmentStatus>> = {
   resume: 'active',
   exit: 'exited',
 };
+
+/**
+ * The first month an exit stops payment: the one asked for, but never later than an end already
+ * decided (a gradual exit's), which would pay again months that had ended; a gradual exit held past
+ * its end by a suspension ends where asked, so the months it was held stay paid.
+ */
+function exitEnd(store: Store, e: EnrolmentDbRow, asked: string): string {
+  if (e.end_month === null || e.end_month >= asked || heldBySuspension(store, e)) return asked;
+  return e.end_month;
+}
 
 export function advanceEnrolment(
   store: Store,
@@ -152,14 +157,13 @@ export function advanceEnrolment(
     }
     if (input.step === 'exit') {
       // The one exit rule, read on the day of the decision (shared/policy/exit-rule.ts).
-      if (e.programme === 'dibao') {
-        const refusal = exitRefusal(flag(store, e.street_code, 'epidemic.exitsSuspended', today), input);
-        if (refusal) throw new AppError('invalid-transition', refusal.message, { field: refusal.field });
-        if (input.incomeClearlyRisen !== undefined || input.basicLivingSecure !== undefined) {
-          detail = { ...detail, incomeClearlyRisen: input.incomeClearlyRisen ?? false, basicLivingSecure: input.basicLivingSecure ?? false };
-        }
+      // A household whose members have all died leaves by death, which the rule never holds back.
+      const path = e.person_id === null && allMembersDied(store, e.household_id) ? 'death' : 'manual';
+      checkExit(store, e, path, today, input);
+      if (e.programme === 'dibao' && (input.incomeClearlyRisen !== undefined || input.basicLivingSecure !== undefined)) {
+        detail = { ...detail, incomeClearlyRisen: input.incomeClearlyRisen ?? false, basicLivingSecure: input.basicLivingSecure ?? false };
       }
-      patch.endMonth = input.month ?? addMonths(thisMonth, 1);
+      patch.endMonth = exitEnd(store, e, input.month ?? addMonths(thisMonth, 1));
     }
     const spec = audit(input.step, e.programme);
     store.update('enrolments', e.id, patch, actor, Object.keys(detail).length > 0 ? { ...spec, detail } : spec);

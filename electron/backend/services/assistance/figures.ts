@@ -12,6 +12,11 @@ export function flag(store: Store, street: string, key: string, onDate: string):
   return paramOn(store, street, key, onDate)?.value === true;
 }
 
+/** Whether an employed member has a wage the 就业奖励 is deducted from. */
+export function rewardNeeded(members: readonly IncomeMember[]): boolean {
+  return members.some((m) => m.employed && m.incomes.some((i) => i.kind === 'wage' && i.monthlyFen > 0));
+}
+
 /**
  * The figures an income assessment of these members needs on a date. The 就业奖励 is asked for only
  * when an employed member has a wage to deduct it from: a street without the figure can still assess
@@ -19,9 +24,8 @@ export function flag(store: Store, street: string, key: string, onDate: string):
  */
 export function incomeParams(store: Store, street: string, onDate: string, members: readonly IncomeMember[]): IncomeParams {
   const epidemicRulesInForce = flag(store, street, 'epidemic.rulesInForce', onDate);
-  const rewardNeeded = members.some((m) => m.employed && m.incomes.some((i) => i.kind === 'wage' && i.monthlyFen > 0));
   return {
-    employmentRewardFen: rewardNeeded ? requireParam<number>(store, street, 'dibao.employmentReward', onDate) : 0,
+    employmentRewardFen: rewardNeeded(members) ? requireParam<number>(store, street, 'dibao.employmentReward', onDate) : 0,
     workCostDeductionFen: epidemicRulesInForce ? requireParam<number>(store, street, 'epidemic.workCostDeduction', onDate) : 0,
     epidemicRulesInForce,
   };

@@ -1,20 +1,30 @@
 /**
  * 应补尽补 / 按标施补: people entitled to an allowance (subsidyEntitlements) who do not receive it this
- * month, and those receiving an amount different from the standard; 应退尽退: a child allowance still
- * open past the end of the entitlement by age (paid no more from its stop month, to be exited). Orphan and de-facto-unsupported
- * status is read from the household's categories (the registry keeps them per household) for members
- * under 18.
+ * month, and those receiving an amount different from the standard. 应退尽退: an enrolment still open
+ * after its entitlement ended — by age (child allowances), by death (paid through the month of death),
+ * or by leaving the category (no longer an orphan, certificate withdrawn) — until it is exited. 复核: a
+ * household enrolment whose head died or that covers more persons than are alive. Orphan and
+ * de-facto-unsupported status is read from the household's categories (the registry keeps them per
+ * household) for members under 18. Every rule and figure is read on the day asked about.
  */
-import { monthOf, subsidyEntitlements } from '../../../../shared/policy';
+import { addMonths, monthOf, subsidyEntitlements, type SubsidyKind, type SubsidyParams } from '../../../../shared/policy';
+import { SUBSIDY_KINDS } from '../../../../shared/policy/subsidies';
+import type { GapReason } from '../../../../shared/assistance/codes';
 import type { EntitlementGap } from '../../../../shared/assistance/types';
+import { HEAD_RELATION } from '../../../../shared/codes';
 import { maskIdNumber } from '../../../../shared/id-number';
 import type { Store } from '../../store/store';
 import { requireParam } from '../policy/params';
 import { ageStopMonth, amountFor, payableIn, type EnrolmentDbRow } from './amounts';
+import { deathStopMonth } from './death-end';
+import { OPEN_STATUSES } from './exits';
+import { allowanceStandard } from './figures';
 
 /** An enrolment not yet ended: it should be exited once the entitlement ends. */
 const STILL_OPEN = ['active', 'suspended'];
-import { allowanceStandard } from './figures';
+const ALLOWANCES: readonly string[] = SUBSIDY_KINDS.map((k) => k.code);
+/** The household category a child allowance stands on. */
+const CHILD_CATEGORY: Record<string, string> = { 'orphan-allowance': 'orphan', 'unsupported-child-allowance': 'unsupported-child' };
 
 interface Row {
   id: string;
@@ -22,19 +32,31 @@ interface Row {
   name: string;
   id_number: string;
   birth_date: string;
+  relation: string;
+  died_on: string | null;
   disability_category: string | null;
   disability_grade: string | null;
   categories: string;
   community_name: string;
 }
 
+/** The subsidy rules' parameters in force on the day; a missing one is an error naming it. */
+export function subsidyParams(store: Store, street: string, on: string): SubsidyParams {
+  return {
+    disabilityLivingSubsidyCategories: requireParam<string[]>(store, street, 'disability.livingSubsidyCategories', on),
+    severeDisability: {
+      grades: requireParam<string[]>(store, street, 'disability.severeGrades', on),
+      grade3Categories: requireParam<string[]>(store, street, 'disability.severeGrade3Categories', on),
+    },
+  };
+}
+
 export function entitlementGaps(store: Store, street: string, onDate: string): EntitlementGap[] {
   const month = monthOf(onDate);
-  const on = onDate;
-  const categoriesParam = requireParam<string[]>(store, street, 'disability.livingSubsidyCategories', on);
+  const params = subsidyParams(store, street, onDate);
   const persons = store
     .prepare(
-      `SELECT p.id, p.household_id, p.name, p.id_number, p.birth_date, p.disability_category, p.disability_grade,
+      `SELECT p.id, p.household_id, p.name, p.id_number, p.birth_date, p.relation, p.died_on, p.disability_category, p.disability_grade,
               h.categories, c.name AS community_name
          FROM persons p JOIN households h ON h.id = p.household_id JOIN communities c ON c.id = h.community_id
         WHERE p.street_code = ? AND p.deleted_at IS NULL AND h.deleted_at IS NULL AND h.status <> 'exited'
@@ -42,28 +64,31 @@ export function entitlementGaps(store: Store, street: string, onDate: string): E
     )
     .all(street) as Row[];
   const enrolments = store
-    .prepare(`SELECT * FROM enrolments WHERE street_code = ? AND person_id IS NOT NULL AND deleted_at IS NULL`)
+    .prepare(`SELECT * FROM enrolments WHERE street_code = ? AND deleted_at IS NULL`)
     .all(street) as EnrolmentDbRow[];
   const byPerson = new Map<string, EnrolmentDbRow[]>();
-  for (const e of enrolments) byPerson.set(e.person_id!, [...(byPerson.get(e.person_id!) ?? []), e]);
+  for (const e of enrolments) if (e.person_id) byPerson.set(e.person_id, [...(byPerson.get(e.person_id) ?? []), e]);
   const out: EntitlementGap[] = [];
   for (const p of persons) {
-    const categories = JSON.parse(p.categories) as string[];
-    const kinds = subsidyEntitlements(
-      {
-        birthDate: p.birth_date,
-        isOrphan: categories.includes('orphan'),
-        isUnsupportedChild: categories.includes('unsupported-child'),
-        disabilityCategory: p.disability_category,
-        disabilityGrade: p.disability_grade,
-      },
-      { categories },
-      onDate,
-      { disabilityLivingSubsidyCategories: categoriesParam },
-    );
     const who = { personId: p.id, householdId: p.household_id, name: p.name, idMasked: maskIdNumber(p.id_number), communityName: p.community_name };
+    const dead = p.died_on !== null && p.died_on <= onDate;
+    const categories = JSON.parse(p.categories) as string[];
+    const kinds = dead
+      ? []
+      : subsidyEntitlements(
+          {
+            birthDate: p.birth_date,
+            isOrphan: categories.includes('orphan'),
+            isUnsupportedChild: categories.includes('unsupported-child'),
+            disabilityCategory: p.disability_category,
+            disabilityGrade: p.disability_grade,
+          },
+          { categories },
+          onDate,
+          params,
+        );
     for (const kind of kinds) {
-      const standardFen = allowanceStandard(store, street, kind, on);
+      const standardFen = allowanceStandard(store, street, kind, onDate);
       const receiving = (byPerson.get(p.id) ?? []).find((e) => e.programme === kind && payableIn(store, e, month));
       const base = { ...who, subsidy: kind, standardFen };
       if (!receiving) {
@@ -74,11 +99,63 @@ export function entitlementGaps(store: Store, street: string, onDate: string): E
       const received = amountFor(store, receiving, month).amountFen;
       if (received !== standardFen) out.push({ ...base, problem: 'off-standard', receivedFen: received });
     }
-    // 应退尽退: an allowance still open past the end of the entitlement by age.
     for (const e of byPerson.get(p.id) ?? []) {
-      const stop = ageStopMonth(store, e);
-      if (stop === null || month < stop || !STILL_OPEN.includes(e.status) || (e.end_month !== null && e.end_month <= stop)) continue;
-      out.push({ ...who, subsidy: e.programme as EntitlementGap['subsidy'], standardFen: null, problem: 'should-exit', receivedFen: null, stopMonth: stop });
+      if (!STILL_OPEN.includes(e.status)) continue;
+      const end = entitlementEnd(store, e, p, kinds, month, onDate);
+      if (!end || (e.end_month !== null && e.end_month <= end.stopMonth)) continue;
+      out.push({ ...who, subsidy: e.programme, enrolmentId: e.id, standardFen: null, problem: 'should-exit', receivedFen: null, ...end });
+    }
+  }
+  out.push(...householdReviews(store, enrolments, persons, month, onDate));
+  return out;
+}
+
+/** Why and from when a person's open enrolment is no longer due, or null while it is. */
+function entitlementEnd(
+  store: Store,
+  e: EnrolmentDbRow,
+  p: Row,
+  kinds: readonly SubsidyKind[],
+  month: string,
+  onDate: string,
+): { reason: GapReason; stopMonth: string } | null {
+  if (p.died_on !== null && p.died_on <= onDate) return { reason: 'death', stopMonth: deathStopMonth(store, e)! };
+  const ageStop = ageStopMonth(store, e);
+  if (ageStop !== null && month >= ageStop) return { reason: 'age', stopMonth: ageStop };
+  return leftCategory(e, p, kinds) ? { reason: 'category', stopMonth: addMonths(month, 1) } : null;
+}
+
+/**
+ * An allowance whose category the person no longer has on the day: a child allowance without the
+ * household's 孤儿 / 事实无人抚养儿童 category (age is the age rule's), a disability subsidy without the
+ * certificate or outside the rule's categories and grades.
+ */
+function leftCategory(e: EnrolmentDbRow, p: Row, kinds: readonly SubsidyKind[]): boolean {
+  const child = CHILD_CATEGORY[e.programme];
+  if (child) return !(JSON.parse(p.categories) as string[]).includes(child);
+  return ALLOWANCES.includes(e.programme) && !kinds.includes(e.programme as SubsidyKind);
+}
+
+/** Household enrolments (低保, 低保边缘) whose members changed: all died, the head died, fewer alive than covered. */
+function householdReviews(store: Store, enrolments: EnrolmentDbRow[], persons: Row[], month: string, onDate: string): EntitlementGap[] {
+  const out: EntitlementGap[] = [];
+  const byHousehold = new Map<string, Row[]>();
+  for (const p of persons) byHousehold.set(p.household_id, [...(byHousehold.get(p.household_id) ?? []), p]);
+  for (const e of enrolments) {
+    if (e.person_id !== null || !OPEN_STATUSES.includes(e.status) || (e.end_month !== null && e.end_month <= month)) continue;
+    const members = byHousehold.get(e.household_id) ?? [];
+    if (members.length === 0) continue;
+    const alive = members.filter((m) => m.died_on === null || m.died_on > onDate);
+    const head = members.find((m) => m.relation === HEAD_RELATION && alive.includes(m)) ?? members.find((m) => m.relation === HEAD_RELATION) ?? members[0]!;
+    const who = { personId: head.id, householdId: e.household_id, name: head.name, idMasked: maskIdNumber(head.id_number), communityName: head.community_name };
+    const base = { ...who, subsidy: e.programme, enrolmentId: e.id, standardFen: null, receivedFen: null };
+    if (alive.length === 0) {
+      const stopMonth = deathStopMonth(store, e);
+      if (stopMonth && (e.end_month === null || e.end_month > stopMonth)) out.push({ ...base, problem: 'should-exit', reason: 'death', stopMonth });
+    } else if (!alive.some((m) => m.relation === HEAD_RELATION) && members.some((m) => m.relation === HEAD_RELATION)) {
+      out.push({ ...base, problem: 'review', reason: 'head-died' });
+    } else if (e.programme === 'dibao' && alive.length < e.covered_persons) {
+      out.push({ ...base, problem: 'review', reason: 'covered-exceeds-living' });
     }
   }
   return out;

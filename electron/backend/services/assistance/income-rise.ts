@@ -1,18 +1,19 @@
 /**
  * Income-rise handling for a 低保 household: the caseworker records the new wages, the app assesses
- * the income on the report month's parameters and applies decideIncomeRise; the decision (and the
- * six-month schedule) is stored as data and drives the payment lists. Until the schedule (or the exit)
- * starts, the report month keeps the amount the household was receiving.
+ * the income on the report day's parameters and applies decideIncomeRise; the decision (and a gradual
+ * exit's schedule) is stored as data and sets the amounts from the month after the report (decisions.ts).
+ * Nothing here rewrites the enrolment's approved figures: earlier months keep what they were.
  */
 import { AppError } from '../../../../shared/errors';
-import { assessMonthlyIncome, decideIncomeRise, firstDayOf, monthOf } from '../../../../shared/policy';
+import { assessMonthlyIncome, decideIncomeRise, monthOf } from '../../../../shared/policy';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { IncomeRisePreview } from '../../../../shared/assistance/types';
 import { INCOME_RISE_KINDS } from '../../../../shared/assistance/codes';
 import { labelOf } from '../../../../shared/codes';
 import type { Actor, Store } from '../../store/store';
 import { updatePerson } from '../registry/persons';
-import { amountFor, paidIn, type EnrolmentDbRow } from './amounts';
+import { amountFor, payableIn, type EnrolmentDbRow } from './amounts';
+import { decisionsOf, exitUnderWay, gradualExitTerms, scheduleOf } from './decisions';
 import { recordStep } from './enrolments';
 import { dibaoStandard, flag, incomeParams } from './figures';
 import { EMPLOYED, householdMembers, toIncomeMember, type MemberRow } from './members';
@@ -57,25 +58,31 @@ function withNewWages(members: MemberRow[], input: IncomeRiseInput): MemberRow[]
 
 /**
  * The day whose rules apply: the day of the report (a rule in force from the 12th applies to a report
- * of the 20th), today when it is not given and the report month is this month, else the month's 1st
- * (an older client recording a past month).
+ * of the 20th, never by the month's 1st). Without a date, a report of this month is read on today; a
+ * past month needs its date.
  */
 function reportDay(store: Store, input: IncomeRiseInput): string {
-  if (input.reportedOn) {
-    if (monthOf(input.reportedOn) !== input.reportMonth) {
-      throw new AppError('invalid-input', `申报日期 ${input.reportedOn} 不在申报月份 ${input.reportMonth} 内`, { field: 'reportedOn' });
-    }
-    if (input.reportedOn > shanghaiDate(store.nowDate())) throw new AppError('invalid-input', '申报日期不能晚于今天', { field: 'reportedOn' });
-    return input.reportedOn;
-  }
   const today = shanghaiDate(store.nowDate());
-  return monthOf(today) === input.reportMonth ? today : firstDayOf(input.reportMonth);
+  if (!input.reportedOn) {
+    if (monthOf(today) === input.reportMonth) return today;
+    throw new AppError('invalid-input', `申报月份 ${input.reportMonth} 不是本月，请填写申报日期（按申报当日有效的政策计算）`, { field: 'reportedOn' });
+  }
+  if (monthOf(input.reportedOn) !== input.reportMonth) {
+    throw new AppError('invalid-input', `申报日期 ${input.reportedOn} 不在申报月份 ${input.reportMonth} 内`, { field: 'reportedOn' });
+  }
+  if (input.reportedOn > today) throw new AppError('invalid-input', '申报日期不能晚于今天', { field: 'reportedOn' });
+  return input.reportedOn;
 }
 
 function compute(store: Store, e: EnrolmentDbRow, input: IncomeRiseInput) {
   if (e.programme !== 'dibao') throw new AppError('invalid-input', '收入增加渐退只适用于低保', { field: 'id' });
-  if (!paidIn(e, input.reportMonth) || e.status === 'exited') {
+  if (!payableIn(store, e, input.reportMonth) || e.status === 'exited') {
     throw new AppError('conflict', `该家庭 ${input.reportMonth} 不在低保发放范围内`, { field: 'reportMonth' });
+  }
+  // Decisions apply in the order of their months: a report cannot slip in before a recorded one.
+  const later = decisionsOf(store, e.id).filter((d) => d.report_month > input.reportMonth).at(-1);
+  if (later) {
+    throw new AppError('invalid-input', `已记录 ${later.report_month} 的收入变化，不能再登记更早月份（${input.reportMonth}）的申报`, { field: 'reportMonth' });
   }
   const members = householdMembers(store, e.household_id);
   for (const m of input.members) {
@@ -90,6 +97,10 @@ function compute(store: Store, e: EnrolmentDbRow, input: IncomeRiseInput) {
   const standardFen = dibaoStandard(store, e.street_code, on);
   const previousMonthlyAmountFen = amountFor(store, e, input.reportMonth).amountFen;
   const exitsSuspended = flag(store, e.street_code, 'epidemic.exitsSuspended', on);
+  const under = e.status === 'gradual-exit' ? exitUnderWay(store, e.id) : null;
+  const inExit = under ? { schedule: scheduleOf(under), exitMonth: under.exit_month! } : null;
+  // The terms are asked for only when this report can start a gradual exit.
+  const mayStartExit = !inExit && assessment.perCapitaFen > standardFen && input.riseFromEmployment && input.selfReported;
   const decision = decideIncomeRise({
     reportMonth: input.reportMonth,
     previousMonthlyAmountFen,
@@ -101,6 +112,8 @@ function compute(store: Store, e: EnrolmentDbRow, input: IncomeRiseInput) {
     exitsSuspended,
     incomeClearlyRisen: input.incomeClearlyRisen,
     basicLivingSecure: input.basicLivingSecure,
+    inExit,
+    ...(mayStartExit ? { terms: gradualExitTerms(store, e.street_code, on) } : {}),
   });
   const preview: IncomeRisePreview = {
     assessment,
@@ -141,20 +154,21 @@ export function recordIncomeRise(store: Store, actor: Actor, input: IncomeRiseIn
         kind: d.kind,
         monthlyAmountFen: d.kind === 'stay' || d.kind === 'suspended' ? d.monthlyAmountFen : null,
         schedule: d.kind === 'gradual-exit' ? d.schedule : null,
-        exitMonth: d.kind === 'gradual-exit' || d.kind === 'exit' ? d.exitMonth : null,
+        exitMonth: d.kind === 'gradual-exit' || d.kind === 'continue-exit' || d.kind === 'exit' ? d.exitMonth : null,
       },
       actor,
       { action: 'assistance.incomeRise', summary: `低保收入增加：${labelOf(INCOME_RISE_KINDS, d.kind)}`, detail: d },
     );
-    const patch: Record<string, unknown> =
-      d.kind === 'stay'
-        ? { perCapitaIncomeFen: preview.assessment.perCapitaFen, fixedAmountFen: null }
-        : d.kind === 'suspended'
-          ? { fixedAmountFen: d.monthlyAmountFen }
-          : d.kind === 'gradual-exit'
-            ? { status: 'gradual-exit', endMonth: d.exitMonth, fixedAmountFen: preview.previousMonthlyAmountFen }
-            : { status: 'exited', endMonth: d.exitMonth, fixedAmountFen: preview.previousMonthlyAmountFen };
-    store.update('enrolments', e.id, patch, actor, null);
+    // The enrolment's state follows; its amounts are the decision's (never written onto the enrolment).
+    const patch: Record<string, unknown> | null =
+      d.kind === 'gradual-exit'
+        ? { status: 'gradual-exit', endMonth: d.exitMonth }
+        : d.kind === 'exit'
+          ? { status: 'exited', endMonth: d.exitMonth }
+          : d.kind === 'stay' && e.status === 'gradual-exit'
+            ? { status: 'active', endMonth: null } // back below the line inside the exit: full 低保 again
+            : null;
+    if (patch) store.update('enrolments', e.id, patch, actor, null);
     recordStep(store, actor, e.id, 'income-rise', input.note ?? null, { reportMonth: input.reportMonth, kind: d.kind });
   });
 }

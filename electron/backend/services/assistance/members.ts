@@ -1,4 +1,4 @@
-/** A household's members as the income test sees them, read from the registry. */
+/** A household's living members as the income test sees them, read from the registry. */
 import type { IncomeMember } from '../../../../shared/policy';
 import type { IncomeKind } from '../../../../shared/codes';
 import type { Store } from '../../store/store';
@@ -20,7 +20,7 @@ export function householdMembers(store: Store, householdId: string): MemberRow[]
   return store
     .prepare(
       `SELECT id, name, id_number, birth_date, relation, employment, incomes, self_care, disability_category, disability_grade
-         FROM persons WHERE household_id = ? AND deleted_at IS NULL ORDER BY relation, birth_date`,
+         FROM persons WHERE household_id = ? AND deleted_at IS NULL AND died_on IS NULL ORDER BY relation, birth_date`,
     )
     .all(householdId) as MemberRow[];
 }

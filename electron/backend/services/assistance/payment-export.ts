@@ -7,7 +7,7 @@ import type { Actor, Store } from '../../store/store';
 import { inertRow, safeFileName, streetName, styleHeaderRow, TEXT_FORMAT, toFileOut } from '../registry/excel-cells';
 import { paymentListFull } from './payments';
 
-const BASIS: Record<string, string> = { standard: '按标准', 'schedule-100': '渐退100%', 'schedule-50': '渐退50%', fixed: '原金额' };
+const BASIS: Record<string, string> = { standard: '按标准', 'schedule-100': '渐退100%', 'schedule-50': '渐退50%', fixed: '原金额', held: '暂停退出' };
 const YUAN = '#,##0.00';
 
 export async function exportPaymentList(store: Store, actor: Actor, programme: Programme, month: string): Promise<FileOut> {

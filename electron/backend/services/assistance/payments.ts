@@ -20,13 +20,13 @@ type Joined = EnrolmentDbRow & {
 };
 
 /** A payment row with the full ID number: for the audited Excel export (the bank needs it) only. */
-export type PaymentRowFull = Omit<PaymentRow, 'idMasked'> & { idNumber: string | null };
+export type PaymentRowFull = Omit<PaymentRow, 'idMasked'> & { idNumber: string | null; figures?: unknown };
 export type PaymentListFull = Omit<PaymentList, 'rows'> & { rows: PaymentRowFull[] };
 
 /** The list as shown on screen and printed: ID numbers masked. */
 export function paymentList(store: Store, street: string, programme: Programme, month: string): PaymentList {
   const { rows, ...rest } = paymentListFull(store, street, programme, month);
-  return { ...rest, rows: rows.map(({ idNumber, ...r }) => ({ ...r, idMasked: idNumber === null ? null : maskIdNumber(idNumber) })) };
+  return { ...rest, rows: rows.map(({ idNumber, figures: _f, ...r }) => ({ ...r, idMasked: idNumber === null ? null : maskIdNumber(idNumber) })) };
 }
 
 export function paymentListFull(store: Store, street: string, programme: Programme, month: string): PaymentListFull {
@@ -39,7 +39,7 @@ export function paymentListFull(store: Store, street: string, programme: Program
            (SELECT hp.id FROM persons hp WHERE hp.household_id = e.household_id AND hp.relation = '02' AND hp.deleted_at IS NULL LIMIT 1))
         WHERE e.street_code = ? AND e.programme = ? AND e.deleted_at IS NULL AND h.deleted_at IS NULL
           AND e.status IN (${PAID_STATUSES.map(() => '?').join(', ')})
-          AND e.start_month <= ? AND (e.end_month IS NULL OR ? < e.end_month)
+          AND e.start_month <= ? AND (e.end_month IS NULL OR ? < e.end_month OR e.status = 'gradual-exit')
         ORDER BY c.sort_order, c.name, h.address`,
     )
     .all(street, programme, ...PAID_STATUSES, month, month) as Joined[];
@@ -64,6 +64,8 @@ export function paymentListFull(store: Store, street: string, programme: Program
       coveredPersons: r.covered_persons,
       amountFen: amount.amountFen,
       basis: amount.basis,
+      // What amountFor gives beyond the amount (the figures and rule versions used), kept by a batch.
+      figures: (amount as { figures?: unknown }).figures ?? null,
       bankName: r.bank_name,
       bankAccount: r.bank_account,
     });

@@ -5,7 +5,7 @@ import type { EnrolmentDetail, EnrolmentRow, IncomeRiseRow } from '../../../../s
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { EnrolmentStatus } from '../../../../shared/assistance/codes';
 import type { Store } from '../../store/store';
-import { amountFor, payableIn, type EnrolmentDbRow } from './amounts';
+import { amountFor, heldBySuspension, payableIn, type EnrolmentDbRow } from './amounts';
 
 const SELECT = `SELECT e.*, c.name AS community_name,
     COALESCE(p.name, (SELECT h2.name FROM persons h2 WHERE h2.household_id = e.household_id AND h2.relation = '02' AND h2.deleted_at IS NULL LIMIT 1)) AS person_name
@@ -45,6 +45,7 @@ function toRow(store: Store, r: Joined, month: string): EnrolmentRow {
     endMonth: r.end_month,
     fixedAmountFen: r.fixed_amount_fen,
     currentAmountFen,
+    exitHeld: heldBySuspension(store, r) !== null && r.end_month !== null && r.end_month <= month,
     updatedAt: r.updated_at,
   };
 }

@@ -6,7 +6,7 @@
 import { AppError } from '../../../../shared/errors';
 import { routeTemporaryAssistance } from '../../../../shared/policy';
 import { TEMP_TYPES, type TempStatus } from '../../../../shared/assistance/codes';
-import type { TemporaryRow } from '../../../../shared/assistance/types';
+import type { OwedPaper, TemporaryRow } from '../../../../shared/assistance/types';
 import { labelOf } from '../../../../shared/codes';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import { createItem } from '../ledger/items';
@@ -16,6 +16,8 @@ import type { Actor, Store } from '../../store/store';
 import { requireParam } from '../policy/params';
 import { loadHouseholdRow } from '../registry/read';
 import { dibaoStandard } from './figures';
+import { papersOwedOn, type AdvanceInput } from './temporary-papers';
+import { owedText } from '../../../../shared/assistance/papers';
 
 interface Db {
   id: string;
@@ -36,6 +38,9 @@ interface Db {
   referral: string | null;
   decision_note: string | null;
   ledger_item_id: string | null;
+  papers_owed: string | null;
+  papers_due_on: string | null;
+  papers_completed_at: string | null;
   community_name: string;
   person_name: string | null;
 }
@@ -48,6 +53,9 @@ const SELECT = `SELECT t.*, c.name AS community_name,
 function toRow(r: Db, nowIso: string): TemporaryRow {
   let withinDeadline: boolean | null = null;
   if (r.deadline) withinDeadline = r.approved_at ? r.approved_at <= r.deadline : nowIso <= r.deadline;
+  const papersOwed = r.papers_owed ? (JSON.parse(r.papers_owed) as OwedPaper[]) : null;
+  const today = shanghaiDate(new Date(nowIso));
+  const papersOverdue = r.papers_due_on !== null && r.papers_completed_at === null && today > r.papers_due_on;
   return {
     id: r.id,
     householdId: r.household_id,
@@ -69,6 +77,10 @@ function toRow(r: Db, nowIso: string): TemporaryRow {
     referral: r.referral,
     decisionNote: r.decision_note,
     withinDeadline,
+    papersOwed,
+    papersDueOn: r.papers_due_on,
+    papersCompletedAt: r.papers_completed_at,
+    papersOverdue,
   };
 }
 
@@ -78,14 +90,17 @@ export function temporaryRow(store: Store, street: string, id: string): Temporar
   return toRow(r, store.nowIso());
 }
 
-export function listTemporary(store: Store, street: string, openOnly: boolean): TemporaryRow[] {
+/** openOnly: received or approved; papersOverdue: 先行救助 whose papers are still owed after their day. */
+export function listTemporary(store: Store, street: string, filter: { openOnly: boolean; papersOverdue?: boolean }): TemporaryRow[] {
+  const today = shanghaiDate(store.nowDate());
   const rows = store
     .prepare(
       `${SELECT} WHERE t.street_code = ? AND t.deleted_at IS NULL AND (? = 0 OR t.status IN ('received', 'approved'))
+        AND (? = 0 OR (t.papers_due_on IS NOT NULL AND t.papers_completed_at IS NULL AND t.papers_due_on < ?))
         ORDER BY CASE t.status WHEN 'received' THEN 0 WHEN 'approved' THEN 1 ELSE 2 END, COALESCE(t.deadline, '9999'), t.received_at DESC
         LIMIT 1000`,
     )
-    .all(street, openOnly ? 1 : 0) as Db[];
+    .all(street, filter.openOnly ? 1 : 0, filter.papersOverdue ? 1 : 0, today) as Db[];
   const now = store.nowIso();
   return rows.map((r) => toRow(r, now));
 }
@@ -158,12 +173,16 @@ const NEXT: Record<'approve' | 'reject' | 'pay' | 'refer', { from: TempStatus[];
 export function decideTemporary(
   store: Store,
   actor: Actor,
-  input: { id: string; action: keyof typeof NEXT; note?: string | null; referral?: string | null },
+  input: { id: string; action: keyof typeof NEXT; note?: string | null; referral?: string | null } & AdvanceInput,
 ): void {
   store.tx(() => {
     const t = temporaryRow(store, actor.streetCode, input.id);
     const step = NEXT[input.action];
     if (!step.from.includes(t.status)) throw new AppError('conflict', `当前状态不能办理“${step.label}”`, { field: 'action' });
+    // 先行救助: approved before the papers are complete, with the list owed and its due day.
+    const advance = input.papersOwed != null && input.papersOwed.length > 0;
+    if (advance && input.action !== 'approve') throw new AppError('invalid-input', '待补材料只能在审批时登记（先行救助）', { field: 'papersOwed' });
+    if (advance && t.type !== 'urgent') throw new AppError('invalid-input', '先行救助只适用于急难型临时救助', { field: 'papersOwed' });
     if (input.action === 'refer' && !input.referral) throw new AppError('invalid-input', '转介须填写转介去向', { field: 'referral' });
     if (input.action === 'approve' && t.approver === 'district') {
       // The street records the district's approval; the amount is above the street's limit.
@@ -172,14 +191,16 @@ export function decideTemporary(
     const now = store.nowIso();
     const patch: Record<string, unknown> = { status: step.to, decisionNote: input.note ?? t.decisionNote };
     if (input.action === 'approve') Object.assign(patch, { approvedAt: now, approvedBy: actor.username });
+    if (advance) Object.assign(patch, papersOwedOn(store, actor.streetCode, input, shanghaiDate(store.nowDate())));
     if (input.action === 'pay') patch.paidAt = now;
     if (input.action === 'refer') patch.referral = input.referral;
+    const owed = advance ? owedText(patch.papersOwed as OwedPaper[], patch.papersDueOn as string) : owedText(t.papersOwed, t.papersDueOn);
     store.update('temporary_assistance', t.id, patch, actor, {
       action: `assistance.temporary.${input.action}`,
-      summary: `临时救助：${step.label}`,
+      summary: `临时救助：${advance ? '先行救助（先审批发放，后补材料）' : step.label}${owed ? `；${owed}` : ''}`,
     });
     const itemId = ledgerItemOf(store, t.id);
-    if (itemId) followApplication(store, actor, itemId, outcomeOf(input, t.amountFen));
+    if (itemId) followApplication(store, actor, itemId, outcomeOf(input, t.amountFen), owed);
   });
 }
 

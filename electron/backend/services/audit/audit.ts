@@ -30,31 +30,32 @@ export function listAudit(store: Store, streetCode: string, q: AuditQuery): Page
   const total = (store.prepare(`SELECT count(*) AS n FROM audit_events WHERE ${where}`).get(...params) as { n: number }).n;
   const rows = store
     .prepare(`SELECT * FROM audit_events WHERE ${where} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`)
-    .all(...params, q.pageSize, (q.page - 1) * q.pageSize) as {
-    id: string;
-    at: string;
-    user_id: string | null;
-    username: string | null;
-    action: string;
-    entity: string;
-    entity_id: string | null;
-    summary: string;
-    detail: string | null;
-  }[];
+    .all(...params, q.pageSize, (q.page - 1) * q.pageSize) as AuditDbRow[];
+  return { total, page: q.page, pageSize: q.pageSize, rows: rows.map(toAuditInfo) };
+}
+
+export interface AuditDbRow {
+  id: string;
+  at: string;
+  user_id: string | null;
+  username: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  summary: string;
+  detail: string | null;
+}
+
+export function toAuditInfo(r: AuditDbRow): AuditEventInfo {
   return {
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
-    rows: rows.map((r) => ({
-      id: r.id,
-      at: r.at,
-      userId: r.user_id,
-      username: r.username,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      summary: r.summary,
-      detail: r.detail ? (JSON.parse(r.detail) as unknown) : null,
-    })),
+    id: r.id,
+    at: r.at,
+    userId: r.user_id,
+    username: r.username,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    summary: r.summary,
+    detail: r.detail ? (JSON.parse(r.detail) as unknown) : null,
   };
 }

@@ -14,6 +14,7 @@ import { paramOn, requireParam } from '../policy/params';
 import { loadCaregiverRow } from './caregivers';
 import { assertSupportedAtHome, loadCarePerson, today } from './people';
 import { loadProfile } from './profiles';
+import { nextSerial } from './serials';
 
 export interface AgreementRow {
   id: string;
@@ -37,6 +38,8 @@ export interface AgreementRow {
   termination_reason: string | null;
   template: string;
   template_effective_from: string;
+  agreement_number: string | null;
+  created_at: string;
   person_name: string;
   caregiver_name: string;
 }
@@ -53,6 +56,7 @@ export function toAgreement(r: AgreementRow, onDate: string, windowDays: number)
     personName: r.person_name,
     caregiverId: r.caregiver_id,
     caregiverName: r.caregiver_name,
+    agreementNumber: r.agreement_number,
     hasPartyC: r.has_party_c === 1,
     guardian: r.guardian_name
       ? { name: r.guardian_name, idMasked: r.guardian_id_number && maskIdNumber(r.guardian_id_number), relation: r.guardian_relation, phone: r.guardian_phone }
@@ -164,6 +168,7 @@ export function createAgreement(store: Store, actor: Actor, input: AgreementInpu
         visitIntervalDays,
         ...t,
         status: 'draft',
+        agreementNumber: nextSerial(store, 'XY', actor.streetCode, Number(today(store).slice(0, 4))),
       },
       actor,
       { action: 'care.createAgreement', summary: `拟定照料协议：${person.name}（照料服务人 ${caregiver.name}）` },

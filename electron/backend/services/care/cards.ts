@@ -4,12 +4,13 @@
  * frequency) of the agreement it was issued under.
  */
 import { addDays, addMonths } from '../../../../shared/care/dates';
-import { agreementInForce, cardNumberPrefix, formatCardNumber } from '../../../../shared/care/rules';
-import type { Card } from '../../../../shared/care/types';
+import { agreementInForce } from '../../../../shared/care/rules';
+import type { Card, CardLookup } from '../../../../shared/care/types';
+import { cardNumberFromCode } from '../../../../shared/care/card-code';
 import type { CardStatus } from '../../../../shared/care/codes';
 import { AppError } from '../../../../shared/errors';
 import type { Actor, Store } from '../../store/store';
-import { deviceNumber } from '../../store/enrollment';
+import { nextSerial } from './serials';
 import { paramOn, requireParam } from '../policy/params';
 import { personAgreements } from './agreements';
 import { assertSupportedAtHome, loadCarePerson, today } from './people';
@@ -105,16 +106,6 @@ export function listCards(
   return rows.map(toCard);
 }
 
-/** The next number of this PC's own series (street, year, device): no other PC issues from it. */
-function nextCardNumber(store: Store, streetCode: string, year: number): string {
-  const device = deviceNumber(store);
-  const prefix = cardNumberPrefix(streetCode, year, device);
-  const r = store
-    .prepare(`SELECT max(CAST(substr(card_number, ?) AS INTEGER)) AS n FROM care_cards WHERE street_code = ? AND card_number LIKE ?`)
-    .get(prefix.length + 1, streetCode, `${prefix}%`) as { n: number | null };
-  return formatCardNumber(streetCode, year, device, (r.n ?? 0) + 1);
-}
-
 function newCard(
   store: Store,
   actor: Actor,
@@ -133,7 +124,7 @@ function newCard(
   const months = requireParam<number>(store, actor.streetCode, 'care.cardValidityMonths', d);
   const byValidity = addDays(addMonths(d, months), -1);
   const validTo = byValidity < agreement.end_date ? byValidity : agreement.end_date;
-  const cardNumber = nextCardNumber(store, actor.streetCode, Number(d.slice(0, 4)));
+  const cardNumber = nextSerial(store, 'ZL', actor.streetCode, Number(d.slice(0, 4)));
   const hotline = (paramOn(store, actor.streetCode, 'care.supervisionHotline', d)?.value as string | undefined) ?? null;
   return store.insert(
     'care_cards',
@@ -198,4 +189,18 @@ export function cancelCard(store: Store, actor: Actor, cardId: string, reason: s
     endCard(store, actor, row, 'cancelled', reason, 'care.cancelCard', `注销照料服务卡 ${row.card_number}，原因：${reason}`);
     return toCard(loadCardRow(store, actor.streetCode, cardId));
   });
+}
+
+/** The card a scanned code names (its check character verified), in this street. */
+export function cardByCode(store: Store, streetCode: string, code: string): CardLookup {
+  const number = cardNumberFromCode(code);
+  if (!number) throw new AppError('invalid-input', '不是有效的照料服务卡二维码或卡号（校验位不符）', { field: 'code' });
+  const r = store
+    .prepare(
+      `SELECT k.card_number, k.person_id, k.status, p.name FROM care_cards k JOIN persons p ON p.id = k.person_id
+        WHERE k.street_code = ? AND k.card_number = ? AND k.deleted_at IS NULL`,
+    )
+    .get(streetCode, number) as { card_number: string; person_id: string; status: CardStatus; name: string } | undefined;
+  if (!r) throw new AppError('not-found', `本街道没有卡号为 ${number} 的照料服务卡`, { field: 'code' });
+  return { cardNumber: r.card_number, personId: r.person_id, personName: r.name, status: r.status };
 }

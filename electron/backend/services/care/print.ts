@@ -3,7 +3,11 @@
  * PDF export or print preview writes.
  */
 import { fillTemplate, type AgreementTemplate } from '../../../../shared/care/template';
-import { careLevelText, intervalText, recordLink, serviceItemsText, visitFrequencyText, yuan } from '../../../../shared/care/format';
+import { careLevelText, intervalText, serviceItemsText, visitFrequencyText, yuan } from '../../../../shared/care/format';
+import { cardCode } from '../../../../shared/care/card-code';
+import { agreementMissing, cardMissing } from '../../../../shared/care/print-checks';
+import { paramOn } from '../policy/params';
+import { nextSerial } from './serials';
 import type { AgreementPrint, CardPrint } from '../../../../shared/care/types';
 import { CAREGIVER_RELATIONS } from '../../../../shared/care/codes';
 import { agreementStatusOn } from '../../../../shared/care/rules';
@@ -39,7 +43,7 @@ export function cardPrintData(store: Store, streetCode: string, ids: string[]): 
           .filter(Boolean)
           .join('；')
       : '';
-    return {
+    const card = {
       cardId: c.id,
       cardNumber: c.card_number,
       personName: p.name,
@@ -61,9 +65,10 @@ export function cardPrintData(store: Store, streetCode: string, ids: string[]): 
       validFrom: c.valid_from,
       validTo: c.valid_to,
       issuedBy: office,
-      recordLink: recordLink(c.person_id),
+      qrText: cardCode(c.card_number),
       status: c.status,
     };
+    return { ...card, missing: cardMissing(card) };
   });
 }
 
@@ -84,6 +89,8 @@ export function agreementPrintData(store: Store, actor: Actor, id: string): Agre
   );
   const profile = loadProfile(store, a.person_id);
   const office = officeName(store);
+  const agreementNumber = a.agreement_number ?? numberOlderAgreement(store, actor, a.id, a.created_at);
+  const hotline = (paramOn(store, streetCode, 'care.supervisionHotline', today(store))?.value as string | undefined) ?? '';
   const partyC =
     a.has_party_c !== 1
       ? null
@@ -109,7 +116,7 @@ export function agreementPrintData(store: Store, actor: Actor, id: string): Agre
     subsidy: `${yuan(a.subsidy_fen)}（${careLevelText(a.care_level)}）`,
     careLevel: careLevelText(a.care_level),
   });
-  return {
+  const doc = {
     agreementId: a.id,
     status: agreementStatusOn({ status: a.status, startDate: a.start_date, endDate: a.end_date }, today(store)),
     filled,
@@ -118,7 +125,19 @@ export function agreementPrintData(store: Store, actor: Actor, id: string): Agre
     partyC,
     person: { name: p.name, idNumber: p.id_number, address: p.address },
     signedDate: a.signed_date,
+    agreementNumber,
+    hotline,
   };
+  return { ...doc, missing: agreementMissing(doc) };
+}
+
+/** An agreement drawn up before numbering gets its number (of its own year) when first printed. */
+function numberOlderAgreement(store: Store, actor: Actor, id: string, createdAt: string): string {
+  return store.tx(() => {
+    const no = nextSerial(store, 'XY', actor.streetCode, Number(createdAt.slice(0, 4)));
+    store.update('care_agreements', id, { agreementNumber: no }, actor, { action: 'care.numberAgreement', summary: `协议编号：${no}` });
+    return no;
+  });
 }
 
 export function recordPrint(

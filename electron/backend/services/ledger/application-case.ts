@@ -16,7 +16,8 @@ export type ApplicationOutcome =
 
 const OPEN: readonly LedgerStatus[] = ['pending', 'verifying', 'handling', 'referred'];
 
-export function followApplication(store: Store, actor: Actor, itemId: string, outcome: ApplicationOutcome): void {
+/** `papersOwed`: a 先行救助's papers still owed, kept in the item's history (it still closes with payment). */
+export function followApplication(store: Store, actor: Actor, itemId: string, outcome: ApplicationOutcome, papersOwed: string | null = null): void {
   const item = store
     .prepare('SELECT id, item_no, status FROM ledger_items WHERE id = ? AND street_code = ? AND deleted_at IS NULL')
     .get(itemId, actor.streetCode) as { id: string; item_no: string; status: LedgerStatus } | undefined;
@@ -50,5 +51,6 @@ export function followApplication(store: Store, actor: Actor, itemId: string, ou
     action: 'ledger.application',
     summary: `问题台账 ${item.item_no}：随临时救助申请${step.label}`,
   });
-  addEvent(store, actor, item.id, { kind: `application:${outcome.kind}`, fromStatus: item.status, toStatus: to, note: step.note });
+  const note = papersOwed ? `${step.note}（先行救助，${papersOwed}）` : step.note;
+  addEvent(store, actor, item.id, { kind: `application:${outcome.kind}`, fromStatus: item.status, toStatus: to, note });
 }

@@ -11,18 +11,19 @@ import type {
   ListItemsInput,
   ReferralInfo,
 } from '../../../../shared/ledger/schemas';
-import { availableActions } from '../../../../shared/ledger/transitions';
+import { availableActions, CLOSED_STATUSES, isOpen } from '../../../../shared/ledger/transitions';
 import type { Page } from '../../../../shared/registry/types';
 import type { Store } from '../../store/store';
 import { AppError } from '../../../../shared/errors';
 
-const OPEN = "i.status NOT IN ('closed','reviewed')";
+const OPEN = `i.status NOT IN (${CLOSED_STATUSES.map((s) => `'${s}'`).join(',')})`;
 const CURRENT_DUE = "CASE WHEN i.status = 'pending' THEN min(i.verify_due_at, i.due_at) ELSE i.due_at END";
 
 const SELECT = `SELECT i.*, ${CURRENT_DUE} AS current_due_at,
   (SELECT p.name FROM persons p WHERE p.household_id = i.household_id AND p.relation = '02' AND p.deleted_at IS NULL LIMIT 1) AS head_name,
   (SELECT p.name FROM persons p WHERE p.id = i.person_id) AS person_name,
-  h.address, c.name AS community_name, g.name AS grid_name, s.name AS street_name
+  h.address, c.name AS community_name, g.name AS grid_name, s.name AS street_name,
+  (SELECT d.item_no FROM ledger_items d WHERE d.id = i.duplicate_of_id) AS duplicate_of_no
   FROM ledger_items i JOIN households h ON h.id = i.household_id JOIN communities c ON c.id = i.community_id
   LEFT JOIN grids g ON g.id = i.grid_id LEFT JOIN streets s ON s.code = i.street_code AND s.deleted_at IS NULL`;
 
@@ -56,10 +57,12 @@ interface ItemDbRow {
   review_note: string | null;
   reviewed_at: string | null;
   visit_id: string | null;
+  duplicate_of_id: string | null;
+  duplicate_of_no: string | null;
 }
 
 export function toLedgerRow(r: ItemDbRow, nowIso: string): LedgerRow {
-  const open = r.status !== 'closed' && r.status !== 'reviewed';
+  const open = isOpen(r.status);
   const cd = countdown(r.current_due_at, nowIso);
   return {
     id: r.id,
@@ -107,6 +110,7 @@ function where(streetCode: string | null, f: LedgerFilter, nowIso: string): { sq
   if (f.source) (parts.push('i.source = ?'), args.push(f.source));
   if (f.communityId) (parts.push('i.community_id = ?'), args.push(f.communityId));
   if (f.gridId) (parts.push('i.grid_id = ?'), args.push(f.gridId));
+  if (f.householdId) (parts.push('i.household_id = ?'), args.push(f.householdId));
   if (f.handler) (parts.push('i.handler_name LIKE ?'), args.push(`%${f.handler}%`));
   if (f.overdueOnly) (parts.push(`${OPEN} AND ${CURRENT_DUE} < ?`), args.push(nowIso));
   if (f.q) {
@@ -156,6 +160,8 @@ interface ItemExtra {
   reviewNote: string | null;
   reviewedAt: string | null;
   visitId: string | null;
+  duplicateOfId: string | null;
+  duplicateOfNo: string | null;
 }
 
 function extra(r: ItemDbRow): ItemExtra {
@@ -166,6 +172,8 @@ function extra(r: ItemDbRow): ItemExtra {
     reviewNote: r.review_note,
     reviewedAt: r.reviewed_at,
     visitId: r.visit_id,
+    duplicateOfId: r.duplicate_of_id,
+    duplicateOfNo: r.duplicate_of_no,
   };
 }
 
@@ -278,4 +286,13 @@ export function lookBack(store: Store, streetCode: string | null, from: string, 
     chosen = rows.filter((r) => keep.has(r.id));
   }
   return chosen.map((r) => toLedgerRow(r, now));
+}
+
+/** A household's items in list order (open first, overdue first), for its file. */
+export function householdItems(store: Store, streetCode: string, householdId: string): LedgerRow[] {
+  const now = store.nowIso();
+  const rows = store
+    .prepare(`${SELECT} WHERE i.street_code = ? AND i.household_id = ? AND i.deleted_at IS NULL ${ORDER}`)
+    .all(streetCode, householdId, now) as ItemDbRow[];
+  return rows.map((r) => toLedgerRow(r, now));
 }

@@ -13,17 +13,28 @@ import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
 import { holidaysOn, urgencyLimitsOn } from '../screening/policy';
 import { addEvent } from './items';
+import { duplicateTarget } from './duplicates';
 
-interface ItemState {
+export interface ItemState {
   id: string;
   item_no: string;
   status: LedgerStatus;
   handler_name: string | null;
+  household_id: string;
+  category: string;
+  urgency: string;
+  immediate: number;
+  registered_at: string;
+  verify_due_at: string;
+  due_at: string;
 }
 
 export function loadItemState(store: Store, streetCode: string, id: string): ItemState {
   const row = store
-    .prepare('SELECT id, item_no, status, handler_name FROM ledger_items WHERE id = ? AND street_code = ? AND deleted_at IS NULL')
+    .prepare(
+      `SELECT id, item_no, status, handler_name, household_id, category, urgency, immediate, registered_at, verify_due_at, due_at
+         FROM ledger_items WHERE id = ? AND street_code = ? AND deleted_at IS NULL`,
+    )
     .get(id, streetCode) as ItemState | undefined;
   if (!row) throw new AppError('not-found', '台账事项不存在或已被删除', { field: 'id' });
   return row;
@@ -50,6 +61,7 @@ export function applyTransition(store: Store, actor: Actor, role: Role, input: T
       reason: input.reason,
       department: input.department,
       reviewResult: input.reviewResult,
+      duplicateOfId: input.duplicateOfId,
     });
     if (!check.ok) throw new AppError(check.code, check.message, { field: check.field });
     const now = store.nowIso();
@@ -94,8 +106,21 @@ export function applyTransition(store: Store, actor: Actor, role: Role, input: T
         break;
       case 'reopen':
         Object.assign(patch, { closedAt: null, reviewResult: null, reviewNote: null, reviewedAt: null });
+        // A closure without assistance leaves nothing to keep: its finding is in the timeline.
+        if (item.status === 'unfounded' || item.status === 'duplicate') Object.assign(patch, { result: null, duplicateOfId: null });
         note = input.reason;
         break;
+      case 'close-unfounded':
+        Object.assign(patch, { result: `核查不属实：${input.reason}`, closedAt: now });
+        note = input.reason;
+        break;
+      case 'close-duplicate': {
+        const target = duplicateTarget(store, actor.streetCode, item, input.duplicateOfId!);
+        const said = `与 ${target.item_no} 重复`;
+        Object.assign(patch, { duplicateOfId: target.id, result: `重复登记：${said}${input.note ? `；${input.note}` : ''}`, closedAt: now });
+        note = [said, input.note].filter(Boolean).join('；');
+        break;
+      }
     }
     store.update('ledger_items', item.id, patch, actor, {
       action: `ledger.${input.action}`,

@@ -48,13 +48,17 @@ export function paramOn(store: Store, streetCode: string, key: string, onDate: s
 }
 
 /** Like paramOn, but a missing value is an error the user can act on. */
-export function requireParam<T>(store: Store, streetCode: string, key: string, onDate: string): T {
+export function requireParamRecord(store: Store, streetCode: string, key: string, onDate: string): ParamRecord {
   const rec = paramOn(store, streetCode, key, onDate);
   if (!rec) {
     const label = paramSpec(key)?.label ?? key;
     throw new AppError('not-found', `缺少政策参数“${label}”在 ${onDate} 的取值，请在“救助政策”中设置`, { field: key });
   }
-  return rec.value as T;
+  return rec;
+}
+
+export function requireParam<T>(store: Store, streetCode: string, key: string, onDate: string): T {
+  return requireParamRecord(store, streetCode, key, onDate).value as T;
 }
 
 /** Every record of a key (or of all keys), newest effective date first. */

@@ -2,6 +2,7 @@
 import { AppError } from '../../../../shared/errors';
 import type { CreateHouseholdInput, HouseholdPatch } from '../../../../shared/registry/schemas';
 import type { Actor, Store } from '../../store/store';
+import { householdLeaves } from '../assistance/exits';
 import { insertPerson } from './persons';
 import { loadHouseholdRow } from './read';
 
@@ -54,6 +55,8 @@ export function updateHousehold(store: Store, actor: Actor, id: string, patch: H
     if (patch.communityId !== undefined || patch.gridId !== undefined) {
       assertPlacement(store, actor.streetCode, communityId, gridId, 'patch.');
     }
+    // Marking a household 已退出 ends what it is paid: the one exit rule decides first.
+    if (patch.status === 'exited' && h.status !== 'exited') householdLeaves(store, actor, id, 'household-exited', '家庭状态改为已退出');
     store.update('households', id, { ...patch, gridId }, actor, {
       action: 'registry.updateHousehold',
       summary: `修改家庭信息：${patch.address ?? h.address}`,
@@ -64,6 +67,7 @@ export function updateHousehold(store: Store, actor: Actor, id: string, patch: H
 export function deleteHousehold(store: Store, actor: Actor, id: string, reason: string): void {
   store.tx(() => {
     const h = loadHouseholdRow(store, actor.streetCode, id);
+    householdLeaves(store, actor, id, 'household-deleted', reason);
     const members = store
       .prepare('SELECT id, name FROM persons WHERE household_id = ? AND deleted_at IS NULL')
       .all(id) as { id: string; name: string }[];

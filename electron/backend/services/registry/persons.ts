@@ -5,6 +5,7 @@ import { HEAD_RELATION, labelOf, RELATIONS } from '../../../../shared/codes';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { PersonInput, PersonPatch } from '../../../../shared/registry/schemas';
 import type { Actor, Store } from '../../store/store';
+import { personLeaves } from '../assistance/exits';
 import { nameInitials, namePinyin } from './names';
 import { loadHouseholdRow, loadPersonRow } from './read';
 import type { PersonRow } from './rows';
@@ -31,7 +32,7 @@ export function assertIdNumberFree(store: Store, idNumber: string, exceptPersonI
 
 function assertSingleHead(store: Store, householdId: string, exceptPersonId: string | null): void {
   const head = store
-    .prepare(`SELECT id, name FROM persons WHERE household_id = ? AND relation = '02' AND deleted_at IS NULL`)
+    .prepare(`SELECT id, name FROM persons WHERE household_id = ? AND relation = '02' AND deleted_at IS NULL AND died_on IS NULL`)
     .get(householdId) as { id: string; name: string } | undefined;
   if (head && head.id !== exceptPersonId) {
     throw new AppError('conflict', `该家庭已有户主（${head.name}），请先修改原户主的与户主关系`, { field: 'relation' });
@@ -114,6 +115,7 @@ export function movePerson(store: Store, actor: Actor, id: string, toHouseholdId
     }
     assertNotLastHeadWithOthers(store, p, '迁出');
     if (relation === HEAD_RELATION) assertSingleHead(store, toHouseholdId, null);
+    personLeaves(store, actor, p, 'person-moved', `迁至家庭：${target.address}`, toHouseholdId);
     store.update('persons', id, { householdId: toHouseholdId, relation }, actor, {
       action: 'registry.movePerson',
       summary: `人员 ${p.name} 迁至家庭：${target.address}`,
@@ -141,6 +143,7 @@ export function deletePerson(store: Store, actor: Actor, id: string, reason: str
   store.tx(() => {
     const p = loadPersonRow(store, actor.streetCode, id);
     assertNotLastHeadWithOthers(store, p, '删除');
+    personLeaves(store, actor, p, 'person-removed', reason);
     store.softDelete('persons', id, actor, {
       action: 'registry.deletePerson',
       summary: `删除人员 ${p.name}：${reason}`,

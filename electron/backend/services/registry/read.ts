@@ -5,7 +5,7 @@ import type { HouseholdFilter, ListHouseholdsInput } from '../../../../shared/re
 import { labelOf, RELATIONS } from '../../../../shared/codes';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
-import { buildMatch, searchPage } from './search';
+import { buildMatch, nameRank, searchPage } from './search';
 import { maskIdNumber, parseCategories, toPersonDetail, type HouseholdDbRow, type PersonRow } from './rows';
 
 interface Where {
@@ -119,25 +119,43 @@ function decorateRows(store: Store, rows: ListDbRow[], matched: Map<string, stri
   });
 }
 
-/** Quick search for the search box: persons first, then households matched by address/phone. */
+interface PersonHitRow {
+  id: string;
+  household_id: string;
+  name: string;
+  id_number: string;
+  relation: string;
+  address: string;
+}
+
+/**
+ * Quick search for the search box: persons first (exact name, then names starting with the
+ * query, then names containing it, then other matches), then households matched by address/phone.
+ */
 export function searchRegistry(store: Store, streetCode: string, q: string, limit: number): SearchHit[] {
   const m = buildMatch(q);
   if (!m) return [];
-  // Joined directly (not `id IN (…)`), so that a broad match stops at the limit.
-  const persons = store
-    .prepare(
-      `SELECT mp.id, mp.household_id, mp.name, mp.id_number, mp.relation, h.address
-       FROM ${m.personFrom} JOIN households h ON h.id = mp.household_id
-       WHERE ${m.personWhere} AND mp.street_code = ? AND h.deleted_at IS NULL LIMIT ?`,
-    )
-    .all(...m.params.person, streetCode, limit) as {
-    id: string;
-    household_id: string;
-    name: string;
-    id_number: string;
-    relation: string;
-    address: string;
-  }[];
+  // Stage by stage in rank order, each joined directly (not `id IN (…)`) so that a broad match
+  // stops at the limit; the last stage holds the earlier ones' persons again, hence the margin.
+  const persons: PersonHitRow[] = [];
+  const seen = new Set<string>();
+  for (const stage of m.personStages) {
+    if (persons.length >= limit) break;
+    const rows = store
+      .prepare(
+        `SELECT mp.id, mp.household_id, mp.name, mp.id_number, mp.relation, h.address
+         FROM ${stage.from} JOIN households h ON h.id = mp.household_id
+         WHERE ${stage.where} AND mp.street_code = ? AND h.deleted_at IS NULL LIMIT ?`,
+      )
+      .all(...stage.params, streetCode, limit + persons.length) as PersonHitRow[];
+    // Within a stage: the better name rank first (the last stage mixes prefix, infix and others).
+    rows.sort((a, b) => nameRank(a.name, m.query) - nameRank(b.name, m.query));
+    for (const p of rows) {
+      if (persons.length >= limit || seen.has(p.id)) continue;
+      seen.add(p.id);
+      persons.push(p);
+    }
+  }
   const hits: SearchHit[] = persons.map((p) => ({
     kind: 'person',
     householdId: p.household_id,

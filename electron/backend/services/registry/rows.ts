@@ -26,6 +26,7 @@ export interface PersonRow {
   incomes: string;
   phone: string | null;
   notes: string | null;
+  died_on: string | null;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
@@ -97,6 +98,7 @@ export function toPersonDetail(r: PersonRow, today: string): PersonDetail {
     monthlyIncomeFen: countableMonthlyFen(incomes),
     phone: r.phone,
     notes: r.notes,
+    diedOn: r.died_on,
     updatedAt: r.updated_at,
   };
 }

@@ -1,6 +1,6 @@
 /** One enrolment: its figures, each step with who and when, the next steps, and its income-rise decisions. */
 import { useState } from 'react';
-import { Button, Card, Descriptions, Empty, Flex, Result, Space, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Flex, Result, Space, Timeline, Typography } from 'antd';
 import { ArrowLeftOutlined, HomeOutlined, RiseOutlined } from '@ant-design/icons';
 import type { EnrolmentDetail } from '../../../../shared/assistance/types';
 import { AppError } from '../../../../shared/errors';
@@ -17,6 +17,7 @@ import { AssistanceTabs } from './AssistanceTabs';
 import { EnrolmentStepModal, type StepKind } from './EnrolmentStepModal';
 import { IncomeRiseModal } from './IncomeRiseModal';
 import { ScheduleTable } from './ScheduleTable';
+import { StoredWorkingCard } from './StoredWorkingCard';
 import { EnrolmentStatusTag, decisionLabel, programmeLabel, stepLabel } from './labels';
 
 const NEXT: Record<string, StepKind[]> = {
@@ -74,7 +75,7 @@ export function EnrolmentDetailPage({ id }: { id: string }) {
     setStep(null);
     setRising(false);
   };
-  const canRise = e.programme === 'dibao' && (e.status === 'active' || e.status === 'suspended');
+  const canRise = e.programme === 'dibao' && (e.status === 'active' || e.status === 'suspended' || e.status === 'gradual-exit');
   const next = (NEXT[e.status] ?? []).filter((s) => supervisor || !SUPERVISOR_STEPS.includes(s));
   const waitsForSupervisor = !supervisor && (NEXT[e.status] ?? []).some((s) => SUPERVISOR_STEPS.includes(s));
 
@@ -99,6 +100,15 @@ export function EnrolmentDetailPage({ id }: { id: string }) {
               查看家庭
             </Button>
           </Flex>
+          {e.exitHeld && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="exit-held"
+              style={{ marginBottom: 12 }}
+              title={`渐退期已于 ${e.endMonth} 期满，因暂停低保退出仍按渐退末月金额发放，请复核后办理退出或继续保障`}
+            />
+          )}
           <Descriptions size="small" column={{ xs: 1, md: 3 }}>
             <Descriptions.Item label="社区">{e.communityName}</Descriptions.Item>
             <Descriptions.Item label="保障人数">{e.coveredPersons}</Descriptions.Item>
@@ -131,6 +141,8 @@ export function EnrolmentDetailPage({ id }: { id: string }) {
             </Space>
           )}
         </Card>
+
+        <StoredWorkingCard enrolment={e} />
 
         {e.incomeRises.length > 0 && (
           <Card title="收入变化处理决定" data-testid="income-rises">

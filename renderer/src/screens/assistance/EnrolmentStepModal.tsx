@@ -8,6 +8,7 @@ import { showFormError } from '../../lib/form-errors';
 import { addMonths, thisMonth } from './labels';
 import { appClock } from '../../api/clock';
 import { useSession } from '../../session/session-context';
+import { InvestigationWorking } from './InvestigationWorking';
 
 export type StepKind = 'investigate' | 'street-review' | 'publish' | 'approve' | 'reject' | 'periodic-review' | 'suspend' | 'resume' | 'exit';
 
@@ -26,6 +27,7 @@ const TEXT: Record<StepKind, { title: string; ok: string; noteLabel: string; dan
 interface Values {
   note?: string;
   coveredPersons?: number;
+  workingAwayPersonIds?: string[];
   publicRange?: [dayjs.Dayjs, dayjs.Dayjs];
   month?: dayjs.Dayjs;
   districtDocNo?: string;
@@ -53,7 +55,7 @@ export function EnrolmentStepModal({ enrolment, step, onClose, onDone }: { enrol
       const note = v.note?.trim() || null;
       const e =
         step === 'investigate'
-          ? await api.call('assistance.investigate', { id: enrolment.id, coveredPersons: v.coveredPersons, note })
+          ? await api.call('assistance.investigate', { id: enrolment.id, coveredPersons: v.coveredPersons, workingAwayPersonIds: v.workingAwayPersonIds ?? [], note })
           : await api.call('assistance.advance', {
               id: enrolment.id,
               step,
@@ -87,6 +89,7 @@ export function EnrolmentStepModal({ enrolment, step, onClose, onDone }: { enrol
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
+      width={step === 'investigate' ? 900 : undefined}
     >
       {t.description && <Typography.Paragraph type="warning">{t.description}</Typography.Paragraph>}
       <Form
@@ -104,6 +107,7 @@ export function EnrolmentStepModal({ enrolment, step, onClose, onDone }: { enrol
             <InputNumber min={1} max={30} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         )}
+        {step === 'investigate' && <InvestigationWorking enrolmentId={enrolment.id} />}
         {step === 'publish' && (
           <Form.Item name="publicRange" label="公示期" rules={[{ required: true, message: '请选择公示起止日期' }]}>
             <DatePicker.RangePicker style={{ width: '100%' }} />

@@ -3,7 +3,7 @@
  * suspended exit, gradual exit with its six-month schedule, or exit) and records it.
  */
 import { useState } from 'react';
-import { Alert, App, Checkbox, DatePicker, Descriptions, Flex, Form, Input, Modal, Table, Typography } from 'antd';
+import { Alert, App, Checkbox, DatePicker, Descriptions, Flex, Form, Input, Modal, Table, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { EnrolmentDetail, IncomeRisePreview } from '../../../../shared/assistance/types';
 import type { PersonDetail } from '../../../../shared/registry/types';
@@ -128,21 +128,23 @@ export function IncomeRiseModal({ enrolment, onClose, onDone }: { enrolment: Enr
           onValuesChange={() => setPreview(null)}
           initialValues={{ reportedOn: dayjs(appClock.today()), riseFromEmployment: true, selfReported: true, incomeClearlyRisen: false, basicLivingSecure: false }}
         >
+          <Form.Item name="reportedOn" label="申报日期" rules={[{ required: true, message: '请选择申报日期' }]} extra="按申报当日有效的政策计算">
+            <DatePicker format="YYYY-MM-DD" disabledDate={(d) => d.format('YYYY-MM-DD') > appClock.today()} data-testid="rise-date" />
+          </Form.Item>
           <Flex gap={16} wrap>
-            <Form.Item name="reportedOn" label="申报日期" rules={[{ required: true, message: '请选择申报日期' }]} extra="按申报当日有效的政策计算">
-              <DatePicker format="YYYY-MM-DD" disabledDate={(d) => d.format('YYYY-MM-DD') > appClock.today()} data-testid="rise-date" />
-            </Form.Item>
-            <Form.Item name="riseFromEmployment" valuePropName="checked" label=" ">
+            <Form.Item name="riseFromEmployment" valuePropName="checked" style={{ marginBottom: 8 }}>
               <Checkbox data-testid="rise-employment">因劳动就业增收</Checkbox>
             </Form.Item>
-            <Form.Item name="selfReported" valuePropName="checked" label=" ">
+            <Form.Item name="selfReported" valuePropName="checked" style={{ marginBottom: 8 }}>
               <Checkbox data-testid="rise-self">家庭主动申报</Checkbox>
             </Form.Item>
-            <Form.Item name="incomeClearlyRisen" valuePropName="checked" label=" ">
+            <Form.Item name="incomeClearlyRisen" valuePropName="checked" style={{ marginBottom: 8 }}>
               <Checkbox>收入明显增加</Checkbox>
             </Form.Item>
-            <Form.Item name="basicLivingSecure" valuePropName="checked" label=" " tooltip="暂停退出期间，须收入明显提高且基本生活确能保障方可退出">
-              <Checkbox>基本生活确能保障</Checkbox>
+            <Form.Item name="basicLivingSecure" valuePropName="checked" style={{ marginBottom: 8 }}>
+              <Checkbox>
+                <Tooltip title="暂停退出期间，须收入明显提高且基本生活确能保障方可退出">基本生活确能保障</Tooltip>
+              </Checkbox>
             </Form.Item>
           </Flex>
           <Table<PersonDetail>
@@ -183,7 +185,7 @@ export function IncomeRiseModal({ enrolment, onClose, onDone }: { enrolment: Enr
             <Descriptions.Item label="家庭月收入（扣减后）">{formatFen(preview.assessment.totalFen)}</Descriptions.Item>
             <Descriptions.Item label="人均月收入">{formatFen(preview.assessment.perCapitaFen)}</Descriptions.Item>
             <Descriptions.Item label="低保标准">{formatFen(preview.standardFen)}</Descriptions.Item>
-            <Descriptions.Item label="原月保障金">{formatFen(preview.previousMonthlyAmountFen)}</Descriptions.Item>
+            <Descriptions.Item label="申报当月保障金">{formatFen(preview.previousMonthlyAmountFen)}</Descriptions.Item>
           </Descriptions>
           <Alert
             type={d.kind === 'exit' ? 'warning' : 'info'}
@@ -194,11 +196,13 @@ export function IncomeRiseModal({ enrolment, onClose, onDone }: { enrolment: Enr
                 ? `每月发放 ${formatFen(d.monthlyAmountFen)}`
                 : d.kind === 'exit'
                   ? `自 ${d.exitMonth} 起退出低保`
-                  : `申报当月照常发放；自 ${d.exitMonth} 起退出低保`
+                  : d.kind === 'continue-exit'
+                    ? `已在渐退期：按原渐退安排发放，自 ${d.exitMonth} 起退出低保`
+                    : `申报当月照常发放；自 ${d.exitMonth} 起退出低保`
             }
             style={{ marginBottom: 12 }}
           />
-          {d.kind === 'gradual-exit' && <ScheduleTable schedule={d.schedule} exitMonth={d.exitMonth} testId="rise-schedule" />}
+          {(d.kind === 'gradual-exit' || d.kind === 'continue-exit') && <ScheduleTable schedule={d.schedule} exitMonth={d.exitMonth} testId="rise-schedule" />}
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
             核对无误后点击“记录处理决定”；修改上面的内容会重新计算。
           </Typography.Paragraph>

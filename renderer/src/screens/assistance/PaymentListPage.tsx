@@ -1,33 +1,51 @@
-/** 救助政策 › 发放花名册: a programme's payment list for a month, totals per community, Excel export, print. */
-import { Button, Card, DatePicker, Flex, Select, Space, Typography } from 'antd';
+/**
+ * 救助政策 › 发放花名册: a programme's list for a month. Once the month's batch (发放批次) is generated
+ * this is the batch: its rows (live while pending, frozen once confirmed, with 补发 / 扣回 rows and
+ * their reasons), totals per community, confirmation, bank file, Excel and print. Before, the list as
+ * the rules give it today, with a button to generate the batch.
+ */
+import { Alert, Button, Card, DatePicker, Descriptions, Flex, Select, Space, Typography } from 'antd';
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { Programme } from '../../../../shared/assistance/codes';
+import type { PaymentBatchDetail } from '../../../../shared/assistance/batches';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { useFileAction } from '../../hooks/use-file-action';
 import { ErrorBlock } from '../../components/ErrorBlock';
+import { formatInstant } from '../../lib/dates';
 import { navigate } from '../../router/use-route';
 import { AssistanceTabs } from './AssistanceTabs';
+import { BatchActions } from './BatchActions';
+import { BatchRowsTable, BatchStatusTag, BatchTotalsTable } from './BatchTables';
 import { CommunityTotalsTable, PaymentRowsTable } from './PaymentTables';
 import { PROGRAMME_OPTIONS, programmeLabel, thisMonth } from './labels';
 
 export function PaymentListPage({ programme: p, month: m }: { programme: string | null; month: string | null }) {
   const programme = (p ?? 'dibao') as Programme;
   const month = m && /^\d{4}-\d{2}$/.test(m) ? m : thisMonth();
-  const q = useApiQuery(() => api.call('assistance.paymentList', { programme, month }), [programme, month]);
+  const b = useApiQuery(() => api.call('batches.forMonth', { programme, month }), [programme, month]);
+  const batch = b.data?.batch ?? null;
+  // The list as the rules give it today, while the month has no batch.
+  const q = useApiQuery(() => api.call('assistance.paymentList', { programme, month }), [programme, month], b.data !== undefined && batch === null);
   const exporter = useFileAction();
   const go = (next: { programme?: string; month?: string }) =>
     navigate({ name: 'payment-list', programme: next.programme ?? programme, month: next.month ?? month }, { replace: true });
+  const exportExcel = () =>
+    exporter.run(() => (batch ? api.call('batches.exportRoster', { id: batch.id }) : api.call('assistance.exportPaymentList', { programme, month })), '已导出');
+  const error = b.error ?? q.error;
   return (
     <div data-testid="payment-list">
       <AssistanceTabs active="payment-list" />
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {`${programmeLabel(programme)}发放花名册（${month}）`}
-        </Typography.Title>
+        <Space>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {`${programmeLabel(programme)}发放花名册（${month}）`}
+          </Typography.Title>
+          {batch && <BatchStatusTag status={batch.status} />}
+        </Space>
         <Space wrap>
-          <Select aria-label="救助项目" data-testid="payment-programme" style={{ width: 220 }} value={programme} options={PROGRAMME_OPTIONS} onChange={(v: string) => go({ programme: v })} />
+          <Select aria-label="救助项目" data-testid="payment-programme" style={{ width: 200 }} value={programme} options={PROGRAMME_OPTIONS} onChange={(v: string) => go({ programme: v })} />
           <DatePicker
             aria-label="发放月份"
             data-testid="payment-month"
@@ -37,7 +55,8 @@ export function PaymentListPage({ programme: p, month: m }: { programme: string 
             value={dayjs(`${month}-01`)}
             onChange={(d) => d && go({ month: d.format('YYYY-MM') })}
           />
-          <Button icon={<FileExcelOutlined />} loading={exporter.busy} onClick={() => void exporter.run(() => api.call('assistance.exportPaymentList', { programme, month }), '已导出')} data-testid="payment-export">
+          {b.data && <BatchActions programme={programme} month={month} batch={batch} onChange={b.reload} />}
+          <Button icon={<FileExcelOutlined />} loading={exporter.busy} onClick={() => void exportExcel()} data-testid="payment-export">
             导出Excel
           </Button>
           <Button icon={<PrinterOutlined />} onClick={() => navigate({ name: 'print-payment-list', programme, month })} data-testid="payment-print">
@@ -45,10 +64,13 @@ export function PaymentListPage({ programme: p, month: m }: { programme: string 
           </Button>
         </Space>
       </Flex>
-      {q.error ? (
-        <ErrorBlock error={q.error} onRetry={q.reload} />
+      {error ? (
+        <ErrorBlock error={error} onRetry={() => (b.error ? b.reload() : q.reload())} />
+      ) : batch ? (
+        <BatchView batch={batch} />
       ) : (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          {b.data && <Alert type="info" showIcon title="本月尚未生成发放批次：下表为按现行规则计算的名单。生成并确认批次后，发放明细即冻结。" />}
           <Card size="small" title="各社区合计" loading={q.loading && !q.data}>
             {q.data && <CommunityTotalsTable list={q.data} />}
           </Card>
@@ -58,5 +80,36 @@ export function PaymentListPage({ programme: p, month: m }: { programme: string 
         </Space>
       )}
     </div>
+  );
+}
+
+function BatchView({ batch }: { batch: PaymentBatchDetail }) {
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {batch.status === 'pending' && (
+        <Alert type="warning" showIcon title="批次待确认：明细按现行规则实时计算，确认后冻结；此前已确认月份的差额列为补发或扣回。" />
+      )}
+      <Descriptions size="small" bordered column={3} data-testid="batch-info">
+        <Descriptions.Item label="生成">{`${formatInstant(batch.generatedAt)} ${batch.generatedBy ?? ''}`}</Descriptions.Item>
+        <Descriptions.Item label="确认">{batch.confirmedAt ? `${formatInstant(batch.confirmedAt)} ${batch.confirmedBy ?? ''}` : '—'}</Descriptions.Item>
+        <Descriptions.Item label="发放">{batch.paidAt ? `${formatInstant(batch.paidAt)} ${batch.paidBy ?? ''}` : '—'}</Descriptions.Item>
+        {batch.digest && (
+          <Descriptions.Item label="明细摘要（SHA-256）" span={3}>
+            <Typography.Text code data-testid="batch-digest">{batch.digest}</Typography.Text>
+          </Descriptions.Item>
+        )}
+        {batch.bankFileDigest && (
+          <Descriptions.Item label="银行代发文件摘要" span={3}>
+            <Typography.Text code data-testid="batch-bank-digest">{batch.bankFileDigest}</Typography.Text>
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+      <Card size="small" title="各社区合计">
+        <BatchTotalsTable batch={batch} />
+      </Card>
+      <Card size="small" title="发放明细">
+        <BatchRowsTable batch={batch} />
+      </Card>
+    </Space>
   );
 }

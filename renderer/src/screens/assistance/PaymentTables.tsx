@@ -9,6 +9,7 @@ export const BASIS_LABEL: Record<PaymentRow['basis'], string> = {
   'schedule-100': '渐退 100%',
   'schedule-50': '渐退 50%',
   fixed: '按原金额',
+  held: '暂停退出，按渐退末月金额',
 };
 
 /** On paper the columns size to their content, so that the address is not squeezed. */

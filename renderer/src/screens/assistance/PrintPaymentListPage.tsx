@@ -1,5 +1,6 @@
 /**
- * #/print/payment-list?programme=…&month=…: the payment list on A4 landscape with page numbers, for the
+ * #/print/payment-list?programme=…&month=…: the payment list (the month's batch once generated: its
+ * frozen rows once confirmed, with 补发 / 扣回 and the digest) on A4 landscape with page numbers, for the
  * printer: the 打印 button calls window.print() (the print dialog, in the browser and in Electron); the page
  * also sets data-print-ready so that Electron's printRoute helper can print it from a hidden window.
  */
@@ -15,6 +16,9 @@ import { LoadingBlock } from '../../components/LoadingBlock';
 import { formatInstant } from '../../lib/dates';
 import { useSession } from '../../session/session-context';
 import { CommunityTotalsTable, PaymentRowsTable } from './PaymentTables';
+import { BatchRowsTable, BatchTotalsTable } from './BatchTables';
+import { labelOf } from '../../../../shared/codes';
+import { BATCH_STATUSES } from '../../../../shared/assistance/batches';
 import { programmeLabel } from './labels';
 import { appClock } from '../../api/clock';
 
@@ -34,7 +38,10 @@ const PRINT_CSS = `
 
 export function PrintPaymentListPage({ programme, month }: { programme: string; month: string }) {
   const { session } = useSession();
-  const q = useApiQuery(() => api.call('assistance.paymentList', { programme: programme as Programme, month }), [programme, month]);
+  const b = useApiQuery(() => api.call('batches.forMonth', { programme: programme as Programme, month }), [programme, month]);
+  const batch = b.data?.batch ?? null;
+  const live = useApiQuery(() => api.call('assistance.paymentList', { programme: programme as Programme, month }), [programme, month], b.data !== undefined && batch === null);
+  const q = { error: b.error ?? live.error, data: batch ?? live.data, reload: b.error ? b.reload : live.reload };
   useEffect(() => {
     const state = q.error ? 'error' : q.data ? 'true' : null;
     if (state) document.documentElement.setAttribute('data-print-ready', state);
@@ -65,12 +72,15 @@ export function PrintPaymentListPage({ programme, month }: { programme: string; 
       <Typography.Title level={4} style={{ textAlign: 'center', marginBottom: 4 }}>
         {`${session.street.name}${programmeLabel(programme)}发放花名册`}
       </Typography.Title>
-      <Typography.Paragraph style={{ textAlign: 'center' }}>{`发放月份：${month}　　打印时间：${formatInstant(appClock.now().toISOString())}`}</Typography.Paragraph>
-      <PaymentRowsTable list={q.data} print />
+      <Typography.Paragraph style={{ textAlign: 'center' }}>
+        {`发放月份：${month}　　${batch ? `批次状态：${labelOf(BATCH_STATUSES, batch.status)}　　` : ''}打印时间：${formatInstant(appClock.now().toISOString())}`}
+      </Typography.Paragraph>
+      {batch ? <BatchRowsTable batch={batch} print /> : live.data && <PaymentRowsTable list={live.data} print />}
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         各社区合计
       </Typography.Title>
-      <CommunityTotalsTable list={q.data} />
+      {batch ? <BatchTotalsTable batch={batch} /> : live.data && <CommunityTotalsTable list={live.data} />}
+      {batch?.digest && <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{`明细摘要（SHA-256）：${batch.digest}`}</Typography.Paragraph>}
       <Typography.Paragraph style={{ marginTop: 24 }}>经办人：＿＿＿＿＿＿　　审核人：＿＿＿＿＿＿　　街道负责人：＿＿＿＿＿＿</Typography.Paragraph>
     </div>
   );

@@ -1,4 +1,4 @@
-/** The six-month gradual-exit schedule, month by month with 100% / 50%. */
+/** A gradual-exit schedule, month by month with its percentage of the original amount (first phase green). */
 import { Table, Tag } from 'antd';
 import { formatFen } from '../../lib/money';
 
@@ -23,7 +23,7 @@ export function ScheduleTable({ schedule, exitMonth, testId }: { schedule: Sched
         {
           title: '发放比例',
           width: 120,
-          render: (_, r) => (r.exit ? <Tag>退出低保</Tag> : <Tag color={r.percent === 100 ? 'green' : 'gold'}>{`${r.percent}%`}</Tag>),
+          render: (_, r) => (r.exit ? <Tag>退出低保</Tag> : <Tag color={r.percent === schedule[0]?.percent ? 'green' : 'gold'}>{`${r.percent}%`}</Tag>),
         },
         { title: '金额', align: 'right', render: (_, r) => (r.exit ? '不再发放' : formatFen(r.amountFen)) },
       ]}

@@ -1,4 +1,7 @@
-/** 救助政策 › 临时救助: applications with the 24-hour countdown of urgent cases; approve, pay, refuse, refer. */
+/**
+ * 救助政策 › 临时救助: applications with the 24-hour countdown of urgent cases; approve (or 先行救助 with
+ * papers owed), pay, refuse, refer; papers received; the 材料逾期 filter.
+ */
 import { useState } from 'react';
 import { App, Button, Checkbox, Flex, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -16,8 +19,19 @@ import { AssistanceTabs } from './AssistanceTabs';
 import { Countdown } from './Countdown';
 import { TemporaryForm } from './TemporaryForm';
 import { TempStatusTag, tempTypeLabel } from './labels';
+import { AdvanceFields, outstanding, PapersModal, PapersStatus } from './TemporaryPapers';
+import { paperName } from '../../../../shared/assistance/papers';
+import type { TempPaper } from '../../../../shared/assistance/codes';
 
 type Action = 'approve' | 'reject' | 'pay' | 'refer';
+
+interface DecideValues {
+  note?: string;
+  referral?: string;
+  advance?: boolean;
+  papersOwed?: TempPaper[];
+  papersOther?: string;
+}
 
 function actionTitle(action: Action, r: TemporaryRow): string {
   if (action === 'approve') return r.approveFirst ? '先行审批' : r.approver === 'district' ? '区级审批' : '街道审批';
@@ -26,14 +40,21 @@ function actionTitle(action: Action, r: TemporaryRow): string {
 
 function DecideModal({ row, action, onClose, onDone }: { row: TemporaryRow; action: Action; onClose: () => void; onDone: () => void }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ note?: string; referral?: string }>();
+  const [form] = Form.useForm<DecideValues>();
   const [busy, setBusy] = useState(false);
   const title = actionTitle(action, row);
   const noteRequired = action === 'reject' || (action === 'approve' && row.approver === 'district');
-  const submit = async (v: { note?: string; referral?: string }) => {
+  const canAdvance = action === 'approve' && row.type === 'urgent';
+  const submit = async (v: DecideValues) => {
     setBusy(true);
     try {
-      await api.call('assistance.decideTemporary', { id: row.id, action, note: v.note?.trim() || null, referral: v.referral?.trim() || null });
+      await api.call('assistance.decideTemporary', {
+        id: row.id,
+        action,
+        note: v.note?.trim() || null,
+        referral: v.referral?.trim() || null,
+        ...(canAdvance && v.advance ? { papersOwed: v.papersOwed ?? [], papersOther: v.papersOther?.trim() || null } : {}),
+      });
       message.success(`已办理：${title}`);
       onDone();
     } catch (e) {
@@ -61,7 +82,11 @@ function DecideModal({ row, action, onClose, onDone }: { row: TemporaryRow; acti
         <Typography.Paragraph type="warning">金额超过街道审批限额，须报区级审批：请填写区级审批意见（文号）。</Typography.Paragraph>
       )}
       {action === 'pay' && <Typography.Paragraph type="warning">{`确认已向申请人发放 ${formatFen(row.amountFen)}？`}</Typography.Paragraph>}
+      {action === 'pay' && outstanding(row).length > 0 && (
+        <Typography.Paragraph type="secondary">{`先行救助：${outstanding(row).map(paperName).join('、')} 尚待补交（限 ${row.papersDueOn ?? ''} 前）。`}</Typography.Paragraph>
+      )}
       <Form form={form} layout="vertical" onFinish={submit}>
+        {canAdvance && <AdvanceFields />}
         {action === 'refer' && (
           <Form.Item name="referral" label="转介去向" rules={[{ required: true, whitespace: true, message: '请填写转介去向' }]}>
             <Input maxLength={200} autoFocus placeholder="如：医疗救助、教育救助、慈善组织" />
@@ -79,7 +104,9 @@ export function TemporaryPage() {
   const { session } = useSession();
   const canDecide = isSupervisorRole(session.user.role);
   const [openOnly, setOpenOnly] = useState(false);
-  const q = useApiQuery(() => api.call('assistance.listTemporary', { openOnly }), [openOnly]);
+  const [papersOverdue, setPapersOverdue] = useState(false);
+  const q = useApiQuery(() => api.call('assistance.listTemporary', { openOnly, papersOverdue }), [openOnly, papersOverdue]);
+  const [papersFor, setPapersFor] = useState<TemporaryRow | null>(null);
   const [creating, setCreating] = useState(false);
   const [deciding, setDeciding] = useState<{ row: TemporaryRow; action: Action } | null>(null);
 
@@ -114,7 +141,12 @@ export function TemporaryPage() {
             </div>
           );
         }
-        return r.withinDeadline ? <Tag color="green">时限内审批</Tag> : <Tag color="red">超时审批</Tag>;
+        return (
+          <div>
+            {r.withinDeadline ? <Tag color="green">时限内审批</Tag> : <Tag color="red">超时审批</Tag>}
+            <PapersStatus row={r} />
+          </div>
+        );
       },
     },
     { title: '状态', dataIndex: 'status', width: 80, render: (v: string) => <TempStatusTag status={v} /> },
@@ -122,10 +154,17 @@ export function TemporaryPage() {
       title: '操作',
       width: 200,
       render: (_, r) => {
-        if (!canDecide) return <Typography.Text type="secondary">由街道负责人办理</Typography.Text>;
+        const papers =
+          outstanding(r).length > 0 ? (
+            <Button size="small" onClick={() => setPapersFor(r)} data-testid="temp-papers-received">
+              登记补交材料
+            </Button>
+          ) : null;
+        if (!canDecide) return papers ?? <Typography.Text type="secondary">由街道负责人办理</Typography.Text>;
         const actions: Action[] = r.status === 'received' ? ['approve', 'reject', 'refer'] : r.status === 'approved' ? ['pay', 'refer'] : r.status === 'paid' ? ['refer'] : [];
         return (
           <Space size={4} wrap>
+            {papers}
             {actions.map((a) => (
               <Button key={a} size="small" type={a === 'approve' || a === 'pay' ? 'primary' : 'default'} danger={a === 'reject'} onClick={() => setDeciding({ row: r, action: a })} data-testid={`temp-${a}`}>
                 {actionTitle(a, r)}
@@ -148,6 +187,9 @@ export function TemporaryPage() {
           <Checkbox checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)}>
             只看待办
           </Checkbox>
+          <Checkbox checked={papersOverdue} onChange={(e) => setPapersOverdue(e.target.checked)} data-testid="temp-papers-overdue">
+            只看材料逾期
+          </Checkbox>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="temp-new">
             受理申请
           </Button>
@@ -163,7 +205,7 @@ export function TemporaryPage() {
           dataSource={q.data ?? []}
           columns={columns}
           pagination={{ pageSize: 50, showSizeChanger: false }}
-          locale={{ emptyText: '暂无临时救助申请' }}
+          locale={{ emptyText: papersOverdue ? '没有材料逾期的先行救助' : '暂无临时救助申请' }}
         />
       )}
       {creating && (
@@ -171,6 +213,16 @@ export function TemporaryPage() {
           onClose={() => setCreating(false)}
           onSaved={() => {
             setCreating(false);
+            q.reload();
+          }}
+        />
+      )}
+      {papersFor && (
+        <PapersModal
+          row={papersFor}
+          onClose={() => setPapersFor(null)}
+          onDone={() => {
+            setPapersFor(null);
             q.reload();
           }}
         />

@@ -8,6 +8,7 @@ import { useApiQuery } from '../../hooks/use-api-query';
 import { showFormError } from '../../lib/form-errors';
 import { CaregiverModal } from './CaregiverModal';
 import { appClock } from '../../api/clock';
+import { DateField } from '../../forms/DateField';
 
 interface Values {
   caregiverId: string;
@@ -80,12 +81,12 @@ export function AgreementModal({ open, personId, onClose, onSaved }: { open: boo
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item label="协议起始日期" name="startDate" rules={[{ required: true, message: '请填写起始日期' }]}>
-              <Input type="date" />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item label="协议终止日期" name="endDate" extra="不填按默认期限">
-              <Input type="date" />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={8}>

@@ -11,6 +11,7 @@ import { ReasonModal } from '../../components/ReasonModal';
 import { AgreementModal } from './AgreementModal';
 import { PrintPreviewModal, type PreviewTarget } from './PrintPreviewModal';
 import { appClock } from '../../api/clock';
+import { DateField } from '../../forms/DateField';
 
 const COLOR: Record<string, string> = { draft: 'default', signed: 'success', expired: 'warning', terminated: 'error' };
 
@@ -51,6 +52,7 @@ export function AgreementSection({ personId, agreements, onChanged }: { personId
         dataSource={agreements}
         locale={{ emptyText: <Empty description="尚未拟定照料协议" /> }}
         columns={[
+          { title: '协议编号', dataIndex: 'agreementNumber', render: (v: string | null) => <span className="doudi-mono">{v ?? '首次打印时编号'}</span> },
           { title: '照料服务人', dataIndex: 'caregiverName' },
           { title: '期限', key: 'term', render: (_v, a) => `${a.startDate} 至 ${a.endDate}` },
           { title: '服务内容', dataIndex: 'services', render: (v: string[]) => serviceItemsText(v) },
@@ -93,7 +95,7 @@ export function AgreementSection({ personId, agreements, onChanged }: { personId
       <Modal open={!!signing} title="签订协议" okText="确认签订" cancelText="取消" onOk={sign} onCancel={() => setSigning(null)} destroyOnHidden>
         <p>请确认三方已在纸质协议上签字盖章。</p>
         <label>
-          签订日期 <Input type="date" aria-label="签订日期" value={signDate} onChange={(e) => setSignDate(e.target.value)} style={{ width: 180 }} />
+          签订日期 <DateField aria-label="签订日期" value={signDate} onChange={(v) => setSignDate(v ?? '')} style={{ width: 180 }} />
         </label>
       </Modal>
       <ReasonModal

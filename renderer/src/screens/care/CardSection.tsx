@@ -7,12 +7,10 @@ import { labelOf } from '../../../../shared/codes';
 import { api } from '../../api/client';
 import { ReasonModal } from '../../components/ReasonModal';
 import { showFormError } from '../../lib/form-errors';
-import { useSession } from '../../session/session-context';
 import { PrintPreviewModal, type PreviewTarget } from './PrintPreviewModal';
 
 export function CardSection({ personId, cards, onChanged }: { personId: string; cards: CareCard[]; onChanged: () => void }) {
   const { message } = App.useApp();
-  const { session } = useSession();
   const [issuing, setIssuing] = useState(false);
   const [form] = Form.useForm<{ streetContact?: string; streetPhone?: string }>();
   const [reissue, setReissue] = useState<CareCard | null>(null);
@@ -87,8 +85,8 @@ export function CardSection({ personId, cards, onChanged }: { personId: string; 
       />
       <Modal open={issuing} title="发放照料服务卡" okText="发卡" cancelText="取消" onOk={() => form.submit()} onCancel={() => setIssuing(false)} destroyOnHidden>
         <p>卡号自动编排；有效期按政策参数，且不超过照料协议的终止日期。</p>
-        <Form form={form} layout="vertical" onFinish={issue} preserve={false} initialValues={{ streetContact: session.user.displayName }}>
-          <Form.Item label="街道联系人" name="streetContact">
+        <Form form={form} layout="vertical" onFinish={issue} preserve={false}>
+          <Form.Item label="街道联系人" name="streetContact" extra="印在卡上；不填则卡上留空白横线，打印前会提示">
             <Input maxLength={30} />
           </Form.Item>
           <Form.Item label="街道联系电话" name="streetPhone">

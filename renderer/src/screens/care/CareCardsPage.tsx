@@ -13,6 +13,7 @@ import { navigate } from '../../router/use-route';
 import { ErrorBlock } from '../../components/ErrorBlock';
 import { PrintPreviewModal, type PreviewTarget } from './PrintPreviewModal';
 import { appClock } from '../../api/clock';
+import { DateField } from '../../forms/DateField';
 
 export function CareCardsPage() {
   const communities = useCommunities();
@@ -49,10 +50,10 @@ export function CareCardsPage() {
           options={CARD_STATUSES.map((s) => ({ value: s.code, label: s.label }))}
         />
         <label>
-          发卡日期 <Input type="date" aria-label="发卡起始日期" style={{ width: 150 }} value={from} onChange={(e) => setFrom(e.target.value)} />
+          发卡日期 <DateField aria-label="发卡起始日期" style={{ width: 150 }} value={from} onChange={(v) => setFrom(v ?? '')} />
         </label>
         <label>
-          至 <Input type="date" aria-label="发卡截止日期" style={{ width: 150 }} value={to} onChange={(e) => setTo(e.target.value)} />
+          至 <DateField aria-label="发卡截止日期" style={{ width: 150 }} value={to} onChange={(v) => setTo(v ?? '')} />
         </label>
         <Button
           type="primary"

@@ -5,6 +5,7 @@ import { CAREGIVER_RELATIONS } from '../../../../shared/care/codes';
 import type { Caregiver } from '../../../../shared/care/types';
 import { api } from '../../api/client';
 import { showFormError } from '../../lib/form-errors';
+import { IdNumberField } from '../../forms/IdNumberField';
 
 interface Values {
   name: string;
@@ -37,9 +38,7 @@ export function CaregiverModal({ open, onClose, onSaved }: { open: boolean; onCl
         <Form.Item label="照料服务人姓名" name="name" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
           <Input maxLength={30} autoFocus />
         </Form.Item>
-        <Form.Item label="照料服务人身份证号码" name="idNumber" rules={[{ required: true, message: '请填写身份证号码' }]}>
-          <Input maxLength={18} className="doudi-mono" />
-        </Form.Item>
+        <IdNumberField name={['idNumber']} absolute={['idNumber']} label="照料服务人身份证号码" />
         <Form.Item label="与供养对象关系" name="relation" rules={[{ required: true, message: '请选择关系' }]}>
           <Select options={CAREGIVER_RELATIONS.map((r) => ({ value: r.code, label: r.label }))} />
         </Form.Item>

@@ -4,8 +4,8 @@
  * window (printer dialog, default printer, or a PDF file); in browser mode "打印" opens the print route,
  * which opens the browser's print dialog once its fonts are ready. The print route records the print.
  */
-import { useState } from 'react';
-import { App, Button, Dropdown, Modal, Segmented, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Dropdown, Modal, Segmented, Space, Typography } from 'antd';
 import { DownOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import '@fontsource/noto-serif-sc/400.css';
 import '@fontsource/noto-serif-sc/700.css';
@@ -20,10 +20,42 @@ import { agreementPrintHash, cardsPrintHash } from '../../print/print-route';
 import { canShellPrint, openPrintWindow, shellPrint } from '../../print/shell-print';
 import { errorMessage } from '../../api/client';
 import type { ShellPrintMode } from '../../../../shared/print/request';
+import type { AgreementPrint, CardPrint } from '../../../../shared/care/types';
 
 export type PreviewTarget = { doc: 'cards'; ids: string[]; layout?: CardLayout } | { doc: 'agreement'; id: string };
 
-function PreviewBody({ target, layout }: { target: PreviewTarget; layout: CardLayout }) {
+/** "陈奶奶：监督电话、应急预案" per document with blank required fields. */
+function missingLines(data: { kind: 'cards'; cards: CardPrint[] } | { kind: 'agreement'; doc: AgreementPrint }): string[] {
+  if (data.kind === 'agreement') return data.doc.missing.length ? [`协议 ${data.doc.agreementNumber}：${data.doc.missing.join('、')}`] : [];
+  return data.cards.filter((c) => c.missing.length).map((c) => `${c.personName}（${c.cardNumber}）：${c.missing.join('、')}`);
+}
+
+/** Asks before printing documents with blank required fields; resolves true to go on. */
+function useConfirmMissing(missing: string[]) {
+  const { modal } = App.useApp();
+  return (): Promise<boolean> =>
+    missing.length === 0
+      ? Promise.resolve(true)
+      : new Promise<boolean>((resolve) => {
+          modal.confirm({
+          title: '以下必填内容尚未填写',
+          content: (
+            <div data-testid="missing-confirm">
+              {missing.map((m) => (
+                <div key={m}>{m}</div>
+              ))}
+              <div style={{ marginTop: 8 }}>打印后这些位置为空白横线，需手工填写。仍要打印吗？</div>
+            </div>
+          ),
+          okText: '仍要打印',
+          cancelText: '返回补填',
+          onOk: () => resolve(true),
+          onCancel: () => resolve(false),
+        });
+        });
+}
+
+function PreviewBody({ target, layout, onMissing }: { target: PreviewTarget; layout: CardLayout; onMissing: (m: string[]) => void }) {
   const q = useApiQuery(async () => {
     if (target.doc === 'cards') {
       await api.call('care.recordPrint', { document: 'care-cards', ids: target.ids, mode: 'preview', layout });
@@ -32,6 +64,9 @@ function PreviewBody({ target, layout }: { target: PreviewTarget; layout: CardLa
     await api.call('care.recordPrint', { document: 'care-agreement', ids: [target.id], mode: 'preview' });
     return { kind: 'agreement' as const, doc: await api.call('care.agreementPrintData', { id: target.id }) };
   }, [target, layout]);
+  const lines = q.data ? missingLines(q.data) : [];
+  const key = lines.join('|');
+  useEffect(() => onMissing(key ? key.split('|') : []), [key, onMissing]);
   if (q.error) return <ErrorBlock error={q.error} onRetry={q.reload} />;
   if (!q.data) return <LoadingBlock text="正在生成预览…" />;
   return (
@@ -52,11 +87,12 @@ function hashFor(target: PreviewTarget, layout: CardLayout, extra: Record<string
 }
 
 /** Electron: 打印… (dialog), 导出PDF, and printing straight to the default printer. */
-function ShellPrintButtons({ target, layout }: { target: PreviewTarget; layout: CardLayout }) {
+function ShellPrintButtons({ target, layout, confirm }: { target: PreviewTarget; layout: CardLayout; confirm: () => Promise<boolean> }) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState<ShellPrintMode | null>(null);
   const fileName = target.doc === 'cards' ? `照料服务卡（${target.ids.length}张）` : '委托照料服务协议';
   const run = async (mode: ShellPrintMode) => {
+    if (!(await confirm())) return;
     setBusy(mode);
     try {
       const r = await shellPrint(hashFor(target, layout, { mode: mode === 'pdf' ? 'pdf' : 'print' }), mode, fileName);
@@ -97,6 +133,8 @@ function ShellPrintButtons({ target, layout }: { target: PreviewTarget; layout: 
 
 export function PrintPreviewModal({ target, onClose }: { target: PreviewTarget | null; onClose: () => void }) {
   const [layout, setLayout] = useState<CardLayout>(target?.doc === 'cards' ? (target.layout ?? 'a4-8up') : 'a4-8up');
+  const [missing, setMissing] = useState<string[]>([]);
+  const confirm = useConfirmMissing(missing);
   if (!target) return null;
   return (
     <Modal
@@ -110,12 +148,12 @@ export function PrintPreviewModal({ target, onClose }: { target: PreviewTarget |
           <Typography.Text type="secondary">打印和导出PDF均记入操作日志</Typography.Text>
           <Button onClick={onClose}>关闭</Button>
           {canShellPrint() ? (
-            <ShellPrintButtons target={target} layout={layout} />
+            <ShellPrintButtons target={target} layout={layout} confirm={confirm} />
           ) : (
             <Button
               type="primary"
               icon={<PrinterOutlined />}
-              onClick={() => openPrintWindow(hashFor(target, layout, { mode: 'print', autoprint: '1' }))}
+              onClick={() => void confirm().then((go) => go && openPrintWindow(hashFor(target, layout, { mode: 'print', autoprint: '1' })))}
               data-testid="print-button"
             >
               打印
@@ -135,7 +173,19 @@ export function PrintPreviewModal({ target, onClose }: { target: PreviewTarget |
           ]}
         />
       )}
-      <PreviewBody target={target} layout={layout} />
+      {missing.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="missing-fields"
+          title="以下必填内容尚未填写，打印后为空白横线，需手工填写"
+          description={missing.map((m) => (
+            <div key={m}>{m}</div>
+          ))}
+        />
+      )}
+      <PreviewBody target={target} layout={layout} onMissing={setMissing} />
     </Modal>
   );
 }

@@ -1,6 +1,11 @@
-/** The six-indicator self-care assessment, with health, risks and needs. */
+/**
+ * The six-indicator self-care assessment, with health, risks and needs. Each indicator is answered
+ * 能 or 不能 on its own and starts unanswered: an unticked box read as 不能 made a new file show
+ * 完全丧失 before anything was assessed, and one click recorded it. No result is shown and nothing
+ * can be saved until all six are answered.
+ */
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, Col, Form, Input, Row, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, Radio, Row, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { SELF_CARE_INDICATORS, type SelfCareIndicator } from '../../../../shared/care/codes';
 import { assessSelfCare } from '../../../../shared/care/rules';
@@ -10,23 +15,32 @@ import { labelOf, SELF_CARE_LEVELS } from '../../../../shared/codes';
 import { api } from '../../api/client';
 import { showFormError } from '../../lib/form-errors';
 import { appClock } from '../../api/clock';
+import { DateField } from '../../forms/DateField';
+
+type Answers = Partial<Record<SelfCareIndicator, boolean>>;
 
 interface Values {
-  met: SelfCareIndicator[];
+  answers: Answers;
   assessedDate: string;
   health?: string;
   risks?: string;
   needs?: string;
 }
 
+const ANSWER_OPTIONS = [
+  { value: true, label: '能' },
+  { value: false, label: '不能' },
+];
+
 export function ProfileSection({ personId, profile, onSaved }: { personId: string; profile: CareProfile | null; onSaved: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
-  const met = Form.useWatch('met', form) ?? [];
-  const preview = assessSelfCare(Object.fromEntries(SELF_CARE_INDICATORS.map((i) => [i.code, met.includes(i.code)])));
+  const answers: Answers = Form.useWatch('answers', form) ?? {};
+  const answered = SELF_CARE_INDICATORS.filter((i) => typeof answers[i.code] === 'boolean').length;
+  const preview = answered === SELF_CARE_INDICATORS.length ? assessSelfCare(answers) : null;
   const initial: Values = {
-    met: profile?.selfCareMet ? SELF_CARE_INDICATORS.filter((i) => profile.selfCareMet![i.code]).map((i) => i.code) : [],
+    answers: profile?.selfCareMet ? { ...profile.selfCareMet } : {},
     assessedDate: profile?.assessedDate ?? appClock.today(),
     health: profile?.health ?? '',
     risks: profile?.risks ?? '',
@@ -35,7 +49,7 @@ export function ProfileSection({ personId, profile, onSaved }: { personId: strin
   const submit = async (v: Values) => {
     setBusy(true);
     try {
-      const selfCareMet = Object.fromEntries(SELF_CARE_INDICATORS.map((i) => [i.code, v.met.includes(i.code)])) as Record<SelfCareIndicator, boolean>;
+      const selfCareMet = Object.fromEntries(SELF_CARE_INDICATORS.map((i) => [i.code, v.answers[i.code] === true])) as Record<SelfCareIndicator, boolean>;
       await api.call('care.saveProfile', { personId, selfCareMet, assessedDate: v.assessedDate, health: v.health, risks: v.risks, needs: v.needs });
       message.success('评估已保存');
       onSaved();
@@ -48,17 +62,31 @@ export function ProfileSection({ personId, profile, onSaved }: { personId: strin
   return (
     <Card title="生活自理能力评估" data-testid="profile-section">
       <Form form={form} layout="vertical" initialValues={initial} onFinish={submit}>
-        <Form.Item label="能独立完成的项目（勾选能独立完成的）" name="met">
-          <Checkbox.Group options={SELF_CARE_INDICATORS.map((i) => ({ value: i.code, label: i.label }))} />
-        </Form.Item>
-        <Typography.Paragraph>
-          评估结果：<Tag color="blue">{labelOf(SELF_CARE_LEVELS, preview.level)}</Tag> 照料等级：<Tag>{careLevelText(preview.careLevel)}</Tag>
+        <Typography.Paragraph strong>逐项评估能否独立完成</Typography.Paragraph>
+        <Row gutter={16}>
+          {SELF_CARE_INDICATORS.map((i) => (
+            <Col span={8} key={i.code}>
+              <Form.Item label={i.label} name={['answers', i.code]} rules={[{ required: true, message: `请评估“${i.label}”` }]}>
+                <Radio.Group aria-label={i.label} optionType="button" options={ANSWER_OPTIONS} />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+        <Typography.Paragraph data-testid="self-care-result">
+          评估结果：
+          {preview ? (
+            <>
+              <Tag color="blue">{labelOf(SELF_CARE_LEVELS, preview.level)}</Tag> 照料等级：<Tag>{careLevelText(preview.careLevel)}</Tag>
+            </>
+          ) : (
+            <Typography.Text type="warning">尚未评估完（已评 {answered}/{SELF_CARE_INDICATORS.length} 项）　</Typography.Text>
+          )}
           <Typography.Text type="secondary">（六项均能完成为具备；1–3项不能为部分丧失；4项及以上不能为完全丧失）</Typography.Text>
         </Typography.Paragraph>
         <Row gutter={16}>
           <Col span={6}>
             <Form.Item label="评估日期" name="assessedDate" rules={[{ required: true, message: '请填写评估日期' }]}>
-              <Input type="date" />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={6}>
@@ -77,7 +105,7 @@ export function ProfileSection({ personId, profile, onSaved }: { personId: strin
             </Form.Item>
           </Col>
         </Row>
-        <Button type="primary" htmlType="submit" loading={busy}>
+        <Button type="primary" htmlType="submit" loading={busy} disabled={!preview}>
           保存评估
         </Button>
       </Form>

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { api } from '../../api/client';
 import { showFormError } from '../../lib/form-errors';
 import { appClock } from '../../api/clock';
+import { DateField } from '../../forms/DateField';
 
 interface Values {
   date: string;
@@ -33,7 +34,7 @@ export function TransferModal(props: { open: boolean; personId: string; name: st
     <Modal open={props.open} title={`登记转入集中供养：${props.name}`} okText="确认转入" okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={props.onClose} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ date: appClock.today(), reason: props.suggestion ?? '' }}>
         <Form.Item label="转入日期" name="date" rules={[{ required: true, message: '请填写转入日期' }]}>
-          <Input type="date" />
+          <DateField style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item label="供养机构" name="institution" rules={[{ required: true, whitespace: true, message: '请填写供养机构' }]}>
           <Input maxLength={60} placeholder="如：东丽区社会福利院" />

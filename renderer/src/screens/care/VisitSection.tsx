@@ -7,8 +7,10 @@ import type { Visit } from '../../../../shared/care/types';
 import { labelOf } from '../../../../shared/codes';
 import { api } from '../../api/client';
 import { showFormError } from '../../lib/form-errors';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { useSession } from '../../session/session-context';
 import { appClock } from '../../api/clock';
+import { DateField } from '../../forms/DateField';
 
 interface Values {
   visitDate: string;
@@ -29,6 +31,8 @@ export function VisitSection({ personId, visits, nextDue, onChanged }: { personI
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('visitorKind', form);
+  // Esc, × or 取消 (or leaving the page) with typed content asks first.
+  const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: open });
 
   const submit = async (v: Values) => {
     setBusy(true);
@@ -96,7 +100,7 @@ export function VisitSection({ personId, visits, nextDue, onChanged }: { personI
           },
         ]}
       />
-      <Modal open={open} width={720} title="新增探访记录" okText="保存" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={() => setOpen(false)} destroyOnHidden>
+      <Modal open={open} width={720} title="新增探访记录" okText="保存" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={() => guard.confirmClose(() => setOpen(false))} destroyOnHidden>
         <Form
           form={form}
           layout="vertical"
@@ -107,7 +111,7 @@ export function VisitSection({ personId, visits, nextDue, onChanged }: { personI
           <Row gutter={16}>
             <Col span={8}>
               <Form.Item label="探访日期" name="visitDate" rules={[{ required: true, message: '请填写探访日期' }]}>
-                <Input type="date" />
+                <DateField style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col span={8}>

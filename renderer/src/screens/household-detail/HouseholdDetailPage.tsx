@@ -1,7 +1,7 @@
-/** A household: its fields, its members and what can be done with them. */
+/** A household: its fields and its whole file (一户一档) in tabs, and what can be done with them. */
 import { useState } from 'react';
 import { App, Button, Card, Flex, Result, Space, Typography } from 'antd';
-import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, UserAddOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { HouseholdDetail, PersonDetail } from '../../../../shared/registry/types';
 import { AppError } from '../../../../shared/errors';
 import { api } from '../../api/client';
@@ -16,11 +16,11 @@ import { StatusTag } from '../../components/StatusTag';
 import { PersonDrawer, type PersonDrawerMode } from '../person/PersonDrawer';
 import { HouseholdInfo } from './HouseholdInfo';
 import { HouseholdEditDrawer } from './HouseholdEditDrawer';
-import { MembersTable, type MemberAction } from './MembersTable';
+import type { MemberAction } from './MembersTable';
 import { MovePersonModal } from './MovePersonModal';
-import { HouseholdEnrolments } from '../assistance/HouseholdEnrolments';
+import { RecordDeathModal } from './RecordDeathModal';
 import { ApplyEnrolmentModal } from '../assistance/ApplyEnrolmentModal';
-import { HouseholdVisitsCard } from '../screening/HouseholdVisits';
+import { HouseholdFileTabs } from './HouseholdFileTabs';
 
 function headOf(h: HouseholdDetail): PersonDetail | undefined {
   return h.members.find((m) => m.relation === '02');
@@ -34,8 +34,12 @@ export function HouseholdDetailPage({ id }: { id: string }) {
   const [personMode, setPersonMode] = useState<PersonDrawerMode | null>(null);
   const [moving, setMoving] = useState<PersonDetail | null>(null);
   const [deletingPerson, setDeletingPerson] = useState<PersonDetail | null>(null);
+  const [dying, setDying] = useState<PersonDetail | null>(null);
   const [deletingHousehold, setDeletingHousehold] = useState(false);
   const [applying, setApplying] = useState(false);
+  // Bumped after a change made here, so that the file is read again.
+  const [version, setVersion] = useState(0);
+  const changed = () => (query.reload(), setVersion((v) => v + 1));
   const back = () => navigate({ name: 'households' });
 
   if (query.loading && !query.data) return <LoadingBlock text="正在加载家庭信息…" />;
@@ -59,6 +63,7 @@ export function HouseholdDetailPage({ id }: { id: string }) {
     if (action === 'edit') setPersonMode({ kind: 'edit', person: p });
     if (action === 'move') setMoving(p);
     if (action === 'delete') setDeletingPerson(p);
+    if (action === 'death') setDying(p);
   };
 
   return (
@@ -76,6 +81,9 @@ export function HouseholdDetailPage({ id }: { id: string }) {
             <Typography.Text type="secondary">{h.members.length} 人</Typography.Text>
           </Space>
           <Space>
+            <Button icon={<PrinterOutlined />} onClick={() => navigate({ name: 'print-household', id: h.id })} data-testid="print-household-file">
+              打印一户一档
+            </Button>
             <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(h)}>
               编辑家庭信息
             </Button>
@@ -88,34 +96,30 @@ export function HouseholdDetailPage({ id }: { id: string }) {
         </Flex>
         <HouseholdInfo household={h} />
       </Card>
-      <Card
-        title={`家庭成员（${h.members.length} 人）`}
-        extra={
-          <Button icon={<UserAddOutlined />} onClick={() => setPersonMode({ kind: 'add', householdId: h.id })}>
-            添加成员
-          </Button>
-        }
-      >
-        <MembersTable members={h.members} onAction={onMemberAction} />
-      </Card>
-      <HouseholdEnrolments householdId={h.id} onApply={() => setApplying(true)} />
-      <HouseholdVisitsCard household={h} />
-      {applying && <ApplyEnrolmentModal household={h} onClose={() => setApplying(false)} />}
+      <HouseholdFileTabs
+        household={h}
+        version={version}
+        onMemberAction={onMemberAction}
+        onAddMember={() => setPersonMode({ kind: 'add', householdId: h.id })}
+        onApply={() => setApplying(true)}
+      />
+      {applying && <ApplyEnrolmentModal household={h} onClose={() => (setApplying(false), setVersion((v) => v + 1))} />}
 
       <HouseholdEditDrawer
         household={editing}
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);
-          query.reload();
+          changed();
         }}
       />
       <PersonDrawer
         mode={personMode}
+        members={h.members}
         onClose={() => setPersonMode(null)}
         onSaved={() => {
           setPersonMode(null);
-          query.reload();
+          changed();
         }}
       />
       <MovePersonModal
@@ -123,6 +127,14 @@ export function HouseholdDetailPage({ id }: { id: string }) {
         onClose={() => setMoving(null)}
         onMoved={() => {
           setMoving(null);
+          changed();
+        }}
+      />
+      <RecordDeathModal
+        person={dying}
+        onClose={() => setDying(null)}
+        onSaved={() => {
+          setDying(null);
           query.reload();
         }}
       />
@@ -136,7 +148,7 @@ export function HouseholdDetailPage({ id }: { id: string }) {
           if (!deletingPerson) return;
           await api.call('registry.deletePerson', { id: deletingPerson.id, reason });
           message.success(`已删除成员 ${deletingPerson.name}`);
-          query.reload();
+          changed();
         }}
       />
       <ReasonModal

@@ -5,6 +5,7 @@ import type { HouseholdDetail } from '../../../../shared/registry/types';
 import { api } from '../../api/client';
 import { useFormSubmit } from '../../hooks/use-form-submit';
 import { useHotkey } from '../../hooks/use-hotkey';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { HouseholdFields } from '../../forms/HouseholdFields';
 import { fromHouseholdDetail, toHouseholdInput, type HouseholdFormValues } from '../../forms/household-values';
 
@@ -32,18 +33,21 @@ export function HouseholdEditDrawer({ household, onClose, onSaved }: Props) {
   }, [household, form]);
 
   useHotkey('ctrl+s', () => !saving && form.submit(), { inInputs: true, enabled: open });
+  // ×, Esc, 取消 or leaving the page with changed fields asks first.
+  const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: open });
+  const close = () => guard.confirmClose(onClose);
 
   return (
     <Drawer
       open={open}
       title="编辑家庭信息"
       size={880}
-      onClose={onClose}
+      onClose={close}
       destroyOnHidden
       mask={{ closable: false }}
       footer={
         <Space style={{ float: 'right' }}>
-          <Button onClick={onClose}>取消</Button>
+          <Button onClick={close}>取消</Button>
           <Button type="primary" loading={saving} onClick={() => form.submit()}>
             保存（Ctrl+S）
           </Button>

@@ -1,5 +1,5 @@
 /** 家庭成员 of the household, with the full ID number (this view is audited) and per-member actions. */
-import { Button, Space, Table, Tooltip } from 'antd';
+import { Button, Space, Table, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { PersonDetail } from '../../../../shared/registry/types';
 import {
@@ -13,7 +13,7 @@ import {
 } from '../../../../shared/codes';
 import { formatFen } from '../../lib/money';
 
-export type MemberAction = 'edit' | 'move' | 'delete';
+export type MemberAction = 'edit' | 'move' | 'delete' | 'death';
 
 interface Props {
   members: PersonDetail[];
@@ -37,7 +37,13 @@ function disability(p: PersonDetail) {
 
 export function MembersTable({ members, onAction }: Props) {
   const columns: TableColumnsType<PersonDetail> = [
-    { title: '姓名', dataIndex: 'name', width: 80, fixed: 'left' },
+    {
+      title: '姓名',
+      dataIndex: 'name',
+      width: 112,
+      fixed: 'left',
+      render: (v: string, p) => (p.diedOn ? <>{v}<div><Tag data-testid="died-tag">已故 {p.diedOn}</Tag></div></> : v),
+    },
     { title: '身份证号码', dataIndex: 'idNumber', width: 175, render: (v: string) => <span className="doudi-mono">{v}</span> },
     { title: '性别/年龄', key: 'sexAge', width: 82, render: (_: unknown, p) => `${p.sex === 'male' ? '男' : '女'} · ${p.age}岁` },
     { title: '与户主关系', dataIndex: 'relation', width: 90, render: (v: string) => labelOf(RELATIONS, v) },
@@ -49,7 +55,7 @@ export function MembersTable({ members, onAction }: Props) {
     {
       title: '操作',
       key: 'actions',
-      width: 140,
+      width: 210,
       fixed: 'right',
       render: (_: unknown, p) => (
         <Space size={0} wrap={false}>
@@ -61,6 +67,11 @@ export function MembersTable({ members, onAction }: Props) {
               迁移
             </Button>
           </Tooltip>
+          {!p.diedOn && (
+            <Button type="link" size="small" aria-label={`登记死亡 ${p.name}`} onClick={() => onAction('death', p)}>
+              登记死亡
+            </Button>
+          )}
           <Button type="link" size="small" danger aria-label={`删除 ${p.name}`} onClick={() => onAction('delete', p)}>
             删除
           </Button>
@@ -77,7 +88,7 @@ export function MembersTable({ members, onAction }: Props) {
         columns={columns}
         dataSource={members}
         pagination={false}
-        scroll={{ x: 1130 }}
+        scroll={{ x: 1232 }}
         locale={{ emptyText: '该家庭暂无成员，请添加成员' }}
       />
     </div>

@@ -2,10 +2,11 @@
  * 新建家庭: household fields and a list of members (the first is the 户主). Ctrl+S saves. With a
  * 待登记线索 (clueId): the same registration prefilled with what the clue gave, saved as 登记并立项.
  */
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Result, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Form, Result, Select, Space, Typography } from 'antd';
 import { PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { navigate } from '../../router/use-route';
 import { useHotkey } from '../../hooks/use-hotkey';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { emptyHousehold } from '../../forms/household-values';
 import { emptyHead, emptyPerson, type PersonFormValues } from '../../forms/person-values';
 import { HEAD_RELATION } from '../../../../shared/codes';
@@ -98,29 +99,22 @@ export function NewHouseholdPage({ clueId }: { clueId?: string }) {
 }
 
 function RegistrationForm({ clue }: { clue?: ClueDetail }) {
-  const { modal } = App.useApp();
   const [form] = Form.useForm<NewHouseholdValues>();
+  // Saved: the page moves on by itself (force: the guard would ask about what was just saved).
   const { saving, save } = useCreateHousehold(
     form,
-    (h) => navigate({ name: 'household', id: h.id }, { replace: true }),
-    clue && { id: clue.id, onConverted: (item) => navigate({ name: 'ledger-item', id: item.id }, { replace: true }) },
+    (h) => navigate({ name: 'household', id: h.id }, { replace: true, force: true }),
+    clue && { id: clue.id, onConverted: (item) => navigate({ name: 'ledger-item', id: item.id }, { replace: true, force: true }) },
   );
+  // Leaving (取消, the menu, a search hit, closing the window) with typed input asks first.
+  useUnsavedGuard(() => form.isFieldsTouched(), {
+    title: clue ? '放弃登记？' : '放弃新建家庭？',
+    content: clue ? '已填写的内容不会保存，线索仍待登记。' : '已填写的内容不会保存。',
+  });
   const members = Form.useWatch('members', form) ?? [];
   const back = () => navigate(clue ? { name: 'ledger', tab: 'clues' } : { name: 'households' });
 
   useHotkey('ctrl+s', () => !saving && form.submit(), { inInputs: true });
-
-  const cancel = () => {
-    if (!form.isFieldsTouched()) return back();
-    modal.confirm({
-      title: clue ? '放弃登记？' : '放弃新建家庭？',
-      content: clue ? '已填写的内容不会保存，线索仍待登记。' : '已填写的内容不会保存。',
-      okText: '放弃',
-      okButtonProps: { danger: true },
-      cancelText: '继续填写',
-      onOk: back,
-    });
-  };
 
   return (
     <Form<NewHouseholdValues>
@@ -142,7 +136,7 @@ function RegistrationForm({ clue }: { clue?: ClueDetail }) {
           {clue ? `登记并立项：${clue.name ?? '待登记线索'}` : '新建家庭'}
         </Typography.Title>
         <Space>
-          <Button htmlType="button" onClick={cancel}>
+          <Button htmlType="button" onClick={back}>
             取消
           </Button>
           <Button type="primary" htmlType="button" icon={<SaveOutlined />} loading={saving} onClick={() => form.submit()}>

@@ -1,6 +1,7 @@
 /**
  * Sends the new household with its members; errors land on the field they name. For a
  * 待登记线索 (clueId), the same registration goes with 登记并立项, which also makes the item.
+ * Implausible relations and ages are asked about first.
  */
 import { useState } from 'react';
 import { App, type FormInstance } from 'antd';
@@ -10,6 +11,7 @@ import { api } from '../../api/client';
 import { showFormError } from '../../lib/form-errors';
 import { toHouseholdInput, type HouseholdFormValues } from '../../forms/household-values';
 import { toPersonInput, type PersonFormValues } from '../../forms/person-values';
+import { confirmRelationAges } from '../../forms/confirm-relation-ages';
 
 export interface NewHouseholdValues {
   household: HouseholdFormValues;
@@ -23,10 +25,12 @@ export function useCreateHousehold(
   onCreated: (h: HouseholdDetail) => void,
   clue?: { id: string; onConverted: (item: LedgerDetail) => void },
 ) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [saving, setSaving] = useState(false);
 
   const save = async (values: NewHouseholdValues) => {
+    // A 子 older than the 户主 and the like: the user confirms before anything is sent.
+    if (!(await confirmRelationAges(modal, values.members))) return;
     setSaving(true);
     try {
       const household = toHouseholdInput(values.household);

@@ -1,10 +1,11 @@
 /** 家庭列表: the whole street's households, filtered and searched on the server, page by page. */
 import { useCallback, useRef, useState } from 'react';
-import { Alert, Button, Card, Empty, Flex, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Space, Typography } from 'antd';
+import { cardNumberFromCode } from '../../../../shared/care/card-code';
 import type { HouseholdRow } from '../../../../shared/registry/types';
 import { navigate } from '../../router/use-route';
 import { ErrorBlock } from '../../components/ErrorBlock';
-import { errorMessage } from '../../api/client';
+import { api, errorMessage } from '../../api/client';
 import { ImportModal } from '../import/ImportModal';
 import { HouseholdFilters } from './HouseholdFilters';
 import { HouseholdTable, type HouseholdTableHandle } from './HouseholdTable';
@@ -20,7 +21,20 @@ export function HouseholdListPage() {
 
   const open = useCallback((row: HouseholdRow) => navigate({ name: 'household', id: row.id }), []);
 
+  const { message } = App.useApp();
+  /** A scanned care-service card (its QR carries the card number with a check character) opens its holder. */
+  const openCard = (code: string) =>
+    api
+      .call('care.cardByCode', { code })
+      .then((c) => navigate({ name: 'care-person', id: c.personId }))
+      .catch((e: unknown) => void message.error(errorMessage(e)));
+
   const onSearchKey = (key: 'ArrowDown' | 'Enter') => {
+    if (key === 'Enter' && /^ZL-/i.test(list.query.q.trim())) {
+      if (cardNumberFromCode(list.query.q)) void openCard(list.query.q);
+      else void message.error('卡号校验位不符：请重新扫码或核对卡号');
+      return;
+    }
     const rows = list.page?.rows ?? [];
     if (key === 'Enter' && rows.length === 1 && list.appliedQ === list.query.q) open(rows[0]!);
     else tableRef.current?.focusFirstRow();

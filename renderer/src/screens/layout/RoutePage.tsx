@@ -7,6 +7,7 @@ import { useSession } from '../../session/session-context';
 import { HouseholdListPage } from '../households/HouseholdListPage';
 import { HouseholdDetailPage } from '../household-detail/HouseholdDetailPage';
 import { NewHouseholdPage } from '../household-new/NewHouseholdPage';
+import { HouseholdFilePrint } from '../household-detail/HouseholdFilePrint';
 import { AdminPage } from '../admin/AdminPage';
 import { ParamsPage } from '../policy/ParamsPage';
 import { ScreeningPage } from '../screening/ScreeningPage';
@@ -18,6 +19,7 @@ import { EnrolmentListPage } from '../assistance/EnrolmentListPage';
 import { EnrolmentDetailPage } from '../assistance/EnrolmentDetailPage';
 import { TemporaryPage } from '../assistance/TemporaryPage';
 import { PaymentListPage } from '../assistance/PaymentListPage';
+import { PaymentBatchesPage } from '../assistance/PaymentBatchesPage';
 import { EntitlementGapsPage } from '../assistance/EntitlementGapsPage';
 import { PrintPaymentListPage } from '../assistance/PrintPaymentListPage';
 import { SyncPage } from '../sync/SyncPage';
@@ -37,6 +39,8 @@ export function RoutePage({ route }: { route: Route }) {
       return <NewHouseholdPage key={route.id} clueId={route.id} />;
     case 'household':
       return <HouseholdDetailPage key={route.id} id={route.id} />;
+    case 'print-household':
+      return <HouseholdFilePrint key={route.id} id={route.id} />;
     case 'care':
       return <CareBoardPage />;
     case 'care-cards':
@@ -70,6 +74,8 @@ export function RoutePage({ route }: { route: Route }) {
       return <TemporaryPage />;
     case 'payment-list':
       return <PaymentListPage programme={route.programme} month={route.month} />;
+    case 'payment-batches':
+      return <PaymentBatchesPage />;
     case 'entitlement-gaps':
       return <EntitlementGapsPage />;
     case 'print-payment-list':

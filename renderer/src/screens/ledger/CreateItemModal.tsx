@@ -11,6 +11,7 @@ import { showFormError } from '../../lib/form-errors';
 import { HouseholdPicker } from './HouseholdPicker';
 import { StreetSelect } from '../../components/StreetSelect';
 import { CATEGORY_OPTIONS, SOURCE_OPTIONS } from './ledger-ui';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 
 interface Values {
   streetCode?: string;
@@ -49,6 +50,8 @@ export function CreateItemModal({
   const [saving, setSaving] = useState(false);
   const source = Form.useWatch('source', form);
   const street = Form.useWatch('streetCode', form);
+  // Esc, ×, 取消 or leaving the page with a typed description asks first.
+  const guard = useUnsavedGuard(() => form.isFieldsTouched());
   const submit = async (v: Values) => {
     setSaving(true);
     try {
@@ -65,6 +68,7 @@ export function CreateItemModal({
         ...(district ? { streetCode: v.streetCode } : {}),
       });
       message.success(district ? `已交办：${d.itemNo}（${d.streetName}，同步后街道即可收到）` : `已登记：${d.itemNo}`);
+      guard.release();
       onSaved(d);
     } catch (e) {
       showFormError(form, e, message);
@@ -84,7 +88,7 @@ export function CreateItemModal({
       cancelText="取消"
       confirmLoading={saving}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={() => guard.confirmClose(onClose)}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={initial}>

@@ -15,7 +15,7 @@ export function EscalationsView() {
   return (
     <div data-testid="escalations">
       <Card size="small" title={`超期事项（${q.data?.overdueItems.length ?? 0}）`} style={{ marginBottom: 12 }}>
-        <Table rowKey="id" size="small" loading={q.loading} columns={ledgerColumns(district)} dataSource={q.data?.overdueItems ?? []} rowClassName={() => 'ledger-overdue'} scroll={{ x: 1360 }} pagination={false} locale={{ emptyText: '没有超期事项' }} />
+        <Table rowKey="id" size="small" loading={q.loading} columns={ledgerColumns(district)} dataSource={q.data?.overdueItems ?? []} rowClassName={() => 'ledger-overdue'} tableLayout="fixed" pagination={false} locale={{ emptyText: '没有超期事项' }} />
       </Card>
       <Card size="small" title={`待催办的转介（${q.data?.referralsToChase.length ?? 0}）`}>
         <Table

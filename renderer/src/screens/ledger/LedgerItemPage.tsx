@@ -17,6 +17,11 @@ import { categoryLabel, CountdownTag, reviewLabel, sourceLabel, StatusTag, Urgen
 import { ReferralPanel } from './ReferralPanel';
 import { TransitionModal } from './TransitionModal';
 import { useIsDistrict } from '../../components/StreetSelect';
+import { isOpen } from '../../../../shared/ledger/transitions';
+import type { LedgerStatus } from '../../../../shared/ledger/codes';
+import { isSupervisorRole } from '../../lib/roles';
+import { useSession } from '../../session/session-context';
+import { CorrectModal } from './CorrectModal';
 
 const EVENT_LABEL: Record<string, string> = {
   created: '登记',
@@ -26,6 +31,9 @@ const EVENT_LABEL: Record<string, string> = {
   'application:paid': '临时救助已发放（办结）',
   'application:rejected': '临时救助不予救助（办结）',
   'application:referred': '临时救助转介',
+  'application:papers': '先行救助补交材料',
+  reclassify: '更正问题类别',
+  regrade: '调整紧急程度',
   ...Object.fromEntries(LEDGER_ACTIONS.map((a) => [a.code, a.label])),
 };
 
@@ -39,13 +47,17 @@ export function LedgerItemPage({ id }: { id: string }) {
   const q = useApiQuery(() => api.call('ledger.get', { id }), [id]);
   const [override, setOverride] = useState<LedgerDetail | null>(null);
   const [action, setAction] = useState<LedgerAction | null>(null);
+  const [correcting, setCorrecting] = useState(false);
+  const { session } = useSession();
   const item = override?.id === id ? override : q.data;
   if (q.error) return <ErrorBlock error={q.error} onRetry={q.reload} />;
   if (!item) return <LoadingBlock />;
   const changed = (d: LedgerDetail) => {
     setOverride(d);
     setAction(null);
+    setCorrecting(false);
   };
+  const canRegrade = isSupervisorRole(session.user.role) && isOpen(item.status as LedgerStatus);
   return (
     <div data-testid="ledger-item">
       <Space style={{ marginBottom: 12 }}>
@@ -65,10 +77,18 @@ export function LedgerItemPage({ id }: { id: string }) {
         <Space wrap data-testid="actions">
           {item.actions.length === 0 && <Typography.Text type="secondary">当前状态下您没有可执行的操作</Typography.Text>}
           {item.actions.map((a) => (
-            <Button key={a} type={a === 'reopen' ? 'default' : 'primary'} danger={a === 'reopen'} onClick={() => setAction(a as LedgerAction)}>
+            <Button
+              key={a}
+              type={a === 'reopen' || a.startsWith('close-') ? 'default' : 'primary'}
+              danger={a === 'reopen'}
+              onClick={() => setAction(a as LedgerAction)}
+            >
               {labelOf(LEDGER_ACTIONS, a)}
             </Button>
           ))}
+          <Button onClick={() => setCorrecting(true)} data-testid="correct-item">
+            更正类别 / 紧急程度
+          </Button>
         </Space>
       </Card>
       <Card size="small" title="事项信息" style={{ marginBottom: 12 }}>
@@ -90,6 +110,11 @@ export function LedgerItemPage({ id }: { id: string }) {
           {item.verification && <Descriptions.Item label="核查情况" span={3}>{item.verification}</Descriptions.Item>}
           {item.measures && <Descriptions.Item label="救助措施" span={3}>{item.measures}</Descriptions.Item>}
           {item.result && <Descriptions.Item label="办理结果" span={2}>{item.result}</Descriptions.Item>}
+          {item.duplicateOfId && (
+            <Descriptions.Item label="所重复的事项">
+              <a href={hrefOf({ name: 'ledger-item', id: item.duplicateOfId })} data-testid="duplicate-of">{item.duplicateOfNo}</a>
+            </Descriptions.Item>
+          )}
           {item.closedAt && <Descriptions.Item label="销号时间">{formatInstant(item.closedAt)}</Descriptions.Item>}
           {item.reviewResult && <Descriptions.Item label="回头看结论">{reviewLabel(item.reviewResult)}</Descriptions.Item>}
           {item.reviewNote && <Descriptions.Item label="回头看情况" span={2}>{item.reviewNote}</Descriptions.Item>}
@@ -121,6 +146,7 @@ export function LedgerItemPage({ id }: { id: string }) {
         />
       </Card>
       {action && <TransitionModal item={item} action={action} onClose={() => setAction(null)} onDone={changed} />}
+      {correcting && <CorrectModal item={item} canRegrade={canRegrade} onClose={() => setCorrecting(false)} onDone={changed} />}
     </div>
   );
 }

@@ -21,39 +21,64 @@ import { filterToQuery, type LedgerFilter } from './ledger-filter';
 import { CATEGORY_OPTIONS, categoryLabel, CountdownTag, SOURCE_OPTIONS, sourceLabel, STATUS_OPTIONS, StatusTag, URGENCY_OPTIONS, UrgencyTag } from './ledger-ui';
 import './ledger.css';
 
-export const LEDGER_COLUMNS: TableColumnsType<LedgerRow> = [
-  { title: '台账编号', dataIndex: 'itemNo', width: 190, render: (v: string, r) => <a href={`#/ledger/${r.id}`}>{v}</a> },
-  { title: '户主 / 当事人', width: 110, render: (_, r) => (r.personName && r.personName !== r.headName ? `${r.headName} / ${r.personName}` : r.headName) },
-  { title: '社区 · 网格', width: 150, render: (_, r) => `${r.communityName}${r.gridName ? ` · ${r.gridName}` : ''}` },
-  { title: '类别', dataIndex: 'category', width: 60, render: categoryLabel },
-  { title: '紧急程度', width: 110, render: (_, r) => <UrgencyTag urgency={r.urgency} immediate={r.immediate} /> },
-  { title: '问题描述', dataIndex: 'description', width: 260 },
-  { title: '状态', dataIndex: 'status', width: 120, render: (v: string) => <StatusTag status={v} /> },
-  {
-    title: '时限 / 倒计时',
-    width: 170,
-    render: (_, r) =>
-      r.closedAt ? (
-        <span style={{ color: '#666' }}>销号 {formatInstant(r.closedAt)}</span>
-      ) : (
-        <div>
-          <CountdownTag row={r} />
-          <div style={{ fontSize: 12, color: '#666' }}>{`${r.status === 'pending' ? '核查' : '处置'}时限 ${formatInstant(r.currentDueAt)}`}</div>
-          {r.status === 'pending' && r.immediate && r.dueAt !== r.currentDueAt && (
-            <div style={{ fontSize: 12, color: '#666' }}>{`处置时限 ${formatInstant(r.dueAt)}`}</div>
-          )}
-        </div>
-      ),
-  },
-  { title: '经办人', dataIndex: 'handlerName', width: 80, render: (v: string | null) => v ?? '—' },
-  { title: '来源', dataIndex: 'source', width: 110, render: sourceLabel },
-];
+const sub = { fontSize: 12, color: '#666' } as const;
 
-const STREET_COLUMN: TableColumnsType<LedgerRow>[number] = { title: '街道', dataIndex: 'streetName', width: 110 };
-
-/** The ledger columns; at a district device with the street after the item number. */
+/**
+ * The ledger's columns, fitting 1366 px without sideways scrolling: what a supervisor scans first
+ * (number, household, class and grade, the problem, status, time left), two facts to a cell; the
+ * rest (address, dates, measures) is on the item's page. At a district device the street leads the
+ * household's place.
+ */
 export function ledgerColumns(district: boolean): TableColumnsType<LedgerRow> {
-  return district ? [LEDGER_COLUMNS[0]!, STREET_COLUMN, ...LEDGER_COLUMNS.slice(1)] : LEDGER_COLUMNS;
+  return [
+    {
+      title: '台账编号 / 来源',
+      width: 178,
+      render: (_, r) => (
+        <>
+          <a href={`#/ledger/${r.id}`}>{r.itemNo}</a>
+          <div style={sub}>{sourceLabel(r.source)}</div>
+        </>
+      ),
+    },
+    {
+      title: '户主 / 所在',
+      width: 140,
+      render: (_, r) => (
+        <>
+          <div>{r.personName && r.personName !== r.headName ? `${r.headName} / ${r.personName}` : r.headName}</div>
+          <div style={sub}>{[district ? r.streetName : null, r.communityName, r.gridName].filter(Boolean).join(' · ')}</div>
+        </>
+      ),
+    },
+    {
+      title: '类别 / 紧急程度',
+      width: 118,
+      render: (_, r) => (
+        <>
+          <div>{categoryLabel(r.category)}</div>
+          <UrgencyTag urgency={r.urgency} immediate={r.immediate} />
+        </>
+      ),
+    },
+    { title: '问题描述', dataIndex: 'description', ellipsis: { showTitle: true } },
+    { title: '状态', dataIndex: 'status', width: 132, render: (v: string) => <StatusTag status={v} /> },
+    {
+      title: '时限 / 倒计时',
+      width: 168,
+      render: (_, r) =>
+        r.closedAt ? (
+          <span style={sub}>销号 {formatInstant(r.closedAt)}</span>
+        ) : (
+          <div>
+            <CountdownTag row={r} />
+            <div style={sub}>{`${r.status === 'pending' ? '核查' : '处置'}时限 ${formatInstant(r.currentDueAt)}`}</div>
+            {r.status === 'pending' && r.immediate && r.dueAt !== r.currentDueAt && <div style={sub}>{`处置时限 ${formatInstant(r.dueAt)}`}</div>}
+          </div>
+        ),
+    },
+    { title: '经办人', dataIndex: 'handlerName', width: 76, render: (v: string | null) => v ?? '—' },
+  ];
 }
 
 function rowClass(r: LedgerRow): string {
@@ -114,7 +139,7 @@ export function LedgerListView() {
           columns={ledgerColumns(district)}
           dataSource={list.data?.rows ?? []}
           rowClassName={rowClass}
-          scroll={{ x: 1360 }}
+          tableLayout="fixed"
           onRow={(r) => ({ onDoubleClick: () => navigate({ name: 'ledger-item', id: r.id }) })}
           locale={{ emptyText: district && !filter.streetCode ? '各街道都没有符合条件的台账事项' : '没有符合条件的台账事项' }}
           pagination={{

@@ -8,6 +8,7 @@ import { labelOf } from '../../../../shared/codes';
 import { api } from '../../api/client';
 import { showFormError } from '../../lib/form-errors';
 import { DEPARTMENT_OPTIONS, REVIEW_OPTIONS } from './ledger-ui';
+import { DuplicateOfField } from './DuplicateOfField';
 
 interface Values {
   note?: string;
@@ -18,6 +19,7 @@ interface Values {
   department?: string;
   departmentNote?: string;
   sentOn?: dayjs.Dayjs;
+  duplicateOfId?: string;
 }
 
 const NOTE_LABEL: Partial<Record<LedgerAction, string>> = {
@@ -26,6 +28,7 @@ const NOTE_LABEL: Partial<Record<LedgerAction, string>> = {
   refer: '转介事由（可不填）',
   close: '备注（可不填）',
   review: '回头看情况',
+  'close-duplicate': '说明（可不填）',
 };
 
 export function TransitionModal({ item, action, onClose, onDone }: { item: LedgerDetail; action: LedgerAction; onClose: () => void; onDone: (d: LedgerDetail) => void }) {
@@ -47,6 +50,7 @@ export function TransitionModal({ item, action, onClose, onDone }: { item: Ledge
         department: (v.department as 'hrss') ?? null,
         departmentNote: v.departmentNote || null,
         sentOn: v.sentOn ? v.sentOn.format('YYYY-MM-DD') : null,
+        duplicateOfId: v.duplicateOfId ?? null,
       });
       message.success(`${label}：已完成`);
       onDone(d);
@@ -88,9 +92,14 @@ export function TransitionModal({ item, action, onClose, onDone }: { item: Ledge
             <Select options={REVIEW_OPTIONS} />
           </Form.Item>
         )}
+        {action === 'close-duplicate' && <DuplicateOfField item={item} />}
         {action === 'reopen' ? (
           <Form.Item name="reason" label="重新打开的原因" rules={required('重新打开须填写原因')}>
             <Input.TextArea rows={2} maxLength={200} autoFocus />
+          </Form.Item>
+        ) : action === 'close-unfounded' ? (
+          <Form.Item name="reason" label="核查不属实的情况" rules={required('核查不属实销号须填写原因')}>
+            <Input.TextArea rows={3} maxLength={200} autoFocus />
           </Form.Item>
         ) : (
           <Form.Item name="note" label={NOTE_LABEL[action]} rules={action === 'confirm' ? required('请填写核查情况') : action === 'review' ? required('请填写回头看情况') : []}>

@@ -20,6 +20,8 @@ const STATUS_COLOR: Record<string, string> = {
   referred: 'purple',
   closed: 'green',
   reviewed: 'cyan',
+  unfounded: 'default',
+  duplicate: 'default',
 };
 
 export function StatusTag({ status }: { status: string }) {

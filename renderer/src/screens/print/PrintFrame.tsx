@@ -26,6 +26,8 @@ export function PrintFrame(props: {
   back: Route;
   testId: string;
   footer?: string;
+  /** Called as the user prints (e.g. to record the print in the audit). */
+  onPrint?: () => void;
   children: ReactNode;
 }) {
   return (
@@ -35,7 +37,7 @@ export function PrintFrame(props: {
         <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(props.back)}>
           返回
         </Button>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} disabled={props.loading || !!props.error}>
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => (props.onPrint?.(), window.print())} disabled={props.loading || !!props.error}>
           打印
         </Button>
         <span style={{ color: '#666' }}>A4 {props.orientation === 'landscape' ? '横向' : '纵向'}；打印时不显示本工具栏</span>

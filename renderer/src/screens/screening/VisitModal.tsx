@@ -9,6 +9,7 @@ import dayjs from 'dayjs';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { showFormError } from '../../lib/form-errors';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { ProblemFields } from './ProblemFields';
 
 export const METHOD_OPTIONS = [
@@ -36,6 +37,8 @@ export function VisitModal(props: { target: VisitTarget; today: string; visitor:
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  // Esc, × or 取消 with a typed note or problem asks before it is thrown away.
+  const guard = useUnsavedGuard(() => form.isFieldsTouched());
   const members = useApiQuery(() => api.call('registry.getHousehold', { id: target.householdId }), [target.householdId]);
   const people = (members.data?.members ?? []).map((m) => ({ value: m.id, label: m.name }));
 
@@ -56,6 +59,7 @@ export function VisitModal(props: { target: VisitTarget; today: string; visitor:
         })),
       });
       message.success(r.itemIds.length > 0 ? `已登记走访，发现问题 ${r.itemIds.length} 个已列入问题台账` : '已登记走访：情况正常');
+      guard.release();
       props.onSaved();
     } catch (e) {
       showFormError(form, e, message);
@@ -73,7 +77,7 @@ export function VisitModal(props: { target: VisitTarget; today: string; visitor:
       cancelText="取消"
       confirmLoading={saving}
       onOk={() => form.submit()}
-      onCancel={props.onClose}
+      onCancel={() => guard.confirmClose(props.onClose)}
       destroyOnHidden
       okButtonProps={{ 'data-testid': 'visit-save' } }
     >

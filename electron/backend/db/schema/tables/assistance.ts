@@ -109,6 +109,12 @@ export const temporaryAssistance = sqliteTable(
     decisionNote: text('decision_note'),
     /** The urgent case's 一级 item of the issue ledger, which follows this application to its end. */
     ledgerItemId: text('ledger_item_id'),
+    /** 先行救助: [{ code, note, receivedOn }] of the papers owed when approved before they were complete. */
+    papersOwed: text('papers_owed', { mode: 'json' }),
+    /** The day (Asia/Shanghai) the owed papers are due. */
+    papersDueOn: text('papers_due_on'),
+    /** When the last owed paper was recorded as received. */
+    papersCompletedAt: text('papers_completed_at'),
   },
   (t) => [index('temporary_status_idx').on(t.status), index('temporary_household_idx').on(t.householdId)],
 );

@@ -79,6 +79,8 @@ export const careAgreements = sqliteTable(
     /** The template in force when the agreement was drawn up, kept so a later revision never rewrites it. */
     template: text('template', { mode: 'json' }).notNull(),
     templateEffectiveFrom: text('template_effective_from').notNull(),
+    /** 协议编号 XY-<street>-<year>-<device>-<seq>, printed on every page; null for agreements made before numbering (numbered at first print). */
+    agreementNumber: text('agreement_number'),
   },
   (t) => [index('care_agreements_person_idx').on(t.personId), index('care_agreements_caregiver_idx').on(t.caregiverId)],
 );

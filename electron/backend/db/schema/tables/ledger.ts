@@ -40,6 +40,8 @@ export const ledgerItems = sqliteTable(
     reviewedAt: text('reviewed_at'),
     visitId: text('visit_id'),
     watchId: text('watch_id'),
+    /** Closed as 重复登记: the item it repeats. */
+    duplicateOfId: text('duplicate_of_id'),
   },
   (t) => [
     index('ledger_items_status_idx').on(t.status, t.dueAt),

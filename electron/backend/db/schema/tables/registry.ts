@@ -64,6 +64,8 @@ export const persons = sqliteTable(
       .default(sql`'[]'`),
     phone: text('phone'),
     notes: text('notes'),
+    /** 死亡日期 (registry.recordDeath): the person stays on record; entitlements end after this month. */
+    diedOn: text('died_on'),
   },
   (t) => [
     index('persons_household_idx').on(t.householdId),

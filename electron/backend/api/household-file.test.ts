@@ -1,0 +1,84 @@
+/**
+ * The household's file (一户一档, issue 18 problem 3): after a 5,000 元 急难型 临时救助 the household
+ * shows it (its page said 尚未纳入任何救助项目); its enrolment with the steps, the payments by month
+ * as the payment lists have them, its ledger items (open first), visits, documents printed and the
+ * audit trail, all through one procedure. Real SQLite through the API.
+ */
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { makeIdNumber } from '../../../shared/id-number';
+import { makeHarness, type Harness } from '../testing/harness';
+import { enrolThroughSteps } from '../testing/enrolment';
+
+let h: Harness;
+let now: Date;
+let communityId: string;
+
+beforeEach(async () => {
+  now = new Date('2026-03-15T02:00:00Z');
+  h = await makeHarness({ now: () => now });
+  communityId = (await h.call('org.listCommunities', {}))[0]!.id;
+});
+afterEach(() => h.close());
+
+async function household(name: string, seq: number) {
+  return h.call('registry.createHousehold', {
+    household: { communityId, address: `詹滨西里${seq}号`, hukouType: 'urban', categories: [] },
+    members: [{ name, relation: '02', idNumber: makeIdNumber('120110', '19620304', seq), health: 'serious' }],
+  });
+}
+
+describe('household file', () => {
+  test('shows a 5,000 元 急难型 临时救助 of a household with no enrolment', async () => {
+    const hh = await household('刘振华', 311);
+    const t = await h.call('assistance.receiveTemporary', { householdId: hh.id, personId: hh.members[0]!.id, type: 'urgent', reason: '突发重病住院', amountFen: 500000 });
+    await h.call('assistance.decideTemporary', { id: t.id, action: 'approve', note: '先行审批' });
+    await h.call('assistance.decideTemporary', { id: t.id, action: 'pay' });
+    const file = await h.call('household.file', { id: hh.id });
+    expect(file.enrolments).toEqual([]);
+    expect(file.temporary).toMatchObject([{ id: t.id, type: 'urgent', amountFen: 500000, status: 'paid', name: '刘振华' }]);
+    // Its 一级 ledger item, closed with the payment.
+    expect(file.ledger).toMatchObject([{ source: 'application', urgency: '1', status: 'closed' }]);
+    expect(file.audit!.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['registry.createHousehold', 'assistance.receiveTemporary', 'assistance.temporary.pay', 'ledger.create']),
+    );
+  });
+
+  test('enrolment with its steps, payments by month, ledger open first, visits, printed documents', async () => {
+    const hh = await household('耿淑兰', 313);
+    const other = await household('隔壁', 315);
+    await enrolThroughSteps(h, { programme: 'dibao', householdId: hh.id, note: '本人申请' }, '2026-01');
+    await enrolThroughSteps(h, { programme: 'dibao', householdId: other.id, note: '本人申请' }, '2026-01');
+    const closed = await h.call('ledger.create', { source: 'hotline', householdId: hh.id, category: 'medical', urgency: '2', description: '就医' });
+    await h.call('ledger.transition', { id: closed.id, action: 'close-unfounded', reason: '不属实' });
+    const open = await h.call('ledger.create', { source: 'grid-report', householdId: hh.id, category: 'living', urgency: '2', description: '缺冬衣' });
+    await h.call('screening.recordVisit', { householdId: hh.id, visitedOn: '2026-03-14', method: 'home', visitorName: '刘网格', note: '生活正常' });
+    await h.call('household.recordPrint', { id: hh.id, mode: 'pdf' });
+
+    const file = await h.call('household.file', { id: hh.id });
+    expect(file.enrolments).toHaveLength(1);
+    expect(file.enrolments[0]).toMatchObject({ programme: 'dibao', status: 'active', startMonth: '2026-01' });
+    expect(file.enrolments[0]!.steps.map((s) => s.step)).toEqual(['apply', 'investigate', 'street-review', 'publish', 'approve']);
+    // The months paid so far, newest first, each as that month's payment list has it.
+    expect(file.payments.map((p) => p.month)).toEqual(['2026-03', '2026-02', '2026-01']);
+    for (const p of file.payments) {
+      const list = await h.call('assistance.paymentList', { programme: 'dibao', month: p.month });
+      expect(p.amountFen).toBe(list.rows.find((r) => r.householdId === hh.id)!.amountFen);
+    }
+    expect(file.ledger.map((i) => i.id)).toEqual([open.id, closed.id]);
+    expect(file.visits).toMatchObject([{ visitedOn: '2026-03-14', visitorName: '刘网格' }]);
+    expect(file.documents).toMatchObject([{ action: 'household.exportPdf', username: 'admin' }]);
+    // Nothing of the neighbour's.
+    expect(file.audit!.every((e) => e.entityId !== other.id)).toBe(true);
+    expect(file.audit!.map((e) => e.action)).toContain('ledger.close-unfounded');
+  });
+
+  test('a caseworker reads the file without the audit trail; an unknown household is refused', async () => {
+    const hh = await household('张三', 317);
+    await h.call('users.create', { username: 'jingban', displayName: '赵经办', role: 'caseworker', password: 'case-pass-1' });
+    const { token } = await h.call('auth.login', { username: 'jingban', password: 'case-pass-1' }, null);
+    const file = await h.call('household.file', { id: hh.id }, token);
+    expect(file.audit).toBeNull();
+    const r = await h.raw('household.file', { id: '0193a1b2-0000-7000-8000-000000000001' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});

@@ -1,0 +1,1 @@
+ALTER TABLE `persons` ADD `died_on` text;

@@ -1,0 +1,1 @@
+ALTER TABLE `care_agreements` ADD `agreement_number` text;

@@ -1,0 +1,208 @@
+/**
+ * The rows of a month's payment batch, worked out from today's records: the month's regular
+ * payments (the 发放花名册) and, for every earlier month that has a confirmed batch of the
+ * programme, the difference between what is due for it now and what confirmed batches paid for it,
+ * as a 补发 (positive) or 扣回 (negative) row with its reason. Nothing here writes.
+ */
+import { AppError } from '../../../../shared/errors';
+import type { Programme } from '../../../../shared/assistance/codes';
+import type { BatchRowKind } from '../../../../shared/assistance/batches';
+import { addMonths, firstDayOf } from '../../../../shared/policy';
+import { addDays } from '../../../../shared/time/calendar-days';
+import type { Store } from '../../store/store';
+import { amountFor, payableIn, type EnrolmentDbRow } from './amounts';
+import { paymentListFull } from './payments';
+
+/** A batch row as stored (full ID number): what is frozen at confirmation. */
+export interface FullBatchRow {
+  seq: number;
+  kind: BatchRowKind;
+  forMonth: string;
+  enrolmentId: string;
+  householdId: string;
+  personId: string | null;
+  name: string | null;
+  idNumber: string | null;
+  community: string;
+  address: string;
+  coveredPersons: number;
+  amountFen: number;
+  basis: string;
+  figures: unknown;
+  reason: string | null;
+  sourceRef: string | null;
+  bankName: string | null;
+  bankAccount: string | null;
+}
+
+export const FROZEN_STATUSES = ['confirmed', 'paid'];
+
+type Enrolment = EnrolmentDbRow & {
+  deleted_at: string | null;
+  household_deleted: string | null;
+  community: string;
+  community_order: number;
+  address: string;
+  bank_name: string | null;
+  bank_account: string | null;
+  person_name: string | null;
+  person_id_number: string | null;
+};
+
+function enrolmentsOf(store: Store, street: string, programme: Programme): Enrolment[] {
+  return store
+    .prepare(
+      `SELECT e.*, h.deleted_at AS household_deleted, c.name AS community, c.sort_order AS community_order, h.address,
+          h.bank_name, h.bank_account, p.name AS person_name, p.id_number AS person_id_number
+         FROM enrolments e JOIN households h ON h.id = e.household_id JOIN communities c ON c.id = h.community_id
+         LEFT JOIN persons p ON p.id = COALESCE(e.person_id,
+           (SELECT hp.id FROM persons hp WHERE hp.household_id = e.household_id AND hp.relation = '02' AND hp.deleted_at IS NULL LIMIT 1))
+        WHERE e.street_code = ? AND e.programme = ?
+        ORDER BY c.sort_order, c.name, h.address, e.id`,
+    )
+    .all(street, programme) as Enrolment[];
+}
+
+/** What is due for the month today: amountFor when payable (0 otherwise). */
+function dueFor(store: Store, e: Enrolment, month: string): { amountFen: number; basis: string; figures: unknown } {
+  if (e.deleted_at !== null || e.household_deleted !== null || !payableIn(store, e, month)) return { amountFen: 0, basis: 'stopped', figures: null };
+  try {
+    const a = amountFor(store, e, month);
+    return { amountFen: a.amountFen, basis: a.basis, figures: (a as { figures?: unknown }).figures ?? null };
+  } catch (err) {
+    if (err instanceof AppError) throw new AppError(err.code, `${month} 补发扣回无法计算：${err.message}`, { field: err.field });
+    throw err;
+  }
+}
+
+interface Paid {
+  amountFen: number;
+  /** The latest confirmation of a batch that paid something for the month. */
+  confirmedAt: string;
+}
+
+/** Sum of frozen rows per enrolment for a month, across confirmed batches of the programme. */
+function paidFor(store: Store, street: string, programme: Programme, month: string): Map<string, Paid> {
+  const rows = store
+    .prepare(
+      `SELECT r.enrolment_id AS id, SUM(r.amount_fen) AS amount, MAX(b.confirmed_at) AS confirmed_at
+         FROM payment_batch_rows r JOIN payment_batches b ON b.id = r.batch_id
+        WHERE b.street_code = ? AND b.programme = ? AND b.status IN ('confirmed', 'paid') AND r.for_month = ?
+        GROUP BY r.enrolment_id`,
+    )
+    .all(street, programme, month) as { id: string; amount: number; confirmed_at: string }[];
+  return new Map(rows.map((r) => [r.id, { amountFen: r.amount, confirmedAt: r.confirmed_at }]));
+}
+
+/**
+ * Why what is due for a month differs from what was paid: the latest record made after the payment
+ * was confirmed that bears on it (an exit, an income decision, a policy figure in force in the month,
+ * entered or corrected since).
+ */
+function reasonFor(store: Store, e: Enrolment, month: string, since: string, dueFen: number): { reason: string; sourceRef: string | null } {
+  const step = store
+    .prepare(
+      `SELECT id, step, note FROM enrolment_steps WHERE enrolment_id = ? AND created_at > ? AND deleted_at IS NULL
+        ORDER BY created_at DESC, id DESC`,
+    )
+    .all(e.id, since) as { id: string; step: string; note: string | null }[];
+  const exit = step.find((s) => s.step === 'exit');
+  if (dueFen === 0 && exit) return { reason: exit.note?.includes('死亡') ? '死亡' : '退出', sourceRef: `enrolment_steps:${exit.id}` };
+  const decision = store
+    .prepare('SELECT id FROM income_rise_decisions WHERE enrolment_id = ? AND created_at > ? AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1')
+    .get(e.id, since) as { id: string } | undefined;
+  if (decision) return { reason: '收入变化', sourceRef: `income_rise_decisions:${decision.id}` };
+  const review = step.find((s) => s.step === 'amount-review' || s.step === 'periodic-review');
+  if (review) return { reason: '收入变化', sourceRef: `enrolment_steps:${review.id}` };
+  const lastDay = addDays(firstDayOf(addMonths(month, 1)), -1);
+  const param = store
+    .prepare(
+      `SELECT id FROM policy_params WHERE street_code IN (?, 'district') AND updated_at > ? AND effective_from <= ? AND deleted_at IS NULL
+        ORDER BY updated_at DESC, id DESC LIMIT 1`,
+    )
+    .get(e.street_code, since, lastDay) as { id: string } | undefined;
+  if (param) return { reason: '标准调整', sourceRef: `policy_params:${param.id}` };
+  if (exit) return { reason: '退出', sourceRef: `enrolment_steps:${exit.id}` };
+  const approve = step.find((s) => s.step === 'approve');
+  if (approve) return { reason: '追溯批准', sourceRef: `enrolment_steps:${approve.id}` };
+  return { reason: dueFen === 0 ? '停止发放' : '核定金额变化', sourceRef: null };
+}
+
+/** Adjustment rows for the months before `month` that have a confirmed batch (oldest month first). */
+function adjustments(store: Store, street: string, programme: Programme, month: string): Omit<FullBatchRow, 'seq'>[] {
+  const months = (
+    store
+      .prepare(
+        `SELECT DISTINCT month FROM payment_batches WHERE street_code = ? AND programme = ? AND status IN ('confirmed', 'paid')
+           AND month < ? AND deleted_at IS NULL ORDER BY month`,
+      )
+      .all(street, programme, month) as { month: string }[]
+  ).map((r) => r.month);
+  if (months.length === 0) return [];
+  const enrolments = enrolmentsOf(store, street, programme);
+  const out: Omit<FullBatchRow, 'seq'>[] = [];
+  for (const m of months) {
+    const paid = paidFor(store, street, programme, m);
+    for (const e of enrolments) {
+      const p = paid.get(e.id);
+      if (!p && (!e.start_month || e.start_month > m)) continue;
+      const due = dueFor(store, e, m);
+      const diff = due.amountFen - (p?.amountFen ?? 0);
+      if (diff === 0) continue;
+      // A month paid nothing has no confirmation of its own for this enrolment: that of the month's batch.
+      const since = p?.confirmedAt ?? confirmedAtOf(store, street, programme, m);
+      out.push({
+        kind: diff > 0 ? 'supplement' : 'recovery',
+        forMonth: m,
+        enrolmentId: e.id,
+        householdId: e.household_id,
+        personId: e.person_id,
+        name: e.person_name,
+        idNumber: e.person_id_number,
+        community: e.community,
+        address: e.address,
+        coveredPersons: e.covered_persons,
+        amountFen: diff,
+        basis: due.basis,
+        figures: due.figures,
+        ...reasonFor(store, e, m, since, due.amountFen),
+        bankName: e.bank_name,
+        bankAccount: e.bank_account,
+      });
+    }
+  }
+  return out;
+}
+
+function confirmedAtOf(store: Store, street: string, programme: Programme, month: string): string {
+  const r = store
+    .prepare(
+      `SELECT MIN(confirmed_at) AS at FROM payment_batches WHERE street_code = ? AND programme = ? AND month = ? AND status IN ('confirmed', 'paid')`,
+    )
+    .get(street, programme, month) as { at: string | null };
+  return r.at ?? '';
+}
+
+/** The rows a batch for the month would hold if confirmed now: regular rows, then adjustments. */
+export function computeBatchRows(store: Store, street: string, programme: Programme, month: string): FullBatchRow[] {
+  const regular: Omit<FullBatchRow, 'seq'>[] = paymentListFull(store, street, programme, month).rows.map((r) => ({
+    kind: 'regular',
+    forMonth: month,
+    enrolmentId: r.enrolmentId,
+    householdId: r.householdId,
+    personId: r.personId,
+    name: r.name,
+    idNumber: r.idNumber,
+    community: r.communityName,
+    address: r.address,
+    coveredPersons: r.coveredPersons,
+    amountFen: r.amountFen,
+    basis: r.basis,
+    figures: r.figures ?? null,
+    reason: null,
+    sourceRef: null,
+    bankName: r.bankName,
+    bankAccount: r.bankAccount,
+  }));
+  return [...regular, ...adjustments(store, street, programme, month)].map((r, i) => ({ seq: i + 1, ...r }));
+}

@@ -1,0 +1,77 @@
+/**
+ * 登记死亡: the date of death (not in the future, not before the birth) and a note. The person stays
+ * on record; what they were paid stops after the month of death and is listed under 应退尽退.
+ */
+import { useState } from 'react';
+import { Alert, App, DatePicker, Form, Input, Modal } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { PersonDetail } from '../../../../shared/registry/types';
+import { api } from '../../api/client';
+import { appClock } from '../../api/clock';
+import { showFormError } from '../../lib/form-errors';
+
+interface Props {
+  person: PersonDetail | null;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+interface Values {
+  diedOn: Dayjs;
+  note?: string;
+}
+
+export function RecordDeathModal({ person, onClose, onSaved }: Props) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const today = appClock.today();
+
+  const submit = async (v: Values) => {
+    if (!person) return;
+    setBusy(true);
+    try {
+      await api.call('registry.recordDeath', { personId: person.id, diedOn: v.diedOn.format('YYYY-MM-DD'), note: v.note?.trim() || null });
+      message.success(`已登记 ${person.name} 死亡`);
+      onSaved();
+    } catch (e) {
+      showFormError(form, e, message, { rename: { personId: 'diedOn' } });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={person !== null}
+      title={person ? `登记 ${person.name} 死亡` : ''}
+      okText="确认登记"
+      okButtonProps={{ danger: true }}
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title="登记后不能撤销：本人的救助补贴发放至死亡当月，次月起停发并列入“应退尽退”；低保家庭相应减少保障人数或列入复核。操作会记入操作日志。"
+      />
+      <Form form={form} name="recordDeath" layout="vertical" onFinish={submit} preserve={false}>
+        <Form.Item label="死亡日期" name="diedOn" rules={[{ required: true, message: '请选择死亡日期' }]}>
+          <DatePicker
+            data-testid="death-date"
+            autoFocus
+            style={{ width: 200 }}
+            disabledDate={(d) => d.isAfter(dayjs(today), 'day') || (person !== null && d.isBefore(dayjs(person.birthDate), 'day'))}
+          />
+        </Form.Item>
+        <Form.Item label="说明" name="note">
+          <Input data-testid="death-note" maxLength={200} placeholder="如：病故（死亡证明编号）" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,186 @@
+/**
+ * 一户一档 and ledger corrections at 1366×768 (issue 18, problems 3 and 4, and the ledger table): a
+ * household with a 低保 enrolment, a 5,000 元 急难型 临时救助 and ledger items shows all of it on its
+ * page (it used to say 尚未纳入任何救助项目) and prints it as one file (PDF read back with
+ * pdftotext); a ledger item registered twice is closed as 重复登记 linked to the first; the ledger
+ * table fits 1366 and 1440 px without sideways scrolling.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { makeIdNumber } from '../../shared/id-number';
+import { monthOf } from '../../shared/policy';
+import { addDays } from '../../shared/time/calendar-days';
+import { shanghaiDate } from '../../shared/time/shanghai';
+import { ARTIFACTS, expect, screenshot, test, type App, type TestClock } from './fixtures';
+
+const ADMIN = { username: 'admin', displayName: '王管理', password: 'admin-pass-1' };
+const CASEWORKER = { username: 'dcy', displayName: '调查员', password: 'dcy-pass-2026' };
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+/** A caller signed in as `who` now (sessions end when the clock moves). */
+async function caller(app: App, who: { username: string; password: string }) {
+  const r = await app.backend.call('auth.login', { username: who.username, password: who.password }, null);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  const token = (r.result as { token: string }).token;
+  return async <T = unknown>(procedure: string, input: unknown): Promise<T> => {
+    const res = await app.backend.call(procedure, input, token);
+    if (!res.ok) throw new Error(`${procedure}: ${JSON.stringify(res.error)}`);
+    return res.result as T;
+  };
+}
+
+/**
+ * 刘振华's household: 低保 since a month ago (its steps taken three weeks ago, the 公示 run in full),
+ * a 5,000 元 急难型 临时救助 paid today, and the same problem registered twice on the ledger.
+ */
+async function prepare(app: App, clock: TestClock) {
+  const setup = await app.backend.call(
+    'setup.initialize',
+    { streetCode: '120110001000', streetName: '张贵庄街道', officeName: '张贵庄街道公共服务办公室', admin: ADMIN },
+    null,
+  );
+  expect(setup.ok).toBe(true);
+  clock.offsetMs = -21 * 86_400_000;
+  let call = await caller(app, ADMIN);
+  const communityId = (await call<{ id: string }[]>('org.listCommunities', {}))[0]!.id;
+  const hh = await call<{ id: string; members: { id: string }[] }>('registry.createHousehold', {
+    household: { communityId, address: '詹滨东里3号楼2门201', hukouType: 'urban', categories: [] },
+    members: [{ name: '刘振华', relation: '02', idNumber: makeIdNumber('120110', '19580416', 31), health: 'serious', incomes: [] }],
+  });
+  await call('users.create', { ...CASEWORKER, role: 'caseworker' });
+  const start = shanghaiDate(clock.now());
+  const e = await call<{ id: string }>('assistance.apply', { programme: 'dibao', householdId: hh.id, note: '本人申请' });
+  await (await caller(app, CASEWORKER))('assistance.investigate', { id: e.id, note: '入户核实' });
+  await call('assistance.advance', { id: e.id, step: 'street-review', note: '同意' });
+  await call('assistance.advance', { id: e.id, step: 'publish', publicFrom: start, publicTo: addDays(start, 6) });
+  clock.offsetMs = -12 * 86_400_000;
+  call = await caller(app, ADMIN);
+  await call('assistance.advance', {
+    id: e.id,
+    step: 'approve',
+    month: monthOf(start),
+    note: '区民政局批准',
+    districtDocNo: '东民救批〔2026〕31号',
+    districtApprovedOn: addDays(start, 8),
+  });
+  clock.offsetMs = 0;
+  call = await caller(app, ADMIN);
+  const t = await call<{ id: string }>('assistance.receiveTemporary', {
+    householdId: hh.id,
+    personId: hh.members[0]!.id,
+    type: 'urgent',
+    reason: '突发脑梗住院，无力支付押金',
+    amountFen: 500000,
+  });
+  await call('assistance.decideTemporary', { id: t.id, action: 'approve', note: '先行审批' });
+  await call('assistance.decideTemporary', { id: t.id, action: 'pay' });
+  const first = await call<{ id: string; itemNo: string }>('ledger.create', {
+    source: 'grid-report', householdId: hh.id, category: 'care', urgency: '2', description: '出院后无人照料',
+  });
+  const again = await call<{ id: string; itemNo: string }>('ledger.create', {
+    source: 'hotline', householdId: hh.id, category: 'care', urgency: '2', description: '热线反映：出院后无人照料',
+  });
+  return { householdId: hh.id, first, again };
+}
+
+async function signIn(page: Page, app: App) {
+  await page.goto(app.url);
+  await page.getByLabel('用户名').fill(ADMIN.username);
+  await page.getByLabel('密码').fill(ADMIN.password);
+  await page.getByLabel('密码').press('Enter');
+  await expect(page.getByText('家庭列表').first()).toBeVisible();
+}
+
+const goHash = (page: Page, hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
+
+/** Nothing scrolls sideways: neither the page nor the table. */
+async function noSidewaysScroll(page: Page) {
+  const widths = await page.evaluate(() => {
+    const table = document.querySelector('[data-testid=ledger-table] .ant-table-content, [data-testid=ledger-table] .ant-table-body');
+    return {
+      page: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
+      table: table ? [table.scrollWidth, table.clientWidth] : [0, 0],
+    };
+  });
+  expect(widths.page[0]).toBeLessThanOrEqual(widths.page[1]!);
+  expect(widths.table[0]).toBeLessThanOrEqual(widths.table[1]!);
+}
+
+test('the household file shows enrolment, temporary assistance and ledger items, prints as one file; a duplicate item is closed; the ledger fits 1366 px', async ({ page, app, clock }) => {
+  test.setTimeout(150_000);
+  const { householdId, first, again } = await prepare(app, clock);
+  await signIn(page, app);
+
+  // 一户一档: what the household receives at a glance, then each tab.
+  await goHash(page, `#/households/${householdId}`);
+  const file = page.getByTestId('household-file');
+  const summary = page.getByTestId('file-summary');
+  await expect(summary).toContainText('低保（刘振华）');
+  await expect(summary).toContainText('已发临时救助 1 次，共 5,000.00 元');
+  await expect(summary).toContainText('未办结台账 2 项');
+  await file.getByRole('tab', { name: /救助保障/ }).click();
+  const enrolments = page.getByTestId('file-enrolments');
+  await expect(enrolments).toContainText('低保');
+  await expect(enrolments).toContainText('在保');
+  await enrolments.getByText('低保').first().click(); // the steps, on a click
+  await expect(enrolments).toContainText('区级审批');
+  await file.getByRole('tab', { name: /临时救助/ }).click();
+  await expect(page.getByTestId('file-temporary')).toContainText('5,000.00 元');
+  await expect(page.getByTestId('file-temporary')).toContainText('已发放');
+  await file.getByRole('tab', { name: /发放记录/ }).click();
+  await expect(page.getByTestId('file-payments')).toContainText('1,045.00 元');
+  await file.getByRole('tab', { name: /问题台账/ }).click();
+  const ledger = page.getByTestId('file-ledger');
+  await expect(ledger.locator('tbody tr[data-row-key]')).toHaveCount(3);
+  // Open items first, the urgent application's item (closed when paid) last.
+  await expect(ledger.locator('tbody tr[data-row-key]').last()).toContainText('已办结');
+  await screenshot(page, 'household-file-1366');
+  await file.getByRole('tab', { name: /操作记录/ }).click();
+  await expect(page.getByTestId('file-audit')).toContainText('受理急难型临时救助申请');
+
+  // Printed as one file: the PDF reads back with what the file holds.
+  await page.getByTestId('print-household-file').click();
+  const sheet = page.getByTestId('household-file-print');
+  await expect(sheet.getByText('刘振华家 一户一档')).toBeVisible();
+  await expect(sheet).toContainText(first.itemNo);
+  await screenshot(page, 'household-file-print');
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const pdfFile = path.join(ARTIFACTS, 'household-file.pdf');
+  await page.pdf({ path: pdfFile, preferCSSPageSize: true, printBackground: true });
+  const text = execFileSync('pdftotext', ['-layout', pdfFile, '-']).toString();
+  for (const s of ['刘振华家 一户一档', '二、救助保障及办理过程', '区级审批', '四、临时救助', '5,000.00 元', '五、问题台账', first.itemNo, again.itemNo, '1,045.00 元']) {
+    expect(text, s).toContain(s);
+  }
+  expect(text).not.toContain('打印时不显示本工具栏');
+
+  // The ledger at 1366 px: no sideways scrolling.
+  await page.getByRole('button', { name: '返回' }).click();
+  await page.getByRole('menuitem', { name: '问题台账' }).click();
+  const table = page.getByTestId('ledger-table');
+  await expect(table.locator('tbody tr[data-row-key]')).toHaveCount(2);
+  await noSidewaysScroll(page);
+  await screenshot(page, 'ledger-1366');
+
+  // The second registration of the same problem is closed as 重复登记, linked to the first.
+  await table.getByRole('link', { name: again.itemNo }).click();
+  const item = page.getByTestId('ledger-item');
+  await page.getByTestId('actions').getByRole('button', { name: '重复登记，销号' }).click();
+  const form = page.getByTestId('transition-form');
+  await form.getByLabel('所重复的台账事项（同一家庭）').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: first.itemNo }).click();
+  await form.getByLabel('说明（可不填）').fill('热线与网格重复反映');
+  await page.getByTestId('transition-ok').click();
+  await expect(item.getByText('重复登记（销号）').first()).toBeVisible();
+  await expect(item.getByTestId('duplicate-of')).toHaveText(first.itemNo);
+  await expect(page.getByTestId('timeline')).toContainText(`与 ${first.itemNo} 重复`);
+  await screenshot(page, 'ledger-item-duplicate');
+
+  // Open items: only the first is left, and nothing scrolls sideways at 1440 px either.
+  await page.getByRole('button', { name: '返回台账' }).click();
+  await expect(table.locator('tbody tr[data-row-key]')).toHaveCount(1);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await noSidewaysScroll(page);
+});
