@@ -47,6 +47,7 @@ test('a visit recorded on one PC appears on the other PC’s open household page
   await call(b.backend, tokenB, 'sync.syncNow', {});
   await page.goto(`${b.url}#/households/${household.id}`);
   await signInAs(page, login.username, login.password);
+  await page.getByRole('tab', { name: /走访记录/ }).click(); // the household file's 走访记录 tab
   const visits = page.getByTestId('household-visits');
   await expect(visits.getByText('暂无走访记录')).toBeVisible();
 

@@ -25,6 +25,7 @@ test('a visit and a household written elsewhere appear on the open pages; unsave
   await page.getByLabel('用户名').fill(ADMIN.username);
   await page.getByLabel('密码').fill(ADMIN.password);
   await page.getByLabel('密码').press('Enter');
+  await page.getByRole('tab', { name: /走访记录/ }).click(); // the household file's 走访记录 tab
   const visits = page.getByTestId('household-visits');
   await expect(visits.getByText('暂无走访记录')).toBeVisible();
 
@@ -45,6 +46,7 @@ test('a visit and a household written elsewhere appear on the open pages; unsave
   await expect(page.getByLabel('联系电话')).toHaveValue('13820005678');
   await expectQuiet(page); // the refresh wrote nothing that would refresh the page again
   await page.keyboard.press('Escape');
+  await page.getByRole('dialog').filter({ hasText: '放弃未保存的内容？' }).getByRole('button', { name: '放弃并离开' }).click();
 
   // The household list, open, shows a household added elsewhere.
   await page.getByRole('menuitem', { name: '户籍台账' }).click();
