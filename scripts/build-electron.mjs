@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Bundles the Electron main process (with the whole backend) and the preload with esbuild:
- *   electron/main/index.ts    -> dist-electron/main.cjs
+ * Bundles the Electron main process, the backend's worker thread and the preload with esbuild:
+ *   electron/main/index.ts    -> dist-electron/main.cjs (the shell and the backend host, no backend)
+ *   electron/host/worker.ts   -> dist-electron/backend-worker.cjs (the whole backend)
  *   electron/preload/index.ts -> dist-electron/preload.cjs
  * and copies the database migrations to dist-electron/migrations (electron-builder ships them as an
  * extra resource). Electron itself and native modules stay external: they are loaded from
@@ -72,17 +73,26 @@ async function main() {
   const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
   const native = await nativeModules(pkg);
   const mainOut = path.join(outDir, 'main.cjs');
+  const workerOut = path.join(outDir, 'backend-worker.cjs');
   const preloadOut = path.join(outDir, 'preload.cjs');
-
-  const mainResult = await build({
+  // ESM sources that read import.meta.url get the bundle's own file URL.
+  const nodeEntry = {
     ...common,
-    entryPoints: [path.join(root, 'electron', 'main', 'index.ts')],
-    outfile: mainOut,
     external: ['electron', ...native],
-    // ESM sources that read import.meta.url get the bundle's own file URL.
     define: { 'import.meta.url': '__doudi_import_meta_url' },
     banner: { js: "const __doudi_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
-  });
+  };
+
+  const mainResult = await build({ ...nodeEntry, entryPoints: [path.join(root, 'electron', 'main', 'index.ts')], outfile: mainOut });
+  const workerResult = await build({ ...nodeEntry, entryPoints: [path.join(root, 'electron', 'host', 'worker.ts')], outfile: workerOut });
+  // The main process serves the window: the database and the backend run only in the worker.
+  const mainInputs = Object.keys(mainResult.metafile.inputs);
+  const inMain = mainInputs.filter((f) => f.startsWith('electron/backend/'));
+  if (inMain.length > 0 || externalImports(mainResult.metafile, mainOut).includes('better-sqlite3')) {
+    throw new Error(`main.cjs must not bundle the backend (it runs in backend-worker.cjs), but includes: ${inMain.slice(0, 5).join(', ') || 'better-sqlite3'}`);
+  }
+  const workerExternals = externalImports(workerResult.metafile, workerOut);
+  if (workerExternals.includes('electron')) throw new Error('the backend worker must not import electron');
 
   // A sandboxed preload can require 'electron' and nothing else of Node's.
   const preloadResult = await build({
@@ -106,7 +116,7 @@ async function main() {
   // What main.cjs requires at run time must ship with the app: Node built-ins, Electron, or a
   // production dependency (electron-builder copies those into the package).
   const builtins = new Set(builtinModules);
-  const mainExternals = externalImports(mainResult.metafile, mainOut).filter(
+  const mainExternals = [...new Set([...externalImports(mainResult.metafile, mainOut), ...workerExternals])].filter(
     (name) => !name.startsWith('node:') && !builtins.has(name),
   );
   const unshipped = mainExternals.filter((name) => name !== 'electron' && !(name in (pkg.dependencies ?? {})));
@@ -114,7 +124,7 @@ async function main() {
     throw new Error(`main.cjs requires ${unshipped.join(', ')} at run time, but package.json "dependencies" lacks it`);
   }
   console.log(
-    `build-electron: main.cjs, preload.cjs and migrations in ${path.relative(root, outDir)}/ ` +
+    `build-electron: main.cjs, backend-worker.cjs, preload.cjs and migrations in ${path.relative(root, outDir)}/ ` +
       `(${Date.now() - started} ms; main loads at run time: ${mainExternals.join(', ') || 'nothing external'})`,
   );
 }

@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   'demo-account',
   // payment batches (issue 12): a confirmed batch is frozen
   'batch-frozen',
+  // the backend's worker thread stopped; the host restarts it (issue 14)
+  'backend-restarting',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

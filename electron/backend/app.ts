@@ -26,6 +26,7 @@ import { householdHandlers } from './api/household-handlers';
 import type { Handlers } from './api/handlers';
 import { loadDemoStreet } from './demo/load';
 import type { SecretBox } from './store/secret-box';
+import { areasOfTables, type BackendEvent } from '../../shared/api/events';
 
 export interface BackendOptions {
   dataDir: string;
@@ -36,6 +37,8 @@ export interface BackendOptions {
   secrets?: SecretBox;
   /** Sync client options (transport, timings); background sync starts only on an enrolled device. */
   sync?: SyncControllerOptions & { autoStart?: boolean };
+  /** Receives the backend's events (committed changes, sync status); the host relays them. */
+  events?: (event: BackendEvent) => void;
 }
 
 export interface Backend {
@@ -53,9 +56,28 @@ export function createBackend(opts: BackendOptions): Backend {
   const dbFile = path.join(opts.dataDir, DB_FILE_NAME);
   ensurePrivateFile(dbFile);
   const db = openDatabase(dbFile, { migrationsFolder: opts.migrationsFolder });
-  const store = new Store(db, { now: opts.now, secrets: opts.secrets });
+  const emit = opts.events ?? (() => undefined);
+  // Called only once `sync` (declared below: it needs the store) exists.
+  const emitSyncStatus = (): void => {
+    if (opts.events) emit({ type: 'sync', status: sync.status() });
+  };
+  const store = new Store(db, {
+    now: opts.now,
+    secrets: opts.secrets,
+    onChanged: (tables) => {
+      emit({ type: 'changed', tables, areas: areasOfTables(tables) });
+      emitSyncStatus(); // pending count, a sync's progress
+    },
+  });
   const logError = opts.logError ?? ((p: string, err: unknown) => console.error(`[backend] ${p} failed:`, err));
-  const sync = new SyncController(store, { logError, ...opts.sync });
+  const sync: SyncController = new SyncController(store, {
+    logError,
+    ...opts.sync,
+    onRunStateChange: () => {
+      opts.sync?.onRunStateChange?.();
+      emitSyncStatus();
+    },
+  });
   const sessions = new SessionStore(() => store.nowDate().getTime());
   const handlers: Handlers = {
     ...setupHandlers(loadDemoStreet),
@@ -80,6 +102,7 @@ export function createBackend(opts: BackendOptions): Backend {
     sessions,
     handlers,
     logError,
+    progress: (progress) => emit({ type: 'progress', progress }),
   });
   if (opts.sync?.autoStart !== false) sync.start();
   return {
@@ -88,8 +111,10 @@ export function createBackend(opts: BackendOptions): Backend {
     sync,
     call: async (procedure, input, token) => {
       const res = await router.call(procedure, input, token);
+      store.flushChanged(); // writes made outside a Store transaction
+      if (!res.ok) return res;
       // Reads of the sync state and of the clock write nothing: no need to look for new local changes.
-      if (res.ok && !procedure.startsWith('sync.') && !procedure.startsWith('app.')) sync.noteLocalWrites();
+      if (!procedure.startsWith('sync.') && !procedure.startsWith('app.')) sync.noteLocalWrites();
       return res;
     },
     close: () => {

@@ -1,11 +1,13 @@
 /**
- * Electron main process entry: one instance, hardened renderers, the backend served over IPC, one
- * main window with a Chinese menu. Everything the app does lives in electron/backend.
+ * Electron main process entry: one instance, hardened renderers, the backend (in its worker thread,
+ * behind the backend host) served over IPC, its events relayed to the windows, one main window with
+ * a Chinese menu. Everything the app does lives in electron/backend; main only relays and does what
+ * only it can (safeStorage, printing, dialogs).
  */
-import { app, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
-import { createBackend } from '../backend/app';
-import { osSecretBox } from '../backend/store/secret-box';
-import { MENU_CHANNEL, type MenuCommand } from './channels';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
+import { startBackendHost } from '../host/host';
+import { EVENT_CHANNEL, MENU_CHANNEL, type MenuCommand } from './channels';
 import { bindApi } from './ipc';
 import { bindPrinting } from './print-ipc';
 import { createMainWindow, focusWindow } from './main-window';
@@ -47,17 +49,30 @@ function main(): void {
     .catch((err: unknown) => fail(err, paths));
 }
 
-function start({ paths, location, isPackaged }: Startup): void {
+async function start({ paths, location, isPackaged }: Startup): Promise<void> {
   installSessionSecurity(session.defaultSession, location, contentSecurityPolicy({ dev: location.kind === 'dev' }));
 
-  // The device token is sealed with the OS key store (DPAPI on Windows) where there is one.
+  // The device token is sealed with the OS key store (DPAPI on Windows) where there is one; the
+  // worker asks main for the bytes (safeStorage works only here).
   const secrets = safeStorage.isEncryptionAvailable()
-    ? osSecretBox((plain) => safeStorage.encryptString(plain), (sealed) => safeStorage.decryptString(Buffer.from(sealed)))
+    ? {
+        encrypt: (plain: string) => safeStorage.encryptString(plain).toString('base64'),
+        decrypt: (sealed: string) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
+      }
     : undefined;
-  const backend = createBackend({ dataDir: paths.dataDir, migrationsFolder: paths.migrationsFolder, secrets });
+  const backend = await startBackendHost({
+    dataDir: paths.dataDir,
+    migrationsFolder: paths.migrationsFolder,
+    workerFile: path.join(__dirname, 'backend-worker.cjs'),
+    secrets,
+  });
   const unbindApi = bindApi(ipcMain, {
     call: (procedure, input, token) => backend.call(procedure, input, token),
     isTrustedUrl: (url) => isAppUrl(url, location),
+  });
+  // Events go to every window of the app (the main window; a print window ignores them).
+  const unsubscribe = backend.subscribe((event) => {
+    for (const w of BrowserWindow.getAllWindows()) if (!w.isDestroyed()) w.webContents.send(EVENT_CHANNEL, event);
   });
   let mainWindow: ReturnType<typeof createMainWindow> | null = null;
   const unbindPrinting = bindPrinting(ipcMain, {
@@ -67,14 +82,19 @@ function start({ paths, location, isPackaged }: Startup): void {
     parent: () => mainWindow,
     isTrustedUrl: (url) => isAppUrl(url, location),
   });
-  app.on('will-quit', () => {
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    if (quitting) return;
+    // Quit once the worker has closed the database (it checkpoints the WAL), not before.
+    event.preventDefault();
+    quitting = true;
+    unsubscribe();
     unbindApi();
     unbindPrinting();
-    try {
-      backend.close();
-    } catch (err) {
-      console.error('[main] closing the backend failed', err);
-    }
+    backend
+      .close()
+      .catch((err: unknown) => console.error('[main] closing the backend failed', err))
+      .finally(() => app.quit());
   });
 
   const win = createMainWindow({ paths, location, isPackaged });

@@ -14,6 +14,8 @@ export interface DoudiBridge {
   platform: string;
   /** Subscribes to menu commands ('navigate:/households', 'reload', ...); returns the unsubscribe. */
   onMenuCommand(callback: (command: string) => void): () => void;
+  /** Subscribes to the backend's events (shared/api/events.ts, checked by the receiver); returns the unsubscribe. */
+  onBackendEvent(callback: (event: unknown) => void): () => void;
   /** Prints a print route through the shell: printer dialog, silently, or to a PDF file. */
   print(request: ShellPrintRequest): Promise<ShellPrintEnvelope>;
   /** In a hidden print window: the session it may read the document with; elsewhere null. */

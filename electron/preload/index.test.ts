@@ -1,6 +1,6 @@
 import * as electron from 'electron';
 import { beforeAll, describe, expect, it, vi, type Mock } from 'vitest';
-import { API_CHANNEL, MENU_CHANNEL, PRINT_CHANNEL, PRINT_SESSION_CHANNEL } from '../main/channels';
+import { API_CHANNEL, EVENT_CHANNEL, MENU_CHANNEL, PRINT_CHANNEL, PRINT_SESSION_CHANNEL } from '../main/channels';
 import type { DoudiBridge } from './bridge';
 
 vi.mock('electron', async () => {
@@ -24,8 +24,8 @@ beforeAll(async () => {
 });
 
 describe('window.doudi', () => {
-  it('exposes exactly invoke, platform, onMenuCommand, print and printSession', () => {
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onMenuCommand', 'platform', 'print', 'printSession']);
+  it('exposes exactly invoke, platform, onMenuCommand, onBackendEvent, print and printSession', () => {
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onBackendEvent', 'onMenuCommand', 'platform', 'print', 'printSession']);
     expect(bridge.platform).toBe(process.platform);
   });
 
@@ -44,6 +44,16 @@ describe('window.doudi', () => {
     ipcRenderer.emit(MENU_CHANNEL, { sender: 'event' }, 'reload');
     expect(received).toEqual(['navigate:/households']);
     expect(ipcRenderer.listenerCount(MENU_CHANNEL)).toBe(0);
+  });
+
+  it('delivers backend events until unsubscribed', () => {
+    const received: unknown[] = [];
+    const off = bridge.onBackendEvent((event) => received.push(event));
+    ipcRenderer.emit(EVENT_CHANNEL, { sender: 'event' }, { type: 'changed', tables: ['visits'], areas: ['screening'] });
+    off();
+    ipcRenderer.emit(EVENT_CHANNEL, { sender: 'event' }, { type: 'changed', tables: ['persons'], areas: ['registry'] });
+    expect(received).toEqual([{ type: 'changed', tables: ['visits'], areas: ['screening'] }]);
+    expect(ipcRenderer.listenerCount(EVENT_CHANNEL)).toBe(0);
   });
 
   it('sends only the four print request fields on the print channel', async () => {

@@ -4,7 +4,7 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { Envelope } from '../../shared/api/contract';
-import { API_CHANNEL, MENU_CHANNEL, PRINT_CHANNEL, PRINT_SESSION_CHANNEL } from '../main/channels';
+import { API_CHANNEL, EVENT_CHANNEL, MENU_CHANNEL, PRINT_CHANNEL, PRINT_SESSION_CHANNEL } from '../main/channels';
 import type { ShellPrintEnvelope, ShellPrintRequest } from '../../shared/print/request';
 import type { DoudiBridge, DoudiInvokeRequest } from './bridge';
 
@@ -24,6 +24,14 @@ const bridge: DoudiBridge = {
     ipcRenderer.on(MENU_CHANNEL, listener);
     return () => {
       ipcRenderer.removeListener(MENU_CHANNEL, listener);
+    };
+  },
+  onBackendEvent(callback) {
+    // Main sends only backend events on this channel; the renderer checks their shape itself.
+    const listener = (_event: IpcRendererEvent, payload: unknown): void => callback(payload);
+    ipcRenderer.on(EVENT_CHANNEL, listener);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, listener);
     };
   },
   print(request) {

@@ -11,7 +11,7 @@ const ADMIN = { username: 'admin', displayName: '王管理', password: 'admin-pa
 test('协议范本: revise the template with a checked placeholder; new agreements print the revision', async ({ page, app, clock }) => {
   test.setTimeout(120_000);
   const token = await initializeStreet(app.backend, ADMIN);
-  setCareSubsidies(app.backend, '120110001000');
+  setCareSubsidies(app, '120110001000');
 
   await signIn(page, app.url, ADMIN);
   await page.getByRole('menuitem', { name: '照料服务' }).click();

@@ -16,7 +16,7 @@ test('a demo install says it is a demo and cannot be enrolled', async ({ page, a
 
   await expect(page.getByText('张贵庄街道（演示）', { exact: true })).toBeVisible();
   await expect(page.getByText('演示数据', { exact: true })).toBeVisible();
-  expect(app.backend.store.getMeta('street_code')).toBe('999999001000');
+  expect(await app.backend.call('setup.status', {}, null)).toMatchObject({ ok: true, result: { isDemo: true, street: { code: '999999001000' } } });
 
   await page.getByRole('menuitem', { name: '同步' }).click();
   await expect(page.getByText('演示数据不能登记到区级服务器')).toBeVisible();

@@ -1,6 +1,7 @@
 /**
- * Each test gets a real backend on a fresh SQLite file and the browser-mode web host on a
- * free loopback port, serving the built renderer (dist/).
+ * Each test gets a real backend on a fresh SQLite file, run in its worker thread by the backend host
+ * (the desktop's transport), and the browser-mode web host on a free loopback port, serving the built
+ * renderer (dist/).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,12 +9,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
 
-import { createBackend, type Backend } from '../../electron/backend/app';
+import { startBackendHost, type BackendHost } from '../../electron/host/host';
 import { startWebHost } from '../../electron/backend/web-host/server';
 
 export interface App {
   url: string;
-  backend: Backend;
+  /** The backend host the page talks to (calls and events go through the worker thread). */
+  backend: BackendHost;
   dataDir: string;
 }
 
@@ -25,6 +27,8 @@ export interface TestClock {
   offsetMs: number;
   now(): Date;
   advanceHours(h: number): void;
+  /** Tells the backend's thread each new offset (set by the app fixture). */
+  follow(sink: (offsetMs: number) => void): void;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -34,11 +38,23 @@ export const test = base.extend<{ app: App; clock: TestClock }>({
   clock: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
+      let offset = 0;
+      let sink: ((offsetMs: number) => void) | null = null;
+      // The backend's clock runs in its worker: each change is sent there before the next call.
       const clock: TestClock = {
-        offsetMs: 0,
-        now: () => new Date(Date.now() + clock.offsetMs),
+        get offsetMs() {
+          return offset;
+        },
+        set offsetMs(ms: number) {
+          offset = ms;
+          sink?.(ms);
+        },
+        now: () => new Date(Date.now() + offset),
         advanceHours: (h) => {
-          clock.offsetMs += h * 3_600_000;
+          clock.offsetMs = offset + h * 3_600_000;
+        },
+        follow: (fn) => {
+          sink = fn;
         },
       };
       await use(clock);
@@ -50,11 +66,12 @@ export const test = base.extend<{ app: App; clock: TestClock }>({
       const dist = path.resolve(here, '../../dist');
       if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ is missing: run npm run build:renderer');
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-e2e-'));
-      const backend = createBackend({ dataDir, now: () => clock.now() });
+      const backend = await startBackendHost({ dataDir, clockOffsetMs: clock.offsetMs });
+      clock.follow((ms) => backend.setClockOffset(ms));
       const host = await startWebHost({ backend, distDir: dist, port: 0 });
       await use({ url: host.url, backend, dataDir });
       await host.close();
-      backend.close();
+      await backend.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
     { scope: 'test' },

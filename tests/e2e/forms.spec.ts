@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
 import { makeIdNumber } from '../../shared/id-number';
 import type { Backend } from '../../electron/backend/app';
+import { readDb } from '../support/side-store';
 
 const ADMIN = { username: 'zgzadmin', displayName: '王建华', password: 'zgz-admin-2026' };
 const HEAD_ID = makeIdNumber('120110', '19550312', 123);
@@ -15,14 +16,14 @@ const SON_ID = makeIdNumber('120110', '19500101', 135);
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-async function call<T>(backend: Backend, token: string | null, procedure: string, input: unknown): Promise<T> {
+async function call<T>(backend: Pick<Backend, 'call'>, token: string | null, procedure: string, input: unknown): Promise<T> {
   const r = await backend.call(procedure, input, token);
   if (!r.ok) throw new Error(`${procedure}: ${JSON.stringify(r.error)}`);
   return r.result as T;
 }
 
 /** Sets the street up and signs in through the UI; the token is for arranging data. */
-async function signIn(page: Page, app: { url: string; backend: Backend }): Promise<string> {
+async function signIn(page: Page, app: { url: string; backend: Pick<Backend, 'call'> }): Promise<string> {
   await call(app.backend, null, 'setup.initialize', { streetCode: '120110001000', streetName: '张贵庄街道', officeName: '张贵庄街道公共服务办公室', admin: ADMIN });
   await page.goto(app.url);
   await page.getByLabel('用户名').fill(ADMIN.username);
@@ -72,12 +73,12 @@ test('selects take the typed match, ID typos show on leaving the field, implausi
   await expect(warning).toContainText('“张小军”（子，出生于 1950-01-01）比户主（出生于 1955-03-12）年长');
   await screenshot(page, 'forms-02-relation-age-warning');
   await warning.getByRole('button', { name: '返回修改' }).click();
-  const count = () => (app.backend.store.prepare('SELECT count(*) AS n FROM persons').get() as { n: number }).n;
+  const count = () => (readDb(app.dataDir, 'SELECT count(*) AS n FROM persons') as { n: number }).n;
   expect(count()).toBe(0);
   await page.getByRole('button', { name: /保存（Ctrl\+S）/ }).click();
   await warning.getByRole('button', { name: '确认无误，保存' }).click();
   await expect(page.getByRole('heading', { name: /张建国家/ })).toBeVisible();
-  const head = app.backend.store.prepare('SELECT employment, health FROM persons WHERE name = ?').get('张建国');
+  const head = readDb(app.dataDir, 'SELECT employment, health FROM persons WHERE name = ?', '张建国');
   expect(head).toEqual({ employment: 'unemployed-registered', health: 'serious' });
 
   // Adding a member on the household page asks the same: a 女 only 6 years younger than the 户主.

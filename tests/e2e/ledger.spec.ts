@@ -15,14 +15,14 @@ import type { Backend } from '../../electron/backend/app';
 
 const ADMIN = { username: 'zgzadmin', displayName: '王建华', password: 'zgz-admin-2026' };
 
-async function call<T>(backend: Backend, token: string | null, procedure: string, input: unknown): Promise<T> {
+async function call<T>(backend: Pick<Backend, 'call'>, token: string | null, procedure: string, input: unknown): Promise<T> {
   const r = await backend.call(procedure, input, token);
   if (!r.ok) throw new Error(`${procedure}: ${JSON.stringify(r.error)}`);
   return r.result as T;
 }
 
 /** A street with one grid of three households (one with an 80-year-old: weekly). */
-async function prepare(backend: Backend): Promise<{ token: string; gridId: string }> {
+async function prepare(backend: Pick<Backend, 'call'>): Promise<{ token: string; gridId: string }> {
   await call(backend, null, 'setup.initialize', {
     streetCode: '120110001000',
     streetName: '张贵庄街道',

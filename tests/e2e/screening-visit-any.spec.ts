@@ -8,7 +8,7 @@ import type { Backend } from '../../electron/backend/app';
 
 const ADMIN = { username: 'zgzadmin', displayName: '王建华', password: 'zgz-admin-2026' };
 
-async function call<T>(backend: Backend, token: string | null, procedure: string, input: unknown): Promise<T> {
+async function call<T>(backend: Pick<Backend, 'call'>, token: string | null, procedure: string, input: unknown): Promise<T> {
   const r = await backend.call(procedure, input, token);
   if (!r.ok) throw new Error(`${procedure}: ${JSON.stringify(r.error)}`);
   return r.result as T;

@@ -12,7 +12,7 @@ const ADMIN = { username: 'zgzadmin', displayName: '王建华', password: 'zgz-a
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-async function call<T>(backend: Backend, token: string | null, procedure: string, input: unknown): Promise<T> {
+async function call<T>(backend: Pick<Backend, 'call'>, token: string | null, procedure: string, input: unknown): Promise<T> {
   const r = await backend.call(procedure, input, token);
   if (!r.ok) throw new Error(`${procedure}: ${JSON.stringify(r.error)}`);
   return r.result as T;

@@ -3,13 +3,14 @@
  * directly through the backend API (for print tests and the print-cards benchmark). Generated data only.
  */
 import type { Backend } from '../../electron/backend/app';
+import { withSideStore } from './side-store';
 import { makeIdNumber } from '../../shared/id-number';
 import { DISTRICT_PARTITION, setParam } from '../../electron/backend/services/policy/params';
 import { systemActor } from '../../electron/backend/services/setup/street';
 
 export type Caller = <T = unknown>(procedure: string, input: unknown) => Promise<T>;
 
-export function caller(backend: Backend, token: string): Caller {
+export function caller(backend: Pick<Backend, 'call'>, token: string): Caller {
   return async <T,>(procedure: string, input: unknown) => {
     const env = await backend.call(procedure, input, token);
     if (!env.ok) throw new Error(`${procedure}: ${env.error.message}`);
@@ -17,13 +18,15 @@ export function caller(backend: Backend, token: string): Caller {
   };
 }
 
-export function setCareSubsidies(backend: Backend, streetCode: string): void {
+/** District figures a street cannot set itself: written on the backend's store, or on an app's data file. */
+export function setCareSubsidies(target: Backend | { dataDir: string }, streetCode: string): void {
+  if (!('store' in target)) return withSideStore(target.dataDir, (store) => setCareSubsidies({ store } as Backend, streetCode));
   const actor = systemActor(streetCode);
   const base = { effectiveFrom: '2020-06-12', partition: DISTRICT_PARTITION, retroactiveReason: '测试数据' };
-  setParam(backend.store, actor, { ...base, key: 'tekun.care.full', value: 30000, note: '测试值' });
-  setParam(backend.store, actor, { ...base, key: 'tekun.care.partial', value: 60000, note: '测试值' });
-  setParam(backend.store, actor, { ...base, key: 'tekun.care.none', value: 90000, note: '测试值' });
-  setParam(backend.store, actor, { ...base, key: 'care.supervisionHotline', value: '022-24391234', partition: streetCode });
+  setParam(target.store, actor, { ...base, key: 'tekun.care.full', value: 30000, note: '测试值' });
+  setParam(target.store, actor, { ...base, key: 'tekun.care.partial', value: 60000, note: '测试值' });
+  setParam(target.store, actor, { ...base, key: 'tekun.care.none', value: 90000, note: '测试值' });
+  setParam(target.store, actor, { ...base, key: 'care.supervisionHotline', value: '022-24391234', partition: streetCode });
 }
 
 /** YYYYMMDD of a base date plus n days (so that generated ID numbers stay unique for any count). */

@@ -12,7 +12,7 @@ export interface Admin {
 }
 
 /** Runs the set-up wizard's call; returns the administrator's session token. */
-export async function initializeStreet(backend: Backend, admin: Admin): Promise<string> {
+export async function initializeStreet(backend: Pick<Backend, 'call'>, admin: Admin): Promise<string> {
   const r = await backend.call('setup.initialize', { ...ZGZ, admin }, null);
   expect(r.ok, JSON.stringify(r)).toBe(true);
   return (r as { result: { token: string } }).result.token;

@@ -19,7 +19,7 @@ export async function syncNow(page: Page): Promise<void> {
 }
 
 /** A backend procedure's result, or an error naming the procedure and the refusal. */
-export async function backendCall<T>(backend: Backend, token: string | null, procedure: string, input: unknown): Promise<T> {
+export async function backendCall<T>(backend: Pick<Backend, 'call'>, token: string | null, procedure: string, input: unknown): Promise<T> {
   const r = await backend.call(procedure, input, token);
   if (!r.ok) throw new Error(`${procedure}: ${JSON.stringify(r.error)}`);
   return r.result as T;

@@ -1,4 +1,5 @@
 /** What every handler receives: the store, who acts, and the app's collaborators. */
+import type { ProgressSink } from './progress';
 import type { Role } from '../../../shared/codes';
 import type { Actor, Store } from '../store/store';
 import type { SessionStore } from '../services/auth/sessions';
@@ -19,6 +20,8 @@ export interface CallContext {
   user: SignedInUser | null;
   /** The actor for writes: the user, or the system during set-up. */
   actor: Actor;
+  /** Tells the window how far long work has got (progress events). */
+  progress: ProgressSink;
 }
 
 export function requireUser(ctx: CallContext): SignedInUser {

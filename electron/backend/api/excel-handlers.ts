@@ -4,6 +4,7 @@
  * by import id and user, so one user cannot commit another's preview.
  */
 import { exportHouseholds } from '../services/registry/excel-export';
+import { progressReporter } from './progress';
 import { buildImportTemplate } from '../services/registry/excel-template';
 import { readImportSheet } from '../services/registry/excel-import-read';
 import { planImport } from '../services/registry/excel-import';
@@ -19,7 +20,12 @@ type ExcelProcs = Pick<
 export function excelHandlers(): ExcelProcs {
   const pending = new ImportCache();
   return {
-    'registry.exportHouseholds': (input, { store, actor }) => exportHouseholds(store, actor, input),
+    'registry.exportHouseholds': async (input, { store, actor, progress }) => {
+      const report = progressReporter(progress, 'registry.exportHouseholds', '正在导出 Excel');
+      const file = await exportHouseholds(store, actor, input, (done, total) => report.step(done, total));
+      report.finish();
+      return file;
+    },
     'registry.importTemplate': (_input, { store, actor }) => buildImportTemplate(store, actor.streetCode),
     'registry.importPreview': async (input, ctx) => {
       const user = requireUser(ctx);

@@ -2,6 +2,7 @@
  * The one router behind every transport: checks who calls, validates input against the contract,
  * and runs the handler. Every failure becomes an envelope with a stable code and a Chinese message.
  */
+import type { ProgressSink } from './progress';
 import { contract, isProcedureName, type Envelope, type ProcedureName } from '../../../shared/api/contract';
 import { describeZodError } from '../../../shared/api/zh';
 import { AppError, ERROR_CODES, type ErrorCode } from '../../../shared/errors';
@@ -18,6 +19,7 @@ export interface RouterDeps {
   sessions: SessionStore;
   handlers: Handlers;
   logError?: (procedure: string, err: unknown) => void;
+  progress?: ProgressSink;
 }
 
 function isErrorCode(s: unknown): s is ErrorCode {
@@ -60,6 +62,7 @@ export class Router {
       token,
       user,
       actor: user ? { userId: user.id, username: user.username, streetCode: user.streetCode } : systemActor(streetCode),
+      progress: this.deps.progress ?? (() => undefined),
     };
     const handler = this.deps.handlers[procedure] as Handler<ProcedureName>;
     return handler(parsed.data as never, ctx);

@@ -117,6 +117,6 @@ export function loadStreetData(store: Store, data: DemoStreetData, opts: LoadOpt
 }
 
 /** The `setup.loadDemo` loader: the demo street (张贵庄街道（演示）, about 2,000 households). */
-export function loadDemoStreet(store: Store): void {
-  loadStreetData(store, generateStreet());
+export function loadDemoStreet(store: Store, onProgress?: (personsDone: number, personsTotal: number) => void): void {
+  loadStreetData(store, generateStreet(), { onProgress });
 }

@@ -93,9 +93,13 @@ export class Store {
   private readonly secrets: SecretBox;
   /** How far this PC's clock runs ahead of the district server, as the last sync measured it. */
   private clockAheadMs = 0;
+  /** Tables written since the last flush: told to `onChanged` once the transaction commits. */
+  private readonly touched = new Set<string>();
+  private readonly onChanged: ((tables: string[]) => void) | undefined;
 
-  constructor(db: OpenedDb, opts: { now?: () => Date; secrets?: SecretBox } = {}) {
+  constructor(db: OpenedDb, opts: { now?: () => Date; secrets?: SecretBox; onChanged?: (tables: string[]) => void } = {}) {
     this.secrets = opts.secrets ?? PLAIN_BOX;
+    this.onChanged = opts.onChanged;
     this.sqlite = db.sqlite;
     this.orm = db.orm;
     // Performance only. Each write touches many b-trees (row, indexes, search index, field
@@ -170,9 +174,34 @@ export class Store {
     return s;
   }
 
-  /** Runs fn in one transaction (a savepoint when nested). */
+  /** Runs fn in one transaction (a savepoint when nested); the outermost one tells what it changed. */
   tx<T>(fn: () => T): T {
-    return this.sqlite.transaction(fn)();
+    if (this.sqlite.inTransaction) return this.sqlite.transaction(fn)();
+    let out: T;
+    try {
+      out = this.sqlite.transaction(fn)();
+    } catch (err) {
+      this.touched.clear(); // rolled back: nothing changed
+      throw err;
+    }
+    this.flushChanged();
+    return out;
+  }
+
+  /** Notes a table written by the open transaction (the sync's apply writes rows with SQL of its own). */
+  noteTouched(table: string): void {
+    this.touched.add(table);
+  }
+
+  /**
+   * Tells the listener which tables changed since the last flush, once (after a commit; the backend
+   * also flushes after each call, for writes made outside `tx`).
+   */
+  flushChanged(): void {
+    if (this.touched.size === 0 || this.sqlite.inTransaction) return;
+    const tables = [...this.touched].sort();
+    this.touched.clear();
+    this.onChanged?.(tables);
   }
 
   /**
@@ -224,6 +253,7 @@ export class Store {
       }
       const names = Object.keys(fields);
       const hlc = this.clock.tick();
+      this.touched.add(table);
       this.prepare(
         `INSERT INTO ${table} (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
       ).run(...names.map((n) => fields[n]));
@@ -267,6 +297,7 @@ export class Store {
       const names = Object.keys(changed);
       const partition = this.partitionOf(meta, current);
       const hlc = this.clock.tick();
+      this.touched.add(table);
       this.prepare(`UPDATE ${table} SET ${names.map((n) => `"${n}" = ?`).join(', ')} WHERE id = ?`).run(
         ...names.map((n) => changed[n]),
         id,
@@ -313,6 +344,7 @@ export class Store {
     };
     const names = Object.keys(fields);
     const hlc = this.clock.tick();
+    this.touched.add('audit_events');
     this.prepare(`INSERT INTO audit_events (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
       ...names.map((n) => fields[n]),
     );

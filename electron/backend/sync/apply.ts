@@ -284,6 +284,7 @@ export function applyRemote(store: Store, rows: RemoteRow[]): ApplyStats {
       continue;
     }
     const spec = SYNC_CATALOG.get(r.table);
+    store.noteTouched(r.table);
     if (!spec) {
       const all = Object.fromEntries(Object.entries(r.fields).map(([f, v]) => [f, { value: v, hlc: clockOf(r, f)! }]));
       park(store, r.table, r.rowId, r.partition, all, 'unknown-table');

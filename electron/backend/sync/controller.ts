@@ -38,6 +38,8 @@ export interface SyncControllerOptions {
   /** While offline, how often to probe the server's /v1/time to notice the network is back. */
   probeMs?: number;
   logError?: (what: string, err: unknown) => void;
+  /** A run started or ended (the status changed without a write: syncing, offline, error). */
+  onRunStateChange?: () => void;
 }
 
 const HISTORY_KEY = 'sync_history';
@@ -219,6 +221,7 @@ export class SyncController {
     this.running = true;
     const summary: SyncSummary = { snapshotRows: 0, pushed: 0, rejected: 0, pulled: 0 };
     this.current = summary;
+    this.o.onRunStateChange?.();
     let failure: unknown = null;
     try {
       await syncOnce(this.store, this.enrolledTransport(), { progress: summary });
@@ -234,6 +237,7 @@ export class SyncController {
     const info: SyncRunInfo = { startedAt, finishedAt: this.store.nowIso(), trigger, ok: failure === null, ...summary, error };
     this.appendHistory(info);
     this.lastSeq = this.maxSeq();
+    this.o.onRunStateChange?.();
     for (const w of this.waiters.splice(0)) w.resolve(info);
     if (failure !== null) {
       if (error?.code === 'network') this.startProbe();

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { InputOf, OutputOf, ProcedureName } from '../../../shared/api/contract';
-import { createBackend, type Backend } from '../app';
+import { createBackend, type Backend, type BackendOptions } from '../app';
 
 export interface Harness {
   backend: Backend;
@@ -25,9 +25,11 @@ export interface Harness {
 export const TEST_STREET = { code: '120110001000', name: '张贵庄街道', officeName: '张贵庄街道公共服务办公室' };
 export const ADMIN = { username: 'admin', displayName: '王管理', password: 'admin-pass-1' };
 
-export async function makeHarness(opts: { setUp?: boolean; now?: () => Date } = {}): Promise<Harness> {
+export async function makeHarness(
+  opts: { setUp?: boolean; now?: () => Date; events?: BackendOptions['events'] } = {},
+): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-test-'));
-  const backend = createBackend({ dataDir, now: opts.now, logError: () => undefined });
+  const backend = createBackend({ dataDir, now: opts.now, logError: () => undefined, events: opts.events });
   let token = '';
   const raw = (procedure: string, input: unknown, t?: string | null) =>
     backend.call(procedure, input, t === undefined ? token : t);

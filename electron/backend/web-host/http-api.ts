@@ -25,6 +25,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'already-set-up': 409,
   'not-set-up': 409,
   internal: 500,
+  'backend-restarting': 503,
 };
 
 export type Call = (procedure: string, input: unknown, token: string | null) => Promise<Envelope<unknown>>;

@@ -1,8 +1,8 @@
 /** Browser-mode host: the built renderer and the router over HTTP, bound to loopback. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Backend } from '../app';
-import { handleApi, sendJson } from './http-api';
+import { handleApi, sendJson, type Call } from './http-api';
+import { serveEvents, type Subscribe } from './events-stream';
 import { allowedHosts, checkRequest, decodedPath } from './request-guard';
 import { serveStatic } from './static-files';
 
@@ -13,8 +13,15 @@ export interface WebHost {
 
 const INTERNAL = { ok: false, error: { code: 'internal', message: '系统内部错误' } };
 
-export function startWebHost(opts: { backend: Backend; distDir: string; port: number; host?: string }): Promise<WebHost> {
+/** What the web host serves: the backend host's calls, and its events when it has them. */
+export interface ServedBackend {
+  call: Call;
+  subscribe?: Subscribe;
+}
+
+export function startWebHost(opts: { backend: ServedBackend; distDir: string; port: number; host?: string }): Promise<WebHost> {
   let hosts = new Set<string>();
+  const streams = new Set<http.ServerResponse>();
 
   function route(req: http.IncomingMessage, res: http.ServerResponse): void {
     const refusal = checkRequest(req, hosts);
@@ -25,6 +32,10 @@ export function startWebHost(opts: { backend: Backend; distDir: string; port: nu
       return;
     }
     const url = req.url ?? '/';
+    if (/^\/api\/events(?:\?.*)?$/.test(url) && opts.backend.subscribe) {
+      serveEvents(req, res, opts.backend.call, opts.backend.subscribe, streams).catch((err: unknown) => fail500(res, err));
+      return;
+    }
     const m = /^\/api\/([A-Za-z0-9_.]{1,100})(?:\?.*)?$/.exec(url);
     if (m) {
       handleApi(req, res, m[1]!, opts.backend.call).catch((err: unknown) => fail500(res, err));
@@ -62,6 +73,7 @@ export function startWebHost(opts: { backend: Backend; distDir: string; port: nu
         // alone could wait forever: drop idle connections now and any others after a short grace.
         close: () =>
           new Promise((r) => {
+            for (const stream of streams) stream.end(); // event streams never go idle by themselves
             server.close(() => r());
             server.closeIdleConnections();
             setTimeout(() => server.closeAllConnections(), 1000).unref();

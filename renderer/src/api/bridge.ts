@@ -10,6 +10,8 @@ export interface DoudiInvokeRequest {
 
 export interface DoudiBridge {
   invoke(request: DoudiInvokeRequest): Promise<Envelope<unknown>>;
+  /** The backend's events (shared/api/events.ts; the receiver checks their shape). */
+  onBackendEvent?(callback: (event: unknown) => void): () => void;
   /** Electron only (absent in older shells and in browser mode). */
   print?(request: ShellPrintRequest): Promise<ShellPrintEnvelope>;
   printSession?(): Promise<string | null>;

@@ -7,6 +7,7 @@ import { AppError, type ErrorCode } from '../../../shared/errors';
 import { getBridge } from './bridge';
 import { createSessionTokenStore, type TokenStore } from './token-store';
 import { httpTransport, ipcTransport, type Transport } from './transports';
+import { bridgeEvents, streamEvents, type BackendEvents } from './events';
 
 export interface ApiClient {
   call<P extends ProcedureName>(procedure: P, input: InputOf<P>): Promise<OutputOf<P>>;
@@ -50,6 +51,13 @@ export function defaultTransport(): Transport {
 }
 
 export const api: ApiClient = createApiClient(defaultTransport(), createSessionTokenStore());
+
+/** The backend's events (changes, sync status, progress) for this window. */
+export const backendEvents: BackendEvents = (() => {
+  const bridge = getBridge();
+  if (bridge) return bridgeEvents(bridge);
+  return streamEvents((input, init) => fetch(input, init), () => api.tokens.get());
+})();
 
 /** A readable Chinese message for any thrown value. */
 export function errorMessage(error: unknown): string {

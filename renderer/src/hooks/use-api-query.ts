@@ -1,5 +1,12 @@
-/** Loads data through the API with loading/error state, a reload function and stale-reply guard. */
+/**
+ * Loads data through the API with loading/error state, a reload function and stale-reply guard.
+ * Live: when the backend reports committed changes (a local write elsewhere, a sync page) in the
+ * query's areas, the query loads again quietly: the data already shown stays (no spinner, so scroll,
+ * selection and the forms' unsaved input are kept), an equal answer changes nothing, and a failed
+ * refresh keeps what was shown.
+ */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useLiveRefresh, type Live } from './use-live-refresh';
 
 export interface ApiQuery<T> {
   data: T | undefined;
@@ -8,7 +15,7 @@ export interface ApiQuery<T> {
   reload: () => void;
 }
 
-export function useApiQuery<T>(load: () => Promise<T>, deps: readonly unknown[], enabled = true): ApiQuery<T> {
+export function useApiQuery<T>(load: () => Promise<T>, deps: readonly unknown[], enabled = true, live: Live = true): ApiQuery<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
   const [loading, setLoading] = useState(enabled);
@@ -16,6 +23,19 @@ export function useApiQuery<T>(load: () => Promise<T>, deps: readonly unknown[],
   const seq = useRef(0);
   const loadRef = useRef(load);
   loadRef.current = load;
+  const shown = useRef<string | undefined>(undefined);
+
+  const show = useCallback((value: T) => {
+    let text: string | undefined;
+    try {
+      text = JSON.stringify(value);
+    } catch {
+      text = undefined;
+    }
+    if (text !== undefined && text === shown.current) return;
+    shown.current = text;
+    setData(value);
+  }, []);
 
   useEffect(() => {
     if (!enabled) {
@@ -28,7 +48,7 @@ export function useApiQuery<T>(load: () => Promise<T>, deps: readonly unknown[],
     loadRef
       .current()
       .then((value) => {
-        if (id === seq.current) setData(value);
+        if (id === seq.current) show(value);
       })
       .catch((e: unknown) => {
         if (id === seq.current) setError(e);
@@ -38,6 +58,26 @@ export function useApiQuery<T>(load: () => Promise<T>, deps: readonly unknown[],
       });
     // `deps` are the caller's; `load` is read through a ref so that a new closure does not refetch.
   }, [...deps, nonce, enabled]);
+
+  // Quiet refresh: the newest load wins, as above; nothing is cleared while it runs, and it also ends
+  // the spinner of a load it supersedes.
+  const refreshQuietly = useCallback(() => {
+    const id = ++seq.current;
+    loadRef.current().then(
+      (value) => {
+        if (id !== seq.current) return;
+        setError(undefined);
+        show(value);
+        setLoading(false);
+      },
+      (e: unknown) => {
+        if (id !== seq.current) return;
+        if (shown.current === undefined) setError(e);
+        setLoading(false);
+      },
+    );
+  }, [show]);
+  useLiveRefresh(refreshQuietly, live, enabled);
 
   const reload = useCallback(() => setNonce((n) => n + 1), []);
   return { data, error, loading, reload };

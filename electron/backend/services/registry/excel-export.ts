@@ -182,8 +182,29 @@ function finishSheet(ws: Worksheet, columns: SheetColumn[], dataRows: number): v
 
 const yuan = (fen: number) => Math.round(fen) / 100;
 
-export async function exportHouseholds(store: Store, actor: Actor, filter: HouseholdFilter): Promise<FileOut> {
+/** Rows written between two turns of the event loop: other calls to the backend wait at most this long. */
+const ROWS_PER_TURN = 1000;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The rows are read at once (one consistent picture), then written a chunk at a time, giving the
+ * backend's other calls a turn between chunks; `onProgress` hears the rows written of all rows.
+ */
+export async function exportHouseholds(
+  store: Store,
+  actor: Actor,
+  filter: HouseholdFilter,
+  onProgress?: (done: number, total: number) => void,
+): Promise<FileOut> {
   const { households, byHousehold, personCount } = loadExport(store, actor.streetCode, filter);
+  const total = households.length + personCount;
+  let done = 0;
+  const wrote = async (): Promise<void> => {
+    done++;
+    if (done % ROWS_PER_TURN !== 0) return;
+    onProgress?.(done, total);
+    await nextTurn();
+  };
   const today = shanghaiDate(store.nowDate());
   const sink = collectingStream();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink.stream, useStyles: true, useSharedStrings: true });
@@ -211,6 +232,7 @@ export async function exportHouseholds(store: Store, actor: Actor, filter: House
       h.bank_account ?? '',
       shanghaiDateTime(h.updated_at),
     ]);
+    await wrote();
   }
   finishSheet(hs, HOUSEHOLD_COLUMNS, households.length);
 
@@ -239,6 +261,7 @@ export async function exportHouseholds(store: Store, actor: Actor, filter: House
         yuan(countableMonthlyFen(parseIncomes(m.incomes))),
         m.phone ?? '',
       ]);
+      await wrote();
     }
   }
   finishSheet(ms, MEMBER_COLUMNS, personCount);

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HouseholdRow, Page } from '../../../../shared/registry/types';
 import { api } from '../../api/client';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
+import { useLiveRefresh } from '../../hooks/use-live-refresh';
 import {
   changeQuery,
   filterInput,
@@ -62,6 +63,7 @@ export function useHouseholdList(): HouseholdList {
   const update = useCallback((change: Partial<HouseholdListQuery>) => setQuery((prev) => changeQuery(prev, change)), []);
   const reset = useCallback(() => setQuery((prev) => ({ ...prev, q: '', communityId: undefined, gridId: undefined, category: undefined, status: undefined, page: 1 })), []);
   const reload = useCallback(() => setNonce((n) => n + 1), []);
+  useLiveRefresh(reload, ['registry', 'org']); // the page and its rows stay while it reloads
 
   return { query, appliedQ: q, update, reset, page, loading, error, reload };
 }

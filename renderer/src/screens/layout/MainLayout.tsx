@@ -11,6 +11,7 @@ import { SideNav } from './SideNav';
 import { HeaderBar } from './HeaderBar';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { RoutePage } from './RoutePage';
+import { useBackendNotices } from './use-backend-notices';
 
 const COLLAPSED_KEY = 'doudi.navCollapsed';
 
@@ -20,6 +21,7 @@ export function MainLayout() {
   const showAdmin = isAdminRole(session.user.role);
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
   const [passwordOpen, setPasswordOpen] = useState(false);
+  useBackendNotices();
 
   useHotkey(['ctrl+k', '/'], () => {
     if (route.name !== 'households') navigate({ name: 'households' });

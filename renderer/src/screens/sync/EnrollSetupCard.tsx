@@ -24,7 +24,7 @@ interface Props {
 
 /** A grid column of the set-up screen; nothing on a device that holds data and is not enrolled. */
 export function EnrollSetupCard({ isEmpty, disabled, onStatusChanged, onEnrolled, onBusyChange }: Props) {
-  const { status } = useSyncStatus(3000);
+  const { status } = useSyncStatus();
   const [justEnrolled, setJustEnrolled] = useState(false);
   const enrolled = justEnrolled || status?.enrolled === true;
 

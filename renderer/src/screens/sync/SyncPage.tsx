@@ -26,7 +26,7 @@ const NOTICE_SHOWN_MS = 7 * 24 * 3600 * 1000;
 export function SyncPage() {
   const { message } = App.useApp();
   const { session, setupStatus } = useSession();
-  const { status, error, reload } = useSyncStatus(3000);
+  const { status, error, reload } = useSyncStatus();
   const [running, setRunning] = useState(false);
   const [nonce, setNonce] = useState(0);
 

@@ -1,0 +1,208 @@
+/**
+ * The backend host: runs the backend in a worker thread and is the one way the shell (Electron main,
+ * browser mode's web host) reaches it. Calls are matched to replies by id; the backend's events go
+ * to every subscriber. A worker that stops unexpectedly is reported (a `backend` event in Chinese),
+ * its calls in flight are answered `backend-restarting`, and a new worker opens the same database:
+ * what was committed is kept (SQLite WAL).
+ */
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { Envelope } from '../../shared/api/contract';
+import {
+  BACKEND_CRASHED_MESSAGE,
+  BACKEND_RESTARTED_MESSAGE,
+  type BackendEvent,
+} from '../../shared/api/events';
+import type { FromWorker, SecretOp, ToWorker, WorkerConfig } from './protocol';
+import { answerSecret, secretBuffer } from './secret-channel';
+
+export type EventListener = (event: BackendEvent) => void;
+
+export interface BackendHostOptions {
+  dataDir: string;
+  migrationsFolder?: string;
+  /** The worker's entry: the bundled backend-worker.cjs in Electron; worker-dev.mjs (tsx) otherwise. */
+  workerFile?: string;
+  clockOffsetMs?: number;
+  /** The OS key store (Electron safeStorage), used here on the host's thread; bytes as base64. */
+  secrets?: { encrypt(plain: string): string; decrypt(sealed: string): string };
+  sync?: WorkerConfig['sync'];
+  /** Restarts allowed within a minute before the host gives up (a worker that cannot stay up). */
+  maxRestartsPerMinute?: number;
+  logError?: (message: string, err: unknown) => void;
+}
+
+export interface BackendHost {
+  call(procedure: string, input: unknown, token: string | null): Promise<Envelope<unknown>>;
+  /** Subscribes to the backend's events; returns the unsubscribe. */
+  subscribe(listener: EventListener): () => void;
+  /** Moves the backend's clock (tests; the app runs at offset 0). */
+  setClockOffset(offsetMs: number): void;
+  /** Ends the worker as a crash would (tests of the restart; supervision). */
+  kill(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const DEFAULT_WORKER = fileURLToPath(new URL('./worker-dev.mjs', import.meta.url));
+
+function failure(code: 'backend-restarting' | 'internal', message: string): Envelope<unknown> {
+  return { ok: false, error: { code, message } };
+}
+
+/** Starts the worker and resolves once the backend has opened its database (rejects if it cannot). */
+export async function startBackendHost(opts: BackendHostOptions): Promise<BackendHost> {
+  const workerFile = opts.workerFile ?? DEFAULT_WORKER;
+  const logError = opts.logError ?? ((message, err) => console.error(message, err));
+  const listeners = new Set<EventListener>();
+  const pending = new Map<number, (env: Envelope<unknown>) => void>();
+  const sealing = opts.secrets ? { buffer: secretBuffer() } : undefined;
+  let offsetMs = opts.clockOffsetMs ?? 0;
+  let nextId = 1;
+  let closing = false;
+  let gaveUp = false;
+  let restarts: number[] = [];
+  let closed: (() => void) | null = null;
+
+  const emit = (event: BackendEvent): void => {
+    for (const l of listeners) {
+      try {
+        l(event);
+      } catch (err) {
+        logError('[host] an event listener failed', err);
+      }
+    }
+  };
+
+  function spawn(): { worker: Worker; ready: Promise<void> } {
+    const config: WorkerConfig = { dataDir: opts.dataDir, migrationsFolder: opts.migrationsFolder, clockOffsetMs: offsetMs, sealing, sync: opts.sync };
+    // The parent's loader flags are not the worker's business (worker-dev.mjs registers tsx itself).
+    const w = new Worker(workerFile, { workerData: config, execArgv: [] });
+    const ready = new Promise<void>((resolve, reject) => {
+      w.on('message', (m: FromWorker) => {
+        switch (m.type) {
+          case 'ready':
+            resolve();
+            return;
+          case 'fatal':
+            reject(new Error(m.message));
+            return;
+          case 'reply': {
+            const done = pending.get(m.id);
+            pending.delete(m.id);
+            done?.(m.envelope);
+            return;
+          }
+          case 'event':
+            emit(m.event);
+            return;
+          case 'secret':
+            answerSecret(sealing!.buffer, seal(m.op, m.value));
+            return;
+          case 'closed':
+            return;
+        }
+      });
+      w.on('error', (err) => {
+        logError('[host] the backend worker failed', err);
+        reject(err);
+      });
+      w.on('exit', (code) => {
+        reject(new Error(`the backend worker exited (${code}) before it was ready`));
+        onExit(w, code);
+      });
+    });
+    return { worker: w, ready };
+  }
+
+  function seal(op: SecretOp, value: string): string | null {
+    try {
+      return op === 'encrypt' ? opts.secrets!.encrypt(value) : opts.secrets!.decrypt(value);
+    } catch (err) {
+      logError('[host] sealing failed', err);
+      return null;
+    }
+  }
+
+  function onExit(w: Worker, code: number): void {
+    if (w !== current) return;
+    // Calls the old worker did not answer will never be: say so, so that the user can retry.
+    const lost = [...pending.values()];
+    pending.clear();
+    if (closing) {
+      for (const done of lost) done(failure('internal', '程序正在关闭'));
+      closed?.();
+      return;
+    }
+    for (const done of lost) done(failure('backend-restarting', BACKEND_CRASHED_MESSAGE));
+    logError(`[host] the backend worker stopped (exit code ${code}); restarting it`, null);
+    emit({ type: 'backend', state: 'crashed', message: BACKEND_CRASHED_MESSAGE });
+    const now = Date.now();
+    restarts = [...restarts.filter((t) => now - t < 60_000), now];
+    if (restarts.length > (opts.maxRestartsPerMinute ?? 5)) {
+      gaveUp = true;
+      return;
+    }
+    const next = spawn();
+    current = next.worker;
+    next.ready.then(
+      () => emit({ type: 'backend', state: 'restarted', message: BACKEND_RESTARTED_MESSAGE }),
+      (err: unknown) => logError('[host] the backend worker could not restart', err),
+    );
+  }
+
+  const first = spawn();
+  let current: Worker = first.worker;
+  try {
+    await first.ready;
+  } catch (err) {
+    closing = true; // a backend that cannot open is not restarted: the shell reports it
+    await current.terminate();
+    throw err;
+  }
+
+  const send = (m: ToWorker): void => current.postMessage(m);
+
+  return {
+    call(procedure, input, token) {
+      if (closing) return Promise.resolve(failure('internal', '程序正在关闭'));
+      if (gaveUp) return Promise.resolve(failure('internal', '后台服务多次意外停止，请重新启动程序'));
+      const id = nextId++;
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        try {
+          send({ type: 'call', id, procedure, input, token });
+        } catch (err) {
+          // Input that cannot be cloned (a function, ...): a refusal, not a crash of the host.
+          pending.delete(id);
+          logError(`[host] ${procedure} could not be sent`, err);
+          resolve(failure('internal', '请求内容无法传送给后台服务'));
+        }
+      });
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    setClockOffset(ms) {
+      offsetMs = ms;
+      send({ type: 'clock', offsetMs: ms });
+    },
+    async kill() {
+      const w = current;
+      const exited = new Promise<void>((r) => w.once('exit', () => r()));
+      await w.terminate();
+      await exited;
+    },
+    close() {
+      if (closing) return Promise.resolve();
+      closing = true;
+      return new Promise<void>((resolve) => {
+        closed = resolve;
+        if (gaveUp) return resolve();
+        // The worker closes the database and ends its port; terminate() if it does not within 5 s.
+        send({ type: 'close' });
+        setTimeout(() => void current.terminate(), 5000).unref();
+      });
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The one message protocol between the backend host and the backend's worker thread. Calls carry
+ * `{id, procedure, input, token}` and are answered with the router's own envelope (errors keep their
+ * code, field and Chinese message); the backend's events travel unasked. What only the shell can do
+ * (sealing with the OS key store) the worker asks of the host synchronously (see secret-channel.ts).
+ */
+import type { Envelope } from '../../shared/api/contract';
+import type { BackendEvent } from '../../shared/api/events';
+
+export type SecretOp = 'encrypt' | 'decrypt';
+
+/** What the worker is started with (structured-cloned: data only). */
+export interface WorkerConfig {
+  dataDir: string;
+  migrationsFolder?: string;
+  /** Offset added to the real clock (tests move time; 0 in the app). */
+  clockOffsetMs?: number;
+  /** The shell seals secrets (Electron safeStorage): the worker asks for it over the secret channel. */
+  sealing?: { buffer: SharedArrayBuffer };
+  sync?: { autoStart?: boolean; intervalMs?: number; debounceMs?: number; probeMs?: number };
+}
+
+export type ToWorker =
+  | { type: 'call'; id: number; procedure: string; input: unknown; token: string | null }
+  | { type: 'clock'; offsetMs: number }
+  | { type: 'close' };
+
+export type FromWorker =
+  | { type: 'ready' }
+  /** Start-up failed (database unreadable, ...): the message says why; the worker then exits. */
+  | { type: 'fatal'; message: string }
+  | { type: 'reply'; id: number; envelope: Envelope<unknown> }
+  | { type: 'event'; event: BackendEvent }
+  /** A sealing request (bytes as base64): the answer is written to the shared buffer (the worker waits for it). */
+  | { type: 'secret'; op: SecretOp; value: string }
+  | { type: 'closed' };

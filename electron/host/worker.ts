@@ -1,0 +1,68 @@
+/**
+ * The backend's thread: opens the database here (better-sqlite3 blocks only this thread) and serves
+ * the host's calls one message at a time, pushing the backend's events back. Entry of the worker:
+ * run by tsx in development and tests, bundled as dist-electron/backend-worker.cjs for Electron.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createBackend, type Backend } from '../backend/app';
+import { osSecretBox, type SecretBox } from '../backend/store/secret-box';
+import type { FromWorker, SecretOp, ToWorker, WorkerConfig } from './protocol';
+import { askSecret } from './secret-channel';
+
+const port = parentPort;
+if (!port) throw new Error('electron/host/worker.ts runs only as a worker thread');
+const config = workerData as WorkerConfig;
+const post = (m: FromWorker): void => port.postMessage(m);
+
+let offsetMs = config.clockOffsetMs ?? 0;
+
+/** The OS key store's bytes come from the host (safeStorage runs only in Electron's main process). */
+function sealingBox(buffer: SharedArrayBuffer): SecretBox {
+  const ask = (op: SecretOp, value: string): string => {
+    const answer = askSecret(buffer, () => post({ type: 'secret', op, value }));
+    if (answer === null) throw new Error(`the host could not ${op} a secret`);
+    return answer;
+  };
+  return osSecretBox(
+    (plain) => Buffer.from(ask('encrypt', plain), 'base64'),
+    (sealed) => ask('decrypt', Buffer.from(sealed).toString('base64')),
+  );
+}
+
+let backend: Backend;
+try {
+  backend = createBackend({
+    dataDir: config.dataDir,
+    migrationsFolder: config.migrationsFolder,
+    now: () => new Date(Date.now() + offsetMs),
+    secrets: config.sealing ? sealingBox(config.sealing.buffer) : undefined,
+    sync: config.sync,
+    events: (event) => post({ type: 'event', event }),
+  });
+} catch (err) {
+  post({ type: 'fatal', message: err instanceof Error ? err.message : String(err) });
+  process.exit(1);
+}
+
+port.on('message', (m: ToWorker) => {
+  switch (m.type) {
+    case 'call':
+      void backend
+        .call(m.procedure, m.input, m.token)
+        .catch((err: unknown) => {
+          console.error(`[backend-worker] ${m.procedure} failed`, err);
+          return { ok: false as const, error: { code: 'internal' as const, message: '系统内部错误，请稍后重试' } };
+        })
+        .then((envelope) => post({ type: 'reply', id: m.id, envelope }));
+      return;
+    case 'clock':
+      offsetMs = m.offsetMs;
+      return;
+    case 'close':
+      backend.close();
+      post({ type: 'closed' });
+      port.close();
+      return;
+  }
+});
+post({ type: 'ready' });
