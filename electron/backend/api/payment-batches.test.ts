@@ -229,7 +229,7 @@ describe('adjustments', () => {
     await call('assistance.advance', { id: e.id, step: 'exit', month: '2026-05', note: '本人死亡，家属6月告知' });
     const june = await call('batches.generate', { programme: 'dibao', month: '2026-06' });
     const mine = june.rows.filter((r) => r.enrolmentId === e.id);
-    expect(mine).toEqual([expect.objectContaining({ kind: 'recovery', forMonth: '2026-05', amountFen: -209000, basis: 'stopped', reason: '死亡' })]);
+    expect(mine).toEqual([expect.objectContaining({ kind: 'recovery', forMonth: '2026-05', amountFen: -209000, basis: 'stopped', reason: '死亡（本月无发放，须另行追缴）' })]);
     expect(mine[0]!.sourceRef).toMatch(/^enrolment_steps:/);
     expect(june.recoveryFen).toBe(-209000);
     expect(june.rows.filter((r) => r.kind === 'regular')).toHaveLength(1);

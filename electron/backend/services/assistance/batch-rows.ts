@@ -204,5 +204,34 @@ export function computeBatchRows(store: Store, street: string, programme: Progra
     bankName: r.bankName,
     bankAccount: r.bankAccount,
   }));
-  return [...regular, ...adjustments(store, street, programme, month)].map((r, i) => ({ seq: i + 1, ...r }));
+  return [...regular, ...withinMonth(regular, adjustments(store, street, programme, month))].map((r, i) => ({ seq: i + 1, ...r }));
+}
+
+/**
+ * 扣回 never takes more than the month pays the enrolment: the bank cannot pay a negative amount, so a
+ * larger recovery is capped here and the rest comes back by itself in the next batch (the month is
+ * still overpaid). An enrolment the month no longer pays keeps its whole 扣回, listed as to be
+ * recovered by other means (the bank file has no line for it).
+ */
+function withinMonth(regular: Omit<FullBatchRow, 'seq'>[], adj: Omit<FullBatchRow, 'seq'>[]): Omit<FullBatchRow, 'seq'>[] {
+  const room = new Map<string, number>();
+  for (const r of regular) room.set(r.enrolmentId, (room.get(r.enrolmentId) ?? 0) + r.amountFen);
+  for (const r of adj) if (r.amountFen > 0) room.set(r.enrolmentId, (room.get(r.enrolmentId) ?? 0) + r.amountFen);
+  const out: Omit<FullBatchRow, 'seq'>[] = [];
+  for (const r of adj) {
+    if (r.amountFen >= 0) {
+      out.push(r);
+      continue;
+    }
+    if (!regular.some((x) => x.enrolmentId === r.enrolmentId)) {
+      out.push({ ...r, reason: `${r.reason ?? '扣回'}（本月无发放，须另行追缴）` });
+      continue;
+    }
+    const left = room.get(r.enrolmentId) ?? 0;
+    const take = Math.min(left, -r.amountFen);
+    if (take === 0) continue;
+    room.set(r.enrolmentId, left - take);
+    out.push(take === -r.amountFen ? r : { ...r, amountFen: -take, reason: `${r.reason ?? '扣回'}（以当月应发为限，余额下月续扣）` });
+  }
+  return out;
 }

@@ -35,7 +35,7 @@ export function BatchRowsTable({ batch, print = false }: { batch: PaymentBatchDe
     { title: '人数', dataIndex: 'coveredPersons', width: 48, align: 'right' },
     { title: '金额', dataIndex: 'amountFen', width: 110, align: 'right', render: (v: number) => formatFen(v) },
     { title: '核定依据', dataIndex: 'basis', width: 80, render: (v: string) => labelOf(BATCH_BASES, v) },
-    { title: '原因', dataIndex: 'reason', width: 80, render: (v: string | null) => v ?? '' },
+    { title: '原因', dataIndex: 'reason', width: 170, render: (v: string | null) => v ?? '' },
     ...(print ? [{ title: '开户银行', dataIndex: 'bankName' }] : []),
     { title: '银行账号', dataIndex: 'bankAccount', width: 150, render: (v: string | null, r) => <span title={r.bankName ?? undefined}>{v ?? ''}</span> },
   ];
