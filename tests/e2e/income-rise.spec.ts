@@ -5,47 +5,8 @@
  */
 import type { Page } from '@playwright/test';
 import { makeIdNumber } from '../../shared/id-number';
-import { DISTRICT_APPROVAL, INVESTIGATOR, PAST_PUBLICATION } from '../../electron/backend/testing/enrolment';
-import { expect, screenshot, test, type App } from './fixtures';
-
-const ADMIN = { username: 'admin', displayName: '王管理', password: 'admin-pass-1' };
-
-async function setUp(app: App) {
-  const r = await app.backend.call(
-    'setup.initialize',
-    { streetCode: '120110001000', streetName: '张贵庄街道', officeName: '张贵庄街道公共服务办公室', admin: ADMIN },
-    null,
-  );
-  let token = (r as { result: { token: string } }).result.token;
-  const call = async <T = unknown>(procedure: string, input: unknown, as?: string): Promise<T> => {
-    const res = await app.backend.call(procedure, input, as ?? token);
-    if (!res.ok) throw new Error(`${procedure}: ${JSON.stringify(res)}`);
-    return (res as { result: T }).result;
-  };
-  await call('policy.setParam', { key: 'dibao.employmentReward', value: 30000, effectiveFrom: '2020-06-12', retroactiveReason: '测试：补录就业奖励' });
-  await call('users.create', { ...INVESTIGATOR, role: 'caseworker' });
-  const cw = await call<{ token: string }>('auth.login', { username: INVESTIGATOR.username, password: INVESTIGATOR.password }, '');
-  const communityId = (await call<{ id: string }[]>('org.listCommunities', {}))[0]!.id;
-  /** After the clock moves past the session's life. */
-  const signInAgain = async () => {
-    token = (await call<{ token: string }>('auth.login', { username: ADMIN.username, password: ADMIN.password }, '')).token;
-  };
-  return { call, communityId, caseworker: cw.token, signInAgain };
-}
-
-async function signIn(page: Page, app: App) {
-  await page.goto(app.url);
-  await page.getByLabel('用户名').fill(ADMIN.username);
-  await page.getByLabel('密码').fill(ADMIN.password);
-  await page.getByLabel('密码').press('Enter');
-  await expect(page.getByText('家庭列表').first()).toBeVisible();
-}
-
-async function goHash(page: Page, hash: string) {
-  await page.evaluate((h) => {
-    window.location.hash = h;
-  }, hash);
-}
+import { atShanghai, enrolDibao, goHash, openSignedIn, setUpAssistanceStreet } from '../support/assistance-street';
+import { expect, screenshot, test } from './fixtures';
 
 async function record(page: Page, wages: Record<string, string>) {
   await page.getByTestId('income-rise').click();
@@ -57,8 +18,9 @@ async function record(page: Page, wages: Record<string, string>) {
 test('a new wage for the husband only: the wife keeps her 灵活就业 and her "家政零工" note; a second report continues the exit', async ({ page, app, clock }) => {
   test.setTimeout(120_000);
   // The app on 2026-06-10 10:00 in Shanghai (the browser keeps its own clock; the app reads the backend's).
-  clock.offsetMs = Date.parse('2026-06-10T10:00:00+08:00') - Date.now();
-  const { call, communityId, caseworker, signInAgain } = await setUp(app);
+  atShanghai(clock, '2026-06-10T10:00:00');
+  const street = await setUpAssistanceStreet(app.backend);
+  const { call, communityId } = street;
   const hh = await call<{ id: string; members: { id: string; name: string }[] }>('registry.createHousehold', {
     household: { communityId, address: '詹滨西里7号楼2门302', hukouType: 'urban', categories: ['dibao'] },
     members: [
@@ -66,13 +28,9 @@ test('a new wage for the husband only: the wife keeps her 灵活就业 and her "
       { name: '郑桂芳', relation: '10', idNumber: makeIdNumber('120110', '19800202', 15), employment: 'flexible', incomes: [{ kind: 'wage', monthlyFen: 80000, note: '家政零工' }] },
     ],
   });
-  const e = await call<{ id: string }>('assistance.apply', { programme: 'dibao', householdId: hh.id });
-  await call('assistance.investigate', { id: e.id }, caseworker);
-  await call('assistance.advance', { id: e.id, step: 'street-review' });
-  await call('assistance.advance', { id: e.id, step: 'publish', ...PAST_PUBLICATION });
-  await call('assistance.advance', { id: e.id, step: 'approve', month: '2026-05', ...DISTRICT_APPROVAL });
+  const e = await enrolDibao(street, hh.id, '2026-05');
 
-  await signIn(page, app);
+  await openSignedIn(page, app.url);
   await goHash(page, `#/assistance/enrolments/${e.id}`);
   await expect(page.getByTestId('enrolment-amount')).toHaveText('1,590.00 元'); // (1,045 − (800 − 300 就业奖励) / 2) × 2
   // Only the husband's wage is typed; the wife's field shows her current wage and is left alone.
@@ -92,9 +50,9 @@ test('a new wage for the husband only: the wife keeps her 灵活就业 and her "
 
   // November, in the 50% phase (July–September 100%, October–December 50%): a higher wage is reported.
   // The exit goes on as decided: same end, same amounts.
-  clock.offsetMs = Date.parse('2026-11-10T10:00:00+08:00') - Date.now();
-  await signIn(page, app);
-  await signInAgain();
+  atShanghai(clock, '2026-11-10T10:00:00');
+  await openSignedIn(page, app.url);
+  await street.signInAgain();
   await goHash(page, `#/assistance/enrolments/${e.id}`);
   await record(page, { 吴建国: '4000' });
   await expect(page.getByTestId('rise-decision').getByText('处理决定：渐退期内再次申报：按原渐退安排继续，不重新起算')).toBeVisible();

@@ -5,63 +5,18 @@
  * at the new amount and recovers the May overpayment up to that amount (the rest in July), with its
  * reason; the bank file pays the net (nothing in June), and July recovers the rest.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import type { Page } from '@playwright/test';
 import { makeIdNumber } from '../../shared/id-number';
-import { expect, screenshot, test, type App, type TestClock } from './fixtures';
-
-const ADMIN = { username: 'admin', displayName: '王管理', password: 'admin-pass-1' };
+import { atShanghai, enrolDibao, goHash, openSignedIn, setUpAssistanceStreet } from '../support/assistance-street';
+import { expect, screenshot, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 900 } });
 
-async function setUp(app: App) {
-  const r = await app.backend.call(
-    'setup.initialize',
-    { streetCode: '120110001000', streetName: '张贵庄街道', officeName: '张贵庄街道公共服务办公室', admin: ADMIN },
-    null,
-  );
-  expect(r.ok).toBe(true);
-  let token = (r as { result: { token: string } }).result.token;
-  const call = async <T = unknown>(procedure: string, input: unknown, t: string = token): Promise<T> => {
-    const res = await app.backend.call(procedure, input, t);
-    if (!res.ok) throw new Error(`${procedure}: ${JSON.stringify(res)}`);
-    return (res as { result: T }).result;
-  };
-  const signInApi = async (username: string, password: string) => (await call<{ token: string }>('auth.login', { username, password }, '')).token;
-  return { call, signInApi, setToken: (t: string) => (token = t) };
-}
-
-/** Signs in (again, after the clock moved past the session's idle limit). */
-async function signIn(page: Page, app: App) {
-  await page.goto(app.url);
-  await page.getByLabel('用户名').fill(ADMIN.username);
-  await page.getByLabel('密码').fill(ADMIN.password);
-  await page.getByLabel('密码').press('Enter');
-  await expect(page.getByLabel('当前用户')).toBeVisible();
-}
-
-async function goHash(page: Page, hash: string) {
-  await page.evaluate((h) => {
-    window.location.hash = h;
-  }, hash);
-}
-
-function at(clock: TestClock, shanghai: string) {
-  clock.offsetMs = Date.parse(`${shanghai}+08:00`) - Date.now();
-}
-
-async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  return { name: file.suggestedFilename(), bytes: fs.readFileSync((await file.path())!) };
-}
-
 test('an income rise reported in April and recorded late: April and May unchanged, the 扣回 for May in June, the bank file pays the net', async ({ page, app, clock }) => {
   test.setTimeout(180_000);
-  at(clock, '2026-03-15T10:00:00');
-  const { call, signInApi, setToken } = await setUp(app);
-  await call('policy.setParam', { key: 'dibao.employmentReward', value: 30000, effectiveFrom: '2020-06-12', retroactiveReason: '测试：补录就业奖励' });
-  const communityId = (await call<{ id: string }[]>('org.listCommunities', {}))[0]!.id;
+  atShanghai(clock, '2026-03-15T10:00:00');
+  const street = await setUpAssistanceStreet(app.backend);
+  const { call, communityId } = street;
   const hh = await call<{ id: string }>('registry.createHousehold', {
     household: { communityId, address: '詹滨西里8号楼1门202', hukouType: 'urban', categories: ['dibao'], bankName: '天津农商银行', bankAccount: '6221880012349999' },
     members: [
@@ -69,26 +24,21 @@ test('an income rise reported in April and recorded late: April and May unchange
       { name: '曹小雨', relation: '20', idNumber: makeIdNumber('120110', '20120203', 32), employment: 'student', incomes: [] },
     ],
   });
-  await call('users.create', { username: 'dcy', displayName: '调查员', role: 'caseworker', password: 'dcy-pass-2026' });
-  const e = await call<{ id: string }>('assistance.apply', { programme: 'dibao', householdId: hh.id, note: '本人申请' });
-  await call('assistance.investigate', { id: e.id, note: '入户核实' }, await signInApi('dcy', 'dcy-pass-2026'));
-  await call('assistance.advance', { id: e.id, step: 'street-review', note: '同意' });
-  await call('assistance.advance', { id: e.id, step: 'publish', publicFrom: '2026-03-05', publicTo: '2026-03-11' });
-  await call('assistance.advance', { id: e.id, step: 'approve', month: '2026-04', note: '区民政局批准', districtDocNo: '东民救批〔2026〕12号', districtApprovedOn: '2026-03-13' });
+  const e = await enrolDibao(street, hh.id, '2026-04');
 
   // April's and May's batches confirmed in their months at 2,090.00 (1,045.00 × 2).
   const digests: Record<string, string> = {};
   for (const m of ['2026-04', '2026-05']) {
-    at(clock, `${m}-10T10:00:00`);
-    setToken(await signInApi(ADMIN.username, ADMIN.password));
+    atShanghai(clock, `${m}-10T10:00:00`);
+    await street.signInAgain();
     const b = await call<{ id: string; totalFen: number }>('batches.generate', { programme: 'dibao', month: m });
     expect(b.totalFen).toBe(209000);
     digests[m] = (await call<{ digest: string }>('batches.confirm', { id: b.id })).digest;
   }
 
   // May 28th: the caseworker records the job the household reported on April 25th.
-  at(clock, '2026-05-28T10:00:00');
-  await signIn(page, app);
+  atShanghai(clock, '2026-05-28T10:00:00');
+  await openSignedIn(page, app.url);
   await goHash(page, `#/assistance/enrolments/${e.id}`);
   await page.getByTestId('income-rise').click();
   const date = page.getByTestId('rise-date');
@@ -113,8 +63,8 @@ test('an income rise reported in April and recorded late: April and May unchange
   }
 
   // June: the month at 890.00; May was overpaid 1,200.00 (paid 2,090.00, due 890.00): June recovers 890.00.
-  at(clock, '2026-06-05T10:00:00');
-  await signIn(page, app);
+  atShanghai(clock, '2026-06-05T10:00:00');
+  await openSignedIn(page, app.url);
   await goHash(page, '#/assistance/payments?programme=dibao&month=2026-06');
   await page.getByTestId('batch-generate').click();
   const rows = page.getByTestId('payment-rows').locator('tbody tr');
@@ -134,8 +84,8 @@ test('an income rise reported in April and recorded late: April and May unchange
   expect(fs.readFileSync((await file.path())!).toString('utf8')).toBe('\uFEFF序号,银行账号,姓名,金额,身份证号\r\n');
 
   // July: 890.00 for the month, the remaining 310.00 recovered: 580.00 to the bank.
-  at(clock, '2026-07-05T10:00:00');
-  await signIn(page, app);
+  atShanghai(clock, '2026-07-05T10:00:00');
+  await openSignedIn(page, app.url);
   await goHash(page, '#/assistance/payments?programme=dibao&month=2026-07');
   await page.getByTestId('batch-generate').click();
   await expect(rows.nth(1)).toContainText('-310.00 元');
