@@ -16,6 +16,10 @@ export interface HouseholdPayment {
   amountFen: number | null;
   basis: PaymentRow['basis'] | null;
   problem: string | null;
+  /** The month's confirmed batch ('confirmed' / 'paid'), or null: not confirmed yet, worked out by the rules. */
+  batchStatus: 'confirmed' | 'paid' | null;
+  /** 补发 (+) / 扣回 (−) for earlier months carried by this month's batch. */
+  adjustmentFen: number;
 }
 
 /** A document printed (or exported, previewed) for the household, from the audit. */

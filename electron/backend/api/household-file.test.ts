@@ -72,6 +72,25 @@ describe('household file', () => {
     expect(file.audit!.map((e) => e.action)).toContain('ledger.close-unfounded');
   });
 
+  test('a month with a confirmed batch shows what the batch froze and the 补发 it carried; a month not confirmed says so', async () => {
+    const hh = await household('孙立新', 319);
+    await enrolThroughSteps(h, { programme: 'dibao', householdId: hh.id, note: '本人申请' }, '2026-01');
+    const jan = await h.call('batches.generate', { programme: 'dibao', month: '2026-01' });
+    await h.call('batches.confirm', { id: jan.id });
+    const before = (await h.call('household.file', { id: hh.id })).payments.find((p) => p.month === '2026-01')!.amountFen!;
+    // A higher standard from January, entered late: January stays as frozen; February's batch carries the 补发.
+    await h.call('policy.setParam', { key: 'dibao.standard', value: 110000, effectiveFrom: '2026-01-01', retroactiveReason: '补录' });
+    const feb = await h.call('batches.generate', { programme: 'dibao', month: '2026-02' });
+    await h.call('batches.confirm', { id: feb.id });
+    const file = await h.call('household.file', { id: hh.id });
+    const month = (m: string) => file.payments.find((p) => p.month === m)!;
+    const now = month('2026-03').amountFen!;
+    expect(now).toBeGreaterThan(before);
+    expect(month('2026-01')).toMatchObject({ amountFen: before, adjustmentFen: 0, batchStatus: 'confirmed' });
+    expect(month('2026-02')).toMatchObject({ amountFen: now, adjustmentFen: now - before, batchStatus: 'confirmed' });
+    expect(month('2026-03')).toMatchObject({ batchStatus: null, adjustmentFen: 0 });
+  });
+
   test('a caseworker reads the file without the audit trail; an unknown household is refused', async () => {
     const hh = await household('张三', 317);
     await h.call('users.create', { username: 'jingban', displayName: '赵经办', role: 'caseworker', password: 'case-pass-1' });

@@ -1,8 +1,7 @@
 /**
  * A household's payments by month: for each of its paid enrolments and each month up to this one,
- * what that month's payment list pays it, by the list's own rule (payableIn, amountFor). The file
- * reads payments only through here, so that it can read confirmed payment batches instead once
- * the monthly lists become batches.
+ * what the month's confirmed batch froze for it (its row and any 补发/扣回 it carried), or, for a month
+ * not confirmed yet, what the month's list pays it by the rules (payableIn, amountFor).
  */
 import { addMonths } from '../../../../shared/policy/months';
 import { AppError } from '../../../../shared/errors';
@@ -23,20 +22,52 @@ export function householdPayments(store: Store, street: string, householdId: str
     )
     .all(householdId, street, ...PAID_STATUSES) as (EnrolmentDbRow & { person_name: string | null })[];
   const first = addMonths(thisMonth, -(MONTHS_SHOWN - 1));
+  const frozen = frozenByMonth(store, street, householdId);
   const out: HouseholdPayment[] = [];
   for (const e of rows) {
     for (let m = e.start_month! > first ? e.start_month! : first; m <= thisMonth; m = addMonths(m, 1)) {
-      const base = { month: m, enrolmentId: e.id, programme: e.programme, name: e.person_name };
+      const base = { month: m, enrolmentId: e.id, programme: e.programme, name: e.person_name, adjustmentFen: 0 };
+      const batch = frozen.batches.get(`${e.programme}|${m}`);
+      if (batch) {
+        const f = frozen.rows.get(`${e.id}|${m}`);
+        if (f) out.push({ ...base, amountFen: f.regularFen, basis: f.basis, problem: null, batchStatus: batch, adjustmentFen: f.adjustmentFen });
+        continue;
+      }
       try {
         if (!payableIn(store, e, m)) continue;
         const a = amountFor(store, e, m);
-        out.push({ ...base, amountFen: a.amountFen, basis: a.basis, problem: null });
+        out.push({ ...base, amountFen: a.amountFen, basis: a.basis, problem: null, batchStatus: null });
       } catch (err) {
         // A missing figure is shown on its month, as the payment list names it, not hidden.
         if (!(err instanceof AppError)) throw err;
-        out.push({ ...base, amountFen: null, basis: null, problem: err.message });
+        out.push({ ...base, amountFen: null, basis: null, problem: err.message, batchStatus: null });
       }
     }
   }
   return out.sort((a, b) => b.month.localeCompare(a.month) || a.programme.localeCompare(b.programme));
+}
+
+type Basis = HouseholdPayment['basis'];
+
+/** The household's rows in confirmed batches, by enrolment and batch month; and which months are confirmed. */
+function frozenByMonth(store: Store, street: string, householdId: string) {
+  const batches = new Map<string, 'confirmed' | 'paid'>();
+  for (const b of store
+    .prepare(`SELECT programme, month, status FROM payment_batches WHERE street_code = ? AND status IN ('confirmed', 'paid') AND deleted_at IS NULL`)
+    .all(street) as { programme: string; month: string; status: 'confirmed' | 'paid' }[]) {
+    batches.set(`${b.programme}|${b.month}`, b.status);
+  }
+  const rows = new Map<string, { regularFen: number | null; basis: Basis; adjustmentFen: number }>();
+  for (const r of store
+    .prepare(
+      `SELECT r.enrolment_id, b.month, r.kind, r.amount_fen, r.basis FROM payment_batch_rows r JOIN payment_batches b ON b.id = r.batch_id
+        WHERE r.household_id = ? AND b.street_code = ? AND b.status IN ('confirmed', 'paid') AND r.deleted_at IS NULL`,
+    )
+    .all(householdId, street) as { enrolment_id: string; month: string; kind: string; amount_fen: number; basis: string }[]) {
+    const key = `${r.enrolment_id}|${r.month}`;
+    const cur = rows.get(key) ?? { regularFen: null, basis: null, adjustmentFen: 0 };
+    if (r.kind === 'regular') rows.set(key, { ...cur, regularFen: r.amount_fen, basis: r.basis as Basis });
+    else rows.set(key, { ...cur, adjustmentFen: cur.adjustmentFen + r.amount_fen });
+  }
+  return { batches, rows };
 }

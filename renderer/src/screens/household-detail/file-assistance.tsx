@@ -1,5 +1,5 @@
 /** 一户一档, the assistance sections: enrolments with their steps, payments by month, temporary assistance. */
-import { Table, Typography } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import type { EnrolmentDetail, TemporaryRow } from '../../../../shared/assistance/types';
 import type { HouseholdPayment } from '../../../../shared/household/types';
 import { formatInstant } from '../../lib/dates';
@@ -48,7 +48,7 @@ export function FileEnrolments({ rows }: { rows: EnrolmentDetail[] }) {
 }
 
 export function FilePayments({ rows }: { rows: HouseholdPayment[] }) {
-  const total = rows.reduce((s, r) => s + (r.amountFen ?? 0), 0);
+  const total = rows.reduce((s, r) => s + (r.amountFen ?? 0) + r.adjustmentFen, 0);
   return (
     <Table<HouseholdPayment>
       rowKey={(r) => `${r.enrolmentId}-${r.month}`}
@@ -57,7 +57,7 @@ export function FilePayments({ rows }: { rows: HouseholdPayment[] }) {
       data-testid="file-payments"
       pagination={rows.length > 24 ? { pageSize: 24, showSizeChanger: false } : false}
       locale={{ emptyText: '没有按月发放的记录' }}
-      footer={rows.length > 0 ? () => <Typography.Text>{`共 ${rows.length} 笔，合计 ${formatFen(total)}（按各月发放花名册计算）`}</Typography.Text> : undefined}
+      footer={rows.length > 0 ? () => <Typography.Text>{`共 ${rows.length} 笔，合计 ${formatFen(total)}（已确认月份按发放批次冻结的金额，含补发/扣回；未确认月份按现行规则计算）`}</Typography.Text> : undefined}
       columns={[
         { title: '发放月份', dataIndex: 'month', width: 110 },
         { title: '救助项目', dataIndex: 'programme', width: 140, render: programmeLabel },
@@ -69,7 +69,21 @@ export function FilePayments({ rows }: { rows: HouseholdPayment[] }) {
           align: 'right',
           render: (v: number | null, r) => (v == null ? <Typography.Text type="danger">{r.problem ?? '无法计算'}</Typography.Text> : formatFen(v)),
         },
+        {
+          title: '补发/扣回',
+          dataIndex: 'adjustmentFen',
+          width: 120,
+          align: 'right',
+          render: (v: number) => (v === 0 ? '' : formatFen(v)),
+        },
         { title: '计算方式', dataIndex: 'basis', render: (v: string | null) => BASIS[v ?? ''] ?? '—' },
+        {
+          title: '批次',
+          dataIndex: 'batchStatus',
+          width: 90,
+          render: (v: HouseholdPayment['batchStatus']) =>
+            v === 'paid' ? <Tag color="green">已发放</Tag> : v === 'confirmed' ? <Tag color="blue">已确认</Tag> : <Tag>未确认</Tag>,
+        },
       ]}
     />
   );
