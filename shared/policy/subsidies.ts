@@ -42,11 +42,11 @@ export interface SevereDisabilityParams {
   grade3Categories: readonly string[];
 }
 
-export function holdsDisabilityCertificate(p: SubsidyPerson): boolean {
+export function holdsDisabilityCertificate(p: Pick<SubsidyPerson, 'disabilityCategory' | 'disabilityGrade'>): boolean {
   return Boolean(p.disabilityCategory && p.disabilityGrade);
 }
 
-export function isSevereDisability(p: SubsidyPerson, severe: SevereDisabilityParams): boolean {
+export function isSevereDisability(p: Pick<SubsidyPerson, 'disabilityCategory' | 'disabilityGrade'>, severe: SevereDisabilityParams): boolean {
   if (!holdsDisabilityCertificate(p)) return false;
   if (severe.grades.includes(p.disabilityGrade!)) return true;
   return p.disabilityGrade === '3' && severe.grade3Categories.includes(p.disabilityCategory!);

@@ -1,5 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import { CadencePolicySchema, dueState, householdCadence, nextDueOn, personCadence, personGroups, type CadencePolicy, type PersonFacts } from './cadence';
+import * as cadence from './cadence';
+import { CadencePolicySchema, dueState, nextDueOn, type CadencePolicy, type PersonFacts } from './cadence';
+import { PARAM_DEFAULTS } from '../policy/defaults';
+
+/** 重度残疾 as seeded (grades 1–2; grade 3 intellectual or mental). */
+const SEVERE = {
+  grades: PARAM_DEFAULTS.find((d) => d.key === 'disability.severeGrades')!.value as string[],
+  grade3Categories: PARAM_DEFAULTS.find((d) => d.key === 'disability.severeGrade3Categories')!.value as string[],
+};
+const personCadence = (p: PersonFacts, pol: CadencePolicy) => cadence.personCadence(p, pol, SEVERE);
+const householdCadence = (ms: PersonFacts[], pol: CadencePolicy) => cadence.householdCadence(ms, pol, SEVERE);
+const personGroups = (p: PersonFacts, pol: CadencePolicy) => cadence.personGroups(p, pol, SEVERE);
+const compileCadence = (pol: CadencePolicy) => cadence.compileCadence(pol, SEVERE);
 import { SCREENING_LEDGER_DEFAULTS } from './policy-defaults';
 import { valueInForce } from '../policy/in-force';
 
@@ -86,7 +98,7 @@ describe('screening cadence', () => {
 
 describe('compiled cadence', () => {
   test('agrees with personCadence on every combination of facts, under several policies', async () => {
-    const { compileCadence, cadenceOfRank } = await import('./cadence');
+    const { cadenceOfRank } = await import('./cadence');
     const policies: CadencePolicy[] = [
       policy,
       { ...policy, rules: [{ group: 'covered', cadence: 'monthly' }] },
@@ -116,4 +128,10 @@ test('a 留守妇女 household puts only its adult women in the left-behind grou
   const cats = ['left-behind-woman'];
   expect(personGroups(person({ age: 40, sex: 'female', householdCategories: cats }), policy)).toContain('left-behind');
   expect(personGroups(person({ age: 40, sex: 'male', householdCategories: cats }), policy)).not.toContain('left-behind');
+});
+
+test('重度残疾 in the cadence is the dated definition the subsidies use: a wider grade-3 list puts a grade-3 physical disability in the daily group', () => {
+  const p = person({ disabilityCategory: '4', disabilityGrade: '3' });
+  expect(cadence.personCadence(p, policy, SEVERE).cadence).toBe('monthly');
+  expect(cadence.personCadence(p, policy, { ...SEVERE, grade3Categories: [...SEVERE.grade3Categories, '4'] })).toEqual({ cadence: 'daily', because: ['severe-disabled'] });
 });

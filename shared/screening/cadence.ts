@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { addDays, addMonths, daysBetween, weekStart } from '../time/calendar-days';
+import { isSevereDisability, type SevereDisabilityParams } from '../policy/subsidies';
 
 export const CADENCES = [
   { code: 'daily', label: '日排查' },
@@ -69,13 +70,12 @@ export interface PersonFacts {
   householdCategories: readonly string[];
 }
 
-/** 重度残疾: grade 1–2, or grade 3 intellectual (5) or mental (6) disability (DOMAIN §1.3). */
-export function isSevereDisability(category: string | null, grade: string | null): boolean {
-  if (!category || !grade) return false;
-  return grade === '1' || grade === '2' || (grade === '3' && (category === '5' || category === '6'));
+/** 重度残疾 as the dated parameters define it on the day (the subsidies' rule, one place). */
+function severe(p: PersonFacts, def: SevereDisabilityParams): boolean {
+  return isSevereDisability(p, def);
 }
 
-export function personGroups(p: PersonFacts, policy: CadencePolicy): ScreeningGroup[] {
+export function personGroups(p: PersonFacts, policy: CadencePolicy, def: SevereDisabilityParams): ScreeningGroup[] {
   const cats = new Set(p.householdCategories);
   const elderly = p.age >= policy.elderlyAge;
   const child = p.age < policy.childAgeBelow;
@@ -85,7 +85,7 @@ export function personGroups(p: PersonFacts, policy: CadencePolicy): ScreeningGr
   if (elderly && (cats.has('lonely-elderly') || p.selfCare !== 'full')) groups.push('lonely-elderly');
   if (p.selfCare === 'partial' || p.selfCare === 'none') groups.push('disabled-care');
   if (p.health === 'serious') groups.push('seriously-ill');
-  if (isSevereDisability(p.disabilityCategory, p.disabilityGrade) || cats.has('severe-disabled')) groups.push('severe-disabled');
+  if (severe(p, def) || cats.has('severe-disabled')) groups.push('severe-disabled');
   if (child && (cats.has('orphan') || cats.has('unsupported-child'))) groups.push('unsupported-child');
   if (cats.has('tekun-home')) groups.push('tekun-home');
   if (
@@ -105,16 +105,16 @@ export interface CadenceDecision {
 }
 
 /** A person's cadence: the tightest rule among the groups they belong to (null: not screened). */
-export function personCadence(p: PersonFacts, policy: CadencePolicy): CadenceDecision {
+export function personCadence(p: PersonFacts, policy: CadencePolicy, def: SevereDisabilityParams): CadenceDecision {
   const byGroup = new Map(policy.rules.map((r) => [r.group, r.cadence]));
-  const matched = personGroups(p, policy).filter((g) => byGroup.has(g));
+  const matched = personGroups(p, policy, def).filter((g) => byGroup.has(g));
   const cadence = tightest(matched.map((g) => byGroup.get(g)!));
   return { cadence, because: cadence ? matched.filter((g) => byGroup.get(g) === cadence) : [] };
 }
 
 /** A household's cadence: the tightest of its members'; due when any member is. */
-export function householdCadence(members: readonly PersonFacts[], policy: CadencePolicy): CadenceDecision {
-  const decisions = members.map((m) => personCadence(m, policy));
+export function householdCadence(members: readonly PersonFacts[], policy: CadencePolicy, def: SevereDisabilityParams): CadenceDecision {
+  const decisions = members.map((m) => personCadence(m, policy, def));
   const cadence = tightest(decisions.flatMap((d) => (d.cadence ? [d.cadence] : [])));
   const because = new Set<ScreeningGroup>();
   for (const d of decisions) if (d.cadence === cadence) d.because.forEach((g) => because.add(g));
@@ -153,10 +153,10 @@ const BY_RANK: Cadence[] = ['daily', 'weekly', 'monthly'];
  * person with no allocation. Returns the cadence rank (0 daily, 1 weekly, 2 monthly; 9 none); it
  * agrees with `personCadence` (a test checks it on every combination).
  */
-export function compileCadence(policy: CadencePolicy): (p: PersonFacts, cats: ReadonlySet<string>) => number {
+export function compileCadence(policy: CadencePolicy, def: SevereDisabilityParams): (p: PersonFacts, cats: ReadonlySet<string>) => number {
   const byGroup = new Map(policy.rules.map((r) => [r.group, RANK[r.cadence]]));
   const r = (g: ScreeningGroup) => byGroup.get(g) ?? 9;
-  const [covered, elderlyR, childR, lonely, care, ill, severe, unsupported, tekun, leftBehind] = [
+  const [covered, elderlyR, childR, lonely, care, ill, severeR, unsupported, tekun, leftBehind] = [
     r('covered'), r('elderly'), r('child'), r('lonely-elderly'), r('disabled-care'), r('seriously-ill'),
     r('severe-disabled'), r('unsupported-child'), r('tekun-home'), r('left-behind'),
   ];
@@ -169,7 +169,7 @@ export function compileCadence(policy: CadencePolicy): (p: PersonFacts, cats: Re
     if (lonely < best && elderly && (cats.has('lonely-elderly') || p.selfCare !== 'full')) best = lonely;
     if (care < best && (p.selfCare === 'partial' || p.selfCare === 'none')) best = care;
     if (ill < best && p.health === 'serious') best = ill;
-    if (severe < best && (isSevereDisability(p.disabilityCategory, p.disabilityGrade) || cats.has('severe-disabled'))) best = severe;
+    if (severeR < best && (severe(p, def) || cats.has('severe-disabled'))) best = severeR;
     if (unsupported < best && child && (cats.has('orphan') || cats.has('unsupported-child'))) best = unsupported;
     if (tekun < best && cats.has('tekun-home')) best = tekun;
     if (

@@ -7,6 +7,7 @@
  * de-facto-unsupported status is read from the household's categories (the registry keeps them per
  * household) for members under 18. Every rule and figure is read on the day asked about.
  */
+import { severeDisabilityOn } from '../policy/disability';
 import { addMonths, monthOf, subsidyEntitlements, type SubsidyKind, type SubsidyParams } from '../../../../shared/policy';
 import { SUBSIDY_KINDS } from '../../../../shared/policy/subsidies';
 import type { GapReason } from '../../../../shared/assistance/codes';
@@ -44,10 +45,7 @@ interface Row {
 export function subsidyParams(store: Store, street: string, on: string): SubsidyParams {
   return {
     disabilityLivingSubsidyCategories: requireParam<string[]>(store, street, 'disability.livingSubsidyCategories', on),
-    severeDisability: {
-      grades: requireParam<string[]>(store, street, 'disability.severeGrades', on),
-      grade3Categories: requireParam<string[]>(store, street, 'disability.severeGrade3Categories', on),
-    },
+    severeDisability: severeDisabilityOn(store, street, on),
   };
 }
 

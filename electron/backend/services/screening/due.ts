@@ -4,6 +4,8 @@
  * Three queries cover a street (households, their members, nothing per visit beyond an index
  * seek for each household's latest visit), so the lists stay fast with hundreds of thousands of visits.
  */
+import { severeDisabilityOn } from '../policy/disability';
+import type { SevereDisabilityParams } from '../../../../shared/policy/subsidies';
 import { ageOn } from '../../../../shared/id-number';
 import {
   daysOverdue,
@@ -75,9 +77,9 @@ interface BaseHousehold {
 /** Whole-street cadence per covered household, cached while the registry, policy and date are unchanged. */
 const baseCache = new WeakMap<Store, { key: string; rows: BaseHousehold[] }>();
 
-function baseHouseholds(store: Store, streetCode: string, onDate: string, policy: CadencePolicy, policyKey: string): BaseHousehold[] {
+function baseHouseholds(store: Store, streetCode: string, onDate: string, policy: CadencePolicy, def: SevereDisabilityParams, policyKey: string): BaseHousehold[] {
   const version = (store.prepare('SELECT n FROM screening_registry_version WHERE id = 1').get() as { n: number } | undefined)?.n ?? -1;
-  const key = `${streetCode}|${onDate}|${policyKey}|${version}`;
+  const key = `${streetCode}|${onDate}|${policyKey}|${JSON.stringify(def)}|${version}`;
   const cached = baseCache.get(store);
   if (cached && cached.key === key) return cached.rows;
   const hs = store
@@ -98,7 +100,7 @@ function baseHouseholds(store: Store, streetCode: string, onDate: string, policy
     if (list) list.push(p);
     else members.set(p.household_id, [p]);
   }
-  const rankOf = compileCadence(policy);
+  const rankOf = compileCadence(policy, def);
   const rows: BaseHousehold[] = [];
   for (const h of hs) {
     const ms = members.get(h.id);
@@ -124,15 +126,16 @@ function screened(
   streetCode: string,
   scope: Scope,
   onDate: string,
-): { policy: CadencePolicy; rows: BaseHousehold[]; all: BaseHousehold[] } {
+): { policy: CadencePolicy; def: SevereDisabilityParams; rows: BaseHousehold[]; all: BaseHousehold[] } {
   const rec = paramOn(store, streetCode, 'screening.cadence', onDate);
   const policy = cadencePolicyOn(store, streetCode, onDate);
-  const all = baseHouseholds(store, streetCode, onDate, policy, `${rec?.id}|${rec?.updatedAt}`);
+  const def = severeDisabilityOn(store, streetCode, onDate);
+  const all = baseHouseholds(store, streetCode, onDate, policy, def, `${rec?.id}|${rec?.updatedAt}`);
   const rows =
     scope.communityId || scope.gridId
       ? all.filter((b) => (!scope.communityId || b.row.community_id === scope.communityId) && (!scope.gridId || b.row.grid_id === scope.gridId))
       : all;
-  return { policy, rows, all };
+  return { policy, def, rows, all };
 }
 
 interface Names {
@@ -219,7 +222,7 @@ export function dueList(store: Store, streetCode: string, list: DueList['list'],
   const limit = list === 'overdue' ? addDays(today, -1) : list === 'today' ? today : weekEnd;
   const n = names(store, streetCode);
   const workerGrids = query.worker ? new Set([...n.grid].filter(([, g]) => g.worker === query.worker).map(([id]) => id)) : null;
-  const { policy, rows: inScope, all } = screened(store, streetCode, query, today);
+  const { policy, def, rows: inScope, all } = screened(store, streetCode, query, today);
   const matched = sinceLastChange(store, `due|${streetCode}|${list}|${query.communityId ?? ''}|${query.gridId ?? ''}|${query.worker ?? ''}`, () => {
     const ranks = addressRanks(all);
     const last = lastVisits(store);
@@ -245,7 +248,7 @@ export function dueList(store: Store, streetCode: string, list: DueList['list'],
   const pageSize = query.pageSize ?? Math.max(1, matched.length);
   const rows = matched.slice((page - 1) * pageSize, page * pageSize).map(({ s, lastVisitOn, dueOn }): DueRow => {
     // Why the household has its cadence: worked out only for the rows listed.
-    s.because ??= householdCadence(s.members.map((m) => facts(m, s.categories, today)), policy).because;
+    s.because ??= householdCadence(s.members.map((m) => facts(m, s.categories, today)), policy, def).because;
     const head = s.members.find((m) => m.relation === '02') ?? s.members[0]!;
     const grid = s.row.grid_id ? n.grid.get(s.row.grid_id) : undefined;
     return {
