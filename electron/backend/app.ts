@@ -3,6 +3,7 @@
  * sessions, handlers and router. Each call creates an independent backend (no module singletons),
  * so tests run several side by side.
  */
+import { topUpNewParamKeys } from './services/policy/seed';
 import path from 'node:path';
 import type { Envelope } from '../../shared/api/contract';
 import { openDatabase } from './db/open';
@@ -78,6 +79,7 @@ export function createBackend(opts: BackendOptions): Backend {
       emitSyncStatus();
     },
   });
+  topUpNewParamKeys(store);
   const sessions = new SessionStore(() => store.nowDate().getTime());
   const handlers: Handlers = {
     ...setupHandlers(loadDemoStreet),
