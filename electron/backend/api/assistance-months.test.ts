@@ -148,3 +148,21 @@ test('a report of a past month needs its date (the rules of that day apply), ref
   expect(r).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'reportedOn' } });
   expect((await call('assistance.previewIncomeRise', { ...rise(e.id, '2026-05', head.id, 207000), reportedOn: '2026-05-20' })).decision.kind).toBe('stay');
 });
+
+test("a member's death recorded late reduces the household from the month after the death, never before", async () => {
+  const hh = await call('registry.createHousehold', {
+    household: { communityId, address: `詹滨西里${seq}号`, hukouType: 'urban', categories: ['dibao'] },
+    members: [
+      { name: '钱立本', relation: '02', idNumber: makeIdNumber('120110', '19700101', seq++ * 2 + 1), incomes: [] },
+      { name: '钱老母', relation: '50', idNumber: makeIdNumber('120110', '19400101', seq++ * 2 + 1), incomes: [] },
+      { name: '钱小宝', relation: '20', idNumber: makeIdNumber('120110', '20150101', seq++ * 2 + 1), incomes: [] },
+    ],
+  });
+  const e = await enrolThroughSteps(h, { programme: 'dibao', householdId: hh.id }, '2026-04', token);
+  expect(e.coveredPersons).toBe(3);
+  await at('2026-07-10T02:00:00Z');
+  const mother = hh.members.find((m) => m.name === '钱老母')!;
+  await call('registry.recordDeath', { personId: mother.id, diedOn: '2026-05-10' });
+  // Paid for three through May (the month of death), for two from June.
+  expect(await amounts(hh.id, '2026-04', 4)).toEqual([313500, 313500, 209000, 209000]);
+});

@@ -1,6 +1,6 @@
 /**
  * Property: over 36 months of random enrolments, income reports, standard changes (some entered late,
- * effective in the past), suspensions of exits and manual exits, with each month's payment batch
+ * effective in the past), suspensions of exits, manual exits and members' deaths (some recorded late), with each month's payment batch
  * confirmed on its day: every month's 低保 amount equals what an independent model of the plan's rules
  * gives for it (shared pure rules, the event history, no DB reads); a month's amount seen when that
  * month closed never changes afterwards unless a change reaching back into it was entered later; every
@@ -20,6 +20,7 @@ import type { Actor } from '../../store/store';
 import { DISTRICT_PARTITION, setParam } from '../policy/params';
 import { advanceEnrolment, applyEnrolment, investigateEnrolment } from './enrolments';
 import { recordIncomeRise } from './income-rise';
+import { recordDeath } from '../registry/deaths';
 import { paymentList } from './payments';
 import { confirmBatch, frozenRows, generateBatch, rowsDigest } from './batches';
 
@@ -33,7 +34,7 @@ let now = new Date('2025-12-20T02:00:00Z');
 let admin: Actor;
 let caseworker: Actor;
 /** Three households: members and the head's monthly transfer income. */
-let households: { id: string; headId: string; size: number; transferFen: number }[] = [];
+let households: { id: string; headId: string; otherIds: string[]; size: number; transferFen: number }[] = [];
 
 beforeAll(async () => {
   h = await makeHarness({ now: () => now });
@@ -54,7 +55,13 @@ beforeAll(async () => {
       incomes: i === 0 && s.transferFen > 0 ? [{ kind: 'transfer' as const, monthlyFen: s.transferFen }] : [],
     }));
     const hh = await h.call('registry.createHousehold', { household: { communityId, address: `詹滨西里${seq}号`, hukouType: 'urban', categories: ['dibao'] }, members });
-    households.push({ id: hh.id, headId: hh.members.find((m) => m.relation === '02')!.id, size: s.size, transferFen: s.transferFen });
+    households.push({
+      id: hh.id,
+      headId: hh.members.find((m) => m.relation === '02')!.id,
+      otherIds: hh.members.filter((m) => m.relation !== '02').map((m) => m.id),
+      size: s.size,
+      transferFen: s.transferFen,
+    });
   }
   const users = h.backend.store.prepare('SELECT id, username FROM users').all() as { id: string; username: string }[];
   const actorOf = (u: string): Actor => ({ userId: users.find((x) => x.username === u)!.id, username: u, streetCode: '120110001000' });
@@ -68,7 +75,8 @@ type Event =
   | { kind: 'report'; hh: number; wageFen: number; fromJob: boolean; selfReported: boolean; answers: boolean }
   | { kind: 'standard'; valueFen: number; offsetDays: number }
   | { kind: 'suspend'; on: boolean; offsetDays: number }
-  | { kind: 'exit'; hh: number; answers: boolean };
+  | { kind: 'exit'; hh: number; answers: boolean }
+  | { kind: 'death'; hh: number; offsetDays: number };
 
 const eventArb: fc.Arbitrary<Event> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('enrol' as const), hh: fc.nat(2) }) },
@@ -76,18 +84,31 @@ const eventArb: fc.Arbitrary<Event> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('standard' as const), valueFen: fc.integer({ min: 95000, max: 130000 }), offsetDays: fc.integer({ min: -90, max: 60 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('suspend' as const), on: fc.boolean(), offsetDays: fc.integer({ min: -40, max: 60 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('exit' as const), hh: fc.nat(2), answers: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('death' as const), hh: fc.nat(2), offsetDays: fc.integer({ min: -70, max: 0 }) }) },
 );
 /** Per month: the day things happen on, and 0–2 events. */
 const scenarioArb = fc.array(fc.record({ day: fc.integer({ min: 1, max: 28 }), events: fc.array(eventArb, { maxLength: 2 }) }), { minLength: MONTHS, maxLength: MONTHS });
 
 /** The model: dated parameter versions and, per household, its enrolment as the rules describe it. */
 interface Decision { start: string; kind: string; perCapitaFen?: number; amountFen?: number; schedule?: ScheduleEntry[]; exitMonth?: string; answers: boolean }
-interface ModelEnrolment { id: string; startMonth: string; perCapitaFen: number; covered: number; endMonth: string | null; decisions: Decision[]; status: 'active' | 'gradual-exit' | 'exited' }
+interface ModelEnrolment {
+  id: string;
+  startMonth: string;
+  perCapitaFen: number;
+  covered: number;
+  /** A member gone: one person fewer from `fromMonth`. */
+  coveredChanges: { fromMonth: string }[];
+  endMonth: string | null;
+  decisions: Decision[];
+  status: 'active' | 'gradual-exit' | 'exited';
+}
 class Model {
   standards: { from: string; value: number; seq: number }[] = [{ from: '2025-09-01', value: 104500, seq: 0 }];
   suspension: { from: string; value: boolean; seq: number }[] = [];
   enrolments = new Map<number, ModelEnrolment>();
   employed = new Map<number, boolean>();
+  /** Members who died, per household (never the head). */
+  dead = new Map<number, number>();
   wage = new Map<number, number>();
   private seq = 1;
   private on<T>(list: { from: string; value: T; seq: number }[], date: string, dflt: T): T {
@@ -100,11 +121,14 @@ class Model {
   addSuspension(from: string, value: boolean) { this.suspension.push({ from, value, seq: this.seq++ }); }
   perCapita(hh: number, day: string): number {
     const x = households[hh]!;
-    const members = Array.from({ length: x.size }, (_, i) =>
+    const members = Array.from({ length: x.size - (this.dead.get(hh) ?? 0) }, (_, i) =>
       i === 0 ? { incomes: [...(x.transferFen ? [{ kind: 'transfer' as const, monthlyFen: x.transferFen }] : []), ...(this.wage.has(hh) ? [{ kind: 'wage' as const, monthlyFen: this.wage.get(hh)! }] : [])], employed: this.employed.get(hh) ?? false } : { incomes: [] },
     );
     void day;
     return assessMonthlyIncome(members, { employmentRewardFen: REWARD, workCostDeductionFen: 0, epidemicRulesInForce: false }).perCapitaFen;
+  }
+  coveredIn(e: ModelEnrolment, month: string): number {
+    return e.covered + e.coveredChanges.filter((c) => c.fromMonth > month).length;
   }
   /** The amount the rules give for a month (null: not paid). */
   amount(hh: number, month: string): number | null {
@@ -117,7 +141,7 @@ class Model {
     if (basis?.kind === 'gradual-exit') return (basis.schedule!.find((s) => s.month === month) ?? basis.schedule!.at(-1)!).amountFen;
     if (basis?.kind === 'suspended') return basis.amountFen!;
     const pc = basis?.kind === 'stay' ? basis.perCapitaFen! : e.perCapitaFen;
-    return dibaoMonthlyAmount({ standardFen: this.standardOn(firstDayOf(month)), perCapitaIncomeFen: pc, coveredPersons: e.covered });
+    return dibaoMonthlyAmount({ standardFen: this.standardOn(firstDayOf(month)), perCapitaIncomeFen: pc, coveredPersons: this.coveredIn(e, month) });
   }
 }
 
@@ -204,6 +228,7 @@ function confirmMonth(month: string, frozen: Map<string, { digest: string; rows:
 function apply(model: Model, ev: Event, month: string, today: string, reachBack: (m: string) => void): void {
   const store = h.backend.store;
   const x = households[ev.kind === 'standard' || ev.kind === 'suspend' ? 0 : ev.hh]!;
+  void x;
   const e = ev.kind === 'standard' || ev.kind === 'suspend' ? undefined : model.enrolments.get(ev.hh);
   switch (ev.kind) {
     case 'enrol': {
@@ -215,7 +240,8 @@ function apply(model: Model, ev: Event, month: string, today: string, reachBack:
       advanceEnrolment(store, admin, { id, step: 'street-review' }, 'street-admin');
       advanceEnrolment(store, admin, { id, step: 'publish', publicFrom: addDays(today, -10), publicTo: addDays(today, -3) }, 'street-admin');
       advanceEnrolment(store, admin, { id, step: 'approve', ...DISTRICT_APPROVAL, districtApprovedOn: today }, 'street-admin');
-      model.enrolments.set(ev.hh, { id, startMonth: addMonths(month, 1), perCapitaFen: pc, covered: x.size, endMonth: null, decisions: [], status: 'active' });
+      const alive = x.size - (model.dead.get(ev.hh) ?? 0);
+      model.enrolments.set(ev.hh, { id, startMonth: addMonths(month, 1), perCapitaFen: pc, covered: alive, coveredChanges: [], endMonth: null, decisions: [], status: 'active' });
       return;
     }
     case 'report': {
@@ -261,6 +287,22 @@ function apply(model: Model, ev: Event, month: string, today: string, reachBack:
       setParam(store, admin, { key: 'epidemic.exitsSuspended', value: ev.on, effectiveFrom: from, note: '测试', partition: DISTRICT_PARTITION, retroactiveReason: from < today ? '补录' : null });
       model.addSuspension(from, ev.on);
       for (let m = monthOf(from); m < month; m = addMonths(m, 1)) reachBack(m); // a held exit's end may move
+      return;
+    }
+    case 'death': {
+      const gone = model.dead.get(ev.hh) ?? 0;
+      const who = x.otherIds[gone];
+      if (!who) return; // only the head left: not generated (the head's death is a 复核 case, listed elsewhere)
+      const diedOn = addDays(today, ev.offsetDays);
+      recordDeath(store, admin, { personId: who, diedOn });
+      const aliveBefore = x.size - gone;
+      model.dead.set(ev.hh, gone + 1);
+      // The household's 低保 counts one person fewer from the month after the death, when every living member was covered.
+      if (e && e.status !== 'exited' && (e.endMonth === null || e.endMonth > month) && aliveBefore > 1 && e.covered >= aliveBefore) {
+        e.coveredChanges.push({ fromMonth: addMonths(monthOf(diedOn), 1) });
+        e.covered -= 1;
+        for (let m = addMonths(monthOf(diedOn), 1); m < month; m = addMonths(m, 1)) reachBack(m);
+      }
       return;
     }
     case 'exit': {

@@ -4,7 +4,7 @@
  * income assessed at approval (or an imported fixed amount); the programme's rule is applied to the
  * standards in force on the first day of that month. A later decision never changes an earlier month.
  */
-import { dibaoMonthlyAmount, firstDayOf } from '../../../../shared/policy';
+import { addMonths, dibaoMonthlyAmount, firstDayOf, monthOf } from '../../../../shared/policy';
 import { EXIT_SUSPENSION_RULE, exitAllowed } from '../../../../shared/policy/exit-rule';
 import { CHILD_ALLOWANCES, childAllowanceStopMonth } from '../../../../shared/policy/age-end';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
@@ -130,7 +130,27 @@ export interface MonthAmount {
   figures: { decisionId: string | null; perCapitaIncomeFen?: number; standardFen?: number; percent?: number };
 }
 
-export function amountFor(store: Store, e: EnrolmentDbRow, month: string): MonthAmount {
+/**
+ * Covered persons in a month: a member gone (died, left) counts until the month their 'member-change'
+ * step takes effect, so a change never reaches into earlier months.
+ */
+export function coveredIn(store: Store, e: EnrolmentDbRow, month: string): number {
+  const steps = store
+    .prepare("SELECT at, detail FROM enrolment_steps WHERE enrolment_id = ? AND step = 'member-change' AND deleted_at IS NULL")
+    .all(e.id) as { at: string; detail: string | null }[];
+  // Each change counts back in for the months before it takes effect (they may be recorded in any order).
+  let covered = e.covered_persons;
+  for (const s of steps) {
+    const d = s.detail ? (JSON.parse(s.detail) as { from?: number; to?: number; fromMonth?: string }) : {};
+    if (typeof d.from !== 'number' || typeof d.to !== 'number') continue;
+    const fromMonth = d.fromMonth ?? addMonths(monthOf(shanghaiDate(new Date(s.at))), 1);
+    if (fromMonth > month) covered += d.from - d.to;
+  }
+  return covered;
+}
+
+export function amountFor(store: Store, row: EnrolmentDbRow, month: string): MonthAmount {
+  const e = { ...row, covered_persons: coveredIn(store, row, month) };
   const d = basisDecision(store, e.id, month);
   if (d?.kind === 'gradual-exit') {
     const schedule = scheduleOf(d);

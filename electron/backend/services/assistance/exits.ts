@@ -131,7 +131,9 @@ function memberGone(store: Store, actor: Actor, e: EnrolmentDbRow, p: LeavingPer
   ).n;
   if (livingBefore <= 1 || e.covered_persons < livingBefore) return;
   const to = e.covered_persons - 1;
-  const detail = { personId: p.id, path, from: e.covered_persons, to };
+  // From the month after the death (recorded late or not), else from next month: earlier months keep their number.
+  const fromMonth = addMonths(p.died_on ? monthOf(p.died_on) : monthOf(shanghaiDate(store.nowDate())), 1);
+  const detail = { personId: p.id, path, from: e.covered_persons, to, fromMonth };
   store.update('enrolments', e.id, { coveredPersons: to }, actor, {
     action: 'assistance.member-change',
     summary: `低保保障人数 ${e.covered_persons} → ${to}（${EXIT_PATHS[path]}）`,
