@@ -4,7 +4,7 @@
  * income assessed at approval (or an imported fixed amount); the programme's rule is applied to the
  * standards in force on the first day of that month. A later decision never changes an earlier month.
  */
-import { addMonths, dibaoMonthlyAmount, firstDayOf, monthOf } from '../../../../shared/policy';
+import { addMonths, dibaoMonthlyAmount, edgeAidFen, firstDayOf, monthOf } from '../../../../shared/policy';
 import { EXIT_SUSPENSION_RULE, exitAllowed } from '../../../../shared/policy/exit-rule';
 import { CHILD_ALLOWANCES, childAllowanceStopMonth } from '../../../../shared/policy/age-end';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
@@ -103,11 +103,11 @@ export function ruleAmount(store: Store, e: EnrolmentDbRow, month: string, perCa
         coveredPersons: e.covered_persons,
       });
     case 'dibao-edge': {
-      // Since 2019 Tianjin fixes the aid as an amount per household; before, a percent of the standard.
+      // Since 2019 Tianjin fixes the aid as an amount per household; before, a percent of the standard (edgeAidFen).
       const amount = paramOn(store, street, 'dibao-edge.aidAmount', on)?.value;
-      if (typeof amount === 'number') return amount;
-      const pct = requireParam<number>(store, street, 'dibao-edge.aidPercent', on);
-      return Math.ceil((dibaoStandard(store, street, on) * pct) / 100);
+      const aidAmountFen = typeof amount === 'number' ? amount : null;
+      const aidPercent = aidAmountFen === null ? requireParam<number>(store, street, 'dibao-edge.aidPercent', on) : null;
+      return edgeAidFen({ standardFen: aidAmountFen === null ? dibaoStandard(store, street, on) : 0, aidAmountFen, aidPercent })!;
     }
     case 'tekun-home':
     case 'tekun-institution': {
