@@ -6,51 +6,18 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { makeIdNumber } from '../../shared/id-number';
-import { ARTIFACTS, expect, screenshot, test, type App } from './fixtures';
+import { atShanghai, goHash, openSignedIn, setUpAssistanceStreet } from '../support/assistance-street';
+import { ARTIFACTS, expect, screenshot, test } from './fixtures';
 
-const ADMIN = { username: 'admin', displayName: '王管理', password: 'admin-pass-1' };
 const OUT = path.resolve(ARTIFACTS, '../pdf');
-
-async function setUp(app: App) {
-  const r = await app.backend.call(
-    'setup.initialize',
-    { streetCode: '120110001000', streetName: '张贵庄街道', officeName: '张贵庄街道公共服务办公室', admin: ADMIN },
-    null,
-  );
-  expect(r.ok).toBe(true);
-  const token = (r as { result: { token: string } }).result.token;
-  const call = async <T = unknown>(procedure: string, input: unknown): Promise<T> => {
-    const res = await app.backend.call(procedure, input, token);
-    if (!res.ok) throw new Error(`${procedure}: ${JSON.stringify(res)}`);
-    return (res as { result: T }).result;
-  };
-  const communityId = (await call<{ id: string }[]>('org.listCommunities', {}))[0]!.id;
-  return { call, communityId };
-}
-
-async function signIn(page: Page, app: App) {
-  await page.goto(app.url);
-  await page.getByLabel('用户名').fill(ADMIN.username);
-  await page.getByLabel('密码').fill(ADMIN.password);
-  await page.getByLabel('密码').press('Enter');
-  await expect(page.getByText('家庭列表').first()).toBeVisible();
-}
-
-async function goHash(page: Page, hash: string) {
-  await page.evaluate((h) => {
-    window.location.hash = h;
-  }, hash);
-}
 
 test('the 入户调查 dialog shows the working; the 核算单 prints it to PDF', async ({ page, app, clock }) => {
   test.setTimeout(180_000);
   fs.mkdirSync(OUT, { recursive: true });
   // Monday 2026-03-16 10:00 Shanghai: the 1,045.00 standard (from 2025-09-01) is in force.
-  clock.offsetMs = Date.parse('2026-03-16T10:00:00+08:00') - Date.now();
-  const { call, communityId } = await setUp(app);
-  await call('policy.setParam', { key: 'dibao.employmentReward', value: 30000, effectiveFrom: '2020-06-12', retroactiveReason: '测试：补录就业奖励' });
+  atShanghai(clock, '2026-03-16T10:00:00');
+  const { call, communityId } = await setUpAssistanceStreet(app.backend);
   const hh = await call<{ id: string }>('registry.createHousehold', {
     household: { communityId, address: '詹滨西里7号楼3门201', hukouType: 'urban', categories: ['dibao'] },
     members: [
@@ -75,7 +42,7 @@ test('the 入户调查 dialog shows the working; the 核算单 prints it to PDF'
   const above = await call<{ id: string }>('assistance.apply', { programme: 'dibao', householdId: rich.id });
 
   await page.setViewportSize({ width: 1366, height: 900 });
-  await signIn(page, app);
+  await openSignedIn(page, app.url);
 
   // Above the line: the dialog warns before anything is recorded.
   await goHash(page, `#/assistance/enrolments/${above.id}`);

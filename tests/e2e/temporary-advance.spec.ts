@@ -3,42 +3,16 @@
  * the list shows 材料待补 with its days; after the due day the 材料逾期 filter lists it; recording the
  * papers received completes them.
  */
-import type { Page } from '@playwright/test';
 import { makeIdNumber } from '../../shared/id-number';
-import { expect, screenshot, test, type App } from './fixtures';
-
-const ADMIN = { username: 'admin', displayName: '王管理', password: 'admin-pass-1' };
-
-async function setUp(app: App) {
-  const r = await app.backend.call(
-    'setup.initialize',
-    { streetCode: '120110001000', streetName: '张贵庄街道', officeName: '张贵庄街道公共服务办公室', admin: ADMIN },
-    null,
-  );
-  expect(r.ok).toBe(true);
-  const token = (r as { result: { token: string } }).result.token;
-  const call = async <T = unknown>(procedure: string, input: unknown): Promise<T> => {
-    const res = await app.backend.call(procedure, input, token);
-    if (!res.ok) throw new Error(`${procedure}: ${JSON.stringify(res)}`);
-    return (res as { result: T }).result;
-  };
-  const communityId = (await call<{ id: string }[]>('org.listCommunities', {}))[0]!.id;
-  return { call, communityId };
-}
-
-async function signIn(page: Page, app: App) {
-  await page.goto(app.url);
-  await page.getByLabel('用户名').fill(ADMIN.username);
-  await page.getByLabel('密码').fill(ADMIN.password);
-  await page.getByLabel('密码').press('Enter');
-  await expect(page.getByText('家庭列表').first()).toBeVisible();
-}
+import { ADMIN, atShanghai, openSignedIn, setUpAssistanceStreet } from '../support/assistance-street';
+import { signInAs } from '../support/ui';
+import { expect, screenshot, test } from './fixtures';
 
 test('先行救助: approved and paid with papers owed, overdue after the day, completed when received', async ({ page, app, clock }) => {
   test.setTimeout(150_000);
   // Monday 2026-05-11 09:00 Shanghai.
-  clock.offsetMs = Date.parse('2026-05-11T09:00:00+08:00') - Date.now();
-  const { call, communityId } = await setUp(app);
+  atShanghai(clock, '2026-05-11T09:00:00');
+  const { call, communityId } = await setUpAssistanceStreet(app.backend);
   const hh = await call<{ id: string }>('registry.createHousehold', {
     household: { communityId, address: '詹滨西里7号楼2门202', hukouType: 'urban', categories: [] },
     members: [{ name: '卫东', relation: '02', idNumber: makeIdNumber('120110', '19680512', 21), incomes: [] }],
@@ -46,7 +20,7 @@ test('先行救助: approved and paid with papers owed, overdue after the day, c
   await call('assistance.receiveTemporary', { householdId: hh.id, type: 'urgent', reason: '住房失火，证件损毁', amountFen: 300000 });
 
   await page.setViewportSize({ width: 1366, height: 900 });
-  await signIn(page, app);
+  await openSignedIn(page, app.url);
   await page.getByRole('menuitem', { name: '救助政策' }).click();
   await page.getByTestId('tab-temporary').click();
   const screen = page.getByTestId('temporary');
@@ -70,16 +44,11 @@ test('先行救助: approved and paid with papers owed, overdue after the day, c
   await expect(row.getByTestId('papers-status')).toContainText('材料待补');
 
   // Two days after the due day: 材料逾期, and the filter lists it.
-  clock.offsetMs = Date.parse('2026-05-18T09:00:00+08:00') - Date.now();
+  atShanghai(clock, '2026-05-18T09:00:00');
   await page.reload();
   // A week without activity ends the session: sign in again when the window asks.
   await expect(page.getByLabel('用户名').or(page.getByLabel('当前用户'))).toBeVisible();
-  if (await page.getByLabel('用户名').isVisible()) {
-    await page.getByLabel('用户名').fill(ADMIN.username);
-    await page.getByLabel('密码').fill(ADMIN.password);
-    await page.getByLabel('密码').press('Enter');
-    await expect(page.getByLabel('当前用户')).toBeVisible();
-  }
+  if (await page.getByLabel('用户名').isVisible()) await signInAs(page, ADMIN.username, ADMIN.password);
   await page.getByRole('menuitem', { name: '救助政策' }).click();
   await page.getByTestId('tab-temporary').click();
   await page.getByTestId('temp-papers-overdue').check();
