@@ -6,34 +6,15 @@
  */
 import { AppError } from '../../../../shared/errors';
 import type { Programme } from '../../../../shared/assistance/codes';
-import type { BatchRowKind } from '../../../../shared/assistance/batches';
+import type { BatchRow } from '../../../../shared/assistance/batches';
 import { addMonths, firstDayOf } from '../../../../shared/policy';
 import { addDays } from '../../../../shared/time/calendar-days';
 import type { Store } from '../../store/store';
 import { amountFor, payableIn, type EnrolmentDbRow } from './amounts';
 import { paymentListFull } from './payments';
 
-/** A batch row as stored (full ID number): what is frozen at confirmation. */
-export interface FullBatchRow {
-  seq: number;
-  kind: BatchRowKind;
-  forMonth: string;
-  enrolmentId: string;
-  householdId: string;
-  personId: string | null;
-  name: string | null;
-  idNumber: string | null;
-  community: string;
-  address: string;
-  coveredPersons: number;
-  amountFen: number;
-  basis: string;
-  figures: unknown;
-  reason: string | null;
-  sourceRef: string | null;
-  bankName: string | null;
-  bankAccount: string | null;
-}
+/** A batch row as stored (full ID number): what is frozen at confirmation; shown masked (BatchRow). */
+export type FullBatchRow = Omit<BatchRow, 'idMasked'> & { idNumber: string | null };
 
 export const FROZEN_STATUSES = ['confirmed', 'paid'];
 
