@@ -16,6 +16,8 @@ export const BATCH_STATUSES = [
   { code: 'paid', label: '已发放' },
 ] as const satisfies readonly CodeItem[];
 export type BatchStatus = (typeof BATCH_STATUSES)[number]['code'];
+/** Statuses whose rows are stored and never change again (the SQLite triggers and the server hold them too). */
+export const FROZEN_BATCH_STATUSES: readonly BatchStatus[] = ['confirmed', 'paid'];
 
 export const BATCH_ROW_KINDS = [
   { code: 'regular', label: '当月' },

@@ -6,7 +6,7 @@
  */
 import { AppError } from '../../../../shared/errors';
 import type { Programme } from '../../../../shared/assistance/codes';
-import type { BatchRow } from '../../../../shared/assistance/batches';
+import { FROZEN_BATCH_STATUSES, type BatchRow } from '../../../../shared/assistance/batches';
 import { addMonths, firstDayOf } from '../../../../shared/policy';
 import { addDays } from '../../../../shared/time/calendar-days';
 import type { Store } from '../../store/store';
@@ -16,7 +16,8 @@ import { paymentListFull } from './payments';
 /** A batch row as stored (full ID number): what is frozen at confirmation; shown masked (BatchRow). */
 export type FullBatchRow = Omit<BatchRow, 'idMasked'> & { idNumber: string | null };
 
-export const FROZEN_STATUSES = ['confirmed', 'paid'];
+/** FROZEN_BATCH_STATUSES as an SQL list, for `status IN ${FROZEN_SQL}` (our own constants, never input). */
+export const FROZEN_SQL = `(${FROZEN_BATCH_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 type Enrolment = EnrolmentDbRow & {
   deleted_at: string | null;
@@ -68,7 +69,7 @@ function paidFor(store: Store, street: string, programme: Programme, month: stri
     .prepare(
       `SELECT r.enrolment_id AS id, SUM(r.amount_fen) AS amount, MAX(b.confirmed_at) AS confirmed_at
          FROM payment_batch_rows r JOIN payment_batches b ON b.id = r.batch_id
-        WHERE b.street_code = ? AND b.programme = ? AND b.status IN ('confirmed', 'paid') AND r.for_month = ?
+        WHERE b.street_code = ? AND b.programme = ? AND b.status IN ${FROZEN_SQL} AND r.for_month = ?
         GROUP BY r.enrolment_id`,
     )
     .all(street, programme, month) as { id: string; amount: number; confirmed_at: string }[];
@@ -114,7 +115,7 @@ function adjustments(store: Store, street: string, programme: Programme, month: 
   const months = (
     store
       .prepare(
-        `SELECT DISTINCT month FROM payment_batches WHERE street_code = ? AND programme = ? AND status IN ('confirmed', 'paid')
+        `SELECT DISTINCT month FROM payment_batches WHERE street_code = ? AND programme = ? AND status IN ${FROZEN_SQL}
            AND month < ? AND deleted_at IS NULL ORDER BY month`,
       )
       .all(street, programme, month) as { month: string }[]
@@ -158,7 +159,7 @@ function adjustments(store: Store, street: string, programme: Programme, month: 
 function confirmedAtOf(store: Store, street: string, programme: Programme, month: string): string {
   const r = store
     .prepare(
-      `SELECT MIN(confirmed_at) AS at FROM payment_batches WHERE street_code = ? AND programme = ? AND month = ? AND status IN ('confirmed', 'paid')`,
+      `SELECT MIN(confirmed_at) AS at FROM payment_batches WHERE street_code = ? AND programme = ? AND month = ? AND status IN ${FROZEN_SQL}`,
     )
     .get(street, programme, month) as { at: string | null };
   return r.at ?? '';

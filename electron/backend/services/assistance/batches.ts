@@ -9,11 +9,11 @@ import { AppError } from '../../../../shared/errors';
 import { labelOf, type Role } from '../../../../shared/codes';
 import { PROGRAMMES, type Programme } from '../../../../shared/assistance/codes';
 import { SUPERVISORS } from '../../../../shared/api/proc';
-import { BATCH_STATUSES, type BatchRow, type BatchStatus, type PaymentBatch, type PaymentBatchDetail } from '../../../../shared/assistance/batches';
+import { BATCH_STATUSES, FROZEN_BATCH_STATUSES, type BatchRow, type BatchStatus, type PaymentBatch, type PaymentBatchDetail } from '../../../../shared/assistance/batches';
 import { maskIdNumber } from '../../../../shared/id-number';
 import type { Actor, Store } from '../../store/store';
 import { batchIdOf, batchRowIdOf } from './batch-ids';
-import { computeBatchRows, FROZEN_STATUSES, type FullBatchRow } from './batch-rows';
+import { computeBatchRows, type FullBatchRow } from './batch-rows';
 import { bankFileBytes } from './bank-file';
 
 interface BatchDbRow {
@@ -90,7 +90,7 @@ export function rowsDigest(rows: FullBatchRow[]): string {
 
 /** The batch's rows: frozen once confirmed, else today's computation. */
 export function rowsOf(store: Store, b: BatchDbRow): FullBatchRow[] {
-  return FROZEN_STATUSES.includes(b.status) ? frozenRows(store, b.id) : computeBatchRows(store, b.street_code, b.programme, b.month);
+  return FROZEN_BATCH_STATUSES.includes(b.status) ? frozenRows(store, b.id) : computeBatchRows(store, b.street_code, b.programme, b.month);
 }
 
 function summary(b: BatchDbRow, rows: FullBatchRow[] | null): PaymentBatch {
@@ -273,7 +273,7 @@ export function batchWithRows(store: Store, street: string, id: string): { batch
 /** For the exports: a confirmed batch (its frozen rows are what is exported). */
 export function requireFrozen(store: Store, street: string, id: string, what: string): { batch: BatchDbRow; rows: FullBatchRow[] } {
   const b = requireBatch(store, street, id);
-  if (!FROZEN_STATUSES.includes(b.status)) throw new AppError('invalid-transition', `${title(b)}尚未确认，确认后方可导出${what}`, { field: 'id' });
+  if (!FROZEN_BATCH_STATUSES.includes(b.status)) throw new AppError('invalid-transition', `${title(b)}尚未确认，确认后方可导出${what}`, { field: 'id' });
   return { batch: b, rows: frozenRows(store, b.id) };
 }
 

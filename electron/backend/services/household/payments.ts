@@ -8,6 +8,7 @@ import { AppError } from '../../../../shared/errors';
 import type { HouseholdPayment } from '../../../../shared/household/types';
 import type { Store } from '../../store/store';
 import { amountFor, payableIn, PAID_STATUSES, type EnrolmentDbRow } from '../assistance/amounts';
+import { FROZEN_SQL } from '../assistance/batch-rows';
 
 /** How far back the file lists months. */
 const MONTHS_SHOWN = 36;
@@ -53,7 +54,7 @@ type Basis = HouseholdPayment['basis'];
 function frozenByMonth(store: Store, street: string, householdId: string) {
   const batches = new Map<string, 'confirmed' | 'paid'>();
   for (const b of store
-    .prepare(`SELECT programme, month, status FROM payment_batches WHERE street_code = ? AND status IN ('confirmed', 'paid') AND deleted_at IS NULL`)
+    .prepare(`SELECT programme, month, status FROM payment_batches WHERE street_code = ? AND status IN ${FROZEN_SQL} AND deleted_at IS NULL`)
     .all(street) as { programme: string; month: string; status: 'confirmed' | 'paid' }[]) {
     batches.set(`${b.programme}|${b.month}`, b.status);
   }
@@ -61,7 +62,7 @@ function frozenByMonth(store: Store, street: string, householdId: string) {
   for (const r of store
     .prepare(
       `SELECT r.enrolment_id, b.month, r.kind, r.amount_fen, r.basis FROM payment_batch_rows r JOIN payment_batches b ON b.id = r.batch_id
-        WHERE r.household_id = ? AND b.street_code = ? AND b.status IN ('confirmed', 'paid') AND r.deleted_at IS NULL`,
+        WHERE r.household_id = ? AND b.street_code = ? AND b.status IN ${FROZEN_SQL} AND r.deleted_at IS NULL`,
     )
     .all(householdId, street) as { enrolment_id: string; month: string; kind: string; amount_fen: number; basis: string }[]) {
     const key = `${r.enrolment_id}|${r.month}`;
