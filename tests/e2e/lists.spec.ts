@@ -145,7 +145,7 @@ test('临时救助发放: the payments of a period, by type, with totals, export
   expect([ws.getRow(4).getCell(1).value, ws.getRow(4).getCell(9).value]).toEqual(['合计', 5000]);
 });
 
-test('the browser Back button asks before leaving a form with unsaved input: 新建家庭, the 临时救助 application', async ({ page, app, clock }) => {
+test('the browser Back button asks before leaving a form with unsaved input: 新建家庭, the 临时救助 application, 政策参数', async ({ page, app, clock }) => {
   test.setTimeout(120_000);
   atShanghai(clock, '2026-05-11T09:00:00');
   await setUpAssistanceStreet(app.backend);
@@ -195,5 +195,18 @@ test('the browser Back button asks before leaving a form with unsaved input: 新
   await expect(discard).toBeVisible();
   await discard.getByRole('button', { name: '放弃并离开' }).click();
   await expect(page.getByRole('dialog', { name: '受理临时救助申请' })).toBeHidden();
+  await expect(page).toHaveURL(/#\/assistance\/temporary$/);
+
+  // 政策参数: a typed new value is asked about on Back as well.
+  await page.getByTestId('tab-policy-params').click();
+  await page.getByTestId('set-dibao.standard').click();
+  await page.getByTestId('param-value').fill('1100');
+  await page.goBack();
+  await expect(discard).toBeVisible();
+  await discard.getByRole('button', { name: '继续填写' }).click();
+  await expect(page).toHaveURL(/#\/policy\/params$/);
+  await expect(page.getByTestId('param-value')).toHaveValue('1100');
+  await page.goBack();
+  await discard.getByRole('button', { name: '放弃并离开' }).click();
   await expect(page).toHaveURL(/#\/assistance\/temporary$/);
 });
