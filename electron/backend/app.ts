@@ -18,6 +18,7 @@ import { excelHandlers } from './api/excel-handlers';
 import { screeningHandlers } from './api/screening-handlers';
 import { ledgerHandlers } from './api/ledger-handlers';
 import { assistanceHandlers, policyHandlers } from './api/assistance-handlers';
+import { assistanceListHandlers } from './api/assistance-list-handlers';
 import { batchHandlers } from './api/batch-handlers';
 import { syncHandlers } from './api/sync-handlers';
 import { SyncController, type SyncControllerOptions } from './sync/controller';
@@ -93,6 +94,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...ledgerHandlers(),
     ...policyHandlers(),
     ...assistanceHandlers(),
+    ...assistanceListHandlers(),
     ...batchHandlers(),
     ...syncHandlers(sync),
     ...careHandlers(),

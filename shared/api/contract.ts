@@ -13,6 +13,7 @@ import { screeningProcedures } from '../screening/procedures';
 import { ledgerProcedures } from '../ledger/procedures';
 import { policyProcedures } from '../policy/procedures';
 import { assistanceProcedures } from '../assistance/procedures';
+import { assistanceListProcedures } from '../assistance/lists';
 import { batchProcedures } from '../assistance/batches';
 import { syncProcedures } from '../sync/procedures';
 import { careProcedures } from '../care/procedures';
@@ -30,6 +31,7 @@ export const contract = {
   ...ledgerProcedures,
   ...policyProcedures,
   ...assistanceProcedures,
+  ...assistanceListProcedures,
   ...batchProcedures,
   ...syncProcedures,
   ...careProcedures,

@@ -91,6 +91,8 @@ test('a 低保 household reports a job: decision, six-month schedule, six paymen
   await approve('2026-12-01');
   await expect(page.getByText('公示期至 2026-12-07 结束，2026-12-08 起方可办理区级审批')).toBeVisible();
   await page.getByRole('button', { name: '取消' }).click();
+  // What was typed is dropped only on a second, deliberate choice.
+  await page.getByRole('dialog').filter({ hasText: '放弃未保存的内容？' }).getByRole('button', { name: '放弃并离开' }).click();
   await expect(page.getByTestId('enrolment-status')).toHaveText('公示中');
 
   // A week later the district's approval is recorded at the street with its document.

@@ -144,6 +144,8 @@ test('a grid round with one problem is handled through the ledger to 回头看; 
   await page.getByTestId('transition-ok').click();
   await expect(page.getByText(/尚有 1 项转介未收到部门回复，不能销号/).first()).toBeVisible();
   await page.getByRole('button', { name: '取消' }).click();
+  // What was typed is dropped only on a second, deliberate choice.
+  await page.getByRole('dialog').filter({ hasText: '放弃未保存的内容？' }).getByRole('button', { name: '放弃并离开' }).click();
   await page.getByTestId('record-reply').click();
   await page.getByLabel('部门回复').fill('已纳入医疗救助，一站式结算');
   await page.getByTestId('referral-ok').click();

@@ -14,6 +14,7 @@ import { enrolmentDetail, listEnrolments } from '../services/assistance/read';
 import { recordTemporaryPapers } from '../services/assistance/temporary-papers';
 import { decideTemporary, listTemporary, receiveTemporary, temporaryRow } from '../services/assistance/temporary';
 import type { AreaHandlers } from './handlers';
+import type { AssistanceListProcedure } from './assistance-list-handlers';
 import { requireUser } from './context';
 import { SUPERVISORS } from '../../../shared/api/proc';
 import { AppError } from '../../../shared/errors';
@@ -31,7 +32,7 @@ export function policyHandlers(): AreaHandlers<'policy.'> {
   };
 }
 
-export function assistanceHandlers(): AreaHandlers<'assistance.'> {
+export function assistanceHandlers(): Omit<AreaHandlers<'assistance.'>, AssistanceListProcedure> {
   return {
     'assistance.listEnrolments': (input, { store, actor }) => listEnrolments(store, actor.streetCode, input),
     'assistance.getEnrolment': (input, { store, actor }) => enrolmentDetail(store, actor.streetCode, input.id),

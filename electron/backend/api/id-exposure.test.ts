@@ -67,6 +67,8 @@ const LISTS: Partial<Record<ProcedureName, Input>> = {
   'assistance.getEnrolment': (s) => ({ id: s.enrolmentId }),
   'assistance.paymentList': (s) => ({ programme: 'dibao', month: s.month }),
   'assistance.entitlementGaps': () => ({}),
+  'assistance.gapList': () => ({}),
+  'assistance.temporaryPayments': (s) => ({ fromMonth: s.month, toMonth: s.month }),
   'batches.list': () => ({}),
   'batches.forMonth': (s) => ({ programme: 'dibao', month: s.month }),
   'batches.get': (s) => ({ id: s.batchId }),
@@ -92,6 +94,8 @@ const FULL_ID_READS: Partial<Record<ProcedureName, { input: Input; action: strin
   'ledger.export': { input: () => ({}), action: 'ledger.export' },
   'ledger.clueGet': { input: (s) => ({ id: s.clueId }), action: 'ledger.viewClue' },
   'assistance.exportPaymentList': { input: (s) => ({ programme: 'dibao', month: s.month }), action: 'assistance.exportPaymentList' },
+  'assistance.exportGaps': { input: () => ({}), action: 'assistance.exportGaps' },
+  'assistance.exportTemporaryPayments': { input: (s) => ({ fromMonth: s.month, toMonth: s.month }), action: 'assistance.exportTemporaryPayments' },
   'batches.exportBankFile': { input: (s) => ({ id: s.batchId }), action: 'batches.exportBankFile' },
   'batches.exportRoster': { input: (s) => ({ id: s.batchId }), action: 'batches.exportRoster' },
 };
@@ -182,7 +186,10 @@ beforeAll(async () => {
     districtApprovedOn: addDays(today, -1),
     overrideReason: '测试数据',
   });
-  await call('assistance.receiveTemporary', { householdId: household.id, type: 'urgent', reason: '突发火灾', amountFen: 100000 });
+  const temp = await call<{ id: string }>('assistance.receiveTemporary', { householdId: household.id, type: 'urgent', reason: '突发火灾', amountFen: 100000 });
+  // Paid, so that the 临时救助 payment list has a row to show masked.
+  await call('assistance.decideTemporary', { id: temp.id, action: 'approve', note: '同意' });
+  await call('assistance.decideTemporary', { id: temp.id, action: 'pay' });
   const item = await call<{ id: string }>('ledger.create', {
     householdId: household.id,
     personId: household.personId,

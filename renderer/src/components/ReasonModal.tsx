@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { App, Form, Input, Modal, Typography } from 'antd';
 import { errorMessage } from '../api/client';
+import { useUnsavedGuard } from '../hooks/use-unsaved-guard';
 
 interface Props {
   open: boolean;
@@ -15,6 +16,7 @@ interface Props {
 export function ReasonModal({ open, title, description, okText, onConfirm, onClose }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
+  const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: open });
   const [busy, setBusy] = useState(false);
 
   const submit = async ({ reason }: { reason: string }) => {
@@ -39,7 +41,7 @@ export function ReasonModal({ open, title, description, okText, onConfirm, onClo
       cancelText="取消"
       confirmLoading={busy}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={() => guard.confirmClose(onClose)}
       destroyOnHidden
     >
       <Typography.Paragraph>{description}</Typography.Paragraph>

@@ -1,6 +1,7 @@
 /**
  * One guard for every form with unsaved input: leaving by the app's navigation (menu, links,
- * search), closing a modal (Esc, ×, 取消: confirmClose) and closing or reloading the window
+ * search) or the browser's Back and Forward (router/use-route.ts), closing a modal (Esc, ×, 取消:
+ * confirmClose) and closing or reloading the window
  * (beforeunload; the Electron main window asks with its own dialog) all ask before what was typed
  * is lost. `isDirty` is read when the user tries to leave (antd: form.isFieldsTouched()).
  */

@@ -1,6 +1,7 @@
 /**
- * Guards against leaving a form with unsaved input by the app's own navigation (menu, links,
- * search hits: everything goes through navigate()). A guard either lets the move go (false) or
+ * Guards against leaving a form with unsaved input: the app's own navigation (menu, search hits:
+ * navigate()) and every other change of the address (Back, Forward, links: use-route.ts's
+ * hashchange listener) ask here first. A guard either lets the move go (false) or
  * takes it over (true) and calls `proceed` once the user agrees. The last registered guard asks
  * first; a form inside a modal over a page form is asked before the page.
  */

@@ -17,6 +17,7 @@ describe('routes', () => {
       ['/admin', { name: 'admin', tab: 'users' }],
       ['/admin/org', { name: 'admin', tab: 'org' }],
       ['/sync', { name: 'sync' }],
+      ['/assistance/temporary-payments', { name: 'temporary-payments' }],
       ['/screening', { name: 'screening', tab: 'due' }],
       ['/screening/coverage', { name: 'screening', tab: 'coverage' }],
       ['/ledger', { name: 'ledger', tab: 'items' }],

@@ -16,6 +16,7 @@ export type Route =
   | { name: 'enrolments'; programme: string | null }
   | { name: 'enrolment'; id: string }
   | { name: 'temporary' }
+  | { name: 'temporary-payments' }
   | { name: 'payment-list'; programme: string | null; month: string | null }
   | { name: 'payment-batches' }
   | { name: 'entitlement-gaps' }
@@ -89,6 +90,7 @@ export function parseRoute(path: string, query = ''): Route {
   if (first === 'assistance' && rest.length === 0) {
     if (second === undefined || second === 'enrolments') return { name: 'enrolments', programme: q.get('programme') };
     if (second === 'temporary') return { name: 'temporary' };
+    if (second === 'temporary-payments') return { name: 'temporary-payments' };
     if (second === 'payments') return { name: 'payment-list', programme: q.get('programme'), month: q.get('month') };
     if (second === 'batches') return { name: 'payment-batches' };
     if (second === 'gaps') return { name: 'entitlement-gaps' };
@@ -132,6 +134,8 @@ export function hrefOf(route: Route): string {
       return `#/assistance/enrolments/${encodeURIComponent(route.id)}`;
     case 'temporary':
       return '#/assistance/temporary';
+    case 'temporary-payments':
+      return '#/assistance/temporary-payments';
     case 'payment-list':
       return `#/assistance/payments${qs({ programme: route.programme, month: route.month })}`;
     case 'payment-batches':
@@ -164,7 +168,7 @@ function qs(params: Record<string, string | null>): string {
   return text ? `?${text}` : '';
 }
 
-const POLICY_ROUTES: readonly Route['name'][] = ['policy-params', 'enrolments', 'enrolment', 'temporary', 'payment-list', 'payment-batches', 'entitlement-gaps', 'print-payment-list'];
+const POLICY_ROUTES: readonly Route['name'][] = ['policy-params', 'enrolments', 'enrolment', 'temporary', 'temporary-payments', 'payment-list', 'payment-batches', 'entitlement-gaps', 'print-payment-list'];
 
 export function areaOf(route: Route): AreaKey | null {
   if (route.name === 'admin') return 'admin';

@@ -3,6 +3,7 @@ import { Form, Input, Modal, Radio } from 'antd';
 import type { CommunityInfo } from '../../../../shared/org/schemas';
 import { api } from '../../api/client';
 import { useFormSubmit } from '../../hooks/use-form-submit';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 
 interface Values {
   name: string;
@@ -19,6 +20,7 @@ interface Props {
 
 export function CommunityFormModal({ community, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
+  const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: community !== null });
   const existing = community && community !== 'new' ? community : null;
 
   const { saving, submit } = useFormSubmit(
@@ -43,7 +45,7 @@ export function CommunityFormModal({ community, onClose, onSaved }: Props) {
       cancelText="取消"
       confirmLoading={saving}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={() => guard.confirmClose(onClose)}
       destroyOnHidden
     >
       <Form

@@ -3,6 +3,7 @@ import { Form, Input, Modal, Select } from 'antd';
 import type { CommunityInfo, GridInfo } from '../../../../shared/org/schemas';
 import { api } from '../../api/client';
 import { useFormSubmit } from '../../hooks/use-form-submit';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 
 export type GridFormMode = { kind: 'create'; communityId: string } | { kind: 'edit'; grid: GridInfo };
 
@@ -22,6 +23,7 @@ interface Props {
 
 export function GridFormModal({ mode, communities, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
+  const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: mode !== null });
   const grid = mode?.kind === 'edit' ? mode.grid : null;
 
   const { saving, submit } = useFormSubmit(
@@ -50,7 +52,7 @@ export function GridFormModal({ mode, communities, onClose, onSaved }: Props) {
       cancelText="取消"
       confirmLoading={saving}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={() => guard.confirmClose(onClose)}
       destroyOnHidden
     >
       <Form form={form} name="grid" layout="vertical" onFinish={submit} preserve={false} initialValues={initialValues}>

@@ -5,10 +5,12 @@ import type { UserInfo } from '../../../../shared/auth/schemas';
 import { api } from '../../api/client';
 import { showFormError } from '../../lib/form-errors';
 import { strongPassword } from '../../forms/password-rule';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 
 export function ResetPasswordModal({ user, onClose }: { user: UserInfo | null; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ password: string }>();
+  const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: user !== null });
   const [saving, setSaving] = useState(false);
 
   const submit = async ({ password }: { password: string }) => {
@@ -33,7 +35,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserInfo | null; o
       cancelText="取消"
       confirmLoading={saving}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={() => guard.confirmClose(onClose)}
       destroyOnHidden
     >
       <Form form={form} name="resetPassword" layout="vertical" onFinish={submit} preserve={false}>

@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { showFormError } from '../../lib/form-errors';
 import { toOptions } from '../../lib/codes';
 import { strongPassword } from '../../forms/password-rule';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 
 export type UserFormMode = { kind: 'create' } | { kind: 'edit'; user: UserInfo };
 
@@ -23,6 +24,7 @@ const roleOptions = toOptions(ROLES);
 export function UserFormModal({ mode, onClose, onSaved }: { mode: UserFormMode | null; onClose: () => void; onSaved: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: mode !== null });
   const [saving, setSaving] = useState(false);
   const editing = mode?.kind === 'edit' ? mode.user : null;
 
@@ -58,7 +60,7 @@ export function UserFormModal({ mode, onClose, onSaved }: { mode: UserFormMode |
       cancelText="取消"
       confirmLoading={saving}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={() => guard.confirmClose(onClose)}
       destroyOnHidden
     >
       <Form

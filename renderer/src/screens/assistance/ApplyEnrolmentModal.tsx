@@ -4,6 +4,7 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import type { HouseholdDetail } from '../../../../shared/registry/types';
 import { HOUSEHOLD_PROGRAMMES, type Programme } from '../../../../shared/assistance/codes';
 import { api } from '../../api/client';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { showFormError } from '../../lib/form-errors';
 import { navigate } from '../../router/use-route';
 import { PROGRAMME_OPTIONS } from './labels';
@@ -18,6 +19,7 @@ export function ApplyEnrolmentModal({ household, onClose }: { household: Househo
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
+  const guard = useUnsavedGuard(() => form.isFieldsTouched());
   const programme = Form.useWatch('programme', form);
   const perPerson = programme !== undefined && !HOUSEHOLD_PROGRAMMES.includes(programme);
   const submit = async (v: Values) => {
@@ -30,6 +32,7 @@ export function ApplyEnrolmentModal({ household, onClose }: { household: Househo
         note: v.note?.trim() || null,
       });
       message.success('已登记救助申请');
+      guard.release();
       navigate({ name: 'enrolment', id: e.id });
     } catch (err) {
       showFormError(form, err, message);
@@ -38,7 +41,7 @@ export function ApplyEnrolmentModal({ household, onClose }: { household: Househo
     }
   };
   return (
-    <Modal open title="纳入救助：登记申请" okText="登记申请" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
+    <Modal open title="纳入救助：登记申请" okText="登记申请" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={() => guard.confirmClose(onClose)} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ programme: 'dibao' }}>
         <Form.Item name="programme" label="救助项目" rules={[{ required: true, message: '请选择救助项目' }]}>
           <Select options={PROGRAMME_OPTIONS} data-testid="apply-programme" />

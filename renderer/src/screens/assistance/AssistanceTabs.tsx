@@ -3,11 +3,12 @@ import { Tabs } from 'antd';
 import type { Route } from '../../router/routes';
 import { navigate } from '../../router/use-route';
 
-type TabKey = 'enrolments' | 'temporary' | 'payment-batches' | 'payment-list' | 'entitlement-gaps' | 'policy-params';
+type TabKey = 'enrolments' | 'temporary' | 'temporary-payments' | 'payment-batches' | 'payment-list' | 'entitlement-gaps' | 'policy-params';
 
 const TABS: { key: TabKey; label: string; route: Route }[] = [
   { key: 'enrolments', label: '保障对象', route: { name: 'enrolments', programme: null } },
   { key: 'temporary', label: '临时救助', route: { name: 'temporary' } },
+  { key: 'temporary-payments', label: '临时救助发放', route: { name: 'temporary-payments' } },
   { key: 'payment-batches', label: '发放批次', route: { name: 'payment-batches' } },
   { key: 'payment-list', label: '发放花名册', route: { name: 'payment-list', programme: null, month: null } },
   { key: 'entitlement-gaps', label: '应补尽补', route: { name: 'entitlement-gaps' } },

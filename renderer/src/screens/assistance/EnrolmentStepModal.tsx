@@ -4,6 +4,7 @@ import { App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Typography 
 import dayjs from 'dayjs';
 import type { EnrolmentDetail } from '../../../../shared/assistance/types';
 import { api } from '../../api/client';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { showFormError } from '../../lib/form-errors';
 import { addMonths, thisMonth } from './labels';
 import { appClock } from '../../api/clock';
@@ -41,6 +42,7 @@ export function EnrolmentStepModal({ enrolment, step, onClose, onDone }: { enrol
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
+  const guard = useUnsavedGuard(() => form.isFieldsTouched());
   const t = TEXT[step];
   // At a street PC the district's approval is recorded on its behalf, with its document.
   const { session } = useSession();
@@ -68,6 +70,7 @@ export function EnrolmentStepModal({ enrolment, step, onClose, onDone }: { enrol
               ...(dibaoExit ? { incomeClearlyRisen: !!v.incomeClearlyRisen, basicLivingSecure: !!v.basicLivingSecure } : {}),
             });
       message.success(`已办理：${t.title}`);
+      guard.release();
       onDone(e);
     } catch (err) {
       // Above the income line: the backend names the line; the user may state a reason and approve.
@@ -87,7 +90,7 @@ export function EnrolmentStepModal({ enrolment, step, onClose, onDone }: { enrol
       okButtonProps={{ danger: t.danger, 'data-testid': 'step-ok' }}
       confirmLoading={busy}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={() => guard.confirmClose(onClose)}
       destroyOnHidden
       width={step === 'investigate' ? 900 : undefined}
     >

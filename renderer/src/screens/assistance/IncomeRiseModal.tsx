@@ -8,6 +8,7 @@ import dayjs from 'dayjs';
 import type { EnrolmentDetail, IncomeRisePreview } from '../../../../shared/assistance/types';
 import type { PersonDetail } from '../../../../shared/registry/types';
 import { api, errorMessage } from '../../api/client';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { ErrorBlock } from '../../components/ErrorBlock';
 import { LoadingBlock } from '../../components/LoadingBlock';
@@ -36,6 +37,7 @@ function wageOf(p: PersonDetail): number | null {
 export function IncomeRiseModal({ enrolment, onClose, onDone }: { enrolment: EnrolmentDetail; onClose: () => void; onDone: (e: EnrolmentDetail) => void }) {
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const guard = useUnsavedGuard(() => form.isFieldsTouched());
   const hh = useApiQuery(() => api.call('registry.getHousehold', { id: enrolment.householdId }), [enrolment.householdId]);
   const [preview, setPreview] = useState<IncomeRisePreview | null>(null);
   const [busy, setBusy] = useState(false);
@@ -94,6 +96,7 @@ export function IncomeRiseModal({ enrolment, onClose, onDone }: { enrolment: Enr
         try {
           const e = await api.call('assistance.recordIncomeRise', input);
           message.success('已记录收入变化及处理决定');
+          guard.release();
           onDone(e);
         } catch (err) {
           message.error(errorMessage(err));
@@ -114,7 +117,7 @@ export function IncomeRiseModal({ enrolment, onClose, onDone }: { enrolment: Enr
       cancelText="取消"
       confirmLoading={busy}
       onOk={() => (preview ? record() : calculate())}
-      onCancel={onClose}
+      onCancel={() => guard.confirmClose(onClose)}
       destroyOnHidden
     >
       {hh.error ? (

@@ -4,6 +4,7 @@ import { App, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import type { SearchHit } from '../../../../shared/registry/types';
 import { TEMP_TYPES } from '../../../../shared/assistance/codes';
 import { api } from '../../api/client';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { showFormError } from '../../lib/form-errors';
 import { parseYuanToFen } from '../../lib/money';
 
@@ -19,6 +20,7 @@ export function TemporaryForm({ onClose, onSaved }: { onClose: () => void; onSav
   const [form] = Form.useForm<Values>();
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [busy, setBusy] = useState(false);
+  const guard = useUnsavedGuard(() => form.isFieldsTouched());
   const search = async (q: string) => {
     if (!q.trim()) return setHits([]);
     try {
@@ -39,6 +41,7 @@ export function TemporaryForm({ onClose, onSaved }: { onClose: () => void; onSav
     try {
       await api.call('assistance.receiveTemporary', { householdId: hit.householdId, personId: hit.personId ?? null, type: v.type, reason: v.reason.trim(), amountFen });
       message.success('已受理临时救助申请');
+      guard.release();
       onSaved();
     } catch (e) {
       showFormError(form, e, message, { rename: { householdId: 'hit', personId: 'hit', amountFen: 'amount' } });
@@ -47,7 +50,7 @@ export function TemporaryForm({ onClose, onSaved }: { onClose: () => void; onSav
     }
   };
   return (
-    <Modal open title="受理临时救助申请" okText="受理" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
+    <Modal open title="受理临时救助申请" okText="受理" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={() => guard.confirmClose(onClose)} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ type: 'urgent' }}>
         <Form.Item name="hit" label="申请人（姓名、身份证号或地址）" rules={[{ required: true, message: '请查找并选择申请人' }]}>
           <Select

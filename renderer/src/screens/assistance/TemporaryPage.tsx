@@ -8,6 +8,7 @@ import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { TemporaryRow } from '../../../../shared/assistance/types';
 import { api } from '../../api/client';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { ErrorBlock } from '../../components/ErrorBlock';
 import { formatFen } from '../../lib/money';
@@ -42,6 +43,7 @@ function DecideModal({ row, action, onClose, onDone }: { row: TemporaryRow; acti
   const { message } = App.useApp();
   const [form] = Form.useForm<DecideValues>();
   const [busy, setBusy] = useState(false);
+  const guard = useUnsavedGuard(() => form.isFieldsTouched());
   const title = actionTitle(action, row);
   const noteRequired = action === 'reject' || (action === 'approve' && row.approver === 'district');
   const canAdvance = action === 'approve' && row.type === 'urgent';
@@ -56,6 +58,7 @@ function DecideModal({ row, action, onClose, onDone }: { row: TemporaryRow; acti
         ...(canAdvance && v.advance ? { papersOwed: v.papersOwed ?? [], papersOther: v.papersOther?.trim() || null } : {}),
       });
       message.success(`已办理：${title}`);
+      guard.release();
       onDone();
     } catch (e) {
       showFormError(form, e, message);
@@ -72,7 +75,7 @@ function DecideModal({ row, action, onClose, onDone }: { row: TemporaryRow; acti
       okButtonProps={{ danger: action === 'reject', 'data-testid': 'decide-ok' }}
       confirmLoading={busy}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={() => guard.confirmClose(onClose)}
       destroyOnHidden
     >
       <Typography.Paragraph>

@@ -11,6 +11,7 @@ import { daysBetween } from '../../../../shared/time/calendar-days';
 import { api } from '../../api/client';
 import { appClock } from '../../api/clock';
 import { showFormError } from '../../lib/form-errors';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 
 export const PAPER_OPTIONS = TEMP_PAPERS.map((p) => ({ value: p.code, label: p.label }));
 
@@ -58,6 +59,7 @@ export function AdvanceFields() {
 export function PapersModal({ row, onClose, onDone }: { row: TemporaryRow; onClose: () => void; onDone: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ received: TempPaper[]; note?: string }>();
+  const guard = useUnsavedGuard(() => form.isFieldsTouched());
   const [busy, setBusy] = useState(false);
   const submit = async (v: { received: TempPaper[]; note?: string }) => {
     setBusy(true);
@@ -72,7 +74,7 @@ export function PapersModal({ row, onClose, onDone }: { row: TemporaryRow; onClo
     }
   };
   return (
-    <Modal open title={`登记补交材料：${row.name ?? ''}`} okText="登记" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} okButtonProps={{ 'data-testid': 'papers-ok' }} destroyOnHidden>
+    <Modal open title={`登记补交材料：${row.name ?? ''}`} okText="登记" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={() => guard.confirmClose(onClose)} okButtonProps={{ 'data-testid': 'papers-ok' }} destroyOnHidden>
       <Typography.Paragraph>{`先行救助，材料限 ${row.papersDueOn ?? ''} 前补齐。`}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="received" label="本次补交的材料" rules={[{ required: true, message: '请选择已补交的材料' }]}>

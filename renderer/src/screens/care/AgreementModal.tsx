@@ -4,6 +4,7 @@ import { App, Button, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Selec
 import dayjs from 'dayjs';
 import { CARE_SERVICE_ITEMS } from '../../../../shared/care/codes';
 import { api } from '../../api/client';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { showFormError } from '../../lib/form-errors';
 import { CaregiverModal } from './CaregiverModal';
@@ -26,6 +27,7 @@ export function AgreementModal({ open, personId, onClose, onSaved }: { open: boo
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
+  const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: open });
   const [newCaregiver, setNewCaregiver] = useState(false);
   const caregivers = useApiQuery(() => api.call('care.listCaregivers', {}), [open], open);
   const hasPartyC = Form.useWatch('hasPartyC', form);
@@ -44,6 +46,7 @@ export function AgreementModal({ open, personId, onClose, onSaved }: { open: boo
         guardian: v.hasPartyC && v.guardianName ? { name: v.guardianName, relation: v.guardianRelation ?? null, phone: v.guardianPhone ?? null } : null,
       });
       message.success('协议草稿已拟定，打印后由三方签字，再点击“签订”');
+      guard.release();
       onClose();
       onSaved();
     } catch (e) {
@@ -54,7 +57,7 @@ export function AgreementModal({ open, personId, onClose, onSaved }: { open: boo
   };
 
   return (
-    <Modal open={open} width={720} title="拟定委托照料服务协议" okText="保存草稿" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
+    <Modal open={open} width={720} title="拟定委托照料服务协议" okText="保存草稿" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={() => guard.confirmClose(onClose)} destroyOnHidden>
       <Form
         form={form}
         layout="vertical"

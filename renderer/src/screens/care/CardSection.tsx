@@ -5,6 +5,7 @@ import { CARD_STATUSES } from '../../../../shared/care/codes';
 import type { Card as CareCard } from '../../../../shared/care/types';
 import { labelOf } from '../../../../shared/codes';
 import { api } from '../../api/client';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { ReasonModal } from '../../components/ReasonModal';
 import { showFormError } from '../../lib/form-errors';
 import { PrintPreviewModal, type PreviewTarget } from './PrintPreviewModal';
@@ -13,6 +14,7 @@ export function CardSection({ personId, cards, onChanged }: { personId: string; 
   const { message } = App.useApp();
   const [issuing, setIssuing] = useState(false);
   const [form] = Form.useForm<{ streetContact?: string; streetPhone?: string }>();
+  const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: issuing });
   const [reissue, setReissue] = useState<CareCard | null>(null);
   const [cancel, setCancel] = useState<CareCard | null>(null);
   const [preview, setPreview] = useState<PreviewTarget | null>(null);
@@ -22,6 +24,7 @@ export function CardSection({ personId, cards, onChanged }: { personId: string; 
     try {
       const c = await api.call('care.issueCard', { personId, streetContact: v.streetContact, streetPhone: v.streetPhone });
       message.success(`已发卡，卡号 ${c.cardNumber}`);
+      guard.release();
       setIssuing(false);
       onChanged();
     } catch (e) {
@@ -83,7 +86,7 @@ export function CardSection({ personId, cards, onChanged }: { personId: string; 
           },
         ]}
       />
-      <Modal open={issuing} title="发放照料服务卡" okText="发卡" cancelText="取消" onOk={() => form.submit()} onCancel={() => setIssuing(false)} destroyOnHidden>
+      <Modal open={issuing} title="发放照料服务卡" okText="发卡" cancelText="取消" onOk={() => form.submit()} onCancel={() => guard.confirmClose(() => setIssuing(false))} destroyOnHidden>
         <p>卡号自动编排；有效期按政策参数，且不超过照料协议的终止日期。</p>
         <Form form={form} layout="vertical" onFinish={issue} preserve={false}>
           <Form.Item label="街道联系人" name="streetContact" extra="印在卡上；不填则卡上留空白横线，打印前会提示">

@@ -4,6 +4,7 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { CAREGIVER_RELATIONS } from '../../../../shared/care/codes';
 import type { Caregiver } from '../../../../shared/care/types';
 import { api } from '../../api/client';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { showFormError } from '../../lib/form-errors';
 import { IdNumberField } from '../../forms/IdNumberField';
 
@@ -19,11 +20,13 @@ export function CaregiverModal({ open, onClose, onSaved }: { open: boolean; onCl
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
+  const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: open });
   const submit = async (v: Values) => {
     setBusy(true);
     try {
       const c = await api.call('care.saveCaregiver', { caregiver: { ...v, relation: v.relation as 'relative' } });
       message.success(`已登记照料服务人 ${c.name}`);
+      guard.release();
       onSaved(c);
       onClose();
     } catch (e) {
@@ -33,7 +36,7 @@ export function CaregiverModal({ open, onClose, onSaved }: { open: boolean; onCl
     }
   };
   return (
-    <Modal open={open} title="登记照料服务人" okText="保存" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
+    <Modal open={open} title="登记照料服务人" okText="保存" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={() => guard.confirmClose(onClose)} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit} preserve={false} name="caregiver">
         <Form.Item label="照料服务人姓名" name="name" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
           <Input maxLength={30} autoFocus />

@@ -1,9 +1,10 @@
 /** The emergency plan (应急预案): contacts, nearest hospital, conditions, what to do. */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { App, Button, Card, Col, Form, Input, Row, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { EmergencyPlan } from '../../../../shared/care/types';
 import { api } from '../../api/client';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { showFormError } from '../../lib/form-errors';
 
 interface Values {
@@ -18,11 +19,15 @@ export function PlanSection({ personId, plan, onSaved }: { personId: string; pla
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
+  // Input typed since the last save: leaving the page asks first.
+  const edited = useRef(false);
+  useUnsavedGuard(() => edited.current);
   const submit = async (v: Values) => {
     setBusy(true);
     try {
       await api.call('care.savePlan', { personId, contacts: v.contacts ?? [], hospital: v.hospital, hospitalPhone: v.hospitalPhone, conditions: v.conditions, actions: v.actions });
       message.success('应急预案已保存');
+      edited.current = false;
       onSaved();
     } catch (e) {
       showFormError(form, e, message);
@@ -39,7 +44,7 @@ export function PlanSection({ personId, plan, onSaved }: { personId: string; pla
   };
   return (
     <Card title="应急预案" data-testid="plan-section">
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} name="plan">
+      <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} name="plan" onValuesChange={() => (edited.current = true)}>
         <Form.List name="contacts">
           {(fields, { add, remove }) => (
             <>

@@ -4,7 +4,7 @@
  * 完全丧失 before anything was assessed, and one click recorded it. No result is shown and nothing
  * can be saved until all six are answered.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { App, Button, Card, Col, Form, Input, Radio, Row, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { SELF_CARE_INDICATORS, type SelfCareIndicator } from '../../../../shared/care/codes';
@@ -13,6 +13,7 @@ import { careLevelText } from '../../../../shared/care/format';
 import type { CareProfile } from '../../../../shared/care/types';
 import { labelOf, SELF_CARE_LEVELS } from '../../../../shared/codes';
 import { api } from '../../api/client';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { showFormError } from '../../lib/form-errors';
 import { appClock } from '../../api/clock';
 import { DateField } from '../../forms/DateField';
@@ -36,6 +37,9 @@ export function ProfileSection({ personId, profile, onSaved }: { personId: strin
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
+  // Input typed since the last save: leaving the page asks first.
+  const edited = useRef(false);
+  useUnsavedGuard(() => edited.current);
   const answers: Answers = Form.useWatch('answers', form) ?? {};
   const answered = SELF_CARE_INDICATORS.filter((i) => typeof answers[i.code] === 'boolean').length;
   const preview = answered === SELF_CARE_INDICATORS.length ? assessSelfCare(answers) : null;
@@ -52,6 +56,7 @@ export function ProfileSection({ personId, profile, onSaved }: { personId: strin
       const selfCareMet = Object.fromEntries(SELF_CARE_INDICATORS.map((i) => [i.code, v.answers[i.code] === true])) as Record<SelfCareIndicator, boolean>;
       await api.call('care.saveProfile', { personId, selfCareMet, assessedDate: v.assessedDate, health: v.health, risks: v.risks, needs: v.needs });
       message.success('评估已保存');
+      edited.current = false;
       onSaved();
     } catch (e) {
       showFormError(form, e, message);
@@ -61,7 +66,7 @@ export function ProfileSection({ personId, profile, onSaved }: { personId: strin
   };
   return (
     <Card title="生活自理能力评估" data-testid="profile-section">
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={submit}>
+      <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} onValuesChange={() => (edited.current = true)}>
         <Typography.Paragraph strong>逐项评估能否独立完成</Typography.Paragraph>
         <Row gutter={16}>
           {SELF_CARE_INDICATORS.map((i) => (

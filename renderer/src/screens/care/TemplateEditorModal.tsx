@@ -10,6 +10,7 @@ import { AgreementTemplateSchema, TEMPLATE_PLACEHOLDERS, type AgreementTemplate 
 import { api } from '../../api/client';
 import { useFormSubmit } from '../../hooks/use-form-submit';
 import { appClock } from '../../api/clock';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 
 interface Values extends AgreementTemplate {
   effectiveFrom: dayjs.Dayjs;
@@ -43,6 +44,7 @@ function Clauses({ section }: { section: number }) {
 
 export function TemplateEditorModal({ initial, onClose, onSaved }: { initial: AgreementTemplate; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<Values>();
+  const guard = useUnsavedGuard(() => form.isFieldsTouched());
   const effective = Form.useWatch('effectiveFrom', form);
   const past = effective ? effective.isBefore(dayjs(appClock.today()), 'day') : false;
   const { saving, submit } = useFormSubmit<Values, unknown>(
@@ -75,7 +77,7 @@ export function TemplateEditorModal({ initial, onClose, onSaved }: { initial: Ag
       cancelText="取消"
       confirmLoading={saving}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={() => guard.confirmClose(onClose)}
       destroyOnHidden
       styles={{ body: { maxHeight: '70vh', overflow: 'auto' } }}
     >

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { App, Form, Input, Modal } from 'antd';
 import dayjs from 'dayjs';
 import { api } from '../../api/client';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { showFormError } from '../../lib/form-errors';
 import { appClock } from '../../api/clock';
 import { DateField } from '../../forms/DateField';
@@ -17,11 +18,13 @@ export function TransferModal(props: { open: boolean; personId: string; name: st
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
+  const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: props.open });
   const submit = async (v: Values) => {
     setBusy(true);
     try {
       await api.call('care.recordTransfer', { personId: props.personId, ...v });
       message.success(`已登记${props.name}转入集中供养`);
+      guard.release();
       props.onClose();
       props.onDone();
     } catch (e) {
@@ -31,7 +34,7 @@ export function TransferModal(props: { open: boolean; personId: string; name: st
     }
   };
   return (
-    <Modal open={props.open} title={`登记转入集中供养：${props.name}`} okText="确认转入" okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={props.onClose} destroyOnHidden>
+    <Modal open={props.open} title={`登记转入集中供养：${props.name}`} okText="确认转入" okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={() => guard.confirmClose(props.onClose)} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ date: appClock.today(), reason: props.suggestion ?? '' }}>
         <Form.Item label="转入日期" name="date" rules={[{ required: true, message: '请填写转入日期' }]}>
           <DateField style={{ width: '100%' }} />

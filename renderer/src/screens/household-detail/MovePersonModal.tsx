@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { showFormError } from '../../lib/form-errors';
 import { toOptions } from '../../lib/codes';
 import { useHouseholdSearch } from './use-household-search';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 
 interface Props {
   person: PersonDetail | null;
@@ -24,6 +25,7 @@ const relationOptions = toOptions(RELATIONS);
 export function MovePersonModal({ person, onClose, onMoved }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: person !== null });
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const search = useHouseholdSearch(text, person?.householdId ?? '');
@@ -50,7 +52,7 @@ export function MovePersonModal({ person, onClose, onMoved }: Props) {
       cancelText="取消"
       confirmLoading={busy}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={() => guard.confirmClose(onClose)}
       destroyOnHidden
       afterOpenChange={(visible) => {
         if (!visible) setText('');

@@ -9,6 +9,7 @@ import type { PersonDetail } from '../../../../shared/registry/types';
 import { api } from '../../api/client';
 import { appClock } from '../../api/clock';
 import { showFormError } from '../../lib/form-errors';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 
 interface Props {
   person: PersonDetail | null;
@@ -24,6 +25,7 @@ interface Values {
 export function RecordDeathModal({ person, onClose, onSaved }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: person !== null });
   const [busy, setBusy] = useState(false);
   const today = appClock.today();
 
@@ -50,7 +52,7 @@ export function RecordDeathModal({ person, onClose, onSaved }: Props) {
       cancelText="取消"
       confirmLoading={busy}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={() => guard.confirmClose(onClose)}
       destroyOnHidden
     >
       <Alert

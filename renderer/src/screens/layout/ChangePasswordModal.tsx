@@ -3,6 +3,7 @@ import { Form, Input, Modal } from 'antd';
 import { api } from '../../api/client';
 import { useFormSubmit } from '../../hooks/use-form-submit';
 import { strongPassword } from '../../forms/password-rule';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 
 interface Values {
   oldPassword: string;
@@ -12,6 +13,7 @@ interface Values {
 
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
+  const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: open });
 
   const { saving, submit } = useFormSubmit(
     form,
@@ -25,7 +27,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
     <Modal
       title="修改密码"
       open={open}
-      onCancel={onClose}
+      onCancel={() => guard.confirmClose(onClose)}
       onOk={() => form.submit()}
       okText="确定修改"
       confirmLoading={saving}

@@ -18,6 +18,7 @@ import { LedgerPrint } from '../ledger/LedgerPrint';
 import { EnrolmentListPage } from '../assistance/EnrolmentListPage';
 import { EnrolmentDetailPage } from '../assistance/EnrolmentDetailPage';
 import { TemporaryPage } from '../assistance/TemporaryPage';
+import { TemporaryPaymentsPage } from '../assistance/TemporaryPaymentsPage';
 import { PaymentListPage } from '../assistance/PaymentListPage';
 import { PaymentBatchesPage } from '../assistance/PaymentBatchesPage';
 import { EntitlementGapsPage } from '../assistance/EntitlementGapsPage';
@@ -72,6 +73,8 @@ export function RoutePage({ route }: { route: Route }) {
       return <EnrolmentDetailPage key={route.id} id={route.id} />;
     case 'temporary':
       return <TemporaryPage />;
+    case 'temporary-payments':
+      return <TemporaryPaymentsPage />;
     case 'payment-list':
       return <PaymentListPage programme={route.programme} month={route.month} />;
     case 'payment-batches':

@@ -9,6 +9,7 @@ import type { LedgerDetail } from '../../../../shared/ledger/schemas';
 import { api } from '../../api/client';
 import { showFormError } from '../../lib/form-errors';
 import { CATEGORY_OPTIONS, URGENCY_OPTIONS } from './ledger-ui';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 
 type Input = InputOf<'ledger.correct'>;
 
@@ -22,6 +23,7 @@ export function CorrectModal(props: { item: LedgerDetail; canRegrade: boolean; o
   const { item } = props;
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const guard = useUnsavedGuard(() => form.isFieldsTouched());
   const [saving, setSaving] = useState(false);
   const submit = async (v: Values) => {
     setSaving(true);
@@ -41,7 +43,7 @@ export function CorrectModal(props: { item: LedgerDetail; canRegrade: boolean; o
     }
   };
   return (
-    <Modal open title={`更正类别 / 紧急程度：${item.itemNo}`} okText="更正" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={props.onClose} destroyOnHidden okButtonProps={{ 'data-testid': 'correct-ok' }}>
+    <Modal open title={`更正类别 / 紧急程度：${item.itemNo}`} okText="更正" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={() => guard.confirmClose(props.onClose)} destroyOnHidden okButtonProps={{ 'data-testid': 'correct-ok' }}>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ category: item.category, urgency: item.urgency }} data-testid="correct-form">
         <Form.Item name="category" label="问题类别">
           <Select options={CATEGORY_OPTIONS} />

@@ -8,12 +8,14 @@ import { formatInstant } from '../../lib/dates';
 import { showFormError } from '../../lib/form-errors';
 import { departmentLabel } from './ledger-ui';
 import { appClock } from '../../api/clock';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 
 type Mode = { kind: 'receipt' | 'reply'; referral: ReferralInfo };
 
 function ReferralModal({ mode, onClose, onDone }: { mode: Mode; onClose: () => void; onDone: (d: LedgerDetail) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ on: dayjs.Dayjs; reply?: string }>();
+  const guard = useUnsavedGuard(() => form.isFieldsTouched());
   const [saving, setSaving] = useState(false);
   const submit = async (v: { on: dayjs.Dayjs; reply?: string }) => {
     setSaving(true);
@@ -33,7 +35,7 @@ function ReferralModal({ mode, onClose, onDone }: { mode: Mode; onClose: () => v
   };
   const dept = departmentLabel(mode.referral.department);
   return (
-    <Modal open title={mode.kind === 'receipt' ? `登记${dept}签收` : `登记${dept}回复`} okText="保存" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden okButtonProps={{ 'data-testid': 'referral-ok' } }>
+    <Modal open title={mode.kind === 'receipt' ? `登记${dept}签收` : `登记${dept}回复`} okText="保存" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={() => guard.confirmClose(onClose)} destroyOnHidden okButtonProps={{ 'data-testid': 'referral-ok' } }>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ on: dayjs(appClock.today()) }}>
         <Form.Item name="on" label={mode.kind === 'receipt' ? '签收日期' : '回复日期'} rules={[{ required: true, message: '请选择日期' }]}>
           <DatePicker allowClear={false} />

@@ -9,6 +9,7 @@ import { api } from '../../api/client';
 import { showFormError } from '../../lib/form-errors';
 import { DEPARTMENT_OPTIONS, REVIEW_OPTIONS } from './ledger-ui';
 import { DuplicateOfField } from './DuplicateOfField';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 
 interface Values {
   note?: string;
@@ -34,6 +35,7 @@ const NOTE_LABEL: Partial<Record<LedgerAction, string>> = {
 export function TransitionModal({ item, action, onClose, onDone }: { item: LedgerDetail; action: LedgerAction; onClose: () => void; onDone: (d: LedgerDetail) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const guard = useUnsavedGuard(() => form.isFieldsTouched());
   const [saving, setSaving] = useState(false);
   const label = labelOf(LEDGER_ACTIONS, action);
   const submit = async (v: Values) => {
@@ -62,7 +64,7 @@ export function TransitionModal({ item, action, onClose, onDone }: { item: Ledge
   };
   const required = (msg: string) => [{ required: true, whitespace: true, message: msg }];
   return (
-    <Modal open title={`${label}：${item.itemNo}`} okText={label} cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden okButtonProps={{ 'data-testid': 'transition-ok' } }>
+    <Modal open title={`${label}：${item.itemNo}`} okText={label} cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={() => guard.confirmClose(onClose)} destroyOnHidden okButtonProps={{ 'data-testid': 'transition-ok' } }>
       <Form form={form} layout="vertical" onFinish={submit} data-testid="transition-form">
         {action === 'refer' && (
           <>

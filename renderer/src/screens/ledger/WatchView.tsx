@@ -16,10 +16,12 @@ import { navigate } from '../../router/use-route';
 import { HouseholdPicker } from './HouseholdPicker';
 import { CATEGORY_OPTIONS } from './ledger-ui';
 import { StreetSelect, useIsDistrict } from '../../components/StreetSelect';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 
 function AddModal({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ householdId: string; reason: string }>();
+  const guard = useUnsavedGuard(() => form.isFieldsTouched());
   const submit = async (v: { householdId: string; reason: string }) => {
     try {
       await api.call('ledger.watchAdd', { householdId: v.householdId, reason: v.reason, personId: null });
@@ -30,7 +32,7 @@ function AddModal({ onClose, onDone }: { onClose: () => void; onDone: () => void
     }
   };
   return (
-    <Modal open title="列入关注台账" okText="保存" cancelText="取消" onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
+    <Modal open title="列入关注台账" okText="保存" cancelText="取消" onOk={() => form.submit()} onCancel={() => guard.confirmClose(onClose)} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="householdId" label="家庭" rules={[{ required: true, message: '请选择家庭' }]}>
           <HouseholdPicker />
@@ -46,17 +48,19 @@ function AddModal({ onClose, onDone }: { onClose: () => void; onDone: () => void
 function PromoteModal({ row, onClose }: { row: WatchRow; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ category: string; urgency: string; description: string }>();
+  const guard = useUnsavedGuard(() => form.isFieldsTouched());
   const submit = async (v: { category: string; urgency: string; description: string }) => {
     try {
       const d = await api.call('ledger.watchPromote', { id: row.id, category: v.category as 'living', urgency: v.urgency as '1', description: v.description });
       message.success(`已转入问题台账：${d.itemNo}`);
+      guard.release();
       navigate({ name: 'ledger-item', id: d.id });
     } catch (e) {
       showFormError(form, e, message);
     }
   };
   return (
-    <Modal open title={`转入问题台账：${row.headName}`} okText="转入问题台账" cancelText="取消" onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
+    <Modal open title={`转入问题台账：${row.headName}`} okText="转入问题台账" cancelText="取消" onOk={() => form.submit()} onCancel={() => guard.confirmClose(onClose)} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ urgency: '2', description: row.reason }}>
         <Form.Item name="category" label="问题类别" rules={[{ required: true, message: '请选择问题类别' }]}>
           <Radio.Group optionType="button" options={CATEGORY_OPTIONS} />

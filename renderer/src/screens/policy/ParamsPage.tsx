@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import type { ParamListItem, ParamRecord } from '../../../../shared/policy/types';
 import { ASSISTANCE_CATEGORIES, labelOf } from '../../../../shared/codes';
 import { api } from '../../api/client';
+import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { ErrorBlock } from '../../components/ErrorBlock';
 import { formatFen, fenToYuanText, parseYuanToFen } from '../../lib/money';
@@ -61,6 +62,7 @@ function SetParamModal({ item, onClose, onSaved }: { item: ParamListItem; onClos
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  const guard = useUnsavedGuard(() => form.isFieldsTouched());
   const effective = Form.useWatch('effectiveFrom', form);
   const past = effective ? effective.isBefore(dayjs(appClock.today()), 'day') : false;
   const submit = async (v: Values) => {
@@ -82,6 +84,7 @@ function SetParamModal({ item, onClose, onSaved }: { item: ParamListItem; onClos
         retroactiveReason: v.retroactiveReason || null,
       });
       message.success('已保存：自生效日期起适用');
+      guard.release();
       onSaved();
     } catch (e) {
       showFormError(form, e, message);
@@ -91,7 +94,7 @@ function SetParamModal({ item, onClose, onSaved }: { item: ParamListItem; onClos
   };
   const current = item.current?.value;
   return (
-    <Modal open title={`新增取值：${item.label}`} okText="保存" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
+    <Modal open title={`新增取值：${item.label}`} okText="保存" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={() => guard.confirmClose(onClose)} destroyOnHidden>
       <Form
         form={form}
         layout="vertical"
