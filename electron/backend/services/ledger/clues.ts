@@ -16,13 +16,11 @@ import type { ClueConvertInput, ClueDetail, ClueList, ClueRow, ClueStatus } from
 import { maskIdNumber } from '../../../../shared/id-number';
 import { itemDeadlines, type UrgencyGrade } from '../../../../shared/ledger/deadlines';
 import { CLUE_SOURCES, clueLedgerSource, type ClueSource } from '../../../../shared/ledger/intake';
-import { SCREENING_LEDGER_DEFAULTS } from '../../../../shared/screening/policy-defaults';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
-import { paramOn } from '../policy/params';
+import { ledgerTermsOn } from '../policy/ledger';
 import { createHousehold } from '../registry/households';
-import { holidaysOn, urgencyLimitsOn } from '../screening/policy';
-import { householdScope } from './items';
+import { householdScope } from '../registry/scope';
 
 interface ClueDbRow {
   id: string;
@@ -66,11 +64,9 @@ const SELECT = `SELECT q.*, ${STATUS} AS status, s.name AS street_name FROM ledg
 /** The limits and calendar in force on the day the clue was received (the published default if the street has set none). */
 function deadlinesOf(store: Store, r: Pick<ClueDbRow, 'street_code' | 'received_at' | 'due_at' | 'source'>, urgency: UrgencyGrade) {
   const day = shanghaiDate(new Date(r.received_at));
-  const limits = paramOn(store, r.street_code, 'ledger.urgencyLimits', day)
-    ? urgencyLimitsOn(store, r.street_code, day)
-    : SCREENING_LEDGER_DEFAULTS[1].value;
+  const { limits, calendar } = ledgerTermsOn(store, r.street_code, day, { published: true });
   const { immediate } = clueLedgerSource(r.source);
-  return { immediate, ...itemDeadlines(r.received_at, urgency, immediate, r.due_at, limits, holidaysOn(store, r.street_code, day)) };
+  return { immediate, ...itemDeadlines(r.received_at, urgency, immediate, r.due_at, limits, calendar) };
 }
 
 function toRow(store: Store, r: ClueDbRow): ClueRow {
