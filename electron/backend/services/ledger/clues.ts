@@ -167,10 +167,10 @@ export function clueDetail(store: Store, actor: Actor, scope: string | null, id:
 
 function assertPending(r: ClueDbRow): void {
   if (r.status === 'converted') {
-    throw new AppError('conflict', `该线索已由${r.handled_by ?? '其他同事'}登记立项（${r.item_no}），请刷新`, { field: 'id' });
+    throw new AppError('invalid-transition', `该线索已由${r.handled_by ?? '其他同事'}登记立项（${r.item_no}），请刷新`, { field: 'id' });
   }
   if (r.status === 'dismissed') {
-    throw new AppError('conflict', `该线索已由${r.handled_by ?? '其他同事'}决定不予立项：${r.dismiss_reason ?? ''}`, { field: 'id' });
+    throw new AppError('invalid-transition', `该线索已由${r.handled_by ?? '其他同事'}决定不予立项：${r.dismiss_reason ?? ''}`, { field: 'id' });
   }
 }
 
