@@ -130,3 +130,11 @@ describe('待登记线索', () => {
     expect(conv.message).toMatch(/不予立项：经核实该人员已迁出本街道/);
   });
 });
+
+test('a clue received in an offset form (an older server wrote it so) makes an item registered at the UTC instant', async () => {
+  const id = clueRow();
+  w.h.backend.store.sqlite.prepare('UPDATE ledger_clue_inbox SET received_at = ? WHERE id = ?').run('2020-07-03T10:00:00+08:00', id);
+  await w.h.call('ledger.clueConvert', registration({ id }));
+  const stored = w.h.backend.store.sqlite.prepare('SELECT registered_at, due_at FROM ledger_items WHERE id = ?').get(clueItemId(id));
+  expect(stored).toEqual({ registered_at: RECEIVED, due_at: '2020-07-04T02:00:00.000Z' });
+});

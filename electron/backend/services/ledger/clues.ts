@@ -14,7 +14,7 @@ import { labelOf } from '../../../../shared/codes';
 import { clueEventId, clueHouseholdId, clueItemId, cluePersonId } from '../../../../shared/ledger/clue-ids';
 import type { ClueConvertInput, ClueDetail, ClueList, ClueRow, ClueStatus } from '../../../../shared/ledger/clues';
 import { maskIdNumber } from '../../../../shared/id-number';
-import { itemDeadlines, type UrgencyGrade } from '../../../../shared/ledger/deadlines';
+import { itemDeadlines, utcInstant, type UrgencyGrade } from '../../../../shared/ledger/deadlines';
 import { CLUE_SOURCES, clueLedgerSource, type ClueSource } from '../../../../shared/ledger/intake';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
@@ -219,7 +219,7 @@ export function convertClue(store: Store, actor: Actor, input: ClueConvertInput,
         description: c.description,
         status: 'pending',
         // The clue was registered when the district received it; its deadlines count from then.
-        registeredAt: c.received_at,
+        registeredAt: utcInstant(c.received_at),
         verifyDueAt,
         dueAt,
         handlerName: input.handlerName ?? null,
