@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addWorkingDays, countdown, deadlineAfter, HolidayCalendarSchema, isWorkingDay, itemDeadlines, UrgencyLimitsSchema } from './deadlines';
+import { addWorkingDays, countdown, currentDeadline, deadlineAfter, HolidayCalendarSchema, isWorkingDay, itemDeadlines, sameInstant, UrgencyLimitsSchema, utcInstant } from './deadlines';
 import { SCREENING_LEDGER_DEFAULTS } from '../screening/policy-defaults';
 
 const limits = SCREENING_LEDGER_DEFAULTS[1].value;
@@ -82,4 +82,12 @@ describe('立即核查 never loosens a deadline', () => {
 test('二级 over the 2021 Spring Festival: the seeded calendar skips 02-11..17 and counts Saturday 02-20 (调休上班)', () => {
   // Wednesday 2021-02-10 10:00 Shanghai: 02-18, 02-19 and the working Saturday 02-20.
   expect(deadlineAfter('2021-02-10T02:00:00.000Z', limits['2'].complete, calendar)).toBe('2021-02-20T15:59:59.999Z');
+});
+
+test('an offset instant is the same deadline as its UTC form, compared as an instant', () => {
+  expect(utcInstant('2020-07-03T12:00:00+08:00')).toBe('2020-07-03T04:00:00.000Z');
+  expect(sameInstant('2020-07-04T10:00:00+08:00', '2020-07-04T02:00:00.000Z')).toBe(true);
+  // As text the offset form sorts after 05:00Z; as an instant it is the earlier one.
+  expect(currentDeadline('pending', '2020-07-03T12:00:00+08:00', '2020-07-03T05:00:00.000Z')).toBe('2020-07-03T04:00:00.000Z');
+  expect(currentDeadline('verifying', '2020-07-03T12:00:00+08:00', '2020-07-03T05:00:00.000Z')).toBe('2020-07-03T05:00:00.000Z');
 });

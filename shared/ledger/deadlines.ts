@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { addDays, endOfShanghaiDay, isWeekend } from '../time/calendar-days';
 import { shanghaiDate } from '../time/shanghai';
+import { parseInstant } from '../text/vocabulary';
 
 const dateList = z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期应为 YYYY-MM-DD 格式' })).max(400);
 
@@ -66,6 +67,26 @@ export function addWorkingDays(date: string, n: number, cal: HolidayCalendar): s
 export function deadlineAfter(fromIso: string, limit: Limit, cal: HolidayCalendar): string {
   if (limit.unit === 'hours') return new Date(Date.parse(fromIso) + limit.amount * 3_600_000).toISOString();
   return endOfShanghaiDay(addWorkingDays(shanghaiDate(new Date(fromIso)), limit.amount, cal));
+}
+
+/**
+ * The instant as UTC `…Z`. An older PC may have stored (and synced) a deadline with its offset,
+ * e.g. 2020-07-03T12:00:00+08:00: as text it sorts after 05:00Z though it is 04:00Z.
+ */
+export function utcInstant(iso: string): string {
+  const r = parseInstant(iso);
+  return r.ok ? r.iso : iso;
+}
+
+export function sameInstant(a: string, b: string): boolean {
+  return utcInstant(a) === utcInstant(b);
+}
+
+/** The deadline an item runs against now: the earlier of the two while pending verification, else completion. */
+export function currentDeadline(status: string, verifyDueAt: string, dueAt: string): string {
+  const verify = utcInstant(verifyDueAt);
+  const due = utcInstant(dueAt);
+  return status === 'pending' && verify < due ? verify : due;
 }
 
 export interface Countdown {

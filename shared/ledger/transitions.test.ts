@@ -47,7 +47,7 @@ describe('ledger status machine', () => {
     expect(checkTransition('close', { ...base, status: 'handling', role: 'supervisor', measures: '救助' })).toMatchObject({ field: 'result' });
     expect(
       checkTransition('close', { status: 'referred', openReferrals: 1, role: 'supervisor', measures: 'a', result: 'b' }),
-    ).toMatchObject({ ok: false, code: 'invalid-transition' });
+    ).toMatchObject({ ok: false, code: 'prerequisite-missing', message: expect.stringContaining('请先登记部门回复') });
     expect(checkTransition('reopen', { ...base, status: 'closed', role: 'supervisor' })).toMatchObject({ field: 'reason' });
     expect(checkTransition('review', { ...base, status: 'closed', role: 'supervisor', note: 'x' })).toMatchObject({ field: 'reviewResult' });
   });

@@ -69,7 +69,7 @@ export interface TransitionInput {
 
 export type TransitionCheck =
   | { ok: true; to: LedgerStatus }
-  | { ok: false; code: 'forbidden' | 'invalid-transition' | 'invalid-input'; message: string; field?: string };
+  | { ok: false; code: 'forbidden' | 'invalid-transition' | 'prerequisite-missing' | 'invalid-input'; message: string; field?: string };
 
 const STATUS_LABEL: Record<LedgerStatus, string> = {
   pending: '待核查',
@@ -106,7 +106,7 @@ export function checkTransition(action: LedgerAction, t: TransitionInput): Trans
     case 'close-unfounded':
     case 'close-duplicate':
       if (t.openReferrals > 0) {
-        return { ok: false, code: 'invalid-transition', message: `尚有 ${t.openReferrals} 项转介未收到部门回复，不能销号` };
+        return { ok: false, code: 'prerequisite-missing', message: `尚有 ${t.openReferrals} 项转介未收到部门回复，不能销号：请先登记部门回复` };
       }
       if (action === 'close-unfounded') {
         if (blank(t.reason)) return { ok: false, code: 'invalid-input', message: '核查不属实销号须填写原因', field: 'reason' };

@@ -142,7 +142,7 @@ test('a grid round with one problem is handled through the ledger to 回头看; 
   await page.getByLabel('采取的救助措施').fill('申请医疗救助');
   await page.getByLabel('办理结果').fill('待定');
   await page.getByTestId('transition-ok').click();
-  await expect(page.getByText(/尚有 1 项转介未收到部门回复，不能销号/).first()).toBeVisible();
+  await expect(page.getByText(/尚有 1 项转介未收到部门回复，不能销号：请先登记部门回复/).first()).toBeVisible();
   await page.getByRole('button', { name: '取消' }).click();
   // What was typed is dropped only on a second, deliberate choice.
   await page.getByRole('dialog').filter({ hasText: '放弃未保存的内容？' }).getByRole('button', { name: '放弃并离开' }).click();

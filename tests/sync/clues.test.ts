@@ -106,7 +106,7 @@ describe('待登记线索 across PCs', () => {
     expect((await call(pc2, 'ledger.list', { status: 'open' })).rows.map((r) => r.id)).toEqual([posted.itemId]);
     expect((await call(pc2, 'ledger.clueList', {})).pendingCount).toBe(0);
     const again = await pc2.backend.call('ledger.clueConvert', registration(posted.clueId, '周奶奶', ID_ZHOU, '东丽区幸福里3号', '13900001234'), token(pc2));
-    expect(again).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/已由王一登记立项/) } });
+    expect(again).toMatchObject({ ok: false, error: { code: 'invalid-transition', message: expect.stringMatching(/已由王一登记立项/) } });
     // the district sees the item in street A
     expect((await call(district, 'ledger.list', { streetCode: STREET_A })).rows.map((r) => r.id)).toContain(posted.itemId);
   }, 120_000);

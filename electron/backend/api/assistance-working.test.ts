@@ -136,6 +136,6 @@ describe('核算 working', () => {
     await call('assistance.investigate', { id: e.id }, await investigatorToken(h, token));
     await call('assistance.advance', { id: e.id, step: 'street-review', note: '同意' });
     const r = await h.raw('assistance.previewInvestigation', { id: e.id }, token);
-    expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-transition' } });
   });
 });

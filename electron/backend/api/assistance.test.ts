@@ -96,7 +96,7 @@ describe('enrolment', () => {
     const e = await call('assistance.apply', { programme: 'dibao', householdId: hh.id });
     const before = changeCount();
     const r = await raw('assistance.advance', { id: e.id, step: 'approve' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-transition' } });
     expect(changeCount()).toBe(before);
   });
 });

@@ -100,13 +100,13 @@ describe('care: records', () => {
     const s = await c('care.signAgreement', { id: a.id, signedDate: '2026-06-10' });
     expect(s.status).toBe('signed');
     expect((await c('care.listCaregivers', { q: '李' }))[0]!.caseload).toBe(1);
-    await expect(c('care.updateAgreement', { id: a.id, patch: { services: ['daily-watch'] } })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(c('care.updateAgreement', { id: a.id, patch: { services: ['daily-watch'] } })).rejects.toMatchObject({ code: 'invalid-transition' });
   });
 
   test('an overlapping second agreement cannot be signed; expiry is derived and the renewal reminder shows', async () => {
     const { personId, agreement, caregiver: g } = await complete('陈奶奶');
     const b = await c('care.createAgreement', { personId, caregiverId: g.id, startDate: '2026-12-01', services: ['daily-care'] });
-    await expect(c('care.signAgreement', { id: b.id, signedDate: '2026-06-15' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(c('care.signAgreement', { id: b.id, signedDate: '2026-06-15' })).rejects.toMatchObject({ code: 'overlap' });
     expect(await c('care.renewalsDue', {})).toEqual([]);
     await travel('2026-12-10T02:00:00Z');
     const due = await c('care.renewalsDue', {});
@@ -120,13 +120,13 @@ describe('care: records', () => {
     const { personId, card } = await complete('陈奶奶');
     expect(parseCardNumber(card.cardNumber)).toEqual({ streetCode: '120110001000', year: 2026, deviceNo: 0, seq: 1 });
     expect(card).toMatchObject({ validFrom: '2026-06-15', validTo: '2026-12-31', status: 'active' });
-    await expect(c('care.issueCard', { personId })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(c('care.issueCard', { personId })).rejects.toMatchObject({ code: 'duplicate' });
     const re = await c('care.reissueCard', { cardId: card.id, reason: '遗失' });
     expect(re.cardNumber).toBe('ZL-120110001000-2026-00-0002');
     const cards = (await c('care.getPerson', { personId })).cards;
     expect(cards.map((c) => c.status).sort()).toEqual(['active', 'reissued']);
     await c('care.cancelCard', { cardId: re.id, reason: '转入集中供养' });
-    await expect(c('care.cancelCard', { cardId: re.id, reason: '再次' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(c('care.cancelCard', { cardId: re.id, reason: '再次' })).rejects.toMatchObject({ code: 'invalid-transition' });
     expect((await c('care.listCards', { status: 'active' })).length).toBe(0);
     expect((await c('care.listCards', { issuedFrom: '2026-06-01', issuedTo: '2026-06-30', communityId })).length).toBe(2);
   });

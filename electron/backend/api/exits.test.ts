@@ -177,7 +177,7 @@ describe('death ends entitlement', () => {
     expect(await raw('registry.recordDeath', { personId: id, diedOn: '2009-12-31' })).toMatchObject({ ok: false, error: { field: 'diedOn' } });
     expect(changeCount()).toBe(before);
     await call('registry.recordDeath', { personId: id, diedOn: '2026-03-15' });
-    expect(await raw('registry.recordDeath', { personId: id, diedOn: '2026-03-14' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await raw('registry.recordDeath', { personId: id, diedOn: '2026-03-14' })).toMatchObject({ ok: false, error: { code: 'duplicate' } });
   });
 
   test('a member\'s death reduces the 低保 household\'s covered persons; the head\'s death puts it on the 复核 list', async () => {

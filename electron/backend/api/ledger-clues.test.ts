@@ -69,9 +69,9 @@ describe('待登记线索', () => {
     expect((await w.h.call('audit.list', { action: 'ledger.clueConvert' })).rows).toHaveLength(1);
 
     // a second conversion (or a dismissal) of the same clue is refused, nothing written
-    const again = await expectRefused(w, 'conflict', () => w.h.call('ledger.clueConvert', registration({ id })));
+    const again = await expectRefused(w, 'invalid-transition', () => w.h.call('ledger.clueConvert', registration({ id })));
     expect(again.message).toMatch(/已由王管理登记立项（XS-20200703-001）/);
-    await expectRefused(w, 'conflict', () => w.h.call('ledger.clueDismiss', { id, reason: '重复' }));
+    await expectRefused(w, 'invalid-transition', () => w.h.call('ledger.clueDismiss', { id, reason: '重复' }));
   });
 
   test('convert validation: Chinese messages naming the field, nothing written', async () => {
@@ -126,7 +126,15 @@ describe('待登记线索', () => {
     expect((await w.h.call('ledger.clueList', {})).pendingCount).toBe(0);
     expect((await w.h.call('ledger.clueList', { status: 'dismissed' })).rows).toHaveLength(1);
     expect((await w.h.call('audit.list', { action: 'ledger.clueDismiss' })).rows[0]).toMatchObject({ summary: expect.stringMatching(/不予立项.*迁出本街道/) });
-    const conv = await expectRefused(w, 'conflict', () => w.h.call('ledger.clueConvert', registration({ id })));
+    const conv = await expectRefused(w, 'invalid-transition', () => w.h.call('ledger.clueConvert', registration({ id })));
     expect(conv.message).toMatch(/不予立项：经核实该人员已迁出本街道/);
   });
+});
+
+test('a clue received in an offset form (an older server wrote it so) makes an item registered at the UTC instant', async () => {
+  const id = clueRow();
+  w.h.backend.store.sqlite.prepare('UPDATE ledger_clue_inbox SET received_at = ? WHERE id = ?').run('2020-07-03T10:00:00+08:00', id);
+  await w.h.call('ledger.clueConvert', registration({ id }));
+  const stored = w.h.backend.store.sqlite.prepare('SELECT registered_at, due_at FROM ledger_items WHERE id = ?').get(clueItemId(id));
+  expect(stored).toEqual({ registered_at: RECEIVED, due_at: '2020-07-04T02:00:00.000Z' });
 });

@@ -14,7 +14,6 @@ import type { CallContext } from './context';
 import { requireUser } from './context';
 import type { AreaHandlers } from './handlers';
 import { actorIn, householdStreet, isDistrictUser, readScope, streetOfRow } from './district';
-import { SCREENING_LEDGER_DEFAULTS } from '../../../shared/screening/policy-defaults';
 
 function detail(ctx: CallContext, id: string) {
   return itemDetail(ctx.store, readScope(ctx), id, requireUser(ctx).role);
@@ -41,7 +40,7 @@ export function ledgerHandlers(): AreaHandlers<'ledger.'> {
       // A clue or assignment from the district, into the chosen street's partition. A street
       // bootstrapped from the server may not have set its time limits yet: the published default.
       const actor = actorIn(ctx, input.streetCode);
-      return detail(ctx, createItem(ctx.store, actor, input, { defaultLimits: SCREENING_LEDGER_DEFAULTS[1].value }));
+      return detail(ctx, createItem(ctx.store, actor, input, { published: true }));
     },
     'ledger.list': (input, ctx) => listItems(ctx.store, readScope(ctx, input.streetCode), input),
     'ledger.get': (input, ctx) => detail(ctx, input.id),

@@ -168,12 +168,12 @@ describe('issue ledger', () => {
   test('the item stays open until the department replies: closing with an open referral is refused', async () => {
     const d = await create();
     const r = await toReferred(d.id);
-    await refused('invalid-transition', () => act(d.id, 'close', { measures: 'a', result: 'b' }));
+    await refused('prerequisite-missing', () => act(d.id, 'close', { measures: 'a', result: 'b' }));
     // A second referral to another department is allowed; both must reply.
     const two = await act(d.id, 'refer', { department: 'medical-insurance' });
     expect(two.referrals).toHaveLength(2);
     await w.h.call('ledger.referralReply', { referralId: r.referrals[0]!.id, repliedOn: '2020-07-03', reply: '已处理' });
-    await refused('invalid-transition', () => act(d.id, 'close', { measures: 'a', result: 'b' }));
+    await refused('prerequisite-missing', () => act(d.id, 'close', { measures: 'a', result: 'b' }));
     await w.h.call('ledger.referralReply', { referralId: two.referrals[1]!.id, repliedOn: '2020-07-03', reply: '已报销' });
     expect((await act(d.id, 'close', { measures: 'a', result: 'b' })).status).toBe('closed');
   });

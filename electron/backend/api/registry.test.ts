@@ -120,11 +120,11 @@ describe('registry', () => {
     const head = zhang.members.find((m) => m.relation === '02')!;
     expect(await h.raw('registry.movePerson', { id: head.id, toHouseholdId: wang.id, relation: '80' })).toMatchObject({
       ok: false,
-      error: { code: 'conflict' },
+      error: { code: 'prerequisite-missing' },
     });
     expect(await h.raw('registry.movePerson', { id: wife.id, toHouseholdId: wang.id, relation: '02' })).toMatchObject({
       ok: false,
-      error: { code: 'conflict', field: 'relation' },
+      error: { code: 'duplicate', field: 'relation' },
     });
     await h.call('registry.movePerson', { id: wife.id, toHouseholdId: wang.id, relation: '12' });
     expect((await h.call('registry.getHousehold', { id: wang.id })).members).toHaveLength(2);

@@ -94,10 +94,10 @@ export class Router {
     const code = (err as { code?: unknown })?.code;
     if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
       this.deps.logError?.(procedure, err);
-      return new AppError('conflict', '保存失败：数据与已有记录冲突，请刷新后重试');
+      return new AppError('changed-meanwhile', '保存失败：数据与已有记录冲突，请刷新后重试');
     }
     if (typeof code === 'string' && (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')) {
-      return new AppError('conflict', '数据库正忙，请稍后重试');
+      return new AppError('busy', '数据库正忙，请稍后重试');
     }
     this.deps.logError?.(procedure, err);
     return new AppError('internal', '系统内部错误，操作未完成；请重试，如仍失败请联系管理员');

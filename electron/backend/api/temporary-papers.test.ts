@@ -148,6 +148,6 @@ describe('先行救助', () => {
     expect(changeCount()).toBe(after);
     expect(after).toBeGreaterThan(before);
     const none = await h.raw('assistance.recordTemporaryPapers', { id: t.id, received: ['id-proof'] }, token);
-    expect(none).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(none).toMatchObject({ ok: false, error: { code: 'nothing-to-do' } });
   });
 });

@@ -33,7 +33,7 @@ export function rejectedChanges(store: Store): RejectedChangeInfo[] {
 export async function takeServerValue(store: Store, t: SyncTransport, hlc: string, actor: Actor): Promise<void> {
   const rej = openRejections(store).find((r) => r.hlc === hlc);
   if (!rej) throw new AppError('not-found', '该被拒修改不存在或已处理', { field: 'hlc' });
-  if (!SYNC_CATALOG.has(rej.tableName)) throw new AppError('conflict', '本机程序不认识该数据表，无法处理');
+  if (!SYNC_CATALOG.has(rej.tableName)) throw new AppError('needs-upgrade', '本机程序不认识该数据表，无法处理');
   let res;
   try {
     res = await t.row(rej.tableName, rej.rowId);
@@ -58,7 +58,7 @@ export async function takeServerValue(store: Store, t: SyncTransport, hlc: strin
         store.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(rej.rowId);
       } catch (err) {
         if (String((err as { code?: string }).code).startsWith('SQLITE_CONSTRAINT')) {
-          throw new AppError('conflict', '本机还有其他记录引用该记录，无法撤销；请先处理相关记录', { field: 'hlc' });
+          throw new AppError('in-use', '本机还有其他记录引用该记录，无法撤销；请先处理相关记录', { field: 'hlc' });
         }
         throw err;
       }

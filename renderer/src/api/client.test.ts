@@ -126,8 +126,18 @@ describe('session loss', () => {
 
 describe('errorMessage', () => {
   it('prefers Chinese messages and hides English internals', () => {
-    expect(errorMessage(new AppError('conflict', '数据已被他人修改'))).toBe('数据已被他人修改');
+    expect(errorMessage(new AppError('not-found', '请选择已有的家庭'))).toBe('请选择已有的家庭');
     expect(errorMessage(new Error('undefined is not a function'))).toBe('操作失败，请稍后重试');
     expect(errorMessage('x')).toBe('操作失败，请稍后重试');
+  });
+
+  it('adds what to do unless the message already says it', () => {
+    expect(errorMessage(new AppError('invalid-transition', '当前状态不能办理“审核”'))).toBe(
+      '当前状态不能办理“审核”。请刷新查看该记录的当前状态，按当前状态可办理的步骤继续。',
+    );
+    expect(errorMessage(new AppError('duplicate', '该申请已有未结束的低保记录。'))).toBe(
+      '该申请已有未结束的低保记录。请查找并使用已有的记录，不要重复登记；确需更正请修改已有记录。',
+    );
+    expect(errorMessage(new AppError('overlap', '已有重叠的协议，请先解除该协议'))).toBe('已有重叠的协议，请先解除该协议');
   });
 });

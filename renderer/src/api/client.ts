@@ -3,7 +3,7 @@
  * output or throws an AppError. In Electron it talks to `window.doudi`; in a browser over HTTP.
  */
 import type { InputOf, OutputOf, ProcedureName } from '../../../shared/api/contract';
-import { AppError, type ErrorCode } from '../../../shared/errors';
+import { AppError, errorText, type ErrorCode } from '../../../shared/errors';
 import { getBridge } from './bridge';
 import { createSessionTokenStore, type TokenStore } from './token-store';
 import { httpTransport, ipcTransport, type Transport } from './transports';
@@ -59,9 +59,9 @@ export const backendEvents: BackendEvents = (() => {
   return streamEvents((input, init) => fetch(input, init), () => api.tokens.get());
 })();
 
-/** A readable Chinese message for any thrown value. */
+/** A readable Chinese message for any thrown value, with what the user can do about it. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof AppError) return error.message;
+  if (error instanceof AppError) return errorText(error.code, error.message);
   if (error instanceof Error && /[\u4e00-\u9fff]/.test(error.message)) return error.message;
   return '操作失败，请稍后重试';
 }

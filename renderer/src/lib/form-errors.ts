@@ -1,6 +1,6 @@
 /**
- * Shows an API error where the user can act on it: on the form field it names (Form.setFields), and
- * always as a message toast.
+ * Shows an API error where the user can act on it: on the form field it names (Form.setFields, the
+ * message alone), and always as a message toast (the message with what to do).
  */
 import type { FormInstance } from 'antd';
 import type { MessageInstance } from 'antd/es/message/interface';
@@ -18,7 +18,7 @@ export function showFormError(
   if (error instanceof AppError) {
     const name = fieldPathFromApi(error.field, opts);
     if (name) {
-      form.setFields([{ name, errors: [text] }]);
+      form.setFields([{ name, errors: [error.message] }]);
       form.scrollToField(name, { block: 'center', focus: true });
     }
   }

@@ -46,7 +46,7 @@ export function applyEnrolment(
            AND status NOT IN ('exited', 'rejected') LIMIT 1`,
       )
       .get(input.programme, input.householdId, perHousehold ? '' : (input.personId ?? ''));
-    if (open) throw new AppError('conflict', `已有未结束的${labelOf(PROGRAMMES, input.programme)}记录`, { field: 'programme' });
+    if (open) throw new AppError('duplicate', `已有未结束的${labelOf(PROGRAMMES, input.programme)}记录`, { field: 'programme' });
     const covered = perHousehold ? householdMembers(store, input.householdId).length : 1;
     const id = store.insert(
       'enrolments',
@@ -138,7 +138,7 @@ export function advanceEnrolment(
   store.tx(() => {
     const e = loadEnrolment(store, actor.streetCode, input.id);
     if (!FROM[input.step].includes(e.status as EnrolmentStatus)) {
-      throw new AppError('conflict', `当前状态不能办理“${labelOf(ENROLMENT_STEPS, input.step)}”`, { field: 'step' });
+      throw new AppError('invalid-transition', `当前状态不能办理“${labelOf(ENROLMENT_STEPS, input.step)}”`, { field: 'step' });
     }
     const today = shanghaiDate(store.nowDate());
     const thisMonth = monthOf(today);

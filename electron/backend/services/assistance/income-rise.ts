@@ -77,7 +77,7 @@ function reportDay(store: Store, input: IncomeRiseInput): string {
 function compute(store: Store, e: EnrolmentDbRow, input: IncomeRiseInput) {
   if (e.programme !== 'dibao') throw new AppError('invalid-input', '收入增加渐退只适用于低保', { field: 'id' });
   if (!payableIn(store, e, input.reportMonth) || e.status === 'exited') {
-    throw new AppError('conflict', `该家庭 ${input.reportMonth} 不在低保发放范围内`, { field: 'reportMonth' });
+    throw new AppError('not-applicable', `该家庭 ${input.reportMonth} 不在低保发放范围内`, { field: 'reportMonth' });
   }
   // Decisions apply in the order of their months: a report cannot slip in before a recorded one.
   const later = decisionsOf(store, e.id).filter((d) => d.report_month > input.reportMonth).at(-1);

@@ -50,7 +50,7 @@ export function recordTemporaryPapers(store: Store, actor: Actor, input: { id: s
     if (!r) throw new AppError('not-found', '临时救助申请不存在', { field: 'id' });
     const papers = r.papers_owed ? (JSON.parse(r.papers_owed) as OwedPaper[]) : [];
     const outstanding = papers.filter((p) => p.receivedOn === null);
-    if (outstanding.length === 0) throw new AppError('conflict', '该申请没有待补材料', { field: 'id' });
+    if (outstanding.length === 0) throw new AppError('nothing-to-do', '该申请没有待补材料', { field: 'id' });
     const received = [...new Set(input.received)];
     if (received.length === 0) throw new AppError('invalid-input', '请选择已补交的材料', { field: 'received' });
     const notOwed = received.filter((c) => !outstanding.some((p) => p.code === c));

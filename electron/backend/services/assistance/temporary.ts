@@ -178,7 +178,7 @@ export function decideTemporary(
   store.tx(() => {
     const t = temporaryRow(store, actor.streetCode, input.id);
     const step = NEXT[input.action];
-    if (!step.from.includes(t.status)) throw new AppError('conflict', `当前状态不能办理“${step.label}”`, { field: 'action' });
+    if (!step.from.includes(t.status)) throw new AppError('invalid-transition', `当前状态不能办理“${step.label}”`, { field: 'action' });
     // 先行救助: approved before the papers are complete, with the list owed and its due day.
     const advance = input.papersOwed != null && input.papersOwed.length > 0;
     if (advance && input.action !== 'approve') throw new AppError('invalid-input', '待补材料只能在审批时登记（先行救助）', { field: 'papersOwed' });

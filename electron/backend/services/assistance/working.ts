@@ -87,6 +87,6 @@ export function storedWorking(store: Store, enrolmentId: string): { working: Acc
 /** 入户调查 is recorded on an application (again, until the street's review). */
 export function checkInvestigable(e: EnrolmentDbRow): void {
   if (e.status !== 'applied' && e.status !== 'investigated') {
-    throw new AppError('conflict', '只有已申请的记录可以登记入户调查', { field: 'id' });
+    throw new AppError('invalid-transition', '只有已申请的记录可以登记入户调查', { field: 'id' });
   }
 }

@@ -64,7 +64,7 @@ export function createUser(
     // the demo's account exists only in demo data (loaded without this function)
     if (isDemoUsername(input.username)) throw new AppError('demo-account', '用户名 demo 只用于演示数据，请换一个用户名', { field: 'username' });
     if (findUserByName(store, input.username)) {
-      throw new AppError('conflict', `用户名“${input.username}”已被使用`, { field: 'username' });
+      throw new AppError('duplicate', `用户名“${input.username}”已被使用`, { field: 'username' });
     }
     const id = store.insert(
       'users',

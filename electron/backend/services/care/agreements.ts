@@ -199,7 +199,7 @@ export interface AgreementPatch {
 export function updateAgreement(store: Store, actor: Actor, id: string, patch: AgreementPatch): Agreement {
   return store.tx(() => {
     const row = loadAgreementRow(store, actor.streetCode, id);
-    if (row.status !== 'draft') throw new AppError('conflict', '只能修改草稿状态的协议；已签订的协议请解除后重新拟定');
+    if (row.status !== 'draft') throw new AppError('invalid-transition', '只能修改草稿状态的协议；已签订的协议请解除后重新拟定');
     if (patch.caregiverId) loadCaregiverRow(store, actor.streetCode, patch.caregiverId);
     const startDate = patch.startDate ?? row.start_date;
     const endDate = patch.endDate ?? row.end_date;
@@ -224,14 +224,14 @@ export function updateAgreement(store: Store, actor: Actor, id: string, patch: A
 export function signAgreement(store: Store, actor: Actor, id: string, signedDate: string): Agreement {
   return store.tx(() => {
     const row = loadAgreementRow(store, actor.streetCode, id);
-    if (row.status !== 'draft') throw new AppError('conflict', '该协议已签订或已解除');
+    if (row.status !== 'draft') throw new AppError('invalid-transition', '该协议已签订或已解除');
     if (signedDate > today(store)) throw new AppError('invalid-input', '签订日期不能晚于今天', { field: 'signedDate' });
     const overlap = personAgreements(store, actor.streetCode, row.person_id).find(
       (a) => a.id !== id && a.status === 'signed' && a.start_date <= row.end_date && a.end_date >= row.start_date,
     );
     if (overlap) {
       throw new AppError(
-        'conflict',
+        'overlap',
         `${row.person_name}已有期限重叠的已签订协议（${overlap.start_date}至${overlap.end_date}），请先解除该协议或调整起止日期`,
         { field: 'startDate' },
       );
@@ -247,7 +247,7 @@ export function signAgreement(store: Store, actor: Actor, id: string, signedDate
 export function terminateAgreement(store: Store, actor: Actor, id: string, date: string, reason: string): Agreement {
   return store.tx(() => {
     const row = loadAgreementRow(store, actor.streetCode, id);
-    if (row.status !== 'signed') throw new AppError('conflict', '只能解除已签订的协议');
+    if (row.status !== 'signed') throw new AppError('invalid-transition', '只能解除已签订的协议');
     if (date < row.start_date) throw new AppError('invalid-input', '解除日期不能早于协议起始日期', { field: 'date' });
     store.update('care_agreements', id, { status: 'terminated', terminatedDate: date, terminationReason: reason }, actor, {
       action: 'care.terminateAgreement',

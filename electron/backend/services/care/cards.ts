@@ -120,7 +120,7 @@ function newCard(
   const agreement = personAgreements(store, actor.streetCode, personId).find((a) =>
     agreementInForce({ status: a.status, startDate: a.start_date, endDate: a.end_date }, d),
   );
-  if (!agreement) throw new AppError('conflict', `${person.name}没有正在履行的已签订照料协议，请先签订协议再发卡`, { field: 'personId' });
+  if (!agreement) throw new AppError('prerequisite-missing', `${person.name}没有正在履行的已签订照料协议，请先签订协议再发卡`, { field: 'personId' });
   const months = requireParam<number>(store, actor.streetCode, 'care.cardValidityMonths', d);
   const byValidity = addDays(addMonths(d, months), -1);
   const validTo = byValidity < agreement.end_date ? byValidity : agreement.end_date;
@@ -156,14 +156,14 @@ export function issueCard(
 ): Card {
   return store.tx(() => {
     const existing = activeCardRow(store, actor.streetCode, input.personId);
-    if (existing) throw new AppError('conflict', `已有有效的照料服务卡（${existing.card_number}），如需换卡请使用“补发”`);
+    if (existing) throw new AppError('duplicate', `已有有效的照料服务卡（${existing.card_number}），如需换卡请使用“补发”`);
     const id = newCard(store, actor, input.personId, input, null, (n, no) => `发放照料服务卡：${n}，卡号 ${no}`);
     return toCard(loadCardRow(store, actor.streetCode, id));
   });
 }
 
 function endCard(store: Store, actor: Actor, row: CardRow, status: CardStatus, reason: string, action: string, summary: string) {
-  if (row.status !== 'active') throw new AppError('conflict', `照料服务卡 ${row.card_number} 已失效，不能再${status === 'cancelled' ? '注销' : '补发'}`);
+  if (row.status !== 'active') throw new AppError('invalid-transition', `照料服务卡 ${row.card_number} 已失效，不能再${status === 'cancelled' ? '注销' : '补发'}`);
   store.update('care_cards', row.id, { status, endedDate: today(store), endReason: reason }, actor, { action, summary });
 }
 

@@ -68,7 +68,7 @@ export function saveCaregiver(store: Store, actor: Actor, id: string | null, inp
       .prepare('SELECT id FROM caregivers WHERE id_number = ? AND street_code = ? AND deleted_at IS NULL')
       .get(input.idNumber, actor.streetCode) as { id: string } | undefined;
     if (dup && dup.id !== id) {
-      throw new AppError('conflict', '该身份证号码的照料服务人已登记，请直接选用', {
+      throw new AppError('duplicate', '该身份证号码的照料服务人已登记，请直接选用', {
         field: 'caregiver.idNumber',
         details: { caregiverId: dup.id },
       });

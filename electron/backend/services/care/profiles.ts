@@ -89,7 +89,7 @@ export function recordTransfer(
   return store.tx(() => {
     const person = loadCarePerson(store, actor.streetCode, input.personId);
     const existing = profileRow(store, input.personId);
-    if (existing?.supply_mode === 'institution') throw new AppError('conflict', `${person.name}已转入集中供养`);
+    if (existing?.supply_mode === 'institution') throw new AppError('invalid-transition', `${person.name}已转入集中供养`);
     const fields = {
       supplyMode: 'institution',
       transferDate: input.date,

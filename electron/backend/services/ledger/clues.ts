@@ -14,15 +14,13 @@ import { labelOf } from '../../../../shared/codes';
 import { clueEventId, clueHouseholdId, clueItemId, cluePersonId } from '../../../../shared/ledger/clue-ids';
 import type { ClueConvertInput, ClueDetail, ClueList, ClueRow, ClueStatus } from '../../../../shared/ledger/clues';
 import { maskIdNumber } from '../../../../shared/id-number';
-import { itemDeadlines, type UrgencyGrade } from '../../../../shared/ledger/deadlines';
+import { itemDeadlines, utcInstant, type UrgencyGrade } from '../../../../shared/ledger/deadlines';
 import { CLUE_SOURCES, clueLedgerSource, type ClueSource } from '../../../../shared/ledger/intake';
-import { SCREENING_LEDGER_DEFAULTS } from '../../../../shared/screening/policy-defaults';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
-import { paramOn } from '../policy/params';
+import { ledgerTermsOn } from '../policy/ledger';
 import { createHousehold } from '../registry/households';
-import { holidaysOn, urgencyLimitsOn } from '../screening/policy';
-import { householdScope } from './items';
+import { householdScope } from '../registry/scope';
 
 interface ClueDbRow {
   id: string;
@@ -66,11 +64,9 @@ const SELECT = `SELECT q.*, ${STATUS} AS status, s.name AS street_name FROM ledg
 /** The limits and calendar in force on the day the clue was received (the published default if the street has set none). */
 function deadlinesOf(store: Store, r: Pick<ClueDbRow, 'street_code' | 'received_at' | 'due_at' | 'source'>, urgency: UrgencyGrade) {
   const day = shanghaiDate(new Date(r.received_at));
-  const limits = paramOn(store, r.street_code, 'ledger.urgencyLimits', day)
-    ? urgencyLimitsOn(store, r.street_code, day)
-    : SCREENING_LEDGER_DEFAULTS[1].value;
+  const { limits, calendar } = ledgerTermsOn(store, r.street_code, day, { published: true });
   const { immediate } = clueLedgerSource(r.source);
-  return { immediate, ...itemDeadlines(r.received_at, urgency, immediate, r.due_at, limits, holidaysOn(store, r.street_code, day)) };
+  return { immediate, ...itemDeadlines(r.received_at, urgency, immediate, r.due_at, limits, calendar) };
 }
 
 function toRow(store: Store, r: ClueDbRow): ClueRow {
@@ -171,10 +167,10 @@ export function clueDetail(store: Store, actor: Actor, scope: string | null, id:
 
 function assertPending(r: ClueDbRow): void {
   if (r.status === 'converted') {
-    throw new AppError('conflict', `该线索已由${r.handled_by ?? '其他同事'}登记立项（${r.item_no}），请刷新`, { field: 'id' });
+    throw new AppError('invalid-transition', `该线索已由${r.handled_by ?? '其他同事'}登记立项（${r.item_no}），请刷新`, { field: 'id' });
   }
   if (r.status === 'dismissed') {
-    throw new AppError('conflict', `该线索已由${r.handled_by ?? '其他同事'}决定不予立项：${r.dismiss_reason ?? ''}`, { field: 'id' });
+    throw new AppError('invalid-transition', `该线索已由${r.handled_by ?? '其他同事'}决定不予立项：${r.dismiss_reason ?? ''}`, { field: 'id' });
   }
 }
 
@@ -223,7 +219,7 @@ export function convertClue(store: Store, actor: Actor, input: ClueConvertInput,
         description: c.description,
         status: 'pending',
         // The clue was registered when the district received it; its deadlines count from then.
-        registeredAt: c.received_at,
+        registeredAt: utcInstant(c.received_at),
         verifyDueAt,
         dueAt,
         handlerName: input.handlerName ?? null,

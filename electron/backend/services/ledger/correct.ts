@@ -9,15 +9,13 @@ import type { Role } from '../../../../shared/codes';
 import { labelOf } from '../../../../shared/codes';
 import { AppError } from '../../../../shared/errors';
 import { LEDGER_CATEGORIES } from '../../../../shared/ledger/codes';
-import { itemDeadlines, URGENCY_GRADES, type UrgencyGrade, type UrgencyLimits } from '../../../../shared/ledger/deadlines';
+import { itemDeadlines, sameInstant, URGENCY_GRADES, type UrgencyGrade } from '../../../../shared/ledger/deadlines';
 import type { CorrectItemInput } from '../../../../shared/ledger/schemas';
 import { isOpen } from '../../../../shared/ledger/transitions';
-import { SCREENING_LEDGER_DEFAULTS } from '../../../../shared/screening/policy-defaults';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
-import { paramOn } from '../policy/params';
+import { ledgerTermsOn } from '../policy/ledger';
 import { shanghaiDateTime } from '../registry/excel-cells';
-import { holidaysOn, urgencyLimitsOn } from '../screening/policy';
 import { addEvent } from './items';
 import { loadItemState, type ItemState } from './transition';
 
@@ -25,14 +23,12 @@ import { loadItemState, type ItemState } from './transition';
 function regraded(store: Store, street: string, item: ItemState, urgency: UrgencyGrade) {
   const day = shanghaiDate(new Date(item.registered_at));
   // An item made by a district device or from a clue may predate the street's own limits: the published default then.
-  const limits: UrgencyLimits = paramOn(store, street, 'ledger.urgencyLimits', day)
-    ? urgencyLimitsOn(store, street, day)
-    : SCREENING_LEDGER_DEFAULTS[1].value;
-  const cal = holidaysOn(store, street, day);
+  const { limits, calendar: cal } = ledgerTermsOn(store, street, day, { published: true });
   const immediate = item.immediate === 1;
   const own = itemDeadlines(item.registered_at, item.urgency as UrgencyGrade, immediate, null, limits, cal);
   // A completion deadline that is not the grade's own came with the item (a clue's, an application's).
-  const sender = item.due_at !== own.dueAt ? item.due_at : null;
+  // Compared as instants: an older PC may have stored the same deadline with its offset.
+  const sender = sameInstant(item.due_at, own.dueAt) ? null : item.due_at;
   return itemDeadlines(item.registered_at, urgency, immediate, sender, limits, cal);
 }
 

@@ -3,30 +3,16 @@
  * on the day of registration, and the first event of the item's append-only timeline.
  */
 import { AppError } from '../../../../shared/errors';
-import { itemDeadlines, type UrgencyLimits } from '../../../../shared/ledger/deadlines';
+import { itemDeadlines } from '../../../../shared/ledger/deadlines';
 import type { CreateItemInput } from '../../../../shared/ledger/schemas';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
-import { holidaysOn, urgencyLimitsOn } from '../screening/policy';
-import { paramOn } from '../policy/params';
+import { ledgerTermsOn } from '../policy/ledger';
+import { householdScope } from '../registry/scope';
 
 export interface NewItem extends CreateItemInput {
   visitId?: string | null;
   watchId?: string | null;
-}
-
-interface HouseholdScope {
-  id: string;
-  community_id: string;
-  grid_id: string | null;
-}
-
-export function householdScope(store: Store, streetCode: string, id: string): HouseholdScope {
-  const h = store
-    .prepare('SELECT id, community_id, grid_id FROM households WHERE id = ? AND street_code = ? AND deleted_at IS NULL')
-    .get(id, streetCode) as HouseholdScope | undefined;
-  if (!h) throw new AppError('not-found', '家庭不存在或已被删除', { field: 'householdId' });
-  return h;
 }
 
 function checkPerson(store: Store, householdId: string, personId: string | null): void {
@@ -64,18 +50,15 @@ export function addEvent(
   );
 }
 
-export function createItem(store: Store, actor: Actor, input: NewItem, opts: { defaultLimits?: UrgencyLimits } = {}): string {
+/** `published`: the item comes from a district device; see ledgerTermsOn. */
+export function createItem(store: Store, actor: Actor, input: NewItem, opts: { published?: boolean } = {}): string {
   return store.tx(() => {
     const h = householdScope(store, actor.streetCode, input.householdId);
     checkPerson(store, h.id, input.personId);
     const now = store.nowIso();
     const today = shanghaiDate(store.nowDate());
-    const limits =
-      opts.defaultLimits && !paramOn(store, actor.streetCode, 'ledger.urgencyLimits', today)
-        ? opts.defaultLimits
-        : urgencyLimitsOn(store, actor.streetCode, today);
-    const cal = holidaysOn(store, actor.streetCode, today);
-    const { verifyDueAt, dueAt } = itemDeadlines(now, input.urgency, input.immediate, input.dueAt, limits, cal);
+    const { limits, calendar } = ledgerTermsOn(store, actor.streetCode, today, opts);
+    const { verifyDueAt, dueAt } = itemDeadlines(now, input.urgency, input.immediate, input.dueAt, limits, calendar);
     const itemNo = `WT-${today.replace(/-/g, '')}-${String(
       (store.prepare("SELECT count(*) AS n FROM ledger_items WHERE substr(item_no, 4, 8) = ?").get(today.replace(/-/g, '')) as { n: number }).n + 1,
     ).padStart(3, '0')}-${store.nodeId.slice(-4).toUpperCase()}`;

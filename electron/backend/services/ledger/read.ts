@@ -1,6 +1,6 @@
 /** Reading the ledger: the list (overdue first, with countdowns), an item's detail, escalations, 回头看. */
 import type { Role } from '../../../../shared/codes';
-import { countdown } from '../../../../shared/ledger/deadlines';
+import { countdown, currentDeadline, utcInstant } from '../../../../shared/ledger/deadlines';
 import type { LedgerStatus } from '../../../../shared/ledger/codes';
 import type {
   EscalationList,
@@ -17,9 +17,12 @@ import type { Store } from '../../store/store';
 import { AppError } from '../../../../shared/errors';
 
 const OPEN = `i.status NOT IN (${CLOSED_STATUSES.map((s) => `'${s}'`).join(',')})`;
-const CURRENT_DUE = "CASE WHEN i.status = 'pending' THEN min(i.verify_due_at, i.due_at) ELSE i.due_at END";
+/** An instant column as UTC `…Z` text (see utcInstant): SQL compares and orders text. */
+const utc = (col: string) => `strftime('%Y-%m-%dT%H:%M:%fZ', ${col})`;
+/** currentDeadline in SQL, for ordering and filtering; rows are built with currentDeadline itself. */
+const CURRENT_DUE = `CASE WHEN i.status = 'pending' THEN min(${utc('i.verify_due_at')}, ${utc('i.due_at')}) ELSE ${utc('i.due_at')} END`;
 
-const SELECT = `SELECT i.*, ${CURRENT_DUE} AS current_due_at,
+const SELECT = `SELECT i.*,
   (SELECT p.name FROM persons p WHERE p.household_id = i.household_id AND p.relation = '02' AND p.deleted_at IS NULL LIMIT 1) AS head_name,
   (SELECT p.name FROM persons p WHERE p.id = i.person_id) AS person_name,
   h.address, c.name AS community_name, g.name AS grid_name, s.name AS street_name,
@@ -47,7 +50,6 @@ interface ItemDbRow {
   registered_at: string;
   verify_due_at: string;
   due_at: string;
-  current_due_at: string;
   handler_name: string | null;
   closed_at: string | null;
   review_result: string | null;
@@ -63,7 +65,8 @@ interface ItemDbRow {
 
 export function toLedgerRow(r: ItemDbRow, nowIso: string): LedgerRow {
   const open = isOpen(r.status);
-  const cd = countdown(r.current_due_at, nowIso);
+  const currentDueAt = currentDeadline(r.status, r.verify_due_at, r.due_at);
+  const cd = countdown(currentDueAt, nowIso);
   return {
     id: r.id,
     itemNo: r.item_no,
@@ -81,10 +84,10 @@ export function toLedgerRow(r: ItemDbRow, nowIso: string): LedgerRow {
     immediate: r.immediate === 1,
     description: r.description,
     status: r.status,
-    registeredAt: r.registered_at,
-    verifyDueAt: r.verify_due_at,
-    dueAt: r.due_at,
-    currentDueAt: r.current_due_at,
+    registeredAt: utcInstant(r.registered_at),
+    verifyDueAt: utcInstant(r.verify_due_at),
+    dueAt: utcInstant(r.due_at),
+    currentDueAt,
     overdue: open && cd.overdue,
     remainingMs: open ? cd.remainingMs : 0,
     countdownText: open ? cd.text : '',
@@ -200,7 +203,7 @@ export function referralsOf(store: Store, itemId: string): ReferralInfo[] {
     repliedOn: r.replied_on,
     reply: r.reply,
     followUpAt: r.follow_up_at,
-    followUpDue: !r.replied_on && r.follow_up_at < now,
+    followUpDue: !r.replied_on && utcInstant(r.follow_up_at) < now,
   }));
 }
 
@@ -241,7 +244,7 @@ export function escalations(store: Store, streetCode: string | null): Escalation
   const chase = store
     .prepare(
       `SELECT r.id AS referral_id, i.id AS item_id FROM referrals r JOIN ledger_items i ON i.id = r.item_id
-       WHERE (? IS NULL OR r.street_code = ?) AND r.deleted_at IS NULL AND r.replied_on IS NULL AND r.follow_up_at < ? ORDER BY r.follow_up_at`,
+       WHERE (? IS NULL OR r.street_code = ?) AND r.deleted_at IS NULL AND r.replied_on IS NULL AND ${utc('r.follow_up_at')} < ? ORDER BY ${utc('r.follow_up_at')}`,
     )
     .all(streetCode, streetCode, now) as { referral_id: string; item_id: string }[];
   const referralsToChase = chase.map((c) => {
@@ -274,7 +277,7 @@ export function lookBack(store: Store, streetCode: string | null, from: string, 
   const rows = store
     .prepare(
       `${SELECT} WHERE (? IS NULL OR i.street_code = ?) AND i.deleted_at IS NULL AND i.status IN ('closed','reviewed')
-       AND i.closed_at >= ? AND i.closed_at <= ? ORDER BY i.closed_at`,
+       AND ${utc('i.closed_at')} >= ? AND ${utc('i.closed_at')} <= ? ORDER BY ${utc('i.closed_at')}`,
     )
     .all(streetCode, streetCode, fromIso, toIso) as ItemDbRow[];
   let chosen = rows;

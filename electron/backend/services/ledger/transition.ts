@@ -11,7 +11,7 @@ import type { TransitionInputApi } from '../../../../shared/ledger/schemas';
 import { checkTransition, LEDGER_ACTIONS } from '../../../../shared/ledger/transitions';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
-import { holidaysOn, urgencyLimitsOn } from '../screening/policy';
+import { ledgerTermsOn } from '../policy/ledger';
 import { addEvent } from './items';
 import { duplicateTarget } from './duplicates';
 
@@ -79,8 +79,8 @@ export function applyTransition(store: Store, actor: Actor, role: Role, input: T
       case 'refer': {
         const sentOn = input.sentOn ?? shanghaiDate(store.nowDate());
         const today = shanghaiDate(store.nowDate());
-        const limits = urgencyLimitsOn(store, actor.streetCode, today);
-        const followUpAt = deadlineAfter(now, limits.referralFollowUp, holidaysOn(store, actor.streetCode, today));
+        const { limits, calendar } = ledgerTermsOn(store, actor.streetCode, today);
+        const followUpAt = deadlineAfter(now, limits.referralFollowUp, calendar);
         store.insert(
           'referrals',
           {

@@ -4,7 +4,8 @@ import type { LedgerCategory } from '../../../../shared/ledger/codes';
 import type { UrgencyGrade } from '../../../../shared/ledger/deadlines';
 import type { WatchRow } from '../../../../shared/ledger/schemas';
 import type { Actor, Store } from '../../store/store';
-import { createItem, householdScope } from './items';
+import { householdScope } from '../registry/scope';
+import { createItem } from './items';
 
 export function addWatch(store: Store, actor: Actor, input: { householdId: string; personId: string | null; reason: string }): string {
   return store.tx(() => {

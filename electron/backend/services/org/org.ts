@@ -58,7 +58,7 @@ function assertNameFree(store: Store, table: 'communities' | 'grids', scope: str
     .prepare(`SELECT id FROM ${table} WHERE ${col} = ? AND name = ? AND deleted_at IS NULL`)
     .get(scope, name) as { id: string } | undefined;
   if (row && row.id !== id) {
-    throw new AppError('conflict', table === 'communities' ? `社区“${name}”已存在` : `该社区已有网格“${name}”`, {
+    throw new AppError('duplicate', table === 'communities' ? `社区“${name}”已存在` : `该社区已有网格“${name}”`, {
       field: 'name',
     });
   }

@@ -12,7 +12,7 @@ import { loadPersonRow } from './read';
 export function recordDeath(store: Store, actor: Actor, input: { personId: string; diedOn: string; note?: string | null }): void {
   store.tx(() => {
     const p = loadPersonRow(store, actor.streetCode, input.personId);
-    if (p.died_on) throw new AppError('conflict', `${p.name}的死亡已于 ${p.died_on} 登记`, { field: 'personId' });
+    if (p.died_on) throw new AppError('duplicate', `${p.name}的死亡已于 ${p.died_on} 登记`, { field: 'personId' });
     if (input.diedOn > shanghaiDate(store.nowDate())) throw new AppError('invalid-input', '死亡日期不能晚于今天', { field: 'diedOn' });
     if (input.diedOn < p.birth_date) {
       throw new AppError('invalid-input', `死亡日期不能早于出生日期（${p.birth_date}）`, { field: 'diedOn' });

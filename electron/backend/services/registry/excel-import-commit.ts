@@ -80,7 +80,7 @@ function failAt(h: PlannedHousehold, err: unknown): never {
   const at = whereInFile(h, err instanceof AppError ? err.field : undefined);
   const why = err instanceof AppError ? err.message : '数据与已有记录冲突';
   throw new AppError(
-    err instanceof AppError ? err.code : 'conflict',
+    err instanceof AppError ? err.code : 'duplicate',
     `导入未完成，没有写入任何数据：第${at.row}行（户编号 ${h.key}，列“${at.column}”）：${why}。请重新上传文件预览`,
     { field: 'importId', details: { row: at.row, column: at.column, householdKey: h.key } },
   );

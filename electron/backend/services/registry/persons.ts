@@ -35,7 +35,7 @@ function assertSingleHead(store: Store, householdId: string, exceptPersonId: str
     .prepare(`SELECT id, name FROM persons WHERE household_id = ? AND relation = '02' AND deleted_at IS NULL AND died_on IS NULL`)
     .get(householdId) as { id: string; name: string } | undefined;
   if (head && head.id !== exceptPersonId) {
-    throw new AppError('conflict', `该家庭已有户主（${head.name}），请先修改原户主的与户主关系`, { field: 'relation' });
+    throw new AppError('duplicate', `该家庭已有户主（${head.name}），请先修改原户主的与户主关系`, { field: 'relation' });
   }
 }
 
@@ -111,7 +111,7 @@ export function movePerson(store: Store, actor: Actor, id: string, toHouseholdId
     const p = loadPersonRow(store, actor.streetCode, id);
     const target = loadHouseholdRow(store, actor.streetCode, toHouseholdId);
     if (p.household_id === toHouseholdId) {
-      throw new AppError('conflict', '目标家庭与当前家庭相同', { field: 'toHouseholdId' });
+      throw new AppError('nothing-to-do', '目标家庭与当前家庭相同', { field: 'toHouseholdId' });
     }
     assertNotLastHeadWithOthers(store, p, '迁出');
     if (relation === HEAD_RELATION) assertSingleHead(store, toHouseholdId, null);
@@ -133,7 +133,7 @@ function assertNotLastHeadWithOthers(store: Store, p: PersonRow, verb: string): 
       .get(p.household_id, p.id) as { n: number }
   ).n;
   if (others > 0) {
-    throw new AppError('conflict', `${p.name}是户主，家庭中还有其他成员：请先将其他成员设为户主后再${verb}`, {
+    throw new AppError('prerequisite-missing', `${p.name}是户主，家庭中还有其他成员：请先将其他成员设为户主后再${verb}`, {
       field: 'id',
     });
   }

@@ -1,21 +1,14 @@
-/** The screening and ledger policy in force on a date, read from policy_params; and its defaults. */
+/**
+ * The screening cadence in force on a date, read from policy_params; and the seeding of the
+ * screening and ledger defaults. The ledger's own terms are read in services/policy/ledger.ts.
+ */
 import type { CadencePolicy } from '../../../../shared/screening/cadence';
-import type { HolidayCalendar, UrgencyLimits } from '../../../../shared/ledger/deadlines';
 import { SCREENING_LEDGER_DEFAULTS } from '../../../../shared/screening/policy-defaults';
 import type { Actor, Store } from '../../store/store';
 import { paramOn, requireParam, setParam } from '../policy/params';
 
 export function cadencePolicyOn(store: Store, streetCode: string, date: string): CadencePolicy {
   return requireParam<CadencePolicy>(store, streetCode, 'screening.cadence', date);
-}
-
-export function urgencyLimitsOn(store: Store, streetCode: string, date: string): UrgencyLimits {
-  return requireParam<UrgencyLimits>(store, streetCode, 'ledger.urgencyLimits', date);
-}
-
-/** The holiday calendar in force; without one, only weekends are days off. */
-export function holidaysOn(store: Store, streetCode: string, date: string): HolidayCalendar {
-  return (paramOn(store, streetCode, 'calendar.holidays', date)?.value as HolidayCalendar | undefined) ?? { holidays: [], workdays: [] };
 }
 
 /** Seeds the dated defaults into the street's partition (at set-up or demo load); skips keys already set. */

@@ -9,7 +9,8 @@ import type { Page } from '../../../../shared/registry/types';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import { uuidv7 } from '../../../../shared/uuid';
 import type { Actor, Store } from '../../store/store';
-import { createItem, householdScope } from '../ledger/items';
+import { createItem } from '../ledger/items';
+import { householdScope } from '../registry/scope';
 
 interface VisitCommon {
   visitedOn: string;
