@@ -7,7 +7,7 @@
  * sends through `onMenuCommand` do the same.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, screenshot, test } from './fixtures';
 import { initializeStreet, signIn } from '../support/street-setup';
 
 const ADMIN = { username: 'zgzadmin', displayName: '王建华', password: 'zgz-admin-2026' };
@@ -32,12 +32,13 @@ async function leavingAsks(page: Page, leave: () => Promise<void>): Promise<void
 }
 
 /** 刷新数据 asks the backend for the list again and the page itself is not reloaded. */
-async function reloadsData(page: Page, reload: () => Promise<void>): Promise<void> {
+async function reloadsData(page: Page, reload: () => Promise<void>, shot?: string): Promise<void> {
   await page.evaluate(() => ((window as unknown as { samePage?: boolean }).samePage = true));
   const listed = page.waitForRequest((r) => r.url().endsWith('/api/registry.listHouseholds'));
   await reload();
   await listed;
   await expect(page.getByText('正在刷新数据')).toBeVisible();
+  if (shot) await screenshot(page, shot);
   expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
 }
 
@@ -46,7 +47,7 @@ test("browser mode: the menu's keys open pages through the unsaved-input guard a
   await signIn(page, app.url, ADMIN);
   await page.keyboard.press('Alt+n');
   await leavingAsks(page, () => page.keyboard.press('Alt+Home'));
-  await reloadsData(page, () => page.keyboard.press('F5'));
+  await reloadsData(page, () => page.keyboard.press('F5'), 'menu-01-refresh-f5');
 });
 
 test("with the desktop's bridge, the renderer runs the commands the menu sends", async ({ page, app }) => {
