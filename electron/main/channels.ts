@@ -7,5 +7,5 @@ export const EVENT_CHANNEL = 'doudi:event';
 export const PRINT_CHANNEL = 'doudi:print';
 export const PRINT_SESSION_CHANNEL = 'doudi:print-session';
 
-/** Commands the menu sends to the renderer, e.g. 'navigate:/households' or 'reload'. */
-export type MenuCommand = `navigate:${string}` | 'reload' | 'about';
+/** Commands the menu sends to the renderer (shared with it: shared/api/bridge.ts). */
+export type { MenuCommand } from '../../shared/api/bridge';

@@ -4,6 +4,7 @@
  */
 import type { BrowserWindow, Dialog, MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from './channels';
+import { MENU_COMMANDS } from '../../shared/api/bridge';
 
 export const PRODUCT_NAME = '兜底保障工作台';
 
@@ -29,8 +30,8 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
   const file: MenuItemConstructorOptions = {
     label: '文件(&F)',
     submenu: [
-      { label: '家庭档案', accelerator: 'Alt+Home', click: () => actions.send('navigate:/households') },
-      { label: '新建家庭', accelerator: 'CmdOrCtrl+N', click: () => actions.send('navigate:/households/new') },
+      { label: '家庭档案', accelerator: 'Alt+Home', click: () => actions.send(MENU_COMMANDS.households) },
+      { label: '新建家庭', accelerator: 'CmdOrCtrl+N', click: () => actions.send(MENU_COMMANDS.newHousehold) },
       separator,
       { label: '退出', role: 'quit' },
     ],
@@ -52,7 +53,7 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
   const view: MenuItemConstructorOptions = {
     label: '视图(&V)',
     submenu: [
-      { label: '刷新数据', accelerator: 'F5', click: () => actions.send('reload') },
+      { label: '刷新数据', accelerator: 'F5', click: () => actions.send(MENU_COMMANDS.reload) },
       separator,
       { label: '实际大小', role: 'resetZoom' },
       { label: '放大', role: 'zoomIn' },

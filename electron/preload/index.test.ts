@@ -1,7 +1,7 @@
 import * as electron from 'electron';
 import { beforeAll, describe, expect, it, vi, type Mock } from 'vitest';
 import { API_CHANNEL, EVENT_CHANNEL, MENU_CHANNEL, PRINT_CHANNEL, PRINT_SESSION_CHANNEL } from '../main/channels';
-import type { DoudiBridge } from './bridge';
+import { BRIDGE_KEYS, type DoudiBridge } from '../../shared/api/bridge';
 
 vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events');
@@ -26,6 +26,7 @@ beforeAll(async () => {
 describe('window.doudi', () => {
   it('exposes exactly invoke, platform, onMenuCommand, onBackendEvent, print and printSession', () => {
     expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onBackendEvent', 'onMenuCommand', 'platform', 'print', 'printSession']);
+    expect(Object.keys(bridge).sort()).toEqual([...BRIDGE_KEYS]);
     expect(bridge.platform).toBe(process.platform);
   });
 

@@ -6,7 +6,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { Envelope } from '../../shared/api/contract';
 import { API_CHANNEL, EVENT_CHANNEL, MENU_CHANNEL, PRINT_CHANNEL, PRINT_SESSION_CHANNEL } from '../main/channels';
 import type { ShellPrintEnvelope, ShellPrintRequest } from '../../shared/print/request';
-import type { DoudiBridge, DoudiInvokeRequest } from './bridge';
+import type { DoudiBridge, DoudiInvokeRequest } from '../../shared/api/bridge';
 
 // This entry exports nothing: the bundle must not need `module.exports` in the sandbox.
 const bridge: DoudiBridge = {

@@ -4,7 +4,7 @@ import { authorChange, findRows } from './author';
 import { seedDistrictParams, seedStreetParams } from './seed-params';
 import { DONGLI_STREETS, findStreet } from '../../shared/streets';
 import { uuidv7 } from '../../shared/uuid';
-import { hashPassword } from '../../electron/backend/services/auth/password';
+import { hashPassword } from '../../shared/auth/password-hash';
 import { issueCode, listDevices, revokeDevice, type Device } from '../sync/devices';
 import { DISTRICT_PARTITION, type Scope } from '../../shared/sync/wire';
 import { ROLES } from '../../shared/codes';

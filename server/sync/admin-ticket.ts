@@ -13,7 +13,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { ServerDb } from '../db/open';
 import { serverMeta, syncRows } from '../db/schema';
-import { verifyPassword } from '../../electron/backend/services/auth/password';
+import { verifyPassword } from '../../shared/auth/password-hash';
 import { SyncRefusal } from '../../shared/sync/rejections';
 import type { Scope } from '../../shared/sync/wire';
 import type { Voucher } from './authority';

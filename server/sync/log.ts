@@ -12,7 +12,7 @@
 import { and, asc, eq, gt, inArray, isNull, lte, max, ne, or, sql } from 'drizzle-orm';
 import type { ServerDb } from '../db/open';
 import { syncChanges, syncRows } from '../db/schema';
-import { SYNC_CATALOG } from '../../electron/backend/sync/catalog';
+import { SYNC_CATALOG } from '../../shared/sync/catalog';
 import {
   DISTRICT_PARTITION,
   type Change,

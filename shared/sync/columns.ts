@@ -1,6 +1,6 @@
 /**
  * Column specifications of the synced tables as the sync layer sees them, and the value check the
- * server applies to every pushed field (the office app builds the catalog from its drizzle schema).
+ * server applies to every pushed field (the catalog itself: catalog.ts).
  */
 import { dateProblem, instantProblem, jsonTextProblem, monthProblem, textProblem } from '../text/vocabulary';
 export type ColumnKind = 'text' | 'integer' | 'boolean' | 'json';

@@ -17,7 +17,7 @@ import path from 'node:path';
 import PouchDB from 'pouchdb-node';
 import type { BenchReplica } from './sync-district';
 import { emptyReplica } from './sync-district';
-import { SYNC_CATALOG } from '../../electron/backend/sync/catalog';
+import { SYNC_CATALOG } from '../../shared/sync/catalog';
 import { withSearchIndexDeferred } from '../../electron/backend/store/search-index';
 import { forkServer, type ChildServer } from './child-server';
 import { cpuMsSoFar } from './lib';

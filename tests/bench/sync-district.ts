@@ -29,7 +29,7 @@ import { httpTransport, type SyncTransport } from '../../electron/backend/sync/h
 import { enrollDevice, syncConfig, SYNC_META } from '../../electron/backend/sync/session';
 import { outboxBatch } from '../../electron/backend/sync/encode';
 import { META as PULL_META } from '../../electron/backend/sync/pull';
-import { SYNC_CATALOG } from '../../electron/backend/sync/catalog';
+import { SYNC_CATALOG } from '../../shared/sync/catalog';
 import type { Change } from '../../shared/sync/wire';
 import { DONGLI_STREETS } from '../../shared/streets';
 import { log } from './lib';

@@ -1,6 +1,7 @@
 /**
  * Launches the real Electron app (package.json "main" = dist-electron/main.cjs) on a fresh profile
- * and checks that it opens its window on the set-up / sign-in screen, with the hardened bridge.
+ * and checks that it opens its window on the set-up / sign-in screen, with the hardened bridge
+ * (exactly the keys of shared/api/bridge.ts), and that the menu's commands reach the window.
  *
  * Where the Electron binary is missing (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1) the test is
  * skipped, never passed. The check mirrors electron/index.js instead of calling require('electron'):
@@ -13,6 +14,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BRIDGE_KEYS } from '../../shared/api/bridge';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -41,6 +43,24 @@ function findElectronBinary(): Binary {
 function missingDisplay(): string | undefined {
   if (process.platform !== 'linux' || process.env.DISPLAY || process.env.WAYLAND_DISPLAY) return undefined;
   return 'no X or Wayland display (run under xvfb-run)';
+}
+
+/** Clicks the application menu's item labelled `label` (in any submenu), as the user would. */
+async function clickMenuItem(app: ElectronApplication, label: string): Promise<void> {
+  const found = await app.evaluate(({ Menu }, wanted) => {
+    const walk = (items: Electron.MenuItem[]): Electron.MenuItem | undefined => {
+      for (const item of items) {
+        if (item.label === wanted) return item;
+        const inner = item.submenu ? walk(item.submenu.items) : undefined;
+        if (inner) return inner;
+      }
+      return undefined;
+    };
+    const item = walk(Menu.getApplicationMenu()?.items ?? []);
+    item?.click();
+    return item !== undefined;
+  }, label);
+  expect(found, `menu item ${label}`).toBe(true);
 }
 
 /** better-sqlite3 must be built for Electron's ABI; probe it with the Electron binary as Node. */
@@ -111,7 +131,7 @@ test.describe('Electron app', () => {
         process: typeof w.process,
       };
     });
-    expect(exposed).toEqual({ bridge: ['invoke', 'onMenuCommand', 'platform'], require: 'undefined', process: 'undefined' });
+    expect(exposed).toEqual({ bridge: [...BRIDGE_KEYS], require: 'undefined', process: 'undefined' });
 
     // The API answers over IPC.
     const status = await page.evaluate(() => {
@@ -133,6 +153,29 @@ test.describe('Electron app', () => {
       return w.__doudiInline === 1 ? 'ran' : 'blocked';
     });
     expect(inlineScript).toBe('blocked');
+
+    // The menu's commands reach the window: set up a street, sign in, then 新建家庭, 家庭档案 and
+    // 刷新数据 from the menu (the page opens without reloading the window).
+    const admin = { username: 'zgzadmin', displayName: '王建华', password: 'zgz-admin-2026' };
+    const setUp = await page.evaluate((a) => {
+      const w = window as unknown as { doudi: { invoke(r: { procedure: string; input: unknown; token: string | null }): Promise<unknown> } };
+      const street = { streetCode: '120110001000', streetName: '张贵庄街道', officeName: '张贵庄街道公共服务办公室' };
+      return w.doudi.invoke({ procedure: 'setup.initialize', input: { ...street, admin: a }, token: null });
+    }, admin);
+    expect(setUp).toMatchObject({ ok: true });
+    await page.reload();
+    await page.getByLabel('用户名').fill(admin.username);
+    await page.getByLabel('密码').fill(admin.password);
+    await page.getByLabel('密码').press('Enter');
+    await expect(page.getByLabel('当前用户')).toBeVisible({ timeout: 30_000 });
+    await page.evaluate(() => ((window as unknown as { samePage?: boolean }).samePage = true));
+    await clickMenuItem(app, '新建家庭');
+    await expect(page).toHaveURL(/#\/households\/new$/);
+    await clickMenuItem(app, '家庭档案');
+    await expect(page).toHaveURL(/#\/households$/);
+    await clickMenuItem(app, '刷新数据');
+    await expect(page.getByText('正在刷新数据')).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
 
     // Window state is remembered in the profile when the app closes.
     await app.close();

@@ -14,7 +14,7 @@ import { generateStreet } from '../../electron/backend/demo/generate';
 import { DEMO_PASSWORD, loadStreetData } from '../../electron/backend/demo/load';
 import { httpTransport } from '../../electron/backend/sync/http';
 import { applyPullPage } from '../../electron/backend/sync/pull';
-import { hashPassword } from '../../electron/backend/services/auth/password';
+import { hashPassword } from '../../shared/auth/password-hash';
 import { HybridClock } from '../../shared/hlc';
 import { findStreet } from '../../shared/streets';
 import { SyncRefusal } from '../../shared/sync/rejections';

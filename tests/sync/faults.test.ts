@@ -18,7 +18,7 @@ import { authenticate, enroll as enrollServer, forgetRecentEnrollments, revokeDe
 import { createBackend } from '../../electron/backend/app';
 import { httpTransport } from '../../electron/backend/sync/http';
 import { enrollDevice } from '../../electron/backend/sync/session';
-import { SYNC_CATALOG } from '../../electron/backend/sync/catalog';
+import { SYNC_CATALOG } from '../../shared/sync/catalog';
 import { META, pullCursor } from '../../electron/backend/sync/pull';
 import { makeReplica, openReplica, rows, startServer, STREET_A, type Replica, type TestServer } from './harness';
 import { addCommunities, expectConverged as expectConvergedOf, localHlcs, nameOf, rename, serverHlcs as serverHlcsOf, unpushed } from './invariants';

@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { syncChanges, syncRows } from '../../server/db/schema';
-import { SYNC_CATALOG } from '../../electron/backend/sync/catalog';
+import { SYNC_CATALOG } from '../../shared/sync/catalog';
 import { outboxCount } from '../../electron/backend/sync/encode';
 import { pendingCount } from '../../electron/backend/sync/pending';
 import { actorOf, rows, STREET_A, type Replica, type TestServer } from './harness';

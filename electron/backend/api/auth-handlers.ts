@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { SessionInfo } from '../../../shared/auth/schemas';
 import type { Store } from '../store/store';
 import { login, unlock } from '../services/auth/login';
-import { hashPassword, verifyPassword } from '../services/auth/password';
+import { hashPassword, verifyPassword } from '../../../shared/auth/password-hash';
 import { createUser, findUserById, listUsers, toUserInfo } from '../services/auth/users';
 import { currentStreet, initializeStreet, setupStatus } from '../services/setup/street';
 import type { AreaHandlers } from './handlers';

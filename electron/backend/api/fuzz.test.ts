@@ -194,5 +194,6 @@ describe('API fuzz: arbitrary input never yields an internal error, and a refusa
     } finally {
       copy.close();
     }
-  });
+    // auth.logout and auth.changePassword sign in again after most runs: one scrypt each (pure JS)
+  }, 120_000);
 });

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ADMIN, makeHarness, type Harness } from '../testing/harness';
 import { MAX_FAILURES } from '../services/auth/login';
-import { DUMMY_HASH, hashPassword, kdfRuns, needsRehash, SCRYPT_N } from '../services/auth/password';
+import { DUMMY_HASH, hashPassword, kdfRuns, needsRehash, SCRYPT_N } from '../../../shared/auth/password-hash';
 
 let h: Harness;
 

@@ -6,7 +6,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Role } from '../../../shared/codes';
 import type { Store } from '../store/store';
-import { hashPassword } from '../services/auth/password';
+import { hashPassword } from '../../../shared/auth/password-hash';
 import { seedStreetDefaults } from '../services/setup/defaults';
 import { derivedPersonFields } from '../services/registry/persons';
 import { setupStatus, systemActor } from '../services/setup/street';

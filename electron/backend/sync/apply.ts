@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import type { Store } from '../store/store';
 import type { Change } from '../../../shared/sync/wire';
 import type { TableSpec } from '../../../shared/sync/columns';
-import { SYNC_CATALOG } from './catalog';
+import { SYNC_CATALOG } from '../../../shared/sync/catalog';
 import { clocksOf, rowClockField, rowClockFor, stampClocks, STAMP_ONE, type RowClocks } from './clocks';
 import { dropPending, markPending, park, pendingCount, pendingOf, pendingRows } from './pending';
 import { isDemoAccountRow } from '../../../shared/demo';

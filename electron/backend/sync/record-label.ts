@@ -4,7 +4,7 @@
  * Characters that cannot be shown (a NUL, control characters) are shown as □.
  */
 import type { Store } from '../store/store';
-import { SYNC_CATALOG } from './catalog';
+import { SYNC_CATALOG } from '../../../shared/sync/catalog';
 
 const OWN = ['name', 'display_name', 'item_no', 'card_number', 'address', 'key', 'summary', 'username'];
 const PARENTS: [column: string, table: string, label: string][] = [

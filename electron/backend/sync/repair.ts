@@ -6,7 +6,7 @@
 import { AppError } from '../../../shared/errors';
 import { reasonOf, tableLabel, type RejectedChangeInfo } from '../../../shared/sync/status';
 import type { Actor, Store } from '../store/store';
-import { SYNC_CATALOG } from './catalog';
+import { SYNC_CATALOG } from '../../../shared/sync/catalog';
 import { openRejections } from './encode';
 import { recordLabel } from './record-label';
 import { applyRemote } from './apply';

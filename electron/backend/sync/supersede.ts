@@ -6,7 +6,7 @@
  * each push batch; a fix the server refuses again is parked as a refusal of its own.
  */
 import type { Store } from '../store/store';
-import { SYNC_CATALOG } from './catalog';
+import { SYNC_CATALOG } from '../../../shared/sync/catalog';
 
 interface Superseding {
   refused: string;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { SYNC_CATALOG } from './catalog';
+import { SYNC_CATALOG } from '../../../shared/sync/catalog';
 import { textFormat, valueProblem, type ColumnSpec } from '../../../shared/sync/columns';
 
 const col = (table: string, name: string): ColumnSpec => SYNC_CATALOG.get(table)!.columns.get(name)!;

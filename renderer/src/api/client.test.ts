@@ -69,7 +69,7 @@ describe('http transport', () => {
 describe('ipc transport', () => {
   it('invokes the bridge with procedure, input and token', async () => {
     const invoke = vi.fn(async () => ({ ok: true as const, result: { ok: true } }));
-    const bridge: DoudiBridge = { invoke };
+    const bridge: Pick<DoudiBridge, 'invoke'> = { invoke };
     const client = createApiClient(ipcTransport(bridge), createMemoryTokenStore('abc'));
     const out = await client.call('auth.logout', {});
     expect(out).toEqual({ ok: true });
@@ -77,7 +77,7 @@ describe('ipc transport', () => {
   });
 
   it('maps error envelopes and bridge failures', async () => {
-    const failing: DoudiBridge = {
+    const failing: Pick<DoudiBridge, 'invoke'> = {
       invoke: async () => ({ ok: false, error: { code: 'forbidden', message: '无权进行此操作' } }),
     };
     const err = (await createApiClient(ipcTransport(failing), createMemoryTokenStore())
@@ -86,7 +86,7 @@ describe('ipc transport', () => {
     expect(err.code).toBe('forbidden');
     expect(err.message).toBe('无权进行此操作');
 
-    const broken: DoudiBridge = {
+    const broken: Pick<DoudiBridge, 'invoke'> = {
       invoke: async () => {
         throw new Error('ipc closed');
       },

@@ -41,12 +41,11 @@ function fanOut(start: (emit: BackendEventListener) => () => void): BackendEvent
 }
 
 /** Electron: main relays the worker's events on the bridge. */
-export function bridgeEvents(bridge: DoudiBridge): BackendEvents {
+export function bridgeEvents(bridge: Pick<DoudiBridge, 'onBackendEvent'>): BackendEvents {
   return fanOut((emit) => {
-    const off = bridge.onBackendEvent?.((payload) => {
+    return bridge.onBackendEvent((payload) => {
       if (isBackendEvent(payload)) emit(payload);
     });
-    return () => off?.();
   });
 }
 

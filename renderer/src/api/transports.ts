@@ -24,7 +24,7 @@ function isEnvelope(v: unknown): v is Envelope<unknown> {
 }
 
 /** Electron: the preload bridge forwards the call over IPC. */
-export function ipcTransport(bridge: DoudiBridge): Transport {
+export function ipcTransport(bridge: Pick<DoudiBridge, 'invoke'>): Transport {
   return async (request) => {
     let reply: unknown;
     try {

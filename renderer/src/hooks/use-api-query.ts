@@ -3,7 +3,7 @@
  * Live: when the backend reports committed changes (a local write elsewhere, a sync page) in the
  * query's areas, the query loads again quietly: the data already shown stays (no spinner, so scroll,
  * selection and the forms' unsaved input are kept), an equal answer changes nothing, and a failed
- * refresh keeps what was shown.
+ * refresh keeps what was shown. 刷新数据 (the menu's F5) loads it again the same way.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLiveRefresh, type Live } from './use-live-refresh';

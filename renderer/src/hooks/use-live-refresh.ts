@@ -1,10 +1,12 @@
 /**
  * Calls `refresh` when the backend reports committed changes (a local write elsewhere, an applied
- * sync page) in the areas a screen shows, at most once per LIVE_REFRESH_MS (changes come in bursts).
+ * sync page) in the areas a screen shows, at most once per LIVE_REFRESH_MS (changes come in bursts);
+ * and at once on 刷新数据 (the menu's F5, use-reload.ts), whatever `live` says.
  */
 import { useEffect, useRef } from 'react';
 import type { Area, BackendEvent } from '../../../shared/api/events';
 import { useBackendEvent } from './use-backend-events';
+import { useReloadRequests } from './use-reload';
 
 /**
  * true: a change in any area but 'audit' (reads may write an audit event, e.g. a revealed ID number:
@@ -32,6 +34,7 @@ export function useLiveRefresh(refresh: () => void, live: Live = true, enabled =
       refreshRef.current();
     }, LIVE_REFRESH_MS);
   }, enabled && live !== false);
+  useReloadRequests(() => refreshRef.current(), enabled);
   useEffect(
     () => () => {
       if (timer.current) clearTimeout(timer.current);

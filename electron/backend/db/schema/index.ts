@@ -27,8 +27,13 @@ import { ledgerClueInbox, ledgerEvents, ledgerItems, referrals, watchEntries } f
 import { enrolments, enrolmentSteps, incomeRiseDecisions, temporaryAssistance } from './tables/assistance';
 import { careAgreements, careCards, careProfiles, caregivers, carePlans, careVisits } from './tables/care';
 import { paymentBatches, paymentBatchRows } from './tables/payments';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { SyncTableName } from '../../../../shared/sync/catalog';
 
-/** Tables whose rows travel through the change log, with their partition column. */
+/**
+ * Tables whose rows travel through the change log: one per table of the shared wire catalog
+ * (shared/sync/catalog.ts; sync/catalog.test.ts holds their columns to it).
+ */
 export const SYNCED_TABLES = {
   streets,
   communities,
@@ -56,5 +61,5 @@ export const SYNCED_TABLES = {
   care_plans: carePlans,
   payment_batches: paymentBatches,
   payment_batch_rows: paymentBatchRows,
-} as const;
+} as const satisfies Record<SyncTableName, SQLiteTable>;
 export type SyncedTableName = keyof typeof SYNCED_TABLES;

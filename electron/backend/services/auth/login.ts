@@ -7,7 +7,7 @@
 import { AppError } from '../../../../shared/errors';
 import type { Store } from '../../store/store';
 import type { SessionStore } from './sessions';
-import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from './password';
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from '../../../../shared/auth/password-hash';
 import { findUserByName, type UserRow } from './users';
 
 export const MAX_FAILURES = 5;

@@ -3,7 +3,7 @@ import { AppError } from '../../../../shared/errors';
 import type { Role } from '../../../../shared/codes';
 import type { UserInfo } from '../../../../shared/auth/schemas';
 import type { Actor, Store } from '../../store/store';
-import { hashPassword } from './password';
+import { hashPassword } from '../../../../shared/auth/password-hash';
 import { isDemoUsername } from '../../../../shared/demo';
 
 export interface UserRow {

@@ -12,6 +12,7 @@ import { HeaderBar } from './HeaderBar';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { RoutePage } from './RoutePage';
 import { useBackendNotices } from './use-backend-notices';
+import { useMenuCommands } from '../../hooks/use-menu-commands';
 
 const COLLAPSED_KEY = 'doudi.navCollapsed';
 
@@ -22,6 +23,7 @@ export function MainLayout() {
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
   const [passwordOpen, setPasswordOpen] = useState(false);
   useBackendNotices();
+  useMenuCommands();
 
   useHotkey(['ctrl+k', '/'], () => {
     if (route.name !== 'households') navigate({ name: 'households' });
