@@ -27,13 +27,14 @@ export interface ItemRef {
   id: string;
 }
 
-/** Registers an item now (the step's instant) and returns it. */
+/** Registers an item now (the step's instant) and returns it; its 经办人 one of the street's caseworkers. */
 export function registerItem(
   plan: HistoryPlan,
   h: LoadedHousehold,
   p: { source: LedgerSource; category: LedgerCategory; urgency: '1' | '2'; description: string },
 ): ItemRef {
-  const out = plan.desk.call(plan.staff.caseworker, 'ledger.create', { householdId: h.id, handlerName: '演示经办人', ...p });
+  const handlerName = plan.handlers[h.members.length % plan.handlers.length]!;
+  const out = plan.desk.call(plan.staff.caseworker, 'ledger.create', { householdId: h.id, handlerName, ...p });
   return { id: out.id };
 }
 

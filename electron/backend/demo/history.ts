@@ -10,6 +10,7 @@ import type { SignedInUser } from '../api/context';
 import { addDays } from '../../../shared/time/calendar-days';
 import type { Store } from '../store/store';
 import type { Desk } from './desk';
+import { fullName } from './names';
 import { Rng } from './random';
 import { playVisits } from './history-visits';
 import { playLedger } from './history-ledger';
@@ -62,6 +63,8 @@ export interface HistoryPlan {
   households: LoadedHousehold[];
   grids: LoadedGrid[];
   communityIds: string[];
+  /** The street's caseworkers as the ledger names them (经办人). */
+  handlers: string[];
   /** Households some part has taken (a household plays one part, so parts do not collide). */
   taken: Set<string>;
   /** Schedules a step; steps run in time order (ties in the order scheduled). */
@@ -108,12 +111,14 @@ export function playHistory(store: Store, desk: Desk, staff: DemoStaff, input: H
     grids: input.grids,
     communityIds: input.communityIds,
     taken: new Set(),
+    handlers: [],
     at(when, run) {
       if (when.getTime() > now.getTime()) throw new Error(`demo history: a step after now (${when.toISOString()})`);
       steps.push({ when: when.getTime(), order: order++, run });
     },
   };
   const rng = new Rng(input.seed ^ 0x5eed);
+  plan.handlers = [fullName(rng, 'female', 1988), fullName(rng, 'male', 1983), fullName(rng, 'female', 1979)];
   // Each part gets its own stream, so a change to one part does not reshuffle the others.
   playGengShulan(plan, rng.fork());
   playCare(plan, rng.fork());

@@ -72,8 +72,9 @@ export function loadStreetData(store: Store, data: DemoStreetData, opts: LoadOpt
     const actor = systemActor(code);
     const rows = store.asOf(registeredAt, () => writeRows(store, data, users, passwordHashes, demo, history ? 2 : 1, opts.onProgress));
     const personsTotal = rows.persons;
-    const historySteps = history
-      ? playHistory(store, openDesk(store), rows.staff!, {
+    if (history && !rows.staff) throw new Error('the demo history needs the demo accounts (the demo street only)');
+    const historySteps = rows.staff && history
+      ? playHistory(store, openDesk(store), rows.staff, {
           seed: data.seed,
           today: data.referenceDate,
           households: rows.households,
@@ -122,74 +123,74 @@ function writeRows(
   progressParts: number,
   onProgress: LoadOptions['onProgress'],
 ): WrittenRows {
-    const code = data.street.code;
-    const actor = systemActor(code);
-    const streetId = store.insert(
-      'streets',
-      { streetCode: code, code, name: data.street.name, officeName: data.street.officeName },
+  const code = data.street.code;
+  const actor = systemActor(code);
+  const streetId = store.insert(
+    'streets',
+    { streetCode: code, code, name: data.street.name, officeName: data.street.officeName },
+    actor,
+    null,
+  );
+  store.setMeta('street_code', code);
+  if (demo) store.setMeta(DEMO_META, '1');
+  seedStreetDefaults(store, actor, { demo });
+
+  const grids: LoadedGrid[] = [];
+  const placement = data.communities.map((c) => {
+    const { grids: cGrids, ...fields } = c;
+    const communityId = store.insert('communities', { ...fields, streetCode: code }, actor, null);
+    const gridIds = cGrids.map((g) => {
+      const id = store.insert('grids', { ...g, streetCode: code, communityId }, actor, null);
+      grids.push({ id, communityId, workerName: g.workerName });
+      return id;
+    });
+    return { communityId, gridIds };
+  });
+  const households: LoadedHousehold[] = [];
+
+  const personsTotal = data.households.reduce((s, h) => s + h.members.length, 0);
+  let persons = 0;
+  for (const h of data.households) {
+    const { community, grid, kind: _kind, members, ...fields } = h;
+    const place = placement[community];
+    if (!place) throw new Error(`household refers to unknown community ${community}`);
+    const gridId = place.gridIds[grid] ?? null;
+    const householdId = store.insert(
+      'households',
+      { ...fields, streetCode: code, communityId: place.communityId, gridId },
       actor,
       null,
     );
-    store.setMeta('street_code', code);
-    if (demo) store.setMeta(DEMO_META, '1');
-    seedStreetDefaults(store, actor, { demo });
-
-    const grids: LoadedGrid[] = [];
-    const placement = data.communities.map((c) => {
-      const { grids: cGrids, ...fields } = c;
-      const communityId = store.insert('communities', { ...fields, streetCode: code }, actor, null);
-      const gridIds = cGrids.map((g) => {
-        const id = store.insert('grids', { ...g, streetCode: code, communityId }, actor, null);
-        grids.push({ id, communityId, workerName: g.workerName });
-        return id;
-      });
-      return { communityId, gridIds };
-    });
-    const households: LoadedHousehold[] = [];
-
-    const personsTotal = data.households.reduce((s, h) => s + h.members.length, 0);
-    let persons = 0;
-    for (const h of data.households) {
-      const { community, grid, kind: _kind, members, ...fields } = h;
-      const place = placement[community];
-      if (!place) throw new Error(`household refers to unknown community ${community}`);
-      const gridId = place.gridIds[grid] ?? null;
-      const householdId = store.insert(
-        'households',
-        { ...fields, streetCode: code, communityId: place.communityId, gridId },
-        actor,
-        null,
-      );
-      const loaded: LoadedHousehold = {
-        id: householdId,
-        communityId: place.communityId,
-        gridId,
-        categories: fields.categories ?? [],
-        status: fields.status ?? 'active',
-        hasBank: !!fields.bankAccount,
-        monthlyIncomeFen: members.reduce((sum, m) => sum + (m.incomes ?? []).reduce((s, i) => s + i.monthlyFen, 0), 0),
-        members: [],
-      };
-      for (const m of members) {
-        const derived = derivedPersonFields(m);
-        const id = store.insert('persons', { ...m, ...derived, householdId, streetCode: code }, actor, null);
-        loaded.members.push({ id, name: m.name, relation: m.relation, birthDate: String(derived.birthDate) });
-        persons++;
-      }
-      households.push(loaded);
-      onProgress?.(persons, personsTotal * progressParts);
-    }
-
-    const userIds = users.map((u, i) =>
-      store.insert('users', { ...u, streetCode: code, passwordHash: passwordHashes[i], phone: null, disabled: false }, actor, null),
-    );
-    const signedIn = (username: string) => {
-      const i = users.findIndex((u) => u.username === username);
-      const u = users[i]!;
-      return { id: userIds[i]!, username: u.username, displayName: u.displayName, role: u.role, streetCode: code };
+    const loaded: LoadedHousehold = {
+      id: householdId,
+      communityId: place.communityId,
+      gridId,
+      categories: fields.categories ?? [],
+      status: fields.status ?? 'active',
+      hasBank: !!fields.bankAccount,
+      monthlyIncomeFen: members.reduce((sum, m) => sum + (m.incomes ?? []).reduce((s, i) => s + i.monthlyFen, 0), 0),
+      members: [],
     };
-    const staff = demo ? { admin: signedIn('demo'), caseworker: signedIn('caseworker'), supervisor: signedIn('supervisor') } : null;
-    return { streetId, persons, households, grids, communityIds: placement.map((p) => p.communityId), staff };
+    for (const m of members) {
+      const derived = derivedPersonFields(m);
+      const id = store.insert('persons', { ...m, ...derived, householdId, streetCode: code }, actor, null);
+      loaded.members.push({ id, name: m.name, relation: m.relation, birthDate: String(derived.birthDate) });
+      persons++;
+    }
+    households.push(loaded);
+    onProgress?.(persons, personsTotal * progressParts);
+  }
+
+  const userIds = users.map((u, i) =>
+    store.insert('users', { ...u, streetCode: code, passwordHash: passwordHashes[i], phone: null, disabled: false }, actor, null),
+  );
+  const signedIn = (username: string) => {
+    const i = users.findIndex((u) => u.username === username);
+    const u = users[i]!;
+    return { id: userIds[i]!, username: u.username, displayName: u.displayName, role: u.role, streetCode: code };
+  };
+  const staff = demo ? { admin: signedIn('demo'), caseworker: signedIn('caseworker'), supervisor: signedIn('supervisor') } : null;
+  return { streetId, persons, households, grids, communityIds: placement.map((p) => p.communityId), staff };
 }
 
 /** The `setup.loadDemo` loader: the demo street (张贵庄街道（演示）, about 2,000 households). */
