@@ -8,7 +8,7 @@ import { contract, type InputOf, type OutputOf, type ProcedureName } from '../..
 import type { Role } from '../../../shared/codes';
 import type { CallContext, SignedInUser } from '../api/context';
 import type { Handler, Handlers } from '../api/handlers';
-import { assistanceHandlers } from '../api/assistance-handlers';
+import { assistanceHandlers, policyHandlers } from '../api/assistance-handlers';
 import { batchHandlers } from '../api/batch-handlers';
 import { careHandlers } from '../api/care-handlers';
 import { ledgerHandlers } from '../api/ledger-handlers';
@@ -27,6 +27,7 @@ function deskHandlers() {
     ...batchHandlers(),
     ...careHandlers(),
     ...registryHandlers(),
+    ...policyHandlers(),
   };
 }
 

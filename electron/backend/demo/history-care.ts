@@ -2,12 +2,13 @@
  * Care files of the demo year (分散供养特困人员照料服务): persons the generator made 特困分散供养 get
  * a self-care assessment, a caregiver, a signed agreement, an emergency plan and a card, and
  * visits since; one has no card yet (a 四有 gap on the board); one card was issued with nothing
- * optional filled in (no street contact, no plan), so it prints its blanks as blanks.
+ * optional filled in (no street contact, no plan), so it prints its blanks as blanks. The street's
+ * administrator sets its 监督电话 (a generated number) on the first day, as a street would.
  */
 import { addDays } from '../../../shared/time/calendar-days';
 import { makeIdNumber } from '../../../shared/id-number';
 import { fullName } from './names';
-import { mobilePhone } from './places';
+import { landline, mobilePhone } from './places';
 import { headOf, shanghaiAt, takeHouseholds, type HistoryPlan } from './history';
 import type { Rng } from './random';
 
@@ -19,6 +20,10 @@ export function playCare(plan: HistoryPlan, rng: Rng): void {
   const { desk, staff } = plan;
   const people = takeHouseholds(plan, rng, CARE_FILES, (h) => h.categories.includes('tekun-home') && h.members.length === 1);
   const streetContact = fullName(rng, 'female', 1985);
+  const hotline = landline(rng);
+  plan.at(shanghaiAt(plan.start, '09:00'), () =>
+    desk.call(staff.admin, 'policy.setParam', { key: 'care.supervisionHotline', value: hotline, effectiveFrom: plan.start, note: '街道照料服务监督电话（演示数据）' }),
+  );
   people.forEach((h, i) => {
     const person = headOf(h);
     const start = addDays(plan.today, -rng.int(40, 300));

@@ -72,7 +72,7 @@ describe('loading the demo street through setup.loadDemo', () => {
     const byStaff = h.backend.store.sqlite
       .prepare("SELECT DISTINCT username FROM audit_events WHERE user_id IS NOT NULL ORDER BY username")
       .all() as { username: string }[];
-    expect(byStaff.map((o) => o.username)).toEqual(['caseworker', 'supervisor']);
+    expect(byStaff.map((o) => o.username)).toEqual(['caseworker', 'demo', 'supervisor']);
   });
 
   test('demo/demo signs in as the street administrator; caseworker and supervisor exist too', async () => {
