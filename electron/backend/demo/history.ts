@@ -62,7 +62,6 @@ export interface HistoryPlan {
   start: string;
   households: LoadedHousehold[];
   grids: LoadedGrid[];
-  communityIds: string[];
   /** The street's caseworkers as the ledger names them (经办人). */
   handlers: string[];
   /** Households some part has taken (a household plays one part, so parts do not collide). */
@@ -80,7 +79,6 @@ export interface HistoryInput {
   today: string;
   households: LoadedHousehold[];
   grids: LoadedGrid[];
-  communityIds: string[];
   /** Told after each step: steps played of all scheduled. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -109,7 +107,6 @@ export function playHistory(store: Store, desk: Desk, staff: DemoStaff, input: H
     start: addDays(input.today, -HISTORY_DAYS),
     households: input.households,
     grids: input.grids,
-    communityIds: input.communityIds,
     taken: new Set(),
     handlers: [],
     at(when, run) {

@@ -79,7 +79,6 @@ export function loadStreetData(store: Store, data: DemoStreetData, opts: LoadOpt
           today: data.referenceDate,
           households: rows.households,
           grids: rows.grids,
-          communityIds: rows.communityIds,
           onProgress: (done, total) => opts.onProgress?.(personsTotal + Math.round((done / total) * personsTotal), personsTotal * 2),
         }).steps
       : 0;
@@ -109,7 +108,6 @@ interface WrittenRows {
   persons: number;
   households: LoadedHousehold[];
   grids: LoadedGrid[];
-  communityIds: string[];
   staff: DemoStaff | null;
 }
 
@@ -190,7 +188,7 @@ function writeRows(
     return { id: userIds[i]!, username: u.username, displayName: u.displayName, role: u.role, streetCode: code };
   };
   const staff = demo ? { admin: signedIn('demo'), caseworker: signedIn('caseworker'), supervisor: signedIn('supervisor') } : null;
-  return { streetId, persons, households, grids, communityIds: placement.map((p) => p.communityId), staff };
+  return { streetId, persons, households, grids, staff };
 }
 
 /** The `setup.loadDemo` loader: the demo street (张贵庄街道（演示）, about 2,000 households). */
