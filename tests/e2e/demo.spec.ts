@@ -7,11 +7,12 @@ import { expect, screenshot, test } from './fixtures';
 import { signInAs } from '../support/ui';
 
 test('a demo install says it is a demo and cannot be enrolled', async ({ page, app }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await page.goto(app.url);
   await expect(page.getByText('生成演示街道“张贵庄街道（演示）”')).toBeVisible();
   await page.getByRole('button', { name: '使用演示数据' }).click();
-  await expect(page.getByLabel('用户名')).toBeVisible({ timeout: 60_000 });
+  // The demo plays its year of history as it loads (15–30 s, more on a busy machine).
+  await expect(page.getByLabel('用户名')).toBeVisible({ timeout: 180_000 });
   await signInAs(page, 'demo', 'demo');
 
   await expect(page.getByText('张贵庄街道（演示）', { exact: true })).toBeVisible();

@@ -36,7 +36,7 @@ describe('long work', () => {
     expect(last.done).toBe(last.total);
     const dones = steps.map((s) => s.done);
     expect(dones).toEqual([...dones].sort((a, b) => a - b));
-  });
+  }, 180_000); // the demo plays its year of history
 
   test('an Excel export lets another call through between its chunks, and reports progress', async () => {
     const { token } = await h.call('auth.login', { username: 'demo', password: 'demo' }, null);

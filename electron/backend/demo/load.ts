@@ -1,7 +1,8 @@
 /**
  * Loads a generated street into an empty office database through the store's write path, so the
  * change log and field clocks are filled exactly as for any other write. One transaction; bulk
- * rows carry no audit event of their own, the load as a whole writes one.
+ * rows carry no audit event of their own, the load as a whole writes one. The demo street is
+ * registered a year back and then lives that year (history.ts) through the procedures' handlers.
  */
 import { AppError } from '../../../shared/errors';
 import type { Role } from '../../../shared/codes';
@@ -15,6 +16,10 @@ import { isDemoStreet } from '../../../shared/demo';
 import { DEMO_META } from './marker';
 import { generateStreet, type DemoStreetData } from './generate';
 import { withSearchIndexDeferred } from '../store/search-index';
+import { shanghaiDate } from '../../../shared/time/shanghai';
+import { openDesk } from './desk';
+import { HISTORY_DAYS, playHistory, shanghaiAt, type DemoStaff, type LoadedGrid, type LoadedHousehold } from './history';
+import { addDays } from '../../../shared/time/calendar-days';
 
 /**
  * Accounts that exist only in demo data; their password is `demo`, shorter than the API allows.
@@ -34,11 +39,18 @@ export interface LoadSummary {
   households: number;
   persons: number;
   users: number;
+  /** Steps of the generated year (0 without history). */
+  historySteps: number;
 }
 
 export interface LoadOptions {
-  /** Called after each household with the number of persons written so far. */
-  onProgress?: (personsDone: number, personsTotal: number) => void;
+  /**
+   * Called as the load goes: units done of the total (one per person written, then as many again
+   * for the history, told as its steps are played).
+   */
+  onProgress?: (done: number, total: number) => void;
+  /** Play a year of office life after the rows (default: the demo street does, benchmarks do not). */
+  history?: boolean;
 }
 
 /**
@@ -49,66 +61,41 @@ export function loadStreetData(store: Store, data: DemoStreetData, opts: LoadOpt
   const demo = isDemoStreet(data.street.code);
   const users = demo ? DEMO_USERS : [];
   const passwordHashes = users.map(() => hashPassword(DEMO_PASSWORD));
+  const history = opts.history ?? demo;
+  // With a history, the street is registered on its first day and lives the year up to now.
+  const registeredAt = history ? shanghaiAt(addDays(data.referenceDate, -HISTORY_DAYS), '08:30') : store.nowDate();
   return withSearchIndexDeferred(store, () => {
     if (!setupStatus(store).isEmpty || enrolledScope(store)) {
       throw new AppError('already-set-up', '本机已有数据或已登记到区级服务器：演示街道只能载入到空的数据文件夹');
     }
     const code = data.street.code;
     const actor = systemActor(code);
-    const streetId = store.insert(
-      'streets',
-      { streetCode: code, code, name: data.street.name, officeName: data.street.officeName },
-      actor,
-      null,
-    );
-    store.setMeta('street_code', code);
-    if (demo) store.setMeta(DEMO_META, '1');
-    seedStreetDefaults(store, actor, { demo });
-
-    let grids = 0;
-    const placement = data.communities.map((c) => {
-      const { grids: cGrids, ...fields } = c;
-      const communityId = store.insert('communities', { ...fields, streetCode: code }, actor, null);
-      const gridIds = cGrids.map((g) => store.insert('grids', { ...g, streetCode: code, communityId }, actor, null));
-      grids += gridIds.length;
-      return { communityId, gridIds };
-    });
-
-    const personsTotal = data.households.reduce((s, h) => s + h.members.length, 0);
-    let persons = 0;
-    for (const h of data.households) {
-      const { community, grid, kind: _kind, members, ...fields } = h;
-      const place = placement[community];
-      if (!place) throw new Error(`household refers to unknown community ${community}`);
-      const householdId = store.insert(
-        'households',
-        { ...fields, streetCode: code, communityId: place.communityId, gridId: place.gridIds[grid] ?? null },
-        actor,
-        null,
-      );
-      for (const m of members) {
-        store.insert('persons', { ...m, ...derivedPersonFields(m), householdId, streetCode: code }, actor, null);
-        persons++;
-      }
-      opts.onProgress?.(persons, personsTotal);
-    }
-
-    users.forEach((u, i) => {
-      store.insert('users', { ...u, streetCode: code, passwordHash: passwordHashes[i], phone: null, disabled: false }, actor, null);
-    });
+    const rows = store.asOf(registeredAt, () => writeRows(store, data, users, passwordHashes, demo, history ? 2 : 1, opts.onProgress));
+    const personsTotal = rows.persons;
+    if (history && !rows.staff) throw new Error('the demo history needs the demo accounts (the demo street only)');
+    const historySteps = rows.staff && history
+      ? playHistory(store, openDesk(store), rows.staff, {
+          seed: data.seed,
+          today: data.referenceDate,
+          households: rows.households,
+          grids: rows.grids,
+          onProgress: (done, total) => opts.onProgress?.(personsTotal + Math.round((done / total) * personsTotal), personsTotal * 2),
+        }).steps
+      : 0;
 
     const summary: LoadSummary = {
       streetCode: code,
       communities: data.communities.length,
-      grids,
+      grids: rows.grids.length,
       households: data.households.length,
-      persons,
+      persons: personsTotal,
       users: users.length,
+      historySteps,
     };
     store.audit(actor, {
       action: 'setup.loadDemo',
       entity: 'streets',
-      entityId: streetId,
+      entityId: rows.streetId,
       summary: `载入演示街道：${data.street.name}（${summary.households}户，${summary.persons}人）`,
       detail: { ...summary, seed: data.seed, referenceDate: data.referenceDate },
     });
@@ -116,7 +103,96 @@ export function loadStreetData(store: Store, data: DemoStreetData, opts: LoadOpt
   });
 }
 
+interface WrittenRows {
+  streetId: string;
+  persons: number;
+  households: LoadedHousehold[];
+  grids: LoadedGrid[];
+  staff: DemoStaff | null;
+}
+
+/** The street, its places, households, persons and accounts: bulk rows, no audit of their own. */
+function writeRows(
+  store: Store,
+  data: DemoStreetData,
+  users: typeof DEMO_USERS,
+  passwordHashes: string[],
+  demo: boolean,
+  progressParts: number,
+  onProgress: LoadOptions['onProgress'],
+): WrittenRows {
+  const code = data.street.code;
+  const actor = systemActor(code);
+  const streetId = store.insert(
+    'streets',
+    { streetCode: code, code, name: data.street.name, officeName: data.street.officeName },
+    actor,
+    null,
+  );
+  store.setMeta('street_code', code);
+  if (demo) store.setMeta(DEMO_META, '1');
+  seedStreetDefaults(store, actor, { demo });
+
+  const grids: LoadedGrid[] = [];
+  const placement = data.communities.map((c) => {
+    const { grids: cGrids, ...fields } = c;
+    const communityId = store.insert('communities', { ...fields, streetCode: code }, actor, null);
+    const gridIds = cGrids.map((g) => {
+      const id = store.insert('grids', { ...g, streetCode: code, communityId }, actor, null);
+      grids.push({ id, communityId, workerName: g.workerName });
+      return id;
+    });
+    return { communityId, gridIds };
+  });
+  const households: LoadedHousehold[] = [];
+
+  const personsTotal = data.households.reduce((s, h) => s + h.members.length, 0);
+  let persons = 0;
+  for (const h of data.households) {
+    const { community, grid, kind: _kind, members, ...fields } = h;
+    const place = placement[community];
+    if (!place) throw new Error(`household refers to unknown community ${community}`);
+    const gridId = place.gridIds[grid] ?? null;
+    const householdId = store.insert(
+      'households',
+      { ...fields, streetCode: code, communityId: place.communityId, gridId },
+      actor,
+      null,
+    );
+    const loaded: LoadedHousehold = {
+      id: householdId,
+      communityId: place.communityId,
+      gridId,
+      categories: fields.categories ?? [],
+      status: fields.status ?? 'active',
+      hasBank: !!fields.bankAccount,
+      monthlyIncomeFen: members.reduce((sum, m) => sum + (m.incomes ?? []).reduce((s, i) => s + i.monthlyFen, 0), 0),
+      members: [],
+    };
+    for (const m of members) {
+      const derived = derivedPersonFields(m);
+      const id = store.insert('persons', { ...m, ...derived, householdId, streetCode: code }, actor, null);
+      loaded.members.push({ id, name: m.name, relation: m.relation, birthDate: String(derived.birthDate) });
+      persons++;
+    }
+    households.push(loaded);
+    onProgress?.(persons, personsTotal * progressParts);
+  }
+
+  const userIds = users.map((u, i) =>
+    store.insert('users', { ...u, streetCode: code, passwordHash: passwordHashes[i], phone: null, disabled: false }, actor, null),
+  );
+  const signedIn = (username: string) => {
+    const i = users.findIndex((u) => u.username === username);
+    const u = users[i]!;
+    return { id: userIds[i]!, username: u.username, displayName: u.displayName, role: u.role, streetCode: code };
+  };
+  const staff = demo ? { admin: signedIn('demo'), caseworker: signedIn('caseworker'), supervisor: signedIn('supervisor') } : null;
+  return { streetId, persons, households, grids, staff };
+}
+
 /** The `setup.loadDemo` loader: the demo street (张贵庄街道（演示）, about 2,000 households). */
-export function loadDemoStreet(store: Store, onProgress?: (personsDone: number, personsTotal: number) => void): void {
-  loadStreetData(store, generateStreet(), { onProgress });
+export function loadDemoStreet(store: Store, onProgress?: (done: number, total: number) => void): void {
+  // The street's ages and its year of history are counted from the app's clock (injected in tests).
+  loadStreetData(store, generateStreet({ referenceDate: shanghaiDate(store.nowDate()) }), { onProgress });
 }

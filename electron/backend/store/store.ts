@@ -88,6 +88,8 @@ export class Store {
   private hybridClock: HybridClock;
   private node: string;
   private readonly now: () => Date;
+  /** Set only inside `asOf`. */
+  private pinnedNow: Date | null = null;
   private readonly stmts = new Map<string, Database.Statement>();
 
   private readonly secrets: SecretBox;
@@ -158,11 +160,25 @@ export class Store {
   }
 
   nowIso(): string {
-    return this.now().toISOString();
+    return this.nowDate().toISOString();
   }
 
   nowDate(): Date {
-    return this.now();
+    return this.pinnedNow ?? this.now();
+  }
+
+  /**
+   * Runs fn with the services' "now" at `at` (the demo street's generated past, demo/history.ts).
+   * Change stamps and ids keep the real clock, so they never run backwards.
+   */
+  asOf<T>(at: Date, fn: () => T): T {
+    const before = this.pinnedNow;
+    this.pinnedNow = at;
+    try {
+      return fn();
+    } finally {
+      this.pinnedNow = before;
+    }
   }
 
   prepare(sql: string): Database.Statement {
