@@ -20,6 +20,7 @@ import { ageStopMonth, amountFor, payableIn, type EnrolmentDbRow } from './amoun
 import { deathStopMonth } from './death-end';
 import { OPEN_STATUSES } from './exits';
 import { allowanceStandard } from './figures';
+import { categoriesSql } from './programme-categories';
 
 /** An enrolment not yet ended: it should be exited once the entitlement ends. */
 const STILL_OPEN = ['active', 'suspended'];
@@ -55,7 +56,7 @@ export function entitlementGaps(store: Store, street: string, onDate: string): E
   const persons = store
     .prepare(
       `SELECT p.id, p.household_id, p.name, p.id_number, p.birth_date, p.relation, p.died_on, p.disability_category, p.disability_grade,
-              h.categories, c.name AS community_name
+              ${categoriesSql('h')} AS categories, c.name AS community_name
          FROM persons p JOIN households h ON h.id = p.household_id JOIN communities c ON c.id = h.community_id
         WHERE p.street_code = ? AND p.deleted_at IS NULL AND h.deleted_at IS NULL AND h.status <> 'exited'
         ORDER BY c.sort_order, c.name, p.name`,

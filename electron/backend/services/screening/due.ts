@@ -24,6 +24,7 @@ import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Store } from '../../store/store';
 import { paramOn } from '../policy/params';
 import { cadencePolicyOn } from './policy';
+import { categoriesSql } from '../assistance/programme-categories';
 
 export interface Scope {
   communityId?: string;
@@ -84,7 +85,7 @@ function baseHouseholds(store: Store, streetCode: string, onDate: string, policy
   if (cached && cached.key === key) return cached.rows;
   const hs = store
     .prepare(
-      `SELECT h.id, h.address, h.categories, h.created_at, h.community_id, h.grid_id FROM households h
+      `SELECT h.id, h.address, ${categoriesSql('h')} AS categories, h.created_at, h.community_id, h.grid_id FROM households h
        WHERE h.street_code = ? AND h.deleted_at IS NULL AND h.status IN ('active','watch')`,
     )
     .all(streetCode) as Omit<HouseholdDb, 'extra'>[];
