@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'batch-frozen',
   // the backend's worker thread stopped; the host restarts it (issue 14)
   'backend-restarting',
+  // one truth per household (issue 18): a programme category comes from an enrolment, never a tag
+  'programme-by-enrolment',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -15,6 +15,8 @@ import { isDemoStreet } from '../../../shared/demo';
 import { DEMO_META } from './marker';
 import { generateStreet, type DemoStreetData } from './generate';
 import { withSearchIndexDeferred } from '../store/search-index';
+import { isProgrammeCategory, situationTags } from '../../../shared/assistance/programme-categories';
+import { importProgrammes } from '../services/assistance/imported';
 
 /**
  * Accounts that exist only in demo data; their password is `demo`, shorter than the API allows.
@@ -82,7 +84,7 @@ export function loadStreetData(store: Store, data: DemoStreetData, opts: LoadOpt
       if (!place) throw new Error(`household refers to unknown community ${community}`);
       const householdId = store.insert(
         'households',
-        { ...fields, streetCode: code, communityId: place.communityId, gridId: place.gridIds[grid] ?? null },
+        { ...fields, categories: situationTags(fields.categories), streetCode: code, communityId: place.communityId, gridId: place.gridIds[grid] ?? null },
         actor,
         null,
       );
@@ -90,6 +92,8 @@ export function loadStreetData(store: Store, data: DemoStreetData, opts: LoadOpt
         store.insert('persons', { ...m, ...derivedPersonFields(m), householdId, streetCode: code }, actor, null);
         persons++;
       }
+      // One truth: a generated household's programmes are imported enrolments, as the Excel import makes them.
+      importProgrammes(store, actor, householdId, fields.categories.filter(isProgrammeCategory));
       opts.onProgress?.(persons, personsTotal);
     }
 
