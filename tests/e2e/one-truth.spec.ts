@@ -44,4 +44,13 @@ test('approved through 纳入救助, the household shows 救助类别 低保 on 
   await row.getByText('詹滨西里21号楼3门402').click();
   await expect(page.getByTestId('household-categories').getByText('低保', { exact: true })).toBeVisible();
   await screenshot(page, 'one-truth-household-dibao');
+
+  // The form shows the programme read-only; only situations can be ticked.
+  await page.getByRole('button', { name: '编辑家庭信息' }).click();
+  const drawer = page.locator('.ant-drawer');
+  await expect(drawer.getByTestId('household-programmes').getByText('低保', { exact: true })).toBeVisible();
+  await expect(drawer.getByText('经纳入救助办理')).toBeVisible();
+  await expect(drawer.getByRole('checkbox', { name: '独居/空巢/失能老人' })).toBeVisible();
+  await expect(drawer.getByRole('checkbox', { name: '低保' })).toHaveCount(0);
+  await screenshot(page, 'one-truth-household-form');
 });

@@ -93,7 +93,7 @@ export function loadStreetData(store: Store, data: DemoStreetData, opts: LoadOpt
         persons++;
       }
       // One truth: a generated household's programmes are imported enrolments, as the Excel import makes them.
-      importProgrammes(store, actor, householdId, fields.categories.filter(isProgrammeCategory));
+      importProgrammes(store, actor, householdId, fields.categories.filter(isProgrammeCategory), {}, false);
       opts.onProgress?.(persons, personsTotal);
     }
 

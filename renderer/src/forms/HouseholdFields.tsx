@@ -68,7 +68,7 @@ export function HouseholdFields({ prefix, autoFocus, programmes }: { prefix: Nam
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item label="救助项目" extra="低保、低保边缘、特困供养经“纳入救助”办理（家庭页面上方的“纳入救助”按钮），审批或确认导入后在此显示，不能直接勾选。">
+      <Form.Item label="救助项目" extra="低保、低保边缘、特困供养经“纳入救助”办理（家庭页面“救助保障”页签），审批后或导入后在此显示，不能直接勾选。">
         <span data-testid="household-programmes">
           <CategoryTags categories={programmes ?? []} />
         </span>

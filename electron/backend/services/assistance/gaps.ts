@@ -20,7 +20,8 @@ import { ageStopMonth, amountFor, payableIn, type EnrolmentDbRow } from './amoun
 import { deathStopMonth } from './death-end';
 import { OPEN_STATUSES } from './exits';
 import { allowanceStandard } from './figures';
-import { categoriesSql } from './programme-categories';
+import { streetProgrammes } from './programme-categories';
+import { mergeCategories } from '../../../../shared/assistance/programme-categories';
 
 /** An enrolment not yet ended: it should be exited once the entitlement ends. */
 const STILL_OPEN = ['active', 'suspended'];
@@ -56,12 +57,15 @@ export function entitlementGaps(store: Store, street: string, onDate: string): E
   const persons = store
     .prepare(
       `SELECT p.id, p.household_id, p.name, p.id_number, p.birth_date, p.relation, p.died_on, p.disability_category, p.disability_grade,
-              ${categoriesSql('h')} AS categories, c.name AS community_name
+              h.categories, c.name AS community_name
          FROM persons p JOIN households h ON h.id = p.household_id JOIN communities c ON c.id = h.community_id
         WHERE p.street_code = ? AND p.deleted_at IS NULL AND h.deleted_at IS NULL AND h.status <> 'exited'
         ORDER BY c.sort_order, c.name, p.name`,
     )
     .all(street) as Row[];
+  // One truth: a household's programmes come from its enrolments in force, its situations from tags.
+  const programmes = streetProgrammes(store, street);
+  for (const p of persons) p.categories = JSON.stringify(mergeCategories(JSON.parse(p.categories) as string[], programmes.get(p.household_id) ?? []));
   const enrolments = store
     .prepare(`SELECT * FROM enrolments WHERE street_code = ? AND deleted_at IS NULL`)
     .all(street) as EnrolmentDbRow[];

@@ -69,6 +69,8 @@ export function importProgrammes(
   householdId: string,
   programmes: readonly ProgrammeCategory[],
   terms: ImportTerms = {},
+  /** false: the caller audits the whole (the demo street's one load event). */
+  audited = true,
 ): Programme[] {
   return store.tx(() => {
     const today = shanghaiDate(store.nowDate());
@@ -100,10 +102,8 @@ export function importProgrammes(
       };
       const draft = { id, street_code: actor.streetCode, programme, household_id: householdId, covered_persons: covered } as EnrolmentDbRow;
       const a = assessed(store, draft, today);
-      store.insert('enrolments', { ...row, perCapitaIncomeFen: a.perCapitaFen }, actor, {
-        action: 'assistance.import',
-        summary: `${labelOf(PROGRAMMES, programme)}：导入在保（自 ${row.startMonth} 起）`,
-      });
+      const spec = { action: 'assistance.import', summary: `${labelOf(PROGRAMMES, programme)}：导入在保（自 ${row.startMonth} 起）` };
+      store.insert('enrolments', { ...row, perCapitaIncomeFen: a.perCapitaFen }, actor, audited ? spec : null);
       store.insert(
         'enrolment_steps',
         {

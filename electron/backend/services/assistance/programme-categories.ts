@@ -35,6 +35,19 @@ export function categoriesSql(h: string): string {
         AND pe.status IN (${IN_FORCE}) AND pe.deleted_at IS NULL))`;
 }
 
+/** Every household's programmes in force in the street, read at once (whole-street lists such as the due lists). */
+export function streetProgrammes(store: Store, streetCode: string): Map<string, string[]> {
+  const rows = store
+    .prepare(
+      `SELECT household_id, programme FROM enrolments WHERE street_code = ? AND programme IN (${PROGRAMMES})
+         AND status IN (${IN_FORCE}) AND deleted_at IS NULL`,
+    )
+    .all(streetCode) as { household_id: string; programme: string }[];
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.household_id, [...(out.get(r.household_id) ?? []), r.programme]);
+  return out;
+}
+
 /** The household's programme categories in force. */
 export function householdProgrammes(store: Store, householdId: string): AssistanceCategory[] {
   const rows = store
