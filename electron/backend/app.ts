@@ -4,6 +4,7 @@
  * so tests run several side by side.
  */
 import { topUpNewParamKeys } from './services/policy/seed';
+import { migrateProgrammeTags } from './services/assistance/one-truth';
 import path from 'node:path';
 import type { Envelope } from '../../shared/api/contract';
 import { openDatabase } from './db/open';
@@ -81,6 +82,7 @@ export function createBackend(opts: BackendOptions): Backend {
     },
   });
   topUpNewParamKeys(store);
+  migrateProgrammeTags(store);
   const sessions = new SessionStore(() => store.nowDate().getTime());
   const handlers: Handlers = {
     ...setupHandlers(loadDemoStreet),

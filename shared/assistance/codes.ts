@@ -48,6 +48,9 @@ export const ENROLMENT_STEPS = list([
   { code: 'exit', label: '退出' },
   /** A covered member died or left the household: the covered persons were reduced. */
   { code: 'member-change', label: '成员变动' },
+  /** Entered from the street's existing data (Excel import, the one-truth migration): in force, to be confirmed. */
+  { code: 'import', label: '导入在保' },
+  { code: 'confirm-import', label: '确认导入' },
 ] as const);
 export type EnrolmentStep = (typeof ENROLMENT_STEPS)[number]['code'];
 

@@ -11,6 +11,7 @@ import type {
   EntitlementGap,
   IncomeRisePreview,
   InvestigationPreview,
+  OneTruthReport,
   PaymentList,
   SuspensionReview,
   TemporaryRow,
@@ -93,6 +94,13 @@ export const assistanceProcedures = {
       incomeClearlyRisen: z.boolean({ error: '家庭收入是否明显提高必须选择' }).optional(),
       basicLivingSecure: z.boolean({ error: '基本生活是否确能保障必须选择' }).optional(),
     }),
+    STAFF,
+  ),
+  /** What the start-up migration to one truth changed (系统管理), or null before it ran. */
+  'assistance.oneTruthReport': proc<{ report: OneTruthReport | null }>()(z.strictObject({}), STAFF),
+  /** 确认导入: an imported enrolment checked by the office (caseworker or supervisor). */
+  'assistance.confirmImport': proc<EnrolmentDetail>()(
+    z.strictObject({ id: zId('保障记录'), note: zOptText('确认说明', 500, { multiline: true }) }),
     STAFF,
   ),
   'assistance.previewIncomeRise': proc<IncomeRisePreview>()(IncomeRiseSchema, STAFF),

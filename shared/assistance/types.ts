@@ -42,6 +42,10 @@ export interface EnrolmentRow {
   currentAmountFen: number | null;
   /** A gradual exit past its end, held by a suspension of exits until a review decides. */
   exitHeld: boolean;
+  /** 'import': entered from the street's existing data (已在保（导入）); null: through the steps. */
+  source: 'import' | null;
+  /** An imported enrolment the office has confirmed (确认导入). */
+  importConfirmed: boolean;
   updatedAt: string;
 }
 
@@ -190,4 +194,15 @@ export interface AccountingSheet {
   /** When the 入户调查 was recorded (the working is of that day). */
   investigatedAt: string;
   working: AccountingWorking;
+}
+
+/** What the start-up migration to one truth changed (issue 18), shown on the 系统管理 page. */
+export interface OneTruthReport {
+  at: string;
+  /** Households that had programme tags. */
+  households: number;
+  /** Imported enrolments created, per programme category. */
+  enrolled: Record<'dibao' | 'dibao-edge' | 'tekun-home' | 'tekun-institution', number>;
+  /** Programme tags already backed by an enrolment (left as it was). */
+  kept: number;
 }

@@ -110,7 +110,7 @@ export const WIRE_TABLES = {
     ...SYNCED,
     programme: TEXT, household_id: TEXT, person_id: TEXT_NULL, status: TEXT, covered_persons: INTEGER_DEFAULT,
     per_capita_income_fen: INTEGER_NULL, start_month: TEXT_NULL, end_month: TEXT_NULL, fixed_amount_fen: INTEGER_NULL,
-    public_from: TEXT_NULL, public_to: TEXT_NULL, notes: TEXT_NULL,
+    public_from: TEXT_NULL, public_to: TEXT_NULL, notes: TEXT_NULL, source: TEXT_NULL, import_confirmed_at: TEXT_NULL,
   },
   enrolment_steps: {
     ...SYNCED,

@@ -19,7 +19,7 @@ test('the 入户调查 dialog shows the working; the 核算单 prints it to PDF'
   atShanghai(clock, '2026-03-16T10:00:00');
   const { call, communityId } = await setUpAssistanceStreet(app.backend);
   const hh = await call<{ id: string }>('registry.createHousehold', {
-    household: { communityId, address: '詹滨西里7号楼3门201', hukouType: 'urban', categories: ['dibao'] },
+    household: { communityId, address: '詹滨西里7号楼3门201', hukouType: 'urban' },
     members: [
       {
         name: '赵建国',

@@ -52,7 +52,7 @@ test('a 低保 household reports a job: decision, six-month schedule, six paymen
   // The employment reward is not among the verified defaults; the district sets it here.
   await call('policy.setParam', { key: 'dibao.employmentReward', value: 30000, effectiveFrom: '2020-06-12', retroactiveReason: '测试：补录就业奖励' });
   const hh = await call<{ id: string }>('registry.createHousehold', {
-    household: { communityId, address: '詹滨西里5号楼1门101', hukouType: 'urban', categories: ['dibao'] },
+    household: { communityId, address: '詹滨西里5号楼1门101', hukouType: 'urban' },
     members: [{ name: '周强', relation: '02', idNumber: makeIdNumber('120110', '19750304', 11), incomes: [] }],
   });
   // The app on Tuesday 2026-12-01 10:00 Shanghai: the 公示 runs 12-01 to 12-07 and ends inside December.
@@ -241,7 +241,7 @@ test('a grade-1 disabled person in a 低保 household without the care subsidy i
   const { call, communityId } = await setUp(app);
   await call('policy.setParam', { key: 'disability.careSubsidy', value: 10000, effectiveFrom: '2016-01-01', retroactiveReason: '测试：补录护理补贴标准' });
   const hh = await call<{ id: string }>('registry.createHousehold', {
-    household: { communityId, address: '詹滨西里9号楼3门303', hukouType: 'urban', categories: ['dibao'] },
+    household: { communityId, address: '詹滨西里9号楼3门303', hukouType: 'urban' },
     members: [{ name: '沈静', relation: '02', idNumber: SHEN_JING, incomes: [], disabilityCategory: '4', disabilityGrade: '1' }],
   });
   await signIn(page, app);

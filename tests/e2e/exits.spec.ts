@@ -92,7 +92,7 @@ test('a household held at its amount during the suspension is on the review tab 
   const { call, communityId, enrol } = await setUp(app);
   await call('policy.setParam', { key: 'dibao.employmentReward', value: 30000, effectiveFrom: '2020-06-12', retroactiveReason: '测试：补录就业奖励' });
   const hh = await call<{ id: string; members: { id: string }[] }>('registry.createHousehold', {
-    household: { communityId, address: '华明里8号楼2门202', hukouType: 'urban', categories: ['dibao'] },
+    household: { communityId, address: '华明里8号楼2门202', hukouType: 'urban' },
     members: [{ name: '戚大', relation: '02', idNumber: makeIdNumber('120110', '19750304', 51), incomes: [] }],
   });
   const id = await enrol({ programme: 'dibao', householdId: hh.id }, '2020-06', '2020-05-20', '2020-05-26', '2020-05-28');

@@ -22,7 +22,7 @@ test('a new wage for the husband only: the wife keeps her 灵活就业 and her "
   const street = await setUpAssistanceStreet(app.backend);
   const { call, communityId } = street;
   const hh = await call<{ id: string; members: { id: string; name: string }[] }>('registry.createHousehold', {
-    household: { communityId, address: '詹滨西里7号楼2门302', hukouType: 'urban', categories: ['dibao'] },
+    household: { communityId, address: '詹滨西里7号楼2门302', hukouType: 'urban' },
     members: [
       { name: '吴建国', relation: '02', idNumber: makeIdNumber('120110', '19780101', 13), employment: 'unemployed', incomes: [] },
       { name: '郑桂芳', relation: '10', idNumber: makeIdNumber('120110', '19800202', 15), employment: 'flexible', incomes: [{ kind: 'wage', monthlyFen: 80000, note: '家政零工' }] },

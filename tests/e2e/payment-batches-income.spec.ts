@@ -18,7 +18,7 @@ test('an income rise reported in April and recorded late: April and May unchange
   const street = await setUpAssistanceStreet(app.backend);
   const { call, communityId } = street;
   const hh = await call<{ id: string }>('registry.createHousehold', {
-    household: { communityId, address: '詹滨西里8号楼1门202', hukouType: 'urban', categories: ['dibao'], bankName: '天津农商银行', bankAccount: '6221880012349999' },
+    household: { communityId, address: '詹滨西里8号楼1门202', hukouType: 'urban', bankName: '天津农商银行', bankAccount: '6221880012349999' },
     members: [
       { name: '曹建军', relation: '02', idNumber: makeIdNumber('120110', '19760512', 31), employment: 'unemployed', incomes: [] },
       { name: '曹小雨', relation: '20', idNumber: makeIdNumber('120110', '20120203', 32), employment: 'student', incomes: [] },

@@ -61,7 +61,7 @@ test('April confirmed and frozen; a standard entered late reaches back as 补发
   const { call, signInApi, setToken } = await setUp(app);
   const communityId = (await call<{ id: string }[]>('org.listCommunities', {}))[0]!.id;
   const hh = await call<{ id: string }>('registry.createHousehold', {
-    household: { communityId, address: '詹滨西里7号楼2门301', hukouType: 'urban', categories: ['dibao'], bankName: '天津农商银行', bankAccount: '6221880012345678' },
+    household: { communityId, address: '詹滨西里7号楼2门301', hukouType: 'urban', bankName: '天津农商银行', bankAccount: '6221880012345678' },
     members: [
       { name: '韩立新', relation: '02', idNumber: makeIdNumber('120110', '19700812', 21), employment: 'unemployed', incomes: [] },
       { name: '韩妻', relation: '10', idNumber: makeIdNumber('120110', '19720203', 22), employment: 'unemployed', incomes: [] },

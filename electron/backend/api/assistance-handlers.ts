@@ -18,6 +18,8 @@ import type { AssistanceListProcedure } from './assistance-list-handlers';
 import { requireUser } from './context';
 import { SUPERVISORS } from '../../../shared/api/proc';
 import { AppError } from '../../../shared/errors';
+import { confirmImport } from '../services/assistance/imported';
+import { oneTruthReport } from '../services/assistance/one-truth';
 
 export function policyHandlers(): AreaHandlers<'policy.'> {
   return {
@@ -50,6 +52,11 @@ export function assistanceHandlers(): Omit<AreaHandlers<'assistance.'>, Assistan
         throw new AppError('forbidden', '审批或不予批准须由街道负责人及以上角色办理', { field: 'step' });
       }
       advanceEnrolment(store, actor, input, requireUser(ctx).role);
+      return enrolmentDetail(store, actor.streetCode, input.id);
+    },
+    'assistance.oneTruthReport': (_input, { store }) => ({ report: oneTruthReport(store) }),
+    'assistance.confirmImport': (input, { store, actor }) => {
+      confirmImport(store, actor, input.id, input.note);
       return enrolmentDetail(store, actor.streetCode, input.id);
     },
     'assistance.previewIncomeRise': (input, { store, actor }) => previewIncomeRise(store, actor, input),

@@ -33,7 +33,7 @@ afterEach(() => h.close());
 /** A 2-person household (head and a child) with 70.00 a month of transfers: 2,020.00 a month at 1,045.00. */
 async function enrolled() {
   const hh = await call('registry.createHousehold', {
-    household: { communityId, address: `詹滨西里${seq}号`, hukouType: 'urban', categories: ['dibao'] },
+    household: { communityId, address: `詹滨西里${seq}号`, hukouType: 'urban' },
     members: [
       { name: '孙立新', relation: '02', idNumber: makeIdNumber('120110', '19800101', seq++ * 2 + 1), incomes: [{ kind: 'transfer', monthlyFen: 7000 }] },
       { name: '孙小雨', relation: '20', idNumber: makeIdNumber('120110', '20150101', seq++ * 2 + 1), incomes: [] },
@@ -151,7 +151,7 @@ test('a report of a past month needs its date (the rules of that day apply), ref
 
 test("a member's death recorded late reduces the household from the month after the death, never before", async () => {
   const hh = await call('registry.createHousehold', {
-    household: { communityId, address: `詹滨西里${seq}号`, hukouType: 'urban', categories: ['dibao'] },
+    household: { communityId, address: `詹滨西里${seq}号`, hukouType: 'urban' },
     members: [
       { name: '钱立本', relation: '02', idNumber: makeIdNumber('120110', '19700101', seq++ * 2 + 1), incomes: [] },
       { name: '钱老母', relation: '50', idNumber: makeIdNumber('120110', '19400101', seq++ * 2 + 1), incomes: [] },

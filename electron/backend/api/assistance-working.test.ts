@@ -33,7 +33,7 @@ afterEach(() => h.close());
 /** 户主 employed with a wage of 1,500.00 (保洁) and a 赡养费 of 200.00; spouse without income. */
 async function household() {
   const hh = await call('registry.createHousehold', {
-    household: { communityId, address: '詹滨西里7号楼3门201', hukouType: 'urban', categories: ['dibao'] },
+    household: { communityId, address: '詹滨西里7号楼3门201', hukouType: 'urban' },
     members: [
       {
         name: '赵建国',
@@ -90,7 +90,7 @@ describe('核算 working', () => {
 
   test('above the line the preview says so (and the amount is 0)', async () => {
     const hh = await call('registry.createHousehold', {
-      household: { communityId, address: '詹滨西里9号', hukouType: 'urban', categories: ['dibao'] },
+      household: { communityId, address: '詹滨西里9号', hukouType: 'urban' },
       members: [{ name: '孙富', relation: '02', idNumber: makeIdNumber('120110', '19650303', 33), incomes: [{ kind: 'transfer', monthlyFen: 200000 }] }],
     });
     const e = await call('assistance.apply', { programme: 'dibao', householdId: hh.id });

@@ -31,7 +31,7 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 let seq = 100;
-async function household(members: { name: string; relation: string; birth?: string; incomes?: { kind: 'wage' | 'transfer'; monthlyFen: number }[]; disabilityCategory?: '4'; disabilityGrade?: '1' }[], categories: ('dibao' | 'orphan')[] = ['dibao']) {
+async function household(members: { name: string; relation: string; birth?: string; incomes?: { kind: 'wage' | 'transfer'; monthlyFen: number }[]; disabilityCategory?: '4'; disabilityGrade?: '1' }[], categories: ('dibao' | 'orphan')[] = []) {
   return call('registry.createHousehold', {
     household: { communityId, address: `詹滨西里${seq}号`, hukouType: 'urban', categories },
     members: members.map((m) => ({
@@ -222,7 +222,7 @@ describe('income rise and gradual exit', () => {
 
   test('a new wage for one member changes only that member: the others keep their 从业状况 and income notes', async () => {
     const hh = await call('registry.createHousehold', {
-      household: { communityId, address: `詹滨西里${seq}号`, hukouType: 'urban', categories: ['dibao'] },
+      household: { communityId, address: `詹滨西里${seq}号`, hukouType: 'urban' },
       members: [
         { name: '吴建国', relation: '02', idNumber: makeIdNumber('120110', '19780101', seq++ * 2 + 1), employment: 'unemployed', incomes: [] },
         {
@@ -433,7 +433,7 @@ describe('temporary assistance', () => {
 describe('应补尽补', () => {
   test('a grade-1 disabled person in a 低保 household without the care subsidy is listed until enrolled', async () => {
     await call('policy.setParam', { key: 'disability.careSubsidy', value: 10000, effectiveFrom: '2016-01-01', retroactiveReason: '测试' });
-    const hh = await household([{ name: '沈一', relation: '02', disabilityCategory: '4', disabilityGrade: '1' }]);
+    const hh = await household([{ name: '沈一', relation: '02', disabilityCategory: '4', disabilityGrade: '1' }], ['dibao']);
     const gaps = await call('assistance.entitlementGaps', {});
     expect(gaps.filter((g) => g.name === '沈一').map((g) => [g.subsidy, g.problem])).toEqual([
       ['disability-living-subsidy', 'missing'],

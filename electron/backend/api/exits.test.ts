@@ -39,7 +39,7 @@ afterEach(() => h.close());
 
 let seq = 300;
 type Member = { name: string; relation: string; birth?: string; disabilityCategory?: '6'; disabilityGrade?: '3' };
-async function household(members: Member[], categories: ('dibao' | 'orphan')[] = ['dibao']) {
+async function household(members: Member[], categories: ('dibao' | 'orphan')[] = []) {
   return call('registry.createHousehold', {
     household: { communityId, address: `华明里${seq}号`, hukouType: 'urban', categories },
     members: members.map((m) => ({
@@ -289,7 +289,7 @@ describe('a member moving within the street', () => {
     const hh = await household([
       { name: '章大', relation: '02' },
       { name: '章小', relation: '20', birth: '20150101' },
-    ], ['dibao', 'orphan']);
+    ], ['orphan']);
     const child = hh.members.find((m) => m.relation === '20')!;
     const dibao = await enrol({ programme: 'dibao', householdId: hh.id }, '2026-04', DATES_2026);
     const allowance = await enrol({ programme: 'orphan-allowance', householdId: hh.id, personId: child.id }, '2026-04', DATES_2026);

@@ -63,7 +63,7 @@ export async function seedStreet(h: Harness): Promise<Seeded> {
     await step(async () => void (await h.call('policy.setParam', { key, value, effectiveFrom: '2020-06-12', retroactiveReason: '测试数据' })));
   }
   const d = await h.call('registry.createHousehold', {
-    household: { communityId: s.communityId, gridId: s.gridId, address: '詹滨西里1号', hukouType: 'urban', categories: ['tekun-home', 'dibao'] },
+    household: { communityId: s.communityId, gridId: s.gridId, address: '詹滨西里1号', hukouType: 'urban', categories: ['severe-disabled'] },
     members: [
       { name: '张大爷', idNumber: makeIdNumber('120110', '19450310', 11), relation: '02', health: 'serious' },
       { name: '张小', idNumber: makeIdNumber('120110', '20120301', 12), relation: '20' },
@@ -197,6 +197,8 @@ export function samples(s: Seeded): Partial<Record<ProcedureName, unknown>> {
     'assistance.exportGaps': { onDate: '2024-03-06', problem: 'missing', communityId: s.communityId },
     'assistance.temporaryPayments': { fromMonth: '2024-01', toMonth: '2024-03', type: 'urgent', communityId: s.communityId },
     'assistance.exportTemporaryPayments': { fromMonth: '2024-01', toMonth: '2024-03', type: 'urgent', communityId: s.communityId },
+    'assistance.oneTruthReport': {},
+    'assistance.confirmImport': { id: s.enrolmentId, note: '已核对' },
     'batches.list': { programme: 'dibao' },
     'batches.generate': { programme: 'dibao', month: '2024-03' },
     'batches.forMonth': { programme: 'dibao', month: '2024-03' },

@@ -39,7 +39,7 @@ test('confirmed rows never change; paid plus adjustments equals what the rules g
         const enrolments: string[] = [];
         for (let i = 0; i < 3; i++) {
           const hh = await h.call('registry.createHousehold', {
-            household: { communityId, address: `詹滨西里${i + 1}号`, hukouType: 'urban', categories: ['dibao'] },
+            household: { communityId, address: `詹滨西里${i + 1}号`, hukouType: 'urban' },
             members: [{ name: `对象${i + 1}`, relation: '02', idNumber: makeIdNumber('120110', '19700101', 100 + i * 2 + 1), incomes: [] }],
           });
           // An enrolment already approved (the workflow has its own tests), paid from April.

@@ -39,7 +39,7 @@ afterEach(() => h.close());
 /** A 2-person 低保 household without income, paid from April 2026: 2 × 1045.00 = 2090.00 a month. */
 async function dibaoHousehold(name: string) {
   const hh = await call('registry.createHousehold', {
-    household: { communityId, address: `詹滨西里${seq}号`, hukouType: 'urban', categories: ['dibao'], bankName: '天津农商银行', bankAccount: `62210000000${seq}` },
+    household: { communityId, address: `詹滨西里${seq}号`, hukouType: 'urban', bankName: '天津农商银行', bankAccount: `62210000000${seq}` },
     members: [
       { name, relation: '02', idNumber: makeIdNumber('120110', '19750101', seq++ * 2 + 1), employment: 'unemployed', incomes: [] },
       { name: `${name}妻`, relation: '10', idNumber: makeIdNumber('120110', '19770303', seq++ * 2 + 1), employment: 'unemployed', incomes: [] },

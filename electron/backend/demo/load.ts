@@ -20,6 +20,8 @@ import { shanghaiDate } from '../../../shared/time/shanghai';
 import { openDesk } from './desk';
 import { HISTORY_DAYS, playHistory, shanghaiAt, type DemoStaff, type LoadedGrid, type LoadedHousehold } from './history';
 import { addDays } from '../../../shared/time/calendar-days';
+import { isProgrammeCategory, situationTags } from '../../../shared/assistance/programme-categories';
+import { importProgrammes } from '../services/assistance/imported';
 
 /**
  * Accounts that exist only in demo data; their password is `demo`, shorter than the API allows.
@@ -155,7 +157,7 @@ function writeRows(
     const gridId = place.gridIds[grid] ?? null;
     const householdId = store.insert(
       'households',
-      { ...fields, streetCode: code, communityId: place.communityId, gridId },
+      { ...fields, categories: situationTags(fields.categories), streetCode: code, communityId: place.communityId, gridId },
       actor,
       null,
     );
@@ -175,6 +177,8 @@ function writeRows(
       loaded.members.push({ id, name: m.name, relation: m.relation, birthDate: String(derived.birthDate) });
       persons++;
     }
+    // One truth: a generated household's programmes are imported enrolments, as the Excel import makes them.
+    importProgrammes(store, actor, householdId, (fields.categories ?? []).filter(isProgrammeCategory), {}, false);
     households.push(loaded);
     onProgress?.(persons, personsTotal * progressParts);
   }

@@ -1,15 +1,19 @@
 /** The fields of a household; `prefix` is ['household'] in the new-household form, [] when editing. */
-import { Checkbox, Col, Form, Input, Row, Select } from 'antd';
+import { Checkbox, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { ASSISTANCE_CATEGORIES, HOUSEHOLD_STATUSES, HUKOU_TYPES } from '../../../shared/codes';
+import { isProgrammeCategory } from '../../../shared/assistance/programme-categories';
+import { CategoryTags } from '../components/CategoryTags';
 import type { NamePath } from '../lib/field-path';
 import { toOptions } from '../lib/codes';
 import { CommunityGridFields } from './CommunityGridFields';
 
 const hukouOptions = toOptions(HUKOU_TYPES);
 const statusOptions = toOptions(HOUSEHOLD_STATUSES);
-const categoryOptions = toOptions(ASSISTANCE_CATEGORIES);
+/** Situations only: 低保, 低保边缘 and 特困 come from the household's enrolments (纳入救助), never a tick. */
+const categoryOptions = toOptions(ASSISTANCE_CATEGORIES.filter((c) => !isProgrammeCategory(c.code)));
 
-export function HouseholdFields({ prefix, autoFocus }: { prefix: NamePath; autoFocus?: boolean }) {
+/** `programmes`: the household's programmes in force (editing), shown read-only. */
+export function HouseholdFields({ prefix, autoFocus, programmes }: { prefix: NamePath; autoFocus?: boolean; programmes?: readonly string[] }) {
   const path = (f: string) => [...prefix, f];
   return (
     <>
@@ -64,7 +68,15 @@ export function HouseholdFields({ prefix, autoFocus }: { prefix: NamePath; autoF
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item label="救助类别" name={path('categories')}>
+      <Form.Item label="救助项目" extra="低保、低保边缘、特困供养经“纳入救助”办理（家庭页面“救助保障”页签），审批后或导入后在此显示，不能直接勾选。">
+        <span data-testid="household-programmes">
+          <CategoryTags categories={programmes ?? []} />
+        </span>
+        <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+          经纳入救助办理
+        </Typography.Text>
+      </Form.Item>
+      <Form.Item label="关爱类别" name={path('categories')}>
         <Checkbox.Group options={categoryOptions} />
       </Form.Item>
       <Form.Item label="备注" name={path('notes')}>

@@ -2,6 +2,7 @@
 import type { HouseholdInput } from '../../../shared/registry/schemas';
 import type { HouseholdDetail } from '../../../shared/registry/types';
 import type { AssistanceCategory, HouseholdStatus } from '../../../shared/codes';
+import { situationTags } from '../../../shared/assistance/programme-categories';
 
 export interface HouseholdFormValues {
   communityId?: string;
@@ -54,7 +55,8 @@ export function fromHouseholdDetail(h: HouseholdDetail): HouseholdFormValues {
     bankName: h.bankName ?? undefined,
     bankAccount: h.bankAccount ?? undefined,
     accountHolder: h.accountHolder ?? undefined,
-    categories: [...h.categories],
+    // The form edits situation tags; programmes are read-only (HouseholdFields' programmes).
+    categories: situationTags(h.categories),
     status: h.status,
     notes: h.notes ?? undefined,
   };

@@ -54,7 +54,7 @@ beforeAll(async () => {
       idNumber: makeIdNumber('120110', i === 0 ? '19750101' : '20100101', seq++ * 2 + 1),
       incomes: i === 0 && s.transferFen > 0 ? [{ kind: 'transfer' as const, monthlyFen: s.transferFen }] : [],
     }));
-    const hh = await h.call('registry.createHousehold', { household: { communityId, address: `詹滨西里${seq}号`, hukouType: 'urban', categories: ['dibao'] }, members });
+    const hh = await h.call('registry.createHousehold', { household: { communityId, address: `詹滨西里${seq}号`, hukouType: 'urban' }, members });
     households.push({
       id: hh.id,
       headId: hh.members.find((m) => m.relation === '02')!.id,

@@ -31,6 +31,9 @@ export interface EnrolmentDbRow {
   public_from: string | null;
   public_to: string | null;
   notes: string | null;
+  /** 'import' for an enrolment entered from existing data (imported.ts). */
+  source?: string | null;
+  import_confirmed_at?: string | null;
   updated_at: string;
 }
 

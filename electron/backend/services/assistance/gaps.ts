@@ -20,6 +20,8 @@ import { ageStopMonth, amountFor, payableIn, type EnrolmentDbRow } from './amoun
 import { deathStopMonth } from './death-end';
 import { OPEN_STATUSES } from './exits';
 import { allowanceStandard } from './figures';
+import { streetProgrammes } from './programme-categories';
+import { mergeCategories } from '../../../../shared/assistance/programme-categories';
 
 /** An enrolment not yet ended: it should be exited once the entitlement ends. */
 const STILL_OPEN = ['active', 'suspended'];
@@ -61,6 +63,9 @@ export function entitlementGaps(store: Store, street: string, onDate: string): E
         ORDER BY c.sort_order, c.name, p.name`,
     )
     .all(street) as Row[];
+  // One truth: a household's programmes come from its enrolments in force, its situations from tags.
+  const programmes = streetProgrammes(store, street);
+  for (const p of persons) p.categories = JSON.stringify(mergeCategories(JSON.parse(p.categories) as string[], programmes.get(p.household_id) ?? []));
   const enrolments = store
     .prepare(`SELECT * FROM enrolments WHERE street_code = ? AND deleted_at IS NULL`)
     .all(street) as EnrolmentDbRow[];

@@ -46,6 +46,8 @@ function toRow(store: Store, r: Joined, month: string): EnrolmentRow {
     fixedAmountFen: r.fixed_amount_fen,
     currentAmountFen,
     exitHeld: heldBySuspension(store, r) !== null && r.end_month !== null && r.end_month <= month,
+    source: r.source === 'import' ? 'import' : null,
+    importConfirmed: r.import_confirmed_at != null,
     updatedAt: r.updated_at,
   };
 }

@@ -3,6 +3,7 @@ import { AppError } from '../../../../shared/errors';
 import { ageOn, maskIdNumber } from '../../../../shared/id-number';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Store } from '../../store/store';
+import { categoriesSql, inForceSql } from '../assistance/programme-categories';
 
 export interface CarePersonRow {
   id: string;
@@ -22,7 +23,7 @@ export interface CarePersonRow {
 }
 
 const SELECT = `SELECT p.id, p.name, p.id_number, p.sex, p.birth_date, p.phone, p.household_id,
-    h.address, h.phone AS household_phone, h.categories, c.id AS community_id, c.name AS community_name,
+    h.address, h.phone AS household_phone, ${categoriesSql('h')} AS categories, c.id AS community_id, c.name AS community_name,
     c.contact_name AS community_contact, c.contact_phone AS community_phone
   FROM persons p JOIN households h ON h.id = p.household_id JOIN communities c ON c.id = h.community_id`;
 
@@ -52,12 +53,12 @@ export function listCarePersons(store: Store, streetCode: string, communityId: s
     .prepare(
       `${SELECT}
        WHERE p.street_code = ? AND p.deleted_at IS NULL AND h.deleted_at IS NULL AND (? IS NULL OR c.id = ?)
-         AND (EXISTS (SELECT 1 FROM json_each(h.categories) WHERE value = 'tekun-home')
+         AND (${inForceSql('h')}
               OR EXISTS (SELECT 1 FROM care_profiles cp WHERE cp.person_id = p.id AND cp.deleted_at IS NULL AND cp.supply_mode = 'home'))
          AND NOT EXISTS (SELECT 1 FROM care_profiles cp WHERE cp.person_id = p.id AND cp.deleted_at IS NULL AND cp.supply_mode = 'institution')
        ORDER BY c.sort_order, p.name_pinyin`,
     )
-    .all(streetCode, communityId, communityId) as CarePersonRow[];
+    .all(streetCode, communityId, communityId, 'tekun-home') as CarePersonRow[];
 }
 
 export function personSummary(row: CarePersonRow, onDate: string) {

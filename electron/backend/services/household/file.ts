@@ -17,6 +17,7 @@ import { loadHouseholdRow } from '../registry/read';
 import { listVisits } from '../screening/visits';
 import { householdPayments } from './payments';
 import { householdTrail } from './trail';
+import { inForceSql } from '../assistance/programme-categories';
 
 const VISITS_SHOWN = 100;
 
@@ -27,13 +28,13 @@ function careMembers(store: Store, householdId: string): string[] {
       .prepare(
         `SELECT p.id FROM persons p JOIN households h ON h.id = p.household_id
           WHERE p.household_id = ? AND p.deleted_at IS NULL
-            AND (EXISTS (SELECT 1 FROM json_each(h.categories) WHERE value = 'tekun-home')
+            AND (${inForceSql('h')}
               OR EXISTS (SELECT 1 FROM care_profiles x WHERE x.person_id = p.id AND x.deleted_at IS NULL)
               OR EXISTS (SELECT 1 FROM care_agreements x WHERE x.person_id = p.id AND x.deleted_at IS NULL)
               OR EXISTS (SELECT 1 FROM care_cards x WHERE x.person_id = p.id AND x.deleted_at IS NULL))
           ORDER BY p.relation, p.birth_date`,
       )
-      .all(householdId) as { id: string }[]
+      .all(householdId, 'tekun-home') as { id: string }[]
   ).map((r) => r.id);
 }
 

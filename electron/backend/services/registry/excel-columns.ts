@@ -25,7 +25,7 @@ export const GUIDE_SHEET = '填写说明';
  * How a cell is read: free text; digits that Excel must keep as text (ID, account, phone); one
  * code by label; several codes by label; an amount in yuan.
  */
-export type ColumnKind = 'text' | 'digits' | 'code' | 'codes' | 'money';
+export type ColumnKind = 'text' | 'digits' | 'code' | 'codes' | 'money' | 'month';
 
 export interface ImportColumn {
   key: ColumnKey;
@@ -56,6 +56,8 @@ export type ColumnKey =
   | 'bankAccount'
   | 'accountHolder'
   | 'categories'
+  | 'startMonth'
+  | 'approvedAmount'
   | 'name'
   | 'idNumber'
   | 'relation'
@@ -169,9 +171,28 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
     required: false,
     kind: 'codes',
     width: 22,
-    note: '可填多个，用顿号“、”或逗号分隔，如：低保、重度残疾人；可留空。',
+    note:
+      '可填多个，用顿号“、”或逗号分隔，如：低保、重度残疾人；可留空。低保、低保边缘/低收入、特困分散供养、特困集中供养为救助项目：导入后记为“已在保（导入）”的保障记录（特困记在户主名下），计入当月发放，待经办人确认导入。',
     options: ASSISTANCE_CATEGORIES,
     aliases: { 低保边缘: 'dibao-edge', 低收入: 'dibao-edge', 低保边缘户: 'dibao-edge' },
+  },
+  {
+    key: 'startMonth',
+    header: '保障起始年月',
+    level: 'household',
+    required: false,
+    kind: 'month',
+    width: 12,
+    note: '救助类别含救助项目时，首次发放的月份，如 2026-03 或 2026年3月；留空为导入当月。',
+  },
+  {
+    key: 'approvedAmount',
+    header: '核定月保障金',
+    level: 'household',
+    required: false,
+    kind: 'money',
+    width: 12,
+    note: '已核定的每月保障金（元），如 1045 或 1580.50；留空则按政策标准和登记的收入计算。',
   },
   { key: 'name', header: '姓名', level: 'person', required: true, kind: 'text', width: 10, note: '成员姓名，不超过30个字。' },
   {

@@ -41,6 +41,7 @@ import {
 } from './excel-cells';
 import { householdWhere } from './read';
 import { countableMonthlyFen, parseCategories, parseIncomes } from './rows';
+import { categoriesSql } from '../assistance/programme-categories';
 
 interface SheetColumn {
   header: string;
@@ -127,7 +128,7 @@ function loadExport(store: Store, streetCode: string, filter: HouseholdFilter) {
   const w = householdWhere(streetCode, filter);
   const households = store
     .prepare(
-      `SELECT h.id, h.address, h.hukou_type, h.phone, h.bank_name, h.bank_account, h.categories, h.status,
+      `SELECT h.id, h.address, h.hukou_type, h.phone, h.bank_name, h.bank_account, ${categoriesSql('h')} AS categories, h.status,
               h.updated_at, c.name AS community_name, g.name AS grid_name
        FROM households h JOIN communities c ON c.id = h.community_id LEFT JOIN grids g ON g.id = h.grid_id
        WHERE ${w.sql} ORDER BY c.sort_order, c.name, h.address, h.id`,

@@ -98,7 +98,7 @@ export function commitImport(store: Store, actor: Actor, pending: PendingImport)
       try {
         // Registered meanwhile by someone else? Checked first so that the error names the row.
         h.input.members.forEach((m, i) => assertIdNumberFree(store, m.idNumber, null, `members.${i}.idNumber`));
-        createHousehold(store, actor, h.input);
+        createHousehold(store, actor, h.input, undefined, h.terms);
       } catch (err) {
         failAt(h, err);
       }

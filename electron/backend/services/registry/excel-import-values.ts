@@ -6,6 +6,7 @@
 import type { CodeItem } from '../../../../shared/codes';
 import { dateText, type CellScalar } from './excel-cells';
 import type { ImportColumn } from './excel-columns';
+import { monthProblem } from '../../../../shared/text/vocabulary';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -117,4 +118,20 @@ export function readMoney(col: ImportColumn, v: CellScalar): Read<number | null>
   const fen = Math.round(yuan * 100);
   if (Math.abs(yuan * 100 - fen) > 1e-6) return fail(`${col.header}最多保留两位小数（分）`);
   return ok(fen);
+}
+
+/** A month 'YYYY-MM' from 2026-03, 2026/3, 2026.3, 2026年3月, 202603 or a date cell; null when empty. */
+export function readMonth(col: ImportColumn, v: CellScalar): Read<string | null> {
+  if (v === null) return ok(null);
+  let s: string;
+  if (v instanceof Date) s = dateText(v).slice(0, 7);
+  else {
+    const raw = (readText(v) ?? '').replace(/\s+/g, '');
+    if (raw === '') return ok(null);
+    const m = /^(\d{4})(?:[-/.年](\d{1,2})月?|(\d{2}))$/.exec(raw);
+    if (!m) return fail(`${col.header}“${raw}”无法识别：应为年月，如 2026-03 或 2026年3月`);
+    s = `${m[1]}-${(m[2] ?? m[3]!).padStart(2, '0')}`;
+  }
+  const bad = monthProblem(s);
+  return bad ? fail(`${col.header}${bad}`) : ok(s);
 }

@@ -17,7 +17,9 @@ import type { Store } from '../../store/store';
 import type { CellScalar } from './excel-cells';
 import { columnOf, IMPORT_COLUMNS, type ColumnKey } from './excel-columns';
 import type { ImportSheet, SheetRow } from './excel-import-read';
-import { readCode, readCodes, readDigits, readMoney, readText, sameText, type Read } from './excel-import-values';
+import { readCode, readCodes, readDigits, readMoney, readMonth, readText, sameText, type Read } from './excel-import-values';
+import { isProgrammeCategory } from '../../../../shared/assistance/programme-categories';
+import type { ImportTerms } from '../assistance/imported';
 import { assertIdNumberFree } from './persons';
 
 export interface PlannedHousehold {
@@ -25,6 +27,8 @@ export interface PlannedHousehold {
   /** Worksheet rows of the members, in the order of `input.members`. */
   rows: number[];
   input: CreateHouseholdInput;
+  /** Start month and approved amount of the programmes among its categories (imported enrolments). */
+  terms: ImportTerms;
 }
 
 export interface ImportPlan {
@@ -255,13 +259,32 @@ class HouseholdBuilder {
     return { row: r.row, key: key ?? 'name' };
   }
 
-  build(): CreateHouseholdInput | null {
+  /** 保障起始年月 and 核定月保障金 belong to a programme among the categories (one, for an amount). */
+  terms(categories: readonly string[]): ImportTerms {
+    const f = this.first;
+    const startMonth = this.take(f.row, 'startMonth', readMonth(columnOf('startMonth'), f.cells.startMonth ?? null)) ?? null;
+    const amountFen = this.take(f.row, 'approvedAmount', readMoney(columnOf('approvedAmount'), f.cells.approvedAmount ?? null)) ?? null;
+    const programmes = categories.filter(isProgrammeCategory).length;
+    for (const [key, given] of [['startMonth', startMonth], ['approvedAmount', amountFen]] as const) {
+      if (given !== null && programmes === 0) {
+        this.errors.add(f.row, key, `${columnOf(key).header}只在救助类别含低保、低保边缘或特困时填写：本户救助类别中没有救助项目`);
+      }
+    }
+    if (amountFen !== null && amountFen <= 0) this.errors.add(f.row, 'approvedAmount', '核定月保障金应大于0元');
+    if (amountFen !== null && programmes > 1) {
+      this.errors.add(f.row, 'approvedAmount', '本户救助类别含多个救助项目，核定月保障金无法对应到其中一个：请分别办理，或留空按政策标准计算');
+    }
+    return { startMonth, amountFen };
+  }
+
+  build(): { input: CreateHouseholdInput; terms: ImportTerms } | null {
     this.checkConsistency();
     const household = this.household();
+    const terms = this.terms((household.categories as string[] | undefined) ?? []);
     const members = this.rows.map((r) => this.member(r));
     this.checkHead(members);
     const parsed = CreateHouseholdSchema.safeParse({ household, members });
-    if (parsed.success) return parsed.data;
+    if (parsed.success) return { input: parsed.data, terms };
     for (const issue of describeZodError(parsed.error)) {
       const path = issue.field.split('.');
       // One 户主 and unique ID numbers are checked above with the rows named.
@@ -336,9 +359,9 @@ export function planImport(store: Store, streetCode: string, sheet: ImportSheet)
   const org = loadOrg(store, streetCode);
   const households: PlannedHousehold[] = [];
   for (const [key, rows] of groups) {
-    const input = new HouseholdBuilder(key, rows, org, errors).build();
+    const built = new HouseholdBuilder(key, rows, org, errors).build();
     const rowNumbers = rows.map((r) => r.row);
-    if (input && !errors.anyIn(rowNumbers)) households.push({ key, rows: rowNumbers, input });
+    if (built && !errors.anyIn(rowNumbers)) households.push({ key, rows: rowNumbers, ...built });
   }
   return {
     totalRows: sheet.rows.length,

@@ -39,7 +39,7 @@ function orgNames(store: Store, streetCode: string): OrgNames {
 
 /** Columns kept as text, so that Excel does not turn 18 digits or “02” into numbers. */
 function isTextColumn(c: ImportColumn): boolean {
-  return c.kind === 'digits' || c.key === 'relation';
+  return c.kind === 'digits' || c.kind === 'month' || c.key === 'relation';
 }
 
 function addValidation(ws: Worksheet, range: string, dv: DataValidation): void {
@@ -105,8 +105,8 @@ function exampleRows(community: string): (string | number)[][] {
   const head = makeIdNumber('120110', '19580312', 131);
   const wife = makeIdNumber('120110', '19600705', 142);
   const single = makeIdNumber('120110', '19410920', 226);
-  const hh1 = ['1', community, '', '詹滨西里3号楼2门301', '城镇', '022-24391234', '天津农商银行', '6228480402564890018', '张建国', '低保、困难残疾人'];
-  const hh2 = ['2', community, '', '兴农里15号楼1门102', '农村', '', '', '', '', '特困分散供养'];
+  const hh1 = ['1', community, '', '詹滨西里3号楼2门301', '城镇', '022-24391234', '天津农商银行', '6228480402564890018', '张建国', '低保、困难残疾人', '', ''];
+  const hh2 = ['2', community, '', '兴农里15号楼1门102', '农村', '', '', '', '', '特困分散供养', '', ''];
   const blank = hh1.map(() => '');
   blank[0] = '1';
   return [
@@ -119,7 +119,7 @@ function exampleRows(community: string): (string | number)[][] {
 const GENERAL_RULES = [
   `1. 在“${IMPORT_SHEET}”工作表中填写，每行一名家庭成员；第一行为列名，请勿修改、删除列名。最多${MAX_IMPORT_ROWS.toLocaleString('en-US')}行。`,
   '2. 户编号相同的行为同一家庭；每户须有且只有一名与户主关系为“户主”的成员。',
-  '3. 家庭信息（户编号至救助类别各列）以本户第一行为准，同户其他行可以留空；如填写，须与第一行相同。',
+  '3. 家庭信息（户编号至核定月保障金各列）以本户第一行为准，同户其他行可以留空；如填写，须与第一行相同。',
   '4. 导入前系统逐行检查，按行号和列名列出错误；有错误的家庭整户不导入，其余家庭在确认后一次导入。',
   '5. 身份证号码、银行账号须为文本格式（模板已设置）；从其他表格粘贴时请选择“只粘贴值”。',
   '6. 黄色列名为必填列。下表列出每列的填写要求和可选值。',

@@ -6,6 +6,7 @@ import { labelOf, RELATIONS } from '../../../../shared/codes';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
 import { buildMatch, nameRank, searchPage } from './search';
+import { categoriesSql, categoryCondition, householdCategories } from '../assistance/programme-categories';
 import { maskIdNumber, parseCategories, toPersonDetail, type HouseholdDbRow, type PersonRow } from './rows';
 
 interface Where {
@@ -32,8 +33,9 @@ function filterWhere(streetCode: string | null, f: HouseholdFilter): Where {
     params.push(f.status);
   }
   if (f.category) {
-    parts.push('EXISTS (SELECT 1 FROM json_each(h.categories) WHERE value = ?)');
-    params.push(f.category);
+    const c = categoryCondition('h', f.category);
+    parts.push(c.sql);
+    params.push(...c.params);
   }
   return { sql: parts.join(' AND '), params };
 }
@@ -52,6 +54,8 @@ export function householdWhere(streetCode: string, f: HouseholdFilter): Where {
 }
 
 interface ListDbRow extends HouseholdDbRow {
+  /** Situation tags and in-force programmes (categoriesSql). */
+  all_categories: string;
   community_name: string;
   grid_name: string | null;
 }
@@ -61,7 +65,7 @@ export function listHouseholds(store: Store, streetCode: string | null, input: L
   const m = input.q ? buildMatch(input.q) : null;
   const offset = (input.page - 1) * input.pageSize;
   const page = { page: input.page, pageSize: input.pageSize };
-  const select = `SELECT h.*, c.name AS community_name, g.name AS grid_name
+  const select = `SELECT h.*, ${categoriesSql('h')} AS all_categories, c.name AS community_name, g.name AS grid_name
        FROM households h JOIN communities c ON c.id = h.community_id LEFT JOIN grids g ON g.id = h.grid_id`;
   if (m) {
     // A search: matches fetched once, counted and ordered there; only the page is read in full.
@@ -104,7 +108,7 @@ function decorateRows(store: Store, rows: ListDbRow[], matched: Map<string, stri
       gridName: r.grid_name,
       hukouType: r.hukou_type,
       phone: r.phone,
-      categories: parseCategories(r.categories),
+      categories: parseCategories(r.all_categories),
       status: r.status,
       memberCount: own.length,
       updatedAt: r.updated_at,
@@ -235,7 +239,7 @@ export function householdDetail(store: Store, actor: Actor, id: string, auditVie
     bankName: h.bank_name,
     bankAccount: h.bank_account,
     accountHolder: h.account_holder,
-    categories: parseCategories(h.categories),
+    categories: householdCategories(store, h.id, h.categories),
     status: h.status,
     notes: h.notes,
     members,

@@ -3,6 +3,7 @@ import { ageOn, maskIdNumber } from '../../../../shared/id-number';
 import { disabilityCardNumber, type AssistanceCategory, type HouseholdStatus } from '../../../../shared/codes';
 import type { IncomeItem } from '../../../../shared/registry/schemas';
 import type { PersonDetail } from '../../../../shared/registry/types';
+import { mergeCategories } from '../../../../shared/assistance/programme-categories';
 
 export interface PersonRow {
   id: string;
@@ -51,10 +52,13 @@ export interface HouseholdDbRow {
   deleted_at: string | null;
 }
 
+/** A JSON list of category codes, deduplicated in the code list's order (read with programme-categories' categoriesSql). */
 export function parseCategories(json: string): AssistanceCategory[] {
   try {
     const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? (v.filter((x) => typeof x === 'string') as AssistanceCategory[]) : [];
+    if (!Array.isArray(v)) return [];
+    const codes = v.filter((x): x is string => typeof x === 'string');
+    return mergeCategories(codes, codes);
   } catch {
     return [];
   }

@@ -24,6 +24,8 @@ import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Store } from '../../store/store';
 import { paramOn } from '../policy/params';
 import { cadencePolicyOn } from './policy';
+import { streetProgrammes } from '../assistance/programme-categories';
+import { mergeCategories } from '../../../../shared/assistance/programme-categories';
 
 export interface Scope {
   communityId?: string;
@@ -100,12 +102,14 @@ function baseHouseholds(store: Store, streetCode: string, onDate: string, policy
     if (list) list.push(p);
     else members.set(p.household_id, [p]);
   }
+  const programmes = streetProgrammes(store, streetCode);
   const rankOf = compileCadence(policy, def);
   const rows: BaseHousehold[] = [];
   for (const h of hs) {
     const ms = members.get(h.id);
     if (!ms) continue;
-    const cats = JSON.parse(h.categories) as string[];
+    // Situation tags and the programmes in force (one truth: programmes from enrolments).
+    const cats: string[] = mergeCategories(JSON.parse(h.categories) as string[], programmes.get(h.id) ?? []);
     const catSet = new Set(cats);
     let best = 9;
     for (const m of ms) {

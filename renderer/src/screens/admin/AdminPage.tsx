@@ -3,10 +3,12 @@ import { Card, Tabs } from 'antd';
 import { navigate } from '../../router/use-route';
 import { UsersTab } from './UsersTab';
 import { OrgTab } from './OrgTab';
+import { OneTruthNotice } from './OneTruthNotice';
 
 export function AdminPage({ tab }: { tab: 'users' | 'org' }) {
   return (
     <Card title="系统管理">
+      <OneTruthNotice />
       <Tabs
         activeKey={tab}
         onChange={(key) => navigate({ name: 'admin', tab: key === 'org' ? 'org' : 'users' })}

@@ -19,6 +19,7 @@ import { IncomeRiseModal } from './IncomeRiseModal';
 import { ScheduleTable } from './ScheduleTable';
 import { StoredWorkingCard } from './StoredWorkingCard';
 import { EnrolmentStatusTag, decisionLabel, programmeLabel, stepLabel } from './labels';
+import { ConfirmImportButton } from './ConfirmImportButton';
 
 const NEXT: Record<string, StepKind[]> = {
   applied: ['investigate', 'reject'],
@@ -93,13 +94,23 @@ export function EnrolmentDetailPage({ id }: { id: string }) {
                 {`${e.name ?? '—'} · ${programmeLabel(e.programme)}`}
               </Typography.Title>
               <span data-testid="enrolment-status">
-                <EnrolmentStatusTag status={e.status} />
+                <EnrolmentStatusTag status={e.status} source={e.source} importConfirmed={e.importConfirmed} />
               </span>
             </Space>
             <Button icon={<HomeOutlined />} href={`#/households/${e.householdId}`}>
               查看家庭
             </Button>
           </Flex>
+          {e.source === 'import' && !e.importConfirmed && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="import-pending"
+              style={{ marginBottom: 12 }}
+              title="本记录由导入的台账数据生成，已计入发放；请核对原审批材料（起始月份、保障金额）后确认导入"
+              action={<ConfirmImportButton id={e.id} onDone={done} />}
+            />
+          )}
           {e.exitHeld && (
             <Alert
               type="warning"

@@ -23,7 +23,7 @@ export function EnrolmentListPage({ programme }: { programme: string | null }) {
     { title: '姓名（户主）', dataIndex: 'name', render: (v: string | null) => v ?? '—' },
     { title: '社区', dataIndex: 'communityName' },
     { title: '救助项目', dataIndex: 'programme', render: (v: string) => programmeLabel(v) },
-    { title: '状态', dataIndex: 'status', render: (v: string) => <EnrolmentStatusTag status={v} />, width: 110 },
+    { title: '状态', dataIndex: 'status', render: (v: string, r) => <EnrolmentStatusTag status={v} source={r.source} importConfirmed={r.importConfirmed} />, width: 110 },
     { title: '保障人数', dataIndex: 'coveredPersons', align: 'right', width: 90 },
     { title: '本月金额', dataIndex: 'currentAmountFen', align: 'right', render: (v: number | null) => (v == null ? '—' : formatFen(v)), width: 130 },
     { title: '起始月份', dataIndex: 'startMonth', render: (v: string | null) => v ?? '—', width: 100 },

@@ -22,8 +22,10 @@ export const stepLabel = (code: string) => labelOf(ENROLMENT_STEPS, code);
 export const decisionLabel = (code: string) => labelOf(INCOME_RISE_KINDS, code);
 export const tempTypeLabel = (code: string) => labelOf(TEMP_TYPES, code);
 
-export function EnrolmentStatusTag({ status }: { status: string }) {
-  return <Tag color={STATUS_COLORS[status] ?? 'default'}>{labelOf(ENROLMENT_STATUSES, status)}</Tag>;
+/** An imported enrolment in force shows 已在保（导入） until the office records 确认导入. */
+export function EnrolmentStatusTag({ status, source, importConfirmed }: { status: string; source?: string | null; importConfirmed?: boolean }) {
+  const pending = source === 'import' && !importConfirmed && status === 'active';
+  return <Tag color={pending ? 'lime' : (STATUS_COLORS[status] ?? 'default')}>{pending ? '已在保（导入）' : labelOf(ENROLMENT_STATUSES, status)}</Tag>;
 }
 
 const TEMP_COLORS: Record<string, string> = { received: 'processing', approved: 'blue', paid: 'green', rejected: 'red', referred: 'purple' };

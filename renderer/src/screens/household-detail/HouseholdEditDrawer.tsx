@@ -7,6 +7,7 @@ import { useFormSubmit } from '../../hooks/use-form-submit';
 import { useHotkey } from '../../hooks/use-hotkey';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { HouseholdFields } from '../../forms/HouseholdFields';
+import { isProgrammeCategory } from '../../../../shared/assistance/programme-categories';
 import { fromHouseholdDetail, toHouseholdInput, type HouseholdFormValues } from '../../forms/household-values';
 
 interface Props {
@@ -55,7 +56,7 @@ export function HouseholdEditDrawer({ household, onClose, onSaved }: Props) {
       }
     >
       <Form<HouseholdFormValues> form={form} name="household" layout="vertical" onFinish={save} disabled={saving} scrollToFirstError={{ block: 'center', focus: true }}>
-        <HouseholdFields prefix={[]} autoFocus />
+        <HouseholdFields prefix={[]} autoFocus programmes={household?.categories.filter(isProgrammeCategory) ?? []} />
       </Form>
     </Drawer>
   );

@@ -28,7 +28,7 @@ export function HouseholdInfo({ household: h }: { household: HouseholdDetail }) 
         { key: 'bank', label: '开户银行', children: orNone(h.bankName) },
         { key: 'account', label: '银行账号', children: h.bankAccount ? <span className="doudi-mono">{h.bankAccount}</span> : none },
         { key: 'holder', label: '账户户名', children: orNone(h.accountHolder) },
-        { key: 'categories', label: '救助类别', children: <CategoryTags categories={h.categories} />, span: 2 },
+        { key: 'categories', label: '救助类别', children: <span data-testid="household-categories"><CategoryTags categories={h.categories} /></span>, span: 2 },
         { key: 'notes', label: '备注', children: orNone(h.notes), span: 3 },
         { key: 'created', label: '建档时间', children: formatInstant(h.createdAt) },
         { key: 'updated', label: '最后修改', children: formatInstant(h.updatedAt) },

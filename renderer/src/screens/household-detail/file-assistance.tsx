@@ -36,7 +36,7 @@ export function FileEnrolments({ rows }: { rows: EnrolmentDetail[] }) {
       columns={[
         { title: '救助项目', dataIndex: 'programme', width: 140, render: programmeLabel },
         { title: '对象', dataIndex: 'name', width: 100 },
-        { title: '状态', dataIndex: 'status', width: 110, render: (v: string) => <EnrolmentStatusTag status={v} /> },
+        { title: '状态', dataIndex: 'status', width: 110, render: (v: string, r) => <EnrolmentStatusTag status={v} source={r.source} importConfirmed={r.importConfirmed} /> },
         { title: '保障人数', dataIndex: 'coveredPersons', width: 80, align: 'right' },
         { title: '本月金额', dataIndex: 'currentAmountFen', width: 120, align: 'right', render: (v: number | null) => (v == null ? '—' : formatFen(v)) },
         { title: '起止月份', width: 150, render: (_, r) => `${r.startMonth ?? '—'} ~ ${r.endMonth ?? ''}` },

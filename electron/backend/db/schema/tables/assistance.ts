@@ -33,9 +33,15 @@ export const enrolments = sqliteTable(
     publicFrom: text('public_from'),
     publicTo: text('public_to'),
     notes: text('notes'),
+    /** 'import': entered from the street's existing data (Excel import, demo, the one-truth migration); null: through the steps. */
+    source: text('source'),
+    /** When the office confirmed an imported enrolment (确认导入); null while it awaits confirmation. */
+    importConfirmedAt: text('import_confirmed_at'),
   },
   (t) => [
     index('enrolments_household_idx').on(t.householdId),
+    // A household's programme categories (services/assistance/programme-categories.ts) probe this.
+    index('enrolments_household_programme_idx').on(t.householdId, t.programme, t.status),
     index('enrolments_person_idx').on(t.personId),
     index('enrolments_programme_idx').on(t.programme, t.status),
   ],
