@@ -27,7 +27,9 @@ import { householdHandlers } from './api/household-handlers';
 import type { Handlers } from './api/handlers';
 import { loadDemoStreet } from './demo/load';
 import type { SecretBox } from './store/secret-box';
-import { areasOfTables, type BackendEvent } from '../../shared/api/events';
+import { areasOfTables, type BackendEvent, type ProgressInfo } from '../../shared/api/events';
+import { CallGate, EXCLUSIVE_PROCEDURES, SNAPSHOT_READS } from './api/call-gate';
+import { openReadOnly } from './db/open';
 
 export interface BackendOptions {
   dataDir: string;
@@ -71,8 +73,10 @@ export function createBackend(opts: BackendOptions): Backend {
     },
   });
   const logError = opts.logError ?? ((p: string, err: unknown) => console.error(`[backend] ${p} failed:`, err));
+  const gate = new CallGate();
   const sync: SyncController = new SyncController(store, {
     logError,
+    runGate: (run) => gate.background(run),
     ...opts.sync,
     onRunStateChange: () => {
       opts.sync?.onRunStateChange?.();
@@ -99,20 +103,20 @@ export function createBackend(opts: BackendOptions): Backend {
     ...appHandlers(),
     ...householdHandlers(),
   };
-  const router = new Router({
-    store,
-    sessions,
-    handlers,
-    logError,
-    progress: (progress) => emit({ type: 'progress', progress }),
-  });
+  const progress = (p: ProgressInfo) => emit({ type: 'progress', progress: p });
+  const router = new Router({ store, sessions, handlers, logError, progress });
+  // The committed state, for the cheap reads that must not wait for long work (api/call-gate.ts).
+  const readDb = openReadOnly(dbFile);
+  const snapshotRouter = new Router({ store: new Store(readDb, { now: opts.now, secrets: opts.secrets }), sessions, handlers, logError, progress });
   if (opts.sync?.autoStart !== false) sync.start();
   return {
     store,
     dbFile,
     sync,
     call: async (procedure, input, token) => {
-      const res = await router.call(procedure, input, token);
+      if (SNAPSHOT_READS.has(procedure)) return snapshotRouter.call(procedure, input, token);
+      const run = () => router.call(procedure, input, token);
+      const res = await (EXCLUSIVE_PROCEDURES.has(procedure) ? gate.alone(run) : gate.ordinary(run));
       store.flushChanged(); // writes made outside a Store transaction
       if (!res.ok) return res;
       // Reads of the sync state and of the clock write nothing: no need to look for new local changes.
@@ -121,6 +125,7 @@ export function createBackend(opts: BackendOptions): Backend {
     },
     close: () => {
       sync.stop();
+      readDb.close();
       db.close();
     },
   };

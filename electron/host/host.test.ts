@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeIdNumber } from '../../shared/id-number';
 import { BACKEND_CRASHED_MESSAGE, type BackendEvent } from '../../shared/api/events';
 import { ADMIN, TEST_STREET } from '../backend/testing/harness';
+import { importRows, importWorkbook } from '../backend/testing/import-file';
 import { startBackendHost, type BackendHost } from './host';
 
 let dataDir: string;
@@ -107,6 +108,29 @@ describe('backend host', () => {
     const again = (login as { result: { token: string } }).result.token;
     expect(await host.call('registry.listHouseholds', {}, again)).toMatchObject({ ok: true, result: { total: 1 } });
   });
+
+  test('a cheap call made during a long import is answered before the import ends', async () => {
+    const token = await setUp();
+    const communities = await host.call('org.listCommunities', {}, token);
+    const community = (communities as { result: { name: string }[] }).result[0]!.name;
+    const base64 = await importWorkbook(importRows(community, 1500));
+    const preview = await host.call('registry.importPreview', { fileName: '导入.xlsx', base64 }, token);
+    const importId = (preview as { result: { importId: string } }).result.importId;
+    const log: string[] = [];
+    const commit = host.call('registry.importCommit', { importId }, token).then((r) => {
+      log.push('import done');
+      return r;
+    });
+    await waitFor((e) => e.type === 'progress' && e.progress.task === 'registry.importCommit' && e.progress.done > 0);
+    const t0 = performance.now();
+    const me = await host.call('auth.me', {}, token);
+    log.push('auth.me done');
+    const waited = performance.now() - t0;
+    expect(me).toMatchObject({ ok: true, result: { user: { username: ADMIN.username } } });
+    expect(await commit).toMatchObject({ ok: true, result: { households: 1500, persons: 3000 } });
+    expect(log).toEqual(['auth.me done', 'import done']);
+    expect(waited).toBeLessThan(1000); // a turn of the import, not the rest of it
+  }, 120_000);
 
   test('a backend that cannot open its data is refused at start, not restarted', async () => {
     const file = path.join(dataDir, 'not-a-dir');

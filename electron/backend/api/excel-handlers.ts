@@ -50,10 +50,13 @@ export function excelHandlers(): ExcelProcs {
         errors: plan.errors,
       };
     },
-    'registry.importCommit': (input, ctx) => {
+    'registry.importCommit': async (input, ctx) => {
       const user = requireUser(ctx);
       const entry = pending.take(user.id, input.importId, ctx.store.nowDate().getTime());
-      return commitImport(ctx.store, ctx.actor, entry);
+      const report = progressReporter(ctx.progress, 'registry.importCommit', '正在导入家庭');
+      const result = await commitImport(ctx.store, ctx.actor, entry, (done, total) => report.step(done, total));
+      report.finish();
+      return result;
     },
   };
 }
