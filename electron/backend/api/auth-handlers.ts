@@ -70,6 +70,7 @@ export function authHandlers(): AreaHandlers<'auth.'> {
       return { ok: true };
     },
     'auth.me': (_i, ctx) => sessionInfo(ctx.store, ctx.token!, requireUser(ctx).id),
+    'auth.session': (_i, ctx) => ({ userId: requireUser(ctx).id }),
     'auth.changePassword': (input, ctx) => {
       const user = requireUser(ctx);
       const row = findUserById(ctx.store, user.id)!;

@@ -15,7 +15,7 @@ export const EXCLUSIVE_PROCEDURES: ReadonlySet<string> = new Set(['registry.impo
  * Reads answered from the read-only connection: they write nothing (a write there would fail) and
  * need nothing of the backend's memory but the sessions. The window's cheap, frequent calls.
  */
-export const SNAPSHOT_READS: ReadonlySet<string> = new Set(['auth.me', 'setup.status', 'app.clock']);
+export const SNAPSHOT_READS: ReadonlySet<string> = new Set(['auth.me', 'auth.session', 'setup.status', 'app.clock']);
 
 export class CallGate {
   /** Ordinary calls and sync runs under way. */
