@@ -30,7 +30,7 @@ export function excelHandlers(): ExcelProcs {
     'registry.importPreview': async (input, ctx) => {
       const user = requireUser(ctx);
       const sheet = await readImportSheet(input.fileName, input.base64);
-      const plan = planImport(ctx.store, ctx.actor.streetCode, sheet);
+      const plan = await planImport(ctx.store, ctx.actor.streetCode, sheet);
       const importId = pending.put(
         {
           userId: user.id,
