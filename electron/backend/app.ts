@@ -9,7 +9,7 @@ import type { Envelope } from '../../shared/api/contract';
 import { openDatabase } from './db/open';
 import { ensurePrivateDir, ensurePrivateFile } from './db/private-files';
 import { Store } from './store/store';
-import { SessionStore } from './services/auth/sessions';
+import { SessionStore, type SessionsState } from './services/auth/sessions';
 import { Router } from './api/router';
 import { authHandlers, setupHandlers, userHandlers } from './api/auth-handlers';
 import { auditHandlers, orgHandlers } from './api/org-handlers';
@@ -42,12 +42,16 @@ export interface BackendOptions {
   sync?: SyncControllerOptions & { autoStart?: boolean };
   /** Receives the backend's events (committed changes, sync status); the host relays them. */
   events?: (event: BackendEvent) => void;
+  /** The sessions of a backend before this one (the host restarting its worker). */
+  sessions?: SessionsState;
 }
 
 export interface Backend {
   readonly store: Store;
   readonly dbFile: string;
   readonly sync: SyncController;
+  /** The signed-in sessions as data (the host keeps them across a restart of its worker). */
+  sessionsState(): SessionsState;
   call(procedure: string, input: unknown, token: string | null): Promise<Envelope<unknown>>;
   close(): void;
 }
@@ -84,7 +88,7 @@ export function createBackend(opts: BackendOptions): Backend {
     },
   });
   topUpNewParamKeys(store);
-  const sessions = new SessionStore(() => store.nowDate().getTime());
+  const sessions = new SessionStore(() => store.nowDate().getTime(), opts.sessions);
   const handlers: Handlers = {
     ...setupHandlers(loadDemoStreet),
     ...authHandlers(),
@@ -113,6 +117,7 @@ export function createBackend(opts: BackendOptions): Backend {
     store,
     dbFile,
     sync,
+    sessionsState: () => sessions.state(),
     call: async (procedure, input, token) => {
       if (SNAPSHOT_READS.has(procedure)) return snapshotRouter.call(procedure, input, token);
       const run = () => router.call(procedure, input, token);
