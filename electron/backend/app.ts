@@ -10,7 +10,7 @@ import type { Envelope } from '../../shared/api/contract';
 import { openDatabase } from './db/open';
 import { ensurePrivateDir, ensurePrivateFile } from './db/private-files';
 import { Store } from './store/store';
-import { SessionStore } from './services/auth/sessions';
+import { SessionStore, type SessionsState } from './services/auth/sessions';
 import { Router } from './api/router';
 import { authHandlers, setupHandlers, userHandlers } from './api/auth-handlers';
 import { auditHandlers, orgHandlers } from './api/org-handlers';
@@ -29,7 +29,9 @@ import { householdHandlers } from './api/household-handlers';
 import type { Handlers } from './api/handlers';
 import { loadDemoStreet } from './demo/load';
 import type { SecretBox } from './store/secret-box';
-import { areasOfTables, type BackendEvent } from '../../shared/api/events';
+import { areasOfTables, type BackendEvent, type ProgressInfo } from '../../shared/api/events';
+import { CallGate, EXCLUSIVE_PROCEDURES, SNAPSHOT_READS } from './api/call-gate';
+import { openReadOnly } from './db/open';
 
 export interface BackendOptions {
   dataDir: string;
@@ -42,12 +44,16 @@ export interface BackendOptions {
   sync?: SyncControllerOptions & { autoStart?: boolean };
   /** Receives the backend's events (committed changes, sync status); the host relays them. */
   events?: (event: BackendEvent) => void;
+  /** The sessions of a backend before this one (the host restarting its worker). */
+  sessions?: SessionsState;
 }
 
 export interface Backend {
   readonly store: Store;
   readonly dbFile: string;
   readonly sync: SyncController;
+  /** The signed-in sessions as data (the host keeps them across a restart of its worker). */
+  sessionsState(): SessionsState;
   call(procedure: string, input: unknown, token: string | null): Promise<Envelope<unknown>>;
   close(): void;
 }
@@ -73,8 +79,10 @@ export function createBackend(opts: BackendOptions): Backend {
     },
   });
   const logError = opts.logError ?? ((p: string, err: unknown) => console.error(`[backend] ${p} failed:`, err));
+  const gate = new CallGate();
   const sync: SyncController = new SyncController(store, {
     logError,
+    runGate: (run) => gate.background(run),
     ...opts.sync,
     onRunStateChange: () => {
       opts.sync?.onRunStateChange?.();
@@ -83,7 +91,7 @@ export function createBackend(opts: BackendOptions): Backend {
   });
   topUpNewParamKeys(store);
   migrateProgrammeTags(store);
-  const sessions = new SessionStore(() => store.nowDate().getTime());
+  const sessions = new SessionStore(() => store.nowDate().getTime(), opts.sessions);
   const handlers: Handlers = {
     ...setupHandlers(loadDemoStreet),
     ...authHandlers(),
@@ -103,20 +111,21 @@ export function createBackend(opts: BackendOptions): Backend {
     ...appHandlers(),
     ...householdHandlers(),
   };
-  const router = new Router({
-    store,
-    sessions,
-    handlers,
-    logError,
-    progress: (progress) => emit({ type: 'progress', progress }),
-  });
+  const progress = (p: ProgressInfo) => emit({ type: 'progress', progress: p });
+  const router = new Router({ store, sessions, handlers, logError, progress });
+  // The committed state, for the cheap reads that must not wait for long work (api/call-gate.ts).
+  const readDb = openReadOnly(dbFile);
+  const snapshotRouter = new Router({ store: new Store(readDb, { now: opts.now, secrets: opts.secrets }), sessions, handlers, logError, progress });
   if (opts.sync?.autoStart !== false) sync.start();
   return {
     store,
     dbFile,
     sync,
+    sessionsState: () => sessions.state(),
     call: async (procedure, input, token) => {
-      const res = await router.call(procedure, input, token);
+      if (SNAPSHOT_READS.has(procedure)) return snapshotRouter.call(procedure, input, token);
+      const run = () => router.call(procedure, input, token);
+      const res = await (EXCLUSIVE_PROCEDURES.has(procedure) ? gate.alone(run) : gate.ordinary(run));
       store.flushChanged(); // writes made outside a Store transaction
       if (!res.ok) return res;
       // Reads of the sync state and of the clock write nothing: no need to look for new local changes.
@@ -125,6 +134,7 @@ export function createBackend(opts: BackendOptions): Backend {
     },
     close: () => {
       sync.stop();
+      readDb.close();
       db.close();
     },
   };

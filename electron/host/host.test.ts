@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeIdNumber } from '../../shared/id-number';
 import { BACKEND_CRASHED_MESSAGE, type BackendEvent } from '../../shared/api/events';
 import { ADMIN, TEST_STREET } from '../backend/testing/harness';
+import { importRows, importWorkbook } from '../backend/testing/import-file';
 import { startBackendHost, type BackendHost } from './host';
 
 let dataDir: string;
@@ -83,7 +84,7 @@ describe('backend host', () => {
     await waitFor((e) => e.type === 'sync');
   });
 
-  test('a worker killed mid-call is reported in Chinese and restarted; committed data is kept, the cut-off work is not', async () => {
+  test('a worker killed mid-call is reported in Chinese and restarted; committed data and sessions are kept, the cut-off work is not', async () => {
     // Killed in the middle of loading the demo street (one transaction, progress told as it goes).
     const inFlight = host.call('setup.loadDemo', {}, null);
     const progress = await waitFor((e) => e.type === 'progress' && e.progress.task === 'setup.loadDemo' && e.progress.done > 0);
@@ -100,13 +101,37 @@ describe('backend host', () => {
     events.length = 0;
     await host.kill();
     await waitFor((e) => e.type === 'backend' && e.state === 'restarted');
-    // Sessions lived in the old worker: sign in again; the household committed before is still there.
+    // The host kept the sessions: the user stays signed in; the household committed before is still there.
+    expect(await host.call('registry.listHouseholds', {}, token)).toMatchObject({ ok: true, result: { total: 1 } });
+    // A sign-out before a crash stays a sign-out after it.
+    expect(await host.call('auth.logout', {}, token)).toMatchObject({ ok: true });
+    await host.kill();
+    await waitFor((e) => e.type === 'backend' && e.state === 'restarted' && events.filter((x) => x.type === 'backend' && x.state === 'restarted').length === 2);
     expect(await host.call('registry.listHouseholds', {}, token)).toMatchObject({ ok: false, error: { code: 'session-invalid' } });
-    const login = await host.call('auth.login', { username: ADMIN.username, password: ADMIN.password }, null);
-    expect(login.ok).toBe(true);
-    const again = (login as { result: { token: string } }).result.token;
-    expect(await host.call('registry.listHouseholds', {}, again)).toMatchObject({ ok: true, result: { total: 1 } });
   });
+
+  test('a cheap call made during a long import is answered before the import ends', async () => {
+    const token = await setUp();
+    const communities = await host.call('org.listCommunities', {}, token);
+    const community = (communities as { result: { name: string }[] }).result[0]!.name;
+    const base64 = await importWorkbook(importRows(community, 1500));
+    const preview = await host.call('registry.importPreview', { fileName: '导入.xlsx', base64 }, token);
+    const importId = (preview as { result: { importId: string } }).result.importId;
+    const log: string[] = [];
+    const commit = host.call('registry.importCommit', { importId }, token).then((r) => {
+      log.push('import done');
+      return r;
+    });
+    await waitFor((e) => e.type === 'progress' && e.progress.task === 'registry.importCommit' && e.progress.done > 0);
+    const t0 = performance.now();
+    const me = await host.call('auth.me', {}, token);
+    log.push('auth.me done');
+    const waited = performance.now() - t0;
+    expect(me).toMatchObject({ ok: true, result: { user: { username: ADMIN.username } } });
+    expect(await commit).toMatchObject({ ok: true, result: { households: 1500, persons: 3000 } });
+    expect(log).toEqual(['auth.me done', 'import done']);
+    expect(waited).toBeLessThan(1000); // a turn of the import, not the rest of it
+  }, 120_000);
 
   test('a backend that cannot open its data is refused at start, not restarted', async () => {
     const file = path.join(dataDir, 'not-a-dir');

@@ -3,7 +3,8 @@
  * browser mode's web host) reaches it. Calls are matched to replies by id; the backend's events go
  * to every subscriber. A worker that stops unexpectedly is reported (a `backend` event in Chinese),
  * its calls in flight are answered `backend-restarting`, and a new worker opens the same database:
- * what was committed is kept (SQLite WAL).
+ * what was committed is kept (SQLite WAL), and so are the sessions (the worker tells them after
+ * each call that changed them), so users stay signed in.
  */
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +63,7 @@ export async function startBackendHost(opts: BackendHostOptions): Promise<Backen
   let gaveUp = false;
   let restarts: number[] = [];
   let closed: (() => void) | null = null;
+  let sessions: WorkerConfig['sessions'];
 
   const emit = (event: BackendEvent): void => {
     for (const l of listeners) {
@@ -74,7 +76,7 @@ export async function startBackendHost(opts: BackendHostOptions): Promise<Backen
   };
 
   function spawn(): { worker: Worker; ready: Promise<void> } {
-    const config: WorkerConfig = { dataDir: opts.dataDir, migrationsFolder: opts.migrationsFolder, clockOffsetMs: offsetMs, sealing, sync: opts.sync };
+    const config: WorkerConfig = { dataDir: opts.dataDir, migrationsFolder: opts.migrationsFolder, clockOffsetMs: offsetMs, sealing, sync: opts.sync, sessions };
     // The parent's loader flags are not the worker's business (worker-dev.mjs registers tsx itself).
     const w = new Worker(workerFile, { workerData: config, execArgv: [] });
     const ready = new Promise<void>((resolve, reject) => {
@@ -97,6 +99,9 @@ export async function startBackendHost(opts: BackendHostOptions): Promise<Backen
             return;
           case 'secret':
             answerSecret(sealing!.buffer, seal(m.op, m.value));
+            return;
+          case 'sessions':
+            sessions = m.state;
             return;
           case 'closed':
             return;

@@ -6,6 +6,7 @@
  */
 import type { Envelope } from '../../shared/api/contract';
 import type { BackendEvent } from '../../shared/api/events';
+import type { SessionsState } from '../backend/services/auth/sessions';
 
 export type SecretOp = 'encrypt' | 'decrypt';
 
@@ -18,6 +19,8 @@ export interface WorkerConfig {
   /** The shell seals secrets (Electron safeStorage): the worker asks for it over the secret channel. */
   sealing?: { buffer: SharedArrayBuffer };
   sync?: { autoStart?: boolean; intervalMs?: number; debounceMs?: number; probeMs?: number };
+  /** The sessions the previous worker had (a restart keeps users signed in). */
+  sessions?: SessionsState;
 }
 
 export type ToWorker =
@@ -33,4 +36,6 @@ export type FromWorker =
   | { type: 'event'; event: BackendEvent }
   /** A sealing request (bytes as base64): the answer is written to the shared buffer (the worker waits for it). */
   | { type: 'secret'; op: SecretOp; value: string }
+  /** The sessions after a call that changed them, for the host to keep. */
+  | { type: 'sessions'; state: SessionsState }
   | { type: 'closed' };

@@ -37,11 +37,22 @@ try {
     now: () => new Date(Date.now() + offsetMs),
     secrets: config.sealing ? sealingBox(config.sealing.buffer) : undefined,
     sync: config.sync,
+    sessions: config.sessions,
     events: (event) => post({ type: 'event', event }),
   });
 } catch (err) {
   post({ type: 'fatal', message: err instanceof Error ? err.message : String(err) });
   process.exit(1);
+}
+
+// The host keeps the sessions (a few, as text) so that a restarted worker keeps its users signed in.
+let sessionsSent = JSON.stringify(config.sessions ?? null);
+function postSessionsIfChanged(): void {
+  const state = backend.sessionsState();
+  const text = JSON.stringify(state);
+  if (text === sessionsSent) return;
+  sessionsSent = text;
+  post({ type: 'sessions', state });
 }
 
 port.on('message', (m: ToWorker) => {
@@ -53,7 +64,10 @@ port.on('message', (m: ToWorker) => {
           console.error(`[backend-worker] ${m.procedure} failed`, err);
           return { ok: false as const, error: { code: 'internal' as const, message: '系统内部错误，请稍后重试' } };
         })
-        .then((envelope) => post({ type: 'reply', id: m.id, envelope }));
+        .then((envelope) => {
+          postSessionsIfChanged();
+          post({ type: 'reply', id: m.id, envelope });
+        });
       return;
     case 'clock':
       offsetMs = m.offsetMs;

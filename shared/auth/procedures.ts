@@ -18,6 +18,8 @@ export const authProcedures = {
   'auth.login': proc<SessionInfo>()(LoginSchema, 'public'),
   'auth.logout': proc<{ ok: true }>()(emptyInput, 'any'),
   'auth.me': proc<SessionInfo>()(emptyInput, 'any'),
+  /** Whether the token's session is alive, not counted as the user's activity (the event stream's check). */
+  'auth.session': proc<{ userId: string }>()(emptyInput, 'any', { background: true }),
   'auth.changePassword': proc<{ ok: true }>()(ChangePasswordSchema, 'any'),
   'users.list': proc<UserInfo[]>()(emptyInput, ADMINS),
   'users.create': proc<UserInfo>()(CreateUserSchema, ADMINS),

@@ -11,8 +11,9 @@ import { dueListsBench } from './due-lists';
 import { syncBootstrapBench } from './sync-bootstrap';
 import { syncIncrementalBench } from './sync-incremental';
 import { closeSharedDistrict } from './sync-district';
+import { uiResponsivenessBench } from './ui-responsiveness';
 
-const BENCHES: Bench[] = [registrySearchBench, dueListsBench, printCardsBench, syncBootstrapBench, syncIncrementalBench];
+const BENCHES: Bench[] = [registrySearchBench, dueListsBench, printCardsBench, syncBootstrapBench, syncIncrementalBench, uiResponsivenessBench];
 
 function option(name: string): string | undefined {
   const prefix = `--${name}=`;

@@ -31,8 +31,10 @@ function sources(dir: string): string[] {
   return out;
 }
 
-function imports(file: string): string[] {
-  const text = fs.readFileSync(file, 'utf8');
+/** The modules a file imports; `values` leaves out `import type` / `export type` (erased, never loaded). */
+function imports(file: string, values = false): string[] {
+  let text = fs.readFileSync(file, 'utf8');
+  if (values) text = text.replace(/^(?:import|export)\s+type\s[^;]*?from\s+['"][^'"]+['"];?/gm, '');
   const re =
     /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
   const found: string[] = [];
@@ -88,7 +90,7 @@ function reachable(entries: string[]): string[] {
     const f = todo.pop()!;
     if (seen.has(f)) continue;
     seen.add(f);
-    for (const s of imports(f)) {
+    for (const s of imports(f, true)) {
       const next = s.startsWith('.') ? resolveFile(f, s) : null;
       if (next) todo.push(next);
     }

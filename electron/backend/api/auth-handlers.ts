@@ -36,13 +36,13 @@ export function setupHandlers(loadDemo: DemoLoader): AreaHandlers<'setup.'> {
       const s = sessions.create(adminId);
       return sessionInfo(store, s.token, adminId);
     },
-    'setup.loadDemo': (_i, { store, progress }) => {
+    'setup.loadDemo': async (_i, { store, progress }) => {
       const st = setupStatus(store);
       if (!st.isEmpty) throw new AppError('already-set-up', '本机已有数据，只能在空白数据目录中载入演示街道');
-      // One transaction: an empty folder becomes the demo or stays empty. It runs in the backend's
-      // worker, so the window keeps answering; progress is told as it goes.
+      // One transaction: an empty folder becomes the demo or stays empty. It gives the backend's
+      // other calls a turn as it goes (api/call-gate.ts), and tells its progress.
       const report = progressReporter(progress, 'setup.loadDemo', '正在载入演示数据');
-      loadDemo(store, (done, total) => report.step(done, total));
+      await loadDemo(store, (done, total) => report.step(done, total));
       report.finish();
       return setupStatus(store);
     },
@@ -70,6 +70,7 @@ export function authHandlers(): AreaHandlers<'auth.'> {
       return { ok: true };
     },
     'auth.me': (_i, ctx) => sessionInfo(ctx.store, ctx.token!, requireUser(ctx).id),
+    'auth.session': (_i, ctx) => ({ userId: requireUser(ctx).id }),
     'auth.changePassword': (input, ctx) => {
       const user = requireUser(ctx);
       const row = findUserById(ctx.store, user.id)!;

@@ -30,7 +30,7 @@ export function excelHandlers(): ExcelProcs {
     'registry.importPreview': async (input, ctx) => {
       const user = requireUser(ctx);
       const sheet = await readImportSheet(input.fileName, input.base64);
-      const plan = planImport(ctx.store, ctx.actor.streetCode, sheet);
+      const plan = await planImport(ctx.store, ctx.actor.streetCode, sheet);
       const importId = pending.put(
         {
           userId: user.id,
@@ -50,10 +50,13 @@ export function excelHandlers(): ExcelProcs {
         errors: plan.errors,
       };
     },
-    'registry.importCommit': (input, ctx) => {
+    'registry.importCommit': async (input, ctx) => {
       const user = requireUser(ctx);
       const entry = pending.take(user.id, input.importId, ctx.store.nowDate().getTime());
-      return commitImport(ctx.store, ctx.actor, entry);
+      const report = progressReporter(ctx.progress, 'registry.importCommit', '正在导入家庭');
+      const result = await commitImport(ctx.store, ctx.actor, entry, (done, total) => report.step(done, total));
+      report.finish();
+      return result;
     },
   };
 }

@@ -125,6 +125,7 @@ export function samples(s: Seeded): Partial<Record<ProcedureName, unknown>> {
     'auth.login': { username: 'jingban', password: 'case-pass-1' },
     'auth.logout': {},
     'auth.me': {},
+    'auth.session': {},
     'auth.changePassword': { oldPassword: 'wrong-pass-0', newPassword: 'admin-pass-9' },
     'users.list': {},
     'users.create': { username: 'zhang3', displayName: '张三', role: 'caseworker', password: 'case-pass-3', phone: '13820001111' },

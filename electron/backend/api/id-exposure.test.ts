@@ -41,6 +41,7 @@ const LISTS: Partial<Record<ProcedureName, Input>> = {
   'setup.status': () => ({}),
   'app.clock': () => ({}),
   'auth.me': () => ({}),
+  'auth.session': () => ({}),
   'users.list': () => ({}),
   'org.listStreets': () => ({}),
   'org.listCommunities': () => ({}),

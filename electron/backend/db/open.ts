@@ -37,3 +37,13 @@ export function openDatabase(file: string, opts: { migrationsFolder?: string } =
     throw err;
   }
 }
+
+/**
+ * A second, read-only handle on a database the first has opened (and migrated): in WAL mode it
+ * reads the last committed state while the first holds a write transaction open.
+ */
+export function openReadOnly(file: string): OpenedDb {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  return { sqlite, orm: drizzle(sqlite, { schema }), close: () => sqlite.close() };
+}

@@ -79,8 +79,6 @@ export interface HistoryInput {
   today: string;
   households: LoadedHousehold[];
   grids: LoadedGrid[];
-  /** Told after each step: steps played of all scheduled. */
-  onProgress?: (done: number, total: number) => void;
 }
 
 interface Step {
@@ -93,7 +91,8 @@ interface Step {
 export const HISTORY_MIN_HOUSEHOLDS = 200;
 
 /** Plays the year. Called inside the load's transaction; a step that fails fails the load. */
-export function playHistory(store: Store, desk: Desk, staff: DemoStaff, input: HistoryInput): HistorySummary {
+/** Plays the year step by step, yielding [steps done, steps known so far] after each. */
+export function* playHistory(store: Store, desk: Desk, staff: DemoStaff, input: HistoryInput): Generator<[number, number], HistorySummary> {
   if (input.households.length < HISTORY_MIN_HOUSEHOLDS) return { steps: 0 };
   const now = store.nowDate();
   const steps: Step[] = [];
@@ -136,7 +135,7 @@ export function playHistory(store: Store, desk: Desk, staff: DemoStaff, input: H
     const [step] = steps.splice(i, 1);
     store.asOf(new Date(step!.when), step!.run);
     done++;
-    if (done % 20 === 0 || steps.length === 0) input.onProgress?.(done, total());
+    yield [done, total()];
   }
   return { steps: done };
 }

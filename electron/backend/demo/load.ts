@@ -1,7 +1,8 @@
 /**
  * Loads a generated street into an empty office database through the store's write path, so the
- * change log and field clocks are filled exactly as for any other write. One transaction; bulk
- * rows carry no audit event of their own, the load as a whole writes one. The demo street is
+ * change log and field clocks are filled exactly as for any other write. One transaction (in the
+ * app one that gives other calls a turn between steps); bulk rows carry no audit event of their
+ * own, the load as a whole writes one. The demo street is
  * registered a year back and then lives that year (history.ts) through the procedures' handlers.
  */
 import { AppError } from '../../../shared/errors';
@@ -15,7 +16,8 @@ import { enrolledScope } from '../store/enrollment';
 import { isDemoStreet } from '../../../shared/demo';
 import { DEMO_META } from './marker';
 import { generateStreet, type DemoStreetData } from './generate';
-import { withSearchIndexDeferred } from '../store/search-index';
+import { withSearchIndexDeferred, withSearchIndexDeferredAsync } from '../store/search-index';
+import { runAtOnce, runWithTurns } from '../store/turns';
 import { shanghaiDate } from '../../../shared/time/shanghai';
 import { openDesk } from './desk';
 import { HISTORY_DAYS, playHistory, shanghaiAt, type DemoStaff, type LoadedGrid, type LoadedHousehold } from './history';
@@ -60,49 +62,70 @@ export interface LoadOptions {
  * (marked, with its accounts); another street's code (benchmarks) gets its rows only, no accounts.
  */
 export function loadStreetData(store: Store, data: DemoStreetData, opts: LoadOptions = {}): LoadSummary {
+  return withSearchIndexDeferred(store, () => runAtOnce(loadSteps(store, data, opts), progressOf(opts)));
+}
+
+/** The same in one transaction that gives the backend's other calls a turn (the demo in the app). */
+export async function loadStreetDataYielding(store: Store, data: DemoStreetData, opts: LoadOptions = {}): Promise<LoadSummary> {
+  return store.txYielding(() => withSearchIndexDeferredAsync(store, () => runWithTurns(loadSteps(store, data, opts), progressOf(opts))));
+}
+
+const progressOf = (opts: LoadOptions) => (p: Progress) => opts.onProgress?.(p[0], p[1]);
+
+/** Units done of the total: one per person written, then as many again for the history. */
+type Progress = [number, number];
+
+/** The load's steps (one household, one account, one history step each), yielding its progress. */
+function* loadSteps(store: Store, data: DemoStreetData, opts: LoadOptions): Generator<Progress, LoadSummary> {
   const demo = isDemoStreet(data.street.code);
   const users = demo ? DEMO_USERS : [];
-  const passwordHashes = users.map(() => hashPassword(DEMO_PASSWORD));
   const history = opts.history ?? demo;
   // With a history, the street is registered on its first day and lives the year up to now.
   const registeredAt = history ? shanghaiAt(addDays(data.referenceDate, -HISTORY_DAYS), '08:30') : store.nowDate();
-  return withSearchIndexDeferred(store, () => {
-    if (!setupStatus(store).isEmpty || enrolledScope(store)) {
-      throw new AppError('already-set-up', '本机已有数据或已登记到区级服务器：演示街道只能载入到空的数据文件夹');
-    }
-    const code = data.street.code;
-    const actor = systemActor(code);
-    const rows = store.asOf(registeredAt, () => writeRows(store, data, users, passwordHashes, demo, history ? 2 : 1, opts.onProgress));
-    const personsTotal = rows.persons;
-    if (history && !rows.staff) throw new Error('the demo history needs the demo accounts (the demo street only)');
-    const historySteps = rows.staff && history
-      ? playHistory(store, openDesk(store), rows.staff, {
-          seed: data.seed,
-          today: data.referenceDate,
-          households: rows.households,
-          grids: rows.grids,
-          onProgress: (done, total) => opts.onProgress?.(personsTotal + Math.round((done / total) * personsTotal), personsTotal * 2),
-        }).steps
-      : 0;
-
-    const summary: LoadSummary = {
-      streetCode: code,
-      communities: data.communities.length,
-      grids: rows.grids.length,
-      households: data.households.length,
-      persons: personsTotal,
-      users: users.length,
-      historySteps,
-    };
-    store.audit(actor, {
-      action: 'setup.loadDemo',
-      entity: 'streets',
-      entityId: rows.streetId,
-      summary: `载入演示街道：${data.street.name}（${summary.households}户，${summary.persons}人）`,
-      detail: { ...summary, seed: data.seed, referenceDate: data.referenceDate },
+  if (!setupStatus(store).isEmpty || enrolledScope(store)) {
+    throw new AppError('already-set-up', '本机已有数据或已登记到区级服务器：演示街道只能载入到空的数据文件夹');
+  }
+  const code = data.street.code;
+  const actor = systemActor(code);
+  const rows = yield* writeRows(store, data, users, demo, history ? 2 : 1, registeredAt);
+  const personsTotal = rows.persons;
+  if (history && !rows.staff) throw new Error('the demo history needs the demo accounts (the demo street only)');
+  let historySteps = 0;
+  if (rows.staff && history) {
+    const played = playHistory(store, openDesk(store), rows.staff, {
+      seed: data.seed,
+      today: data.referenceDate,
+      households: rows.households,
+      grids: rows.grids,
     });
-    return summary;
+    for (;;) {
+      const next = played.next();
+      if (next.done) {
+        historySteps = next.value.steps;
+        break;
+      }
+      const [done, total] = next.value;
+      yield [personsTotal + Math.round((done / total) * personsTotal), personsTotal * 2];
+    }
+  }
+
+  const summary: LoadSummary = {
+    streetCode: code,
+    communities: data.communities.length,
+    grids: rows.grids.length,
+    households: data.households.length,
+    persons: personsTotal,
+    users: users.length,
+    historySteps,
+  };
+  store.audit(actor, {
+    action: 'setup.loadDemo',
+    entity: 'streets',
+    entityId: rows.streetId,
+    summary: `载入演示街道：${data.street.name}（${summary.households}户，${summary.persons}人）`,
+    detail: { ...summary, seed: data.seed, referenceDate: data.referenceDate },
   });
+  return summary;
 }
 
 interface WrittenRows {
@@ -113,38 +136,42 @@ interface WrittenRows {
   staff: DemoStaff | null;
 }
 
-/** The street, its places, households, persons and accounts: bulk rows, no audit of their own. */
-function writeRows(
+/**
+ * The street, its places, households, persons and accounts: bulk rows, no audit of their own, each
+ * step written at `at` (the street's first day when it has a history).
+ */
+function* writeRows(
   store: Store,
   data: DemoStreetData,
   users: typeof DEMO_USERS,
-  passwordHashes: string[],
   demo: boolean,
   progressParts: number,
-  onProgress: LoadOptions['onProgress'],
-): WrittenRows {
+  at: Date,
+): Generator<Progress, WrittenRows> {
   const code = data.street.code;
   const actor = systemActor(code);
-  const streetId = store.insert(
-    'streets',
-    { streetCode: code, code, name: data.street.name, officeName: data.street.officeName },
-    actor,
-    null,
-  );
-  store.setMeta('street_code', code);
-  if (demo) store.setMeta(DEMO_META, '1');
-  seedStreetDefaults(store, actor, { demo });
-
   const grids: LoadedGrid[] = [];
-  const placement = data.communities.map((c) => {
-    const { grids: cGrids, ...fields } = c;
-    const communityId = store.insert('communities', { ...fields, streetCode: code }, actor, null);
-    const gridIds = cGrids.map((g) => {
-      const id = store.insert('grids', { ...g, streetCode: code, communityId }, actor, null);
-      grids.push({ id, communityId, workerName: g.workerName });
-      return id;
+  const { streetId, placement } = store.asOf(at, () => {
+    const streetId = store.insert(
+      'streets',
+      { streetCode: code, code, name: data.street.name, officeName: data.street.officeName },
+      actor,
+      null,
+    );
+    store.setMeta('street_code', code);
+    if (demo) store.setMeta(DEMO_META, '1');
+    seedStreetDefaults(store, actor, { demo });
+    const placement = data.communities.map((c) => {
+      const { grids: cGrids, ...fields } = c;
+      const communityId = store.insert('communities', { ...fields, streetCode: code }, actor, null);
+      const gridIds = cGrids.map((g) => {
+        const id = store.insert('grids', { ...g, streetCode: code, communityId }, actor, null);
+        grids.push({ id, communityId, workerName: g.workerName });
+        return id;
+      });
+      return { communityId, gridIds };
     });
-    return { communityId, gridIds };
+    return { streetId, placement };
   });
   const households: LoadedHousehold[] = [];
 
@@ -155,37 +182,43 @@ function writeRows(
     const place = placement[community];
     if (!place) throw new Error(`household refers to unknown community ${community}`);
     const gridId = place.gridIds[grid] ?? null;
-    const householdId = store.insert(
-      'households',
-      { ...fields, categories: situationTags(fields.categories), streetCode: code, communityId: place.communityId, gridId },
-      actor,
-      null,
-    );
-    const loaded: LoadedHousehold = {
-      id: householdId,
-      communityId: place.communityId,
-      gridId,
-      categories: fields.categories ?? [],
-      status: fields.status ?? 'active',
-      hasBank: !!fields.bankAccount,
-      monthlyIncomeFen: members.reduce((sum, m) => sum + (m.incomes ?? []).reduce((s, i) => s + i.monthlyFen, 0), 0),
-      members: [],
-    };
-    for (const m of members) {
-      const derived = derivedPersonFields(m);
-      const id = store.insert('persons', { ...m, ...derived, householdId, streetCode: code }, actor, null);
-      loaded.members.push({ id, name: m.name, relation: m.relation, birthDate: String(derived.birthDate) });
-      persons++;
-    }
-    // One truth: a generated household's programmes are imported enrolments, as the Excel import makes them.
-    importProgrammes(store, actor, householdId, (fields.categories ?? []).filter(isProgrammeCategory), {}, false);
-    households.push(loaded);
-    onProgress?.(persons, personsTotal * progressParts);
+    store.asOf(at, () => {
+      const householdId = store.insert(
+        'households',
+        { ...fields, categories: situationTags(fields.categories), streetCode: code, communityId: place.communityId, gridId },
+        actor,
+        null,
+      );
+      const loaded: LoadedHousehold = {
+        id: householdId,
+        communityId: place.communityId,
+        gridId,
+        categories: fields.categories ?? [],
+        status: fields.status ?? 'active',
+        hasBank: !!fields.bankAccount,
+        monthlyIncomeFen: members.reduce((sum, m) => sum + (m.incomes ?? []).reduce((s, i) => s + i.monthlyFen, 0), 0),
+        members: [],
+      };
+      for (const m of members) {
+        const derived = derivedPersonFields(m);
+        const id = store.insert('persons', { ...m, ...derived, householdId, streetCode: code }, actor, null);
+        loaded.members.push({ id, name: m.name, relation: m.relation, birthDate: String(derived.birthDate) });
+        persons++;
+      }
+      // One truth: a generated household's programmes are imported enrolments, as the Excel import makes them.
+      importProgrammes(store, actor, householdId, (fields.categories ?? []).filter(isProgrammeCategory), {}, false);
+      households.push(loaded);
+    });
+    yield [persons, personsTotal * progressParts];
   }
 
-  const userIds = users.map((u, i) =>
-    store.insert('users', { ...u, streetCode: code, passwordHash: passwordHashes[i], phone: null, disabled: false }, actor, null),
-  );
+  const userIds: string[] = [];
+  for (const u of users) {
+    // A password hash takes a while: a step of its own.
+    const passwordHash = hashPassword(DEMO_PASSWORD);
+    userIds.push(store.asOf(at, () => store.insert('users', { ...u, streetCode: code, passwordHash, phone: null, disabled: false }, actor, null)));
+    yield [persons, personsTotal * progressParts];
+  }
   const signedIn = (username: string) => {
     const i = users.findIndex((u) => u.username === username);
     const u = users[i]!;
@@ -195,8 +228,8 @@ function writeRows(
   return { streetId, persons, households, grids, staff };
 }
 
-/** The `setup.loadDemo` loader: the demo street (张贵庄街道（演示）, about 2,000 households). */
-export function loadDemoStreet(store: Store, onProgress?: (done: number, total: number) => void): void {
+/** The `setup.loadDemo` loader: the demo street (张贵庄街道（演示）, about 2,000 households), giving other calls a turn. */
+export async function loadDemoStreet(store: Store, onProgress?: (done: number, total: number) => void): Promise<void> {
   // The street's ages and its year of history are counted from the app's clock (injected in tests).
-  loadStreetData(store, generateStreet({ referenceDate: shanghaiDate(store.nowDate()) }), { onProgress });
+  await loadStreetDataYielding(store, generateStreet({ referenceDate: shanghaiDate(store.nowDate()) }), { onProgress });
 }

@@ -36,6 +36,9 @@ function indexNotedRows(store: Store): number {
   return n;
 }
 
+const isDeferred = (store: Store): boolean =>
+  (store.prepare('SELECT deferred FROM search_index_state WHERE id = 1').get() as { deferred: number }).deferred === 1;
+
 /**
  * Runs fn with the search index deferred, then brings the index up to date, all in fn's
  * transaction: the index is never seen stale, and a failure rolls the noted rows back with the rows.
@@ -43,7 +46,7 @@ function indexNotedRows(store: Store): number {
 export function withSearchIndexDeferred<T>(store: Store, fn: () => T): T {
   return store.tx(() => {
     // Nested (a bulk write calling another): the outer one indexes everything at its end.
-    if ((store.prepare('SELECT deferred FROM search_index_state WHERE id = 1').get() as { deferred: number }).deferred === 1) return fn();
+    if (isDeferred(store)) return fn();
     setDeferred(store, true);
     try {
       const out = fn();
@@ -53,4 +56,18 @@ export function withSearchIndexDeferred<T>(store: Store, fn: () => T): T {
       setDeferred(store, false);
     }
   });
+}
+
+/** The same inside a yielding transaction (Store.txYielding) that is already open. */
+export async function withSearchIndexDeferredAsync<T>(store: Store, fn: () => Promise<T>): Promise<T> {
+  if (!store.yieldingOpen) throw new Error('withSearchIndexDeferredAsync runs inside Store.txYielding');
+  if (isDeferred(store)) return fn();
+  setDeferred(store, true);
+  try {
+    const out = await fn();
+    indexNotedRows(store);
+    return out;
+  } finally {
+    setDeferred(store, false);
+  }
 }

@@ -4,6 +4,7 @@
  * timestamp (field_clocks), appends the change to the outbox (change_log) and appends an audit
  * event. The sync client only has to ship change_log; services never write synced tables directly.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
 import { getTableConfig, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { HybridClock } from '../../../shared/hlc';
@@ -98,6 +99,8 @@ export class Store {
   /** Tables written since the last flush: told to `onChanged` once the transaction commits. */
   private readonly touched = new Set<string>();
   private readonly onChanged: ((tables: string[]) => void) | undefined;
+  /** The async context of the open yielding transaction's work (txYielding), null when none is open. */
+  private yielding: AsyncLocalStorage<true> | null = null;
 
   constructor(db: OpenedDb, opts: { now?: () => Date; secrets?: SecretBox; onChanged?: (tables: string[]) => void } = {}) {
     this.secrets = opts.secrets ?? PLAIN_BOX;
@@ -192,6 +195,7 @@ export class Store {
 
   /** Runs fn in one transaction (a savepoint when nested); the outermost one tells what it changed. */
   tx<T>(fn: () => T): T {
+    this.refuseOutsideYielding();
     if (this.sqlite.inTransaction) return this.sqlite.transaction(fn)();
     let out: T;
     try {
@@ -202,6 +206,44 @@ export class Store {
     }
     this.flushChanged();
     return out;
+  }
+
+  /**
+   * Runs async fn in one transaction that stays open across fn's awaits: long work that must be
+   * all-or-nothing (an import of 20,000 rows) yet gives the backend's other calls a turn. Those
+   * calls must not write meanwhile, or their writes would join (and roll back with) this one: the
+   * backend's call gate holds them back, and tx() refuses a write from outside fn while it is open.
+   */
+  async txYielding<T>(fn: () => Promise<T>): Promise<T> {
+    this.refuseOutsideYielding();
+    if (this.sqlite.inTransaction) throw new Error('txYielding cannot run inside another transaction');
+    const scope = new AsyncLocalStorage<true>();
+    this.sqlite.exec('BEGIN IMMEDIATE');
+    this.yielding = scope;
+    let out: T;
+    try {
+      out = await scope.run(true, fn);
+      this.sqlite.exec('COMMIT');
+    } catch (err) {
+      if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+      this.touched.clear(); // rolled back: nothing changed
+      throw err;
+    } finally {
+      this.yielding = null;
+    }
+    this.flushChanged();
+    return out;
+  }
+
+  /** Whether a yielding transaction is open (its work is under way). */
+  get yieldingOpen(): boolean {
+    return this.yielding !== null;
+  }
+
+  private refuseOutsideYielding(): void {
+    if (this.yielding && !this.yielding.getStore()) {
+      throw new AppError('busy', '正在进行导入等耗时操作，请等其完成后再保存');
+    }
   }
 
   /** Notes a table written by the open transaction (the sync's apply writes rows with SQL of its own). */
@@ -228,6 +270,7 @@ export class Store {
    * by itself) happens before or as the first write, so a failing call leaves nothing behind.
    */
   private unit<T>(fn: () => T): T {
+    this.refuseOutsideYielding();
     return this.sqlite.inTransaction ? fn() : this.tx(fn);
   }
 

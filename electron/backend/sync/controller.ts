@@ -40,6 +40,8 @@ export interface SyncControllerOptions {
   logError?: (what: string, err: unknown) => void;
   /** A run started or ended (the status changed without a write: syncing, offline, error). */
   onRunStateChange?: () => void;
+  /** Runs a sync run when the backend lets it (not while long work holds the database: api/call-gate.ts). */
+  runGate?: (run: () => Promise<void>) => Promise<void>;
 }
 
 const HISTORY_KEY = 'sync_history';
@@ -85,7 +87,7 @@ export class SyncController {
     if (this.closed || this.scheduler || !this.enrolled) return;
     this.trigger = 'start';
     this.scheduler = new SyncScheduler({
-      run: () => this.runOnce(),
+      run: () => (this.o.runGate ? this.o.runGate(() => this.runOnce()) : this.runOnce()),
       debounceMs: this.o.debounceMs ?? 2000,
       intervalMs: this.o.intervalMs ?? 60_000,
       baseBackoffMs: this.o.baseBackoffMs ?? 2000,

@@ -54,4 +54,22 @@ describe('GET /api/events', () => {
     expect(text).toMatch(/data: \{"type":"changed","tables":\[[^\]]*"grids"/);
     await reader.cancel();
   });
+
+  test("opening the stream does not count as the user's activity: an idle session still ends after 30 minutes", async () => {
+    const login = await backend.call('auth.login', { username: ADMIN.username, password: ADMIN.password }, null);
+    const idle = (login as { result: { token: string } }).result.token;
+    try {
+      backend.setClockOffset(20 * 60_000);
+      const res = await fetch(`${host.url}/api/events`, { headers: { 'x-doudi-token': idle } });
+      expect(res.status).toBe(200);
+      await res.body!.cancel();
+      backend.setClockOffset(31 * 60_000); // 31 minutes after sign-in, 11 after the stream opened
+      expect(await backend.call('auth.me', {}, idle)).toMatchObject({ ok: false, error: { code: 'session-expired' } });
+      const again = await fetch(`${host.url}/api/events`, { headers: { 'x-doudi-token': idle } });
+      expect(again.status).toBe(401);
+      expect(await again.json()).toMatchObject({ ok: false, error: { code: 'session-expired' } });
+    } finally {
+      backend.setClockOffset(0);
+    }
+  });
 });

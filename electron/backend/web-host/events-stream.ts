@@ -22,8 +22,9 @@ export async function serveEvents(
   if (req.method !== 'GET') return sendJson(res, 405, { ok: false, error: { code: 'invalid-input', message: '只接受 GET 请求' } });
   const header = req.headers['x-doudi-token'];
   const token = typeof header === 'string' && header.length > 0 && header.length <= 200 ? header : null;
-  // Only a signed-in page hears what changed.
-  const me = await call('auth.me', {}, token);
+  // Only a signed-in page hears what changed; opening the stream is not the user's doing, so the
+  // check must not keep an idle session alive (auth.session is a background call).
+  const me = await call('auth.session', {}, token);
   if (!me.ok) return sendJson(res, 401, me);
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',

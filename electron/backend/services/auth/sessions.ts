@@ -33,12 +33,28 @@ export function sessionError(reason: SessionEnd): AppError {
   return new AppError('session-invalid', '登录状态无效，请重新登录');
 }
 
+/** The sessions as data: the backend host keeps them so that a restarted worker keeps its users signed in. */
+export interface SessionsState {
+  live: Session[];
+  ended: [string, { reason: SessionEnd; at: number }][];
+}
+
 export class SessionStore {
   private readonly live = new Map<string, Session>();
   /** Ended tokens and why, so a stale token is told apart from a forged one; kept for one lifetime. */
   private readonly ended = new Map<string, { reason: SessionEnd; at: number }>();
 
-  constructor(private readonly now: () => number = () => Date.now()) {}
+  constructor(
+    private readonly now: () => number = () => Date.now(),
+    from?: SessionsState,
+  ) {
+    for (const s of from?.live ?? []) this.live.set(s.token, { ...s });
+    for (const [token, e] of from?.ended ?? []) this.ended.set(token, { ...e });
+  }
+
+  state(): SessionsState {
+    return { live: [...this.live.values()].map((s) => ({ ...s })), ended: [...this.ended].map(([t, e]) => [t, { ...e }]) };
+  }
 
   create(userId: string): Session {
     this.prune();

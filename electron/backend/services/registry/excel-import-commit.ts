@@ -1,7 +1,8 @@
 /**
  * Pending imports and their commit. A preview's valid households wait in an ImportCache (owned
  * by the handlers object, keyed by import id and user) for 30 minutes; the commit creates all of
- * them in one transaction through createHousehold, so either every household lands or none does.
+ * them in one transaction through createHousehold, so either every household lands or none does
+ * (a transaction that gives other calls a turn: see commitImport).
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../../shared/errors';
@@ -11,7 +12,8 @@ import { columnOf, IMPORT_COLUMNS, type ColumnKey } from './excel-columns';
 import type { PlannedHousehold } from './excel-import';
 import { createHousehold } from './households';
 import { assertIdNumberFree } from './persons';
-import { withSearchIndexDeferred } from '../../store/search-index';
+import { withSearchIndexDeferredAsync } from '../../store/search-index';
+import { runWithTurns } from '../../store/turns';
 
 export interface PendingImport {
   id: string;
@@ -86,30 +88,48 @@ function failAt(h: PlannedHousehold, err: unknown): never {
   );
 }
 
-export function commitImport(store: Store, actor: Actor, pending: PendingImport): ImportResult {
+/** The import's steps: one household each, yielding how many are written (rows written, not committed). */
+function* importSteps(store: Store, actor: Actor, pending: PendingImport): Generator<number, ImportResult> {
+  let done = 0;
+  for (const h of pending.households) {
+    try {
+      // Registered meanwhile by someone else? Checked first so that the error names the row.
+      h.input.members.forEach((m, i) => assertIdNumberFree(store, m.idNumber, null, `members.${i}.idNumber`));
+      createHousehold(store, actor, h.input, undefined, h.terms);
+    } catch (err) {
+      failAt(h, err);
+    }
+    yield ++done;
+  }
+  store.audit(actor, {
+    action: 'registry.import',
+    entity: 'households',
+    entityId: null,
+    summary: `从 Excel 导入家庭 ${pending.households.length} 户、${pending.persons} 人：${pending.fileName}`,
+    detail: { fileName: pending.fileName, households: pending.households.length, persons: pending.persons, importId: pending.id },
+  });
+  return { households: pending.households.length, persons: pending.persons };
+}
+
+/**
+ * One transaction for the whole import (every household lands or none does), kept open across
+ * turns of the event loop so that the backend answers other calls meanwhile (Store.txYielding).
+ * `onProgress` hears the households written of all.
+ */
+export async function commitImport(
+  store: Store,
+  actor: Actor,
+  pending: PendingImport,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportResult> {
   if (pending.streetCode !== actor.streetCode) {
     throw new AppError('forbidden', '该导入批次不属于当前街道，请重新上传文件');
   }
   if (pending.households.length === 0) {
     throw new AppError('invalid-input', '没有可导入的家庭：文件中的家庭都有错误，请改正后重新上传', { field: 'importId' });
   }
-  return withSearchIndexDeferred(store, () => {
-    for (const h of pending.households) {
-      try {
-        // Registered meanwhile by someone else? Checked first so that the error names the row.
-        h.input.members.forEach((m, i) => assertIdNumberFree(store, m.idNumber, null, `members.${i}.idNumber`));
-        createHousehold(store, actor, h.input, undefined, h.terms);
-      } catch (err) {
-        failAt(h, err);
-      }
-    }
-    store.audit(actor, {
-      action: 'registry.import',
-      entity: 'households',
-      entityId: null,
-      summary: `从 Excel 导入家庭 ${pending.households.length} 户、${pending.persons} 人：${pending.fileName}`,
-      detail: { fileName: pending.fileName, households: pending.households.length, persons: pending.persons, importId: pending.id },
-    });
-    return { households: pending.households.length, persons: pending.persons };
-  });
+  const total = pending.households.length;
+  return store.txYielding(() =>
+    withSearchIndexDeferredAsync(store, () => runWithTurns(importSteps(store, actor, pending), (done) => onProgress?.(done, total))),
+  );
 }

@@ -5,6 +5,7 @@
  * ID numbers already registered. Errors name the worksheet row and the column's header. A
  * household with any error is skipped as a whole; nothing is written here.
  */
+import { turnTaker } from '../../store/turns';
 import { AppError } from '../../../../shared/errors';
 import { describeZodError } from '../../../../shared/api/zh';
 import { HEAD_RELATION } from '../../../../shared/codes';
@@ -298,9 +299,10 @@ class HouseholdBuilder {
 }
 
 /** Same ID number twice in the file, and ID numbers already registered in another household. */
-function checkIdNumbers(store: Store, groups: Map<string, SheetRow[]>, errors: Errors, today: string): void {
+async function checkIdNumbers(store: Store, groups: Map<string, SheetRow[]>, errors: Errors, today: string, turn: () => Promise<void>): Promise<void> {
   const seen = new Map<string, number>();
   for (const rows of groups.values()) {
+    await turn();
     for (const r of rows) {
       const v = readDigits(columnOf('idNumber'), r.cells.idNumber ?? null);
       if (!v.ok || !v.value) continue;
@@ -331,8 +333,9 @@ function checkIdNumbers(store: Store, groups: Map<string, SheetRow[]>, errors: E
  * exceljs decoded into NUL, a bidi override, an invisible-only name. Line breaks pass here (a note
  * may hold them); the schema refuses them in one-line fields, naming the field.
  */
-function checkCellText(sheet: ImportSheet, errors: Errors): void {
+async function checkCellText(sheet: ImportSheet, errors: Errors, turn: () => Promise<void>): Promise<void> {
   for (const r of sheet.rows) {
+    await turn();
     for (const [key, v] of Object.entries(r.cells) as [ColumnKey, CellScalar][]) {
       if (typeof v !== 'string') continue;
       const p = textProblem(normalizeLineEnds(v), { multiline: true });
@@ -341,9 +344,10 @@ function checkCellText(sheet: ImportSheet, errors: Errors): void {
   }
 }
 
-export function planImport(store: Store, streetCode: string, sheet: ImportSheet): ImportPlan {
+/** Checks the whole sheet; reads only, so it gives the backend's other calls a turn as it goes. */
+export async function planImport(store: Store, streetCode: string, sheet: ImportSheet, turn = turnTaker()): Promise<ImportPlan> {
   const errors = new Errors();
-  checkCellText(sheet, errors);
+  await checkCellText(sheet, errors, turn);
   const groups = new Map<string, SheetRow[]>();
   for (const r of sheet.rows) {
     const key = readDigits(columnOf('householdKey'), r.cells.householdKey ?? null);
@@ -355,10 +359,11 @@ export function planImport(store: Store, streetCode: string, sheet: ImportSheet)
     if (list) list.push(r);
     else groups.set(key.value, [r]);
   }
-  checkIdNumbers(store, groups, errors, shanghaiDate(store.nowDate()));
+  await checkIdNumbers(store, groups, errors, shanghaiDate(store.nowDate()), turn);
   const org = loadOrg(store, streetCode);
   const households: PlannedHousehold[] = [];
   for (const [key, rows] of groups) {
+    await turn();
     const built = new HouseholdBuilder(key, rows, org, errors).build();
     const rowNumbers = rows.map((r) => r.row);
     if (built && !errors.anyIn(rowNumbers)) households.push({ key, rows: rowNumbers, ...built });

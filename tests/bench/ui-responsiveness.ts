@@ -1,0 +1,268 @@
+/**
+ * Bench `ui-responsiveness`: does the thread that serves the window keep answering while the backend
+ * does long work? Three jobs, one after another: an Excel import of 20,000 rows (preview and commit),
+ * an Excel export of the 100,000-person street, and the bootstrap of an empty PC from the district
+ * server (40,000 households; sync-district.ts). During each, a second client calls a cheap procedure
+ * (`auth.me`) every 20 ms over HTTP through browser mode's web host, and the web host's event loop
+ * is sampled (monitorEventLoopDelay). Two designs in the same run, same data:
+ *   worker    — today's: the backend in its worker thread behind the backend host (electron/host/);
+ *   in-thread — the old one: createBackend in the web host's own thread.
+ * Figures per job: the cheap call's p99 and max latency, counted from when the client meant to send
+ * it (a call the blocked thread could not even take counts its wait), and the UI thread's max
+ * event-loop delay. Goals (worker): max delay < 50 ms, p99 < 250 ms during every job.
+ * Smaller: --households=N (the district street) and BENCH_IMPORT_ROWS (default 20,000).
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { createBackend, DB_FILE_NAME } from '../../electron/backend/app';
+import { startBackendHost } from '../../electron/host/host';
+import { startWebHost } from '../../electron/backend/web-host/server';
+import { createUser } from '../../electron/backend/services/auth/users';
+import { systemActor } from '../../electron/backend/services/setup/street';
+import { importRows, importWorkbook } from '../../electron/backend/testing/import-file';
+import { ADMIN, TEST_STREET } from '../../electron/backend/testing/harness';
+import { log, percentile, type Bench, type BenchOptions, type BenchResult } from './lib';
+import { sharedDistrict, type District } from './sync-district';
+
+const CALL_EVERY_MS = 20;
+const GOAL_LOOP_MAX_MS = 50;
+const GOAL_CALL_P99_MS = 250;
+
+type Design = 'worker' | 'in_thread';
+type Job = 'import' | 'export' | 'bootstrap';
+type Call = (procedure: string, input: unknown, token?: string | null) => Promise<{ ok: boolean; result?: unknown; error?: { code: string; message: string } }>;
+
+interface Served {
+  call: Call;
+  close(): Promise<void>;
+}
+
+interface Figures {
+  job_s: number;
+  calls: number;
+  /** Calls that got no answer (connection refused or reset): their wait until then is counted. */
+  failed: number;
+  call_p99_ms: number;
+  call_max_ms: number;
+  loop_max_ms: number;
+}
+
+/** The backend of one design behind browser mode's web host on 127.0.0.1; calls go over HTTP. */
+async function serve(design: Design, dataDir: string): Promise<Served> {
+  let backend: { call: Parameters<typeof startWebHost>[0]['backend']['call']; close(): Promise<void> | void };
+  if (design === 'worker') {
+    const host = await startBackendHost({ dataDir, sync: { autoStart: false }, logError: () => undefined });
+    backend = host;
+  } else {
+    const b = createBackend({ dataDir, sync: { autoStart: false }, logError: () => undefined });
+    backend = { call: b.call, close: () => b.close() };
+  }
+  const web = await startWebHost({ backend, distDir: path.join(dataDir, 'no-dist'), port: 0 });
+  const call: Call = (procedure, input, token = null) => post(`${web.url}/api/${procedure}`, JSON.stringify({ input }), token);
+  let closed = false;
+  return {
+    call,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await web.close();
+      await backend.close();
+    },
+  };
+}
+
+/**
+ * One POST on a connection of its own: a kept-alive connection can be closed by the server's idle
+ * timer just as a request goes out on it (the in-thread design's blocked timers fire late), which
+ * would fail the call for a reason the bench does not measure.
+ */
+function post(url: string, body: string, token: string | null): ReturnType<Call> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+    if (token) headers['x-doudi-token'] = token;
+    const req = http.request(url, { method: 'POST', agent: false, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        try {
+          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Awaited<ReturnType<Call>>);
+        } catch (err) {
+          reject(err as Error);
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function must<T>(p: ReturnType<Call>, what: string): Promise<T> {
+  const env = await p;
+  if (!env.ok) throw new Error(`${what}: ${env.error?.code} ${env.error?.message}`);
+  return env.result as T;
+}
+
+/**
+ * Runs the job while a client calls `auth.me` on a fixed 20 ms schedule and the event loop is
+ * sampled. A call is timed from its scheduled instant: if the thread was blocked then, it waited.
+ */
+async function measured(served: Served, token: string | null, job: () => Promise<unknown>): Promise<Figures> {
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  const latencies: number[] = [];
+  let failed = 0;
+  const inFlight: Promise<void>[] = [];
+  const t0 = performance.now();
+  let sent = 0;
+  const tick = () => {
+    const now = performance.now();
+    while (t0 + sent * CALL_EVERY_MS <= now) {
+      const meant = t0 + sent * CALL_EVERY_MS;
+      sent++;
+      inFlight.push(
+        served.call('auth.me', {}, token).then(
+          () => void latencies.push(performance.now() - meant),
+          () => {
+            failed++;
+            latencies.push(performance.now() - meant);
+          },
+        ),
+      );
+    }
+  };
+  const timer = setInterval(tick, CALL_EVERY_MS / 4);
+  loop.enable();
+  try {
+    await job();
+  } finally {
+    clearInterval(timer);
+    loop.disable();
+  }
+  const jobMs = performance.now() - t0;
+  await Promise.all(inFlight);
+  return {
+    job_s: Math.round(jobMs / 100) / 10,
+    calls: latencies.length,
+    failed,
+    call_p99_ms: Math.round(percentile(latencies, 99)),
+    call_max_ms: Math.round(Math.max(...latencies)),
+    loop_max_ms: Math.round(loop.max / 1e6),
+  };
+}
+
+const tempDir = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `doudi-bench-ui-${name}-`));
+
+async function importJob(design: Design, rows: number, file: { base64: string | null }): Promise<Figures> {
+  const dir = tempDir('import');
+  const served = await serve(design, dir);
+  try {
+    const s = await must<{ token: string }>(
+      served.call('setup.initialize', { streetCode: TEST_STREET.code, streetName: TEST_STREET.name, officeName: TEST_STREET.officeName, admin: ADMIN }),
+      'setup',
+    );
+    const [community] = await must<{ name: string }[]>(served.call('org.listCommunities', {}, s.token), 'communities');
+    file.base64 ??= await importWorkbook(importRows(community!.name, Math.ceil(rows / 2)));
+    const base64 = file.base64;
+    return await measured(served, s.token, async () => {
+      const preview = await must<{ importId: string; validHouseholds: number }>(
+        served.call('registry.importPreview', { fileName: '导入.xlsx', base64 }, s.token),
+        'import preview',
+      );
+      await must(served.call('registry.importCommit', { importId: preview.importId }, s.token), 'import commit');
+    });
+  } finally {
+    await served.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A copy of the district's source replica (the whole street) with an administrator to sign in. */
+async function streetCopy(d: District): Promise<{ dir: string; password: string }> {
+  const dir = tempDir('street');
+  d.source.backend.store.sqlite.prepare('VACUUM INTO ?').run(path.join(dir, DB_FILE_NAME));
+  const b = createBackend({ dataDir: dir, sync: { autoStart: false }, logError: () => undefined });
+  const password = 'bench-pass-1';
+  createUser(b.store, systemActor(d.streetCode), { username: 'bench_admin', displayName: '测评管理员', role: 'street-admin', password });
+  b.close();
+  return { dir, password };
+}
+
+async function exportJob(design: Design, street: { dir: string; password: string }): Promise<Figures> {
+  const served = await serve(design, street.dir);
+  try {
+    const { token } = await must<{ token: string }>(served.call('auth.login', { username: 'bench_admin', password: street.password }), 'login');
+    return await measured(served, token, () => must(served.call('registry.exportHouseholds', {}, token), 'export'));
+  } finally {
+    await served.close();
+  }
+}
+
+/** An empty PC enrolls and takes the whole street (the bootstrap runs within sync.enroll). No one can sign in yet: auth.me answers 请先登录, the same round trip. */
+async function bootstrapJob(design: Design, d: District): Promise<Figures> {
+  const dir = tempDir('bootstrap');
+  const served = await serve(design, dir);
+  try {
+    const code = await d.server.issueCode(d.streetCode);
+    const f = await measured(served, null, () => must(served.call('sync.enroll', { serverUrl: d.server.url, code, deviceName: `测评-${design}` }), 'enroll'));
+    await served.close();
+    const db = new Database(path.join(dir, DB_FILE_NAME), { readonly: true });
+    const got = (db.prepare('SELECT count(*) AS n FROM households').get() as { n: number }).n;
+    db.close();
+    if (got !== d.households) throw new Error(`bootstrap (${design}): ${got} households, expected ${d.households}`);
+    return f;
+  } finally {
+    await served.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function run(opts: BenchOptions): Promise<BenchResult> {
+  const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 20_000);
+  const d = await sharedDistrict(opts.households, 'ui-responsiveness');
+  const street = await streetCopy(d);
+  const file = { base64: null as string | null };
+  const figures: Record<string, Figures> = {};
+  try {
+    const phase = async (design: Design, job: Job, what: string, fn: () => Promise<Figures>) => {
+      log(`ui-responsiveness (${design}): ${what}`);
+      const f = await fn();
+      figures[`${design}_${job}`] = f;
+      log(`  ${JSON.stringify(f)} (load average ${os.loadavg()[0]!.toFixed(1)})`);
+    };
+    for (const design of ['worker', 'in_thread'] as Design[]) {
+      await phase(design, 'import', `import of ${rows} rows`, () => importJob(design, rows, file));
+      await phase(design, 'export', `export of ${d.persons} persons`, () => exportJob(design, street));
+      await phase(design, 'bootstrap', `bootstrap of ${d.households} households`, () => bootstrapJob(design, d));
+    }
+  } finally {
+    fs.rmSync(street.dir, { recursive: true, force: true });
+  }
+  const jobs: Job[] = ['import', 'export', 'bootstrap'];
+  const json: BenchResult['json'] = { bench: 'ui-responsiveness', import_rows: rows, persons: d.persons, households: d.households };
+  for (const [key, f] of Object.entries(figures)) for (const [k, v] of Object.entries(f)) json[`${key}_${k}`] = v;
+  const ok = jobs.every((j) => figures[`worker_${j}`]!.loop_max_ms < GOAL_LOOP_MAX_MS && figures[`worker_${j}`]!.call_p99_ms < GOAL_CALL_P99_MS);
+  Object.assign(json, {
+    goal_loop_max_ms: GOAL_LOOP_MAX_MS,
+    goal_call_p99_ms: GOAL_CALL_P99_MS,
+    ok,
+    loadavg_1m: Math.round(os.loadavg()[0]! * 10) / 10,
+    cpus: os.cpus().length,
+  });
+  const line = (design: Design, j: Job) => {
+    const f = figures[`${design}_${j}`]!;
+    return `  ${design.padEnd(9)} ${j.padEnd(9)} ${f.job_s.toFixed(1).padStart(6)} s  auth.me p99 ${String(f.call_p99_ms).padStart(6)} ms  max ${String(f.call_max_ms).padStart(6)} ms  UI 线程最大延迟 loop max ${String(f.loop_max_ms).padStart(6)} ms  (${f.calls} calls, ${f.failed} failed)`;
+  };
+  const summary = [
+    `ui-responsiveness: import ${rows} 行 rows, export ${d.persons} 人 persons, bootstrap ${d.households} 户 households; auth.me every ${CALL_EVERY_MS} ms`,
+    ...jobs.flatMap((j) => [line('worker', j), line('in_thread', j)]),
+    `  目标 goals (worker): loop max < ${GOAL_LOOP_MAX_MS} ms, p99 < ${GOAL_CALL_P99_MS} ms: ${ok ? '达标 OK' : '未达标 MISSED'}`,
+    `  机器负载 load average ${json.loadavg_1m} on ${json.cpus} CPUs`,
+  ];
+  return { json, summary };
+}
+
+export const uiResponsivenessBench: Bench = { name: 'ui-responsiveness', run };
