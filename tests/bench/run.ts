@@ -10,9 +10,10 @@ import { printCardsBench } from './print-cards';
 import { dueListsBench } from './due-lists';
 import { syncBootstrapBench } from './sync-bootstrap';
 import { syncIncrementalBench } from './sync-incremental';
+import { storageFootprintBench } from './storage-footprint';
 import { closeSharedDistrict } from './sync-district';
 
-const BENCHES: Bench[] = [registrySearchBench, dueListsBench, printCardsBench, syncBootstrapBench, syncIncrementalBench];
+const BENCHES: Bench[] = [registrySearchBench, dueListsBench, printCardsBench, syncBootstrapBench, syncIncrementalBench, storageFootprintBench];
 
 function option(name: string): string | undefined {
   const prefix = `--${name}=`;
