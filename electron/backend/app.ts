@@ -28,6 +28,7 @@ import { appHandlers } from './api/app-handlers';
 import { householdHandlers } from './api/household-handlers';
 import type { Handlers } from './api/handlers';
 import { loadDemoStreet } from './demo/load';
+import { compactionDone, compactStorage } from './sync/compact';
 import type { SecretBox } from './store/secret-box';
 import { areasOfTables, type BackendEvent, type ProgressInfo } from '../../shared/api/events';
 import { CallGate, EXCLUSIVE_PROCEDURES, SNAPSHOT_READS } from './api/call-gate';
@@ -90,6 +91,12 @@ export function createBackend(opts: BackendOptions): Backend {
     },
   });
   topUpNewParamKeys(store);
+  // a database written before issue 19 slims down once, in chunks (sync/compact.ts)
+  if (!compactionDone(store)) {
+    const label = '正在整理本机数据库（精简同步记录）';
+    compactStorage(store, { onProgress: (p) => emit({ type: 'progress', progress: { task: 'storage-compact', label, done: p.done, total: p.total, finished: false } }) });
+    emit({ type: 'progress', progress: { task: 'storage-compact', label, done: 1, total: 1, finished: true } });
+  }
   migrateProgrammeTags(store);
   const sessions = new SessionStore(() => store.nowDate().getTime(), opts.sessions);
   const handlers: Handlers = {

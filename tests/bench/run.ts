@@ -10,10 +10,11 @@ import { printCardsBench } from './print-cards';
 import { dueListsBench } from './due-lists';
 import { syncBootstrapBench } from './sync-bootstrap';
 import { syncIncrementalBench } from './sync-incremental';
+import { storageFootprintBench } from './storage-footprint';
 import { closeSharedDistrict } from './sync-district';
 import { uiResponsivenessBench } from './ui-responsiveness';
 
-const BENCHES: Bench[] = [registrySearchBench, dueListsBench, printCardsBench, syncBootstrapBench, syncIncrementalBench, uiResponsivenessBench];
+const BENCHES: Bench[] = [registrySearchBench, dueListsBench, printCardsBench, syncBootstrapBench, syncIncrementalBench, uiResponsivenessBench, storageFootprintBench];
 
 function option(name: string): string | undefined {
   const prefix = `--${name}=`;

@@ -27,7 +27,7 @@ import { generateStreet } from '../../electron/backend/demo/generate';
 import { loadStreetData } from '../../electron/backend/demo/load';
 import { httpTransport, type SyncTransport } from '../../electron/backend/sync/http';
 import { enrollDevice, syncConfig, SYNC_META } from '../../electron/backend/sync/session';
-import { outboxBatch } from '../../electron/backend/sync/encode';
+import { outboxBatch, recordPushResult } from '../../electron/backend/sync/encode';
 import { META as PULL_META } from '../../electron/backend/sync/pull';
 import { SYNC_CATALOG } from '../../shared/sync/catalog';
 import type { Change } from '../../shared/sync/wire';
@@ -239,7 +239,8 @@ export async function loadDistrict(households: number, label: string): Promise<D
     server = served;
     // The source's saved server address moves with the server.
     store.tx(() => {
-      store.sqlite.prepare('UPDATE change_log SET pushed_at = ? WHERE pushed_at IS NULL').run(store.nowIso());
+      // acknowledged as a push would be (encode.ts), so the outbox keeps what it keeps after a push
+      recordPushResult(store, changes, { accepted: changes.map((c) => c.hlc), rejected: [], serverTime: store.nowIso() });
       store.setMeta(PULL_META.bootstrapped, '1');
       store.setMeta(PULL_META.snapshotCursor, String(top));
       store.setMeta(PULL_META.cursor, String(top));

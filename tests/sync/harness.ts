@@ -107,6 +107,7 @@ export interface ReplicaOptions {
 export async function makeReplica(server: TestServer, name: string, partition: string, opts: ReplicaOptions = {}): Promise<Replica> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `doudi-replica-${name}-`));
   const backend = createBackend({ dataDir, logError: () => undefined });
+  keepChangeLedger(backend);
   const url = opts.url ?? server.url;
   const { code } = await admin.issueEnrollmentCode(server.opened.db, new Date(), partition);
   await enrollDevice(backend.store, httpTransport(url, null), { serverUrl: url, code, deviceName: name });
@@ -114,10 +115,30 @@ export async function makeReplica(server: TestServer, name: string, partition: s
   return openReplica(name, dataDir, opts);
 }
 
+/**
+ * What the replica ever logged, for the invariants: acknowledged changes leave change_log
+ * (forget.ts), so temporary triggers of the test copy each logged change's stamp into a table of
+ * the file (copied with it, like the data) and follow its re-stamping; a change removed before it
+ * was pushed (take the server's value) leaves it too.
+ */
+function keepChangeLedger(backend: Backend): void {
+  backend.store.sqlite.exec(`
+    CREATE TABLE IF NOT EXISTS main.test_change_ledger (hlc TEXT NOT NULL, node_id TEXT NOT NULL, PRIMARY KEY (hlc, node_id));
+    CREATE TEMP TRIGGER IF NOT EXISTS test_ledger_insert AFTER INSERT ON main.change_log
+    BEGIN INSERT OR IGNORE INTO test_change_ledger (hlc, node_id) VALUES (NEW.hlc, NEW.node_id); END;
+    CREATE TEMP TRIGGER IF NOT EXISTS test_ledger_move AFTER UPDATE OF hlc, node_id ON main.change_log
+    BEGIN UPDATE test_change_ledger SET hlc = NEW.hlc, node_id = NEW.node_id WHERE hlc = OLD.hlc AND node_id = OLD.node_id; END;
+    CREATE TEMP TRIGGER IF NOT EXISTS test_ledger_drop AFTER DELETE ON main.change_log WHEN OLD.pushed_at IS NULL
+    BEGIN DELETE FROM test_change_ledger WHERE hlc = OLD.hlc AND node_id = OLD.node_id; END;
+    INSERT OR IGNORE INTO test_change_ledger (hlc, node_id) SELECT hlc, node_id FROM change_log;
+  `);
+}
+
 /** Opens an enrolled replica's data directory again (background sync off: tests sync explicitly). */
 export function openReplica(name: string, dataDir: string, opts: ReplicaOptions = {}): Replica {
   const skew = { ms: 0 };
   const backend = createBackend({ dataDir, now: () => new Date(Date.now() + skew.ms), logError: () => undefined, sync: { autoStart: false } });
+  keepChangeLedger(backend);
   const scope = syncConfig(backend.store)!.scope;
   const transport = (timeoutMs = opts.timeoutMs) => {
     const cfg = syncConfig(backend.store)!;

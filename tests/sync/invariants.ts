@@ -32,14 +32,15 @@ export async function serverHlcs(server: TestServer, node: string): Promise<stri
   return got.map((g) => g.hlc).sort();
 }
 
+/** Every change the replica logged (its ledger, harness.ts: acknowledged changes leave change_log). */
 export function localHlcs(r: Replica, node?: string): string[] {
   const where = node === undefined ? '' : ' WHERE node_id = ?';
-  return r.backend.store.sqlite.prepare(`SELECT hlc FROM change_log${where} ORDER BY hlc`).pluck().all(...(node === undefined ? [] : [node])) as string[];
+  return r.backend.store.sqlite.prepare(`SELECT hlc FROM test_change_ledger${where} ORDER BY hlc`).pluck().all(...(node === undefined ? [] : [node])) as string[];
 }
 
 /** The node ids a replica's change log holds (more than one after a restored copy renewed its node). */
 export function localNodes(r: Replica): string[] {
-  const logged = r.backend.store.sqlite.prepare('SELECT DISTINCT node_id FROM change_log').pluck().all() as string[];
+  const logged = r.backend.store.sqlite.prepare('SELECT DISTINCT node_id FROM test_change_ledger').pluck().all() as string[];
   return [...new Set([...logged, r.backend.store.nodeId])].sort();
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { makeHarness, type Harness } from '../testing/harness';
 import { systemActor } from '../services/setup/street';
+import { clocksOf, columnOrder } from '../sync/clocks';
 
 let h: Harness;
 afterEach(() => h?.close());
@@ -42,9 +43,11 @@ describe('the write path', () => {
       .get(id) as { fields: string; partition: string; hlc: string };
     expect(change.partition).toBe('120110001000');
     expect(JSON.parse(change.fields)).toMatchObject({ id, name: '测试社区', street_code: '120110001000' });
-    const clocks = store.sqlite.prepare('SELECT field, hlc FROM field_clocks WHERE row_id = ?').all(id) as { hlc: string }[];
-    expect(clocks.length).toBeGreaterThan(5);
-    expect(new Set(clocks.map((c) => c.hlc))).toEqual(new Set([change.hlc]));
+    // one row clock for the whole row (sync/clocks.ts), covering every column
+    const clocks = store.sqlite.prepare('SELECT field, hlc FROM field_clocks WHERE row_id = ?').all(id) as { field: string; hlc: string }[];
+    expect(clocks).toEqual([{ field: `*${columnOrder(store, 'communities').size}`, hlc: change.hlc }]);
+    const read = clocksOf(store, 'communities', id);
+    for (const col of columnOrder(store, 'communities').keys()) expect(read.get(col)).toBe(change.hlc);
   });
 
   test('an update logs only the fields that changed, with a later clock; a no-op writes nothing', async () => {
@@ -52,14 +55,14 @@ describe('the write path', () => {
     const store = h.backend.store;
     const actor = systemActor('120110001000');
     const id = store.insert('communities', { streetCode: '120110001000', name: '甲' }, actor, null);
-    const first = store.prepare('SELECT hlc FROM field_clocks WHERE row_id = ? AND field = ?').get(id, 'name') as { hlc: string };
+    const first = { hlc: clocksOf(store, 'communities', id).get('name')! };
     const changed = store.update('communities', id, { name: '乙', kind: 'community' }, actor, null);
     expect(changed).toEqual(['name']);
     const last = store.sqlite
       .prepare('SELECT fields FROM change_log WHERE row_id = ? ORDER BY seq DESC LIMIT 1')
       .get(id) as { fields: string };
     expect(Object.keys(JSON.parse(last.fields)).sort()).toEqual(['name', 'updated_at']);
-    const second = store.prepare('SELECT hlc FROM field_clocks WHERE row_id = ? AND field = ?').get(id, 'name') as { hlc: string };
+    const second = { hlc: clocksOf(store, 'communities', id).get('name')! };
     expect(second.hlc > first.hlc).toBe(true);
     const before = counts(h);
     expect(store.update('communities', id, { name: '乙' }, actor, { action: 'x', summary: 'x' })).toEqual([]);

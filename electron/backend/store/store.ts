@@ -14,6 +14,7 @@ import { SYNCED_TABLES, type SyncedTableName } from '../db/schema';
 import { AppError } from '../../../shared/errors';
 import { PLAIN_BOX, type SecretBox } from './secret-box';
 import { printable, printableJson } from '../../../shared/text/printable';
+import { rowClockField } from '../sync/clocks';
 
 export interface Actor {
   userId: string | null;
@@ -318,7 +319,7 @@ export class Store {
       ).run(...names.map((n) => fields[n]));
       // Log the row as stored, defaults included, so every replica builds the same complete row.
       const stored = this.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown>;
-      this.logChange(table, id, this.partitionOf(meta, stored), stored, hlc);
+      this.logChange(table, id, this.partitionOf(meta, stored), stored, hlc, true);
       if (audit) this.audit(actor, { ...audit, entity: table, entityId: id });
       return id;
     });
@@ -407,7 +408,7 @@ export class Store {
     this.prepare(`INSERT INTO audit_events (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
       ...names.map((n) => fields[n]),
     );
-    this.logChange('audit_events', id, actor.streetCode, fields, hlc);
+    this.logChange('audit_events', id, actor.streetCode, fields, hlc, true);
   }
 
   private partitionOf(meta: TableMeta, row: Record<string, unknown>): string {
@@ -416,16 +417,21 @@ export class Store {
     return p;
   }
 
-  /** `hlc` is ticked by the caller before its first write (see `unit`). */
+  /**
+   * `hlc` is ticked by the caller before its first write (see `unit`). A row written `whole` (every
+   * column) is stamped with one row clock (sync/clocks.ts), an update field by field.
+   */
   private logChange(
     table: SyncedTableName,
     rowId: string,
     partition: string,
     fields: Record<string, unknown>,
     hlc: string,
+    whole = false,
   ): void {
+    const rowClock = whole ? rowClockField(this, table, Object.keys(fields)) : null;
     // All of the change's field clocks in one statement (one per field count, cached).
-    const names = Object.keys(fields);
+    const names = rowClock === null ? Object.keys(fields) : [rowClock];
     const args: unknown[] = [];
     for (const field of names) args.push(table, rowId, field, hlc);
     if (names.length > 0) {

@@ -2,13 +2,15 @@
  * Field clocks of the local replica (field_clocks): the HLC of each stored field value, the basis
  * of field-level last-writer-wins.
  *
- * Row clocks: a remote row stored as new that carries every column of its table under one clock
- * (an insert, a snapshot row not changed since) gets ONE entry, field `*<n>`, instead of one per
- * column, where n is the number of the table's columns when it was stamped, in SQLite's column
- * order (which additive schema changes only extend), so that a column added by a later upgrade is
- * not covered. A column's clock is its own entry, else the row clock if that covers the column.
- * Writing one entry per column was a third of a bootstrap's cost (bench sync-bootstrap). Local
- * writes (store.ts) stamp their fields one by one, so their entries take precedence.
+ * Row clocks: a row written whole under one stamp (a local insert or audit event, store.ts; a
+ * remote row stored as new that carries every column under one clock: an insert, a snapshot row
+ * not changed since) gets ONE entry, field `*<n>`, instead of one per column, where n is the number
+ * of the table's columns when it was stamped, in SQLite's column order (which additive schema
+ * changes only extend), so that a column added by a later upgrade is not covered. A field gets an
+ * entry of its own only when a later write stamps it. A column's clock is the newer of its own
+ * entry and the row clock (if that covers the column): the row clock stamped every column, so an
+ * older own entry was overwritten by it. One entry per column was 14 times the data (issue 19)
+ * and a third of a bootstrap's cost (bench sync-bootstrap).
  */
 import type { Store } from '../store/store';
 
@@ -57,9 +59,9 @@ export function clocksOf(store: Store, table: string, rowId: string): RowClocks 
     size: rows.length,
     get(field) {
       const mine = own.get(field);
-      if (mine !== undefined || !row) return mine;
+      if (!row || (mine !== undefined && mine >= row.hlc)) return mine;
       const cid = columnOrder(store, table).get(field);
-      return cid !== undefined && cid < row.columns ? row.hlc : undefined;
+      return cid !== undefined && cid < row.columns ? row.hlc : mine;
     },
   };
 }
@@ -109,4 +111,30 @@ export function stampClocks(store: Store, table: string, rowId: string, clocks: 
     // One statement per field count, cached by the store.
     store.prepare(UPSERT_CLOCKS(part.length)).run(...args);
   }
+}
+
+
+/**
+ * Forgets the clocks of some fields of a row (their next remote value wins), the other fields
+ * keeping theirs: a row clock covering a dropped field is replaced by entries of the fields it
+ * still stamps.
+ */
+export function dropFieldClocks(store: Store, table: string, rowId: string, fields: string[]): void {
+  if (fields.length === 0) return;
+  const clocks = clocksOf(store, table, rowId);
+  const row = (store.prepare("SELECT field, hlc FROM field_clocks WHERE table_name = ? AND row_id = ? AND field LIKE '*%'").get(table, rowId) as
+    | { field: string; hlc: string }
+    | undefined);
+  const drop = new Set(fields);
+  if (row) {
+    const covered = Number(row.field.slice(ROW_CLOCK.length));
+    const keep: Record<string, string> = {};
+    for (const [col, cid] of columnOrder(store, table)) {
+      if (cid < covered && !drop.has(col)) keep[col] = clocks.get(col)!;
+    }
+    store.prepare('DELETE FROM field_clocks WHERE table_name = ? AND row_id = ? AND field = ?').run(table, rowId, row.field);
+    stampClocks(store, table, rowId, keep);
+  }
+  const del = store.prepare('DELETE FROM field_clocks WHERE table_name = ? AND row_id = ? AND field = ?');
+  for (const f of drop) del.run(table, rowId, f);
 }

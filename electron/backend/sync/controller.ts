@@ -275,7 +275,8 @@ export class SyncController {
   }
 
   private maxSeq(): number {
-    return (this.store.prepare('SELECT coalesce(max(seq), 0) AS m FROM change_log').get() as { m: number }).m;
+    // the log's last sequence (AUTOINCREMENT): acknowledged changes leave the log (forget.ts)
+    return (this.store.prepare("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'change_log'), 0) AS m").get() as { m: number }).m;
   }
 
   private startProbe(): void {

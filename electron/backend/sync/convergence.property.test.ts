@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import type { Store } from '../store/store';
 import type { Change } from '../../../shared/sync/wire';
 import { applyRemote, fromChange } from './apply';
+import { clocksOf } from './clocks';
 import { outboxBatch, recordPushResult } from './encode';
 import { pendingCount } from './pending';
 import { dumpTables, memoryStore } from './testing/memory-replicas';
@@ -132,6 +133,24 @@ function run(ops: Op[], skews: number[], finalOrders: number[][]): void {
     const dumps = stores.map((s) => dumpTables(s, ['communities', 'grids']));
     for (const s of stores) expect(pendingCount(s)).toBe(0);
     for (let i = 1; i < dumps.length; i++) expect(dumps[i]).toEqual(dumps[0]);
+    // field-level last-writer-wins: every stored field holds the value of the newest change that
+    // wrote it, and reads that change's clock (row clocks and field entries alike)
+    const newest = new Map<string, { hlc: string; value: unknown }>();
+    for (const c of server.log) {
+      for (const [f, v] of Object.entries(c.fields)) {
+        const key = `${c.table}\0${c.rowId}\0${f}`;
+        const cur = newest.get(key);
+        if (!cur || c.hlc > cur.hlc) newest.set(key, { hlc: c.hlc, value: v });
+      }
+    }
+    for (const s of stores) {
+      for (const [key, want] of newest) {
+        const [table, rowId, field] = key.split('\0') as [string, string, string];
+        expect(clocksOf(s, table, rowId).get(field)).toBe(want.hlc);
+        const row = s.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(rowId) as Record<string, unknown>;
+        expect(row[field]).toEqual(want.value);
+      }
+    }
     // nothing applied from remote was re-logged: every outbox entry was authored here
     for (const s of stores) {
       const foreign = s.prepare('SELECT count(*) AS n FROM change_log WHERE node_id <> ?').get(s.nodeId) as { n: number };

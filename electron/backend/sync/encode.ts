@@ -1,11 +1,12 @@
 /**
  * The outbox as wire changes: unpushed change_log rows in log order, and the bookkeeping after a
- * push (acknowledged changes marked pushed; refused ones kept with the server's reason so the
+ * push (acknowledged changes leave the log, forget.ts; refused ones kept with the server's reason so the
  * 同步 page can show them — nothing is dropped silently; users changes waiting for a signed-in
  * user's ticket stay in the outbox).
  */
 import type { Store } from '../store/store';
 import type { Change, PushResponse } from '../../../shared/sync/wire';
+import { forgetAcknowledged } from './forget';
 
 interface LogRow {
   hlc: string;
@@ -55,6 +56,7 @@ export function recordPushResult(store: Store, sent: Change[], res: PushResponse
       reject.run(r.hlc, c.table, c.rowId, r.code, r.message, r.field ?? null, JSON.stringify(c.fields), at);
       mark.run(at, r.hlc);
     }
+    forgetAcknowledged(store);
     store.setMeta('sync_last_push', at);
   });
 }

@@ -6,6 +6,7 @@ import { Store } from '../store/store';
 import { parseHlc } from '../../../shared/hlc';
 import type { PulledChange } from '../../../shared/sync/wire';
 import { outboxBatch } from './encode';
+import { forgetAcknowledged } from './forget';
 import type { SyncTransport } from './http';
 import { ownCheck, recoverOwnChanges, recoveryUnderWay, syncNotices } from './recover';
 import { memoryStore } from './testing/memory-replicas';
@@ -123,11 +124,26 @@ describe('recovering a replica restored from an older copy', () => {
     push(a, server);
     const first = fakeServer(server, { failPulls: 1 });
     await expect(recoverOwnChanges(copy, first.t, { page: 2 })).rejects.toThrow('fetch failed');
-    expect(recoveryUnderWay(copy)).toEqual({ recovered: 0, node: first.nodes[0] });
+    expect(recoveryUnderWay(copy)).toEqual({ recovered: 0, knownAtStart: 'none', node: first.nodes[0] });
     const again = fakeServer(server);
     const { recovered } = await recoverOwnChanges(copy, again.t, { page: 2 });
     expect(recovered).toBe(3);
     expect(again.nodes).toEqual(first.nodes);
     expect(copy.nodeId).toBe(first.nodes[0]);
+  });
+
+  test('changes the copy had acknowledged (and forgotten) are not counted as recovered; the fetched ones leave the log', async () => {
+    const server: PulledChange[] = [];
+    const a = track(memoryStore(at));
+    a.insert('communities', { streetCode: S, name: '甲' }, actor, null);
+    push(a, server);
+    a.tx(() => forgetAcknowledged(a));
+    const copy = copyOf(a); // acknowledged, its pull cursor still at 0
+    a.insert('communities', { streetCode: S, name: '乙' }, actor, null);
+    push(a, server);
+    const { recovered } = await recoverOwnChanges(copy, fakeServer(server).t, { page: 10 });
+    expect(recovered).toBe(1);
+    expect(copy.prepare('SELECT count(*) FROM change_log').pluck().get()).toBe(0);
+    expect(ownCheck(copy).known).toBe(server.at(-1)!.hlc);
   });
 });

@@ -24,6 +24,7 @@ import { newNodeId, type Store } from '../store/store';
 import { applyRemote, fromChange } from './apply';
 import type { SyncTransport } from './http';
 import { pullCursor } from './pull';
+import { forgetAcknowledged, ownKnown } from './forget';
 
 export const RECOVERY_META = 'sync_recovering';
 export const NOTICES_META = 'sync_notices';
@@ -31,23 +32,32 @@ const NOTICES_MAX = 20;
 
 /**
  * What this replica knows of its own pushes: its node, and the highest stamp of its changes the
- * server accepted (pushed and not refused), or `none`. The (unique) index on hlc is walked from
+ * server accepted (pushed and not refused), or `none`: kept when they leave the log (forget.ts),
+ * or still in the log (a database not migrated yet). The (unique) index on hlc is walked from
  * the top, past the few changes not yet pushed.
  */
 export function ownCheck(store: Store): OwnCheck {
-  const known = store
+  const logged = store
     .prepare(
       `SELECT hlc FROM change_log c WHERE pushed_at IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM sync_rejections r WHERE r.hlc = c.hlc) ORDER BY hlc DESC LIMIT 1`,
     )
     .pluck()
     .get() as string | undefined;
+  // acknowledged changes leave the log, their highest stamp kept (forget.ts)
+  const forgotten = ownKnown(store);
+  const known = !forgotten || (logged !== undefined && logged > forgotten) ? logged : forgotten;
   return { known: known ?? 'none', node: store.nodeId };
 }
 
 interface RecoveryState {
   /** Own changes fetched back so far. */
   recovered: number;
+  /**
+   * The highest acknowledged stamp of the copy when the recovery began: a fetched change above it
+   * is one the copy lacked (its acknowledged changes have left its log).
+   */
+  knownAtStart?: string | null;
   /** The new node, once registered with the server. */
   node?: string;
 }
@@ -80,7 +90,7 @@ function moveToNode(store: Store, c: { seq: number; hlc: string; table_name: str
  * A change of the log that only shares its stamp with a fetched one (written on the copy, stamped
  * by its old clock exactly as a lost one) is a different change: it moves to the new node.
  */
-function adoptOwnChanges(store: Store, changes: PulledChange[], node: string): number {
+function adoptOwnChanges(store: Store, changes: PulledChange[], node: string, knownAtStart: string | null): number {
   const find = store.prepare('SELECT seq, table_name, row_id, fields, pushed_at FROM change_log WHERE hlc = ?');
   const ack = store.prepare('UPDATE change_log SET pushed_at = ? WHERE seq = ?');
   const add = store.prepare(
@@ -102,8 +112,10 @@ function adoptOwnChanges(store: Store, changes: PulledChange[], node: string): n
       if (held.pushed_at !== null) continue; // not this replica's to repair: the server refused it
       moveToNode(store, { ...held, hlc: c.hlc }, node);
     }
+    // written as acknowledged (forgotten with the page: forget.ts); a stamp above what the copy
+    // knew is a change the copy lacked
     add.run(c.hlc, c.node, c.table, c.rowId, c.partition, JSON.stringify(c.fields), at);
-    added++;
+    if (knownAtStart === null || c.hlc > knownAtStart) added++;
   }
   return added;
 }
@@ -153,7 +165,8 @@ export async function recoverOwnChanges(
   t: SyncTransport,
   opts: { page: number },
 ): Promise<{ recovered: number; notice: SyncNotice }> {
-  const state: RecoveryState = recoveryUnderWay(store) ?? { recovered: 0 };
+  const state: RecoveryState = recoveryUnderWay(store) ?? { recovered: 0, knownAtStart: ownCheck(store).known };
+  const knownAtStart = state.knownAtStart === undefined || state.knownAtStart === 'none' ? null : state.knownAtStart;
   store.setMeta(RECOVERY_META, JSON.stringify(state));
   // The new node first: a change of the copy stamped like a fetched one moves to it (adoptOwnChanges).
   if (state.node) await t.renewNode(state.node);
@@ -167,8 +180,9 @@ export async function recoverOwnChanges(
   for (;;) {
     const res = await t.pull(after, opts.page, { own: true });
     store.tx(() => {
-      state.recovered += adoptOwnChanges(store, res.changes, node);
+      state.recovered += adoptOwnChanges(store, res.changes, node, knownAtStart);
       applyRemote(store, res.changes.map(fromChange));
+      forgetAcknowledged(store);
       store.setMeta(RECOVERY_META, JSON.stringify(state));
     });
     after = res.cursor;

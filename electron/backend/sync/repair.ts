@@ -10,6 +10,7 @@ import { SYNC_CATALOG } from '../../../shared/sync/catalog';
 import { openRejections } from './encode';
 import { recordLabel } from './record-label';
 import { applyRemote } from './apply';
+import { clocksOf, dropFieldClocks } from './clocks';
 import type { SyncTransport } from './http';
 
 export function rejectedChanges(store: Store): RejectedChangeInfo[] {
@@ -42,16 +43,11 @@ export async function takeServerValue(store: Store, t: SyncTransport, hlc: strin
   }
   const table = rej.tableName;
   store.tx(() => {
-    const clocks = new Map(
-      (store.prepare('SELECT field, hlc FROM field_clocks WHERE table_name = ? AND row_id = ?').all(table, rej.rowId) as { field: string; hlc: string }[]).map(
-        (c) => [c.field, c.hlc],
-      ),
-    );
+    const clocks = clocksOf(store, table, rej.rowId);
     // Only fields whose local value is still the refused one; later local edits stand on their own.
     const mine = Object.keys(rej.fields).filter((f) => clocks.get(f) === hlc);
     if (res.row) {
-      const drop = store.prepare('DELETE FROM field_clocks WHERE table_name = ? AND row_id = ? AND field = ?');
-      for (const f of mine) drop.run(table, rej.rowId, f);
+      dropFieldClocks(store, table, rej.rowId, mine);
       applyRemote(store, [res.row]);
     } else if (mine.includes('id') || mine.includes('created_at')) {
       try {

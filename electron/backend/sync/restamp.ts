@@ -9,6 +9,7 @@
  */
 import { formatHlc } from '../../../shared/hlc';
 import { REMOTE_HLC_META, type Store } from '../store/store';
+import { ownKnown } from './forget';
 
 /**
  * A stamp this far ahead of the server's time counts as future: under the server's five minutes by
@@ -43,7 +44,8 @@ export function restampFutureChanges(store: Store, serverNowMs: number): number 
     if (future.length === 0) return 0;
     const held = store.prepare('SELECT max(hlc) AS h FROM field_clocks WHERE hlc < ?').get(futurePrefix) as { h: string | null };
     const logged = store.prepare('SELECT max(hlc) AS h FROM change_log WHERE hlc < ?').get(futurePrefix) as { h: string | null };
-    const floor = maxOf(held.h, logged.h, store.getMeta(REMOTE_HLC_META), formatHlc({ millis: serverNowMs, counter: 0, node: store.nodeId }));
+    const known = ownKnown(store);
+    const floor = maxOf(held.h, logged.h, known !== null && known < futurePrefix ? known : null, store.getMeta(REMOTE_HLC_META), formatHlc({ millis: serverNowMs, counter: 0, node: store.nodeId }));
     store.clock.reset(floor!);
     const moveLog = store.prepare('UPDATE change_log SET hlc = ?, pushed_at = NULL WHERE seq = ?');
     // by the row's key (field_clocks has no index on hlc)

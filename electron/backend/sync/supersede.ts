@@ -7,6 +7,7 @@
  */
 import type { Store } from '../store/store';
 import { SYNC_CATALOG } from '../../../shared/sync/catalog';
+import { clocksOf, stampClocks } from './clocks';
 
 interface Superseding {
   refused: string;
@@ -27,8 +28,6 @@ export function supersedeRefused(store: Store): number {
   const due = found.filter((s): s is Superseding => s.seq !== null && SYNC_CATALOG.has(s.table));
   if (due.length === 0) return 0;
   const logged = store.prepare('SELECT hlc, fields FROM change_log WHERE seq = ?');
-  const stale = store.prepare('SELECT field FROM field_clocks WHERE table_name = ? AND row_id = ? AND hlc = ?');
-  const restamp = store.prepare('UPDATE field_clocks SET hlc = ? WHERE table_name = ? AND row_id = ? AND field = ?');
   const rewrite = store.prepare('UPDATE change_log SET fields = ? WHERE seq = ?');
   const resolve = store.prepare('UPDATE sync_rejections SET resolved_at = ? WHERE hlc = ?');
   store.tx(() => {
@@ -36,12 +35,15 @@ export function supersedeRefused(store: Store): number {
       const edit = logged.get(s.seq) as { hlc: string; fields: string };
       const fields = JSON.parse(edit.fields) as Record<string, unknown>;
       const row = store.prepare(`SELECT * FROM "${s.table}" WHERE id = ?`).get(s.rowId) as Record<string, unknown> | undefined;
-      for (const { field } of stale.all(s.table, s.rowId, s.refused) as { field: string }[]) {
-        if (field in fields || !row || !(field in row)) continue;
-        fields[field] = row[field];
+      const clocks = clocksOf(store, s.table, s.rowId);
+      const restamp: Record<string, string> = {};
+      for (const field of row ? Object.keys(row) : []) {
+        if (field in fields || clocks.get(field) !== s.refused) continue;
+        fields[field] = row![field];
         // The field's value now travels under the edit's stamp, here as at the server.
-        restamp.run(edit.hlc, s.table, s.rowId, field);
+        restamp[field] = edit.hlc;
       }
+      stampClocks(store, s.table, s.rowId, restamp);
       rewrite.run(JSON.stringify(fields), s.seq);
       resolve.run(store.nowIso(), s.refused);
     }
