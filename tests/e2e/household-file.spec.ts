@@ -14,6 +14,8 @@ import { monthOf } from '../../shared/policy';
 import { addDays } from '../../shared/time/calendar-days';
 import { shanghaiDate } from '../../shared/time/shanghai';
 import { ARTIFACTS, expect, screenshot, test, type App, type TestClock } from './fixtures';
+import { noSidewaysScroll } from '../support/ui';
+import { goHash } from '../support/assistance-street';
 
 const ADMIN = { username: 'admin', displayName: '王管理', password: 'admin-pass-1' };
 const CASEWORKER = { username: 'dcy', displayName: '调查员', password: 'dcy-pass-2026' };
@@ -94,20 +96,7 @@ async function signIn(page: Page, app: App) {
   await expect(page.getByText('家庭列表').first()).toBeVisible();
 }
 
-const goHash = (page: Page, hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
 
-/** Nothing scrolls sideways: neither the page nor the table. */
-async function noSidewaysScroll(page: Page) {
-  const widths = await page.evaluate(() => {
-    const table = document.querySelector('[data-testid=ledger-table] .ant-table-content, [data-testid=ledger-table] .ant-table-body');
-    return {
-      page: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
-      table: table ? [table.scrollWidth, table.clientWidth] : [0, 0],
-    };
-  });
-  expect(widths.page[0]).toBeLessThanOrEqual(widths.page[1]!);
-  expect(widths.table[0]).toBeLessThanOrEqual(widths.table[1]!);
-}
 
 test('the household file shows enrolment, temporary assistance and ledger items, prints as one file; a duplicate item is closed; the ledger fits 1366 px', async ({ page, app, clock }) => {
   test.setTimeout(150_000);

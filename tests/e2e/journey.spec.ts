@@ -16,26 +16,14 @@ import { cardCode } from '../../shared/care/card-code';
 import { ARTIFACTS, expect, screenshot, test } from './fixtures';
 import { readQrWithJsqr } from '../support/qr-image';
 import { readDb } from '../support/side-store';
-import { backendCall, signInAs } from '../support/ui';
+import { backendCall, noSidewaysScroll, signInAs } from '../support/ui';
+import { goHash } from '../support/assistance-street';
 
 const OUT = path.resolve(ARTIFACTS, '../pdf');
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-const goHash = (page: Page, hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
 
-/** Nothing scrolls sideways: neither the page nor the ledger table. */
-async function noSidewaysScroll(page: Page) {
-  const widths = await page.evaluate(() => {
-    const table = document.querySelector('[data-testid=ledger-table] .ant-table-content, [data-testid=ledger-table] .ant-table-body');
-    return {
-      page: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
-      table: table ? [table.scrollWidth, table.clientWidth] : [0, 0],
-    };
-  });
-  expect(widths.page[0]).toBeLessThanOrEqual(widths.page[1]!);
-  expect(widths.table[0]).toBeLessThanOrEqual(widths.table[1]!);
-}
 
 interface Item {
   id: string;

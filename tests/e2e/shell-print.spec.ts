@@ -14,6 +14,7 @@ import { expect, test, ARTIFACTS } from './fixtures';
 import { startOwnApp, type OwnApp } from '../support/own-app';
 import { caller, prepareCards, setCareSubsidies } from '../support/care-data';
 import { initializeStreet, signIn } from '../support/street-setup';
+import type { DoudiBridge } from '../../shared/api/bridge';
 
 const ADMIN = { username: 'zgzadmin', displayName: '王建华', password: 'zgz-admin-2026' };
 const OUT = path.resolve(ARTIFACTS, '../pdf');
@@ -28,8 +29,9 @@ test.afterAll(async () => {
 
 /** What the preload exposes, over the browser-mode HTTP API and two bindings to the test. */
 function installShellBridge() {
-  const w = window as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
-  (window as unknown as { doudi: unknown }).doudi = {
+  const w = window as unknown as Record<string, (...a: unknown[]) => Promise<never>>;
+  // Typed as the preload's object, so a key the renderer starts to use cannot be missing here.
+  const bridge: DoudiBridge = {
     platform: 'win32',
     invoke: async ({ procedure, input, token }: { procedure: string; input: unknown; token: string | null }) => {
       const r = await fetch(`/api/${procedure}`, {
@@ -40,9 +42,11 @@ function installShellBridge() {
       return r.json();
     },
     onMenuCommand: () => () => undefined,
-    print: (request: unknown) => w.__shellPrint!(request),
+    onBackendEvent: () => () => undefined,
+    print: (request) => w.__shellPrint!(request),
     printSession: () => w.__shellPrintSession!(),
   };
+  (window as unknown as { doudi: DoudiBridge }).doudi = bridge;
 }
 
 test('导出PDF in the shell renders the print route in its own window with the caller’s session', async ({ page, context }) => {

@@ -24,3 +24,16 @@ export async function backendCall<T>(backend: Pick<Backend, 'call'>, token: stri
   if (!r.ok) throw new Error(`${procedure}: ${JSON.stringify(r.error)}`);
   return r.result as T;
 }
+
+/** Nothing scrolls sideways at the page's width: neither the page nor the ledger table. */
+export async function noSidewaysScroll(page: Page): Promise<void> {
+  const widths = await page.evaluate(() => {
+    const table = document.querySelector('[data-testid=ledger-table] .ant-table-content, [data-testid=ledger-table] .ant-table-body');
+    return {
+      page: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
+      table: table ? [table.scrollWidth, table.clientWidth] : [0, 0],
+    };
+  });
+  expect(widths.page[0]).toBeLessThanOrEqual(widths.page[1]!);
+  expect(widths.table[0]).toBeLessThanOrEqual(widths.table[1]!);
+}

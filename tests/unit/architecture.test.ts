@@ -12,24 +12,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { builtinModules } from 'node:module';
 import { describe, expect, test } from 'vitest';
+import { REPO_ROOT, sourceFiles } from '../support/source-files';
 
-const root = path.resolve(__dirname, '../..');
+const root = REPO_ROOT;
 const rel = (f: string) => path.relative(root, f).split(path.sep).join('/');
 
-function sources(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    if (!fs.existsSync(d)) return;
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== 'node_modules' && e.name !== 'migrations') walk(p);
-      } else if (/\.(ts|tsx)$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)) out.push(p);
-    }
-  };
-  walk(path.join(root, dir));
-  return out;
-}
+const sources = sourceFiles;
 
 /** The modules a file imports; `values` leaves out `import type` / `export type` (erased, never loaded). */
 function imports(file: string, values = false): string[] {

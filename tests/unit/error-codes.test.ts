@@ -6,24 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { REPO_ROOT, sourceFiles } from '../support/source-files';
 import { ERRORS, errorText } from '../../shared/errors';
 
-const root = path.resolve(__dirname, '../..');
+const root = REPO_ROOT;
 const CHINESE = /[\u4e00-\u9fff]/;
 
-function sources(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== 'node_modules' && e.name !== 'migrations') walk(p);
-      } else if (/\.(ts|tsx)$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)) out.push(p);
-    }
-  };
-  walk(path.join(root, dir));
-  return out;
-}
+const sources = sourceFiles;
 
 /**
  * Codes as written where an error is made: new AppError('x', …), failure('x', …) (the hosts'
