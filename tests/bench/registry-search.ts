@@ -94,6 +94,7 @@ function build(opts: BenchOptions): Built {
       const cpu = process.cpuUsage();
       const ms = timeMs(() =>
         loadStreetData(backend.store, data, {
+          history: false,
           onProgress: (done) => {
             if (done < next) return;
             log(`  written through the write path / 已写入 ${done}/${total} persons`);
