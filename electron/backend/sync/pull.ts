@@ -4,7 +4,7 @@
  */
 import type { Store } from '../store/store';
 import type { PullResponse, SnapshotResponse } from '../../../shared/sync/wire';
-import { applyRemote, fromChange, type ApplyStats } from './apply';
+import { applyRemote, fromChange, retryPending, type ApplyStats } from './apply';
 import { withSearchIndexDeferred } from '../store/search-index';
 
 export const META = {
@@ -40,8 +40,10 @@ export function snapshotProgress(store: Store): { after: string | null; cursor: 
 
 export function applySnapshotPage(store: Store, page: SnapshotResponse): ApplyStats {
   return withSearchIndexDeferred(store, () => {
-    // A page row is a RemoteRow: a clock per field, or one for all.
-    const stats = applyRemote(store, page.rows);
+    // A page row is a RemoteRow: a clock per field, or one for all. Parked rows (a child before its
+    // parent: tables come in name order) are retried once, when the last page has brought every parent.
+    const stats = applyRemote(store, page.rows, { retry: false });
+    if (page.next === null) retryPending(store);
     store.setMeta(META.snapshotCursor, String(page.cursor));
     if (page.next === null) {
       store.setMeta(META.bootstrapped, '1');
