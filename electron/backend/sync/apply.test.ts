@@ -136,5 +136,8 @@ describe('applying remote changes', () => {
     b.tx(() => applySnapshotPage(b, page([], null)));
     expect(b.prepare('SELECT count(*) AS n FROM grids').get()).toEqual({ n: 1 });
     expect(pendingOf(b, 'grids', grid!.rowId)).toEqual([]);
+    // it waited, but it is stored as if it had come in order: one row clock, not one per field
+    const clocks = b.prepare('SELECT field FROM field_clocks WHERE table_name = ? AND row_id = ?').all('grids', grid!.rowId) as { field: string }[];
+    expect(clocks.map((c) => c.field)).toEqual([expect.stringMatching(/^\*\d+$/)]);
   });
 });

@@ -104,7 +104,9 @@ export function materialize(store: Store, table: string, rowId: string): boolean
     markPending(store, table, rowId, Object.keys(fields), exists ? 'constraint' : 'row-missing');
     return false;
   }
-  stampClocks(store, table, rowId, stamp);
+  // A new row whose parked fields cover it under one stamp (a snapshot row that waited for its
+  // parent) keeps one row clock, as if it had arrived in order (issue 19).
+  stampClocks(store, table, rowId, (!exists && rowClockFor(store, table, stamp)) || stamp);
   dropPending(store, table, rowId, Object.keys(fields));
   return true;
 }
