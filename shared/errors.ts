@@ -24,6 +24,7 @@ export const ERRORS = {
   'nothing-to-do': { message: '没有需要办理的内容', action: '请核对所选的记录；无需再办理。' },
   'not-applicable': { message: '该事项不适用于所选的记录或期间', action: '请核对所选的记录和月份（日期）。' },
   'needs-upgrade': { message: '本机程序版本较旧，不认识这些数据', action: '请升级本机程序后再处理。' },
+  'recovery-key-invalid': { message: '恢复密钥不正确', action: '请逐组核对纸面上的恢复密钥（共14组，每组4位，字母不分大小写）后重新输入。' },
   'id-number-invalid': { message: '身份证号码格式不正确', action: '请核对18位身份证号码（最后一位可以是X）。' },
   'id-number-checksum': { message: '身份证号码校验位不正确', action: '请逐位核对身份证号码，通常是某一位抄错。' },
   'id-number-in-use': { message: '该身份证号码已登记在其他人员名下', action: '请在户籍台账中查找该号码对应的人员，使用已有的记录。' },
