@@ -4,12 +4,12 @@
  * 低保; the 救助类别 filter counts the households with 低保 in force; an Excel row marked 低保 is an
  * imported enrolment, paid in the month it is imported and confirmed by the office afterwards.
  */
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { makeIdNumber } from '../../../shared/id-number';
 import { makeHarness, type Harness } from '../testing/harness';
 import { enrolThroughSteps, investigatorToken } from '../testing/enrolment';
+import { importWorkbook } from '../testing/import-file';
 
 let h: Harness;
 let now: Date;
@@ -42,13 +42,8 @@ async function household(name: string) {
 }
 
 /** An import workbook with the given columns (only those named in the rows). */
-async function workbook(rows: Record<string, string | number>[]): Promise<string> {
-  const headers = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('导入数据');
-  ws.addRow(headers);
-  for (const r of rows) ws.addRow(headers.map((k) => r[k] ?? null));
-  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+function workbook(rows: Record<string, string | number>[]): Promise<string> {
+  return importWorkbook(rows, [...new Set(rows.flatMap((r) => Object.keys(r)))]);
 }
 
 async function importRows(rows: Record<string, string | number>[]) {
