@@ -14,7 +14,7 @@ import { monthOf } from '../../shared/policy';
 import { addDays } from '../../shared/time/calendar-days';
 import { shanghaiDate } from '../../shared/time/shanghai';
 import { ARTIFACTS, expect, screenshot, test, type App, type TestClock } from './fixtures';
-import { noSidewaysScroll } from '../support/ui';
+import { closeAsDuplicate, noSidewaysScroll } from '../support/ui';
 import { goHash } from '../support/assistance-street';
 
 const ADMIN = { username: 'admin', displayName: '王管理', password: 'admin-pass-1' };
@@ -155,15 +155,7 @@ test('the household file shows enrolment, temporary assistance and ledger items,
 
   // The second registration of the same problem is closed as 重复登记, linked to the first.
   await table.getByRole('link', { name: again.itemNo }).click();
-  const item = page.getByTestId('ledger-item');
-  await page.getByTestId('actions').getByRole('button', { name: '重复登记，销号' }).click();
-  const form = page.getByTestId('transition-form');
-  await form.getByLabel('所重复的台账事项（同一家庭）').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: first.itemNo }).click();
-  await form.getByLabel('说明（可不填）').fill('热线与网格重复反映');
-  await page.getByTestId('transition-ok').click();
-  await expect(item.getByText('重复登记（销号）').first()).toBeVisible();
-  await expect(item.getByTestId('duplicate-of')).toHaveText(first.itemNo);
+  await closeAsDuplicate(page, first.itemNo);
   await expect(page.getByTestId('timeline')).toContainText(`与 ${first.itemNo} 重复`);
   await screenshot(page, 'ledger-item-duplicate');
 
