@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { AppError } from '../../../../shared/errors';
 import { makeIdNumber } from '../../../../shared/id-number';
-import { makeHarness, type Harness } from '../../testing/harness';
+import { failure, makeHarness, type Harness } from '../../testing/harness';
 import { importWorkbook } from '../../testing/import-file';
 import { IMPORT_COLUMNS, IMPORT_SHEET } from './excel-columns';
 
@@ -52,16 +51,6 @@ const wangFamily = (key = '2'): Row[] => [
 
 async function preview(rows: Row[], fileName = '导入.xlsx') {
   return h.call('registry.importPreview', { fileName, base64: await importWorkbook(rows) });
-}
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
 }
 
 const count = (sql: string) => (h.backend.store.sqlite.prepare(sql).get() as { n: number }).n;
