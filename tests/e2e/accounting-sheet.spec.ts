@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { makeIdNumber } from '../../shared/id-number';
+import { workingHousehold } from '../../electron/backend/testing/working-household';
 import { atShanghai, goHash, openSignedIn, setUpAssistanceStreet } from '../support/assistance-street';
 import { ARTIFACTS, expect, screenshot, test } from './fixtures';
 
@@ -18,22 +19,7 @@ test('the 入户调查 dialog shows the working; the 核算单 prints it to PDF'
   // Monday 2026-03-16 10:00 Shanghai: the 1,045.00 standard (from 2025-09-01) is in force.
   atShanghai(clock, '2026-03-16T10:00:00');
   const { call, communityId } = await setUpAssistanceStreet(app.backend);
-  const hh = await call<{ id: string }>('registry.createHousehold', {
-    household: { communityId, address: '詹滨西里7号楼3门201', hukouType: 'urban' },
-    members: [
-      {
-        name: '赵建国',
-        relation: '02',
-        idNumber: makeIdNumber('120110', '19700101', 11),
-        employment: 'employed',
-        incomes: [
-          { kind: 'wage', monthlyFen: 150000, note: '保洁' },
-          { kind: 'transfer', monthlyFen: 20000, note: '赡养费' },
-        ],
-      },
-      { name: '钱秀兰', relation: '10', idNumber: makeIdNumber('120110', '19720202', 22), incomes: [] },
-    ],
-  });
+  const hh = await call<{ id: string }>('registry.createHousehold', workingHousehold(communityId));
   const e = await call<{ id: string }>('assistance.apply', { programme: 'dibao', householdId: hh.id, note: '本人申请' });
   const rich = await call<{ id: string }>('registry.createHousehold', {
     household: { communityId, address: '詹滨西里9号', hukouType: 'urban', categories: [] },

@@ -6,51 +6,17 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { makeIdNumber, maskIdNumber } from '../../shared/id-number';
 import { addMonths, monthOf } from '../../shared/policy';
 import { shanghaiDate } from '../../shared/time/shanghai';
-import { ARTIFACTS, expect, screenshot, test, type App } from './fixtures';
-
-const ADMIN = { username: 'admin', displayName: '王管理', password: 'admin-pass-1' };
-
-/** Sets up the street and returns a caller with the administrator's token. */
-async function setUp(app: App) {
-  const r = await app.backend.call(
-    'setup.initialize',
-    { streetCode: '120110001000', streetName: '张贵庄街道', officeName: '张贵庄街道公共服务办公室', admin: ADMIN },
-    null,
-  );
-  expect(r.ok).toBe(true);
-  const token = (r as { result: { token: string } }).result.token;
-  const call = async <T = unknown>(procedure: string, input: unknown): Promise<T> => {
-    const res = await app.backend.call(procedure, input, token);
-    if (!res.ok) throw new Error(`${procedure}: ${JSON.stringify(res)}`);
-    return (res as { result: T }).result;
-  };
-  const communityId = (await call<{ id: string }[]>('org.listCommunities', {}))[0]!.id;
-  return { call, communityId };
-}
-
-async function signIn(page: Page, app: App) {
-  await page.goto(app.url);
-  await page.getByLabel('用户名').fill(ADMIN.username);
-  await page.getByLabel('密码').fill(ADMIN.password);
-  await page.getByLabel('密码').press('Enter');
-  await expect(page.getByText('家庭列表').first()).toBeVisible();
-}
-
-async function goHash(page: Page, hash: string) {
-  await page.evaluate((h) => {
-    window.location.hash = h;
-  }, hash);
-}
+import { ADMIN, goHash, openSignedIn, setUpAssistanceStreet } from '../support/assistance-street';
+import { signInAs } from '../support/ui';
+import { ARTIFACTS, expect, screenshot, test } from './fixtures';
 
 test('a 低保 household reports a job: decision, six-month schedule, six payment lists at 100/100/100/50/50/50, then it leaves', async ({ page, app, clock }) => {
   test.setTimeout(180_000);
-  const { call, communityId } = await setUp(app);
-  // The employment reward is not among the verified defaults; the district sets it here.
-  await call('policy.setParam', { key: 'dibao.employmentReward', value: 30000, effectiveFrom: '2020-06-12', retroactiveReason: '测试：补录就业奖励' });
+  // The employment reward is not among the verified defaults: the street set-up sets it.
+  const { call, communityId, caseworker } = await setUpAssistanceStreet(app.backend);
   const hh = await call<{ id: string }>('registry.createHousehold', {
     household: { communityId, address: '詹滨西里5号楼1门101', hukouType: 'urban' },
     members: [{ name: '周强', relation: '02', idNumber: makeIdNumber('120110', '19750304', 11), incomes: [] }],
@@ -58,9 +24,8 @@ test('a 低保 household reports a job: decision, six-month schedule, six paymen
   // The app on Tuesday 2026-12-01 10:00 Shanghai: the 公示 runs 12-01 to 12-07 and ends inside December.
   clock.offsetMs = Date.parse('2026-12-01T10:00:00+08:00') - Date.now();
   const month = monthOf(shanghaiDate(clock.now()));
-  await call('users.create', { username: 'dcy', displayName: '调查员', role: 'caseworker', password: 'dcy-pass-2026' });
 
-  await signIn(page, app);
+  await openSignedIn(page, app.url);
   await goHash(page, `#/households/${hh.id}`);
   await page.getByRole('tab', { name: /救助保障/ }).click();
   await page.getByTestId('apply-enrolment').click();
@@ -70,9 +35,7 @@ test('a 低保 household reports a job: decision, six-month schedule, six paymen
 
   // The 入户调查 is a caseworker's (the 街道审核 must be someone else's): recorded at another PC.
   const [enrolment] = await call<{ id: string }[]>('assistance.listEnrolments', { householdId: hh.id });
-  const caseworker = await app.backend.call('auth.login', { username: 'dcy', password: 'dcy-pass-2026' }, null);
-  const cwToken = (caseworker as { result: { token: string } }).result.token;
-  expect((await app.backend.call('assistance.investigate', { id: enrolment!.id }, cwToken)).ok).toBe(true);
+  await call('assistance.investigate', { id: enrolment!.id }, await caseworker());
   await page.reload();
   for (const step of ['street-review', 'publish'] as const) {
     await page.getByTestId(`step-${step}`).click();
@@ -100,12 +63,7 @@ test('a 低保 household reports a job: decision, six-month schedule, six paymen
   await page.reload();
   // A week without activity ends the session: sign in again if the window asks.
   await expect(page.getByLabel('用户名').or(page.getByLabel('当前用户'))).toBeVisible();
-  if (await page.getByLabel('用户名').isVisible()) {
-    await page.getByLabel('用户名').fill(ADMIN.username);
-    await page.getByLabel('密码').fill(ADMIN.password);
-    await page.getByLabel('密码').press('Enter');
-    await expect(page.getByLabel('当前用户')).toBeVisible();
-  }
+  if (await page.getByLabel('用户名').isVisible()) await signInAs(page, ADMIN.username, ADMIN.password);
   await goHash(page, `#/assistance/enrolments/${enrolment!.id}`);
   await approve('2026-12-08');
   await expect(page.getByTestId('step-ok')).toBeHidden();
@@ -198,12 +156,12 @@ test('a 低保 household reports a job: decision, six-month schedule, six paymen
 
 test('an urgent temporary assistance application is approved first inside its 24 hours', async ({ page, app }) => {
   test.setTimeout(120_000);
-  const { call, communityId } = await setUp(app);
+  const { call, communityId } = await setUpAssistanceStreet(app.backend);
   await call('registry.createHousehold', {
     household: { communityId, address: '詹滨西里7号楼2门202', hukouType: 'urban', categories: [] },
     members: [{ name: '卫东', relation: '02', idNumber: makeIdNumber('120110', '19680512', 21), incomes: [] }],
   });
-  await signIn(page, app);
+  await openSignedIn(page, app.url);
   await page.getByRole('menuitem', { name: '救助政策' }).click();
   await page.getByTestId('tab-temporary').click();
   const screen = page.getByTestId('temporary');
@@ -238,13 +196,13 @@ const SHEN_JING = makeIdNumber('120110', '19800101', 31);
 
 test('a grade-1 disabled person in a 低保 household without the care subsidy is on the 应补尽补 list', async ({ page, app }) => {
   test.setTimeout(120_000);
-  const { call, communityId } = await setUp(app);
+  const { call, communityId } = await setUpAssistanceStreet(app.backend);
   await call('policy.setParam', { key: 'disability.careSubsidy', value: 10000, effectiveFrom: '2016-01-01', retroactiveReason: '测试：补录护理补贴标准' });
   const hh = await call<{ id: string }>('registry.createHousehold', {
     household: { communityId, address: '詹滨西里9号楼3门303', hukouType: 'urban' },
     members: [{ name: '沈静', relation: '02', idNumber: SHEN_JING, incomes: [], disabilityCategory: '4', disabilityGrade: '1' }],
   });
-  await signIn(page, app);
+  await openSignedIn(page, app.url);
   await page.getByRole('menuitem', { name: '救助政策' }).click();
   await page.getByTestId('tab-entitlement-gaps').click();
   const screen = page.getByTestId('entitlement-gaps');

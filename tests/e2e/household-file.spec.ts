@@ -8,58 +8,34 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { makeIdNumber } from '../../shared/id-number';
 import { monthOf } from '../../shared/policy';
 import { addDays } from '../../shared/time/calendar-days';
 import { shanghaiDate } from '../../shared/time/shanghai';
 import { ARTIFACTS, expect, screenshot, test, type App, type TestClock } from './fixtures';
-import { noSidewaysScroll } from '../support/ui';
-import { goHash } from '../support/assistance-street';
-
-const ADMIN = { username: 'admin', displayName: '王管理', password: 'admin-pass-1' };
-const CASEWORKER = { username: 'dcy', displayName: '调查员', password: 'dcy-pass-2026' };
+import { closeAsDuplicate, noSidewaysScroll } from '../support/ui';
+import { goHash, openSignedIn, setUpAssistanceStreet } from '../support/assistance-street';
 
 test.use({ viewport: { width: 1366, height: 768 } });
-
-/** A caller signed in as `who` now (sessions end when the clock moves). */
-async function caller(app: App, who: { username: string; password: string }) {
-  const r = await app.backend.call('auth.login', { username: who.username, password: who.password }, null);
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  const token = (r.result as { token: string }).token;
-  return async <T = unknown>(procedure: string, input: unknown): Promise<T> => {
-    const res = await app.backend.call(procedure, input, token);
-    if (!res.ok) throw new Error(`${procedure}: ${JSON.stringify(res.error)}`);
-    return res.result as T;
-  };
-}
 
 /**
  * 刘振华's household: 低保 since a month ago (its steps taken three weeks ago, the 公示 run in full),
  * a 5,000 元 急难型 临时救助 paid today, and the same problem registered twice on the ledger.
  */
 async function prepare(app: App, clock: TestClock) {
-  const setup = await app.backend.call(
-    'setup.initialize',
-    { streetCode: '120110001000', streetName: '张贵庄街道', officeName: '张贵庄街道公共服务办公室', admin: ADMIN },
-    null,
-  );
-  expect(setup.ok).toBe(true);
   clock.offsetMs = -21 * 86_400_000;
-  let call = await caller(app, ADMIN);
-  const communityId = (await call<{ id: string }[]>('org.listCommunities', {}))[0]!.id;
+  const { call, communityId, caseworker, signInAgain } = await setUpAssistanceStreet(app.backend);
   const hh = await call<{ id: string; members: { id: string }[] }>('registry.createHousehold', {
     household: { communityId, address: '詹滨东里3号楼2门201', hukouType: 'urban', categories: [] },
     members: [{ name: '刘振华', relation: '02', idNumber: makeIdNumber('120110', '19580416', 31), health: 'serious', incomes: [] }],
   });
-  await call('users.create', { ...CASEWORKER, role: 'caseworker' });
   const start = shanghaiDate(clock.now());
   const e = await call<{ id: string }>('assistance.apply', { programme: 'dibao', householdId: hh.id, note: '本人申请' });
-  await (await caller(app, CASEWORKER))('assistance.investigate', { id: e.id, note: '入户核实' });
+  await call('assistance.investigate', { id: e.id, note: '入户核实' }, await caseworker());
   await call('assistance.advance', { id: e.id, step: 'street-review', note: '同意' });
   await call('assistance.advance', { id: e.id, step: 'publish', publicFrom: start, publicTo: addDays(start, 6) });
   clock.offsetMs = -12 * 86_400_000;
-  call = await caller(app, ADMIN);
+  await signInAgain();
   await call('assistance.advance', {
     id: e.id,
     step: 'approve',
@@ -69,7 +45,7 @@ async function prepare(app: App, clock: TestClock) {
     districtApprovedOn: addDays(start, 8),
   });
   clock.offsetMs = 0;
-  call = await caller(app, ADMIN);
+  await signInAgain();
   const t = await call<{ id: string }>('assistance.receiveTemporary', {
     householdId: hh.id,
     personId: hh.members[0]!.id,
@@ -88,20 +64,10 @@ async function prepare(app: App, clock: TestClock) {
   return { householdId: hh.id, first, again };
 }
 
-async function signIn(page: Page, app: App) {
-  await page.goto(app.url);
-  await page.getByLabel('用户名').fill(ADMIN.username);
-  await page.getByLabel('密码').fill(ADMIN.password);
-  await page.getByLabel('密码').press('Enter');
-  await expect(page.getByText('家庭列表').first()).toBeVisible();
-}
-
-
-
 test('the household file shows enrolment, temporary assistance and ledger items, prints as one file; a duplicate item is closed; the ledger fits 1366 px', async ({ page, app, clock }) => {
   test.setTimeout(150_000);
   const { householdId, first, again } = await prepare(app, clock);
-  await signIn(page, app);
+  await openSignedIn(page, app.url);
 
   // 一户一档: what the household receives at a glance, then each tab.
   await goHash(page, `#/households/${householdId}`);
@@ -155,15 +121,7 @@ test('the household file shows enrolment, temporary assistance and ledger items,
 
   // The second registration of the same problem is closed as 重复登记, linked to the first.
   await table.getByRole('link', { name: again.itemNo }).click();
-  const item = page.getByTestId('ledger-item');
-  await page.getByTestId('actions').getByRole('button', { name: '重复登记，销号' }).click();
-  const form = page.getByTestId('transition-form');
-  await form.getByLabel('所重复的台账事项（同一家庭）').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: first.itemNo }).click();
-  await form.getByLabel('说明（可不填）').fill('热线与网格重复反映');
-  await page.getByTestId('transition-ok').click();
-  await expect(item.getByText('重复登记（销号）').first()).toBeVisible();
-  await expect(item.getByTestId('duplicate-of')).toHaveText(first.itemNo);
+  await closeAsDuplicate(page, first.itemNo);
   await expect(page.getByTestId('timeline')).toContainText(`与 ${first.itemNo} 重复`);
   await screenshot(page, 'ledger-item-duplicate');
 

@@ -16,7 +16,7 @@ import { cardCode } from '../../shared/care/card-code';
 import { ARTIFACTS, expect, screenshot, test } from './fixtures';
 import { readQrWithJsqr } from '../support/qr-image';
 import { readDb } from '../support/side-store';
-import { backendCall, noSidewaysScroll, signInAs } from '../support/ui';
+import { backendCall, closeAsDuplicate, noSidewaysScroll, signInAs } from '../support/ui';
 import { goHash } from '../support/assistance-street';
 
 const OUT = path.resolve(ARTIFACTS, '../pdf');
@@ -75,15 +75,7 @@ test('a day on the demo street: 耿淑兰’s file, a repeat closed, a new house
   expect(first.category).toBe('care');
   expect(again.category).toBe('care');
   await fileLedger.getByRole('link', { name: again.itemNo }).click();
-  const item = page.getByTestId('ledger-item');
-  await page.getByTestId('actions').getByRole('button', { name: '重复登记，销号' }).click();
-  const form = page.getByTestId('transition-form');
-  await form.getByLabel('所重复的台账事项（同一家庭）').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: first.itemNo }).click();
-  await form.getByLabel('说明（可不填）').fill('热线与网格重复反映');
-  await page.getByTestId('transition-ok').click();
-  await expect(item.getByText('重复登记（销号）').first()).toBeVisible();
-  await expect(item.getByTestId('duplicate-of')).toHaveText(first.itemNo);
+  await closeAsDuplicate(page, first.itemNo);
 
   // The street's ledger at 1366 px: open items of the year, nothing scrolls sideways.
   await page.getByRole('menuitem', { name: '问题台账' }).click();

@@ -143,6 +143,13 @@ test('临时救助发放: the payments of a period, by type, with totals, export
   expect(ws.getCell('A1').value).toBe('张贵庄街道急难型临时救助发放明细（2026-05至2026-06）');
   expect(ws.getRow(3).values).toEqual([undefined, 1, '2026-05-11', a!.name, '刘振华', LIU, '急难型', '住房失火', '街道', 5000]);
   expect([ws.getRow(4).getCell(1).value, ws.getRow(4).getCell(9).value]).toEqual(['合计', 5000]);
+
+  // By community: nobody in the second was paid 急难型; 刘振华 in the first.
+  await pick(page, '社区', b!.name);
+  await expect(screen.getByText('所选期间没有已发放的临时救助')).toBeVisible();
+  await pick(page, '社区', a!.name);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('刘振华');
 });
 
 test('the browser Back button asks before leaving a form with unsaved input: 新建家庭, the 临时救助 application, 政策参数', async ({ page, app, clock }) => {

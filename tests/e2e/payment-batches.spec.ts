@@ -8,47 +8,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { makeIdNumber } from '../../shared/id-number';
-import { expect, screenshot, test, type App, type TestClock } from './fixtures';
-
-const ADMIN = { username: 'admin', displayName: '王管理', password: 'admin-pass-1' };
+import { atShanghai, enrolDibao, goHash, openSignedIn, setUpAssistanceStreet } from '../support/assistance-street';
+import { expect, screenshot, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 900 } });
-
-async function setUp(app: App) {
-  const r = await app.backend.call(
-    'setup.initialize',
-    { streetCode: '120110001000', streetName: '张贵庄街道', officeName: '张贵庄街道公共服务办公室', admin: ADMIN },
-    null,
-  );
-  expect(r.ok).toBe(true);
-  let token = (r as { result: { token: string } }).result.token;
-  const call = async <T = unknown>(procedure: string, input: unknown, t: string = token): Promise<T> => {
-    const res = await app.backend.call(procedure, input, t);
-    if (!res.ok) throw new Error(`${procedure}: ${JSON.stringify(res)}`);
-    return (res as { result: T }).result;
-  };
-  const signInApi = async (username: string, password: string) => (await call<{ token: string }>('auth.login', { username, password }, '')).token;
-  return { call, signInApi, setToken: (t: string) => (token = t) };
-}
-
-/** Signs in (again, after the clock moved past the session's idle limit). */
-async function signIn(page: Page, app: App) {
-  await page.goto(app.url);
-  await page.getByLabel('用户名').fill(ADMIN.username);
-  await page.getByLabel('密码').fill(ADMIN.password);
-  await page.getByLabel('密码').press('Enter');
-  await expect(page.getByLabel('当前用户')).toBeVisible();
-}
-
-async function goHash(page: Page, hash: string) {
-  await page.evaluate((h) => {
-    window.location.hash = h;
-  }, hash);
-}
-
-function at(clock: TestClock, shanghai: string) {
-  clock.offsetMs = Date.parse(`${shanghai}+08:00`) - Date.now();
-}
 
 async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
@@ -57,27 +20,21 @@ async function download(page: Page, testId: string): Promise<{ name: string; byt
 
 test('April confirmed and frozen; a standard entered late reaches back as 补发 in May; the bank file is the same bytes twice', async ({ page, app, clock }) => {
   test.setTimeout(180_000);
-  at(clock, '2026-03-15T10:00:00');
-  const { call, signInApi, setToken } = await setUp(app);
-  const communityId = (await call<{ id: string }[]>('org.listCommunities', {}))[0]!.id;
-  const hh = await call<{ id: string }>('registry.createHousehold', {
-    household: { communityId, address: '詹滨西里7号楼2门301', hukouType: 'urban', bankName: '天津农商银行', bankAccount: '6221880012345678' },
+  atShanghai(clock, '2026-03-15T10:00:00');
+  const s = await setUpAssistanceStreet(app.backend);
+  const hh = await s.call<{ id: string }>('registry.createHousehold', {
+    household: { communityId: s.communityId, address: '詹滨西里7号楼2门301', hukouType: 'urban', bankName: '天津农商银行', bankAccount: '6221880012345678' },
     members: [
       { name: '韩立新', relation: '02', idNumber: makeIdNumber('120110', '19700812', 21), employment: 'unemployed', incomes: [] },
       { name: '韩妻', relation: '10', idNumber: makeIdNumber('120110', '19720203', 22), employment: 'unemployed', incomes: [] },
     ],
   });
   // Enrolled through every step (the 入户调查 by a caseworker, the 公示 already over), paid from April.
-  await call('users.create', { username: 'dcy', displayName: '调查员', role: 'caseworker', password: 'dcy-pass-2026' });
-  const e = await call<{ id: string }>('assistance.apply', { programme: 'dibao', householdId: hh.id, note: '本人申请' });
-  await call('assistance.investigate', { id: e.id, note: '入户核实' }, await signInApi('dcy', 'dcy-pass-2026'));
-  await call('assistance.advance', { id: e.id, step: 'street-review', note: '同意' });
-  await call('assistance.advance', { id: e.id, step: 'publish', publicFrom: '2026-03-05', publicTo: '2026-03-11' });
-  await call('assistance.advance', { id: e.id, step: 'approve', month: '2026-04', note: '区民政局批准', districtDocNo: '东民救批〔2026〕12号', districtApprovedOn: '2026-03-13' });
+  await enrolDibao(s, hh.id, '2026-04');
 
   // April: generate the batch from the 发放批次 screen and confirm it.
-  at(clock, '2026-04-20T10:00:00');
-  await signIn(page, app);
+  atShanghai(clock, '2026-04-20T10:00:00');
+  await openSignedIn(page, app.url);
   await goHash(page, '#/assistance/batches');
   await expect(page.getByTestId('batch-list').getByText('还没有发放批次')).toBeVisible();
   await page.getByTestId('batches-generate').click();
@@ -94,13 +51,12 @@ test('April confirmed and frozen; a standard entered late reaches back as 补发
   expect(aprilDigest).toMatch(/^[0-9a-f]{64}$/);
 
   // In May the district's new standard (1,100.00 from April 1st) is entered late, with its reason.
-  at(clock, '2026-05-20T10:00:00');
-  const admin = await signInApi(ADMIN.username, ADMIN.password);
-  setToken(admin);
-  await call('policy.setParam', { key: 'dibao.standard', value: 110000, effectiveFrom: '2026-04-01', retroactiveReason: '市局调标文件迟到，补录4月起标准' });
+  atShanghai(clock, '2026-05-20T10:00:00');
+  await s.signInAgain();
+  await s.call('policy.setParam', { key: 'dibao.standard', value: 110000, effectiveFrom: '2026-04-01', retroactiveReason: '市局调标文件迟到，补录4月起标准' });
 
   // April is unchanged: same rows, same total, same digest.
-  await signIn(page, app);
+  await openSignedIn(page, app.url);
   await goHash(page, '#/assistance/payments?programme=dibao&month=2026-04');
   await expect(page.getByTestId('batch-status')).toHaveText('已确认');
   await expect(page.getByTestId('payment-total')).toHaveText('2,090.00 元');

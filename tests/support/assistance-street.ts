@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { Backend } from '../../electron/backend/app';
-import { DISTRICT_APPROVAL, INVESTIGATOR, PAST_PUBLICATION } from '../../electron/backend/testing/enrolment';
+import { DISTRICT_APPROVAL, INVESTIGATOR, PAST_PUBLICATION, type EnrolmentDates } from '../../electron/backend/testing/enrolment';
 import { backendCall } from './ui';
 import { initializeStreet, signIn, type Admin } from './street-setup';
 
@@ -37,14 +37,24 @@ export async function setUpAssistanceStreet(backend: Pick<Backend, 'call'>): Pro
   };
 }
 
-/** Apply → 入户调查 (caseworker) → 街道审核 → 公示 (already over) → 区级审批 on the district's behalf; paid from `month`. */
-export async function enrolDibao(s: AssistanceStreet, householdId: string, month: string): Promise<{ id: string }> {
-  const e = await s.call<{ id: string }>('assistance.apply', { programme: 'dibao', householdId, note: '本人申请' });
+/**
+ * Apply → 入户调查 (caseworker) → 街道审核 → 公示 (already over) → 区级审批 on the district's behalf; paid
+ * from `month`. `dates` give the 公示 and the approval of a test on another clock (default: March 2026).
+ */
+export async function enrol(s: AssistanceStreet, input: Record<string, unknown>, month: string, dates?: EnrolmentDates): Promise<{ id: string }> {
+  const publication = dates ? { publicFrom: dates.publicFrom, publicTo: dates.publicTo } : PAST_PUBLICATION;
+  const approval = dates ? { ...DISTRICT_APPROVAL, districtApprovedOn: dates.districtApprovedOn } : DISTRICT_APPROVAL;
+  const e = await s.call<{ id: string }>('assistance.apply', input);
   await s.call('assistance.investigate', { id: e.id, note: '入户核实' }, await s.caseworker());
   await s.call('assistance.advance', { id: e.id, step: 'street-review', note: '同意' });
-  await s.call('assistance.advance', { id: e.id, step: 'publish', ...PAST_PUBLICATION });
-  await s.call('assistance.advance', { id: e.id, step: 'approve', month, note: '区民政局批准', ...DISTRICT_APPROVAL });
+  await s.call('assistance.advance', { id: e.id, step: 'publish', ...publication });
+  await s.call('assistance.advance', { id: e.id, step: 'approve', month, note: '区民政局批准', ...approval });
   return e;
+}
+
+/** A 低保 enrolment applied for by the household itself, paid from `month`. */
+export function enrolDibao(s: AssistanceStreet, householdId: string, month: string): Promise<{ id: string }> {
+  return enrol(s, { programme: 'dibao', householdId, note: '本人申请' }, month);
 }
 
 /** Opens the app and signs in as the administrator. */

@@ -1,4 +1,4 @@
-/** Small steps the browser-mode e2e specs share: signing in on the open login screen, 立即同步, API calls. */
+/** Small steps the browser-mode e2e specs share: signing in on the open login screen, 立即同步, API calls, 重复登记 of a ledger item. */
 import { expect, type Page } from '@playwright/test';
 import type { Backend } from '../../electron/backend/app';
 
@@ -36,4 +36,17 @@ export async function noSidewaysScroll(page: Page): Promise<void> {
   });
   expect(widths.page[0]).toBeLessThanOrEqual(widths.page[1]!);
   expect(widths.table[0]).toBeLessThanOrEqual(widths.table[1]!);
+}
+
+/** On an open ledger item: 重复登记，销号 against `originalNo` (an item of the same household); waits for the closed item to link it. */
+export async function closeAsDuplicate(page: Page, originalNo: string): Promise<void> {
+  const item = page.getByTestId('ledger-item');
+  await page.getByTestId('actions').getByRole('button', { name: '重复登记，销号' }).click();
+  const form = page.getByTestId('transition-form');
+  await form.getByLabel('所重复的台账事项（同一家庭）').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: originalNo }).click();
+  await form.getByLabel('说明（可不填）').fill('热线与网格重复反映');
+  await page.getByTestId('transition-ok').click();
+  await expect(item.getByText('重复登记（销号）').first()).toBeVisible();
+  await expect(item.getByTestId('duplicate-of')).toHaveText(originalNo);
 }

@@ -2,11 +2,11 @@
  * The 应补尽补 work list (filters by problem, community and grid; counts per problem) and the 临时救助
  * payment list (by period of payment, type and community; totals), and their Excel exports read back.
  */
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeIdNumber } from '../../../shared/id-number';
 import { ADMIN, makeHarness, TEST_STREET, type Harness } from '../testing/harness';
 import { enrolThroughSteps } from '../testing/enrolment';
+import { readWorkbook } from '../testing/read-workbook';
 
 let h: Harness;
 let now: Date;
@@ -43,12 +43,6 @@ async function household(name: string, communityId: string, opts: { birth?: stri
     members: [{ name, relation: '02', idNumber }],
   });
   return { ...hh, idNumber };
-}
-
-async function readXlsx(base64: string) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
-  return wb;
 }
 
 describe('应补尽补 list', () => {
@@ -102,7 +96,7 @@ describe('应补尽补 list', () => {
     await at('2026-05-02T01:00:00Z');
     const f = await call('assistance.exportGaps', { problem: 'missing' });
     expect(f.fileName).toBe(`${TEST_STREET.name}应享未享核查清单（2026-05-02）.xlsx`);
-    const wb = await readXlsx(f.base64);
+    const wb = await readWorkbook(f.base64);
     const ws = wb.getWorksheet('核查清单')!;
     expect(ws.getCell('A1').value).toBe(`${TEST_STREET.name}应享未享核查清单（2026-05-02）`);
     expect(ws.getRow(2).values).toEqual([undefined, '序号', '问题类型', '社区', '网格', '姓名', '身份证号', '救助项目', '情况说明', '标准（元/月）', '实际领取（元/月）']);
@@ -197,7 +191,7 @@ describe('临时救助 payment list', () => {
     const f = await call('assistance.exportTemporaryPayments', { fromMonth: '2026-03', toMonth: '2026-04' });
     const title = `${TEST_STREET.name}临时救助发放明细（2026-03至2026-04）`;
     expect(f.fileName).toBe(`${title}.xlsx`);
-    const wb = await readXlsx(f.base64);
+    const wb = await readWorkbook(f.base64);
     const ws = wb.getWorksheet('发放明细')!;
     expect(ws.getCell('A1').value).toBe(title);
     expect(ws.getRow(2).values).toEqual([undefined, '序号', '发放日期', '社区', '姓名', '身份证号', '救助类型', '困难情形', '审批层级', '金额（元）']);

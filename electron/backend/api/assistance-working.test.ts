@@ -7,6 +7,7 @@ import { makeIdNumber } from '../../../shared/id-number';
 import type { AccountingWorking } from '../../../shared/policy/working';
 import { makeHarness, type Harness } from '../testing/harness';
 import { investigatorToken } from '../testing/enrolment';
+import { workingHousehold } from '../testing/working-household';
 
 let h: Harness;
 let now: Date;
@@ -30,24 +31,9 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-/** 户主 employed with a wage of 1,500.00 (保洁) and a 赡养费 of 200.00; spouse without income. */
+/** 赵建国's household (the worked example) has applied for 低保. */
 async function household() {
-  const hh = await call('registry.createHousehold', {
-    household: { communityId, address: '詹滨西里7号楼3门201', hukouType: 'urban' },
-    members: [
-      {
-        name: '赵建国',
-        relation: '02',
-        idNumber: makeIdNumber('120110', '19700101', 11),
-        employment: 'employed',
-        incomes: [
-          { kind: 'wage', monthlyFen: 150000, note: '保洁' },
-          { kind: 'transfer', monthlyFen: 20000, note: '赡养费' },
-        ],
-      },
-      { name: '钱秀兰', relation: '10', idNumber: makeIdNumber('120110', '19720202', 22), incomes: [] },
-    ],
-  });
+  const hh = await call('registry.createHousehold', workingHousehold(communityId));
   const e = await call('assistance.apply', { programme: 'dibao', householdId: hh.id, note: '本人申请' });
   return { hh, e };
 }

@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeIdNumber } from '../../../shared/id-number';
 import { ADMIN, makeHarness, type Harness } from '../testing/harness';
 import { DISTRICT_APPROVAL, enrolThroughSteps, investigatorToken, PAST_PUBLICATION } from '../testing/enrolment';
+import { readWorkbook } from '../testing/read-workbook';
 
 let h: Harness;
 let now: Date;
@@ -344,8 +344,7 @@ describe('payment list export', () => {
     await enrolDibao(hh.id, '2026-04');
     const f = await call('assistance.exportPaymentList', { programme: 'dibao', month: '2026-04' });
     expect(f.fileName).toMatch(/低保发放花名册（2026-04）\.xlsx$/);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(f.base64, 'base64') as unknown as ArrayBuffer);
+    const wb = await readWorkbook(f.base64);
     const ws = wb.getWorksheet('发放花名册')!;
     expect(ws.getRow(2).getCell(3).value).toBe('褚一');
     expect(ws.getRow(2).getCell(7).value).toBe(1045);
@@ -357,8 +356,7 @@ describe('payment list export', () => {
     await call('registry.updateHousehold', { id: hh.id, patch: { address: '@SUM(1+1)*cmd|/C calc' } });
     await enrolDibao(hh.id, '2026-04');
     const f = await call('assistance.exportPaymentList', { programme: 'dibao', month: '2026-04' });
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(f.base64, 'base64') as unknown as ArrayBuffer);
+    const wb = await readWorkbook(f.base64);
     expect(wb.getWorksheet('发放花名册')!.getRow(2).getCell(5).value).toBe("'@SUM(1+1)*cmd|/C calc");
     expect(wb.getWorksheet('发放花名册')!.getRow(2).getCell(7).value).toBe(1045);
   });

@@ -3,12 +3,11 @@
  * entitlement, 应退尽退 on leaving a category, and the 复核 list once the suspension of exits ends.
  * The suspension is the seeded one (epidemic.exitsSuspended from 2020-06-12 to 2023-01-08).
  */
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeIdNumber } from '../../../shared/id-number';
-import { IMPORT_COLUMNS, IMPORT_SHEET } from '../services/registry/excel-columns';
 import { ADMIN, makeHarness, type Harness } from '../testing/harness';
 import { enrolThroughSteps, type EnrolmentDates } from '../testing/enrolment';
+import { importWorkbook } from '../testing/import-file';
 
 let h: Harness;
 let now: Date;
@@ -108,14 +107,9 @@ describe('one exit rule on every path while exits are suspended', () => {
 
   test('the Excel import cannot take a member out of an enrolled household: refused, the 低保 still paid', async () => {
     const { e, child } = await dibaoHouseholdInSuspension();
-    const headers = IMPORT_COLUMNS.map((c) => c.header);
     const community = (await call('org.listCommunities', {}))[0]!.name;
     const row: Record<string, string> = { 户编号: '1', 社区: community, 家庭住址: '华明里新1号', 户籍类型: '城镇', 姓名: child.name, 身份证号码: child.idNumber, 与户主关系: '户主' };
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet(IMPORT_SHEET);
-    ws.addRow(headers);
-    ws.addRow(headers.map((hd) => row[hd] ?? null));
-    const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const base64 = await importWorkbook([row]);
     const preview = await call('registry.importPreview', { fileName: '迁入.xlsx', base64 });
     expect(preview.validHouseholds).toBe(0);
     expect(JSON.stringify(preview)).toContain('身份证号码已登记在另一户');

@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { InputOf } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/errors';
 import { LEDGER_SHEET, LEDGER_COLUMNS } from '../services/ledger/export';
 import { makeWorld, type World } from '../testing/screening-fixtures';
+import { readWorkbook } from '../testing/read-workbook';
 
 let w: World;
 let hid: string;
@@ -283,8 +283,7 @@ describe('issue ledger', () => {
   test('the Excel export writes formula-like text with a leading apostrophe, so no spreadsheet evaluates it', async () => {
     await create({ description: '=HYPERLINK("http://evil.example","点击查看")' });
     const file = await w.h.call('ledger.export', {});
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const wb = await readWorkbook(file.base64);
     const cell = wb.getWorksheet(LEDGER_SHEET)!.getRow(2).getCell(LEDGER_COLUMNS.findIndex((c) => c.header === '问题描述') + 1);
     expect(cell.value).toBe(`'=HYPERLINK("http://evil.example","点击查看")`);
     expect(wb.getWorksheet(LEDGER_SHEET)!.getRow(2).getCell(1).value).toBe(1);
@@ -296,8 +295,7 @@ describe('issue ledger', () => {
     await create({ urgency: '2', category: 'housing', description: '住房漏雨' });
     const file = await w.h.call('ledger.export', {});
     expect(file.fileName).toBe('张贵庄街道问题台账20200703.xlsx');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const wb = await readWorkbook(file.base64);
     const ws = wb.getWorksheet(LEDGER_SHEET)!;
     expect(ws.getRow(1).values).toEqual([undefined, ...LEDGER_COLUMNS.map((c) => c.header)]);
     expect(ws.rowCount).toBe(3);

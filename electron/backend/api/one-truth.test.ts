@@ -4,12 +4,11 @@
  * 低保; the 救助类别 filter counts the households with 低保 in force; an Excel row marked 低保 is an
  * imported enrolment, paid in the month it is imported and confirmed by the office afterwards.
  */
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { AppError } from '../../../shared/errors';
 import { makeIdNumber } from '../../../shared/id-number';
-import { makeHarness, type Harness } from '../testing/harness';
+import { failure, makeHarness, type Harness } from '../testing/harness';
 import { enrolThroughSteps, investigatorToken } from '../testing/enrolment';
+import { importWorkbook } from '../testing/import-file';
 
 let h: Harness;
 let now: Date;
@@ -42,13 +41,8 @@ async function household(name: string) {
 }
 
 /** An import workbook with the given columns (only those named in the rows). */
-async function workbook(rows: Record<string, string | number>[]): Promise<string> {
-  const headers = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('导入数据');
-  ws.addRow(headers);
-  for (const r of rows) ws.addRow(headers.map((k) => r[k] ?? null));
-  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+function workbook(rows: Record<string, string | number>[]): Promise<string> {
+  return importWorkbook(rows, [...new Set(rows.flatMap((r) => Object.keys(r)))]);
 }
 
 async function importRows(rows: Record<string, string | number>[]) {
@@ -61,16 +55,6 @@ const dibaoRow = (extra: Record<string, string | number> = {}) => ({
   户编号: '1', 社区: communityName, 家庭住址: '詹滨东里9号楼1门101', 户籍类型: '城镇', 救助类别: '低保、重度残疾人',
   姓名: '耿淑兰', 身份证号码: makeIdNumber('120110', '19580312', 131), 与户主关系: '户主', ...extra,
 });
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('issue 18 item 1 reproductions', () => {
   test('the 救助类别 filter 低保 counts the households with 低保 in force, not tags', async () => {

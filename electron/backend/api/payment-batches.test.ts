@@ -6,11 +6,11 @@
  * refuses to change frozen rows, and the bank file and roster export the same bytes every time.
  */
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeIdNumber } from '../../../shared/id-number';
 import { ADMIN, makeHarness, type Harness } from '../testing/harness';
 import { enrolThroughSteps, investigatorToken } from '../testing/enrolment';
+import { readWorkbook } from '../testing/read-workbook';
 
 let h: Harness;
 let now: Date;
@@ -258,8 +258,7 @@ describe('exports', () => {
     const zip = Buffer.from(roster1.base64, 'base64');
     const dosDate = zip.readUInt16LE(12);
     expect([(dosDate >> 9) + 1980, (dosDate >> 5) & 15, dosDate & 31]).toEqual([2026, 4, 20]);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(zip as unknown as ArrayBuffer);
+    const wb = await readWorkbook(roster1.base64);
     expect(wb.created.toISOString()).toBe(b.confirmedAt);
     expect(wb.getWorksheet('发放明细')!.getRow(2).getCell(5).value).toBe('褚十');
     expect(wb.getWorksheet('发放明细')!.getRow(2).getCell(9).value).toBe(2090);

@@ -64,3 +64,14 @@ export async function makeHarness(
     },
   };
 }
+
+/** The refusal a call must end in (a test then checks its code and message); anything else fails the test. */
+export async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error('expected the call to fail');
+}

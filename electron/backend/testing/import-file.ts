@@ -26,9 +26,11 @@ export function importRows(community: string, households: number, idOf?: (i: num
   return rows;
 }
 
-/** The rows as an .xlsx file in base64, as the page uploads it. */
-export async function importWorkbook(rows: Row[]): Promise<string> {
-  const headers = IMPORT_COLUMNS.map((c) => c.header);
+/**
+ * The rows as an .xlsx file in base64, as the page uploads it: a header row, then a row per record.
+ * The template's sheet, with every template column unless `headers` names others (a test of a wrong file).
+ */
+export async function importWorkbook(rows: Row[], headers = IMPORT_COLUMNS.map((c) => c.header)): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(IMPORT_SHEET);
   ws.addRow(headers);

@@ -16,7 +16,7 @@ export function useGrids(communityId: string | null | undefined): ApiQuery<GridI
   );
 }
 
-/** All grids of the street. */
-export function useAllGrids(): ApiQuery<GridInfo[]> {
-  return useApiQuery(() => api.call('org.listGrids', {}), []);
+/** All grids of the street; nothing is loaded while not `enabled`. */
+export function useAllGrids(enabled = true): ApiQuery<GridInfo[]> {
+  return useApiQuery(() => api.call('org.listGrids', {}), [], enabled);
 }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeIdNumber } from '../../../../shared/id-number';
 import { makeHarness, type Harness } from '../../testing/harness';
+import { readWorkbook } from '../../testing/read-workbook';
 import { HOUSEHOLD_COLUMNS, HOUSEHOLD_SHEET, MEMBER_COLUMNS, MEMBER_SHEET } from './excel-export';
 
 let h: Harness;
@@ -41,12 +42,6 @@ async function seed() {
   return { zhang, wang };
 }
 
-async function readBack(base64: string) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as Parameters<typeof wb.xlsx.load>[0]);
-  return wb;
-}
-
 function rowValues(ws: ExcelJS.Worksheet, n: number): unknown[] {
   return (ws.getRow(n).values as unknown[]).slice(1);
 }
@@ -56,7 +51,7 @@ describe('registry.exportHouseholds', () => {
     await seed();
     const file = await h.call('registry.exportHouseholds', {});
     expect(file.fileName).toBe('家庭名单_张贵庄街道_20240305.xlsx');
-    const wb = await readBack(file.base64);
+    const wb = await readWorkbook(file.base64);
 
     const hs = wb.getWorksheet(HOUSEHOLD_SHEET)!;
     expect(rowValues(hs, 1)).toEqual(HOUSEHOLD_COLUMNS.map((c) => c.header));
@@ -123,17 +118,17 @@ describe('registry.exportHouseholds', () => {
 
   test('respects the list filters, search included', async () => {
     await seed();
-    const byCommunity = await readBack((await h.call('registry.exportHouseholds', { communityId: communities[1]!.id })).base64);
+    const byCommunity = await readWorkbook((await h.call('registry.exportHouseholds', { communityId: communities[1]!.id })).base64);
     expect(byCommunity.getWorksheet(HOUSEHOLD_SHEET)!.rowCount).toBe(2);
     expect(rowValues(byCommunity.getWorksheet(HOUSEHOLD_SHEET)!, 2)[0]).toBe('王五');
     expect(byCommunity.getWorksheet(MEMBER_SHEET)!.rowCount).toBe(2);
 
-    const bySearch = await readBack((await h.call('registry.exportHouseholds', { q: 'limei' })).base64);
+    const bySearch = await readWorkbook((await h.call('registry.exportHouseholds', { q: 'limei' })).base64);
     expect(rowValues(bySearch.getWorksheet(HOUSEHOLD_SHEET)!, 2)[0]).toBe('张三');
     // The whole household is exported, not only the member who matched.
     expect(bySearch.getWorksheet(MEMBER_SHEET)!.rowCount).toBe(3);
 
-    const none = await readBack((await h.call('registry.exportHouseholds', { category: 'orphan' })).base64);
+    const none = await readWorkbook((await h.call('registry.exportHouseholds', { category: 'orphan' })).base64);
     expect(none.getWorksheet(HOUSEHOLD_SHEET)!.rowCount).toBe(1);
     expect(none.getWorksheet(MEMBER_SHEET)!.rowCount).toBe(1);
   });
@@ -141,7 +136,7 @@ describe('registry.exportHouseholds', () => {
   test('text a spreadsheet could take for a formula gets a leading apostrophe; numbers stay numbers', async () => {
     const { zhang } = await seed();
     await h.call('registry.updateHousehold', { id: zhang.id, patch: { address: '=HYPERLINK("http://evil.example","詹滨西里")', bankName: '+银行' } });
-    const wb = await readBack((await h.call('registry.exportHouseholds', {})).base64);
+    const wb = await readWorkbook((await h.call('registry.exportHouseholds', {})).base64);
     const row = rowValues(wb.getWorksheet(HOUSEHOLD_SHEET)!, 2);
     expect(row[4]).toBe(`'=HYPERLINK("http://evil.example","詹滨西里")`);
     expect(row[10]).toBe("'+银行");
@@ -155,7 +150,7 @@ describe('registry.exportHouseholds', () => {
     const { zhang } = await seed();
     const wife = zhang.members.find((m) => m.name === '李梅')!;
     await h.call('registry.deletePerson', { id: wife.id, reason: '迁出' });
-    const wb = await readBack((await h.call('registry.exportHouseholds', {})).base64);
+    const wb = await readWorkbook((await h.call('registry.exportHouseholds', {})).base64);
     expect(rowValues(wb.getWorksheet(HOUSEHOLD_SHEET)!, 2)[7]).toBe(1);
     expect(wb.getWorksheet(MEMBER_SHEET)!.rowCount).toBe(3);
   });

@@ -2,11 +2,10 @@
  * Issue 13 item 3: an Excel cell `_x0000_` (an OOXML escape that exceljs decodes) must not import as
  * NUL. Every text cell goes through the same text vocabulary as the API, per cell, naming the column.
  */
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { makeIdNumber } from '../../../../shared/id-number';
 import { makeHarness, type Harness } from '../../testing/harness';
-import { IMPORT_COLUMNS, IMPORT_SHEET } from './excel-columns';
+import { importWorkbook } from '../../testing/import-file';
 
 let h: Harness;
 let community: string;
@@ -16,15 +15,6 @@ beforeEach(async () => {
   community = (await h.call('org.listCommunities', {}))[0]!.name;
 });
 afterEach(() => h.close());
-
-async function xlsx(rows: Record<string, string>[]): Promise<string> {
-  const headers = IMPORT_COLUMNS.map((c) => c.header);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(IMPORT_SHEET);
-  ws.addRow(headers);
-  for (const r of rows) ws.addRow(headers.map((hd) => r[hd] ?? null));
-  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-}
 
 const row = (extra: Record<string, string>, seq: number) => ({
   户编号: String(seq),
@@ -40,7 +30,7 @@ const row = (extra: Record<string, string>, seq: number) => ({
 const changes = () => (h.backend.store.sqlite.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
 
 test('an _x0000_ escape, a bidi override or an invisible-only name is refused per row, naming the column', async () => {
-  const base64 = await xlsx([
+  const base64 = await importWorkbook([
     row({ 姓名: '张_x0000_三' }, 1),
     row({ 家庭住址: '詹滨西里\u202e5号' }, 2),
     row({ 姓名: '\u200b\u200b' }, 3),

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { AppError } from '../../../../shared/errors';
 import { makeIdNumber } from '../../../../shared/id-number';
-import { makeHarness, type Harness } from '../../testing/harness';
+import { failure, makeHarness, type Harness } from '../../testing/harness';
+import { importWorkbook } from '../../testing/import-file';
 import { IMPORT_COLUMNS, IMPORT_SHEET } from './excel-columns';
 
 let h: Harness;
@@ -22,15 +22,6 @@ afterEach(() => h.close());
 
 const HEADERS = IMPORT_COLUMNS.map((c) => c.header);
 type Row = Partial<Record<string, string | number>>;
-
-async function xlsx(rows: Row[], opts: { headers?: string[]; sheet?: string } = {}): Promise<string> {
-  const headers = opts.headers ?? HEADERS;
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(opts.sheet ?? IMPORT_SHEET);
-  ws.addRow(headers);
-  for (const r of rows) ws.addRow(headers.map((hd) => r[hd] ?? null));
-  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-}
 
 const id = (birth: string, seq: number) => makeIdNumber('120110', birth, seq);
 const ZHANG = id('19580312', 131);
@@ -59,17 +50,7 @@ const wangFamily = (key = '2'): Row[] => [
 ];
 
 async function preview(rows: Row[], fileName = '导入.xlsx') {
-  return h.call('registry.importPreview', { fileName, base64: await xlsx(rows) });
-}
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
+  return h.call('registry.importPreview', { fileName, base64: await importWorkbook(rows) });
 }
 
 const count = (sql: string) => (h.backend.store.sqlite.prepare(sql).get() as { n: number }).n;
@@ -179,11 +160,11 @@ describe('registry.importPreview and importCommit', () => {
     const cases: [string, string, RegExp][] = [
       ['a.xlsx', '这不是base64!!', /无法读取/],
       ['a.xlsx', Buffer.from('姓名,身份证号码\n张三,1').toString('base64'), /不是有效的 \.xlsx/],
-      ['a.xls', await xlsx(zhangFamily()), /只能导入 \.xlsx/],
+      ['a.xls', await importWorkbook(zhangFamily()), /只能导入 \.xlsx/],
       ['a.xlsx', Buffer.from('PK\u0003\u0004garbage').toString('base64'), /不是有效的 \.xlsx/],
-      ['a.xlsx', await xlsx(zhangFamily(), { headers: HEADERS.filter((x) => x !== '身份证号码') }), /缺少列“身份证号码”/],
-      ['a.xlsx', await xlsx(zhangFamily(), { headers: [...HEADERS, '收入'] }), /无法识别的列“收入”/],
-      ['a.xlsx', await xlsx([]), /没有数据/],
+      ['a.xlsx', await importWorkbook(zhangFamily(), HEADERS.filter((x) => x !== '身份证号码')), /缺少列“身份证号码”/],
+      ['a.xlsx', await importWorkbook(zhangFamily(), [...HEADERS, '收入']), /无法识别的列“收入”/],
+      ['a.xlsx', await importWorkbook([]), /没有数据/],
     ];
     for (const [fileName, base64, message] of cases) {
       const err = await failure(h.call('registry.importPreview', { fileName, base64 }));

@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { parseIdNumber } from '../../../../shared/id-number';
 import { makeHarness, type Harness } from '../../testing/harness';
+import { readWorkbook } from '../../testing/read-workbook';
 import { GUIDE_SHEET, IMPORT_COLUMNS, IMPORT_SHEET } from './excel-columns';
 
 let h: Harness;
@@ -21,9 +21,7 @@ const DOCUMENTED = [
 
 async function template() {
   const file = await h.call('registry.importTemplate', {});
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as Parameters<typeof wb.xlsx.load>[0]);
-  return { file, wb };
+  return { file, wb: await readWorkbook(file.base64) };
 }
 
 describe('registry.importTemplate', () => {

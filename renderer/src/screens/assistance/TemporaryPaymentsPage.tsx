@@ -3,7 +3,7 @@
  * totals, exported to Excel as filtered. The amounts are the ones recorded when paid.
  */
 import { useState } from 'react';
-import { Button, Card, DatePicker, Flex, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -12,10 +12,10 @@ import type { TemporaryPaymentRow, TemporaryPaymentTotal } from '../../../../sha
 import { api } from '../../api/client';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { useFileAction } from '../../hooks/use-file-action';
-import { useCommunities } from '../../hooks/use-org';
 import { ErrorBlock } from '../../components/ErrorBlock';
-import { filterByLabel } from '../../lib/codes';
+import { FilterSelect } from '../../components/FilterSelect';
 import { formatFen } from '../../lib/money';
+import { ScopeFilters, type Scope } from '../screening/ScopeFilters';
 import { AssistanceTabs } from './AssistanceTabs';
 import { tempTypeLabel, thisMonth } from './labels';
 
@@ -44,10 +44,9 @@ export function TemporaryPaymentsPage() {
   const [fromMonth, setFromMonth] = useState(thisMonth);
   const [toMonth, setToMonth] = useState(thisMonth);
   const [type, setType] = useState<TempType | undefined>(undefined);
-  const [communityId, setCommunityId] = useState<string | undefined>(undefined);
-  const communities = useCommunities();
-  const filter = { fromMonth, toMonth, type, communityId };
-  const q = useApiQuery(() => api.call('assistance.temporaryPayments', filter), [fromMonth, toMonth, type, communityId]);
+  const [scope, setScope] = useState<Scope>({});
+  const filter = { fromMonth, toMonth, type, communityId: scope.communityId };
+  const q = useApiQuery(() => api.call('assistance.temporaryPayments', filter), [fromMonth, toMonth, type, scope.communityId]);
   const exporter = useFileAction();
   const monthPicker = (label: string, value: string, set: (m: string) => void, testId: string) => (
     <DatePicker
@@ -79,28 +78,16 @@ export function TemporaryPaymentsPage() {
             setToMonth(m);
             if (m < fromMonth) setFromMonth(m);
           }, 'temp-pay-to')}
-          <Select
-            aria-label="救助类型"
-            data-testid="temp-pay-type"
+          <FilterSelect<TempType>
+            label="救助类型"
+            testId="temp-pay-type"
             placeholder="全部类型"
-            allowClear
-            style={{ width: 120 }}
+            width={120}
             value={type}
             options={TEMP_TYPES.map((t) => ({ value: t.code, label: t.label }))}
-            onChange={(v?: TempType) => setType(v)}
-            showSearch={{ filterOption: filterByLabel }}
+            onChange={setType}
           />
-          <Select
-            aria-label="社区"
-            data-testid="temp-pay-community"
-            placeholder="全部社区"
-            allowClear
-            style={{ width: 180 }}
-            value={communityId}
-            options={(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-            onChange={(v?: string) => setCommunityId(v)}
-            showSearch={{ filterOption: filterByLabel }}
-          />
+          <ScopeFilters value={scope} onChange={setScope} grid={false} worker={false} />
           <Button icon={<FileExcelOutlined />} loading={exporter.busy} onClick={() => void exporter.run(() => api.call('assistance.exportTemporaryPayments', filter), '已导出')} data-testid="temp-pay-export">
             导出Excel
           </Button>

@@ -1,8 +1,8 @@
-/** Community / grid / grid-worker filters shared by the due lists, the round and coverage. */
-import { Select, Space } from 'antd';
+/** Community / grid / grid-worker filters shared by the due lists, the round, coverage and the assistance lists. */
+import { Space } from 'antd';
 import type { GridInfo } from '../../../../shared/org/schemas';
 import { useAllGrids, useCommunities } from '../../hooks/use-org';
-import { filterByLabel } from '../../lib/codes';
+import { FilterSelect } from '../../components/FilterSelect';
 
 export interface Scope {
   communityId?: string;
@@ -14,9 +14,10 @@ export function gridLabel(g: GridInfo): string {
   return g.workerName ? `${g.name}（${g.workerName}）` : g.name;
 }
 
-export function ScopeFilters({ value, onChange, worker = true }: { value: Scope; onChange: (s: Scope) => void; worker?: boolean }) {
+/** The filters in a row; `grid` / `worker` false leave those out (a list kept by community only). */
+export function ScopeFilters({ value, onChange, grid = true, worker = true }: { value: Scope; onChange: (s: Scope) => void; grid?: boolean; worker?: boolean }) {
   const communities = useCommunities();
-  const grids = useAllGrids();
+  const grids = useAllGrids(grid || worker);
   const allGrids = grids.data ?? [];
   const gridOptions = allGrids
     .filter((g) => !value.communityId || g.communityId === value.communityId)
@@ -25,38 +26,19 @@ export function ScopeFilters({ value, onChange, worker = true }: { value: Scope;
   const workers = [...new Set(allGrids.map((g) => g.workerName).filter((w): w is string => !!w))].map((w) => ({ value: w, label: w }));
   return (
     <Space wrap>
-      <Select
-        aria-label="社区"
+      <FilterSelect
+        label="社区"
         placeholder="全部社区"
-        allowClear
-        style={{ width: 180 }}
+        width={180}
         value={value.communityId}
         options={(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-        onChange={(v?: string) => onChange({ ...value, communityId: v, gridId: undefined })}
-        showSearch={{ filterOption: filterByLabel }}
+        onChange={(v) => onChange({ ...value, communityId: v, gridId: undefined })}
       />
-      <Select
-        aria-label="网格"
-        data-testid="scope-grid"
-        placeholder="全部网格"
-        allowClear
-        style={{ width: 220 }}
-        value={value.gridId}
-        options={gridOptions}
-        onChange={(v?: string) => onChange({ ...value, gridId: v })}
-        showSearch={{ filterOption: filterByLabel }}
-      />
+      {grid && (
+        <FilterSelect label="网格" testId="scope-grid" placeholder="全部网格" width={220} value={value.gridId} options={gridOptions} onChange={(v) => onChange({ ...value, gridId: v })} />
+      )}
       {worker && (
-        <Select
-          aria-label="网格员"
-          placeholder="全部网格员"
-          allowClear
-          style={{ width: 160 }}
-          value={value.worker}
-          options={workers}
-          onChange={(v?: string) => onChange({ ...value, worker: v, gridId: undefined })}
-          showSearch={{ filterOption: filterByLabel }}
-        />
+        <FilterSelect label="网格员" placeholder="全部网格员" width={160} value={value.worker} options={workers} onChange={(v) => onChange({ ...value, worker: v, gridId: undefined })} />
       )}
     </Space>
   );
