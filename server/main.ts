@@ -72,7 +72,7 @@ async function runCommand(command: string, args: string[]): Promise<string[]> {
   if (!(ADMIN_COMMANDS as readonly string[]).includes(command)) throw new AdminError('unknown-command', `未知命令 ${command}：可用命令 start、${ADMIN_COMMANDS.join('、')}`);
   const cmd: AdminCommand = {
     command: command as AdminCommand['command'],
-    args: positionals,
+    args: command === 'import-bundle' ? [] : positionals,
     username: values.username,
     name: values.name,
     role: values.role,
