@@ -78,16 +78,20 @@ export async function importBundle(
   const rejected = new Set(result.rejected.map((r) => r.hlc));
   const known = result.accepted.filter((h) => !rejected.has(h)).reduce(later, payload.check.known);
   const pages = await pullPages(db, device, payload.cursor, { known, node: payload.check.node }, now, opts.answerLimit ?? ANSWER_LIMIT);
+  // The PC pushed more by network since it wrote the bundle: its pull pages wait for that network
+  // sync (which checks what the PC holds first); the answer carries the push result only.
+  const more = pages === null || (pages.at(-1)?.hasMore ?? false);
   const answerHeader: BundleHeader = { kind: 'answer', street: header.street, deviceId: device.id, seq: header.seq, createdAt: now.toISOString() };
-  const answer = await sealBundle(row.tokenHash, answerHeader, { result, pages });
+  const answer = await sealBundle(row.tokenHash, answerHeader, { result, pages: pages ?? [], more });
+  await db.update(devices).set({ lastSeenAt: now.toISOString() }).where(eq(devices.id, device.id));
   return {
     header,
     device,
     already,
     result,
     answer,
-    answerChanges: pages.reduce((n, p) => n + p.changes.length, 0),
-    more: pages.at(-1)?.hasMore ?? false,
+    answerChanges: (pages ?? []).reduce((n, p) => n + p.changes.length, 0),
+    more,
   };
 }
 
@@ -119,13 +123,22 @@ async function pushOutbox(
   return { accepted, rejected: refused, serverTime: now.toISOString() };
 }
 
-/** Pull pages after the cursor, as a network pull sends them, until up to date or the limit is reached. */
-async function pullPages(db: ServerDb, device: Device, after: number, check: OwnCheck, now: Date, limit: number): Promise<PullResponse[]> {
+/**
+ * Pull pages after the cursor, as a network pull sends them, until up to date or the limit is
+ * reached; null when the server holds pushes of the device the bundle does not know of.
+ */
+async function pullPages(db: ServerDb, device: Device, after: number, check: OwnCheck, now: Date, limit: number): Promise<PullResponse[] | null> {
   const pages: PullResponse[] = [];
   let cursor = after;
   let carried = 0;
   for (;;) {
-    const page = await pullChanges(db, device, cursor, Math.max(1, Math.min(MAX_BATCH, limit - carried)), now, { check });
+    let page: PullResponse;
+    try {
+      page = await pullChanges(db, device, cursor, Math.max(1, Math.min(MAX_BATCH, limit - carried)), now, { check });
+    } catch (err) {
+      if (err instanceof SyncRefusal && err.code === 'replica-behind' && pages.length === 0) return null;
+      throw err;
+    }
     pages.push(page);
     carried += page.changes.length;
     cursor = page.cursor;

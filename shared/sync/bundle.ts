@@ -54,12 +54,15 @@ export interface OutboxPayload {
 export const AnswerPayloadSchema = z.strictObject({
   /** The server's answer to the outbox, as to a push. */
   result: PushResponseSchema,
-  /** Pull pages after the outbox's cursor, up to the answer's size limit (the last says hasMore). */
+  /** Pull pages after the outbox's cursor, up to the answer's size limit. */
   pages: z.array(PullResponseSchema),
+  /** The server holds more changes for the PC than the pages carry (the next sync brings them). */
+  more: z.boolean(),
 });
 export interface AnswerPayload {
   result: PushResponse;
   pages: PullResponse[];
+  more: boolean;
 }
 
 /** 同步包-<街道>-<日期>-<序号>.doudi; the answer: 同步应答-… */

@@ -192,6 +192,29 @@ describe('sync by file (USB)', () => {
     await expectConverged(server, [a, b]);
   }, 120_000);
 
+  test('a bundle that reaches the district after the network came back: the answer carries the result only, nothing doubled', async () => {
+    const a = await replica('a5');
+    const b = await replica('b5');
+    addCommunities(a, '先导出', 4);
+    const exported = await exportBundle(a.backend.store);
+    // the network returns before the stick reaches the district: A pushes, then writes and pushes more
+    expect((await a.sync()).pushed).toBe(4);
+    addCommunities(a, '联网后', 2);
+    await a.sync();
+    addCommunities(b, 'B的', 3);
+    await b.sync();
+    const changes = await serverChanges();
+    const imported = await importBundle(server.opened.db, exported.bytes, new Date());
+    expect(imported.result.accepted).toHaveLength(4);
+    expect(imported).toMatchObject({ answerChanges: 0, more: true });
+    expect(await serverChanges()).toBe(changes);
+    const applied = await importAnswer(a.backend.store, imported.answer);
+    expect(applied).toMatchObject({ acknowledged: 0, pulled: 0, more: true });
+    expect((await a.sync()).pulled).toBe(3);
+    await b.sync();
+    await expectConverged(server, [a, b]);
+  }, 120_000);
+
   test('a change the server refuses comes back in the answer and shows on the 同步 page, as after a push', async () => {
     const a = await replica('a4');
     const store = a.backend.store;

@@ -116,7 +116,7 @@ export async function importAnswer(store: Store, bytes: Uint8Array): Promise<Imp
     }
     const acknowledged = result.accepted.filter((h) => waiting.has(h)).length;
     const rejected = result.rejected.filter((r) => waiting.has(r.hlc) && r.code !== 'admin-proof-required').length;
-    const more = pages.at(-1)?.hasMore ?? false;
+    const more = payload.more;
     const message =
       `已导入应答包（序号 ${header.seq}）：区级服务器接收本机修改 ${acknowledged} 条${rejected ? `，拒收 ${rejected} 条（见下方“被服务器拒收的修改”）` : ''}，带回本机缺少的修改 ${pulled} 条` +
       (more ? '；服务器上还有更多修改，联网同步或下次导入应答包时取回' : '');
