@@ -184,6 +184,11 @@ describe('sync by file (USB)', () => {
     const imported = await importBundle(server.opened.db, (await exportBundle(a.backend.store)).bytes, new Date(), { answerLimit: 25 });
     expect(imported.answerChanges).toBe(25);
     expect(imported.more).toBe(true);
+    // another PC of the same street cannot take A's answer
+    await expect(importAnswer(b.backend.store, imported.answer)).rejects.toMatchObject({
+      code: 'bundle-other-device',
+      message: expect.stringContaining('应答包是写给另一台电脑的'),
+    });
     const applied = await importAnswer(a.backend.store, imported.answer);
     expect(applied).toMatchObject({ acknowledged: 5, pulled: 25, more: true });
     expect(applied.message).toContain('服务器上还有更多修改');
