@@ -12,11 +12,12 @@ import { authenticateIntake, IntakeRefusal } from './intake/keys';
 import { receiveClues } from './intake/clues';
 import { parseClueRequest, type ClueIntakeResponse } from '../shared/ledger/intake';
 import { describeZodError } from '../shared/api/zh';
-import { pullChanges, pushChanges, rowOf } from './sync/log';
+import { pullChanges, rowOf } from './sync/log';
+import { receivePush } from './sync/push';
 import { snapshotPageJson } from './sync/snapshot';
 import { refuseDemoReplica } from './sync/replica';
-import { issueTicket, TICKET_HEADER, voucherOf } from './sync/admin-ticket';
-import { SYNC_REASONS, SYNC_REASONS_HEADER, SyncRefusal, wireReason, type SyncReason } from '../shared/sync/rejections';
+import { issueTicket, TICKET_HEADER } from './sync/admin-ticket';
+import { SYNC_REASONS, SYNC_REASONS_HEADER, SyncRefusal, type SyncReason } from '../shared/sync/rejections';
 import {
   EnrollRequestSchema,
   NodeRenewalRequestSchema,
@@ -112,18 +113,11 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     const d = await device(req);
     const check = parse(PushQuerySchema, req.query, true);
     const body = parse(PushRequestSchema, req.body);
-    refuseDemoReplica(body.replica);
     const ticket = req.headers[TICKET_HEADER];
-    const voucher = await voucherOf(db, d, typeof ticket === 'string' ? ticket : undefined, now());
-    const who = { deviceId: d.id, node: d.node, scope: d.scope, enrolledAt: d.createdAt, voucher };
-    const res = await pushChanges(db, who, body.changes, now(), check, (f) =>
-      req.log.error({ deviceId: d.id, ...f }, 'change not stored'),
-    );
-    // Ids, codes and field names of refused changes; never their values.
-    const refused = res.rejected.map((r) => ({ hlc: r.hlc, code: r.code, field: r.field }));
-    req.log.info({ deviceId: d.id, accepted: res.accepted.length, rejected: refused }, 'push');
-    const knowsNew = req.headers[SYNC_REASONS_HEADER] === '2';
-    return { ...res, rejected: res.rejected.map((r) => ({ ...r, code: wireReason(r.code, knowsNew) })) };
+    return receivePush(db, d, { ...body, check, ticket: typeof ticket === 'string' ? ticket : undefined, knowsNew: req.headers[SYNC_REASONS_HEADER] === '2' }, now(), {
+      storeFailed: (f) => req.log.error({ deviceId: d.id, ...f }, 'change not stored'),
+      pushed: (accepted, rejected) => req.log.info({ deviceId: d.id, accepted, rejected }, 'push'),
+    });
   });
 
   // A signed-in user's authority for the device's pushes of users rows (sync/admin-ticket.ts).

@@ -10,6 +10,7 @@
  *   list-devices / revoke-device <id>
  *   issue-intake-key --name 网格系统        key for POST /v1/clues (shown once, stored hashed)
  *   list-intake-keys / revoke-intake-key <id>
+ *   import-bundle <file> [--answer <out>]  an office PC's 同步包 brought by USB; writes its answer
  * Storage: PGlite in DOUDI_SERVER_DATA_DIR (default ~/.doudi-desk/server-data), or PostgreSQL
  * when DATABASE_URL=postgres://… is set. The running server holds the database (admin/lock.ts);
  * a command run meanwhile is sent to it through its loopback admin endpoint (admin/endpoint.ts).
@@ -65,18 +66,24 @@ async function runCommand(command: string, args: string[]): Promise<string[]> {
       'password-stdin': { type: 'boolean' },
       street: { type: 'string' },
       district: { type: 'boolean' },
+      answer: { type: 'string' },
     },
   });
   if (!(ADMIN_COMMANDS as readonly string[]).includes(command)) throw new AdminError('unknown-command', `未知命令 ${command}：可用命令 start、${ADMIN_COMMANDS.join('、')}`);
   const cmd: AdminCommand = {
     command: command as AdminCommand['command'],
-    args: positionals,
+    args: command === 'import-bundle' ? [] : positionals,
     username: values.username,
     name: values.name,
     role: values.role,
     street: values.street,
     district: values.district,
   };
+  // absolute: a running server, in another directory, reads and writes them
+  if (command === 'import-bundle') {
+    cmd.file = positionals[0] === undefined ? undefined : path.resolve(positionals[0]);
+    cmd.answer = values.answer === undefined ? undefined : path.resolve(values.answer);
+  }
   if (command === 'create-user') {
     cmd.password = await readNewPassword({ fromStdin: values['password-stdin'] === true, onCommandLine: values.password !== undefined });
   }

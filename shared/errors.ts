@@ -41,6 +41,12 @@ export const ERRORS = {
   'not-enrolled': { message: '本机尚未登记到区级服务器', action: '请在“同步”页面输入区级管理员签发的登记码登记本机。' },
   'already-enrolled': { message: '本机已登记到区级服务器', action: '无需再次登记；如需更换请联系区级管理员。' },
   'sync-failed': { message: '同步未完成', action: '请检查网络后点击“立即同步”；如反复出现请联系区级管理员。' },
+  // sync by file (USB) when the network is gone for days (issue 16)
+  'bundle-invalid': { message: '不是同步包，或同步包已损坏', action: '请重新选择本程序导出的 .doudi 文件；如文件已损坏，请重新导出。' },
+  'bundle-tampered': { message: '同步包校验失败', action: '文件在复制途中被改动或损坏：请从原电脑重新导出同步包后再导入。' },
+  'bundle-other-street': { message: '同步包属于其他街道', action: '请核对所选文件：每个街道只能导入本街道的同步包。' },
+  'bundle-other-device': { message: '同步包属于其他设备', action: '请核对所选文件：应答包只能导入到导出同步包的那台电脑。' },
+  'bundle-old': { message: '同步包比已导入的旧', action: '请使用最新导出的同步包；较早的同步包中的修改已包含在较新的同步包里。' },
   // browser-mode host and bounded files (issue 13)
   'host-not-allowed': { message: '浏览器地址不是本机地址', action: '请用 http://127.0.0.1 或 http://localhost 加本服务端口访问。' },
   'origin-not-allowed': { message: '请求不是从本程序的页面发出的', action: '请直接在本程序的页面中操作。' },

@@ -11,6 +11,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli, startServerProcess, type ServerProcess } from '../../tests/support/server-process';
 import { createScratchDatabase, type ScratchDatabase } from '../../tests/support/scratch-postgres';
+import { createBackend } from '../../electron/backend/app';
+import { httpTransport } from '../../electron/backend/sync/http';
+import { enrollDevice, syncConfig, syncOnce } from '../../electron/backend/sync/session';
+import { exportBundle, importAnswer } from '../../electron/backend/sync/bundle';
 
 const STREET = '120110001000';
 
@@ -107,6 +111,54 @@ describe(`the admin CLI while the server runs (${pgAdmin ? 'PostgreSQL' : 'PGlit
     expect(good.code, good.stderr).toBe(0);
     expect(good.stdout).toContain('已创建用户 zgz_admin');
   }, 60_000);
+
+  test('import-bundle imports an office PC\'s 同步包 through the running server and writes its answer, once', async () => {
+    const issued = await cli(['issue-code', '--street', STREET]);
+    const code = /登记码：([0-9A-Z-]+)/.exec(issued.stdout)![1]!;
+    const pcDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-usb-pc-'));
+    const pc = createBackend({ dataDir: pcDir, logError: () => undefined, sync: { autoStart: false } });
+    try {
+      await enrollDevice(pc.store, httpTransport(server!.url, null), { serverUrl: server!.url, code, deviceName: '断网的电脑' });
+      await syncOnce(pc.store, httpTransport(server!.url, syncConfig(pc.store)!.token));
+      pc.store.tx(() => {
+        for (let i = 0; i < 3; i++) pc.store.insert('communities', { streetCode: STREET, name: `断网新建-${i}` }, { userId: null, username: 'test', streetCode: STREET }, null);
+      });
+      const exported = await exportBundle(pc.store);
+      const file = path.join(pcDir, exported.fileName);
+      fs.writeFileSync(file, exported.bytes);
+
+      const imported = await cli(['import-bundle', file]);
+      expect(imported.code, imported.stderr).toBe(0);
+      expect(imported.stdout).toContain('已导入同步包');
+      expect(imported.stdout).toContain('断网的电脑');
+      expect(imported.stdout).toContain('接收 3 条修改，拒收 0 条');
+      // by default the answer is written beside the bundle
+      const answer = fs.readdirSync(pcDir).find((f) => f.startsWith('同步应答-') && f.endsWith('-1.doudi'));
+      expect(answer, imported.stdout).toBeTruthy();
+      expect(fs.statSync(path.join(pcDir, answer!)).mode & 0o777).toBe(0o600);
+      const applied = await importAnswer(pc.store, new Uint8Array(fs.readFileSync(path.join(pcDir, answer!))));
+      expect(applied).toMatchObject({ already: false, acknowledged: 3 });
+
+      const again = await cli(['import-bundle', file, '--answer', path.join(pcDir, 'again.doudi')]);
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stdout).toContain('该同步包已导入过');
+      expect(fs.existsSync(path.join(pcDir, 'again.doudi'))).toBe(true);
+
+      const bytes = fs.readFileSync(file);
+      bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0x01;
+      fs.writeFileSync(file, bytes);
+      const tampered = await cli(['import-bundle', file]);
+      expect(tampered.code).not.toBe(0);
+      expect(tampered.stderr).toContain('同步包校验失败');
+      expect(tampered.stderr).toContain('（bundle-tampered）');
+      const missing = await cli(['import-bundle', path.join(pcDir, 'none.doudi')]);
+      expect(missing.code).not.toBe(0);
+      expect(missing.stderr).toContain('无法读取同步包文件');
+    } finally {
+      pc.close();
+      fs.rmSync(pcDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('a data directory held by a live process that is no reachable server', () => {

@@ -10,6 +10,7 @@ import { AdminError } from './errors';
 import { printable } from '../../shared/text/printable';
 import { issueIntakeKey, listIntakeKeys, revokeIntakeKey } from '../intake/keys';
 import { DISTRICT_PARTITION } from '../../shared/sync/wire';
+import { importBundleCommand } from './import-bundle';
 
 export const ADMIN_COMMANDS = [
   'init',
@@ -23,6 +24,7 @@ export const ADMIN_COMMANDS = [
   'issue-intake-key',
   'list-intake-keys',
   'revoke-intake-key',
+  'import-bundle',
 ] as const;
 
 export const AdminCommandSchema = z.strictObject({
@@ -35,6 +37,9 @@ export const AdminCommandSchema = z.strictObject({
   district: z.boolean().optional(),
   /** create-user only: prompted or read from stdin by the CLI, never taken from its command line. */
   password: z.string().max(1000).optional(),
+  /** import-bundle: the bundle file and where its answer goes (absolute paths, made by the CLI). */
+  file: z.string().max(4096).optional(),
+  answer: z.string().max(4096).optional(),
 });
 export type AdminCommand = z.infer<typeof AdminCommandSchema>;
 
@@ -88,5 +93,7 @@ export async function runAdminCommand(opened: OpenedServerDb, now: Date, c: Admi
       return (await listIntakeKeys(db)).map((k) => [k.id, printable(k.name), k.revokedAt ? `已停用 ${k.revokedAt}` : '有效', k.lastUsedAt ?? '从未使用'].join('\t'));
     case 'revoke-intake-key':
       return [(await revokeIntakeKey(db, arg, now)) ? `已停用线索接收密钥 ${printable(arg)}` : `没有可停用的密钥 ${printable(arg)}`];
+    case 'import-bundle':
+      return importBundleCommand(db, now, c.file, c.answer);
   }
 }

@@ -102,3 +102,22 @@ export const intakeClues = pgTable('intake_clues', {
   payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
   receivedAt: timestamp('received_at', { withTimezone: true, mode: 'string' }).notNull(),
 });
+
+/**
+ * Outbox bundles imported from office PCs by file (sync by USB, sync/bundle.ts): one row per device
+ * and sequence, so a bundle is imported once and one older than the last is refused. `digest`:
+ * sha256 of the file, to tell the same bundle again from another with a reused number; `result`:
+ * the push's answer, written again into a repeated import's answer file.
+ */
+export const bundleImports = pgTable(
+  'bundle_imports',
+  {
+    deviceId: text('device_id').notNull(),
+    seq: integer('seq').notNull(),
+    digest: text('digest').notNull(),
+    createdAt: text('created_at').notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true, mode: 'string' }).notNull(),
+    result: jsonb('result').$type<{ accepted: string[]; rejected: { hlc: string; node: string; code: string; message: string; field?: string }[] }>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.deviceId, t.seq] })],
+);

@@ -47,7 +47,7 @@ export interface Device {
   deviceNo: number | null;
 }
 
-function toDevice(r: typeof devices.$inferSelect): Device {
+export function toDevice(r: typeof devices.$inferSelect): Device {
   return {
     id: r.id,
     name: r.name,

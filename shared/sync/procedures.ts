@@ -1,8 +1,11 @@
-/** sync.* procedures: device enrollment, sync status and history, refused changes. */
+/** sync.* procedures: device enrollment, sync status and history, refused changes, sync by file. */
 import { emptyInput, proc, STAFF } from '../api/proc';
 import {
   EnrollSchema,
+  ImportBundleSchema,
   ResolveRejectionSchema,
+  type BundleExportResult,
+  type BundleImportResult,
   type EnrollResult,
   type RejectedChangeInfo,
   type SyncRunInfo,
@@ -18,4 +21,7 @@ export const syncProcedures = {
   'sync.history': proc<SyncRunInfo[]>()(emptyInput, STAFF),
   'sync.rejections': proc<RejectedChangeInfo[]>()(emptyInput, STAFF),
   'sync.resolveRejection': proc<{ ok: true }>()(ResolveRejectionSchema, STAFF),
+  /** Sync by file (USB): the outbox for the district, and the district's answer. */
+  'sync.exportBundle': proc<BundleExportResult>()(emptyInput, STAFF),
+  'sync.importBundle': proc<BundleImportResult>()(ImportBundleSchema, STAFF),
 } as const;

@@ -78,8 +78,11 @@ export function progressText(p: SyncProgress): string {
 /** Something a sync did on its own that the user should know of. */
 export interface SyncNotice {
   at: string;
-  /** 'restored-copy': this PC ran on an older copy of its data; its later changes were fetched back. */
-  code: 'restored-copy';
+  /**
+   * 'restored-copy': this PC ran on an older copy of its data; its later changes were fetched back.
+   * 'bundle-imported': an answer bundle from the district was imported (sync by USB).
+   */
+  code: 'restored-copy' | 'bundle-imported';
   message: string;
   /** Changes of this device fetched back from the server. */
   recovered: number;
@@ -157,6 +160,33 @@ export const ResolveRejectionSchema = z.strictObject({
   hlc: zText('被拒修改', { max: 120 }),
   action: z.enum(['take-server'], { error: '处理方式无效' }),
 });
+
+/** 导入同步包: the answer bundle the district wrote (sync by USB), as base64. */
+export const ImportBundleSchema = z.strictObject({
+  fileName: zText('文件名', { max: 200 }),
+  base64: z
+    .string({ error: '文件内容缺失' })
+    .min(1, { error: '文件内容为空' })
+    .max(700_000_000, { error: '文件过大：应答包不能超过500MB' }),
+});
+
+/** What 导出同步包 / 导入同步包 did, for the 同步 page. */
+export interface BundleExportResult {
+  fileName: string;
+  base64: string;
+  seq: number;
+  changes: number;
+}
+
+export interface BundleImportResult {
+  already: boolean;
+  seq: number;
+  acknowledged: number;
+  rejected: number;
+  pulled: number;
+  more: boolean;
+  message: string;
+}
 
 /** Chinese names of the synced tables, for the 同步 page. */
 const TABLE_LABELS: Record<string, string> = {

@@ -219,6 +219,8 @@ export function samples(s: Seeded): Partial<Record<ProcedureName, unknown>> {
     'sync.history': {},
     'sync.rejections': {},
     'sync.resolveRejection': { hlc: '0000000000000-0000-node', action: 'take-server' },
+    'sync.exportBundle': {},
+    'sync.importBundle': { fileName: '同步应答.doudi', base64: 'RE9VREktU1lOQy1CVU5ETEUgMQp7fQo=' },
     'care.board': { communityId: s.communityId, gapsOnly: false },
     'care.getPerson': { personId: s.headId },
     'care.saveProfile': { personId: s.headId, selfCareMet: { eating: true, dressing: true, bed: true, toileting: true, walking: true, bathing: false }, assessedDate: '2024-03-04', health: '高血压' },

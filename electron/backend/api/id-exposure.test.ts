@@ -116,7 +116,7 @@ const WRITES: ProcedureName[] = [
   'assistance.recordIncomeRise', 'assistance.receiveTemporary', 'assistance.decideTemporary',
   'batches.generate', 'batches.confirm', 'batches.markPaid',
   'assistance.previewInvestigation', 'assistance.accountingSheet', 'assistance.recordTemporaryPapers',
-  'sync.enroll', 'sync.syncNow', 'sync.resolveRejection',
+  'sync.enroll', 'sync.syncNow', 'sync.resolveRejection', 'sync.exportBundle', 'sync.importBundle',
   'care.saveProfile', 'care.recordTransfer', 'care.saveCaregiver', 'care.createAgreement', 'care.updateAgreement',
   'care.signAgreement', 'care.terminateAgreement', 'care.issueCard', 'care.reissueCard', 'care.cancelCard',
   'care.recordVisit', 'care.savePlan', 'care.recordPrint',

@@ -1,9 +1,10 @@
-/** sync.* procedures: enrollment, status, sync now, history, refused changes. */
+/** sync.* procedures: enrollment, status, sync now, history, refused changes, sync by file (USB). */
 import { AppError } from '../../../shared/errors';
 import { ADMINS } from '../../../shared/api/proc';
 import { setupStatus } from '../services/setup/street';
 import type { SyncController } from '../sync/controller';
 import { rejectedChanges, takeServerValue } from '../sync/repair';
+import { exportBundle, importAnswer } from '../sync/bundle';
 import type { AreaHandlers } from './handlers';
 
 export function syncHandlers(sync: SyncController): AreaHandlers<'sync.'> {
@@ -25,5 +26,10 @@ export function syncHandlers(sync: SyncController): AreaHandlers<'sync.'> {
       await takeServerValue(store, sync.enrolledTransport(), input.hlc, actor);
       return { ok: true };
     },
+    'sync.exportBundle': async ({}, { store }) => {
+      const b = await exportBundle(store);
+      return { fileName: b.fileName, base64: Buffer.from(b.bytes).toString('base64'), seq: b.seq, changes: b.changes };
+    },
+    'sync.importBundle': ({ base64 }, { store }) => importAnswer(store, new Uint8Array(Buffer.from(base64, 'base64'))),
   };
 }

@@ -141,6 +141,11 @@ export function recoveryMessage(recovered: number, repeated = false): string {
     : base;
 }
 
+/** Leaves a notice for the 同步 page (the newest first, the last few kept). */
+export function keepNotice(store: Store, notice: SyncNotice): void {
+  store.setMeta(NOTICES_META, JSON.stringify([notice, ...syncNotices(store)].slice(0, NOTICES_MAX)));
+}
+
 export function syncNotices(store: Store): SyncNotice[] {
   const raw = store.getMeta(NOTICES_META);
   return raw ? (JSON.parse(raw) as SyncNotice[]) : [];
@@ -195,7 +200,7 @@ export async function recoverOwnChanges(
     // the clock has moved past every fetched stamp (applyRemote); it continues under the new node
     store.renewNode(node);
     moveOutboxToNode(store, node);
-    store.setMeta(NOTICES_META, JSON.stringify([notice, ...syncNotices(store)].slice(0, NOTICES_MAX)));
+    keepNotice(store, notice);
     store.setMeta(RECOVERY_META, '');
   });
   return { recovered: state.recovered, notice };

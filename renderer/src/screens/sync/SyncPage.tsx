@@ -1,6 +1,7 @@
 /**
  * 同步: this device's link with the district server — status and clock-drift warning, "立即同步",
- * the history of runs, and changes the server refused with the reason and what to do. A device not
+ * sync by file (U盘) when the network is gone for days, the history of runs, and changes the server
+ * refused with the reason and what to do. A device not
  * yet enrolled offers enrollment to administrators.
  */
 import { useState } from 'react';
@@ -15,6 +16,7 @@ import { useSession } from '../../session/session-context';
 import { EnrollForm } from './EnrollForm';
 import { RejectionsCard } from './RejectionsCard';
 import { HistoryCard } from './HistoryCard';
+import { BundleCard } from './BundleCard';
 import { announceSyncChange, useSyncStatus } from './use-sync-status';
 import { STATE_COLOR, STATE_LABEL } from './sync-labels';
 import { progressText } from '../../../../shared/sync/status';
@@ -148,6 +150,7 @@ export function SyncPage() {
           )}
         </Descriptions>
       </Card>
+      <BundleCard pendingCount={status.pendingCount} onImported={() => { announceSyncChange(); reload(); setNonce((n) => n + 1); }} />
       <RejectionsCard key={`r${nonce}`} onChanged={() => { announceSyncChange(); reload(); }} />
       <HistoryCard key={`h${nonce}`} />
     </Flex>
