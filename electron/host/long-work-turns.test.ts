@@ -87,4 +87,33 @@ describe('long work through the host', () => {
     expect(answered).toBeLessThan(readEnd); // while the rows were still being read
     expect(log.at(-1)).toBe('preview done');
   }, 240_000);
+
+  test('a cheap call made while the payment batch of a street with many enrolments is generated is answered before the batch', async () => {
+    const { token, community } = await setUp();
+    // Every imported 低保 household is enrolled at once, paid from the month of the import.
+    const households = 2000;
+    const base64 = await importWorkbook(importRows(community, households));
+    const preview = await must<{ importId: string }>('registry.importPreview', { fileName: '导入.xlsx', base64 }, token);
+    await must('registry.importCommit', { importId: preview.importId }, token);
+    const { today } = await must<{ today: string }>('app.clock', {}, null);
+    const month = today.slice(0, 7);
+    log.length = 0;
+    let cheap: Promise<unknown> | null = null;
+    const off = host.subscribe((e) => {
+      if (cheap || e.type !== 'progress' || e.progress.task !== 'batches.generate' || e.progress.done === 0) return;
+      cheap = host.call('auth.me', {}, token).then((me) => log.push(`auth.me ${me.ok}`));
+    });
+    const batch = await must<{ rowCount: number; status: string }>('batches.generate', { programme: 'dibao', month }, token);
+    log.push('batch done');
+    off();
+    await cheap;
+    expect(batch).toMatchObject({ status: 'pending', rowCount: households });
+    const steps = progressOf('batches.generate');
+    expectWholeProgress(steps, '正在生成发放批次');
+    expect(steps[0]!.total).toBe(households);
+    const answered = log.indexOf('auth.me true');
+    expect(answered).toBeGreaterThan(0);
+    expect(answered).toBeLessThan(log.findIndex((l) => typeof l !== 'string' && l.finished)); // while the rows were worked out
+    expect(log.at(-1)).toBe('batch done');
+  }, 240_000);
 });
