@@ -3,6 +3,8 @@
  * Bundles the Electron main process, the backend's worker thread and the preload with esbuild:
  *   electron/main/index.ts    -> dist-electron/main.cjs (the shell and the backend host, no backend)
  *   electron/host/worker.ts   -> dist-electron/backend-worker.cjs (the whole backend)
+ *   electron/backend/services/registry/excel-read-worker.ts -> dist-electron/excel-read-worker.cjs
+ *                                (the import reader's thread, which the backend starts beside itself)
  *   electron/preload/index.ts -> dist-electron/preload.cjs
  * and copies the database migrations to dist-electron/migrations (electron-builder ships them as an
  * extra resource). Electron itself and native modules stay external: they are loaded from
@@ -75,6 +77,7 @@ async function main() {
   const mainOut = path.join(outDir, 'main.cjs');
   const workerOut = path.join(outDir, 'backend-worker.cjs');
   const preloadOut = path.join(outDir, 'preload.cjs');
+  const readerOut = path.join(outDir, 'excel-read-worker.cjs');
   // ESM sources that read import.meta.url get the bundle's own file URL.
   const nodeEntry = {
     ...common,
@@ -91,8 +94,10 @@ async function main() {
   if (inMain.length > 0 || externalImports(mainResult.metafile, mainOut).includes('better-sqlite3')) {
     throw new Error(`main.cjs must not bundle the backend (it runs in backend-worker.cjs), but includes: ${inMain.slice(0, 5).join(', ') || 'better-sqlite3'}`);
   }
-  const workerExternals = externalImports(workerResult.metafile, workerOut);
-  if (workerExternals.includes('electron')) throw new Error('the backend worker must not import electron');
+  // Found by the backend beside its own bundle (excel-read-thread.ts readerEntry).
+  const readerResult = await build({ ...nodeEntry, entryPoints: [path.join(root, 'electron', 'backend', 'services', 'registry', 'excel-read-worker.ts')], outfile: readerOut });
+  const workerExternals = [...new Set([...externalImports(workerResult.metafile, workerOut), ...externalImports(readerResult.metafile, readerOut)])];
+  if (workerExternals.includes('electron')) throw new Error('the backend worker and its import reader must not import electron');
 
   // A sandboxed preload can require 'electron' and nothing else of Node's.
   const preloadResult = await build({
@@ -124,7 +129,7 @@ async function main() {
     throw new Error(`main.cjs requires ${unshipped.join(', ')} at run time, but package.json "dependencies" lacks it`);
   }
   console.log(
-    `build-electron: main.cjs, backend-worker.cjs, preload.cjs and migrations in ${path.relative(root, outDir)}/ ` +
+    `build-electron: main.cjs, backend-worker.cjs, excel-read-worker.cjs, preload.cjs and migrations in ${path.relative(root, outDir)}/ ` +
       `(${Date.now() - started} ms; main loads at run time: ${mainExternals.join(', ') || 'nothing external'})`,
   );
 }

@@ -11,6 +11,8 @@
  * it (a call the blocked thread could not even take counts its wait), and the UI thread's max
  * event-loop delay. Goals (worker): max delay < 50 ms, p99 < 250 ms during every job.
  * Smaller: --households=N (the district street) and BENCH_IMPORT_ROWS (default 20,000).
+ * Fewer jobs: UI_BENCH_PHASES=import,export,bootstrap (a comma list; default all three; without
+ * export and bootstrap the district street is not built).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -220,29 +222,42 @@ async function bootstrapJob(design: Design, d: District): Promise<Figures> {
   }
 }
 
+const ALL_JOBS: Job[] = ['import', 'export', 'bootstrap'];
+
+/** The jobs UI_BENCH_PHASES names (all when unset). */
+function selectedJobs(): Job[] {
+  const named = (process.env.UI_BENCH_PHASES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (named.length === 0) return ALL_JOBS;
+  const unknown = named.filter((n) => !(ALL_JOBS as string[]).includes(n));
+  if (unknown.length > 0) throw new Error(`UI_BENCH_PHASES: unknown ${unknown.join(', ')} (known: ${ALL_JOBS.join(', ')})`);
+  return ALL_JOBS.filter((j) => named.includes(j));
+}
+
 async function run(opts: BenchOptions): Promise<BenchResult> {
   const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 20_000);
-  const d = await sharedDistrict(opts.households, 'ui-responsiveness');
-  const street = await streetCopy(d);
+  const jobs = selectedJobs();
+  const needsDistrict = jobs.includes('export') || jobs.includes('bootstrap');
+  const d = needsDistrict ? await sharedDistrict(opts.households, 'ui-responsiveness') : null;
+  const street = d ? await streetCopy(d) : null;
   const file = { base64: null as string | null };
   const figures: Record<string, Figures> = {};
   try {
-    const phase = async (design: Design, job: Job, what: string, fn: () => Promise<Figures>) => {
-      log(`ui-responsiveness (${design}): ${what}`);
+    const phase = async (design: Design, job: Job, what: () => string, fn: () => Promise<Figures>) => {
+      if (!jobs.includes(job)) return;
+      log(`ui-responsiveness (${design}): ${what()}`);
       const f = await fn();
       figures[`${design}_${job}`] = f;
       log(`  ${JSON.stringify(f)} (load average ${os.loadavg()[0]!.toFixed(1)})`);
     };
     for (const design of ['worker', 'in_thread'] as Design[]) {
-      await phase(design, 'import', `import of ${rows} rows`, () => importJob(design, rows, file));
-      await phase(design, 'export', `export of ${d.persons} persons`, () => exportJob(design, street));
-      await phase(design, 'bootstrap', `bootstrap of ${d.households} households`, () => bootstrapJob(design, d));
+      await phase(design, 'import', () => `import of ${rows} rows`, () => importJob(design, rows, file));
+      await phase(design, 'export', () => `export of ${d!.persons} persons`, () => exportJob(design, street!));
+      await phase(design, 'bootstrap', () => `bootstrap of ${d!.households} households`, () => bootstrapJob(design, d!));
     }
   } finally {
-    fs.rmSync(street.dir, { recursive: true, force: true });
+    if (street) fs.rmSync(street.dir, { recursive: true, force: true });
   }
-  const jobs: Job[] = ['import', 'export', 'bootstrap'];
-  const json: BenchResult['json'] = { bench: 'ui-responsiveness', import_rows: rows, persons: d.persons, households: d.households };
+  const json: BenchResult['json'] = { bench: 'ui-responsiveness', import_rows: rows, persons: d?.persons ?? 0, households: d?.households ?? 0, phases: jobs.join(',') };
   for (const [key, f] of Object.entries(figures)) for (const [k, v] of Object.entries(f)) json[`${key}_${k}`] = v;
   const ok = jobs.every((j) => figures[`worker_${j}`]!.loop_max_ms < GOAL_LOOP_MAX_MS && figures[`worker_${j}`]!.call_p99_ms < GOAL_CALL_P99_MS);
   Object.assign(json, {
@@ -257,7 +272,7 @@ async function run(opts: BenchOptions): Promise<BenchResult> {
     return `  ${design.padEnd(9)} ${j.padEnd(9)} ${f.job_s.toFixed(1).padStart(6)} s  auth.me p99 ${String(f.call_p99_ms).padStart(6)} ms  max ${String(f.call_max_ms).padStart(6)} ms  UI 线程最大延迟 loop max ${String(f.loop_max_ms).padStart(6)} ms  (${f.calls} calls, ${f.failed} failed)`;
   };
   const summary = [
-    `ui-responsiveness: import ${rows} 行 rows, export ${d.persons} 人 persons, bootstrap ${d.households} 户 households; auth.me every ${CALL_EVERY_MS} ms`,
+    `ui-responsiveness: import ${rows} 行 rows, export ${d?.persons ?? '-'} 人 persons, bootstrap ${d?.households ?? '-'} 户 households (${jobs.join(', ')}); auth.me every ${CALL_EVERY_MS} ms`,
     ...jobs.flatMap((j) => [line('worker', j), line('in_thread', j)]),
     `  目标 goals (worker): loop max < ${GOAL_LOOP_MAX_MS} ms, p99 < ${GOAL_CALL_P99_MS} ms: ${ok ? '达标 OK' : '未达标 MISSED'}`,
     `  机器负载 load average ${json.loadavg_1m} on ${json.cpus} CPUs`,

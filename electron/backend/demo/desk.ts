@@ -10,6 +10,7 @@ import type { CallContext, SignedInUser } from '../api/context';
 import type { Handler, Handlers } from '../api/handlers';
 import { assistanceHandlers, policyHandlers } from '../api/assistance-handlers';
 import { batchHandlers } from '../api/batch-handlers';
+import { generateBatch } from '../services/assistance/batches';
 import { careHandlers } from '../api/care-handlers';
 import { ledgerHandlers } from '../api/ledger-handlers';
 import { registryHandlers } from '../api/registry-handlers';
@@ -25,6 +26,8 @@ function deskHandlers() {
     ...ledgerHandlers(),
     ...assistanceHandlers(),
     ...batchHandlers(),
+    // The procedure works in turns of its own transaction; the desk is inside the load's already.
+    'batches.generate': ((input, { store, actor }) => generateBatch(store, actor, input.programme, input.month)) as Handler<'batches.generate'>,
     ...careHandlers(),
     ...registryHandlers(),
     ...policyHandlers(),

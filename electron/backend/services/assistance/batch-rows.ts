@@ -11,7 +11,8 @@ import { addMonths, firstDayOf } from '../../../../shared/policy';
 import { addDays } from '../../../../shared/time/calendar-days';
 import type { Store } from '../../store/store';
 import { amountFor, payableIn, type EnrolmentDbRow } from './amounts';
-import { paymentListFull } from './payments';
+import { runAtOnce } from '../../store/turns';
+import { paymentListSteps, type WorkStep } from './payments';
 
 /** A batch row as stored (full ID number): what is frozen at confirmation; shown masked (BatchRow). */
 export type FullBatchRow = Omit<BatchRow, 'idMasked'> & { idNumber: string | null };
@@ -110,8 +111,8 @@ function reasonFor(store: Store, e: Enrolment, month: string, since: string, due
   return { reason: dueFen === 0 ? '停止发放' : '核定金额变化', sourceRef: null };
 }
 
-/** Adjustment rows for the months before `month` that have a confirmed batch (oldest month first). */
-function adjustments(store: Store, street: string, programme: Programme, month: string): Omit<FullBatchRow, 'seq'>[] {
+/** The months before `month` that have a confirmed batch (oldest first), and the enrolments to look at in each. */
+function adjustmentScope(store: Store, street: string, programme: Programme, month: string): { months: string[]; enrolments: Enrolment[] } {
   const months = (
     store
       .prepare(
@@ -120,12 +121,23 @@ function adjustments(store: Store, street: string, programme: Programme, month: 
       )
       .all(street, programme, month) as { month: string }[]
   ).map((r) => r.month);
-  if (months.length === 0) return [];
-  const enrolments = enrolmentsOf(store, street, programme);
+  return { months, enrolments: months.length === 0 ? [] : enrolmentsOf(store, street, programme) };
+}
+
+/** Adjustment rows for the months of the scope (oldest month first), a step after each enrolment looked at. */
+function* adjustments(
+  store: Store,
+  street: string,
+  programme: Programme,
+  { months, enrolments }: { months: string[]; enrolments: Enrolment[] },
+  step: (done: number) => WorkStep,
+): Generator<WorkStep, Omit<FullBatchRow, 'seq'>[]> {
   const out: Omit<FullBatchRow, 'seq'>[] = [];
+  let done = 0;
   for (const m of months) {
     const paid = paidFor(store, street, programme, m);
     for (const e of enrolments) {
+      yield step(done++);
       const p = paid.get(e.id);
       if (!p && (!e.start_month || e.start_month > m)) continue;
       const due = dueFor(store, e, m);
@@ -167,7 +179,22 @@ function confirmedAtOf(store: Store, street: string, programme: Programme, month
 
 /** The rows a batch for the month would hold if confirmed now: regular rows, then adjustments. */
 export function computeBatchRows(store: Store, street: string, programme: Programme, month: string): FullBatchRow[] {
-  const regular: Omit<FullBatchRow, 'seq'>[] = paymentListFull(store, street, programme, month).rows.map((r) => ({
+  return runAtOnce(batchRowsSteps(store, street, programme, month));
+}
+
+/**
+ * computeBatchRows one enrolment at a time (a step after each: the month's list, then each confirmed
+ * earlier month), for work that gives other calls a turn. The same reads and rows, in the same order.
+ */
+export function* batchRowsSteps(store: Store, street: string, programme: Programme, month: string): Generator<WorkStep, FullBatchRow[]> {
+  const scope = adjustmentScope(store, street, programme, month);
+  const later = scope.months.length * scope.enrolments.length;
+  let listed = 0;
+  const list = yield* withSteps(paymentListSteps(store, street, programme, month), (s) => {
+    listed = s.total;
+    return { done: s.done, total: s.total + later };
+  });
+  const regular: Omit<FullBatchRow, 'seq'>[] = list.rows.map((r) => ({
     kind: 'regular',
     forMonth: month,
     enrolmentId: r.enrolmentId,
@@ -186,7 +213,17 @@ export function computeBatchRows(store: Store, street: string, programme: Progra
     bankName: r.bankName,
     bankAccount: r.bankAccount,
   }));
-  return [...regular, ...withinMonth(regular, adjustments(store, street, programme, month))].map((r, i) => ({ seq: i + 1, ...r }));
+  const adj = yield* adjustments(store, street, programme, scope, (done) => ({ done: listed + done, total: listed + later }));
+  return [...regular, ...withinMonth(regular, adj)].map((r, i) => ({ seq: i + 1, ...r }));
+}
+
+/** The steps of a generator told otherwise (its result unchanged). */
+function* withSteps<S, T, R>(steps: Generator<S, R>, map: (s: S) => T): Generator<T, R> {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    yield map(next.value);
+  }
 }
 
 /**

@@ -13,7 +13,9 @@ import { BATCH_STATUSES, FROZEN_BATCH_STATUSES, type BatchRow, type BatchStatus,
 import { maskIdNumber } from '../../../../shared/id-number';
 import type { Actor, Store } from '../../store/store';
 import { batchIdOf, batchRowIdOf } from './batch-ids';
-import { computeBatchRows, type FullBatchRow } from './batch-rows';
+import { batchRowsSteps, computeBatchRows, type FullBatchRow } from './batch-rows';
+import type { WorkStep } from './payments';
+import { runWithTurns } from '../../store/turns';
 import { bankFileBytes } from './bank-file';
 
 interface BatchDbRow {
@@ -129,8 +131,7 @@ export function communityTotals(rows: FullBatchRow[]): PaymentBatchDetail['commu
   return [...byCommunity.values()];
 }
 
-function detail(store: Store, b: BatchDbRow): PaymentBatchDetail {
-  const rows = rowsOf(store, b);
+function detail(store: Store, b: BatchDbRow, rows = rowsOf(store, b)): PaymentBatchDetail {
   return {
     ...summary(b, rows),
     rows: rows.map(masked),
@@ -178,20 +179,59 @@ function frozenMessage(b: BatchDbRow): string {
 
 /** 生成: creates the pending batch of a programme and month (again: the batch as it is). */
 export function generateBatch(store: Store, actor: Actor, programme: Programme, month: string): PaymentBatchDetail {
-  const id = batchIdOf(actor.streetCode, programme, month);
-  const existing = batchRow(store, actor.streetCode, id);
-  if (existing && existing.status !== 'pending') refuse(store, actor, existing, '重新生成', frozenMessage(existing));
+  const existing = generable(store, actor, programme, month);
   if (!existing) {
     // Computed once now, so that a batch that cannot be worked out (a missing figure) is not created.
     computeBatchRows(store, actor.streetCode, programme, month);
-    store.insert(
-      'payment_batches',
-      { id, streetCode: actor.streetCode, programme, month, status: 'pending', generatedAt: store.nowIso(), generatedBy: actor.username },
-      actor,
-      { action: 'batches.generate', summary: `生成${title({ programme, month })}` },
-    );
+    insertPending(store, actor, programme, month);
   }
-  return getBatch(store, actor.streetCode, id);
+  return getBatch(store, actor.streetCode, batchIdOf(actor.streetCode, programme, month));
+}
+
+/**
+ * generateBatch as long work (the procedure): the rows are worked out once, one enrolment at a
+ * time, in one transaction that gives the backend's other calls a turn between them (the call gate
+ * holds other writes back meanwhile); `onStep` hears the progress. The same batch and rows.
+ */
+export async function generateBatchYielding(
+  store: Store,
+  actor: Actor,
+  programme: Programme,
+  month: string,
+  onStep: (s: WorkStep) => void,
+): Promise<PaymentBatchDetail> {
+  // A refusal is audited: outside the transaction, which a refusal would roll back.
+  const existing = generable(store, actor, programme, month);
+  return store.txYielding(async () => {
+    const rows = await runWithTurns(batchRowsSteps(store, actor.streetCode, programme, month), onStep);
+    if (!existing) insertPending(store, actor, programme, month);
+    // A pending batch's rows are the live computation, which the insert does not change (it reads confirmed batches only).
+    return detail(store, requireBatch(store, actor.streetCode, batchIdOf(actor.streetCode, programme, month)), rows);
+  });
+}
+
+/** The pending batch of the month if there is one, null if none; a confirmed one is refused. */
+function generable(store: Store, actor: Actor, programme: Programme, month: string): BatchDbRow | null {
+  const existing = batchRow(store, actor.streetCode, batchIdOf(actor.streetCode, programme, month));
+  if (existing && existing.status !== 'pending') refuse(store, actor, existing, '重新生成', frozenMessage(existing));
+  return existing;
+}
+
+function insertPending(store: Store, actor: Actor, programme: Programme, month: string): void {
+  store.insert(
+    'payment_batches',
+    {
+      id: batchIdOf(actor.streetCode, programme, month),
+      streetCode: actor.streetCode,
+      programme,
+      month,
+      status: 'pending',
+      generatedAt: store.nowIso(),
+      generatedBy: actor.username,
+    },
+    actor,
+    { action: 'batches.generate', summary: `生成${title({ programme, month })}` },
+  );
 }
 
 /** 确认: stores the rows once (frozen) with their digest; supervisors and administrators only. */

@@ -7,6 +7,7 @@ import type { Programme } from '../../../../shared/assistance/codes';
 import type { PaymentList, PaymentRow } from '../../../../shared/assistance/types';
 import { maskIdNumber } from '../../../../shared/id-number';
 import type { Store } from '../../store/store';
+import { runAtOnce } from '../../store/turns';
 import { amountFor, payableIn, PAID_STATUSES, type EnrolmentDbRow } from './amounts';
 
 type Joined = EnrolmentDbRow & {
@@ -30,6 +31,17 @@ export function paymentList(store: Store, street: string, programme: Programme, 
 }
 
 export function paymentListFull(store: Store, street: string, programme: Programme, month: string): PaymentListFull {
+  return runAtOnce(paymentListSteps(store, street, programme, month));
+}
+
+/** Work done of a long computation, in enrolments worked out: a step between two of them. */
+export interface WorkStep {
+  done: number;
+  total: number;
+}
+
+/** paymentListFull one enrolment at a time (a step after each), for work that gives other calls a turn. */
+export function* paymentListSteps(store: Store, street: string, programme: Programme, month: string): Generator<WorkStep, PaymentListFull> {
   const rows = store
     .prepare(
       `SELECT e.*, c.name AS community_name, c.sort_order AS community_order, h.address, h.bank_name, h.bank_account,
@@ -44,7 +56,9 @@ export function paymentListFull(store: Store, street: string, programme: Program
     )
     .all(street, programme, ...PAID_STATUSES, month, month) as Joined[];
   const out: PaymentRowFull[] = [];
+  let done = 0;
   for (const r of rows) {
+    yield { done: done++, total: rows.length };
     if (!payableIn(store, r, month)) continue;
     let amount: ReturnType<typeof amountFor>;
     try {

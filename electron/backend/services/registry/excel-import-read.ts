@@ -122,7 +122,11 @@ function mapHeader(ws: Worksheet, headerRow: number): Map<number, ColumnKey> {
   return byCol;
 }
 
-export async function readImportSheet(fileName: string, base64: string): Promise<ImportSheet> {
+/** Rows read so far of the sheet's rows below the header (told every ROWS_PER_STEP rows and at the end). */
+export type RowsRead = (done: number, total: number) => void;
+const ROWS_PER_STEP = 200;
+
+export async function readImportSheet(fileName: string, base64: string, onRows?: RowsRead): Promise<ImportSheet> {
   const buf = decode(fileName, base64);
   await checkXlsxBounds(buf);
   const wb = await open(buf);
@@ -130,8 +134,10 @@ export async function readImportSheet(fileName: string, base64: string): Promise
   const headerRow = findHeaderRow(ws);
   const byCol = mapHeader(ws, headerRow);
   const rows: SheetRow[] = [];
+  const below = Math.max(0, ws.rowCount - headerRow);
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber <= headerRow) return;
+    if (onRows && (rowNumber - headerRow) % ROWS_PER_STEP === 0) onRows(rowNumber - headerRow, below);
     const cells: Partial<Record<ColumnKey, CellScalar>> = {};
     let any = false;
     for (const [col, key] of byCol) {
@@ -149,5 +155,6 @@ export async function readImportSheet(fileName: string, base64: string): Promise
     );
   }
   if (rows.length === 0) throw invalid(`工作表“${ws.name}”中没有数据：请在列名下方逐行填写家庭成员`);
+  onRows?.(below, below);
   return { sheetName: ws.name, headerRow, columns: new Set(byCol.values()), rows };
 }

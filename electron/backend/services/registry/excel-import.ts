@@ -299,10 +299,11 @@ class HouseholdBuilder {
 }
 
 /** Same ID number twice in the file, and ID numbers already registered in another household. */
-async function checkIdNumbers(store: Store, groups: Map<string, SheetRow[]>, errors: Errors, today: string, turn: () => Promise<void>): Promise<void> {
+async function checkIdNumbers(store: Store, groups: Map<string, SheetRow[]>, errors: Errors, today: string, turn: () => Promise<void>, checked: (rows: number) => void): Promise<void> {
   const seen = new Map<string, number>();
   for (const rows of groups.values()) {
     await turn();
+    checked(rows.length);
     for (const r of rows) {
       const v = readDigits(columnOf('idNumber'), r.cells.idNumber ?? null);
       if (!v.ok || !v.value) continue;
@@ -333,9 +334,10 @@ async function checkIdNumbers(store: Store, groups: Map<string, SheetRow[]>, err
  * exceljs decoded into NUL, a bidi override, an invisible-only name. Line breaks pass here (a note
  * may hold them); the schema refuses them in one-line fields, naming the field.
  */
-async function checkCellText(sheet: ImportSheet, errors: Errors, turn: () => Promise<void>): Promise<void> {
+async function checkCellText(sheet: ImportSheet, errors: Errors, turn: () => Promise<void>, checked: (rows: number) => void): Promise<void> {
   for (const r of sheet.rows) {
     await turn();
+    checked(1);
     for (const [key, v] of Object.entries(r.cells) as [ColumnKey, CellScalar][]) {
       if (typeof v !== 'string') continue;
       const p = textProblem(normalizeLineEnds(v), { multiline: true });
@@ -344,10 +346,20 @@ async function checkCellText(sheet: ImportSheet, errors: Errors, turn: () => Pro
   }
 }
 
+export interface PlanOptions {
+  turn?: () => Promise<void>;
+  /** Progress: rows checked of `total` (each row is checked in three passes: text, ID numbers, household). */
+  onChecked?: (done: number, total: number) => void;
+}
+
 /** Checks the whole sheet; reads only, so it gives the backend's other calls a turn as it goes. */
-export async function planImport(store: Store, streetCode: string, sheet: ImportSheet, turn = turnTaker()): Promise<ImportPlan> {
+export async function planImport(store: Store, streetCode: string, sheet: ImportSheet, opts: PlanOptions = {}): Promise<ImportPlan> {
+  const turn = opts.turn ?? turnTaker();
+  const total = 3 * sheet.rows.length;
+  let done = 0;
+  const checked = (rows: number) => opts.onChecked?.((done += rows), total);
   const errors = new Errors();
-  await checkCellText(sheet, errors, turn);
+  await checkCellText(sheet, errors, turn, checked);
   const groups = new Map<string, SheetRow[]>();
   for (const r of sheet.rows) {
     const key = readDigits(columnOf('householdKey'), r.cells.householdKey ?? null);
@@ -359,15 +371,17 @@ export async function planImport(store: Store, streetCode: string, sheet: Import
     if (list) list.push(r);
     else groups.set(key.value, [r]);
   }
-  await checkIdNumbers(store, groups, errors, shanghaiDate(store.nowDate()), turn);
+  await checkIdNumbers(store, groups, errors, shanghaiDate(store.nowDate()), turn, checked);
   const org = loadOrg(store, streetCode);
   const households: PlannedHousehold[] = [];
   for (const [key, rows] of groups) {
     await turn();
+    checked(rows.length);
     const built = new HouseholdBuilder(key, rows, org, errors).build();
     const rowNumbers = rows.map((r) => r.row);
     if (built && !errors.anyIn(rowNumbers)) households.push({ key, rows: rowNumbers, ...built });
   }
+  opts.onChecked?.(total, total); // rows without a 户编号 were in no household
   return {
     totalRows: sheet.rows.length,
     households,
