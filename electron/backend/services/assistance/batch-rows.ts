@@ -11,7 +11,7 @@ import { FROZEN_BATCH_STATUSES, type BatchRow } from '../../../../shared/assista
 import { addMonths, firstDayOf } from '../../../../shared/policy';
 import { addDays, endOfShanghaiDay } from '../../../../shared/time/calendar-days';
 import type { Store } from '../../store/store';
-import { amountFor, payableIn, type EnrolmentDbRow } from './amounts';
+import { amountFor, coveredIn, payableIn, type EnrolmentDbRow } from './amounts';
 import { paymentListFull } from './payments';
 
 /** A batch row as stored (full ID number): what is frozen at confirmation; shown masked (BatchRow). */
@@ -46,12 +46,14 @@ function enrolmentsOf(store: Store, street: string, programme: Programme): Enrol
     .all(street, programme) as Enrolment[];
 }
 
-/** What is due for the month today: amountFor when payable (0 otherwise). */
-function dueFor(store: Store, e: Enrolment, month: string): { amountFen: number; basis: string; figures: unknown } {
-  if (e.deleted_at !== null || e.household_deleted !== null || !payableIn(store, e, month)) return { amountFen: 0, basis: 'stopped', figures: null };
+/** What is due for the month today: amountFor when payable (0 otherwise), with the month's covered persons. */
+function dueFor(store: Store, e: Enrolment, month: string): { amountFen: number; coveredPersons: number; basis: string; figures: unknown } {
+  if (e.deleted_at !== null || e.household_deleted !== null || !payableIn(store, e, month)) {
+    return { amountFen: 0, coveredPersons: coveredIn(store, e, month), basis: 'stopped', figures: null };
+  }
   try {
     const a = amountFor(store, e, month);
-    return { amountFen: a.amountFen, basis: a.basis, figures: (a as { figures?: unknown }).figures ?? null };
+    return { amountFen: a.amountFen, coveredPersons: a.coveredPersons, basis: a.basis, figures: (a as { figures?: unknown }).figures ?? null };
   } catch (err) {
     if (err instanceof AppError) throw new AppError(err.code, `${month} 补发扣回无法计算：${err.message}`, { field: err.field });
     throw err;
@@ -171,7 +173,7 @@ function adjustments(store: Store, street: string, programme: Programme, month: 
         idNumber: e.person_id_number,
         community: e.community,
         address: e.address,
-        coveredPersons: e.covered_persons,
+        coveredPersons: due.coveredPersons,
         amountFen: diff,
         basis: due.basis,
         figures: due.figures,

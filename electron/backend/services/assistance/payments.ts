@@ -61,7 +61,7 @@ export function paymentListFull(store: Store, street: string, programme: Program
       idNumber: r.person_id_number,
       communityName: r.community_name,
       address: r.address,
-      coveredPersons: r.covered_persons,
+      coveredPersons: amount.coveredPersons,
       amountFen: amount.amountFen,
       basis: amount.basis,
       // What amountFor gives beyond the amount (the figures and rule versions used), kept by a batch.
