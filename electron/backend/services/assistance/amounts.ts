@@ -4,14 +4,14 @@
  * income assessed at approval (or an imported fixed amount); the programme's rule is applied to the
  * standards in force on the first day of that month. A later decision never changes an earlier month.
  */
-import { addMonths, dibaoMonthlyAmount, edgeAidFen, firstDayOf, monthOf } from '../../../../shared/policy';
+import { addMonths, dibaoMonthlyAmount, edgeAid, firstDayOf, monthOf } from '../../../../shared/policy';
 import { EXIT_SUSPENSION_RULE, exitAllowed } from '../../../../shared/policy/exit-rule';
 import { CHILD_ALLOWANCES, childAllowanceStopMonth } from '../../../../shared/policy/age-end';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Programme } from '../../../../shared/assistance/codes';
 import type { PaymentRow } from '../../../../shared/assistance/types';
 import type { Store } from '../../store/store';
-import { paramOn, requireParam } from '../policy/params';
+import { missingParam, paramOn, requireParam } from '../policy/params';
 import { dibaoStandard, flag, requireAllowanceStandard } from './figures';
 import { basisDecision, decisionInput, exitUnderWay, scheduleOf, type DecisionRow } from './decisions';
 import { deathStopMonth } from './death-end';
@@ -106,11 +106,14 @@ export function ruleAmount(store: Store, e: EnrolmentDbRow, month: string, perCa
         coveredPersons: e.covered_persons,
       });
     case 'dibao-edge': {
-      // Since 2019 Tianjin fixes the aid as an amount per household; before, a percent of the standard (edgeAidFen).
-      const amount = paramOn(store, street, 'dibao-edge.aidAmount', on)?.value;
-      const aidAmountFen = typeof amount === 'number' ? amount : null;
-      const aidPercent = aidAmountFen === null ? requireParam<number>(store, street, 'dibao-edge.aidPercent', on) : null;
-      return edgeAidFen({ standardFen: aidAmountFen === null ? dibaoStandard(store, street, on) : 0, aidAmountFen, aidPercent })!;
+      const aid = edgeAid({
+        aidAmount: paramOn(store, street, 'dibao-edge.aidAmount', on),
+        aidPercent: paramOn(store, street, 'dibao-edge.aidPercent', on),
+        standardFen: () => dibaoStandard(store, street, on),
+      });
+      // Neither figure in force: refused, naming the percent (the figure that applies when no amount is set).
+      if (aid === null) throw missingParam('dibao-edge.aidPercent', on);
+      return aid.fen;
     }
     case 'tekun-home':
     case 'tekun-institution': {
