@@ -15,6 +15,7 @@ import type { Actor, Store } from '../../store/store';
 import { batchIdOf, batchRowIdOf } from './batch-ids';
 import { computeBatchRows, settledByLater, type FullBatchRow } from './batch-rows';
 import { bankFileBytes } from './bank-file';
+import { replacedNote } from './batch-replaced';
 
 interface BatchDbRow {
   id: string;
@@ -137,6 +138,7 @@ function detail(store: Store, b: BatchDbRow): PaymentBatchDetail {
     communities: communityTotals(rows),
     supplementFen: rows.filter((r) => r.kind === 'supplement').reduce((s, r) => s + r.amountFen, 0),
     recoveryFen: rows.filter((r) => r.kind === 'recovery').reduce((s, r) => s + r.amountFen, 0),
+    replacedByDistrict: replacedNote(store, b.id),
   };
 }
 
