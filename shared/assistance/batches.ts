@@ -83,6 +83,17 @@ export interface PaymentBatchDetail extends PaymentBatch {
   /** Totals of the adjustment rows (补发 positive, 扣回 negative). */
   supplementFen: number;
   recoveryFen: number;
+  /**
+   * This PC confirmed the month too, offline, but the district had already a confirmation from another
+   * PC: the batch shown is the district's; this PC's own (refused) is summed up here.
+   */
+  replacedByDistrict: BatchReplacedNote | null;
+}
+
+/** This PC's confirmation of a batch the district refused, and when the district's replaced it here. */
+export interface BatchReplacedNote {
+  at: string;
+  local: { confirmedAt: string | null; confirmedBy: string | null; rowCount: number; totalFen: number };
 }
 
 const batchId = z.strictObject({ id: zId('发放批次') });

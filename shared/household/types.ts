@@ -14,6 +14,8 @@ export interface HouseholdPayment {
   name: string | null;
   /** Null when the month's figure cannot be computed (a missing policy parameter: `problem` says which). */
   amountFen: number | null;
+  /** Persons the month's payment covers: as its confirmed batch recorded them, else the month's own number (never today's). */
+  coveredPersons: number | null;
   basis: PaymentRow['basis'] | null;
   problem: string | null;
   /** The month's confirmed batch ('confirmed' / 'paid'), or null: not confirmed yet, worked out by the rules. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { assessMonthlyIncome, dibaoMonthlyAmount, type IncomeMember } from './index';
+import { assessMonthlyIncome, dibaoMonthlyAmount, edgeAid, type IncomeMember } from './index';
 
 const P = { employmentRewardFen: 30000, workCostDeductionFen: 50000, epidemicRulesInForce: false };
 
@@ -89,5 +89,19 @@ describe('dibaoMonthlyAmount', () => {
         expect(a).toBe(n * dibaoMonthlyAmount({ standardFen, perCapitaIncomeFen, coveredPersons: 1 }));
       }),
     );
+  });
+});
+
+describe('edgeAid (低保边缘, the one rule the payments and the 核算 use)', () => {
+  const amount = { value: 31400 };
+  const percent = { value: 30 };
+  test('the fixed amount per household when one is in force, without reading the standard', () => {
+    expect(edgeAid({ aidAmount: amount, aidPercent: percent, standardFen: () => { throw new Error('standard read'); } })).toEqual({ fen: 31400, figure: amount });
+  });
+  test('else the percent of the standard, part-fen rounded up', () => {
+    expect(edgeAid({ aidAmount: null, aidPercent: percent, standardFen: () => 101001 })).toEqual({ fen: 30301, figure: percent });
+  });
+  test('null when neither figure is in force', () => {
+    expect(edgeAid({ aidAmount: null, aidPercent: null, standardFen: () => 104500 })).toBeNull();
   });
 });

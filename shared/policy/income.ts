@@ -76,9 +76,19 @@ export function dibaoMonthlyAmount(input: { standardFen: number; perCapitaIncome
   return Math.max(0, (input.standardFen - input.perCapitaIncomeFen) * input.coveredPersons);
 }
 
-/** Monthly 低保边缘 aid per household: the fixed amount when one is in force, else a percent of the standard. */
-export function edgeAidFen(input: { standardFen: number; aidAmountFen: number | null; aidPercent: number | null }): number | null {
-  if (input.aidAmountFen !== null) return input.aidAmountFen;
-  if (input.aidPercent === null) return null;
-  return Math.ceil((input.standardFen * input.aidPercent) / 100);
+/**
+ * Monthly 低保边缘 aid per household, the one rule (DOMAIN §1.1, §1.3): the fixed amount per household
+ * when one is in force (Tianjin since 2019), else a percent of the 低保 standard, part-fen rounded up;
+ * null when neither figure is in force. Takes the two dated figures as read on the day (the standard
+ * only when the percent applies) and returns the one it rests on, for the record of what was used.
+ */
+export function edgeAid<F extends { value: unknown }>(input: {
+  aidAmount: F | null;
+  aidPercent: F | null;
+  standardFen: () => number;
+}): { fen: number; figure: F } | null {
+  const { aidAmount, aidPercent } = input;
+  if (aidAmount && typeof aidAmount.value === 'number') return { fen: aidAmount.value, figure: aidAmount };
+  if (aidPercent && typeof aidPercent.value === 'number') return { fen: Math.ceil((input.standardFen() * aidPercent.value) / 100), figure: aidPercent };
+  return null;
 }

@@ -1,5 +1,5 @@
 /** The pure assistance rules, used by the services and the UI. Amounts are integer fen; months 'YYYY-MM'. */
-export { assessMonthlyIncome, countableWageFen, dibaoMonthlyAmount, edgeAidFen, memberCountableFen, wageDeductions } from './income';
+export { assessMonthlyIncome, countableWageFen, dibaoMonthlyAmount, edgeAid, memberCountableFen, wageDeductions } from './income';
 export { accountingWorking } from './working';
 export type { AccountingWorking, ParamVersion, WorkingInput, WorkingMember } from './working';
 export type { IncomeAssessment, IncomeItem, IncomeMember, IncomeParams } from './income';

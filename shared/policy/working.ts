@@ -12,7 +12,7 @@ import {
   assessMonthlyIncome,
   countsAsIs,
   dibaoMonthlyAmount,
-  edgeAidFen,
+  edgeAid,
   memberCountableFen,
   wageDeductions,
   type IncomeMember,
@@ -148,6 +148,7 @@ export function accountingWorking(input: WorkingInput): AccountingWorking {
 
   let edgeLine: AccountingWorking['edgeLine'] = null;
   let monthlyAmountFen: number | null;
+  let aid: ReturnType<typeof edgeAid<ParamVersion>> = null;
   let line: { eligible: boolean; explanation: string };
   let aboveLine: boolean;
   if (input.programme === 'dibao') {
@@ -164,10 +165,11 @@ export function accountingWorking(input: WorkingInput): AccountingWorking {
       edgeLine = { upperPercent, upperFen: Math.ceil((standardFen * upperPercent) / 100) };
       aboveLine = perCapitaFen >= edgeLine.upperFen;
     }
-    monthlyAmountFen = edgeAidFen({ standardFen, aidAmountFen: num(p.edgeAidAmount), aidPercent: num(p.edgeAidPercent) });
+    aid = edgeAid({ aidAmount: p.edgeAidAmount ?? null, aidPercent: p.edgeAidPercent ?? null, standardFen: () => standardFen });
+    monthlyAmountFen = aid?.fen ?? null;
   }
   const used = [p.standard, p.employmentReward, p.epidemicRules, incomeParams.epidemicRulesInForce ? p.workCostDeduction : null];
-  if (input.programme === 'dibao-edge') used.push(p.edgeUpperPercent ?? null, p.edgeAidAmount ?? (p.edgeAidPercent ?? null));
+  if (input.programme === 'dibao-edge') used.push(p.edgeUpperPercent ?? null, aid?.figure ?? null);
   return {
     programme: input.programme,
     onDate: input.onDate,

@@ -47,7 +47,7 @@ export const SYNC_REASONS = {
   },
   'payment-batch-frozen': {
     message: '已确认的发放批次及其明细不能修改或删除',
-    action: '该修改不会被上传；发放差额请在下一个未确认的批次中以补发或扣回处理。',
+    action: '该修改不会被上传：同月的批次以先到区级服务器的确认为准，本机会改用区里的批次；发放差额请在下一个未确认的批次中以补发或扣回处理。',
     legacy: 'partition-forbidden',
   },
   'clock-ahead': {

@@ -87,6 +87,10 @@ test('the household file shows enrolment, temporary assistance and ledger items,
   await expect(page.getByTestId('file-temporary')).toContainText('已发放');
   await file.getByRole('tab', { name: /发放记录/ }).click();
   await expect(page.getByTestId('file-payments')).toContainText('1,045.00 元');
+  // the persons each month's payment covered, as recorded with it
+  await expect(page.getByTestId('file-payments').locator('thead')).toContainText('保障人数');
+  await expect(page.getByTestId('file-payments').locator('tbody tr[data-row-key]').first()).toContainText('1 人');
+  await screenshot(page, 'household-file-payments-1366');
   await file.getByRole('tab', { name: /问题台账/ }).click();
   const ledger = page.getByTestId('file-ledger');
   await expect(ledger.locator('tbody tr[data-row-key]')).toHaveCount(3);

@@ -91,6 +91,32 @@ describe('household file', () => {
     expect(month('2026-03')).toMatchObject({ batchStatus: null, adjustmentFen: 0 });
   });
 
+  test('a payment shows the persons it covered as recorded, never today\'s number: a confirmed month what its batch froze', async () => {
+    const hh = await h.call('registry.createHousehold', {
+      household: { communityId, address: '詹滨西里321号', hukouType: 'urban', categories: [] },
+      members: [
+        { name: '韩立本', relation: '02', idNumber: makeIdNumber('120110', '19700101', 321) },
+        { name: '韩老母', relation: '50', idNumber: makeIdNumber('120110', '19400101', 323) },
+      ],
+    });
+    const e = await enrolThroughSteps(h, { programme: 'dibao', householdId: hh.id, note: '本人申请' }, '2026-01');
+    expect(e.coveredPersons).toBe(2);
+    await h.call('batches.confirm', { id: (await h.call('batches.generate', { programme: 'dibao', month: '2026-01' })).id });
+    // The mother died on 1 March: the household counts one person from April, two before.
+    await h.call('registry.recordDeath', { personId: hh.members.find((m) => m.name === '韩老母')!.id, diedOn: '2026-03-01' });
+    const feb = await h.call('batches.confirm', { id: (await h.call('batches.generate', { programme: 'dibao', month: '2026-02' })).id });
+    // February's batch records the two persons its amount was worked out for
+    expect(feb.rows.map((r) => [r.forMonth, r.coveredPersons, r.amountFen])).toEqual([['2026-02', 2, 209000]]);
+    expect((await h.call('assistance.paymentList', { programme: 'dibao', month: '2026-03' })).rows.map((r) => r.coveredPersons)).toEqual([2]);
+    const file = await h.call('household.file', { id: hh.id });
+    expect(file.enrolments[0]!.coveredPersons).toBe(1); // today's number
+    expect(file.payments.map((p) => [p.month, p.coveredPersons, p.amountFen, p.batchStatus])).toEqual([
+      ['2026-03', 2, 209000, null],
+      ['2026-02', 2, 209000, 'confirmed'],
+      ['2026-01', 2, 209000, 'confirmed'],
+    ]);
+  });
+
   test('a caseworker reads the file without the audit trail; an unknown household is refused', async () => {
     const hh = await household('张三', 317);
     await h.call('users.create', { username: 'jingban', displayName: '赵经办', role: 'caseworker', password: 'case-pass-1' });

@@ -36,8 +36,8 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-/** A 2-person 低保 household without income, paid from April 2026: 2 × 1045.00 = 2090.00 a month. */
-async function dibaoHousehold(name: string) {
+/** A 2-person 低保 household without income, paid from April 2026 (or `from`): 2 × 1045.00 = 2090.00 a month. */
+async function dibaoHousehold(name: string, from = '2026-04') {
   const hh = await call('registry.createHousehold', {
     household: { communityId, address: `詹滨西里${seq}号`, hukouType: 'urban', bankName: '天津农商银行', bankAccount: `62210000000${seq}` },
     members: [
@@ -45,7 +45,7 @@ async function dibaoHousehold(name: string) {
       { name: `${name}妻`, relation: '10', idNumber: makeIdNumber('120110', '19770303', seq++ * 2 + 1), employment: 'unemployed', incomes: [] },
     ],
   });
-  const e = await enrolThroughSteps(h, { programme: 'dibao', householdId: hh.id, note: '本人申请' }, '2026-04', token ?? undefined);
+  const e = await enrolThroughSteps(h, { programme: 'dibao', householdId: hh.id, note: '本人申请' }, from, token ?? undefined);
   return { hh, e };
 }
 
@@ -233,6 +233,73 @@ describe('adjustments', () => {
     expect(mine[0]!.sourceRef).toMatch(/^enrolment_steps:/);
     expect(june.recoveryFen).toBe(-209000);
     expect(june.rows.filter((r) => r.kind === 'regular')).toHaveLength(1);
+  });
+});
+
+describe('months with no confirmed batch', () => {
+  /** April paid to 何一 alone; he leaves from May, so May has nobody to pay and no batch can be confirmed. */
+  async function aprilThenEmptyMay() {
+    const { e } = await dibaoHousehold('何一');
+    await at('2026-04-20T02:00:00Z');
+    await confirm('2026-04');
+    await call('assistance.advance', { id: e.id, step: 'exit', month: '2026-05', note: '本人申请退出' });
+    await at('2026-05-20T02:00:00Z');
+    const may = await call('batches.generate', { programme: 'dibao', month: '2026-05' });
+    expect(may.rowCount).toBe(0);
+    expect(await raw('batches.confirm', { id: may.id })).toMatchObject({ ok: false, error: { code: 'invalid-transition' } });
+  }
+
+  test('an approval dated back into a month nobody was paid for is settled by the next batch (补发, 追溯批准)', async () => {
+    await aprilThenEmptyMay();
+    await at('2026-06-03T02:00:00Z');
+    const { e } = await dibaoHousehold('吕二', '2026-05'); // approved in June, paid from May
+    expect(e.startMonth).toBe('2026-05');
+    const june = await call('batches.generate', { programme: 'dibao', month: '2026-06' });
+    expect(june.rows.map((r) => [r.kind, r.forMonth, r.enrolmentId, r.amountFen])).toEqual([
+      ['regular', '2026-06', e.id, 209000],
+      ['supplement', '2026-05', e.id, 209000],
+    ]);
+    expect(june.rows[1]).toMatchObject({ reason: '追溯批准', sourceRef: expect.stringMatching(/^enrolment_steps:/) });
+    await call('batches.confirm', { id: june.id });
+    // settled once: July owes nothing more for May, and May can no longer have a batch of its own (it would pay May twice)
+    await at('2026-07-03T02:00:00Z');
+    const july = await call('batches.generate', { programme: 'dibao', month: '2026-07' });
+    expect(july.rows.map((r) => [r.kind, r.forMonth])).toEqual([['regular', '2026-07']]);
+    const before = count('SELECT count(*) AS n FROM change_log');
+    for (const p of ['batches.generate', 'batches.confirm'] as const) {
+      const input = p === 'batches.generate' ? { programme: 'dibao', month: '2026-05' } : { id: (await call('batches.list', {})).find((b) => b.month === '2026-05')!.id };
+      const r = await raw(p, input);
+      expect(r).toMatchObject({ ok: false, error: { code: 'not-applicable', field: 'month' } });
+      expect(r.ok ? '' : r.error.message).toContain('2026-06 的发放批次已确认');
+    }
+    expect(count('SELECT count(*) AS n FROM change_log')).toBe(before);
+  });
+
+  test('a suspension of exits entered late holds a gradual exit that ended in a month nobody was paid for: the next batch pays it', async () => {
+    const { hh, e } = await dibaoHousehold('施三');
+    await at('2026-04-10T02:00:00Z');
+    await call('policy.setParam', { key: 'dibao.employmentReward', value: 30000, effectiveFrom: '2026-01-01', note: '测试', retroactiveReason: '测试：补录就业奖励' });
+    // a job found and reported: 渐退 May–October, no payment from November
+    await call('assistance.recordIncomeRise', {
+      id: e.id, reportMonth: '2026-04', riseFromEmployment: true, selfReported: true,
+      members: [{ personId: hh.members[0]!.id, wageFen: 600000 }],
+    });
+    for (let m = 4; m <= 10; m++) {
+      await at(`2026-${String(m).padStart(2, '0')}-20T02:00:00Z`);
+      await confirm(`2026-${String(m).padStart(2, '0')}`);
+    }
+    await at('2026-11-20T02:00:00Z');
+    expect((await call('batches.generate', { programme: 'dibao', month: '2026-11' })).rowCount).toBe(0);
+    await at('2026-12-03T02:00:00Z');
+    await call('policy.setParam', { key: 'epidemic.exitsSuspended', value: true, effectiveFrom: '2026-10-20', note: '测试', retroactiveReason: '暂停退出的通知迟到' });
+    const dueNov = (await call('assistance.paymentList', { programme: 'dibao', month: '2026-11' })).rows;
+    expect(dueNov.map((r) => [r.enrolmentId, r.basis])).toEqual([[e.id, 'held']]);
+    const dec = await call('batches.generate', { programme: 'dibao', month: '2026-12' });
+    expect(dec.rows.map((r) => [r.kind, r.forMonth, r.amountFen])).toEqual([
+      ['regular', '2026-12', dueNov[0]!.amountFen],
+      ['supplement', '2026-11', dueNov[0]!.amountFen],
+    ]);
+    expect(dec.rows[1]).toMatchObject({ reason: '标准调整', sourceRef: expect.stringMatching(/^policy_params:/) });
   });
 });
 

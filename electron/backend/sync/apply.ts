@@ -14,6 +14,7 @@ import { clocksOf, rowClockField, rowClockFor, stampClocks, STAMP_ONE, type RowC
 import { dropPending, markPending, park, pendingCount, pendingOf, pendingRows } from './pending';
 import { isDemoAccountRow } from '../../../shared/demo';
 import { isDemoData } from '../demo/marker';
+import { districtVersionOfFrozen, keptForDistrict } from './district-batch';
 
 type Value = string | number | null;
 
@@ -81,7 +82,7 @@ function write(store: Store, table: string, rowId: string, exists: boolean, fiel
 /** Tries to store the parked known-column fields of one row; true when nothing known stays parked. */
 export function materialize(store: Store, table: string, rowId: string): boolean {
   const spec = SYNC_CATALOG.get(table);
-  if (!spec) return false;
+  if (!spec || keptForDistrict(store, table, rowId)) return false;
   const parked = pendingOf(store, table, rowId).filter((p) => spec.columns.has(p.field));
   if (parked.length === 0) return true;
   const clocks = clocksOf(store, table, rowId);
@@ -218,6 +219,15 @@ function applyKnown(store: Store, spec: TableSpec, r: RemoteRow, run: ApplyRun):
   const firstSight = run.unseen.delete(`${r.table}/${r.rowId}`);
   if (firstSight && !run.anyParked && insertNew(store, spec, r)) {
     stats.applied += Object.keys(r.fields).length;
+    return;
+  }
+  // The district's version of a payment batch this PC holds frozen otherwise: kept aside whatever
+  // the clocks, for district-batch.ts to swap in (the district's confirmation came first).
+  if (!firstSight && districtVersionOfFrozen(store, r.table, r.rowId, r.fields)) {
+    const all = Object.fromEntries(Object.entries(r.fields).map(([f, v]) => [f, { value: v, hlc: clockOf(r, f)! }]));
+    park(store, r.table, r.rowId, r.partition, all, 'constraint');
+    run.anyParked = true;
+    stats.parked += Object.keys(all).length;
     return;
   }
   const clocks = firstSight ? NO_CLOCKS : clocksOf(store, r.table, r.rowId);

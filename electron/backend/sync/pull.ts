@@ -6,6 +6,7 @@ import type { Store } from '../store/store';
 import type { PullResponse, SnapshotResponse } from '../../../shared/sync/wire';
 import { applyRemote, fromChange, retryPending, type ApplyStats } from './apply';
 import { withSearchIndexDeferred } from '../store/search-index';
+import { settleDistrictBatches } from './district-batch';
 
 export const META = {
   cursor: 'sync_cursor',
@@ -22,6 +23,7 @@ export function pullCursor(store: Store): number {
 export function applyPullPage(store: Store, page: PullResponse): ApplyStats {
   return withSearchIndexDeferred(store, () => {
     const stats = applyRemote(store, page.changes.map(fromChange));
+    settleDistrictBatches(store);
     store.setMeta(META.cursor, String(page.cursor));
     store.setMeta(META.lastPull, store.nowIso());
     return stats;

@@ -4,14 +4,14 @@
  * income assessed at approval (or an imported fixed amount); the programme's rule is applied to the
  * standards in force on the first day of that month. A later decision never changes an earlier month.
  */
-import { addMonths, dibaoMonthlyAmount, edgeAidFen, firstDayOf, monthOf } from '../../../../shared/policy';
+import { addMonths, dibaoMonthlyAmount, edgeAid, firstDayOf, monthOf } from '../../../../shared/policy';
 import { EXIT_SUSPENSION_RULE, exitAllowed } from '../../../../shared/policy/exit-rule';
 import { CHILD_ALLOWANCES, childAllowanceStopMonth } from '../../../../shared/policy/age-end';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Programme } from '../../../../shared/assistance/codes';
 import type { PaymentRow } from '../../../../shared/assistance/types';
 import type { Store } from '../../store/store';
-import { paramOn, requireParam } from '../policy/params';
+import { missingParam, paramOn, requireParam } from '../policy/params';
 import { dibaoStandard, flag, requireAllowanceStandard } from './figures';
 import { basisDecision, decisionInput, exitUnderWay, scheduleOf, type DecisionRow } from './decisions';
 import { deathStopMonth } from './death-end';
@@ -106,11 +106,14 @@ export function ruleAmount(store: Store, e: EnrolmentDbRow, month: string, perCa
         coveredPersons: e.covered_persons,
       });
     case 'dibao-edge': {
-      // Since 2019 Tianjin fixes the aid as an amount per household; before, a percent of the standard (edgeAidFen).
-      const amount = paramOn(store, street, 'dibao-edge.aidAmount', on)?.value;
-      const aidAmountFen = typeof amount === 'number' ? amount : null;
-      const aidPercent = aidAmountFen === null ? requireParam<number>(store, street, 'dibao-edge.aidPercent', on) : null;
-      return edgeAidFen({ standardFen: aidAmountFen === null ? dibaoStandard(store, street, on) : 0, aidAmountFen, aidPercent })!;
+      const aid = edgeAid({
+        aidAmount: paramOn(store, street, 'dibao-edge.aidAmount', on),
+        aidPercent: paramOn(store, street, 'dibao-edge.aidPercent', on),
+        standardFen: () => dibaoStandard(store, street, on),
+      });
+      // Neither figure in force: refused, naming the percent (the figure that applies when no amount is set).
+      if (aid === null) throw missingParam('dibao-edge.aidPercent', on);
+      return aid.fen;
     }
     case 'tekun-home':
     case 'tekun-institution': {
@@ -129,6 +132,8 @@ export type AmountBasis = PaymentRow['basis'];
 /** The amount of a month with what it rests on (frozen with a confirmed payment row). */
 export interface MonthAmount {
   amountFen: number;
+  /** The persons covered in the month (coveredIn), recorded with the row: never today's number. */
+  coveredPersons: number;
   basis: AmountBasis;
   figures: { decisionId: string | null; perCapitaIncomeFen?: number; standardFen?: number; percent?: number };
 }
@@ -155,22 +160,23 @@ export function coveredIn(store: Store, e: EnrolmentDbRow, month: string): numbe
 export function amountFor(store: Store, row: EnrolmentDbRow, month: string): MonthAmount {
   const e = { ...row, covered_persons: coveredIn(store, row, month) };
   const d = basisDecision(store, e.id, month);
+  const coveredPersons = e.covered_persons;
   if (d?.kind === 'gradual-exit') {
     const schedule = scheduleOf(d);
     const hit = schedule.find((s) => s.month === month);
     // Past the schedule only when held by a suspension: the exit pauses at the amount it had reached.
     const entry = hit ?? schedule.at(-1)!;
     const basis: AmountBasis = !hit ? 'held' : entry.percent === schedule[0]!.percent ? 'schedule-100' : 'schedule-50';
-    return { amountFen: entry.amountFen, basis, figures: { decisionId: d.id, percent: entry.percent } };
+    return { amountFen: entry.amountFen, coveredPersons, basis, figures: { decisionId: d.id, percent: entry.percent } };
   }
   if (d?.kind === 'suspended' && d.monthly_amount_fen !== null) {
-    return { amountFen: d.monthly_amount_fen, basis: 'fixed', figures: { decisionId: d.id } };
+    return { amountFen: d.monthly_amount_fen, coveredPersons, basis: 'fixed', figures: { decisionId: d.id } };
   }
-  if (d === null && e.fixed_amount_fen !== null) return { amountFen: e.fixed_amount_fen, basis: 'fixed', figures: { decisionId: null } };
+  if (d === null && e.fixed_amount_fen !== null) return { amountFen: e.fixed_amount_fen, coveredPersons, basis: 'fixed', figures: { decisionId: null } };
   // A 'stay' decision reassessed the income; before any decision the approval's assessment applies.
   const perCapita = d?.kind === 'stay' ? (decisionInput(d).assessment?.perCapitaFen ?? e.per_capita_income_fen ?? 0) : (e.per_capita_income_fen ?? 0);
   const amountFen = ruleAmount(store, e, month, perCapita);
   const figures: MonthAmount['figures'] = { decisionId: d?.id ?? null };
   if (e.programme === 'dibao') Object.assign(figures, { perCapitaIncomeFen: perCapita, standardFen: dibaoStandard(store, e.street_code, firstDayOf(month)) });
-  return { amountFen, basis: 'standard', figures };
+  return { amountFen, coveredPersons, basis: 'standard', figures };
 }

@@ -1,16 +1,17 @@
 /**
  * The rows of a month's payment batch, worked out from today's records: the month's regular
- * payments (the 发放花名册) and, for every earlier month that has a confirmed batch of the
- * programme, the difference between what is due for it now and what confirmed batches paid for it,
- * as a 补发 (positive) or 扣回 (negative) row with its reason. Nothing here writes.
+ * payments (the 发放花名册) and, for every earlier month since the programme's first confirmed
+ * batch (whether or not that month has a batch of its own: nobody may have been payable then), the
+ * difference between what is due for it now and what confirmed batches paid for it, as a 补发
+ * (positive) or 扣回 (negative) row with its reason. Nothing here writes.
  */
 import { AppError } from '../../../../shared/errors';
 import type { Programme } from '../../../../shared/assistance/codes';
 import { FROZEN_BATCH_STATUSES, type BatchRow } from '../../../../shared/assistance/batches';
 import { addMonths, firstDayOf } from '../../../../shared/policy';
-import { addDays } from '../../../../shared/time/calendar-days';
+import { addDays, endOfShanghaiDay } from '../../../../shared/time/calendar-days';
 import type { Store } from '../../store/store';
-import { amountFor, payableIn, type EnrolmentDbRow } from './amounts';
+import { amountFor, coveredIn, payableIn, type EnrolmentDbRow } from './amounts';
 import { runAtOnce } from '../../store/turns';
 import { paymentListSteps, type WorkStep } from './payments';
 
@@ -46,12 +47,14 @@ function enrolmentsOf(store: Store, street: string, programme: Programme): Enrol
     .all(street, programme) as Enrolment[];
 }
 
-/** What is due for the month today: amountFor when payable (0 otherwise). */
-function dueFor(store: Store, e: Enrolment, month: string): { amountFen: number; basis: string; figures: unknown } {
-  if (e.deleted_at !== null || e.household_deleted !== null || !payableIn(store, e, month)) return { amountFen: 0, basis: 'stopped', figures: null };
+/** What is due for the month today: amountFor when payable (0 otherwise), with the month's covered persons. */
+function dueFor(store: Store, e: Enrolment, month: string): { amountFen: number; coveredPersons: number; basis: string; figures: unknown } {
+  if (e.deleted_at !== null || e.household_deleted !== null || !payableIn(store, e, month)) {
+    return { amountFen: 0, coveredPersons: coveredIn(store, e, month), basis: 'stopped', figures: null };
+  }
   try {
     const a = amountFor(store, e, month);
-    return { amountFen: a.amountFen, basis: a.basis, figures: (a as { figures?: unknown }).figures ?? null };
+    return { amountFen: a.amountFen, coveredPersons: a.coveredPersons, basis: a.basis, figures: (a as { figures?: unknown }).figures ?? null };
   } catch (err) {
     if (err instanceof AppError) throw new AppError(err.code, `${month} 补发扣回无法计算：${err.message}`, { field: err.field });
     throw err;
@@ -111,16 +114,43 @@ function reasonFor(store: Store, e: Enrolment, month: string, since: string, due
   return { reason: dueFen === 0 ? '停止发放' : '核定金额变化', sourceRef: null };
 }
 
-/** The months before `month` that have a confirmed batch (oldest first), and the enrolments to look at in each. */
+/**
+ * The months a batch for `month` settles: every month from the programme's first confirmed batch on.
+ * Months before it were paid outside the app's batches (a street's earlier lists, an import's 已在保
+ * months), so they are never paid again here.
+ */
+export function settledMonths(store: Store, street: string, programme: Programme, month: string): string[] {
+  const first = firstConfirmedMonth(store, street, programme);
+  const months: string[] = [];
+  for (let m = first ?? month; m < month; m = addMonths(m, 1)) months.push(m);
+  return months;
+}
+
+/**
+ * The later confirmed batch whose adjustments settled the month (null when none did): the month can
+ * then have no batch of its own, which would pay it a second time.
+ */
+export function settledByLater(store: Store, street: string, programme: Programme, month: string): string | null {
+  const first = firstConfirmedMonth(store, street, programme);
+  if (first === null || first > month) return null;
+  const r = store
+    .prepare(
+      `SELECT MIN(month) AS m FROM payment_batches WHERE street_code = ? AND programme = ? AND status IN ${FROZEN_SQL} AND month > ? AND deleted_at IS NULL`,
+    )
+    .get(street, programme, month) as { m: string | null };
+  return r.m;
+}
+
+function firstConfirmedMonth(store: Store, street: string, programme: Programme): string | null {
+  const r = store
+    .prepare(`SELECT MIN(month) AS m FROM payment_batches WHERE street_code = ? AND programme = ? AND status IN ${FROZEN_SQL} AND deleted_at IS NULL`)
+    .get(street, programme) as { m: string | null };
+  return r.m;
+}
+
+/** The months the batch settles (oldest first), and the enrolments to look at in each. */
 function adjustmentScope(store: Store, street: string, programme: Programme, month: string): { months: string[]; enrolments: Enrolment[] } {
-  const months = (
-    store
-      .prepare(
-        `SELECT DISTINCT month FROM payment_batches WHERE street_code = ? AND programme = ? AND status IN ${FROZEN_SQL}
-           AND month < ? AND deleted_at IS NULL ORDER BY month`,
-      )
-      .all(street, programme, month) as { month: string }[]
-  ).map((r) => r.month);
+  const months = settledMonths(store, street, programme, month);
   return { months, enrolments: months.length === 0 ? [] : enrolmentsOf(store, street, programme) };
 }
 
@@ -144,7 +174,7 @@ function* adjustments(
       const diff = due.amountFen - (p?.amountFen ?? 0);
       if (diff === 0) continue;
       // A month paid nothing has no confirmation of its own for this enrolment: that of the month's batch.
-      const since = p?.confirmedAt ?? confirmedAtOf(store, street, programme, m);
+      const since = p?.confirmedAt ?? closedAt(store, street, programme, m);
       out.push({
         kind: diff > 0 ? 'supplement' : 'recovery',
         forMonth: m,
@@ -155,7 +185,7 @@ function* adjustments(
         idNumber: e.person_id_number,
         community: e.community,
         address: e.address,
-        coveredPersons: e.covered_persons,
+        coveredPersons: due.coveredPersons,
         amountFen: diff,
         basis: due.basis,
         figures: due.figures,
@@ -168,13 +198,17 @@ function* adjustments(
   return out;
 }
 
-function confirmedAtOf(store: Store, street: string, programme: Programme, month: string): string {
+/**
+ * When the month was closed: its batch's confirmation, or, for a month no batch was confirmed for
+ * (nobody was payable), its last instant; a record made after that reaches back into it.
+ */
+function closedAt(store: Store, street: string, programme: Programme, month: string): string {
   const r = store
     .prepare(
       `SELECT MIN(confirmed_at) AS at FROM payment_batches WHERE street_code = ? AND programme = ? AND month = ? AND status IN ${FROZEN_SQL}`,
     )
     .get(street, programme, month) as { at: string | null };
-  return r.at ?? '';
+  return r.at ?? endOfShanghaiDay(addDays(firstDayOf(addMonths(month, 1)), -1));
 }
 
 /** The rows a batch for the month would hold if confirmed now: regular rows, then adjustments. */

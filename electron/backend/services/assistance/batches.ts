@@ -13,10 +13,11 @@ import { BATCH_STATUSES, FROZEN_BATCH_STATUSES, type BatchRow, type BatchStatus,
 import { maskIdNumber } from '../../../../shared/id-number';
 import type { Actor, Store } from '../../store/store';
 import { batchIdOf, batchRowIdOf } from './batch-ids';
-import { batchRowsSteps, computeBatchRows, type FullBatchRow } from './batch-rows';
+import { batchRowsSteps, computeBatchRows, settledByLater, type FullBatchRow } from './batch-rows';
 import type { WorkStep } from './payments';
 import { runWithTurns } from '../../store/turns';
 import { bankFileBytes } from './bank-file';
+import { replacedNote } from './batch-replaced';
 
 interface BatchDbRow {
   id: string;
@@ -138,6 +139,7 @@ function detail(store: Store, b: BatchDbRow, rows = rowsOf(store, b)): PaymentBa
     communities: communityTotals(rows),
     supplementFen: rows.filter((r) => r.kind === 'supplement').reduce((s, r) => s + r.amountFen, 0),
     recoveryFen: rows.filter((r) => r.kind === 'recovery').reduce((s, r) => s + r.amountFen, 0),
+    replacedByDistrict: replacedNote(store, b.id),
   };
 }
 
@@ -177,6 +179,17 @@ function frozenMessage(b: BatchDbRow): string {
   return `${title(b)}已于确认时冻结（${labelOf(BATCH_STATUSES, b.status)}），不能重复确认或修改；差额请在下一个未确认的批次中以补发或扣回处理`;
 }
 
+/** A month a later confirmed batch has settled (with 补发 / 扣回) cannot have a batch of its own. */
+function refuseSettled(store: Store, street: string, b: Pick<BatchDbRow, 'programme' | 'month'>, what: string): void {
+  const later = settledByLater(store, street, b.programme, b.month);
+  if (later === null) return;
+  throw new AppError(
+    'not-applicable',
+    `${later} 的发放批次已确认，${b.month} 的应发金额已在其中以补发、扣回结算；${title(b)}不能再${what}，否则将重复发放`,
+    { field: 'month' },
+  );
+}
+
 /** 生成: creates the pending batch of a programme and month (again: the batch as it is). */
 export function generateBatch(store: Store, actor: Actor, programme: Programme, month: string): PaymentBatchDetail {
   const existing = generable(store, actor, programme, month);
@@ -214,6 +227,7 @@ export async function generateBatchYielding(
 function generable(store: Store, actor: Actor, programme: Programme, month: string): BatchDbRow | null {
   const existing = batchRow(store, actor.streetCode, batchIdOf(actor.streetCode, programme, month));
   if (existing && existing.status !== 'pending') refuse(store, actor, existing, '重新生成', frozenMessage(existing));
+  refuseSettled(store, actor.streetCode, { programme, month }, '生成');
   return existing;
 }
 
@@ -239,6 +253,7 @@ export function confirmBatch(store: Store, actor: Actor, role: Role, id: string)
   const b = requireBatch(store, actor.streetCode, id);
   if (!SUPERVISORS.includes(role)) refuse(store, actor, b, '确认', '确认发放批次须由街道负责人或管理员办理，经办人员不能确认', 'forbidden');
   if (b.status !== 'pending') refuse(store, actor, b, '重复确认', frozenMessage(b));
+  refuseSettled(store, b.street_code, b, '确认');
   store.tx(() => {
     const rows = computeBatchRows(store, b.street_code, b.programme, b.month);
     if (rows.length === 0) throw new AppError('invalid-transition', `${title(b)}没有发放明细，不能确认`, { field: 'id' });

@@ -75,7 +75,7 @@ export function* paymentListSteps(store: Store, street: string, programme: Progr
       idNumber: r.person_id_number,
       communityName: r.community_name,
       address: r.address,
-      coveredPersons: r.covered_persons,
+      coveredPersons: amount.coveredPersons,
       amountFen: amount.amountFen,
       basis: amount.basis,
       // What amountFor gives beyond the amount (the figures and rule versions used), kept by a batch.

@@ -1,6 +1,6 @@
 /**
  * A household's payments by month: for each of its paid enrolments and each month up to this one,
- * what the month's confirmed batch froze for it (its row and any 补发/扣回 it carried), or, for a month
+ * what the month's confirmed batch froze for it (its row, with the persons it covered, and any 补发/扣回 it carried), or, for a month
  * not confirmed yet, what the month's list pays it by the rules (payableIn, amountFor).
  */
 import { addMonths } from '../../../../shared/policy/months';
@@ -31,17 +31,17 @@ export function householdPayments(store: Store, street: string, householdId: str
       const batch = frozen.batches.get(`${e.programme}|${m}`);
       if (batch) {
         const f = frozen.rows.get(`${e.id}|${m}`);
-        if (f) out.push({ ...base, amountFen: f.regularFen, basis: f.basis, problem: null, batchStatus: batch, adjustmentFen: f.adjustmentFen });
+        if (f) out.push({ ...base, amountFen: f.regularFen, coveredPersons: f.coveredPersons, basis: f.basis, problem: null, batchStatus: batch, adjustmentFen: f.adjustmentFen });
         continue;
       }
       try {
         if (!payableIn(store, e, m)) continue;
         const a = amountFor(store, e, m);
-        out.push({ ...base, amountFen: a.amountFen, basis: a.basis, problem: null, batchStatus: null });
+        out.push({ ...base, amountFen: a.amountFen, coveredPersons: a.coveredPersons, basis: a.basis, problem: null, batchStatus: null });
       } catch (err) {
         // A missing figure is shown on its month, as the payment list names it, not hidden.
         if (!(err instanceof AppError)) throw err;
-        out.push({ ...base, amountFen: null, basis: null, problem: err.message, batchStatus: null });
+        out.push({ ...base, amountFen: null, coveredPersons: null, basis: null, problem: err.message, batchStatus: null });
       }
     }
   }
@@ -58,16 +58,16 @@ function frozenByMonth(store: Store, street: string, householdId: string) {
     .all(street) as { programme: string; month: string; status: 'confirmed' | 'paid' }[]) {
     batches.set(`${b.programme}|${b.month}`, b.status);
   }
-  const rows = new Map<string, { regularFen: number | null; basis: Basis; adjustmentFen: number }>();
+  const rows = new Map<string, { regularFen: number | null; coveredPersons: number | null; basis: Basis; adjustmentFen: number }>();
   for (const r of store
     .prepare(
-      `SELECT r.enrolment_id, b.month, r.kind, r.amount_fen, r.basis FROM payment_batch_rows r JOIN payment_batches b ON b.id = r.batch_id
+      `SELECT r.enrolment_id, b.month, r.kind, r.amount_fen, r.covered_persons, r.basis FROM payment_batch_rows r JOIN payment_batches b ON b.id = r.batch_id
         WHERE r.household_id = ? AND b.street_code = ? AND b.status IN ${FROZEN_SQL} AND r.deleted_at IS NULL`,
     )
-    .all(householdId, street) as { enrolment_id: string; month: string; kind: string; amount_fen: number; basis: string }[]) {
+    .all(householdId, street) as { enrolment_id: string; month: string; kind: string; amount_fen: number; covered_persons: number; basis: string }[]) {
     const key = `${r.enrolment_id}|${r.month}`;
-    const cur = rows.get(key) ?? { regularFen: null, basis: null, adjustmentFen: 0 };
-    if (r.kind === 'regular') rows.set(key, { ...cur, regularFen: r.amount_fen, basis: r.basis as Basis });
+    const cur = rows.get(key) ?? { regularFen: null, coveredPersons: null, basis: null, adjustmentFen: 0 };
+    if (r.kind === 'regular') rows.set(key, { ...cur, regularFen: r.amount_fen, coveredPersons: r.covered_persons, basis: r.basis as Basis });
     else rows.set(key, { ...cur, adjustmentFen: cur.adjustmentFen + r.amount_fen });
   }
   return { batches, rows };

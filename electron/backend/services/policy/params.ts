@@ -47,13 +47,16 @@ export function paramOn(store: Store, streetCode: string, key: string, onDate: s
   return row ? toRecord(row) : null;
 }
 
+/** The refusal when a figure a rule needs has no value in force on the day, naming the parameter. */
+export function missingParam(key: string, onDate: string): AppError {
+  const label = paramSpec(key)?.label ?? key;
+  return new AppError('not-found', `缺少政策参数“${label}”在 ${onDate} 的取值，请在“救助政策”中设置`, { field: key });
+}
+
 /** Like paramOn, but a missing value is an error the user can act on. */
 export function requireParamRecord(store: Store, streetCode: string, key: string, onDate: string): ParamRecord {
   const rec = paramOn(store, streetCode, key, onDate);
-  if (!rec) {
-    const label = paramSpec(key)?.label ?? key;
-    throw new AppError('not-found', `缺少政策参数“${label}”在 ${onDate} 的取值，请在“救助政策”中设置`, { field: key });
-  }
+  if (!rec) throw missingParam(key, onDate);
   return rec;
 }
 

@@ -8,12 +8,13 @@ import { Alert, Button, Card, DatePicker, Descriptions, Flex, Select, Space, Typ
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { Programme } from '../../../../shared/assistance/codes';
-import type { PaymentBatchDetail } from '../../../../shared/assistance/batches';
+import type { BatchReplacedNote, PaymentBatchDetail } from '../../../../shared/assistance/batches';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { useFileAction } from '../../hooks/use-file-action';
 import { ErrorBlock } from '../../components/ErrorBlock';
 import { formatInstant } from '../../lib/dates';
+import { formatFen } from '../../lib/money';
 import { navigate } from '../../router/use-route';
 import { AssistanceTabs } from './AssistanceTabs';
 import { BatchActions } from './BatchActions';
@@ -83,12 +84,32 @@ export function PaymentListPage({ programme: p, month: m }: { programme: string 
   );
 }
 
+/** This PC's own confirmation of the month was refused by the district, which had another PC's first. */
+function ReplacedAlert({ note }: { note: BatchReplacedNote }) {
+  const mine = note.local;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="batch-replaced"
+      title="本机确认的批次未被区级服务器接受，现显示的是区里的批次"
+      description={
+        `本机曾于 ${mine.confirmedAt ? formatInstant(mine.confirmedAt) : '—'} 由 ${mine.confirmedBy ?? '—'} 确认本月批次（${mine.rowCount} 条，合计 ${formatFen(mine.totalFen)}），` +
+        `但区里已先收到本街道另一台电脑确认的同月批次，以先到者为准；本机于 ${formatInstant(note.at)} 改用区里的批次。` +
+        '本机原批次的明细列在“同步”页的“被服务器拒收的修改”中。请按区里的批次发放，不要再用本机此前导出的银行代发文件；' +
+        '两者的差额（本机多列或少列的人员）将在下一个批次中按现行规则补发或扣回，请核对后再确认下一批次。'
+      }
+    />
+  );
+}
+
 function BatchView({ batch }: { batch: PaymentBatchDetail }) {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {batch.status === 'pending' && (
         <Alert type="warning" showIcon title="批次待确认：明细按现行规则实时计算，确认后冻结；此前已确认月份的差额列为补发或扣回。" />
       )}
+      {batch.replacedByDistrict && <ReplacedAlert note={batch.replacedByDistrict} />}
       <Descriptions size="small" bordered column={3} data-testid="batch-info">
         <Descriptions.Item label="生成">{`${formatInstant(batch.generatedAt)} ${batch.generatedBy ?? ''}`}</Descriptions.Item>
         <Descriptions.Item label="确认">{batch.confirmedAt ? `${formatInstant(batch.confirmedAt)} ${batch.confirmedBy ?? ''}` : '—'}</Descriptions.Item>

@@ -100,8 +100,8 @@ export function HouseholdFilePrint({ id }: { id: string }) {
           />
           <Section
             title="三、按月发放记录"
-            head={['发放月份', '救助项目', '对象', '金额']}
-            rows={f.payments.map((p) => [p.month, programmeLabel(p.programme), p.name ?? '', p.amountFen === null ? `无法计算：${p.problem ?? ''}` : formatFen(p.amountFen)])}
+            head={['发放月份', '救助项目', '对象', '保障人数', '金额']}
+            rows={f.payments.map((p) => [p.month, programmeLabel(p.programme), p.name ?? '', p.coveredPersons === null ? '—' : `${p.coveredPersons} 人`, p.amountFen === null ? `无法计算：${p.problem ?? ''}` : formatFen(p.amountFen)])}
             empty="没有按月发放的记录。"
           />
           <Section

@@ -62,6 +62,7 @@ export function FilePayments({ rows }: { rows: HouseholdPayment[] }) {
         { title: '发放月份', dataIndex: 'month', width: 110 },
         { title: '救助项目', dataIndex: 'programme', width: 140, render: programmeLabel },
         { title: '对象', dataIndex: 'name', width: 100 },
+        { title: '保障人数', dataIndex: 'coveredPersons', width: 80, align: 'right', render: (v: number | null) => (v == null ? '—' : `${v} 人`) },
         {
           title: '金额',
           dataIndex: 'amountFen',
