@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Envelope } from '../../shared/api/contract';
 import { openDatabase } from './db/open';
 import { ensurePrivateDir, ensurePrivateFile } from './db/private-files';
-import { Store } from './store/store';
+import { Store, type Actor } from './store/store';
 import { SessionStore, type SessionsState } from './services/auth/sessions';
 import { Router } from './api/router';
 import { authHandlers, setupHandlers, userHandlers } from './api/auth-handlers';
@@ -91,7 +91,8 @@ export function createBackend(opts: BackendOptions): Backend {
   let inner: Inner;
   const sessions = new SessionStore(() => inner.store.nowDate().getTime(), opts.sessions);
   const backups = new BackupService({ dataDir: opts.dataDir, dbFile, key, store: () => inner.store, progress });
-  const extraHandlers = backupHandlers({ service: backups, dataDir: opts.dataDir, dbFile, key });
+  let restoredBy: { actor: Actor; summary: string } | null = null;
+  const extraHandlers = backupHandlers({ service: backups, dataDir: opts.dataDir, dbFile, key, onStaged: (actor, summary) => (restoredBy = { actor, summary }) });
   inner = openInner(opts, dbFile, { emit, logError, gate, sessions, progress, extraHandlers });
   let lastActivity = inner.store.nowDate().getTime();
   const daily = new DailyBackups(backups, {
@@ -112,6 +113,9 @@ export function createBackend(opts: BackendOptions): Backend {
     inner.close();
     swapRestored(dbFile);
     inner = openInner(opts, dbFile, { emit, logError, gate, sessions, progress, extraHandlers });
+    const by = restoredBy;
+    restoredBy = null;
+    if (by) inner.store.tx(() => inner.store.audit(by.actor, { action: 'backup.restore', entity: 'backups', entityId: null, summary: by.summary }));
     emit({ type: 'changed', tables: RESTORED_TABLES, areas: areasOfTables(RESTORED_TABLES) });
   };
 

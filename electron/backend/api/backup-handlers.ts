@@ -7,12 +7,15 @@ import { setBackupFolder } from '../services/backup/settings';
 import { backupKey, previewRestore, readBackup, stageRestore } from '../services/backup/restore';
 import { factsOf } from '../services/backup/copy';
 import type { AreaHandlers } from './handlers';
+import type { Actor } from '../store/store';
 
 export interface BackupHandlerDeps {
   service: BackupService;
   dataDir: string;
   dbFile: string;
   key: Uint8Array | null;
+  /** A restore is staged: the backend swaps it in, then audits it in the restored database as this actor. */
+  onStaged: (actor: Actor, summary: string) => void;
 }
 
 /** The manifest's time of a backup file, when it is listed beside it. */
@@ -43,13 +46,14 @@ export function backupHandlers(deps: BackupHandlerDeps): AreaHandlers<'backup.'>
       notSelf(deps.dbFile, file);
       return previewRestore(store, file, backupKey(deps.key, recoveryKey), listedAt(file));
     },
-    'backup.restore': async ({ path: file, recoveryKey }, { store }) => {
+    'backup.restore': async ({ path: file, recoveryKey }, { store, actor }) => {
       notSelf(deps.dbFile, file);
       const key = backupKey(deps.key, recoveryKey);
       readBackup(file, key, factsOf(store).streetCode); // refused before anything is written
       // the database as it is now, kept first
       const preRestore = await deps.service.create('pre-restore');
       stageRestore(deps.dbFile, file, key, deps.key);
+      deps.onStaged(actor, `从备份恢复数据库：${file}（恢复前的数据库已备份为 ${preRestore.path}）`);
       return { preRestore, restoredFrom: file, sync: null };
     },
   };
