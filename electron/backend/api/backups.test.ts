@@ -17,6 +17,8 @@ import { backupKey, stageRestore } from '../services/backup/restore';
 import { copyFile, inspectFile } from '../services/backup/copy';
 import { formatRecoveryKey } from '../db/recovery-key';
 import { openKeyedStore } from '../services/backup/testing/keyed';
+import { backupsToKeep } from '../services/backup/retention';
+import { shanghaiDate } from '../../../shared/time/shanghai';
 
 let h: Harness;
 let now = new Date('2026-06-01T02:00:00Z');
@@ -162,4 +164,53 @@ describe('a backup of another PC', () => {
     expect(() => inspectFile(`${dbFile}.restoring`, theirs)).toThrow();
     expect(() => inspectFile(`${dbFile}.restoring`, null)).toThrow();
   });
+});
+
+describe('the automatic daily backup', () => {
+  test('at start when today’s is missing; then once a day, at a quiet moment; old ones pruned by the rule', async () => {
+    h.backend.close();
+    const dataDir = h.dataDir;
+    const waitFor = async (cond: () => boolean) => {
+      for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 25));
+      expect(cond()).toBe(true);
+    };
+    const dailies = () => (fs.existsSync(`${dataDir}-backups`) ? fs.readdirSync(`${dataDir}-backups`).filter((f) => f.endsWith('-daily.sqlite')) : []);
+    const backend = createBackend({
+      dataDir,
+      now: () => now,
+      logError: () => undefined,
+      sync: { autoStart: false },
+      backup: { auto: true, startDelayMs: 10, checkMs: 40, quietMs: 60_000 },
+    });
+    try {
+      await waitFor(() => dailies().length === 1);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(dailies()).toHaveLength(1); // today's is there
+      // the next day, the PC busy: a call a moment ago
+      now = new Date('2026-06-02T02:00:00Z');
+      const login = await backend.call('auth.login', { username: 'admin', password: 'admin-pass-1' }, null);
+      expect(login.ok).toBe(true);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(dailies()).toHaveLength(1);
+      // quiet for two minutes
+      now = new Date('2026-06-02T02:02:00Z');
+      await waitFor(() => dailies().length === 2);
+      // six weeks of days, each quiet: each day's backup, older ones pruned by the retention rule
+      const made = ['2026-06-01T02:00:00.000Z', '2026-06-02T02:02:00.000Z'];
+      for (let d = 3; d <= 42; d++) {
+        now = new Date(Date.UTC(2026, 5, d, 2));
+        made.push(now.toISOString());
+        const day = shanghaiDate(now).replace(/-/g, '');
+        await waitFor(() => dailies().some((f) => f.includes(day)));
+      }
+      const kept = backupsToKeep(made.map((createdAt) => ({ file: createdAt, createdAt })));
+      const keptDays = [...kept].map((at) => shanghaiDate(new Date(at)).replace(/-/g, '')).sort();
+      await waitFor(() => dailies().length === keptDays.length);
+      expect(dailies().map((f) => f.slice(6, 14)).sort()).toEqual(keptDays);
+      expect(keptDays.length).toBeGreaterThan(14);
+      expect(keptDays).not.toContain('20260601');
+    } finally {
+      backend.close();
+    }
+  }, 60_000);
 });

@@ -53,7 +53,7 @@ export class BackupService {
     const label = LABELS[kind];
     const report = (done: number, total: number | null, finished = false) => this.deps.progress?.({ task, label, done, total, finished });
     try {
-      const dir = prepareFolder(folder);
+      const dir = prepareFolder(folder, { create: path.resolve(folder) === defaultBackupFolder(this.deps.dataDir) });
       removePartials(dir);
       const store = this.deps.store();
       const at = store.nowDate();

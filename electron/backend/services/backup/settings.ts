@@ -23,12 +23,18 @@ export function backupFolder(dataDir: string): string {
   return defaultBackupFolder(dataDir);
 }
 
-/** Creates the folder (0700 when new) and checks that a file can be written there. */
-export function prepareFolder(folder: string): string {
+/**
+ * Checks that a file can be written in the folder. Only the default folder is created (0700): a
+ * chosen one (a USB drive, a share) must exist, so that a typo never makes folders elsewhere.
+ */
+export function prepareFolder(folder: string, opts: { create?: boolean } = {}): string {
   if (!path.isAbsolute(folder)) throw new AppError('backup-folder-invalid', '备份文件夹须填写完整路径（如 D:\\备份 或 /media/u盘/备份）', { field: 'folder' });
   const resolved = path.resolve(folder);
+  if (opts.create) fs.mkdirSync(resolved, { recursive: true, mode: 0o700 });
+  if (!fs.existsSync(resolved) || !fs.statSync(resolved).isDirectory()) {
+    throw new AppError('backup-folder-invalid', `备份文件夹不存在：${resolved}（请先插入U盘或建好文件夹）`, { field: 'folder' });
+  }
   try {
-    fs.mkdirSync(resolved, { recursive: true, mode: 0o700 });
     const probe = path.join(resolved, `.doudi-write-test-${process.pid}`);
     fs.writeFileSync(probe, '', { mode: 0o600 });
     fs.rmSync(probe);
