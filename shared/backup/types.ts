@@ -43,6 +43,8 @@ export interface BackupListInfo {
   entries: (BackupEntry & { path: string; exists: boolean; ownKey: boolean })[];
   /** The Shanghai day of the last automatic backup (null: none yet). */
   lastDaily: string | null;
+  /** Backups are written with the database key (false: a plain database, plain backups). */
+  encrypted: boolean;
 }
 
 /** What a restore would replace, for the confirmation. */

@@ -118,7 +118,7 @@ export class BackupService {
         return { ...e, path: p, exists: fs.existsSync(p), ownKey: e.keyId === own };
       })
       .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
-    return { folder, defaultFolder: defaultBackupFolder(this.deps.dataDir), entries, lastDaily: this.lastDaily() };
+    return { folder, defaultFolder: defaultBackupFolder(this.deps.dataDir), entries, lastDaily: this.lastDaily(), encrypted: own !== null };
   }
 }
 
