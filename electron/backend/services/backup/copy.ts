@@ -5,14 +5,15 @@
  * step with a turn for other work between steps (the app keeps working; writes of that same
  * connection are carried into the copy, so it never restarts). An encrypted one cannot be: in
  * SQLite3 Multiple Ciphers the backup API refuses a target without the source's cipher, and
- * better-sqlite3 opens the target itself, unkeyed. There `VACUUM INTO` is used, on a connection of
- * its own (a read snapshot in WAL: writers go on): it writes the copy with the source's cipher and
- * key (tests read the bytes). Either way the copy is one consistent snapshot.
+ * better-sqlite3 opens the target itself, unkeyed. There `VACUUM INTO` is used, on a connection and
+ * a thread of its own (a read snapshot in WAL: writers go on; vacuum-thread.ts): it writes the copy
+ * with the source's cipher and key (tests read the bytes). Either way the copy is one consistent snapshot.
  */
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import CipherDatabase from 'better-sqlite3-multiple-ciphers';
 import { applyDatabaseKey } from '../../db/cipher';
+import { vacuumIntoOnThread } from './vacuum-thread';
 import { BACKUP_COUNTED_TABLES, type CountedTable } from '../../../../shared/backup/types';
 
 /** The live connection as far as the copy needs it (better-sqlite3 or its multiple-ciphers build). */
@@ -72,14 +73,8 @@ export async function copyLiveDatabase(opts: {
     });
     return;
   }
-  const source = openFile(opts.dbFile, opts.key, { readonly: true });
-  try {
-    opts.onProgress?.(0, 1);
-    source.prepare('VACUUM INTO ?').run(opts.target);
-    opts.onProgress?.(1, 1);
-  } finally {
-    source.close();
-  }
+  opts.onProgress?.(0, 1);
+  await vacuumIntoOnThread(opts.dbFile, opts.key, opts.target, opts.onProgress);
 }
 
 /** Copies a database file (a backup) to `target` with `targetKey`, whatever key it was read with. */
