@@ -216,6 +216,7 @@ describe('an encrypted backup', () => {
     }, 5);
     try {
       const entry = await service(file, store, key).create('manual', tmp('doudi-bk-out-'));
+      longest = Math.max(longest, performance.now() - last); // a turn the copy held to its end
       expect(entry.rows.persons).toBe(1);
     } finally {
       clearInterval(beat);

@@ -12,7 +12,7 @@ import type { BackupEntry, BackupKind, BackupListInfo } from '../../../../shared
 import type { ProgressInfo } from '../../../../shared/api/events';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Store } from '../../store/store';
-import { copyLiveDatabase, inspectFile, keyId } from './copy';
+import { copyLiveDatabase, inspectWritten, keyId } from './copy';
 import { readManifest, recordBackup, writeManifest } from './manifest';
 import { backupsToKeep } from './retention';
 import { backupFolder, defaultBackupFolder, prepareFolder } from './settings';
@@ -64,7 +64,7 @@ export class BackupService {
       report(0, null);
       await copyLiveDatabase({ live: store.sqlite, dbFile: this.deps.dbFile, key: this.deps.key, target: partial, onProgress: report });
       syncFile(partial);
-      const facts = inspectFile(partial, this.deps.key);
+      const facts = await inspectWritten(partial, this.deps.key);
       fs.renameSync(partial, final);
       syncFile(dir);
       const entry: BackupEntry = {

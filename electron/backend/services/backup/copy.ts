@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import CipherDatabase from 'better-sqlite3-multiple-ciphers';
 import { applyDatabaseKey } from '../../db/cipher';
-import { vacuumIntoOnThread } from './vacuum-thread';
+import { integrityCheckOnThread, vacuumIntoOnThread } from './vacuum-thread';
 import { BACKUP_COUNTED_TABLES, type CountedTable } from '../../../../shared/backup/types';
 
 /** The live connection as far as the copy needs it (better-sqlite3 or its multiple-ciphers build). */
@@ -115,14 +115,24 @@ export interface FileFacts {
  * Opens a backup with the key and checks it: integrity_check, then what it holds. Throws when the
  * file cannot be read with the key (a wrong key, not a database).
  */
-export function inspectFile(file: string, key: Uint8Array | null): FileFacts {
+export function inspectFile(file: string, key: Uint8Array | null, check?: string): FileFacts {
   const db = openFile(file, key, { readonly: true });
   try {
-    const problems = db.prepare('PRAGMA integrity_check').pluck().all() as string[];
-    return { check: problems.join('；'), ...factsOf(db) };
+    return { check: check ?? (db.prepare('PRAGMA integrity_check').pluck().all() as string[]).join('；'), ...factsOf(db) };
   } finally {
     db.close();
   }
+}
+
+/** The same, with the integrity_check (which reads every page) run off the caller's thread. */
+export async function inspectWritten(file: string, key: Uint8Array | null): Promise<FileFacts> {
+  let check: string;
+  try {
+    check = await integrityCheckOnThread(file, key);
+  } catch (err) {
+    check = `无法打开：${err instanceof Error ? err.message : String(err)}`;
+  }
+  return inspectFile(file, key, check);
 }
 
 /** What a database holds, for the manifest and the restore's confirmation. */

@@ -1,5 +1,6 @@
 /**
- * `VACUUM INTO` of an encrypted database on a thread of its own: one SQLite statement that copies
+ * `VACUUM INTO` of an encrypted database, and the integrity_check of a written backup, on a thread
+ * of its own: one SQLite statement that copies
  * the whole file (about 1.7 s for 50 MB here) would otherwise hold the backend's thread, which
  * serves the window. The thread opens its own read connection (a WAL snapshot: writers go on),
  * keyed by the statements `applyDatabaseKey` issues (recorded here and replayed there, so that the
@@ -19,8 +20,9 @@ try {
   db = new Database(workerData.file, { readonly: true, fileMustExist: true });
   for (const p of workerData.pragmas) db.pragma(p);
   db.pragma('busy_timeout = 5000');
-  db.prepare('VACUUM INTO ?').run(workerData.target);
-  parentPort.postMessage({ ok: true });
+  if (workerData.target) db.prepare('VACUUM INTO ?').run(workerData.target);
+  const check = workerData.check ? db.prepare('PRAGMA integrity_check').pluck().all().join('；') : null;
+  parentPort.postMessage({ ok: true, check });
 } catch (err) {
   parentPort.postMessage({ ok: false, message: String((err && err.message) || err) });
 } finally {
@@ -37,17 +39,26 @@ function keyingPragmas(key: Uint8Array): string[] {
 
 export function vacuumIntoOnThread(file: string, key: Uint8Array, target: string, onProgress?: (done: number, total: number) => void): Promise<void> {
   const total = fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
-  const module = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
-  const worker = new Worker(THREAD, { eval: true, workerData: { module, file, target, pragmas: keyingPragmas(key) } });
-  const timer = setInterval(() => {
+  return onThread({ file, target, pragmas: keyingPragmas(key), check: false }, () => {
     try {
       onProgress?.(Math.min(fs.statSync(target).size, total), total);
     } catch {
       // not created yet
     }
-  }, 100);
-  return new Promise<void>((resolve, reject) => {
-    worker.once('message', (m: { ok: boolean; message?: string }) => (m.ok ? resolve() : reject(new Error(m.message))));
+  }).then(() => undefined);
+}
+
+/** integrity_check of a written backup, off the backend's thread (it reads every page). */
+export function integrityCheckOnThread(file: string, key: Uint8Array | null): Promise<string> {
+  return onThread({ file, target: null, pragmas: key ? keyingPragmas(key) : [], check: true }, () => undefined).then((c) => c ?? '');
+}
+
+function onThread(data: { file: string; target: string | null; pragmas: string[]; check: boolean }, tick: () => void): Promise<string | null> {
+  const module = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
+  const worker = new Worker(THREAD, { eval: true, workerData: { module, ...data } });
+  const timer = setInterval(tick, 100);
+  return new Promise<string | null>((resolve, reject) => {
+    worker.once('message', (m: { ok: boolean; message?: string; check: string | null }) => (m.ok ? resolve(m.check) : reject(new Error(m.message))));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the backup thread ended (${code})`)));
   }).finally(() => {
