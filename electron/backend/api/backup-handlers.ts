@@ -49,7 +49,7 @@ export function backupHandlers(deps: BackupHandlerDeps): AreaHandlers<'backup.'>
     'backup.restore': async ({ path: file, recoveryKey }, { store, actor }) => {
       notSelf(deps.dbFile, file);
       const key = backupKey(deps.key, recoveryKey);
-      readBackup(file, key, factsOf(store).streetCode); // refused before anything is written
+      await readBackup(file, key, factsOf(store).streetCode); // refused before anything is written
       // the database as it is now, kept first
       const preRestore = await deps.service.create('pre-restore');
       stageRestore(deps.dbFile, file, key, deps.key);

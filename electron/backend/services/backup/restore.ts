@@ -16,7 +16,7 @@ import type { RestorePreview } from '../../../../shared/backup/types';
 import type { Store } from '../../store/store';
 import { parseRecoveryKey } from '../../db/recovery-key';
 import { syncConfig } from '../../sync/session';
-import { copyFile, factsOf, inspectFile, type FileFacts } from './copy';
+import { copyFile, factsOf, inspectFile, inspectWritten, type FileFacts } from './copy';
 
 const MARKER = 'restore-pending.json';
 
@@ -30,11 +30,11 @@ export function backupKey(localKey: Uint8Array | null, recoveryKey: string | nul
 }
 
 /** Opens and checks a backup, refusing one that cannot be read, is damaged or is of another street. */
-export function readBackup(file: string, key: Uint8Array | null, currentStreet: string | null): FileFacts {
+export async function readBackup(file: string, key: Uint8Array | null, currentStreet: string | null): Promise<FileFacts> {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new AppError('backup-not-found', `找不到备份文件：${file}`, { field: 'path' });
   let facts: FileFacts;
   try {
-    facts = inspectFile(file, key);
+    facts = await inspectWritten(file, key); // its integrity_check off the backend's thread
   } catch {
     throw new AppError(
       'backup-unreadable',
@@ -50,9 +50,9 @@ export function readBackup(file: string, key: Uint8Array | null, currentStreet: 
 }
 
 /** What the restore would replace: the backup's time and contents beside the current database's. */
-export function previewRestore(store: Store, file: string, key: Uint8Array | null, createdAt: string | null): RestorePreview {
+export async function previewRestore(store: Store, file: string, key: Uint8Array | null, createdAt: string | null): Promise<RestorePreview> {
   const current = factsOf(store);
-  const backup = readBackup(file, key, current.streetCode);
+  const backup = await readBackup(file, key, current.streetCode);
   // the backup's own time: the manifest's, else its last write
   const at = createdAt ?? backup.lastWriteAt ?? fs.statSync(file).mtime.toISOString();
   const after = (store.prepare('SELECT count(*) AS n FROM audit_events WHERE at > ?').get(at) as { n: number }).n;
