@@ -24,6 +24,12 @@ export const ERRORS = {
   'nothing-to-do': { message: '没有需要办理的内容', action: '请核对所选的记录；无需再办理。' },
   'not-applicable': { message: '该事项不适用于所选的记录或期间', action: '请核对所选的记录和月份（日期）。' },
   'needs-upgrade': { message: '本机程序版本较旧，不认识这些数据', action: '请升级本机程序后再处理。' },
+  // backups and restore (issue 16)
+  'backup-folder-invalid': { message: '备份文件夹不可用', action: '请填写本机或U盘上可以写入的文件夹的完整路径。' },
+  'backup-not-found': { message: '找不到备份文件', action: '请核对文件路径，或从列表中选择备份。' },
+  'backup-unreadable': { message: '无法读取该备份文件', action: '其他电脑的备份须输入那台电脑的恢复密钥；否则请选择本程序生成的备份文件。' },
+  'backup-damaged': { message: '备份文件检查未通过', action: '请选择另一份检查结果为“完好”的备份。' },
+  'backup-other-street': { message: '该备份属于其他街道', action: '请选择本街道的备份文件。' },
   'recovery-key-invalid': { message: '恢复密钥不正确', action: '请逐组核对纸面上的恢复密钥（共14组，每组4位，字母不分大小写）后重新输入。' },
   'id-number-invalid': { message: '身份证号码格式不正确', action: '请核对18位身份证号码（最后一位可以是X）。' },
   'id-number-checksum': { message: '身份证号码校验位不正确', action: '请逐位核对身份证号码，通常是某一位抄错。' },

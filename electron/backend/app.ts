@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Envelope } from '../../shared/api/contract';
 import { openDatabase } from './db/open';
 import { ensurePrivateDir, ensurePrivateFile } from './db/private-files';
-import { Store } from './store/store';
+import { Store, type Actor } from './store/store';
 import { SessionStore, type SessionsState } from './services/auth/sessions';
 import { Router } from './api/router';
 import { authHandlers, setupHandlers, userHandlers } from './api/auth-handlers';
@@ -33,6 +33,14 @@ import type { SecretBox } from './store/secret-box';
 import { areasOfTables, type BackendEvent, type ProgressInfo } from '../../shared/api/events';
 import { CallGate, EXCLUSIVE_PROCEDURES, SNAPSHOT_READS } from './api/call-gate';
 import { openReadOnly } from './db/open';
+import { backupHandlers } from './api/backup-handlers';
+import { BackupService } from './services/backup/backups';
+import { DailyBackups } from './services/backup/daily';
+import { finishPendingRestore, swapRestored } from './services/backup/restore';
+import { BACKUP_COUNTED_TABLES } from '../../shared/backup/types';
+import { contract } from '../../shared/api/contract';
+import { setupStatus } from './services/setup/street';
+import type { RestoreResult } from '../../shared/backup/types';
 
 export interface BackendOptions {
   dataDir: string;
@@ -47,6 +55,13 @@ export interface BackendOptions {
   events?: (event: BackendEvent) => void;
   /** The sessions of a backend before this one (the host restarting its worker). */
   sessions?: SessionsState;
+  /**
+   * The database key (32 bytes; null or absent: a plain database as before). Backups are written
+   * with it; a restored backup is re-keyed to it.
+   */
+  databaseKey?: Buffer | null;
+  /** Automatic daily backups (the app turns them on; tests make backups explicitly). */
+  backup?: { auto?: boolean; startDelayMs?: number; checkMs?: number; quietMs?: number };
 }
 
 export interface Backend {
@@ -64,9 +79,128 @@ export const DB_FILE_NAME = 'doudi.sqlite';
 export function createBackend(opts: BackendOptions): Backend {
   ensurePrivateDir(opts.dataDir);
   const dbFile = path.join(opts.dataDir, DB_FILE_NAME);
+  // a restore a crash interrupted after its point of no return completes before anything opens
+  finishPendingRestore(dbFile);
   ensurePrivateFile(dbFile);
-  const db = openDatabase(dbFile, { migrationsFolder: opts.migrationsFolder });
+  const key = opts.databaseKey ?? null;
   const emit = opts.events ?? (() => undefined);
+  const logError = opts.logError ?? ((p: string, err: unknown) => console.error(`[backend] ${p} failed:`, err));
+  const gate = new CallGate();
+  const progress = (p: ProgressInfo) => emit({ type: 'progress', progress: p });
+  // The database and what is built on it; opened again after a restore (services/backup/restore.ts).
+  let inner: Inner;
+  const sessions = new SessionStore(() => inner.store.nowDate().getTime(), opts.sessions);
+  const backups = new BackupService({ dataDir: opts.dataDir, dbFile, key, store: () => inner.store, progress });
+  let restoredBy: { actor: Actor; summary: string } | null = null;
+  const extraHandlers = backupHandlers({ service: backups, dataDir: opts.dataDir, dbFile, key, onStaged: (actor, summary) => (restoredBy = { actor, summary }) });
+  inner = openInner(opts, dbFile, { emit, logError, gate, sessions, progress, extraHandlers });
+  let lastActivity = inner.store.nowDate().getTime();
+  const daily = new DailyBackups(backups, {
+    now: () => inner.store.nowDate(),
+    lastActivity: () => lastActivity,
+    hasData: () => {
+      const s = setupStatus(inner.store);
+      return s.isSetUp && !s.isDemo;
+    },
+    runGate: (fn) => gate.background(fn),
+    logError,
+    ...opts.backup,
+  });
+  if (opts.backup?.auto) daily.start();
+
+  /** Swaps the staged backup in, with every connection closed, and opens it (restore.ts). */
+  const swapIn = (): void => {
+    inner.close();
+    swapRestored(dbFile);
+    inner = openInner(opts, dbFile, { emit, logError, gate, sessions, progress, extraHandlers });
+    const by = restoredBy;
+    restoredBy = null;
+    if (by) inner.store.tx(() => inner.store.audit(by.actor, { action: 'backup.restore', entity: 'backups', entityId: null, summary: by.summary }));
+    emit({ type: 'changed', tables: RESTORED_TABLES, areas: areasOfTables(RESTORED_TABLES) });
+  };
+
+  /** After a restore: the sync's recovery (replica-behind, own=1) fetches back what the backup lacked. */
+  const syncAfterRestore = async (result: RestoreResult): Promise<RestoreResult> => {
+    if (!inner.sync.status().enrolled) return result;
+    try {
+      const run = await inner.sync.runNow('manual');
+      const message = run.ok
+        ? (run.notice ?? `已与区级服务器同步：取回 ${run.pulled} 条修改`)
+        : `恢复后未能与区级服务器同步（${run.error?.message ?? '网络不可用'}），下次同步时将自动取回本机在备份之后上传的修改`;
+      return { ...result, sync: { ok: run.ok, recovered: run.recovered ?? 0, message } };
+    } catch (err) {
+      logError('backup.restore sync', err);
+      return { ...result, sync: { ok: false, recovered: 0, message: '恢复后未能与区级服务器同步，下次同步时将自动取回本机在备份之后上传的修改' } };
+    }
+  };
+
+  return {
+    get store() {
+      return inner.store;
+    },
+    dbFile,
+    get sync() {
+      return inner.sync;
+    },
+    sessionsState: () => sessions.state(),
+    call: async (procedure, input, token) => {
+      if (SNAPSHOT_READS.has(procedure)) return inner.snapshotRouter.call(procedure, input, token);
+      if (!proceduresInBackground.has(procedure)) lastActivity = inner.store.nowDate().getTime();
+      const run = () => inner.router.call(procedure, input, token);
+      if (procedure === RESTORE) {
+        // alone: no call or sync run holds the database while it is replaced
+        const staged = await gate.alone(async () => {
+          const res = await run();
+          if (res.ok) swapIn();
+          return res;
+        });
+        if (!staged.ok) return staged;
+        return { ok: true, result: await syncAfterRestore(staged.result as RestoreResult) };
+      }
+      const res = await (EXCLUSIVE_PROCEDURES.has(procedure) ? gate.alone(run) : gate.ordinary(run));
+      inner.store.flushChanged(); // writes made outside a Store transaction
+      if (!res.ok) return res;
+      // Reads of the sync state and of the clock write nothing: no need to look for new local changes.
+      if (!procedure.startsWith('sync.') && !procedure.startsWith('app.')) inner.sync.noteLocalWrites();
+      return res;
+    },
+    close: () => {
+      daily.stop();
+      inner.close();
+    },
+  };
+}
+
+const RESTORE = 'backup.restore';
+/** Calls the window makes on a timer: they do not make the PC busy for the daily backup. */
+const proceduresInBackground: ReadonlySet<string> = new Set(
+  Object.entries(contract)
+    .filter(([, def]) => (def as { background?: true }).background)
+    .map(([name]) => name),
+);
+const RESTORED_TABLES = [...Object.keys(BACKUP_COUNTED_TABLES), 'communities', 'grids', 'streets', 'policy_params'];
+
+interface Inner {
+  store: Store;
+  sync: SyncController;
+  router: Router;
+  snapshotRouter: Router;
+  close(): void;
+}
+
+interface Shared {
+  emit: (event: BackendEvent) => void;
+  logError: (procedure: string, err: unknown) => void;
+  gate: CallGate;
+  sessions: SessionStore;
+  progress: (p: ProgressInfo) => void;
+  extraHandlers: Partial<Handlers>;
+}
+
+/** Opens the database and builds the store, sync and routers on it. */
+function openInner(opts: BackendOptions, dbFile: string, shared: Shared): Inner {
+  const { emit, logError, gate, sessions, progress } = shared;
+  const db = openDatabase(dbFile, { migrationsFolder: opts.migrationsFolder });
   // Called only once `sync` (declared below: it needs the store) exists.
   const emitSyncStatus = (): void => {
     if (opts.events) emit({ type: 'sync', status: sync.status() });
@@ -79,8 +213,6 @@ export function createBackend(opts: BackendOptions): Backend {
       emitSyncStatus(); // pending count, a sync's progress
     },
   });
-  const logError = opts.logError ?? ((p: string, err: unknown) => console.error(`[backend] ${p} failed:`, err));
-  const gate = new CallGate();
   const sync: SyncController = new SyncController(store, {
     logError,
     runGate: (run) => gate.background(run),
@@ -98,8 +230,7 @@ export function createBackend(opts: BackendOptions): Backend {
     emit({ type: 'progress', progress: { task: 'storage-compact', label, done: 1, total: 1, finished: true } });
   }
   migrateProgrammeTags(store);
-  const sessions = new SessionStore(() => store.nowDate().getTime(), opts.sessions);
-  const handlers: Handlers = {
+  const handlers = {
     ...setupHandlers(loadDemoStreet),
     ...authHandlers(),
     ...userHandlers(),
@@ -117,8 +248,8 @@ export function createBackend(opts: BackendOptions): Backend {
     ...careHandlers(),
     ...appHandlers(),
     ...householdHandlers(),
-  };
-  const progress = (p: ProgressInfo) => emit({ type: 'progress', progress: p });
+    ...shared.extraHandlers,
+  } as Handlers;
   const router = new Router({ store, sessions, handlers, logError, progress });
   // The committed state, for the cheap reads that must not wait for long work (api/call-gate.ts).
   const readDb = openReadOnly(dbFile);
@@ -126,19 +257,9 @@ export function createBackend(opts: BackendOptions): Backend {
   if (opts.sync?.autoStart !== false) sync.start();
   return {
     store,
-    dbFile,
     sync,
-    sessionsState: () => sessions.state(),
-    call: async (procedure, input, token) => {
-      if (SNAPSHOT_READS.has(procedure)) return snapshotRouter.call(procedure, input, token);
-      const run = () => router.call(procedure, input, token);
-      const res = await (EXCLUSIVE_PROCEDURES.has(procedure) ? gate.alone(run) : gate.ordinary(run));
-      store.flushChanged(); // writes made outside a Store transaction
-      if (!res.ok) return res;
-      // Reads of the sync state and of the clock write nothing: no need to look for new local changes.
-      if (!procedure.startsWith('sync.') && !procedure.startsWith('app.')) sync.noteLocalWrites();
-      return res;
-    },
+    router,
+    snapshotRouter,
     close: () => {
       sync.stop();
       readDb.close();

@@ -21,6 +21,8 @@ export interface WorkerConfig {
   sync?: { autoStart?: boolean; intervalMs?: number; debounceMs?: number; probeMs?: number };
   /** The sessions the previous worker had (a restart keeps users signed in). */
   sessions?: SessionsState;
+  /** Automatic daily backups (on unless turned off). */
+  backup?: { auto?: boolean; startDelayMs?: number };
 }
 
 export type ToWorker =

@@ -38,6 +38,8 @@ try {
     secrets: config.sealing ? sealingBox(config.sealing.buffer) : undefined,
     sync: config.sync,
     sessions: config.sessions,
+    // the app backs up daily on its own (services/backup/daily.ts)
+    backup: { auto: true, ...config.backup },
     events: (event) => post({ type: 'event', event }),
   });
 } catch (err) {

@@ -73,6 +73,7 @@ export const test = base.extend<{ app: App; clock: TestClock }>({
       await host.close();
       await backend.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(`${dataDir}-backups`, { recursive: true, force: true }); // the default backup folder
     },
     { scope: 'test' },
   ],

@@ -3,6 +3,8 @@
  * starting point of its near-valid mutations). A procedure without a sample starts from `{}`; the
  * fuzz test fails for one whose schema refuses `{}`, so a new procedure cannot go unfuzzed.
  */
+import os from 'node:os';
+import path from 'node:path';
 import { makeIdNumber } from '../../../shared/id-number';
 import type { ProcedureName } from '../../../shared/api/contract';
 import type { Harness } from '../testing/harness';
@@ -242,5 +244,9 @@ export function samples(s: Seeded): Partial<Record<ProcedureName, unknown>> {
     'care.agreementPrintData': { id: s.agreementId },
     'care.cardByCode': { code: 'ZL-120110001000-2024-00-0001-7' },
     'care.recordPrint': { document: 'care-cards', ids: [s.cardId], mode: 'preview' },
+    // backups: a folder that exists; a backup file that does not (restores are tested in backups.test.ts)
+    'backup.setFolder': { folder: os.tmpdir() },
+    'backup.previewRestore': { path: path.join(os.tmpdir(), 'doudi-no-such-backup.sqlite') },
+    'backup.restore': { path: path.join(os.tmpdir(), 'doudi-no-such-backup.sqlite'), confirmed: true },
   };
 }

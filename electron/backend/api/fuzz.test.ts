@@ -156,6 +156,7 @@ async function openCopy() {
       observer.close();
       backend.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(`${dataDir}-backups`, { recursive: true, force: true }); // backup.create's default folder
     },
   };
 }

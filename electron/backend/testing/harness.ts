@@ -61,6 +61,7 @@ export async function makeHarness(
     close: () => {
       backend.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(`${dataDir}-backups`, { recursive: true, force: true }); // the default backup folder
     },
   };
 }

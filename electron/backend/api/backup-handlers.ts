@@ -1,0 +1,60 @@
+/** backup.* procedures: backups listed, made, and a restore staged (the backend then swaps it in: app.ts). */
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import type { BackupService } from '../services/backup/backups';
+import { readManifest } from '../services/backup/manifest';
+import { setBackupFolder } from '../services/backup/settings';
+import { backupKey, previewRestore, readBackup, stageRestore } from '../services/backup/restore';
+import { factsOf } from '../services/backup/copy';
+import type { AreaHandlers } from './handlers';
+import type { Actor } from '../store/store';
+
+export interface BackupHandlerDeps {
+  service: BackupService;
+  dataDir: string;
+  dbFile: string;
+  key: Uint8Array | null;
+  /** A restore is staged: the backend swaps it in, then audits it in the restored database as this actor. */
+  onStaged: (actor: Actor, summary: string) => void;
+}
+
+/** The manifest's time of a backup file, when it is listed beside it. */
+function listedAt(file: string): string | null {
+  return readManifest(path.dirname(file)).find((e) => e.file === path.basename(file))?.createdAt ?? null;
+}
+
+function notSelf(dbFile: string, file: string): void {
+  if (path.resolve(file) === path.resolve(dbFile)) throw new AppError('backup-not-found', '不能用本机正在使用的数据库文件恢复，请选择备份文件', { field: 'path' });
+}
+
+export function backupHandlers(deps: BackupHandlerDeps): AreaHandlers<'backup.'> {
+  return {
+    'backup.list': () => deps.service.list(),
+    'backup.setFolder': ({ folder }, { store, actor }) => {
+      const resolved = setBackupFolder(deps.dataDir, folder);
+      store.tx(() => store.audit(actor, { action: 'backup.setFolder', entity: 'backups', entityId: null, summary: `备份文件夹改为 ${resolved}` }));
+      return { folder: resolved };
+    },
+    'backup.create': async ({ folder }, { store, actor }) => {
+      const entry = await deps.service.create('manual', folder);
+      store.tx(() =>
+        store.audit(actor, { action: 'backup.create', entity: 'backups', entityId: null, summary: `立即备份：${entry.path}`, detail: { check: entry.check, bytes: entry.bytes } }),
+      );
+      return entry;
+    },
+    'backup.previewRestore': ({ path: file, recoveryKey }, { store }) => {
+      notSelf(deps.dbFile, file);
+      return previewRestore(store, file, backupKey(deps.key, recoveryKey), listedAt(file));
+    },
+    'backup.restore': async ({ path: file, recoveryKey }, { store, actor }) => {
+      notSelf(deps.dbFile, file);
+      const key = backupKey(deps.key, recoveryKey);
+      await readBackup(file, key, factsOf(store).streetCode); // refused before anything is written
+      // the database as it is now, kept first
+      const preRestore = await deps.service.create('pre-restore');
+      stageRestore(deps.dbFile, file, key, deps.key);
+      deps.onStaged(actor, `从备份恢复数据库：${file}（恢复前的数据库已备份为 ${preRestore.path}）`);
+      return { preRestore, restoredFrom: file, sync: null };
+    },
+  };
+}

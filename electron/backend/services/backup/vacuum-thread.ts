@@ -1,0 +1,68 @@
+/**
+ * `VACUUM INTO` of an encrypted database, and the integrity_check of a written backup, on a thread
+ * of its own: one SQLite statement that copies
+ * the whole file (about 1.7 s for 50 MB here) would otherwise hold the backend's thread, which
+ * serves the window. The thread opens its own read connection (a WAL snapshot: writers go on),
+ * keyed by the statements `applyDatabaseKey` issues (recorded here and replayed there, so that the
+ * keying rule stays in db/cipher.ts), and the caller follows the copy's size for progress.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type CipherDatabase from 'better-sqlite3-multiple-ciphers';
+import { applyDatabaseKey } from '../../db/cipher';
+
+const THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.module);
+let db;
+try {
+  db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+  for (const p of workerData.pragmas) db.pragma(p);
+  db.pragma('busy_timeout = 5000');
+  if (workerData.target) db.prepare('VACUUM INTO ?').run(workerData.target);
+  const check = workerData.check ? db.prepare('PRAGMA integrity_check').pluck().all().join('；') : null;
+  parentPort.postMessage({ ok: true, check });
+} catch (err) {
+  parentPort.postMessage({ ok: false, message: String((err && err.message) || err) });
+} finally {
+  if (db) db.close();
+}
+`;
+
+/** The pragmas that key a connection, as applyDatabaseKey issues them. */
+function keyingPragmas(key: Uint8Array): string[] {
+  const pragmas: string[] = [];
+  applyDatabaseKey({ pragma: (p: string) => void pragmas.push(p) } as unknown as CipherDatabase.Database, key);
+  return pragmas;
+}
+
+export function vacuumIntoOnThread(file: string, key: Uint8Array, target: string, onProgress?: (done: number, total: number) => void): Promise<void> {
+  const total = fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
+  return onThread({ file, target, pragmas: keyingPragmas(key), check: false }, () => {
+    try {
+      onProgress?.(Math.min(fs.statSync(target).size, total), total);
+    } catch {
+      // not created yet
+    }
+  }).then(() => undefined);
+}
+
+/** integrity_check of a written backup, off the backend's thread (it reads every page). */
+export function integrityCheckOnThread(file: string, key: Uint8Array | null): Promise<string> {
+  return onThread({ file, target: null, pragmas: key ? keyingPragmas(key) : [], check: true }, () => undefined).then((c) => c ?? '');
+}
+
+function onThread(data: { file: string; target: string | null; pragmas: string[]; check: boolean }, tick: () => void): Promise<string | null> {
+  const module = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
+  const worker = new Worker(THREAD, { eval: true, workerData: { module, ...data } });
+  const timer = setInterval(tick, 100);
+  return new Promise<string | null>((resolve, reject) => {
+    worker.once('message', (m: { ok: boolean; message?: string; check: string | null }) => (m.ok ? resolve(m.check) : reject(new Error(m.message))));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the backup thread ended (${code})`)));
+  }).finally(() => {
+    clearInterval(timer);
+    void worker.terminate();
+  });
+}
