@@ -21,7 +21,7 @@ const migrationsSrc = path.join(root, 'electron', 'backend', 'db', 'migrations')
 
 /** Runtime dependencies with a native addon (binding.gyp or gypfile), plus the always-native ones. */
 async function nativeModules(pkg) {
-  const names = new Set(['better-sqlite3']);
+  const names = new Set(['better-sqlite3-multiple-ciphers']);
   for (const name of Object.keys(pkg.dependencies ?? {})) {
     const dir = path.join(root, 'node_modules', name);
     if (existsSync(path.join(dir, 'binding.gyp'))) {
@@ -88,8 +88,8 @@ async function main() {
   // The main process serves the window: the database and the backend run only in the worker.
   const mainInputs = Object.keys(mainResult.metafile.inputs);
   const inMain = mainInputs.filter((f) => f.startsWith('electron/backend/'));
-  if (inMain.length > 0 || externalImports(mainResult.metafile, mainOut).includes('better-sqlite3')) {
-    throw new Error(`main.cjs must not bundle the backend (it runs in backend-worker.cjs), but includes: ${inMain.slice(0, 5).join(', ') || 'better-sqlite3'}`);
+  if (inMain.length > 0 || externalImports(mainResult.metafile, mainOut).includes('better-sqlite3-multiple-ciphers')) {
+    throw new Error(`main.cjs must not bundle the backend (it runs in backend-worker.cjs), but includes: ${inMain.slice(0, 5).join(', ') || 'better-sqlite3-multiple-ciphers'}`);
   }
   const workerExternals = externalImports(workerResult.metafile, workerOut);
   if (workerExternals.includes('electron')) throw new Error('the backend worker must not import electron');

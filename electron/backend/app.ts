@@ -7,8 +7,7 @@ import { topUpNewParamKeys } from './services/policy/seed';
 import { migrateProgrammeTags } from './services/assistance/one-truth';
 import path from 'node:path';
 import type { Envelope } from '../../shared/api/contract';
-import { openDatabase } from './db/open';
-import { ensurePrivateDir, ensurePrivateFile } from './db/private-files';
+import { DB_FILE_NAME, openStreetDatabase } from './db/street-database';
 import { Store } from './store/store';
 import { SessionStore, type SessionsState } from './services/auth/sessions';
 import { Router } from './api/router';
@@ -33,6 +32,8 @@ import type { SecretBox } from './store/secret-box';
 import { areasOfTables, type BackendEvent, type ProgressInfo } from '../../shared/api/events';
 import { CallGate, EXCLUSIVE_PROCEDURES, SNAPSHOT_READS } from './api/call-gate';
 import { openReadOnly } from './db/open';
+
+export { DB_FILE_NAME } from './db/street-database';
 
 export interface BackendOptions {
   dataDir: string;
@@ -59,14 +60,20 @@ export interface Backend {
   close(): void;
 }
 
-export const DB_FILE_NAME = 'doudi.sqlite';
-
 export function createBackend(opts: BackendOptions): Backend {
-  ensurePrivateDir(opts.dataDir);
-  const dbFile = path.join(opts.dataDir, DB_FILE_NAME);
-  ensurePrivateFile(dbFile);
-  const db = openDatabase(dbFile, { migrationsFolder: opts.migrationsFolder });
   const emit = opts.events ?? (() => undefined);
+  const dbFile = path.join(opts.dataDir, DB_FILE_NAME);
+  // a plain database of an older version is encrypted first (db/encrypt-plain.ts)
+  const encryptLabel = '正在加密本机数据库（首次升级）';
+  const steps = ['copied', 'encrypted', 'verified', 'swapped'];
+  const db = openStreetDatabase(opts.dataDir, {
+    secrets: opts.secrets,
+    migrationsFolder: opts.migrationsFolder,
+    onEncryptStep: (step) => {
+      const done = steps.indexOf(step) + 1;
+      emit({ type: 'progress', progress: { task: 'database-encrypt', label: encryptLabel, done, total: steps.length, finished: done === steps.length } });
+    },
+  });
   // Called only once `sync` (declared below: it needs the store) exists.
   const emitSyncStatus = (): void => {
     if (opts.events) emit({ type: 'sync', status: sync.status() });
@@ -121,7 +128,7 @@ export function createBackend(opts: BackendOptions): Backend {
   const progress = (p: ProgressInfo) => emit({ type: 'progress', progress: p });
   const router = new Router({ store, sessions, handlers, logError, progress });
   // The committed state, for the cheap reads that must not wait for long work (api/call-gate.ts).
-  const readDb = openReadOnly(dbFile);
+  const readDb = openReadOnly(dbFile, db.key);
   const snapshotRouter = new Router({ store: new Store(readDb, { now: opts.now, secrets: opts.secrets }), sessions, handlers, logError, progress });
   if (opts.sync?.autoStart !== false) sync.start();
   return {

@@ -1,5 +1,5 @@
 /**
- * The backend's thread: opens the database here (better-sqlite3 blocks only this thread) and serves
+ * The backend's thread: opens the database here (SQLite blocks only this thread) and serves
  * the host's calls one message at a time, pushing the backend's events back. Entry of the worker:
  * run by tsx in development and tests, bundled as dist-electron/backend-worker.cjs for Electron.
  */

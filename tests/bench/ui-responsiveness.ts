@@ -17,7 +17,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createBackend, DB_FILE_NAME } from '../../electron/backend/app';
 import { startBackendHost } from '../../electron/host/host';
 import { startWebHost } from '../../electron/backend/web-host/server';
