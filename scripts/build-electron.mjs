@@ -79,6 +79,8 @@ async function main() {
   const nodeEntry = {
     ...common,
     external: ['electron', ...native],
+    // drizzle's better-sqlite3 driver imports 'better-sqlite3': the app ships the encrypting build (same API) instead
+    alias: { 'better-sqlite3': 'better-sqlite3-multiple-ciphers' },
     define: { 'import.meta.url': '__doudi_import_meta_url' },
     banner: { js: "const __doudi_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
   };

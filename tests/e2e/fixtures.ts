@@ -11,6 +11,7 @@ import { test as base } from '@playwright/test';
 
 import { startBackendHost, type BackendHost } from '../../electron/host/host';
 import { startWebHost } from '../../electron/backend/web-host/server';
+import { databaseKeyFile } from '../../electron/backend/db/database-key';
 
 export interface App {
   url: string;
@@ -73,6 +74,7 @@ export const test = base.extend<{ app: App; clock: TestClock }>({
       await host.close();
       await backend.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(databaseKeyFile(dataDir), { force: true }); // browser mode keeps the key beside the folder
     },
     { scope: 'test' },
   ],

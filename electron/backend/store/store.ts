@@ -87,15 +87,13 @@ export function newNodeId(): string {
 export class Store {
   readonly sqlite: Database.Database;
   readonly orm: Orm;
-  /** The key the database file is encrypted with (its recovery key; backups), null for a plain one. */
-  readonly databaseKey: Buffer | null;
+  readonly databaseKey: Buffer | null; // the file's key (recovery key, backups); null when plain
   private hybridClock: HybridClock;
   private node: string;
   private readonly now: () => Date;
   /** Set only inside `asOf`. */
   private pinnedNow: Date | null = null;
   private readonly stmts = new Map<string, Database.Statement>();
-
   private readonly secrets: SecretBox;
   /** How far this PC's clock runs ahead of the district server, as the last sync measured it. */
   private clockAheadMs = 0;

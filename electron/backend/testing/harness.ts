@@ -8,6 +8,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { InputOf, OutputOf, ProcedureName } from '../../../shared/api/contract';
 import { createBackend, type Backend, type BackendOptions } from '../app';
+import { databaseKeyFile } from '../db/database-key';
 
 export interface Harness {
   backend: Backend;
@@ -61,6 +62,7 @@ export async function makeHarness(
     close: () => {
       backend.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(databaseKeyFile(dataDir), { force: true });
     },
   };
 }
