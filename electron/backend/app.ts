@@ -25,6 +25,7 @@ import { SyncController, type SyncControllerOptions } from './sync/controller';
 import { careHandlers } from './api/care-handlers';
 import { appHandlers } from './api/app-handlers';
 import { householdHandlers } from './api/household-handlers';
+import { databaseHandlers } from './api/database-handlers';
 import type { Handlers } from './api/handlers';
 import { loadDemoStreet } from './demo/load';
 import { compactionDone, compactStorage } from './sync/compact';
@@ -124,6 +125,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...careHandlers(),
     ...appHandlers(),
     ...householdHandlers(),
+    ...databaseHandlers(),
   };
   const progress = (p: ProgressInfo) => emit({ type: 'progress', progress: p });
   const router = new Router({ store, sessions, handlers, logError, progress });

@@ -19,6 +19,7 @@ import { syncProcedures } from '../sync/procedures';
 import { careProcedures } from '../care/procedures';
 import { appProcedures } from '../time/procedures';
 import { householdProcedures } from '../household/procedures';
+import { databaseProcedures } from '../database/procedures';
 
 export type { Access, ProcedureDef } from './proc';
 
@@ -37,6 +38,7 @@ export const contract = {
   ...careProcedures,
   ...appProcedures,
   ...householdProcedures,
+  ...databaseProcedures,
 } as const;
 
 
