@@ -49,6 +49,8 @@ export interface BackendOptions {
   events?: (event: BackendEvent) => void;
   /** The sessions of a backend before this one (the host restarting its worker). */
   sessions?: SessionsState;
+  /** Benches only: a plain database file, to measure what encryption costs (db/street-database.ts). */
+  unencrypted?: boolean;
 }
 
 export interface Backend {
@@ -70,6 +72,7 @@ export function createBackend(opts: BackendOptions): Backend {
   const db = openStreetDatabase(opts.dataDir, {
     secrets: opts.secrets,
     migrationsFolder: opts.migrationsFolder,
+    unencrypted: opts.unencrypted,
     onEncryptStep: (step) => {
       const done = steps.indexOf(step) + 1;
       emit({ type: 'progress', progress: { task: 'database-encrypt', label: encryptLabel, done, total: steps.length, finished: done === steps.length } });

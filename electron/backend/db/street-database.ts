@@ -22,6 +22,8 @@ export interface StreetDatabaseOptions {
   migrationsFolder?: string;
   /** The upgrade of a plain file, step by step (the window shows it as progress). */
   onEncryptStep?: (step: EncryptStep) => void;
+  /** Benches only (bench encryption-overhead): a plain file as before issue 16, for comparison. The app, tests and e2e never set it. */
+  unencrypted?: boolean;
 }
 
 function hasData(file: string): boolean {
@@ -51,6 +53,10 @@ export function streetDatabaseKey(dataDir: string, secrets: SecretBox = PLAIN_BO
 export function openStreetDatabase(dataDir: string, opts: StreetDatabaseOptions = {}): OpenedDb {
   ensurePrivateDir(dataDir);
   const dbFile = path.join(dataDir, DB_FILE_NAME);
+  if (opts.unencrypted) {
+    ensurePrivateFile(dbFile);
+    return openDatabase(dbFile, { key: null, migrationsFolder: opts.migrationsFolder });
+  }
   const key = streetDatabaseKey(dataDir, opts.secrets);
   if (hasData(dbFile) && isPlainDatabase(dbFile)) encryptPlainDatabase(dbFile, key, { onStep: opts.onEncryptStep });
   ensurePrivateFile(dbFile);
