@@ -19,6 +19,7 @@ import { ENCRYPTING_SUFFIX, isPlainDatabase } from './encrypt-plain';
 import { openDatabase } from './open';
 import { formatRecoveryKey, parseRecoveryKey } from './recovery-key';
 import { openStreetDatabase } from './street-database';
+import { osSecretBox } from '../store/secret-box';
 
 const NAME = '翟秀梅';
 const ID = makeIdNumber('120110', '19580312', 417);
@@ -134,6 +135,19 @@ describe('the database file at rest', () => {
     } finally {
       again.close();
     }
+  });
+
+  test('a key kept plain while the OS key store was missing is sealed once it is there, and the plain file removed', async () => {
+    const dataDir = tempDir('doudi-reseal-');
+    const first = openStreetDatabase(dataDir);
+    const key = first.key!;
+    first.close();
+    const box = osSecretBox((p) => Buffer.from(`x${p}`), (s) => Buffer.from(s).toString().slice(1));
+    const again = openStreetDatabase(dataDir, { secrets: box });
+    again.close();
+    expect(fs.existsSync(databaseKeyFile(dataDir))).toBe(false);
+    expect(fs.readFileSync(databaseKeyFile(dataDir, box), 'utf8')).toMatch(/^sealed:/);
+    expect(readDatabaseKey(dataDir, box)!.equals(key)).toBe(true);
   });
 
   test.skipIf(process.platform === 'win32')('the key file beside the folder is 0600, and the key is made once', async () => {

@@ -37,7 +37,7 @@ function hasData(file: string): boolean {
 /** The key of the database in `dataDir`, made and stored when there is no database yet or only a plain one. */
 export function streetDatabaseKey(dataDir: string, secrets: SecretBox = PLAIN_BOX): Buffer {
   const dbFile = path.join(dataDir, DB_FILE_NAME);
-  const key = readDatabaseKey(dataDir, secrets);
+  const key = readDatabaseKey(dataDir, secrets) ?? sealPlainKey(dataDir, secrets);
   if (key) return key;
   if (hasData(dbFile) && !isPlainDatabase(dbFile)) {
     const file = databaseKeyFile(dataDir, secrets);
@@ -48,6 +48,19 @@ export function streetDatabaseKey(dataDir: string, secrets: SecretBox = PLAIN_BO
   const made = newDatabaseKey();
   writeDatabaseKey(dataDir, made, secrets);
   return made;
+}
+
+/**
+ * A key kept plain beside the folder while the OS key store was not available (Electron on a Linux
+ * without a keyring) is sealed once the store is there, and the plain file removed.
+ */
+function sealPlainKey(dataDir: string, secrets: SecretBox): Buffer | null {
+  if (secrets.kind !== 'os') return null;
+  const plain = readDatabaseKey(dataDir, PLAIN_BOX);
+  if (!plain) return null;
+  writeDatabaseKey(dataDir, plain, secrets);
+  fs.rmSync(databaseKeyFile(dataDir, PLAIN_BOX));
+  return plain;
 }
 
 export function openStreetDatabase(dataDir: string, opts: StreetDatabaseOptions = {}): OpenedDb {
