@@ -23,7 +23,7 @@ const migrationsSrc = path.join(root, 'electron', 'backend', 'db', 'migrations')
 
 /** Runtime dependencies with a native addon (binding.gyp or gypfile), plus the always-native ones. */
 async function nativeModules(pkg) {
-  const names = new Set(['better-sqlite3']);
+  const names = new Set(['better-sqlite3-multiple-ciphers']);
   for (const name of Object.keys(pkg.dependencies ?? {})) {
     const dir = path.join(root, 'node_modules', name);
     if (existsSync(path.join(dir, 'binding.gyp'))) {
@@ -82,6 +82,8 @@ async function main() {
   const nodeEntry = {
     ...common,
     external: ['electron', ...native],
+    // drizzle's better-sqlite3 driver imports 'better-sqlite3': the app ships the encrypting build (same API) instead
+    alias: { 'better-sqlite3': 'better-sqlite3-multiple-ciphers' },
     define: { 'import.meta.url': '__doudi_import_meta_url' },
     banner: { js: "const __doudi_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
   };
@@ -91,8 +93,8 @@ async function main() {
   // The main process serves the window: the database and the backend run only in the worker.
   const mainInputs = Object.keys(mainResult.metafile.inputs);
   const inMain = mainInputs.filter((f) => f.startsWith('electron/backend/'));
-  if (inMain.length > 0 || externalImports(mainResult.metafile, mainOut).includes('better-sqlite3')) {
-    throw new Error(`main.cjs must not bundle the backend (it runs in backend-worker.cjs), but includes: ${inMain.slice(0, 5).join(', ') || 'better-sqlite3'}`);
+  if (inMain.length > 0 || externalImports(mainResult.metafile, mainOut).includes('better-sqlite3-multiple-ciphers')) {
+    throw new Error(`main.cjs must not bundle the backend (it runs in backend-worker.cjs), but includes: ${inMain.slice(0, 5).join(', ') || 'better-sqlite3-multiple-ciphers'}`);
   }
   // Found by the backend beside its own bundle (excel-read-thread.ts readerEntry).
   const readerResult = await build({ ...nodeEntry, entryPoints: [path.join(root, 'electron', 'backend', 'services', 'registry', 'excel-read-worker.ts')], outfile: readerOut });

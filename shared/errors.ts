@@ -30,6 +30,10 @@ export const ERRORS = {
   'backup-unreadable': { message: '无法读取该备份文件', action: '其他电脑的备份须输入那台电脑的恢复密钥；否则请选择本程序生成的备份文件。' },
   'backup-damaged': { message: '备份文件检查未通过', action: '请选择另一份检查结果为“完好”的备份。' },
   'backup-other-street': { message: '该备份属于其他街道', action: '请选择本街道的备份文件。' },
+  // the encrypted street database (issue 16): its key is missing, cannot be opened here, or is not this file's
+  'database-key-missing': { message: '找不到本机数据库的密钥', action: '请输入管理员保存的纸面恢复密钥以打开数据库；不要删除或覆盖数据文件夹。' },
+  'database-key-unopenable': { message: '本机数据库的密钥无法在此电脑或此账号下打开', action: '请用原电脑的原账号启动，或输入管理员保存的纸面恢复密钥。' },
+  'database-key-wrong': { message: '密钥与数据库不符，或数据库文件已损坏', action: '请核对恢复密钥是否属于本街道的这台电脑；如仍失败请联系技术支持，从备份恢复。' },
   'recovery-key-invalid': { message: '恢复密钥不正确', action: '请逐组核对纸面上的恢复密钥（共14组，每组4位，字母不分大小写）后重新输入。' },
   'id-number-invalid': { message: '身份证号码格式不正确', action: '请核对18位身份证号码（最后一位可以是X）。' },
   'id-number-checksum': { message: '身份证号码校验位不正确', action: '请逐位核对身份证号码，通常是某一位抄错。' },

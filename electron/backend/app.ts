@@ -7,8 +7,8 @@ import { topUpNewParamKeys } from './services/policy/seed';
 import { migrateProgrammeTags } from './services/assistance/one-truth';
 import path from 'node:path';
 import type { Envelope } from '../../shared/api/contract';
-import { openDatabase } from './db/open';
-import { ensurePrivateDir, ensurePrivateFile } from './db/private-files';
+import { DB_FILE_NAME, openStreetDatabase, streetDatabaseKey } from './db/street-database';
+import { ensurePrivateDir } from './db/private-files';
 import { Store, type Actor } from './store/store';
 import { SessionStore, type SessionsState } from './services/auth/sessions';
 import { Router } from './api/router';
@@ -26,6 +26,7 @@ import { SyncController, type SyncControllerOptions } from './sync/controller';
 import { careHandlers } from './api/care-handlers';
 import { appHandlers } from './api/app-handlers';
 import { householdHandlers } from './api/household-handlers';
+import { databaseHandlers } from './api/database-handlers';
 import type { Handlers } from './api/handlers';
 import { loadDemoStreet } from './demo/load';
 import { compactionDone, compactStorage } from './sync/compact';
@@ -42,6 +43,8 @@ import { contract } from '../../shared/api/contract';
 import { setupStatus } from './services/setup/street';
 import type { RestoreResult } from '../../shared/backup/types';
 
+export { DB_FILE_NAME } from './db/street-database';
+
 export interface BackendOptions {
   dataDir: string;
   migrationsFolder?: string;
@@ -55,13 +58,10 @@ export interface BackendOptions {
   events?: (event: BackendEvent) => void;
   /** The sessions of a backend before this one (the host restarting its worker). */
   sessions?: SessionsState;
-  /**
-   * The database key (32 bytes; null or absent: a plain database as before). Backups are written
-   * with it; a restored backup is re-keyed to it.
-   */
-  databaseKey?: Buffer | null;
   /** Automatic daily backups (the app turns them on; tests make backups explicitly). */
   backup?: { auto?: boolean; startDelayMs?: number; checkMs?: number; quietMs?: number };
+  /** Benches only: a plain database file, to measure what encryption costs (db/street-database.ts). */
+  unencrypted?: boolean;
 }
 
 export interface Backend {
@@ -74,15 +74,13 @@ export interface Backend {
   close(): void;
 }
 
-export const DB_FILE_NAME = 'doudi.sqlite';
-
 export function createBackend(opts: BackendOptions): Backend {
   ensurePrivateDir(opts.dataDir);
   const dbFile = path.join(opts.dataDir, DB_FILE_NAME);
   // a restore a crash interrupted after its point of no return completes before anything opens
   finishPendingRestore(dbFile);
-  ensurePrivateFile(dbFile);
-  const key = opts.databaseKey ?? null;
+  // the file's key (made on first start; null only for the bench's plain file): backups are written with it
+  const key = opts.unencrypted ? null : streetDatabaseKey(opts.dataDir, opts.secrets);
   const emit = opts.events ?? (() => undefined);
   const logError = opts.logError ?? ((p: string, err: unknown) => console.error(`[backend] ${p} failed:`, err));
   const gate = new CallGate();
@@ -200,7 +198,18 @@ interface Shared {
 /** Opens the database and builds the store, sync and routers on it. */
 function openInner(opts: BackendOptions, dbFile: string, shared: Shared): Inner {
   const { emit, logError, gate, sessions, progress } = shared;
-  const db = openDatabase(dbFile, { migrationsFolder: opts.migrationsFolder });
+  // a plain database of an older version is encrypted first (db/encrypt-plain.ts)
+  const encryptLabel = '正在加密本机数据库（首次升级）';
+  const steps = ['copied', 'encrypted', 'verified', 'swapped'];
+  const db = openStreetDatabase(opts.dataDir, {
+    secrets: opts.secrets,
+    migrationsFolder: opts.migrationsFolder,
+    unencrypted: opts.unencrypted,
+    onEncryptStep: (step) => {
+      const done = steps.indexOf(step) + 1;
+      progress({ task: 'database-encrypt', label: encryptLabel, done, total: steps.length, finished: done === steps.length });
+    },
+  });
   // Called only once `sync` (declared below: it needs the store) exists.
   const emitSyncStatus = (): void => {
     if (opts.events) emit({ type: 'sync', status: sync.status() });
@@ -248,11 +257,12 @@ function openInner(opts: BackendOptions, dbFile: string, shared: Shared): Inner 
     ...careHandlers(),
     ...appHandlers(),
     ...householdHandlers(),
+    ...databaseHandlers(),
     ...shared.extraHandlers,
   } as Handlers;
   const router = new Router({ store, sessions, handlers, logError, progress });
   // The committed state, for the cheap reads that must not wait for long work (api/call-gate.ts).
-  const readDb = openReadOnly(dbFile);
+  const readDb = openReadOnly(dbFile, db.key);
   const snapshotRouter = new Router({ store: new Store(readDb, { now: opts.now, secrets: opts.secrets }), sessions, handlers, logError, progress });
   if (opts.sync?.autoStart !== false) sync.start();
   return {

@@ -1,10 +1,10 @@
 /**
- * The backend's thread: opens the database here (better-sqlite3 blocks only this thread) and serves
+ * The backend's thread: opens the database here (SQLite blocks only this thread) and serves
  * the host's calls one message at a time, pushing the backend's events back. Entry of the worker:
  * run by tsx in development and tests, bundled as dist-electron/backend-worker.cjs for Electron.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createBackend, type Backend } from '../backend/app';
+import { startBackend, type RunningBackend } from '../backend/locked-backend';
 import { osSecretBox, type SecretBox } from '../backend/store/secret-box';
 import type { FromWorker, SecretOp, ToWorker, WorkerConfig } from './protocol';
 import { askSecret } from './secret-channel';
@@ -29,9 +29,10 @@ function sealingBox(buffer: SharedArrayBuffer): SecretBox {
   );
 }
 
-let backend: Backend;
+// A database whose key cannot be opened starts locked: the window asks for the recovery key.
+let backend: RunningBackend;
 try {
-  backend = createBackend({
+  backend = startBackend({
     dataDir: config.dataDir,
     migrationsFolder: config.migrationsFolder,
     now: () => new Date(Date.now() + offsetMs),

@@ -6,6 +6,7 @@ import { useBootstrap } from './session/use-bootstrap';
 import { SessionContext, type SessionContextValue } from './session/session-context';
 import { SetupWizard } from './screens/setup/SetupWizard';
 import { LoginScreen } from './screens/login/LoginScreen';
+import { UnlockScreen } from './screens/unlock/UnlockScreen';
 import { MainLayout } from './screens/layout/MainLayout';
 import { RoutePage } from './screens/layout/RoutePage';
 import { useRoute } from './router/use-route';
@@ -53,6 +54,8 @@ export function App() {
           <ErrorBlock error={state.error} onRetry={retry} title="无法启动" />
         </div>
       );
+    case 'locked':
+      return <UnlockScreen reason={state.reason} onUnlocked={retry} />;
     case 'setup':
       return <SetupWizard status={state.status} onSignedIn={signedIn} onStatusChanged={statusChanged} />;
     case 'login':

@@ -20,6 +20,7 @@ import { careProcedures } from '../care/procedures';
 import { appProcedures } from '../time/procedures';
 import { householdProcedures } from '../household/procedures';
 import { backupProcedures } from '../backup/procedures';
+import { databaseProcedures } from '../database/procedures';
 
 export type { Access, ProcedureDef } from './proc';
 
@@ -39,6 +40,7 @@ export const contract = {
   ...appProcedures,
   ...householdProcedures,
   ...backupProcedures,
+  ...databaseProcedures,
 } as const;
 
 

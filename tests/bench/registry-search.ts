@@ -36,7 +36,7 @@ interface PersonSample {
 }
 
 /** Deterministic query lists drawn from the persons stored. */
-function sampleQueries(store: Store): Record<Kind, string[]> & { pk: string[] } {
+export function sampleQueries(store: Store): Record<Kind, string[]> & { pk: string[] } {
   const persons = store
     .prepare('SELECT id, name, name_initials, id_number FROM persons WHERE deleted_at IS NULL ORDER BY id_number')
     .all() as PersonSample[];
@@ -112,7 +112,7 @@ function build(opts: BenchOptions): Built {
   }
 }
 
-function measure(queries: string[], fn: (q: string) => unknown): { wall: number[]; cpu: number[] } {
+export function measure(queries: string[], fn: (q: string) => unknown): { wall: number[]; cpu: number[] } {
   for (const q of queries.slice(0, WARM_UP)) fn(q);
   const samples = queries.map((q) => timeWallCpu(() => fn(q)));
   return { wall: samples.map((s) => s.wall), cpu: samples.map((s) => s.cpu) };

@@ -13,8 +13,9 @@ import { syncIncrementalBench } from './sync-incremental';
 import { storageFootprintBench } from './storage-footprint';
 import { closeSharedDistrict } from './sync-district';
 import { uiResponsivenessBench } from './ui-responsiveness';
+import { encryptionOverheadBench } from './encryption-overhead';
 
-const BENCHES: Bench[] = [registrySearchBench, dueListsBench, printCardsBench, syncBootstrapBench, syncIncrementalBench, uiResponsivenessBench, storageFootprintBench];
+const BENCHES: Bench[] = [registrySearchBench, dueListsBench, printCardsBench, syncBootstrapBench, syncIncrementalBench, uiResponsivenessBench, storageFootprintBench, encryptionOverheadBench];
 
 function option(name: string): string | undefined {
   const prefix = `--${name}=`;

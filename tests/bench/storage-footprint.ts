@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { DB_FILE_NAME } from '../../electron/backend/app';
 import { syncOnce } from '../../electron/backend/sync/session';
 import { SYNC_CATALOG } from '../../shared/sync/catalog';

@@ -3,7 +3,7 @@
  * holds (every row of the street, one record per row, the same fields):
  * - raw limit: the rows serialized as JSON by a node:http server on 127.0.0.1, fetched by a
  *   node:http client, parsed and inserted into the same tables of a fresh replica (same schema,
- *   indexes, search index built in bulk) in ONE better-sqlite3 transaction with prepared statements;
+ *   indexes, search index built in bulk) in ONE SQLite transaction with prepared statements;
  *   no field clocks, no merge, no paging, no compression, no validation;
  * - PouchDB: one document per row in a PouchDB database (pouchdb-node, LevelDB) served over HTTP by
  *   express-pouchdb on 127.0.0.1, replicated with PouchDB.replicate into an empty pouchdb-node

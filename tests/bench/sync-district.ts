@@ -120,9 +120,9 @@ export interface BenchReplica {
 }
 
 /** A fresh, empty office replica (a real backend on its own SQLite file), not enrolled yet. */
-export function emptyReplica(name: string): BenchReplica {
+export function emptyReplica(name: string, opts: { unencrypted?: boolean } = {}): BenchReplica {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `doudi-bench-${name}-`));
-  const backend = createBackend({ dataDir, logError: () => undefined });
+  const backend = createBackend({ dataDir, logError: () => undefined, unencrypted: opts.unencrypted });
   return {
     name,
     backend,
@@ -134,6 +134,7 @@ export function emptyReplica(name: string): BenchReplica {
     close: () => {
       backend.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(`${dataDir}.key`, { force: true });
     },
   };
 }

@@ -19,7 +19,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import Database from 'better-sqlite3';
+import { writeDatabaseKey } from '../../electron/backend/db/database-key';
+import { connectStreetDatabase } from '../../electron/backend/db/street-database';
 import { createBackend, DB_FILE_NAME } from '../../electron/backend/app';
 import { startBackendHost } from '../../electron/host/host';
 import { startWebHost } from '../../electron/backend/web-host/server';
@@ -185,7 +186,8 @@ async function importJob(design: Design, rows: number, file: { base64: string | 
 /** A copy of the district's source replica (the whole street) with an administrator to sign in. */
 async function streetCopy(d: District): Promise<{ dir: string; password: string }> {
   const dir = tempDir('street');
-  d.source.backend.store.sqlite.prepare('VACUUM INTO ?').run(path.join(dir, DB_FILE_NAME));
+  d.source.backend.store.sqlite.prepare('VACUUM INTO ?').run(path.join(dir, DB_FILE_NAME)); // encrypted with the source's key
+  writeDatabaseKey(dir, d.source.backend.store.databaseKey!);
   const b = createBackend({ dataDir: dir, sync: { autoStart: false }, logError: () => undefined });
   const password = 'bench-pass-1';
   createUser(b.store, systemActor(d.streetCode), { username: 'bench_admin', displayName: '测评管理员', role: 'street-admin', password });
@@ -211,7 +213,7 @@ async function bootstrapJob(design: Design, d: District): Promise<Figures> {
     const code = await d.server.issueCode(d.streetCode);
     const f = await measured(served, null, () => must(served.call('sync.enroll', { serverUrl: d.server.url, code, deviceName: `测评-${design}` }), 'enroll'));
     await served.close();
-    const db = new Database(path.join(dir, DB_FILE_NAME), { readonly: true });
+    const db = connectStreetDatabase(dir, { readonly: true });
     const got = (db.prepare('SELECT count(*) AS n FROM households').get() as { n: number }).n;
     db.close();
     if (got !== d.households) throw new Error(`bootstrap (${design}): ${got} households, expected ${d.households}`);

@@ -11,6 +11,7 @@ import { test as base } from '@playwright/test';
 
 import { startBackendHost, type BackendHost } from '../../electron/host/host';
 import { startWebHost } from '../../electron/backend/web-host/server';
+import { databaseKeyFile } from '../../electron/backend/db/database-key';
 
 export interface App {
   url: string;
@@ -74,6 +75,7 @@ export const test = base.extend<{ app: App; clock: TestClock }>({
       await backend.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
       fs.rmSync(`${dataDir}-backups`, { recursive: true, force: true }); // the default backup folder
+      fs.rmSync(databaseKeyFile(dataDir), { force: true }); // browser mode keeps the key beside the folder
     },
     { scope: 'test' },
   ],

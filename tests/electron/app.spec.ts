@@ -63,9 +63,9 @@ async function clickMenuItem(app: ElectronApplication, label: string): Promise<v
   expect(found, `menu item ${label}`).toBe(true);
 }
 
-/** better-sqlite3 must be built for Electron's ABI; probe it with the Electron binary as Node. */
+/** better-sqlite3-multiple-ciphers must be built for Electron's ABI; probe it with the Electron binary as Node. */
 function assertNativeModulesBuiltForElectron(executable: string): void {
-  const probe = "const D=require('better-sqlite3');const d=new D(':memory:');d.prepare('select 1').get();d.close();";
+  const probe = "const D=require('better-sqlite3-multiple-ciphers');const d=new D(':memory:');d.prepare('select 1').get();d.close();";
   const result = spawnSync(executable, ['-e', probe], {
     cwd: root,
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
@@ -74,7 +74,7 @@ function assertNativeModulesBuiltForElectron(executable: string): void {
   });
   if (result.status === 0) return;
   throw new Error(
-    'better-sqlite3 is not built for Electron. Run `npx electron-builder install-app-deps` before this ' +
+    'better-sqlite3-multiple-ciphers is not built for Electron. Run `npx electron-builder install-app-deps` before this ' +
       'project (and `npm run rebuild:node` before the Node tests).\n' +
       (result.stderr || String(result.error ?? '')).slice(0, 2000),
   );

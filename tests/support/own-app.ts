@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend, type Backend } from '../../electron/backend/app';
+import { databaseKeyFile } from '../../electron/backend/db/database-key';
 import { startWebHost } from '../../electron/backend/web-host/server';
 import { startBackendHost, type BackendHost, type BackendHostOptions } from '../../electron/host/host';
 import * as admin from '../../server/admin/commands';
@@ -33,6 +34,7 @@ export async function startOwnApp(opts: { tmpPrefix?: string } = {}): Promise<Ow
       await host.close();
       backend.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(databaseKeyFile(dataDir), { force: true });
     },
   };
 }
@@ -66,6 +68,7 @@ export async function startHostedApp(opts: { tmpPrefix?: string; sync?: BackendH
       await host.close();
       await backend.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(databaseKeyFile(dataDir), { force: true });
     },
   };
 }

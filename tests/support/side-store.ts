@@ -4,13 +4,14 @@
  * at its next query). Test set-up only, on apps that do not sync.
  */
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { DB_FILE_NAME } from '../../electron/backend/app';
 import { openDatabase } from '../../electron/backend/db/open';
+import { readDatabaseKey } from '../../electron/backend/db/database-key';
+import { connectStreetDatabase } from '../../electron/backend/db/street-database';
 import { Store } from '../../electron/backend/store/store';
 
 export function withSideStore<T>(dataDir: string, fn: (store: Store) => T): T {
-  const db = openDatabase(path.join(dataDir, DB_FILE_NAME));
+  const db = openDatabase(path.join(dataDir, DB_FILE_NAME), { key: readDatabaseKey(dataDir) });
   try {
     return fn(new Store(db));
   } finally {
@@ -20,7 +21,7 @@ export function withSideStore<T>(dataDir: string, fn: (store: Store) => T): T {
 
 /** One read-only query on an app's SQLite file (what the page wrote, checked without the API). */
 export function readDb(dataDir: string, sql: string, ...params: unknown[]): unknown {
-  const db = new Database(path.join(dataDir, DB_FILE_NAME), { readonly: true });
+  const db = connectStreetDatabase(dataDir, { readonly: true });
   try {
     return db.prepare(sql).get(...params);
   } finally {

@@ -6,11 +6,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import * as admin from '../../server/admin/commands';
 import { startBackendHost, type BackendHost } from '../../electron/host/host';
-import { DB_FILE_NAME } from '../../electron/backend/app';
+import { databaseKeyFile } from '../../electron/backend/db/database-key';
+import { connectStreetDatabase } from '../../electron/backend/db/street-database';
+import { osSecretBox } from '../../electron/backend/store/secret-box';
 import { startServer, STREET_A, type TestServer } from './harness';
 
 let server: TestServer;
@@ -47,7 +48,11 @@ test('enrollment seals the device token through the host; a sync opens it', asyn
   expect(asked).toContain('encrypt');
   expect(asked).toContain('decrypt');
 
-  const db = new Database(path.join(dataDir, DB_FILE_NAME), { readonly: true });
+  // the database key is sealed beside the database too; no plain key file beside the folder
+  const box = osSecretBox((p) => Buffer.from(keyStore.encrypt(p), 'base64'), (s) => keyStore.decrypt(Buffer.from(s).toString('base64')));
+  expect(fs.readFileSync(databaseKeyFile(dataDir, box), 'utf8')).toMatch(/^sealed:/);
+  expect(fs.existsSync(`${dataDir}.key`)).toBe(false);
+  const db = connectStreetDatabase(dataDir, { secrets: box, readonly: true });
   try {
     const rows = db.prepare("SELECT key, value FROM local_meta WHERE key LIKE 'sync%token%'").all() as { key: string; value: string }[];
     expect(rows.length).toBeGreaterThan(0);

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { syncChanges } from '../../server/db/schema';
 import { DB_FILE_NAME } from '../../electron/backend/app';
+import { databaseKeyFile } from '../../electron/backend/db/database-key';
 import { httpTransport } from '../../electron/backend/sync/http';
 import { outboxBatch } from '../../electron/backend/sync/encode';
 import { syncConfig } from '../../electron/backend/sync/session';
@@ -166,6 +167,7 @@ describe('two PCs running on copies of one data folder', () => {
     const q = await replica('q');
     const twinDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-replica-p2-'));
     fs.copyFileSync(copyOf(p), path.join(twinDir, DB_FILE_NAME));
+    fs.copyFileSync(databaseKeyFile(p.dataDir), databaseKeyFile(twinDir)); // a copied folder and its key
     const p2 = openReplica('p2', twinDir);
     open.push(p2);
     const written = new Map<string, string>();

@@ -31,7 +31,7 @@ function imports(file: string, values = false): string[] {
 }
 
 const NODE = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-const NODE_ONLY_PACKAGES = ['better-sqlite3', 'drizzle-orm/better-sqlite3', 'exceljs', 'electron'];
+const NODE_ONLY_PACKAGES = ['better-sqlite3-multiple-ciphers', 'drizzle-orm/better-sqlite3', 'exceljs', 'electron'];
 const isElectron = (s: string) => s === 'electron' || s.startsWith('electron/');
 const isNodeOnly = (s: string) => NODE.has(s) || NODE_ONLY_PACKAGES.some((p) => s === p || s.startsWith(`${p}/`));
 

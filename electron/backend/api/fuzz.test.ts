@@ -9,14 +9,15 @@
  * Each procedure gets its own copy of the seeded database, so that what one procedure's accepted
  * calls change (a deleted household, a changed password) does not decide what the next one sees.
  */
-import Database from 'better-sqlite3';
+import { databaseKeyFile } from '../db/database-key';
+import { connectStreetDatabase } from '../db/street-database';
 import fc from 'fast-check';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contract, PROCEDURES, type ProcedureName } from '../../../shared/api/contract';
-import { createBackend, DB_FILE_NAME, type Backend } from '../app';
+import { createBackend, type Backend } from '../app';
 import { ADMIN, makeHarness } from '../testing/harness';
 import { samples, seedStreet, type Seeded } from './fuzz-samples';
 
@@ -131,8 +132,9 @@ function inputs(sample: unknown): fc.Arbitrary<unknown> {
 async function openCopy() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-fuzz-'));
   fs.cpSync(seededDir, dataDir, { recursive: true });
+  fs.copyFileSync(databaseKeyFile(seededDir), databaseKeyFile(dataDir)); // the key lives beside the folder
   const backend: Backend = createBackend({ dataDir, now: () => NOW, logError: () => undefined, sync: { autoStart: false } });
-  const observer = new Database(path.join(dataDir, DB_FILE_NAME), { readonly: true });
+  const observer = connectStreetDatabase(dataDir, { readonly: true });
   let password = ADMIN.password;
   let token = '';
   const signIn = async () => {
@@ -157,6 +159,7 @@ async function openCopy() {
       backend.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
       fs.rmSync(`${dataDir}-backups`, { recursive: true, force: true }); // backup.create's default folder
+      fs.rmSync(databaseKeyFile(dataDir), { force: true });
     },
   };
 }

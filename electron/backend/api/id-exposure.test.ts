@@ -39,6 +39,7 @@ type Input = (s: Seed) => unknown;
 /** Reads that must never return a full ID number. */
 const LISTS: Partial<Record<ProcedureName, Input>> = {
   'setup.status': () => ({}),
+  'database.status': () => ({}),
   'app.clock': () => ({}),
   'auth.me': () => ({}),
   'auth.session': () => ({}),
@@ -120,6 +121,7 @@ const WRITES: ProcedureName[] = [
   'care.saveProfile', 'care.recordTransfer', 'care.saveCaregiver', 'care.createAgreement', 'care.updateAgreement',
   'care.signAgreement', 'care.terminateAgreement', 'care.issueCard', 'care.reissueCard', 'care.cancelCard',
   'care.recordVisit', 'care.savePlan', 'care.recordPrint',
+  'database.recoveryKey', 'database.unlock',
 ];
 
 /** Every 18-character run that is a valid ID number (checksum and all), wherever it stands. */

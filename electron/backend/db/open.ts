@@ -1,12 +1,15 @@
 /**
- * Opens the office database file: WAL journal, foreign keys on, migrations applied. One
- * `Database` handle per process and file; callers own it and close it.
+ * Opens the office database file: keyed first (db/cipher.ts), then WAL journal, foreign keys on,
+ * migrations applied. One `Database` handle per process and file; callers own it and close it.
+ * The start-up sequence (which key, the upgrade of a plain file) is db/street-database.ts.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { applyDatabaseKey } from './cipher';
 import * as schema from './schema';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
@@ -14,6 +17,8 @@ export type Orm = BetterSQLite3Database<typeof schema>;
 export interface OpenedDb {
   sqlite: Database.Database;
   orm: Orm;
+  /** The key the file is encrypted with; null for a plain file (in-memory replicas, some tests). */
+  key: Buffer | null;
   close(): void;
 }
 
@@ -22,8 +27,35 @@ export function defaultMigrationsFolder(): string {
   return process.env.DOUDI_MIGRATIONS_DIR ?? path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 }
 
-export function openDatabase(file: string, opts: { migrationsFolder?: string } = {}): OpenedDb {
-  const sqlite = new Database(file);
+export interface OpenOptions {
+  /** 32 bytes for an encrypted file (the app's); null only for a plain one. */
+  key: Uint8Array | null;
+  migrationsFolder?: string;
+}
+
+/** SQLite says "file is not a database" for a file encrypted with another key, or without one. */
+function classified(err: unknown, file: string, key: Uint8Array | null): unknown {
+  if ((err as { code?: string }).code !== 'SQLITE_NOTADB') return err;
+  return key
+    ? new AppError('database-key-wrong', `数据库文件（${file}）无法用此密钥打开：密钥与文件不符，或文件已损坏`, { details: { file } })
+    : new AppError('database-key-missing', `数据库文件（${file}）已加密，打开它需要本机的密钥`, { details: { file } });
+}
+
+/** A connection keyed and checked: its first read fails here, classified, rather than later. */
+export function connect(file: string, key: Uint8Array | null, options?: Database.Options): Database.Database {
+  const sqlite = new Database(file, options);
+  try {
+    if (key) applyDatabaseKey(sqlite, key);
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    return sqlite;
+  } catch (err) {
+    sqlite.close();
+    throw classified(err, file, key);
+  }
+}
+
+export function openDatabase(file: string, opts: OpenOptions): OpenedDb {
+  const sqlite = connect(file, opts.key);
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
@@ -31,7 +63,7 @@ export function openDatabase(file: string, opts: { migrationsFolder?: string } =
     sqlite.pragma('busy_timeout = 5000');
     const orm = drizzle(sqlite, { schema });
     migrate(orm, { migrationsFolder: opts.migrationsFolder ?? defaultMigrationsFolder() });
-    return { sqlite, orm, close: () => sqlite.close() };
+    return { sqlite, orm, key: opts.key ? Buffer.from(opts.key) : null, close: () => sqlite.close() };
   } catch (err) {
     sqlite.close();
     throw err;
@@ -42,8 +74,8 @@ export function openDatabase(file: string, opts: { migrationsFolder?: string } =
  * A second, read-only handle on a database the first has opened (and migrated): in WAL mode it
  * reads the last committed state while the first holds a write transaction open.
  */
-export function openReadOnly(file: string): OpenedDb {
-  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+export function openReadOnly(file: string, key: Uint8Array | null): OpenedDb {
+  const sqlite = connect(file, key, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
-  return { sqlite, orm: drizzle(sqlite, { schema }), close: () => sqlite.close() };
+  return { sqlite, orm: drizzle(sqlite, { schema }), key: key ? Buffer.from(key) : null, close: () => sqlite.close() };
 }

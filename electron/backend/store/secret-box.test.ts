@@ -12,7 +12,7 @@ const box = (key: number) =>
     (plain) => xor(key)(plain),
     (sealed) => {
       const out = Buffer.from(xor(key)(sealed)).toString();
-      if (!out.startsWith('tok-')) throw new Error('cannot decrypt');
+      if (!/^(tok-|[0-9a-f]{64}$)/.test(out)) throw new Error('cannot decrypt'); // a token, or the database key
       return out;
     },
   );
@@ -28,12 +28,14 @@ describe('secrets in local_meta', () => {
       expect(raw).not.toContain('tok-secret-value');
       expect(a.store.getSecretMeta('sync_token')).toBe('tok-secret-value');
       a.close();
-      const other = createBackend({ dataDir, secrets: box(0x33), logError: () => undefined });
-      expect(other.store.getSecretMeta('sync_token')).toBeNull();
-      other.close();
-      const plain = createBackend({ dataDir, logError: () => undefined });
-      expect(plain.store.getSecretMeta('sync_token')).toBeNull();
-      plain.close();
+      // Another account cannot even open the database: its key is sealed like the token (issue 16).
+      const before = fs.readFileSync(path.join(dataDir, 'doudi.sqlite'));
+      expect(() => createBackend({ dataDir, secrets: box(0x33), logError: () => undefined })).toThrow(
+        expect.objectContaining({ code: 'database-key-unopenable', message: expect.stringContaining('恢复密钥') }),
+      );
+      // Browser mode on the same folder has no key file beside it: the same refusal, not a new database.
+      expect(() => createBackend({ dataDir, logError: () => undefined })).toThrow(expect.objectContaining({ code: 'database-key-missing' }));
+      expect(fs.readFileSync(path.join(dataDir, 'doudi.sqlite')).equals(before)).toBe(true);
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }

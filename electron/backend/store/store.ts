@@ -5,7 +5,7 @@
  * event. The sync client only has to ship change_log; services never write synced tables directly.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { getTableConfig, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { HybridClock } from '../../../shared/hlc';
 import { uuidv7 } from '../../../shared/uuid';
@@ -87,13 +87,13 @@ export function newNodeId(): string {
 export class Store {
   readonly sqlite: Database.Database;
   readonly orm: Orm;
+  readonly databaseKey: Buffer | null; // the file's key (recovery key, backups); null when plain
   private hybridClock: HybridClock;
   private node: string;
   private readonly now: () => Date;
   /** Set only inside `asOf`. */
   private pinnedNow: Date | null = null;
   private readonly stmts = new Map<string, Database.Statement>();
-
   private readonly secrets: SecretBox;
   /** How far this PC's clock runs ahead of the district server, as the last sync measured it. */
   private clockAheadMs = 0;
@@ -108,6 +108,7 @@ export class Store {
     this.onChanged = opts.onChanged;
     this.sqlite = db.sqlite;
     this.orm = db.orm;
+    this.databaseKey = db.key;
     // Performance only. Each write touches many b-trees (row, indexes, search index, field
     // clocks, change log); with SQLite's default 2 MB page cache a large transaction (an import,
     // a sync page, the demo street) spills dirty pages to the WAL and reads them back again and

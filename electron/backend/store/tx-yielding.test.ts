@@ -15,7 +15,7 @@ afterEach(() => h.close());
 
 test('while long work holds its transaction, a write from elsewhere is refused and a reader sees the committed state', async () => {
   const store = h.backend.store;
-  const reader = openReadOnly(h.backend.dbFile);
+  const reader = openReadOnly(h.backend.dbFile, h.backend.store.databaseKey);
   const metaOf = (key: string) => reader.sqlite.prepare('SELECT value FROM local_meta WHERE key = ?').get(key) as { value: string } | undefined;
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));

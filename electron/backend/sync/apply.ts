@@ -5,7 +5,7 @@
  * is indexed once per page, store/search-index.ts) and are NOT appended to the outbox, so they
  * never bounce back. Call inside a transaction (see pull.ts).
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Store } from '../store/store';
 import type { Change } from '../../../shared/sync/wire';
 import type { TableSpec } from '../../../shared/sync/columns';

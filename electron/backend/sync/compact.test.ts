@@ -26,7 +26,7 @@ afterEach(() => {
 });
 
 function openStore(file: string): Store {
-  return new Store(openDatabase(file), { now: at });
+  return new Store(openDatabase(file, { key: null }), { now: at });
 }
 
 /** A database as today's main leaves it: field entries for local rows, the whole history in the log. */

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { afterEach, describe, expect, test } from 'vitest';
 import * as schema from '../db/schema';
@@ -34,7 +34,7 @@ function push(store: Store, server: PulledChange[]): void {
 /** A byte-for-byte copy of a replica's database, opened as another Store. */
 function copyOf(store: Store): Store {
   const sqlite = new Database(store.sqlite.serialize());
-  return track(new Store({ sqlite, orm: drizzle(sqlite, { schema }), close: () => sqlite.close() }, { now: at }));
+  return track(new Store({ sqlite, orm: drizzle(sqlite, { schema }), key: null, close: () => sqlite.close() }, { now: at }));
 }
 
 function fakeServer(server: PulledChange[], opts: { failPulls?: number } = {}) {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { InputOf, OutputOf, ProcedureName } from '../../../shared/api/contract';
 import { createBackend, type Backend, type BackendOptions } from '../app';
+import { databaseKeyFile } from '../db/database-key';
 
 export interface Harness {
   backend: Backend;
@@ -62,6 +63,7 @@ export async function makeHarness(
       backend.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
       fs.rmSync(`${dataDir}-backups`, { recursive: true, force: true }); // the default backup folder
+      fs.rmSync(databaseKeyFile(dataDir), { force: true });
     },
   };
 }

@@ -16,6 +16,7 @@ describe('routes', () => {
       ['/households/0190f0a4-1234-7abc-8def-0123456789ab', { name: 'household', id: '0190f0a4-1234-7abc-8def-0123456789ab' }],
       ['/admin', { name: 'admin', tab: 'users' }],
       ['/admin/org', { name: 'admin', tab: 'org' }],
+      ['/admin/security', { name: 'admin', tab: 'security' }],
       ['/sync', { name: 'sync' }],
       ['/assistance/temporary-payments', { name: 'temporary-payments' }],
       ['/screening', { name: 'screening', tab: 'due' }],

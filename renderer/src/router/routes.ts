@@ -3,7 +3,7 @@ export type Route =
   | { name: 'households' }
   | { name: 'household-new' }
   | { name: 'household'; id: string }
-  | { name: 'admin'; tab: 'users' | 'org' | 'backup' }
+  | { name: 'admin'; tab: 'users' | 'org' | 'backup' | 'security' }
   | { name: 'policy-params' }
   | { name: 'screening'; tab: ScreeningTab }
   | { name: 'ledger'; tab: LedgerTab }
@@ -71,6 +71,7 @@ export function parseRoute(path: string, query = ''): Route {
     if (second === undefined || second === 'users') return { name: 'admin', tab: 'users' };
     if (second === 'org') return { name: 'admin', tab: 'org' };
     if (second === 'backup') return { name: 'admin', tab: 'backup' };
+    if (second === 'security') return { name: 'admin', tab: 'security' };
   }
   if (first === 'screening' && rest.length === 0) {
     const tab = (second ?? 'due') as ScreeningTab;

@@ -4,7 +4,10 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { SessionInfo, SetupStatus } from '../../../shared/auth/schemas';
-import { api, isSessionLost } from '../api/client';
+import { api, errorMessage, isSessionLost } from '../api/client';
+import { AppError } from '../../../shared/errors';
+
+const LOCKED = ['database-key-missing', 'database-key-unopenable', 'database-key-wrong'];
 import { getBridge } from '../api/bridge';
 import { isPrintHash } from '../print/print-route';
 import { APP_CLOCK_REFRESH_MS, appClock } from '../api/clock';
@@ -12,6 +15,8 @@ import { APP_CLOCK_REFRESH_MS, appClock } from '../api/clock';
 export type BootState =
   | { phase: 'loading' }
   | { phase: 'error'; error: unknown }
+  /** The encrypted database's key cannot be opened here: the window asks for the recovery key. */
+  | { phase: 'locked'; reason: string }
   | { phase: 'setup'; status: SetupStatus }
   | { phase: 'login'; status: SetupStatus; notice?: string }
   | { phase: 'ready'; status: SetupStatus; session: SessionInfo };
@@ -35,7 +40,13 @@ async function adoptShellPrintSession(): Promise<void> {
 
 async function boot(): Promise<BootState> {
   await adoptShellPrintSession();
-  const [status] = await Promise.all([api.call('setup.status', {}), appClock.sync()]);
+  let status: SetupStatus;
+  try {
+    [status] = await Promise.all([api.call('setup.status', {}), appClock.sync()]);
+  } catch (e) {
+    if (e instanceof AppError && LOCKED.includes(e.code)) return { phase: 'locked', reason: errorMessage(e) };
+    throw e;
+  }
   if (!status.isSetUp) return { phase: 'setup', status };
   if (!api.tokens.get()) return { phase: 'login', status };
   try {

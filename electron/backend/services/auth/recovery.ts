@@ -5,14 +5,13 @@
  * while the app is running and needs no password.
  */
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { DB_FILE_NAME } from '../../app';
+import { connectStreetDatabase } from '../../db/street-database';
 
 const ADMIN_ROLES = ['street-admin', 'district-admin'];
 
 /** Unlocks every active administrator of the database in `dataDir`; returns their user names. */
-export function unlockAdmins(dataDir: string): string[] {
-  const db = new Database(path.join(dataDir, DB_FILE_NAME), { fileMustExist: true });
+export function unlockAdmins(dataDir: string, key?: Uint8Array): string[] {
+  const db = connectStreetDatabase(dataDir, { key });
   try {
     db.pragma('busy_timeout = 5000');
     const admins = db

@@ -10,7 +10,7 @@ import { Store } from '../../store/store';
 import { compactStorage } from '../compact';
 
 const [file, chunk] = process.argv.slice(2);
-const db = openDatabase(file!);
+const db = openDatabase(file!, { key: null });
 const store = new Store(db, { now: () => new Date(Date.UTC(2026, 5, 1, 8)) });
 const result = compactStorage(store, { chunk: Number(chunk), onProgress: (p) => process.stdout.write(`progress ${p.done}/${p.total}\n`) });
 process.stdout.write(`done ${JSON.stringify(result)}\n`);

@@ -2,7 +2,7 @@
  * In-process replicas for sync tests: each a Store on its own in-memory SQLite database, cloned
  * from one migrated template so that hundreds of replicas are cheap.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach } from 'vitest';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '../../db/schema';
@@ -13,7 +13,7 @@ let template: Buffer | null = null;
 
 function migratedImage(): Buffer {
   if (!template) {
-    const db = openDatabase(':memory:');
+    const db = openDatabase(':memory:', { key: null });
     template = db.sqlite.serialize();
     db.close();
   }
@@ -24,7 +24,7 @@ export function memoryStore(now: () => Date): Store {
   const sqlite = new Database(migratedImage());
   sqlite.pragma('foreign_keys = ON');
   const orm = drizzle(sqlite, { schema });
-  return new Store({ sqlite, orm, close: () => sqlite.close() }, { now });
+  return new Store({ sqlite, orm, key: null, close: () => sqlite.close() }, { now });
 }
 
 /** Rows of the given tables as plain objects sorted by id, for comparing replicas. */

@@ -1,0 +1,178 @@
+/**
+ * Bench `encryption-overhead` (issue 16): what the encrypted street database costs beside a plain
+ * file of the same rows, both in the same run: registry-search p95 (the search box and the
+ * household list, the queries of bench registry-search), an Excel import of 20,000 rows (preview
+ * and commit through the API) and the bootstrap of an empty PC from the district server (the
+ * shared district of the sync benches). Goal: encrypted ≤ 1.3× plain on each. Reduced scale:
+ * `--households=N` (or BENCH_HOUSEHOLDS) for the street and the district, ENCRYPTION_BENCH_IMPORT_ROWS
+ * for the import. Wall-clock and CPU time both: CPU is what the work costs on a busy machine.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createBackend, type Backend } from '../../electron/backend/app';
+import { generateStreet } from '../../electron/backend/demo/generate';
+import { loadStreetData } from '../../electron/backend/demo/load';
+import { listHouseholds, searchRegistry } from '../../electron/backend/services/registry/read';
+import { syncOnce } from '../../electron/backend/sync/session';
+import { ADMIN, TEST_STREET } from '../../electron/backend/testing/harness';
+import { importRows, importWorkbook } from '../../electron/backend/testing/import-file';
+import { ListHouseholdsSchema } from '../../shared/registry/schemas';
+import { cpuMsSoFar, log, percentile, round3, type Bench, type BenchOptions, type BenchResult } from './lib';
+import { measure, sampleQueries } from './registry-search';
+import { emptyReplica, enroll, sharedDistrict } from './sync-district';
+
+const GOAL = 1.3;
+type Mode = 'plain' | 'encrypted';
+const MODES: Mode[] = ['plain', 'encrypted'];
+/** Import and bootstrap run this many times each, the order turned every round; the fastest counts. */
+const ROUNDS = Number(process.env.ENCRYPTION_BENCH_ROUNDS ?? 2);
+
+async function fastest(run: (m: Mode) => Promise<{ s: number; cpuS: number }>): Promise<Record<Mode, { s: number; cpuS: number }>> {
+  const best = {} as Record<Mode, { s: number; cpuS: number }>;
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const m of round % 2 === 0 ? MODES : [...MODES].reverse()) {
+      const t = await run(m);
+      if (!best[m] || t.s < best[m].s) best[m] = t;
+    }
+  }
+  return best;
+}
+
+function backendIn(mode: Mode): { backend: Backend; close: () => void } {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `doudi-bench-enc-${mode}-`));
+  const backend = createBackend({ dataDir, logError: () => undefined, sync: { autoStart: false }, unencrypted: mode === 'plain' });
+  return {
+    backend,
+    close: () => {
+      backend.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(`${dataDir}.key`, { force: true });
+    },
+  };
+}
+
+async function timed(fn: () => unknown): Promise<{ s: number; cpuS: number }> {
+  const cpu0 = cpuMsSoFar();
+  const t0 = performance.now();
+  await fn();
+  return { s: (performance.now() - t0) / 1000, cpuS: (cpuMsSoFar() - cpu0) / 1000 };
+}
+
+/** Worst p95 over the query kinds, search box and household list. */
+function searchP95(households: number, mode: Mode): { p95: number; cpuP95: number; loadS: number } {
+  const { backend, close } = backendIn(mode);
+  try {
+    const store = backend.store;
+    const data = generateStreet({ households, referenceDate: '2026-06-30' });
+    const t0 = performance.now();
+    loadStreetData(store, data, { history: false });
+    const loadS = (performance.now() - t0) / 1000;
+    const streetCode = store.getMeta('street_code')!;
+    const queries = sampleQueries(store);
+    let p95 = 0;
+    let cpuP95 = 0;
+    for (const kind of ['name', 'given', 'char', 'initials', 'id'] as const) {
+      for (const fn of [
+        (q: string) => searchRegistry(store, streetCode, q, 10),
+        (q: string) => listHouseholds(store, streetCode, ListHouseholdsSchema.parse({ q, page: 1, pageSize: 50 })),
+      ]) {
+        const t = measure(queries[kind], fn);
+        p95 = Math.max(p95, percentile(t.wall, 95));
+        cpuP95 = Math.max(cpuP95, percentile(t.cpu, 95));
+      }
+    }
+    return { p95, cpuP95, loadS };
+  } finally {
+    close();
+  }
+}
+
+async function must<T>(p: Promise<{ ok: boolean; result?: unknown; error?: { message: string } }>, what: string): Promise<T> {
+  const env = await p;
+  if (!env.ok) throw new Error(`${what}: ${env.error?.message}`);
+  return env.result as T;
+}
+
+async function importRun(rows: number, mode: Mode, file: { base64: string | null }): Promise<{ s: number; cpuS: number }> {
+  const { backend, close } = backendIn(mode);
+  try {
+    const s = await must<{ token: string }>(
+      backend.call('setup.initialize', { streetCode: TEST_STREET.code, streetName: TEST_STREET.name, officeName: TEST_STREET.officeName, admin: ADMIN }, null),
+      'setup',
+    );
+    const [community] = await must<{ name: string }[]>(backend.call('org.listCommunities', {}, s.token), 'communities');
+    file.base64 ??= await importWorkbook(importRows(community!.name, Math.ceil(rows / 2)));
+    const base64 = file.base64;
+    return await timed(async () => {
+      const preview = await must<{ importId: string }>(backend.call('registry.importPreview', { fileName: '导入.xlsx', base64 }, s.token), 'import preview');
+      await must(backend.call('registry.importCommit', { importId: preview.importId }, s.token), 'import commit');
+    });
+  } finally {
+    close();
+  }
+}
+
+async function bootstrapRun(households: number, mode: Mode): Promise<{ s: number; cpuS: number }> {
+  const d = await sharedDistrict(households, 'encryption-overhead');
+  const r = emptyReplica(`bootstrap-${mode}`, { unencrypted: mode === 'plain' });
+  try {
+    return await timed(async () => {
+      await enroll(d.server, r, d.streetCode);
+      await syncOnce(r.backend.store, r.transport());
+    });
+  } finally {
+    r.close();
+  }
+}
+
+async function run(opts: BenchOptions): Promise<BenchResult> {
+  const rows = Number(process.env.ENCRYPTION_BENCH_IMPORT_ROWS ?? 20_000);
+  const json: BenchResult['json'] = { bench: 'encryption-overhead', households: opts.households, import_rows: rows };
+  const lines: string[] = [];
+  const ratio = (name: string, plain: number, enc: number, unit: string, cpu?: [number, number]) => {
+    const r = enc / plain;
+    json[`${name}_plain`] = round3(plain);
+    json[`${name}_encrypted`] = round3(enc);
+    json[`${name}_ratio`] = Math.round(r * 100) / 100;
+    if (cpu) json[`${name}_cpu_ratio`] = Math.round((cpu[1] / cpu[0]) * 100) / 100;
+    lines.push(
+      `  ${name.padEnd(20)} plain ${plain.toFixed(2).padStart(8)} ${unit}   encrypted ${enc.toFixed(2).padStart(8)} ${unit}   ${r.toFixed(2)}×` +
+        (cpu ? ` (CPU ${(cpu[1] / cpu[0]).toFixed(2)}×)` : '') +
+        ` ${r <= GOAL ? '达标 OK' : '未达标 OVER GOAL'}`,
+    );
+    return r;
+  };
+
+  log(`encryption-overhead: registry search on ${opts.households} households, plain and encrypted`);
+  // encrypted first: it pays for the warm-up of the process (JIT, the page cache of the generator)
+  const search = Object.fromEntries([...MODES].reverse().map((m) => [m, searchP95(opts.households, m)])) as Record<Mode, ReturnType<typeof searchP95>>;
+  const r1 = ratio('search_p95_ms', search.plain.p95, search.encrypted.p95, 'ms', [search.plain.cpuP95, search.encrypted.cpuP95]);
+  ratio('street_load_s', search.plain.loadS, search.encrypted.loadS, 's');
+
+  log(`encryption-overhead: import of ${rows} rows, plain and encrypted`);
+  const file = { base64: null as string | null };
+  const imp = await fastest((m) => importRun(rows, m, file));
+  const r2 = ratio('import_s', imp.plain.s, imp.encrypted.s, 's', [imp.plain.cpuS, imp.encrypted.cpuS]);
+
+  log(`encryption-overhead: bootstrap of ${opts.households} households, plain and encrypted`);
+  await sharedDistrict(opts.households, 'encryption-overhead'); // loaded before the clock starts
+  const boot = await fastest((m) => bootstrapRun(opts.households, m));
+  const r3 = ratio('bootstrap_s', boot.plain.s, boot.encrypted.s, 's', [boot.plain.cpuS, boot.encrypted.cpuS]);
+
+  json.rounds = ROUNDS;
+  json.goal_ratio = GOAL;
+  json.ok = Math.max(r1, r2, r3) <= GOAL;
+  json.loadavg_1m = Math.round(os.loadavg()[0]! * 10) / 10;
+  json.cpus = os.cpus().length;
+  return {
+    json,
+    summary: [
+      `encryption-overhead: ${opts.households} 户 households, import ${rows} 行 rows; goal encrypted ≤ ${GOAL}× plain`,
+      ...lines,
+      `  机器负载 load average ${json.loadavg_1m} on ${json.cpus} CPUs`,
+    ],
+  };
+}
+
+export const encryptionOverheadBench: Bench = { name: 'encryption-overhead', run };
