@@ -127,7 +127,8 @@ describe('a restore interrupted by a crash', () => {
     const entry = await h.call('backup.create', {});
     await community('备份后社区');
     const dbFile = path.join(h.dataDir, DB_FILE_NAME);
-    stageRestore(dbFile, entry.path, null, null); // then the process dies before the swap
+    const key = h.backend.store.databaseKey; // the database is encrypted: its backup has the same key
+    stageRestore(dbFile, entry.path, key, key); // then the process dies before the swap
     h.backend.close();
     const again = createBackend({ dataDir: h.dataDir, now: () => now, logError: () => undefined, sync: { autoStart: false } });
     const names = (again.store.prepare('SELECT name FROM communities').pluck().all() as string[]).sort();
