@@ -8,7 +8,9 @@ import { CLOCK_SKEW_META, type Store } from '../store/store';
 import { SyncRefusal } from '../../../shared/sync/rejections';
 import { MAX_BATCH, type Scope } from '../../../shared/sync/wire';
 import { outboxBatch, recordPushResult } from './encode';
-import { applyPullPage, applySnapshotPage, pullCursor, snapshotProgress } from './pull';
+import { applyPullPage, applySnapshotPage, finishSnapshot, pullCursor, snapshotProgress } from './pull';
+import { retryPendingInTurns } from './apply';
+import { turnTaker } from '../store/turns';
 import { httpTransport, type SyncTransport } from './http';
 import { DEVICE_NO_META, enrolledScope, SCOPE_META } from '../store/enrollment';
 import { restampFutureChanges } from './restamp';
@@ -133,11 +135,18 @@ async function bootstrap(store: Store, t: SyncTransport, limit: number, summary:
   // Each page is asked for before the one before it is applied, so the district server reads it
   // while this PC writes (a page that fails to come is only awaited, and thrown, after that).
   let next = snap.done ? null : inFlight(t.snapshot({ after: snap.after, cursor: snap.cursor, limit }));
+  const turn = turnTaker();
   while (next) {
     const res = await next;
     next = res.next === null ? null : inFlight(t.snapshot({ after: res.next, cursor: res.cursor, limit }));
-    applySnapshotPage(store, res);
+    applySnapshotPage(store, res, { parkedLater: true });
     summary.snapshotRows += res.rows.length;
+    if (res.next === null) {
+      await retryPendingInTurns(store, turn);
+      finishSnapshot(store, res.cursor);
+    }
+    // A page that came while this one was applied would follow at once: the calls waiting go first.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 
