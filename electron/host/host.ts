@@ -14,8 +14,21 @@ import {
   BACKEND_RESTARTED_MESSAGE,
   type BackendEvent,
 } from '../../shared/api/events';
-import type { FromWorker, SecretOp, ToWorker, WorkerConfig } from './protocol';
+import type { FromWorker, HostFile, SecretOp, ToWorker, WorkerConfig } from './protocol';
 import { answerSecret, secretBuffer } from './secret-channel';
+
+export type { HostFile } from './protocol';
+
+export function isHostFile(v: unknown): v is HostFile {
+  return typeof v === 'object' && v !== null && typeof (v as HostFile).fileName === 'string' && (v as HostFile).bytes instanceof Uint8Array;
+}
+
+/** The envelope with a file result as the renderer takes it (FileOut: base64), for a shell that passes replies on whole. */
+export function withBase64File(env: Envelope<unknown>): Envelope<unknown> {
+  if (!env.ok || !isHostFile(env.result)) return env;
+  const { fileName, bytes } = env.result;
+  return { ok: true, result: { fileName, base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') } };
+}
 
 export type EventListener = (event: BackendEvent) => void;
 
@@ -34,6 +47,7 @@ export interface BackendHostOptions {
 }
 
 export interface BackendHost {
+  /** A file result (FileOut) comes as a HostFile, its bytes not encoded: see withBase64File. */
   call(procedure: string, input: unknown, token: string | null): Promise<Envelope<unknown>>;
   /** Subscribes to the backend's events; returns the unsubscribe. */
   subscribe(listener: EventListener): () => void;

@@ -10,6 +10,16 @@ import type { SessionsState } from '../backend/services/auth/sessions';
 
 export type SecretOp = 'encrypt' | 'decrypt';
 
+/**
+ * A file a procedure answered (FileOut: name and base64) as it crosses from the worker: its bytes
+ * in an ArrayBuffer moved, not copied, to the host's thread, so that the thread serving the window
+ * never clones or parses megabytes of text (the shell turns it back into base64 as it sends it on).
+ */
+export interface HostFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
 /** What the worker is started with (structured-cloned: data only). */
 export interface WorkerConfig {
   dataDir: string;
@@ -34,6 +44,7 @@ export type FromWorker =
   | { type: 'ready' }
   /** Start-up failed (database unreadable, ...): the message says why; the worker then exits. */
   | { type: 'fatal'; message: string }
+  /** The router's envelope; a file result arrives as a HostFile. */
   | { type: 'reply'; id: number; envelope: Envelope<unknown> }
   | { type: 'event'; event: BackendEvent }
   /** A sealing request (bytes as base64): the answer is written to the shared buffer (the worker waits for it). */

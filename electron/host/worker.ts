@@ -6,13 +6,27 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { startBackend, type RunningBackend } from '../backend/locked-backend';
 import { osSecretBox, type SecretBox } from '../backend/store/secret-box';
-import type { FromWorker, SecretOp, ToWorker, WorkerConfig } from './protocol';
+import type { Envelope } from '../../shared/api/contract';
+import type { FromWorker, HostFile, SecretOp, ToWorker, WorkerConfig } from './protocol';
 import { askSecret } from './secret-channel';
 
 const port = parentPort;
 if (!port) throw new Error('electron/host/worker.ts runs only as a worker thread');
 const config = workerData as WorkerConfig;
-const post = (m: FromWorker): void => port.postMessage(m);
+const post = (m: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
+
+/** A file result (FileOut) as bytes in an ArrayBuffer of its own, moved to the host (protocol.ts HostFile). */
+function withFileBytes(envelope: Envelope<unknown>): { envelope: Envelope<unknown>; transfer: ArrayBuffer[] } {
+  const r = envelope.ok ? (envelope.result as { fileName?: unknown; base64?: unknown } | null) : null;
+  if (!r || typeof r !== 'object' || typeof r.fileName !== 'string' || typeof r.base64 !== 'string' || Object.keys(r).length !== 2) {
+    return { envelope, transfer: [] };
+  }
+  const decoded = Buffer.from(r.base64, 'base64');
+  // A small Buffer is a slice of Node's shared pool, which must not be moved: copy it out.
+  const bytes = decoded.byteOffset === 0 && decoded.byteLength === decoded.buffer.byteLength ? new Uint8Array(decoded.buffer) : new Uint8Array(decoded);
+  const file: HostFile = { fileName: r.fileName, bytes };
+  return { envelope: { ok: true, result: file }, transfer: [bytes.buffer as ArrayBuffer] };
+}
 
 let offsetMs = config.clockOffsetMs ?? 0;
 
@@ -69,7 +83,8 @@ port.on('message', (m: ToWorker) => {
         })
         .then((envelope) => {
           postSessionsIfChanged();
-          post({ type: 'reply', id: m.id, envelope });
+          const reply = withFileBytes(envelope);
+          post({ type: 'reply', id: m.id, envelope: reply.envelope }, reply.transfer);
         });
       return;
     case 'clock':

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
-import { startBackendHost } from '../host/host';
+import { startBackendHost, withBase64File } from '../host/host';
 import { EVENT_CHANNEL, MENU_CHANNEL, type MenuCommand } from './channels';
 import { bindApi } from './ipc';
 import { bindPrinting } from './print-ipc';
@@ -67,7 +67,8 @@ async function start({ paths, location, isPackaged }: Startup): Promise<void> {
     secrets,
   });
   const unbindApi = bindApi(ipcMain, {
-    call: (procedure, input, token) => backend.call(procedure, input, token),
+    // A file's bytes come from the worker moved, not copied; IPC takes them as the renderer reads them.
+    call: (procedure, input, token) => backend.call(procedure, input, token).then(withBase64File),
     isTrustedUrl: (url) => isAppUrl(url, location),
   });
   // Events go to every window of the app (the main window; a print window ignores them).

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { Store } from '../store/store';
-import { applyRemote, fromChange, retryPending } from './apply';
+import { applyRemote, fromChange, retryPending, retryPendingInTurns } from './apply';
 import { outboxBatch, outboxCount } from './encode';
 import { pendingOf } from './pending';
-import { applySnapshotPage } from './pull';
+import { applySnapshotPage, finishSnapshot, snapshotProgress } from './pull';
 import { TEST_ACTOR, TEST_STREET, testReplicas } from './testing/memory-replicas';
 import { makeIdNumber } from '../../../shared/id-number';
 
@@ -139,5 +139,29 @@ describe('applying remote changes', () => {
     // it waited, but it is stored as if it had come in order: one row clock, not one per field
     const clocks = b.prepare('SELECT field FROM field_clocks WHERE table_name = ? AND row_id = ?').all('grids', grid!.rowId) as { field: string }[];
     expect(clocks.map((c) => c.field)).toEqual([expect.stringMatching(/^\*\d+$/)]);
+  });
+
+  test('a bootstrap lands its parked rows a chunk at a time, each chunk committed before the next turn, and only then is the snapshot done', async () => {
+    const a = replica();
+    const b = replica();
+    const c = a.insert('communities', { streetCode: S, name: '甲' }, actor, null);
+    for (let i = 0; i < 600; i++) a.insert('grids', { streetCode: S, communityId: c, name: `网格${i}` }, actor, null);
+    const [community, ...grids] = outboxBatch(a, 1000);
+    const page = (rows: ReturnType<typeof fromChange>[], next: string | null) => ({ rows, next, cursor: 7, serverTime: '' });
+    b.tx(() => applySnapshotPage(b, page(grids.map(fromChange), 'grids/x'), { parkedLater: true }));
+    b.tx(() => applySnapshotPage(b, page([fromChange(community!)], null), { parkedLater: true }));
+    const landed = () => (b.prepare('SELECT count(*) AS n FROM grids').get() as { n: number }).n;
+    expect(landed()).toBe(0);
+    expect(snapshotProgress(b).done).toBe(false);
+    // At each turn another call could run: what it would read is committed, a chunk more each time.
+    const seenAtTurns: number[] = [];
+    const left = await retryPendingInTurns(b, async () => {
+      expect(b.sqlite.inTransaction).toBe(false);
+      seenAtTurns.push(landed());
+    });
+    expect(left).toBe(0);
+    expect(seenAtTurns).toEqual([250, 500, 600]);
+    finishSnapshot(b, 7);
+    expect(snapshotProgress(b).done).toBe(true);
   });
 });

@@ -6,6 +6,7 @@
  * never bounce back. Call inside a transaction (see pull.ts).
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { withSearchIndexDeferred } from '../store/search-index';
 import type { Store } from '../store/store';
 import type { Change } from '../../../shared/sync/wire';
 import type { TableSpec } from '../../../shared/sync/columns';
@@ -327,12 +328,37 @@ export function applyRemote(store: Store, rows: RemoteRow[], opts: { retry?: boo
  */
 export function retryPending(store: Store): number {
   for (;;) {
+    if (!retryRows(store, pendingRows(store))) return pendingRows(store).length;
+  }
+}
+
+/** Tries to land each of these parked rows; true if any did (a row's pending fields went down). */
+function retryRows(store: Store, rows: { table: string; rowId: string }[]): boolean {
+  let progress = false;
+  for (const { table, rowId } of rows) {
+    const before = pendingOf(store, table, rowId).length;
+    materialize(store, table, rowId);
+    if (pendingOf(store, table, rowId).length < before) progress = true;
+  }
+  return progress;
+}
+
+/** Parked rows retried in one transaction: a fraction of a page's work. */
+const RETRY_CHUNK = 250;
+
+/**
+ * retryPending for the many rows a bootstrap parks (a street's enrolments and steps come pages
+ * before their households): a chunk of rows per transaction, with `turn()` between chunks, so the
+ * backend's other calls are served meanwhile. Each chunk lands whole or not at all; a run cut off
+ * leaves the rest parked, as before the retry.
+ */
+export async function retryPendingInTurns(store: Store, turn: () => Promise<void>): Promise<number> {
+  for (;;) {
     const rows = pendingRows(store);
     let progress = false;
-    for (const { table, rowId } of rows) {
-      const before = pendingOf(store, table, rowId).length;
-      materialize(store, table, rowId);
-      if (pendingOf(store, table, rowId).length < before) progress = true;
+    for (let i = 0; i < rows.length; i += RETRY_CHUNK) {
+      if (withSearchIndexDeferred(store, () => retryRows(store, rows.slice(i, i + RETRY_CHUNK)))) progress = true;
+      await turn();
     }
     if (!progress) return pendingRows(store).length;
   }

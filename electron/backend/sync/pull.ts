@@ -40,20 +40,29 @@ export function snapshotProgress(store: Store): { after: string | null; cursor: 
   };
 }
 
-export function applySnapshotPage(store: Store, page: SnapshotResponse): ApplyStats {
+/**
+ * A snapshot page with its cursor. On the last page the rows parked for their parents are retried
+ * and the snapshot is marked done, in the same transaction, unless `parkedLater` (the bootstrap
+ * retries them in chunks with turns, then calls finishSnapshot).
+ */
+export function applySnapshotPage(store: Store, page: SnapshotResponse, opts: { parkedLater?: boolean } = {}): ApplyStats {
   return withSearchIndexDeferred(store, () => {
     // A page row is a RemoteRow: a clock per field, or one for all. Parked rows (a child before its
     // parent: tables come in name order) are retried once, when the last page has brought every parent.
     const stats = applyRemote(store, page.rows, { retry: false });
-    if (page.next === null) retryPending(store);
+    if (page.next === null && !opts.parkedLater) retryPending(store);
     store.setMeta(META.snapshotCursor, String(page.cursor));
-    if (page.next === null) {
-      store.setMeta(META.bootstrapped, '1');
-      store.setMeta(META.cursor, String(page.cursor));
-      store.setMeta(META.lastPull, store.nowIso());
-    } else {
-      store.setMeta(META.snapshotAfter, page.next);
-    }
+    if (page.next !== null) store.setMeta(META.snapshotAfter, page.next);
+    else if (!opts.parkedLater) finishSnapshot(store, page.cursor);
     return stats;
+  });
+}
+
+/** The snapshot is in: pulls go on from its cursor. */
+export function finishSnapshot(store: Store, cursor: number): void {
+  store.tx(() => {
+    store.setMeta(META.bootstrapped, '1');
+    store.setMeta(META.cursor, String(cursor));
+    store.setMeta(META.lastPull, store.nowIso());
   });
 }

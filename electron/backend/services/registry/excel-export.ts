@@ -2,11 +2,12 @@
  * Export of the filtered household list as .xlsx: sheet 家庭名单 (one row per household) and sheet
  * 成员名单 (one row per member). The export is for the district, so ID numbers and bank accounts are
  * written in full (as text cells); every export is recorded as an audit event 'registry.export'.
- * Two queries cover the whole street (households, then all their members) and the workbook is
- * streamed, so 40,000 households export without holding an Excel object model in memory.
+ * The rows are read a chunk of households at a time and the workbook is streamed, so 40,000
+ * households export without holding them, or an Excel object model, in memory.
  */
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import {
   ASSISTANCE_CATEGORIES,
   DISABILITY_CATEGORIES,
@@ -42,6 +43,12 @@ import {
 import { householdWhere } from './read';
 import { countableMonthlyFen, parseCategories, parseIncomes } from './rows';
 import { categoriesSql } from '../assistance/programme-categories';
+import { withReadSnapshot } from '../../store/read-snapshot';
+import { turnTaker } from '../../store/turns';
+import { sharedStringsInTurns } from './excel-shared-strings';
+import { fixZipDates } from '../files/fixed-zip-dates';
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface SheetColumn {
   header: string;
@@ -123,34 +130,53 @@ interface MemberOut {
   phone: string | null;
 }
 
-/** Households matching the list filters (the list's own WHERE clause) and all their live members. */
-function loadExport(store: Store, streetCode: string, filter: HouseholdFilter) {
+/** The ids of the households matching the list filters (the list's own WHERE clause), in the list's order. */
+function exportIds(db: Database.Database, streetCode: string, filter: HouseholdFilter): string[] {
   const w = householdWhere(streetCode, filter);
-  const households = store
+  return db
+    .prepare(`SELECT h.id FROM households h JOIN communities c ON c.id = h.community_id WHERE ${w.sql} ORDER BY c.sort_order, c.name, h.address, h.id`)
+    .pluck()
+    .all(...w.params) as string[];
+}
+
+/** Their live members' count. */
+function exportPersonCount(db: Database.Database, streetCode: string, filter: HouseholdFilter): number {
+  const w = householdWhere(streetCode, filter);
+  return db
+    .prepare(`SELECT count(*) FROM persons p WHERE p.deleted_at IS NULL AND p.household_id IN (SELECT h.id FROM households h WHERE ${w.sql})`)
+    .pluck()
+    .get(...w.params) as number;
+}
+
+/** A chunk of households by id (in the order of `ids`), each with its live members in sheet order. */
+function readChunk(db: Database.Database, ids: string[]): { household: HouseholdOut; members: MemberOut[] }[] {
+  const list = JSON.stringify(ids);
+  const households = db
     .prepare(
       `SELECT h.id, h.address, h.hukou_type, h.phone, h.bank_name, h.bank_account, ${categoriesSql('h')} AS categories, h.status,
               h.updated_at, c.name AS community_name, g.name AS grid_name
        FROM households h JOIN communities c ON c.id = h.community_id LEFT JOIN grids g ON g.id = h.grid_id
-       WHERE ${w.sql} ORDER BY c.sort_order, c.name, h.address, h.id`,
+       WHERE h.id IN (SELECT value FROM json_each(?))`,
     )
-    .all(...w.params) as HouseholdOut[];
-  const members = store
+    .all(list) as HouseholdOut[];
+  const members = db
     .prepare(
       `SELECT p.household_id, p.name, p.id_number, p.sex, p.birth_date, p.relation, p.ethnicity, p.health,
               p.disability_category, p.disability_grade, p.self_care, p.labour_capacity, p.employment,
               p.incomes, p.phone
        FROM persons p
-       WHERE p.deleted_at IS NULL AND p.household_id IN (SELECT h.id FROM households h WHERE ${w.sql})
+       WHERE p.deleted_at IS NULL AND p.household_id IN (SELECT value FROM json_each(?))
        ORDER BY p.household_id, p.relation, p.birth_date, p.id`,
     )
-    .all(...w.params) as MemberOut[];
+    .all(list) as MemberOut[];
   const byHousehold = new Map<string, MemberOut[]>();
   for (const m of members) {
-    const list = byHousehold.get(m.household_id);
-    if (list) list.push(m);
+    const l = byHousehold.get(m.household_id);
+    if (l) l.push(m);
     else byHousehold.set(m.household_id, [m]);
   }
-  return { households, byHousehold, personCount: members.length };
+  const byId = new Map(households.map((h) => [h.id, h]));
+  return ids.map((id) => ({ household: byId.get(id)!, members: byHousehold.get(id) ?? [] }));
 }
 
 /**
@@ -183,91 +209,112 @@ function finishSheet(ws: Worksheet, columns: SheetColumn[], dataRows: number): v
 
 const yuan = (fen: number) => Math.round(fen) / 100;
 
-/** Rows written between two turns of the event loop: other calls to the backend wait at most this long. */
-const ROWS_PER_TURN = 1000;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Households read at a time: a chunk is read in a few milliseconds, between two turns at most. */
+export const HOUSEHOLDS_PER_CHUNK = 500;
+/** Rows written between two progress events (each followed by a turn, so a call sent then is answered first). */
+const ROWS_PER_REPORT = 1000;
 
 /**
- * The rows are read at once (one consistent picture), then written a chunk at a time, giving the
- * backend's other calls a turn between chunks; `onProgress` hears the rows written of all rows.
+ * The rows are read from one read snapshot (one consistent picture, however long the export takes)
+ * a chunk of households at a time, and written as they come; the backend's other calls get a turn
+ * whenever a slice of time has passed and after each progress report. `onProgress` hears the rows
+ * written of all rows. `perChunk` is for tests (the bytes do not depend on it).
  */
 export async function exportHouseholds(
   store: Store,
   actor: Actor,
   filter: HouseholdFilter,
   onProgress?: (done: number, total: number) => void,
+  perChunk = HOUSEHOLDS_PER_CHUNK,
 ): Promise<FileOut> {
-  const { households, byHousehold, personCount } = loadExport(store, actor.streetCode, filter);
-  const total = households.length + personCount;
-  let done = 0;
-  const wrote = async (): Promise<void> => {
-    done++;
-    if (done % ROWS_PER_TURN !== 0) return;
-    onProgress?.(done, total);
-    await nextTurn();
-  };
+  const turn = turnTaker();
   const today = shanghaiDate(store.nowDate());
   const sink = collectingStream();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink.stream, useStyles: true, useSharedStrings: true });
   wb.creator = '兜底保障工作台';
   wb.created = store.nowDate();
+  wb.modified = wb.created; // ExcelJS would stamp the wall clock: the same data gives the same bytes
+  sharedStringsInTurns(wb, turn);
 
-  const { ws: hs, add: addHousehold } = addSheet(wb, HOUSEHOLD_SHEET, HOUSEHOLD_COLUMNS);
-  for (const h of households) {
-    const members = byHousehold.get(h.id) ?? [];
-    const head = members.find((m) => m.relation === '02');
-    addHousehold([
-      head?.name ?? '',
-      head?.id_number ?? '',
-      h.community_name,
-      h.grid_name ?? '',
-      h.address,
-      labelOf(HUKOU_TYPES, h.hukou_type),
-      h.phone ?? '',
-      members.length,
-      parseCategories(h.categories)
-        .map((c) => labelOf(ASSISTANCE_CATEGORIES, c))
-        .join('、'),
-      labelOf(HOUSEHOLD_STATUSES, h.status),
-      h.bank_name ?? '',
-      h.bank_account ?? '',
-      shanghaiDateTime(h.updated_at),
-    ]);
-    await wrote();
-  }
-  finishSheet(hs, HOUSEHOLD_COLUMNS, households.length);
-
-  const { ws: ms, add: addMember } = addSheet(wb, MEMBER_SHEET, MEMBER_COLUMNS);
-  for (const h of households) {
-    const members = byHousehold.get(h.id) ?? [];
-    const headName = members.find((m) => m.relation === '02')?.name ?? '';
-    for (const m of members) {
-      addMember([
-        h.address,
-        headName,
-        m.name,
-        m.id_number,
-        m.sex === 'male' ? '男' : '女',
-        m.birth_date,
-        ageOn(m.birth_date, today),
-        labelOf(RELATIONS, m.relation),
-        labelOf(ETHNICITIES, m.ethnicity),
-        labelOf(HEALTH_STATUSES, m.health),
-        labelOf(DISABILITY_CATEGORIES, m.disability_category),
-        labelOf(DISABILITY_GRADES, m.disability_grade),
-        disabilityCardNumber(m.id_number, m.disability_category, m.disability_grade) ?? '',
-        labelOf(SELF_CARE_LEVELS, m.self_care),
-        labelOf(LABOUR_CAPACITIES, m.labour_capacity),
-        labelOf(EMPLOYMENT_STATUSES, m.employment),
-        yuan(countableMonthlyFen(parseIncomes(m.incomes))),
-        m.phone ?? '',
-      ]);
-      await wrote();
+  const counts = await withReadSnapshot(store, async (db) => {
+    const ids = exportIds(db, actor.streetCode, filter);
+    await nextTurn(); // each of the two whole-street reads takes tens of milliseconds on 40,000 households
+    const personCount = exportPersonCount(db, actor.streetCode, filter);
+    const total = ids.length + personCount;
+    let done = 0;
+    const wrote = async (): Promise<void> => {
+      done++;
+      if (done % ROWS_PER_REPORT !== 0) return turn();
+      onProgress?.(done, total);
+      await nextTurn();
+    };
+    async function* chunks() {
+      for (let i = 0; i < ids.length; i += perChunk) {
+        yield readChunk(db, ids.slice(i, i + perChunk));
+        await turn();
+      }
     }
-  }
-  finishSheet(ms, MEMBER_COLUMNS, personCount);
+
+    const { ws: hs, add: addHousehold } = addSheet(wb, HOUSEHOLD_SHEET, HOUSEHOLD_COLUMNS);
+    for await (const chunk of chunks()) {
+      for (const { household: h, members } of chunk) {
+        const head = members.find((m) => m.relation === '02');
+        addHousehold([
+          head?.name ?? '',
+          head?.id_number ?? '',
+          h.community_name,
+          h.grid_name ?? '',
+          h.address,
+          labelOf(HUKOU_TYPES, h.hukou_type),
+          h.phone ?? '',
+          members.length,
+          parseCategories(h.categories)
+            .map((c) => labelOf(ASSISTANCE_CATEGORIES, c))
+            .join('、'),
+          labelOf(HOUSEHOLD_STATUSES, h.status),
+          h.bank_name ?? '',
+          h.bank_account ?? '',
+          shanghaiDateTime(h.updated_at),
+        ]);
+        await wrote();
+      }
+    }
+    finishSheet(hs, HOUSEHOLD_COLUMNS, ids.length);
+
+    const { ws: ms, add: addMember } = addSheet(wb, MEMBER_SHEET, MEMBER_COLUMNS);
+    for await (const chunk of chunks()) {
+      for (const { household: h, members } of chunk) {
+        const headName = members.find((m) => m.relation === '02')?.name ?? '';
+        for (const m of members) {
+          addMember([
+            h.address,
+            headName,
+            m.name,
+            m.id_number,
+            m.sex === 'male' ? '男' : '女',
+            m.birth_date,
+            ageOn(m.birth_date, today),
+            labelOf(RELATIONS, m.relation),
+            labelOf(ETHNICITIES, m.ethnicity),
+            labelOf(HEALTH_STATUSES, m.health),
+            labelOf(DISABILITY_CATEGORIES, m.disability_category),
+            labelOf(DISABILITY_GRADES, m.disability_grade),
+            disabilityCardNumber(m.id_number, m.disability_category, m.disability_grade) ?? '',
+            labelOf(SELF_CARE_LEVELS, m.self_care),
+            labelOf(LABOUR_CAPACITIES, m.labour_capacity),
+            labelOf(EMPLOYMENT_STATUSES, m.employment),
+            yuan(countableMonthlyFen(parseIncomes(m.incomes))),
+            m.phone ?? '',
+          ]);
+          await wrote();
+        }
+      }
+    }
+    finishSheet(ms, MEMBER_COLUMNS, personCount);
+    return { households: ids.length, persons: personCount };
+  });
   await wb.commit();
-  const bytes = await sink.bytes;
+  const bytes = fixZipDates(await sink.bytes, store.nowDate());
 
   const fileName = `家庭名单_${safeFileName(streetName(store, actor.streetCode))}_${fileDate(store)}.xlsx`;
   store.tx(() =>
@@ -275,8 +322,8 @@ export async function exportHouseholds(
       action: 'registry.export',
       entity: 'households',
       entityId: null,
-      summary: `导出家庭名单（含完整身份证号码和银行账号）：${households.length}户、${personCount}人`,
-      detail: { filter, households: households.length, persons: personCount, fileName },
+      summary: `导出家庭名单（含完整身份证号码和银行账号）：${counts.households}户、${counts.persons}人`,
+      detail: { filter, households: counts.households, persons: counts.persons, fileName },
     }),
   );
   return toFileOut(fileName, bytes);
