@@ -19,6 +19,8 @@ beforeAll(async () => {
     ['households', 'h1', A],
     ['persons', 'y1', B],
     ['communities', 'c2', B],
+    ['enrolment_steps', 's1', A],
+    ['enrolments', 'e1', A],
   ] as const;
   await opened.db.insert(syncRows).values(rows.map(([t, id, p], i) => ({ tableName: t, rowId: id, partition: p, fields: { id }, clocks: {}, seq: i + 1 })));
 }, 60_000);
@@ -44,15 +46,33 @@ async function all(scope: { kind: 'street' | 'district'; partition: string }, li
 }
 
 describe('snapshot pages', () => {
-  test('a street device gets district-wide rows first, then its street, each row once, in any page size', async () => {
-    const want = ['district:policy_params/p1', 'district:users/u9', `${A}:communities/c1`, `${A}:households/h1`, `${A}:persons/x1`, `${A}:persons/x2`];
-    for (const limit of [1, 2, 5, 6, 100]) expect(await all({ kind: 'street', partition: A }, limit)).toEqual(want);
+  const streetA = [
+    'district:policy_params/p1', 'district:users/u9',
+    `${A}:communities/c1`, `${A}:households/h1`, `${A}:persons/x1`, `${A}:persons/x2`, `${A}:enrolments/e1`, `${A}:enrolment_steps/s1`,
+  ];
+
+  test('a street device gets district-wide rows first, then its street, parents before children, each row once, in any page size', async () => {
+    for (const limit of [1, 2, 5, 8, 100]) expect(await all({ kind: 'street', partition: A }, limit)).toEqual(streetA);
   });
 
-  test('a district device gets every row in table and row order', async () => {
+  test('a district device gets every row, table by table parents first', async () => {
     const got = await all({ kind: 'district', partition: 'district' }, 3);
-    expect(got).toHaveLength(8);
-    expect(got[0]).toBe(`${A}:communities/c1`);
+    expect(got).toHaveLength(10);
+    expect(got.slice(0, 2).sort()).toEqual([`${A}:communities/c1`, `${B}:communities/c2`]);
+    expect(got.slice(-2)).toEqual([`${A}:enrolments/e1`, `${A}:enrolment_steps/s1`]);
+  });
+
+  test('a device that began in the name order of an older server goes on in that order to the end, missing nothing', async () => {
+    // What an older server sent a street device: partition by partition, (table, row id); its
+    // position after each row is where such a device may have stopped.
+    const older = ['district:policy_params/p1', 'district:users/u9', `${A}:communities/c1`, `${A}:enrolment_steps/s1`, `${A}:enrolments/e1`, `${A}:households/h1`, `${A}:persons/x1`, `${A}:persons/x2`];
+    for (let i = 0; i < older.length - 1; i++) {
+      const [partition, rest] = older[i]!.split(':');
+      const rest2 = await all({ kind: 'street', partition: A }, 2, `${partition}/${rest}`);
+      expect(rest2, older[i]).toEqual(older.slice(i + 1));
+    }
+    const district = await all({ kind: 'district', partition: 'district' }, 2, 'enrolments/e1');
+    expect(district).toEqual([`${A}:households/h1`, `${A}:persons/x1`, `${A}:persons/x2`, `${B}:persons/y1`, 'district:policy_params/p1', 'district:users/u9']);
   });
 
   test('asked for row clocks, a row whose fields share one clock comes with `clock`; any other row keeps `clocks`', async () => {
@@ -76,7 +96,9 @@ describe('snapshot pages', () => {
     expect(fieldPage.rows.filter((r) => r.partition === C).map((r) => 'clocks' in r)).toEqual([true, true, true]);
   });
 
-  test('a position in the older form starts the street snapshot again', async () => {
-    expect((await all({ kind: 'street', partition: A }, 100, 'households/h1'))[0]).toBe('district:policy_params/p1');
+  test('a position in another form, of another street or of an unknown table starts the street snapshot again', async () => {
+    for (const p of ['households/h1', `${B}/households/h1`, `deps/${B}/households/h1`, `deps/${A}/no_such_table/x`, 'deps/', 'x']) {
+      expect(await all({ kind: 'street', partition: A }, 100, p), p).toEqual(streetA);
+    }
   });
 });

@@ -12,6 +12,8 @@ export interface ColumnSpec {
   hasDefault: boolean;
   /** Allowed values of an enumerated text column. */
   enumValues?: readonly string[];
+  /** The table whose row id this column holds (a foreign key): that row is the parent of this one. */
+  references?: string;
 }
 
 export interface TableSpec {

@@ -283,8 +283,8 @@ function applyKnown(store: Store, spec: TableSpec, r: RemoteRow, run: ApplyRun):
 
 /**
  * Applies remote rows; merges their clocks into the local HLC. Run inside a transaction.
- * `retry: false` leaves parked rows for later: a snapshot sends its tables in name order, so a
- * child table's rows (enrolment_steps, enrolments) come pages before their households; retrying
+ * `retry: false` leaves parked rows for later: older servers sent a snapshot's tables in name order,
+ * so a child table's rows (enrolment_steps, enrolments) came pages before their households; retrying
  * every parked row after each page made a bootstrap quadratic (bench sync-bootstrap: 12x slower
  * once a street's enrolments were in the snapshot). The snapshot retries once, after its last page.
  */

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { getTableConfig, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { SYNCED_TABLES } from '../db/schema';
-import { SYNC_CATALOG, WIRE_TABLES } from '../../../shared/sync/catalog';
+import { SYNC_CATALOG, SYNC_TABLE_ORDER, WIRE_TABLES } from '../../../shared/sync/catalog';
 import type { ColumnKind } from '../../../shared/sync/columns';
 import { createBackend } from '../app';
 
@@ -28,11 +28,16 @@ function kindOf(col: SQLiteColumn): ColumnKind | string {
   }
 }
 
-/** The catalog the drizzle schema describes, in the catalog's own shape. */
+/** The catalog the drizzle schema describes, in the catalog's own shape (a foreign key names its table). */
 function fromDrizzle(): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const [name, table] of Object.entries(SYNCED_TABLES)) {
     const cols: Record<string, unknown> = {};
+    const parents = new Map<string, string>();
+    for (const fk of getTableConfig(table).foreignKeys) {
+      const ref = fk.reference();
+      for (const c of ref.columns) parents.set(c.name, getTableConfig(ref.foreignTable).name);
+    }
     for (const col of getTableConfig(table).columns) {
       const enumValues = (col as unknown as { enumValues?: string[] }).enumValues;
       cols[col.name] = {
@@ -40,6 +45,7 @@ function fromDrizzle(): Record<string, Record<string, unknown>> {
         notNull: col.notNull,
         hasDefault: col.hasDefault,
         ...(enumValues && enumValues.length > 0 ? { enumValues } : {}),
+        ...(parents.has(col.name) ? { references: parents.get(col.name) } : {}),
       };
     }
     out[name] = cols;
@@ -54,6 +60,25 @@ describe('the SQLite schema covers the wire catalog', () => {
   test('the drizzle schema of the synced tables is the catalog, column by column', () => {
     expect(fromDrizzle()).toEqual(WIRE_TABLES);
     expect(Object.keys(SYNCED_TABLES)).toEqual([...SYNC_CATALOG.keys()]);
+  });
+
+  test('the tables in parents-first order: each after every table its foreign keys name, all of them once', () => {
+    expect([...SYNC_TABLE_ORDER].sort()).toEqual([...SYNC_CATALOG.keys()].sort());
+    const rank = new Map(SYNC_TABLE_ORDER.map((t, i) => [t as string, i]));
+    let edges = 0;
+    for (const [name, table] of Object.entries(SYNCED_TABLES)) {
+      for (const fk of getTableConfig(table).foreignKeys) {
+        const parent = getTableConfig(fk.reference().foreignTable).name;
+        if (parent === name) continue;
+        expect(rank.get(parent)!, `${parent} before ${name}`).toBeLessThan(rank.get(name)!);
+        edges++;
+      }
+    }
+    expect(edges).toBeGreaterThan(20);
+    // name order, as snapshots were sent before, put these children first
+    for (const [parent, child] of [['households', 'enrolments'], ['enrolments', 'enrolment_steps'], ['caregivers', 'care_agreements'], ['ledger_items', 'ledger_events'], ['payment_batches', 'payment_batch_rows']] as const) {
+      expect(rank.get(parent)!).toBeLessThan(rank.get(child)!);
+    }
   });
 
   test('the migrated database file has every table and column of the catalog', () => {

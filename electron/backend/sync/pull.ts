@@ -47,8 +47,9 @@ export function snapshotProgress(store: Store): { after: string | null; cursor: 
  */
 export function applySnapshotPage(store: Store, page: SnapshotResponse, opts: { parkedLater?: boolean } = {}): ApplyStats {
   return withSearchIndexDeferred(store, () => {
-    // A page row is a RemoteRow: a clock per field, or one for all. Parked rows (a child before its
-    // parent: tables come in name order) are retried once, when the last page has brought every parent.
+    // A page row is a RemoteRow: a clock per field, or one for all. Tables come parents first, so
+    // nothing parks; rows parked all the same (pages of an older server's name order, a child whose
+    // parent is another partition's) are retried once, when the last page has brought every parent.
     const stats = applyRemote(store, page.rows, { retry: false });
     if (page.next === null && !opts.parkedLater) retryPending(store);
     store.setMeta(META.snapshotCursor, String(page.cursor));
