@@ -9,6 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { syncDir } from './durable';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { PLAIN_BOX, type SecretBox } from '../store/secret-box';
@@ -65,13 +66,3 @@ export function writeDatabaseKey(dataDir: string, key: Uint8Array, secrets: Secr
   syncDir(path.dirname(file));
 }
 
-/** Makes a rename durable (POSIX; Windows cannot open a folder and flushes renames itself). */
-export function syncDir(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}

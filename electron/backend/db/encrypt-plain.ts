@@ -11,7 +11,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import { applyDatabaseKey, encryptPlainConnection } from './cipher';
-import { syncDir } from './database-key';
+import { fsyncFile, syncDir } from './durable';
 import { ensurePrivateFile } from './private-files';
 import path from 'node:path';
 
@@ -55,15 +55,6 @@ function countRows(db: Database.Database): Counts {
 
 function removeWithJournals(file: string): void {
   for (const f of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-}
-
-function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /** Encrypts the plain database `file` with `key`; returns the row counts it checked. Throws (the plain file kept) when a check fails. */

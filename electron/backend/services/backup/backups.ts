@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fsyncFile, syncDir } from '../../db/durable';
 import { AppError } from '../../../../shared/errors';
 import type { BackupEntry, BackupKind, BackupListInfo } from '../../../../shared/backup/types';
 import type { ProgressInfo } from '../../../../shared/api/events';
@@ -63,10 +64,10 @@ export class BackupService {
       const partial = final + PARTIAL;
       report(0, null);
       await copyLiveDatabase({ live: store.sqlite, dbFile: this.deps.dbFile, key: this.deps.key, target: partial, onProgress: report });
-      syncFile(partial);
+      fsyncFile(partial);
       const facts = await inspectWritten(partial, this.deps.key);
       fs.renameSync(partial, final);
-      syncFile(dir);
+      syncDir(dir);
       const entry: BackupEntry = {
         file: name,
         kind,
@@ -127,15 +128,3 @@ function removePartials(dir: string): void {
   for (const f of fs.readdirSync(dir)) if (f.startsWith('doudi-') && f.endsWith(PARTIAL)) fs.rmSync(path.join(dir, f), { force: true });
 }
 
-function syncFile(p: string): void {
-  try {
-    const fd = fs.openSync(p, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // a folder cannot be fsynced on Windows: the rename is still in place
-  }
-}

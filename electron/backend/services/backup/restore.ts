@@ -11,6 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fsyncFile, syncDir } from '../../db/durable';
 import { AppError } from '../../../../shared/errors';
 import type { RestorePreview } from '../../../../shared/backup/types';
 import type { Store } from '../../store/store';
@@ -81,10 +82,10 @@ export function stageRestore(dbFile: string, file: string, sourceKey: Uint8Array
     fs.rmSync(staged, { force: true });
     throw new AppError('backup-damaged', `备份复制后检查未通过（${facts.check.slice(0, 200)}），本机数据库未改动`, { field: 'path' });
   }
-  durable(staged);
+  fsyncFile(staged);
   const marker = path.join(path.dirname(dbFile), MARKER);
   fs.writeFileSync(marker, JSON.stringify({ staged: path.basename(staged), from: file }), { mode: 0o600 });
-  durable(marker);
+  fsyncFile(marker);
 }
 
 /** Step 3, with every connection to the database closed. */
@@ -94,7 +95,7 @@ export function swapRestored(dbFile: string): void {
   if (fs.existsSync(staged)) {
     for (const f of [`${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}-journal`]) fs.rmSync(f, { force: true });
     fs.renameSync(staged, dbFile);
-    durable(path.dirname(dbFile));
+    syncDir(path.dirname(dbFile));
   }
   fs.rmSync(marker, { force: true });
 }
@@ -110,15 +111,3 @@ export function finishPendingRestore(dbFile: string): boolean {
   return false;
 }
 
-function durable(p: string): void {
-  try {
-    const fd = fs.openSync(p, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // folders cannot be fsynced on Windows
-  }
-}
