@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
 import { computeCheckChar, makeIdNumber } from '../../shared/id-number';
+import { withBase64File } from '../../electron/host/host';
 
 const HEAD_ID = makeIdNumber('120110', '19560312', 123);
 const WIFE_ID = makeIdNumber('120110', '19580701', 246);
@@ -150,7 +151,8 @@ test('a street office keeps its registry end to end', async ({ page, app }) => {
   fs.rmSync(exported, { force: true });
 
   // Import a workbook made from the template, with one bad row.
-  const template = await app.backend.call('registry.importTemplate', {}, (setUp as { result: { token: string } }).result.token);
+  // the host hands a file over as bytes; the shells encode it for the window (electron/host/host.ts)
+  const template = withBase64File(await app.backend.call('registry.importTemplate', {}, (setUp as { result: { token: string } }).result.token));
   expect(template.ok).toBe(true);
   const tpl = new ExcelJS.Workbook();
   const bytes = Buffer.from((template as { result: { base64: string } }).result.base64, 'base64');

@@ -40,6 +40,7 @@ type Input = (s: Seed) => unknown;
 const LISTS: Partial<Record<ProcedureName, Input>> = {
   'setup.status': () => ({}),
   'database.status': () => ({}),
+  'backup.list': () => ({}),
   'app.clock': () => ({}),
   'auth.me': () => ({}),
   'auth.session': () => ({}),
@@ -122,6 +123,7 @@ const WRITES: ProcedureName[] = [
   'care.signAgreement', 'care.terminateAgreement', 'care.issueCard', 'care.reissueCard', 'care.cancelCard',
   'care.recordVisit', 'care.savePlan', 'care.recordPrint',
   'database.recoveryKey', 'database.unlock',
+  'backup.setFolder', 'backup.create', 'backup.previewRestore', 'backup.restore',
 ];
 
 /** Every 18-character run that is a valid ID number (checksum and all), wherever it stands. */
