@@ -179,11 +179,13 @@ export interface BundleExportResult {
 }
 
 export interface BundleImportResult {
+  /** The same answer was imported before: nothing changed. */
   already: boolean;
   seq: number;
   acknowledged: number;
   rejected: number;
   pulled: number;
+  /** The server holds more changes than the answer carried: the next sync or bundle brings them. */
   more: boolean;
   message: string;
 }

@@ -6,33 +6,15 @@
  * how many. Another PC of the street sees nothing doubled.
  */
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { AppError } from '../../shared/errors';
 import type { InputOf, OutputOf, ProcedureName } from '../../shared/api/contract';
-import { makeReplica, startServer, STREET_A, type Replica, type TestServer } from './harness';
+import { STREET_A, type Replica } from './harness';
+import { serverPerFile } from './file-server';
 import { addCommunities, nameOf, rename } from './invariants';
 
-let server: TestServer;
-const open: Replica[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-}, 60_000);
-
-afterAll(async () => {
-  for (const r of open) {
-    r.close();
-    fs.rmSync(`${r.dataDir}-backups`, { recursive: true, force: true });
-  }
-  await server?.close();
-});
-
-async function replica(name: string): Promise<Replica> {
-  const r = await makeReplica(server, name, STREET_A);
-  open.push(r);
-  await r.sync();
-  return r;
-}
+const district = serverPerFile({ afterClose: (r) => fs.rmSync(`${r.dataDir}-backups`, { recursive: true, force: true }) });
+const { replica } = district;
 
 function caller(r: Replica, token: string) {
   return async <P extends ProcedureName>(procedure: P, input: InputOf<P>): Promise<OutputOf<P>> => {

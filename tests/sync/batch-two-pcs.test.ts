@@ -5,33 +5,21 @@
  * own refused one kept visible (the 同步 page's refused changes, a note on the batch, an audit event),
  * so both PCs agree on what was paid.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { makeIdNumber } from '../../shared/id-number';
-import { actorOf, makeReplica, rows, startServer, STREET_A, type Replica, type TestServer } from './harness';
+import { actorOf, rows, STREET_A, type Replica } from './harness';
+import { twoPcsOfStreetA } from './file-server';
 import { staffSessions } from './staff';
 import { confirmBatch, generateBatch } from '../../electron/backend/services/assistance/batches';
 import { monthOf } from '../../shared/policy/months';
 import { batchRowIdOf } from '../../electron/backend/services/assistance/batch-ids';
 import { shanghaiDate } from '../../shared/time/shanghai';
 
-let server: TestServer;
-let a: Replica;
-let b: Replica;
+const pcs = twoPcsOfStreetA('batchA', 'batchB');
 const { call, signIn } = staffSessions();
 
-beforeAll(async () => {
-  server = await startServer();
-  a = await makeReplica(server, 'batchA', STREET_A);
-  b = await makeReplica(server, 'batchB', STREET_A);
-  await a.sync();
-  await b.sync();
-}, 180_000);
-afterAll(async () => {
-  for (const r of [a, b]) r?.close();
-  await server?.close();
-});
-
 test('the second PC to confirm a month offline converges on the district’s batch', async () => {
+  const { a, b } = pcs;
   await signIn(a, 'zgz_admin', 'secret-pass-1');
   const communityId = (await call(a, 'org.listCommunities', {}))[0]!.id;
   const month = monthOf(shanghaiDate(a.backend.store.nowDate()));

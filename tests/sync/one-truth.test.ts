@@ -5,38 +5,20 @@
  * same rows, merged), the tags without programme codes, and the server has the same.
  */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { syncRows } from '../../server/db/schema';
 import { makeIdNumber } from '../../shared/id-number';
 import { ONE_TRUTH_META } from '../../electron/backend/services/assistance/one-truth';
-import { actorOf, makeReplica, openReplica, rows, startServer, STREET_A, type Replica, type TestServer } from './harness';
+import { actorOf, rows, STREET_A, type Replica } from './harness';
+import { twoPcsOfStreetA } from './file-server';
 import { staffSessions } from './staff';
 
-let server: TestServer;
-let a: Replica;
-let b: Replica;
+const pcs = twoPcsOfStreetA('truthA', 'truthB');
 const { call, signIn } = staffSessions();
 
-beforeAll(async () => {
-  server = await startServer();
-  a = await makeReplica(server, 'truthA', STREET_A);
-  b = await makeReplica(server, 'truthB', STREET_A);
-  await a.sync();
-  await b.sync();
-}, 180_000);
-
-afterAll(async () => {
-  for (const r of [a, b]) r?.close();
-  await server?.close();
-});
-
-/** Closes and opens the replica again: the start-up path (and its migration) runs. */
-function restart(r: Replica): Replica {
-  r.close({ keepData: true });
-  return openReplica(r.name, r.dataDir);
-}
-
 test('two PCs migrating the same tagged households converge on one enrolment per programme', async () => {
+  const { server } = pcs;
+  let { a, b } = pcs;
   await signIn(a, 'zgz_admin', 'secret-pass-1');
   const communityId = (await call(a, 'org.listCommunities', {}))[0]!.id;
   const ids: string[] = [];
@@ -55,8 +37,9 @@ test('two PCs migrating the same tagged households converge on one enrolment per
 
   // Both upgrade offline: the migration runs at start on each, before either has synced.
   for (const r of [a, b]) r.backend.store.sqlite.prepare('DELETE FROM local_meta WHERE key = ?').run(ONE_TRUTH_META);
-  a = restart(a);
-  b = restart(b);
+  // Closed and opened again: the start-up path (and its migration) runs.
+  a = pcs.reopen(a);
+  b = pcs.reopen(b);
   for (const r of [a, b]) {
     expect(JSON.parse(r.backend.store.getMeta(ONE_TRUTH_META)!)).toMatchObject({ households: 2, enrolled: { dibao: 1, 'tekun-home': 1 }, kept: 0 });
   }

@@ -6,32 +6,20 @@
  * syncs (carrying the refused row's other fields), the refusal is superseded, and the other PC
  * converges.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { syncRows } from '../../server/db/schema';
-import { makeReplica, rows, actorOf, startServer, STREET_A, type Replica, type TestServer } from './harness';
+import { rows, actorOf, STREET_A } from './harness';
+import { twoPcsOfStreetA } from './file-server';
 import { staffSessions } from './staff';
 
 const { call, signIn } = staffSessions();
-let server: TestServer;
-let pcA: Replica;
-let pcB: Replica;
+const pcs = twoPcsOfStreetA('pcA', 'pcB');
 
-beforeAll(async () => {
-  server = await startServer();
-  pcA = await makeReplica(server, 'pcA', STREET_A);
-  pcB = await makeReplica(server, 'pcB', STREET_A);
-  await pcA.sync();
-  await pcB.sync();
-  await signIn(pcA, 'zgz_admin', 'secret-pass-1');
-}, 120_000);
-afterAll(async () => {
-  for (const r of [pcA, pcB]) r?.close();
-  await server?.close();
-});
+beforeAll(() => signIn(pcs.a, 'zgz_admin', 'secret-pass-1'));
 
 async function serverCommunities(): Promise<number> {
-  const [r] = await server.opened.db
+  const [r] = await pcs.server.opened.db
     .select({ n: count() })
     .from(syncRows)
     .where(and(eq(syncRows.tableName, 'communities'), eq(syncRows.partition, STREET_A)));
@@ -40,6 +28,7 @@ async function serverCommunities(): Promise<number> {
 
 describe('a change the server refuses on a PC', () => {
   test('does not block the 10,000 changes behind it, is listed with its record, and a fix supersedes it', async () => {
+    const { server, a: pcA, b: pcB } = pcs;
     const store = pcA.backend.store;
     const bad = await call(pcA, 'org.saveCommunity', { name: '坏名社区', kind: 'community' });
     // As an old PC wrote it: the NUL in the row and in the logged change.

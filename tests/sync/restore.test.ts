@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { syncChanges } from '../../server/db/schema';
 import { DB_FILE_NAME } from '../../electron/backend/app';
@@ -19,27 +19,12 @@ import { syncConfig } from '../../electron/backend/sync/session';
 import { ownCheck, syncNotices } from '../../electron/backend/sync/recover';
 import { formatHlc, parseHlc } from '../../shared/hlc';
 import { SyncRefusal } from '../../shared/sync/rejections';
-import { makeReplica, openReplica, rows, startServer, STREET_A, type Replica, type TestServer } from './harness';
+import { openReplica, rows, type Replica } from './harness';
+import { serverPerFile } from './file-server';
 import { addCommunities, expectConverged, localHlcs, nameOf, rename, serverHlcs } from './invariants';
 
-let server: TestServer;
-const open: Replica[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-}, 60_000);
-
-afterAll(async () => {
-  for (const r of open) r.close();
-  await server?.close();
-});
-
-async function replica(name: string): Promise<Replica> {
-  const r = await makeReplica(server, name, STREET_A);
-  open.push(r);
-  await r.sync();
-  return r;
-}
+const district = serverPerFile();
+const { open, replica } = district;
 
 /** A consistent copy of a replica's live (WAL) database file, as a backup tool would take it. */
 function copyOf(r: Replica): string {
@@ -50,14 +35,11 @@ function copyOf(r: Replica): string {
 
 /** Closes the replica, puts the copy in place of its database, and opens it again. */
 function restore(r: Replica, copy: string): Replica {
-  r.close({ keepData: true });
-  open.splice(open.indexOf(r), 1);
-  const dbFile = path.join(r.dataDir, DB_FILE_NAME);
-  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) fs.rmSync(f, { force: true });
-  fs.copyFileSync(copy, dbFile);
-  const again = openReplica(r.name, r.dataDir);
-  open.push(again);
-  return again;
+  return district.reopen(r, () => {
+    const dbFile = path.join(r.dataDir, DB_FILE_NAME);
+    for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) fs.rmSync(f, { force: true });
+    fs.copyFileSync(copy, dbFile);
+  });
 }
 
 function tokenOf(r: Replica): string {
@@ -111,8 +93,8 @@ describe('a replica restored from an older copy of its data', () => {
     const newNode = a.backend.store.nodeId;
     expect(newNode).not.toBe(oldNode);
     const movedHlc = formatHlc({ ...twin, node: newNode });
-    expect(await serverHlcs(server, newNode)).toContain(movedHlc);
-    expect(localHlcs(a, oldNode)).toEqual(await serverHlcs(server, oldNode));
+    expect(await serverHlcs(district.server, newNode)).toContain(movedHlc);
+    expect(localHlcs(a, oldNode)).toEqual(await serverHlcs(district.server, oldNode));
     // the 同步 page says what happened
     const [notice] = syncNotices(a.backend.store);
     expect(notice).toMatchObject({ code: 'restored-copy', recovered: lost.length });
@@ -129,7 +111,7 @@ describe('a replica restored from an older copy of its data', () => {
     expect((await a.sync()).pushed).toBe(1);
     await b.sync();
     expect(nameOf(b, keep!)).toBe('恢复后新修改');
-    const stored = await server.opened.db
+    const stored = await district.server.opened.db
       .select({ hlc: syncChanges.hlc })
       .from(syncChanges)
       .where(and(eq(syncChanges.node, newNode), eq(syncChanges.hlc, fresh!.hlc)));
@@ -143,7 +125,7 @@ describe('a replica restored from an older copy of its data', () => {
     }
     expect(a.backend.store.nodeId).toBe(newNode);
     expect(syncNotices(a.backend.store)).toHaveLength(1);
-    await expectConverged(server, [a, b]);
+    await expectConverged(district.server, [a, b]);
   }, 120_000);
 
   test('found behind with nothing to push: the first pull finds out and recovers', async () => {
@@ -210,7 +192,7 @@ describe('a replica never restored', () => {
     }
     // a push the server stored whose answer never arrived: sent again, it is no sign of a restore
     addCommunities(d, 'lost-answer', 3);
-    const t = httpTransport(server.url, tokenOf(d));
+    const t = httpTransport(district.server.url, tokenOf(d));
     await t.push(outboxBatch(d.backend.store, 100), ownCheck(d.backend.store));
     const s = await d.sync();
     expect(s.recovered).toBeUndefined();
@@ -220,14 +202,14 @@ describe('a replica never restored', () => {
       expect(syncNotices(r.backend.store)).toEqual([]);
       expect(r.backend.sync.status().lastNotice).toBeNull();
     }
-    await expectConverged(server, [d, e]);
+    await expectConverged(district.server, [d, e]);
   }, 120_000);
 });
 
 describe('the server end of it', () => {
   test('refuses a behind replica before storing anything, only when asked to check (old clients are not)', async () => {
     const f = await replica('f');
-    const t = httpTransport(server.url, tokenOf(f));
+    const t = httpTransport(district.server.url, tokenOf(f));
     addCommunities(f, 'f', 1);
     await f.sync();
     const known = ownCheck(f.backend.store);
@@ -242,12 +224,12 @@ describe('the server end of it', () => {
     const refusal = await t.push(batch, earlier).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(SyncRefusal);
     expect(refusal).toMatchObject({ code: 'replica-behind', message: expect.stringContaining('较早的备份') });
-    expect(await serverHlcs(server, known.node)).not.toContain(batch[0]!.hlc);
+    expect(await serverHlcs(district.server, known.node)).not.toContain(batch[0]!.hlc);
     // a late copy of a push already stored stores nothing and is acknowledged as before
     await expect(t.push([], earlier)).resolves.toMatchObject({ accepted: [] });
     // the device's own changes, for a recovery
     const own = await t.pull(0, 1000, { own: true });
-    expect(own.changes.map((c) => c.hlc).sort()).toEqual(await serverHlcs(server, known.node));
+    expect(own.changes.map((c) => c.hlc).sort()).toEqual(await serverHlcs(district.server, known.node));
     // a different change under a stored stamp is refused even with no gap (it would be taken for a duplicate)
     const stored = own.changes.find((c) => c.table === 'communities')!;
     const twin = { ...stored, fields: { ...stored.fields, name: '同一时钟戳的另一修改' } };
@@ -265,18 +247,18 @@ describe('the server end of it', () => {
     const auth = { authorization: `Bearer ${tokenOf(g)}` };
     const bad = async (res: Response) => ({ status: res.status, body: (await res.json()) as { code: string; message: string } });
 
-    const known = await bad(await fetch(`${server.url}/v1/pull?known=yesterday`, { headers: auth }));
+    const known = await bad(await fetch(`${district.server.url}/v1/pull?known=yesterday`, { headers: auth }));
     expect(known).toMatchObject({ status: 400, body: { code: 'bad-payload' } });
     expect(known.body.message).toContain('参数 known');
-    const own = await bad(await fetch(`${server.url}/v1/pull?own=yes`, { headers: auth }));
+    const own = await bad(await fetch(`${district.server.url}/v1/pull?own=yes`, { headers: auth }));
     expect(own.body.message).toContain('参数 own');
-    const node = await bad(await fetch(`${server.url}/v1/push?node=${encodeURIComponent('a b')}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{"changes":[]}' }));
+    const node = await bad(await fetch(`${district.server.url}/v1/push?node=${encodeURIComponent('a b')}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{"changes":[]}' }));
     expect(node).toMatchObject({ status: 400, body: { code: 'bad-payload' } });
     expect(node.body.message).toContain('参数 node');
-    const renewal = await bad(await fetch(`${server.url}/v1/node`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{"node":"!"}' }));
+    const renewal = await bad(await fetch(`${district.server.url}/v1/node`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{"node":"!"}' }));
     expect(renewal.body.message).toContain('节点编号 node');
 
-    const t = httpTransport(server.url, tokenOf(g));
+    const t = httpTransport(district.server.url, tokenOf(g));
     await expect(t.renewNode(h.backend.store.nodeId)).rejects.toMatchObject({ code: 'node-taken', status: 409 });
     await expect(t.renewNode('0123456789abcdef')).resolves.toMatchObject({ node: '0123456789abcdef' });
     await expect(t.pull(0, 10, { check: ownCheck(g.backend.store) })).rejects.toMatchObject({ code: 'replica-behind' });

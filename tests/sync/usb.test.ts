@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { bundleImports, syncChanges } from '../../server/db/schema';
 import { importBundle } from '../../server/sync/bundle';
@@ -17,29 +17,14 @@ import { openRejections, outboxCount } from '../../electron/backend/sync/encode'
 import { syncConfig } from '../../electron/backend/sync/session';
 import { readBundleHeader, sealBundle, tokenDigest } from '../../shared/sync/bundle';
 import { SYNC_CATALOG } from '../../shared/sync/catalog';
-import { actorOf, makeReplica, rows, startServer, STREET_A, STREET_B, type Replica, type TestServer } from './harness';
+import { actorOf, rows, STREET_A, STREET_B, type Replica } from './harness';
+import { serverPerFile } from './file-server';
 import { addCommunities, expectConverged } from './invariants';
 
-let server: TestServer;
-const open: Replica[] = [];
+const district = serverPerFile();
+const { replica } = district;
 const usb = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-usb-'));
-
-beforeAll(async () => {
-  server = await startServer();
-}, 60_000);
-
-afterAll(async () => {
-  for (const r of open) r.close();
-  await server?.close();
-  fs.rmSync(usb, { recursive: true, force: true });
-});
-
-async function replica(name: string, street = STREET_A): Promise<Replica> {
-  const r = await makeReplica(server, name, street);
-  open.push(r);
-  await r.sync();
-  return r;
-}
+afterAll(() => fs.rmSync(usb, { recursive: true, force: true }));
 
 /** The file as it lands on the USB stick and is read back at the other end. */
 function carry(file: { fileName: string; bytes: Uint8Array }): Uint8Array {
@@ -54,7 +39,7 @@ function tables(r: Replica): Record<string, unknown[]> {
 }
 
 async function serverChanges(): Promise<number> {
-  const [r] = await server.opened.db.select({ n: count() }).from(syncChanges);
+  const [r] = await district.server.opened.db.select({ n: count() }).from(syncChanges);
   return Number(r!.n);
 }
 
@@ -81,7 +66,7 @@ describe('sync by file (USB)', () => {
     // the names travel encrypted: none of them is in the file
     expect(Buffer.from(exported.bytes).includes(Buffer.from('A断网'))).toBe(false);
 
-    const imported = await importBundle(server.opened.db, carry(exported), new Date());
+    const imported = await importBundle(district.server.opened.db, carry(exported), new Date());
     expect(imported.already).toBe(false);
     expect(imported.result.accepted).toHaveLength(500);
     expect(imported.result.rejected).toEqual([]);
@@ -99,7 +84,7 @@ describe('sync by file (USB)', () => {
 
     // the same bundle twice, either direction: nothing changes, and each end says so
     const changesOnServer = await serverChanges();
-    const again = await importBundle(server.opened.db, carry(exported), new Date());
+    const again = await importBundle(district.server.opened.db, carry(exported), new Date());
     expect(again.already).toBe(true);
     expect(again.result.accepted).toHaveLength(500);
     expect(await serverChanges()).toBe(changesOnServer);
@@ -113,7 +98,7 @@ describe('sync by file (USB)', () => {
     const aNext = await a.sync();
     expect(aNext).toMatchObject({ pushed: 0, pulled: 0 });
     expect((await b.sync()).pulled).toBe(500);
-    await expectConverged(server, [a, b]);
+    await expectConverged(district.server, [a, b]);
     const names = rows(b, 'communities').map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
     expect(rows(b, 'communities').filter((c) => offline.includes(c.id as string))).toHaveLength(500);
@@ -131,29 +116,29 @@ describe('sync by file (USB)', () => {
 
     // one byte flipped in the sealed part, or in the clear header (authenticated with it)
     const last = first.bytes.length - 20;
-    await expect(importBundle(server.opened.db, flipped(first.bytes, last), new Date())).rejects.toMatchObject({
+    await expect(importBundle(district.server.opened.db, flipped(first.bytes, last), new Date())).rejects.toMatchObject({
       code: 'bundle-tampered',
       message: expect.stringContaining('同步包校验失败'),
     });
     const headerAt = Buffer.from(first.bytes).indexOf(Buffer.from('"createdAt":"')) + 16; // a digit of the year, still a digit
-    await expect(importBundle(server.opened.db, flipped(first.bytes, headerAt), new Date())).rejects.toMatchObject({ code: 'bundle-tampered' });
+    await expect(importBundle(district.server.opened.db, flipped(first.bytes, headerAt), new Date())).rejects.toMatchObject({ code: 'bundle-tampered' });
 
     // a bundle naming another street than its device's, sealed with the device's own key
     const cfg = syncConfig(a.backend.store)!;
     const header = { ...readBundleHeader(first.bytes), street: STREET_B, seq: 99 };
     const forged = await sealBundle(await tokenDigest(cfg.token), header, { changes: [], cursor: 0, check: { known: 'none', node: 'x' }, replica: { demo: false, streetCode: STREET_B }, ticket: null });
-    await expect(importBundle(server.opened.db, forged, new Date())).rejects.toMatchObject({
+    await expect(importBundle(district.server.opened.db, forged, new Date())).rejects.toMatchObject({
       code: 'bundle-other-street',
       message: expect.stringContaining(`同步包写明的街道 ${STREET_B}`),
     });
     expect(await serverChanges()).toBe(changesBefore);
-    expect(await server.opened.db.select().from(bundleImports).where(eq(bundleImports.deviceId, a.backend.store.getMeta('sync_device_id')!))).toEqual([]);
+    expect(await district.server.opened.db.select().from(bundleImports).where(eq(bundleImports.deviceId, a.backend.store.getMeta('sync_device_id')!))).toEqual([]);
 
     // in order, then the older again: refused at the district, and its answer on the PC
-    const older = await importBundle(server.opened.db, first.bytes, new Date());
-    const newer = await importBundle(server.opened.db, second.bytes, new Date());
+    const older = await importBundle(district.server.opened.db, first.bytes, new Date());
+    const newer = await importBundle(district.server.opened.db, second.bytes, new Date());
     expect(newer.result.accepted).toHaveLength(5);
-    await expect(importBundle(server.opened.db, first.bytes, new Date())).rejects.toMatchObject({
+    await expect(importBundle(district.server.opened.db, first.bytes, new Date())).rejects.toMatchObject({
       code: 'bundle-old',
       message: expect.stringContaining(`本设备已导入序号 ${second.seq} 的同步包`),
     });
@@ -181,7 +166,7 @@ describe('sync by file (USB)', () => {
     addCommunities(a, '限额A', 5);
     addCommunities(b, '限额B', 40);
     await b.sync();
-    const imported = await importBundle(server.opened.db, (await exportBundle(a.backend.store)).bytes, new Date(), { answerLimit: 25 });
+    const imported = await importBundle(district.server.opened.db, (await exportBundle(a.backend.store)).bytes, new Date(), { answerLimit: 25 });
     expect(imported.answerChanges).toBe(25);
     expect(imported.more).toBe(true);
     // another PC of the same street cannot take A's answer
@@ -194,7 +179,7 @@ describe('sync by file (USB)', () => {
     expect(applied.message).toContain('服务器上还有更多修改');
     expect((await a.sync()).pulled).toBe(15);
     await b.sync();
-    await expectConverged(server, [a, b]);
+    await expectConverged(district.server, [a, b]);
   }, 120_000);
 
   test('a bundle that reaches the district after the network came back: the answer carries the result only, nothing doubled', async () => {
@@ -209,7 +194,7 @@ describe('sync by file (USB)', () => {
     addCommunities(b, 'B的', 3);
     await b.sync();
     const changes = await serverChanges();
-    const imported = await importBundle(server.opened.db, exported.bytes, new Date());
+    const imported = await importBundle(district.server.opened.db, exported.bytes, new Date());
     expect(imported.result.accepted).toHaveLength(4);
     expect(imported).toMatchObject({ answerChanges: 0, more: true });
     expect(await serverChanges()).toBe(changes);
@@ -217,14 +202,14 @@ describe('sync by file (USB)', () => {
     expect(applied).toMatchObject({ acknowledged: 0, pulled: 0, more: true });
     expect((await a.sync()).pulled).toBe(3);
     await b.sync();
-    await expectConverged(server, [a, b]);
+    await expectConverged(district.server, [a, b]);
   }, 120_000);
 
   test('a change the server refuses comes back in the answer and shows on the 同步 page, as after a push', async () => {
     const a = await replica('a4');
     const store = a.backend.store;
     const bad = store.insert('communities', { streetCode: STREET_A, name: '含空字符\u0000社区' }, actorOf(STREET_A), null);
-    const imported = await importBundle(server.opened.db, (await exportBundle(store)).bytes, new Date());
+    const imported = await importBundle(district.server.opened.db, (await exportBundle(store)).bytes, new Date());
     expect(imported.result.rejected.map((r) => r.code)).toEqual(['bad-text']);
     const applied = await importAnswer(store, imported.answer);
     expect(applied).toMatchObject({ acknowledged: 0, rejected: 1 });

@@ -4,34 +4,25 @@
  * offline), the change waits in the outbox — not refused for good — while the rest syncs, and goes
  * out after the next online sign-in.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { makeReplica, rows, startServer, STREET_A, type Replica, type TestServer } from './harness';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { rows, type Replica } from './harness';
+import { twoPcsOfStreetA } from './file-server';
 import { staffSessions } from './staff';
 import { devices } from '../../server/db/schema';
 
 const { call, signIn } = staffSessions();
-let server: TestServer;
-let pcA: Replica;
-let pcB: Replica;
+const pcs = twoPcsOfStreetA('pcA', 'pcB');
 
 beforeAll(async () => {
-  server = await startServer();
-  pcA = await makeReplica(server, 'pcA', STREET_A);
-  pcB = await makeReplica(server, 'pcB', STREET_A);
-  await pcA.sync();
-  await pcB.sync();
   // Past the minutes after enrollment in which a PC may bring the accounts it held.
-  await server.opened.db.update(devices).set({ createdAt: new Date(Date.now() - 3600_000).toISOString() });
-}, 120_000);
-afterAll(async () => {
-  for (const r of [pcA, pcB]) r?.close();
-  await server?.close();
+  await pcs.server.opened.db.update(devices).set({ createdAt: new Date(Date.now() - 3600_000).toISOString() });
 });
 
 const userOf = (r: Replica, username: string) => rows(r, 'users').find((u) => u.username === username);
 
 describe('users managed on a PC', () => {
   test("a street admin signed in online: the accounts they create reach the street's other PCs", async () => {
+    const { a: pcA, b: pcB } = pcs;
     await signIn(pcA, 'zgz_admin', 'secret-pass-1');
     await call(pcA, 'users.create', { username: 'zgz_new', displayName: '新同事', role: 'caseworker', password: 'new-pass-123' });
     await pcA.sync();
@@ -41,6 +32,7 @@ describe('users managed on a PC', () => {
   });
 
   test('made without a ticket, a users change waits in the outbox while the rest syncs, and goes out after an online sign-in', async () => {
+    const { a: pcA, b: pcB } = pcs;
     // As after a sign-in while offline: no ticket held.
     pcA.backend.store.setSecretMeta('sync_ticket', '');
     const id = String(userOf(pcA, 'zgz_new')!.id);

@@ -18,6 +18,7 @@ import {
   type BundleHeader,
 } from '../../../shared/sync/bundle';
 import type { Change } from '../../../shared/sync/wire';
+import type { BundleImportResult } from '../../../shared/sync/status';
 import { shanghaiDate } from '../../../shared/time/shanghai';
 import { replicaOf } from '../demo/marker';
 import { currentStreet } from '../services/setup/street';
@@ -37,18 +38,6 @@ export interface ExportedBundle {
   bytes: Uint8Array;
   seq: number;
   changes: number;
-}
-
-export interface ImportedAnswer {
-  /** The same answer was imported before: nothing changed. */
-  already: boolean;
-  seq: number;
-  acknowledged: number;
-  rejected: number;
-  pulled: number;
-  /** The server holds more changes than the answer carried: the next sync or bundle brings them. */
-  more: boolean;
-  message: string;
 }
 
 function enrolled(store: Store) {
@@ -83,7 +72,7 @@ export async function exportBundle(store: Store): Promise<ExportedBundle> {
   return { fileName: bundleFileName(header, street, shanghaiDate(store.nowDate())), bytes, seq: header.seq, changes: payload.changes.length };
 }
 
-export async function importAnswer(store: Store, bytes: Uint8Array): Promise<ImportedAnswer> {
+export async function importAnswer(store: Store, bytes: Uint8Array): Promise<BundleImportResult> {
   const cfg = enrolled(store);
   const header = readBundleHeader(bytes);
   if (header.kind !== 'answer') {

@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { Alert, Button, Descriptions, Form, Input, Modal, Space, Typography } from 'antd';
 import { PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { RecoveryKeySheet } from '../../../../shared/database/procedures';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
+import { useInlineAction } from '../../hooks/use-inline-action';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { ErrorBlock } from '../../components/ErrorBlock';
 import { LoadingBlock } from '../../components/LoadingBlock';
@@ -58,20 +59,9 @@ export function SecurityTab() {
 
 function PasswordModal({ onCancel, onShown }: { onCancel: () => void; onShown: (s: RecoveryKeySheet) => void }) {
   const [form] = Form.useForm<{ password: string }>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { password: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onShown(await api.call('database.recoveryKey', v));
-    } catch (e) {
-      setError(errorMessage(e));
-      form.setFieldValue('password', '');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useInlineAction();
+  const submit = (v: { password: string }) =>
+    run(async () => onShown(await api.call('database.recoveryKey', v)), { onError: () => form.setFieldValue('password', '') });
   return (
     <Modal open title="查看恢复密钥" okText="查看" cancelText="取消" onOk={() => form.submit()} onCancel={onCancel} confirmLoading={busy} destroyOnHidden>
       <Typography.Paragraph>查看恢复密钥需要再次输入您的登录密码；每次查看都记入操作日志。</Typography.Paragraph>

@@ -1,9 +1,9 @@
 /** Sign-in: username and password; Enter submits; the backend's Chinese message is shown as is. */
-import { useState } from 'react';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { SessionInfo, SetupStatus } from '../../../../shared/auth/schemas';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
+import { useInlineAction } from '../../hooks/use-inline-action';
 
 interface Props {
   status: SetupStatus;
@@ -13,21 +13,10 @@ interface Props {
 
 export function LoginScreen({ status, notice, onSignedIn }: Props) {
   const [form] = Form.useForm<{ username: string; password: string }>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useInlineAction();
 
-  const submit = async (v: { username: string; password: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onSignedIn(await api.call('auth.login', v));
-    } catch (e) {
-      setError(errorMessage(e));
-      form.setFieldValue('password', '');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (v: { username: string; password: string }) =>
+    run(async () => onSignedIn(await api.call('auth.login', v)), { onError: () => form.setFieldValue('password', '') });
 
   return (
     <Flex align="center" justify="center" style={{ minHeight: '100vh', padding: 16, boxSizing: 'border-box' }}>

@@ -4,48 +4,40 @@
  * answer file, which 导入同步包 applies (what the server accepted or refused, and what other PCs
  * changed). The file is a download in browser mode, and is chosen with a file input.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Typography } from 'antd';
 import { ExportOutlined, ImportOutlined } from '@ant-design/icons';
 import type { BundleImportResult } from '../../../../shared/sync/status';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
+import { useInlineAction } from '../../hooks/use-inline-action';
 import { downloadBase64File, readFileAsBase64 } from '../../lib/download';
+import { FileButton } from '../../components/FileButton';
 
 export function BundleCard({ pendingCount, onImported }: { pendingCount: number; onImported: () => void }) {
   const { message } = App.useApp();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState<'export' | 'import' | null>(null);
+  const { busy, running, error, setError, run } = useInlineAction<'export' | 'import'>();
   const [result, setResult] = useState<BundleImportResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
-  const exportBundle = async () => {
-    setBusy('export');
-    setError(null);
-    try {
-      const file = await api.call('sync.exportBundle', {});
-      downloadBase64File(file);
-      message.success(`已导出 ${file.fileName}（${file.changes} 条待上传的修改）：请用U盘交区级管理员导入`, 8);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const exportBundle = () =>
+    run(
+      async () => {
+        const file = await api.call('sync.exportBundle', {});
+        downloadBase64File(file);
+        message.success(`已导出 ${file.fileName}（${file.changes} 条待上传的修改）：请用U盘交区级管理员导入`, 8);
+      },
+      { kind: 'export' },
+    );
 
-  const importFile = async (file: File) => {
-    setBusy('import');
-    setError(null);
+  const importFile = (file: File) => {
     setResult(null);
-    try {
-      const base64 = await readFileAsBase64(file);
-      const r = await api.call('sync.importBundle', { fileName: file.name, base64 });
-      setResult(r);
-      onImported();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
+    return run(
+      async () => {
+        const base64 = await readFileAsBase64(file);
+        setResult(await api.call('sync.importBundle', { fileName: file.name, base64 }));
+        onImported();
+      },
+      { kind: 'import' },
+    );
   };
 
   return (
@@ -56,25 +48,21 @@ export function BundleCard({ pendingCount, onImported }: { pendingCount: number;
           再把区级服务器写出的应答包（同步应答-….doudi）拷回本机，点击“导入同步包”。联网后照常自动同步，不会重复。
         </Typography.Paragraph>
         <Flex gap={8} wrap>
-          <Button icon={<ExportOutlined />} loading={busy === 'export'} disabled={busy !== null} onClick={exportBundle} data-testid="bundle-export">
+          <Button icon={<ExportOutlined />} loading={running === 'export'} disabled={busy} onClick={exportBundle} data-testid="bundle-export">
             导出同步包
           </Button>
-          <input
-            ref={inputRef}
-            type="file"
+          <FileButton
             accept=".doudi"
-            aria-label="选择应答包文件"
-            data-testid="bundle-file"
-            style={{ display: 'none' }}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void importFile(file);
-            }}
-          />
-          <Button icon={<ImportOutlined />} loading={busy === 'import'} disabled={busy !== null} onClick={() => inputRef.current?.click()} data-testid="bundle-import">
+            inputLabel="选择应答包文件"
+            inputTestId="bundle-file"
+            onFile={(file) => void importFile(file)}
+            icon={<ImportOutlined />}
+            loading={running === 'import'}
+            disabled={busy}
+            data-testid="bundle-import"
+          >
             导入同步包
-          </Button>
+          </FileButton>
         </Flex>
         {result && (
           <Alert data-testid="bundle-result" type={result.already ? 'info' : 'success'} showIcon closable title={result.message} onClose={() => setResult(null)} />

@@ -3,10 +3,10 @@
  * another PC or user account): says why, and takes the paper recovery key to open it. Nothing is
  * created or overwritten meanwhile.
  */
-import { useState } from 'react';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { KeyOutlined } from '@ant-design/icons';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
+import { useInlineAction } from '../../hooks/use-inline-action';
 
 interface Props {
   reason: string;
@@ -15,21 +15,14 @@ interface Props {
 
 export function UnlockScreen({ reason, onUnlocked }: Props) {
   const [form] = Form.useForm<{ recoveryKey: string }>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useInlineAction();
 
-  const submit = async (v: { recoveryKey: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
+  // The key stays in the field after a refusal: 56 characters are corrected, not typed again.
+  const submit = (v: { recoveryKey: string }) =>
+    run(async () => {
       await api.call('database.unlock', v);
       onUnlocked();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Flex align="center" justify="center" style={{ minHeight: '100vh', padding: 16, boxSizing: 'border-box' }}>
