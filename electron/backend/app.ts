@@ -34,14 +34,14 @@ import type { SecretBox } from './store/secret-box';
 import { areasOfTables, type BackendEvent, type ProgressInfo } from '../../shared/api/events';
 import { CallGate, EXCLUSIVE_PROCEDURES, SNAPSHOT_READS } from './api/call-gate';
 import { openReadOnly } from './db/open';
-import { backupHandlers } from './api/backup-handlers';
+import { backupHandlers, setupRestoreHandlers } from './api/backup-handlers';
 import { BackupService } from './services/backup/backups';
 import { DailyBackups } from './services/backup/daily';
 import { finishPendingRestore, swapRestored } from './services/backup/restore';
 import { BACKUP_COUNTED_TABLES } from '../../shared/backup/types';
 import { contract } from '../../shared/api/contract';
 import { setupStatus } from './services/setup/street';
-import type { RestoreResult } from '../../shared/backup/types';
+import type { RestoreResult, SetupRestoreResult } from '../../shared/backup/types';
 
 export { DB_FILE_NAME } from './db/street-database';
 
@@ -90,7 +90,8 @@ export function createBackend(opts: BackendOptions): Backend {
   const sessions = new SessionStore(() => inner.store.nowDate().getTime(), opts.sessions);
   const backups = new BackupService({ dataDir: opts.dataDir, dbFile, key, store: () => inner.store, progress });
   let restoredBy: { actor: Actor; summary: string } | null = null;
-  const extraHandlers = backupHandlers({ service: backups, dataDir: opts.dataDir, dbFile, key, onStaged: (actor, summary) => (restoredBy = { actor, summary }) });
+  const restoreDeps = { service: backups, dataDir: opts.dataDir, dbFile, key, onStaged: (actor: Actor, summary: string) => (restoredBy = { actor, summary }) };
+  const extraHandlers = { ...backupHandlers(restoreDeps), ...setupRestoreHandlers(restoreDeps) };
   inner = openInner(opts, dbFile, { emit, logError, gate, sessions, progress, extraHandlers });
   let lastActivity = inner.store.nowDate().getTime();
   const daily = new DailyBackups(backups, {
@@ -118,7 +119,7 @@ export function createBackend(opts: BackendOptions): Backend {
   };
 
   /** After a restore: the sync's recovery (replica-behind, own=1) fetches back what the backup lacked. */
-  const syncAfterRestore = async (result: RestoreResult): Promise<RestoreResult> => {
+  const syncAfterRestore = async <R extends { sync: RestoreResult['sync'] }>(result: R): Promise<R> => {
     if (!inner.sync.status().enrolled) return result;
     try {
       const run = await inner.sync.runNow('manual');
@@ -145,7 +146,7 @@ export function createBackend(opts: BackendOptions): Backend {
       if (SNAPSHOT_READS.has(procedure)) return inner.snapshotRouter.call(procedure, input, token);
       if (!proceduresInBackground.has(procedure)) lastActivity = inner.store.nowDate().getTime();
       const run = () => inner.router.call(procedure, input, token);
-      if (procedure === RESTORE) {
+      if (RESTORES.has(procedure)) {
         // alone: no call or sync run holds the database while it is replaced
         const staged = await gate.alone(async () => {
           const res = await run();
@@ -153,7 +154,7 @@ export function createBackend(opts: BackendOptions): Backend {
           return res;
         });
         if (!staged.ok) return staged;
-        return { ok: true, result: await syncAfterRestore(staged.result as RestoreResult) };
+        return { ok: true, result: await syncAfterRestore(staged.result as RestoreResult | SetupRestoreResult) };
       }
       const res = await (EXCLUSIVE_PROCEDURES.has(procedure) ? gate.alone(run) : gate.ordinary(run));
       inner.store.flushChanged(); // writes made outside a Store transaction
@@ -169,7 +170,8 @@ export function createBackend(opts: BackendOptions): Backend {
   };
 }
 
-const RESTORE = 'backup.restore';
+/** Calls that stage a restore: the backend swaps it in once they return. */
+const RESTORES: ReadonlySet<string> = new Set(['backup.restore', 'setup.restoreBackup']);
 /** Calls the window makes on a timer: they do not make the PC busy for the daily backup. */
 const proceduresInBackground: ReadonlySet<string> = new Set(
   Object.entries(contract)

@@ -10,11 +10,14 @@ import {
   type SetupStatus,
   type UserInfo,
 } from './schemas';
+import { SetupRestoreSchema, type SetupRestoreResult } from '../backup/types';
 
 export const authProcedures = {
   'setup.status': proc<SetupStatus>()(emptyInput, 'public', { background: true }),
   'setup.initialize': proc<SessionInfo>()(SetupSchema, 'public'),
   'setup.loadDemo': proc<SetupStatus>()(emptyInput, 'public'),
+  /** 从备份恢复 on a PC not set up (a dead disk, a fresh install): no user to sign in yet. */
+  'setup.restoreBackup': proc<SetupRestoreResult>()(SetupRestoreSchema, 'public'),
   'auth.login': proc<SessionInfo>()(LoginSchema, 'public'),
   'auth.logout': proc<{ ok: true }>()(emptyInput, 'any'),
   'auth.me': proc<SessionInfo>()(emptyInput, 'any'),

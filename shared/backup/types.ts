@@ -73,6 +73,15 @@ export interface RestoreResult {
   sync: { ok: boolean; recovered: number; message: string } | null;
 }
 
+/** 从备份恢复 on the first-start screen: what was restored (the user then signs in with its accounts). */
+export interface SetupRestoreResult {
+  restoredFrom: string;
+  streetName: string | null;
+  /** The backup of what the PC held (null: it held nothing). */
+  preRestore: (BackupEntry & { path: string }) | null;
+  sync: RestoreResult['sync'];
+}
+
 const FolderPath = zText('备份文件夹', { max: 1000 });
 const FilePath = zText('备份文件', { max: 1000 });
 const RecoveryKey = zOptText('恢复密钥', 200);
@@ -86,3 +95,5 @@ export const RestoreSchema = z.strictObject({
   /** The page sends true once the user confirmed what will be replaced. */
   confirmed: z.literal(true, { message: '请先确认要替换的内容' }),
 });
+/** 从备份恢复 before set-up: the backup and the paper recovery key of the PC that wrote it. */
+export const SetupRestoreSchema = z.strictObject({ path: FilePath, recoveryKey: RecoveryKey });

@@ -46,7 +46,7 @@ test('导出同步包 and 导入同步包 on the 同步 page carry the changes b
   await expect(page.getByTestId('sync-pending')).not.toHaveText('0 条');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bundle-export').click()]);
-  expect(download.suggestedFilename()).toMatch(/^同步包-张贵庄街道-\d{8}-1\.doudi$/);
+  expect(download.suggestedFilename()).toMatch(/^同步包-张贵庄街道-\d{8}-\d+\.doudi$/);
   const outbox = path.join(usb, download.suggestedFilename());
   await download.saveAs(outbox);
   await expect(page.getByText(/已导出 同步包-.*待上传的修改/)).toBeVisible();
@@ -54,7 +54,7 @@ test('导出同步包 and 导入同步包 on the 同步 page carry the changes b
   // at the district
   const imported = await importBundle(server.opened.db, new Uint8Array(fs.readFileSync(outbox)), new Date());
   expect(imported.result.rejected).toEqual([]);
-  const answer = path.join(usb, '同步应答-张贵庄街道-1.doudi');
+  const answer = path.join(usb, `同步应答-张贵庄街道-${imported.header.seq}.doudi`);
   fs.writeFileSync(answer, imported.answer);
 
   await page.getByTestId('bundle-file').setInputFiles(answer);

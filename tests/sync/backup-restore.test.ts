@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { AppError } from '../../shared/errors';
 import type { InputOf, OutputOf, ProcedureName } from '../../shared/api/contract';
+import { exportBundle } from '../../electron/backend/sync/bundle';
+import { importBundle } from '../../server/sync/bundle';
 import { STREET_A, type Replica } from './harness';
 import { serverPerFile } from './file-server';
 import { addCommunities, nameOf, rename } from './invariants';
@@ -70,5 +72,28 @@ describe('restore from a backup, then sync', () => {
     expect(nameOf(b, kept!)).toBe('备份后改名');
     const names = b.backend.store.prepare("SELECT name FROM communities WHERE name LIKE '备份%' OR name LIKE '恢复%'").pluck().all() as string[];
     expect(new Set(names).size).toBe(names.length);
+  }, 120_000);
+
+  test('USB bundles exported after restoring an older backup are still newer than those the district imported', async () => {
+    const a = await replica('usb');
+    const signIn = await a.backend.call('auth.login', { username: 'zgz_admin', password: 'secret-pass-1' }, null);
+    if (!signIn.ok) throw AppError.fromBody(signIn.error);
+    const call = caller(a, (signIn.result as { token: string }).token);
+    const backup = await call('backup.create', {});
+
+    // two bundles after the backup reach the district
+    for (const prefix of ['包一', '包二']) {
+      addCommunities(a, prefix, 1);
+      const bundle = await exportBundle(a.backend.store);
+      await importBundle(district.server.opened.db, bundle.bytes, new Date());
+    }
+    await call('backup.restore', { path: backup.path, confirmed: true });
+    a.skew.ms += 5_000; // the PC's clock goes on while it is restored
+
+    addCommunities(a, '恢复后包', 1);
+    const next = await exportBundle(a.backend.store);
+    const imported = await importBundle(district.server.opened.db, next.bytes, new Date());
+    expect(imported.already).toBe(false);
+    expect(imported.result.rejected).toEqual([]);
   }, 120_000);
 });

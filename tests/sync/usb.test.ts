@@ -61,7 +61,7 @@ describe('sync by file (USB)', () => {
     expect((await b.sync()).pushed).toBe(300);
 
     const exported = await exportBundle(a.backend.store);
-    expect(exported.fileName).toMatch(/^同步包-.+-\d{8}-1\.doudi$/);
+    expect(exported.fileName).toMatch(new RegExp(`^同步包-.+-\\d{8}-${exported.seq}\\.doudi$`));
     expect(exported.changes).toBe(500);
     // the names travel encrypted: none of them is in the file
     expect(Buffer.from(exported.bytes).includes(Buffer.from('A断网'))).toBe(false);
@@ -75,7 +75,7 @@ describe('sync by file (USB)', () => {
 
     const answerFile = { fileName: '同步应答.doudi', bytes: imported.answer };
     const applied = await importAnswer(a.backend.store, carry(answerFile));
-    expect(applied).toMatchObject({ already: false, seq: 1, acknowledged: 500, rejected: 0, pulled: 300, more: false });
+    expect(applied).toMatchObject({ already: false, seq: exported.seq, acknowledged: 500, rejected: 0, pulled: 300, more: false });
     expect(applied.message).toContain('区级服务器接收本机修改 500 条');
     // acknowledged changes left the log, as after a network push
     expect(outboxCount(a.backend.store)).toBe(0);
@@ -111,7 +111,7 @@ describe('sync by file (USB)', () => {
     const first = await exportBundle(a.backend.store);
     addCommunities(a, '第二包', 2);
     const second = await exportBundle(a.backend.store);
-    expect(second.seq).toBe(first.seq + 1);
+    expect(second.seq).toBeGreaterThan(first.seq);
     const changesBefore = await serverChanges();
 
     // one byte flipped in the sealed part, or in the clear header (authenticated with it)

@@ -28,7 +28,8 @@ function sessionInfo(store: Store, token: string, userId: string): SessionInfo {
   return { token, user: toUserInfo(store, user), street };
 }
 
-export function setupHandlers(loadDemo: DemoLoader): AreaHandlers<'setup.'> {
+/** setup.restoreBackup is the restore's (backup-handlers.ts). */
+export function setupHandlers(loadDemo: DemoLoader): Omit<AreaHandlers<'setup.'>, 'setup.restoreBackup'> {
   return {
     'setup.status': (_i, { store }) => setupStatus(store),
     'setup.initialize': (input, { store, sessions }) => {

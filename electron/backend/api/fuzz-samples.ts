@@ -251,5 +251,6 @@ export function samples(s: Seeded): Partial<Record<ProcedureName, unknown>> {
     'backup.setFolder': { folder: os.tmpdir() },
     'backup.previewRestore': { path: path.join(os.tmpdir(), 'doudi-no-such-backup.sqlite') },
     'backup.restore': { path: path.join(os.tmpdir(), 'doudi-no-such-backup.sqlite'), confirmed: true },
+    'setup.restoreBackup': { path: path.join(os.tmpdir(), 'doudi-no-such-backup.sqlite') },
   };
 }

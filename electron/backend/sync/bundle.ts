@@ -32,6 +32,17 @@ import { currentTicket, holdUsersChanges, usersHeld } from './ticket';
 /** The number of the last bundle exported, and of the last answer imported. */
 const EXPORTED_META = 'sync_bundle_seq';
 const ANSWERED_META = 'sync_bundle_answered';
+/** Bundle numbers count seconds from here (they fit the server's integer column until 2092). */
+const SEQ_EPOCH_MS = Date.UTC(2024, 0, 1);
+
+/**
+ * The next bundle's number: one more than the last, and never below the seconds of the clock. The
+ * stored number goes back with a restored backup (or is gone with a dead disk) while the district
+ * keeps the highest it imported; the clock does not go back, so the next bundle is still newer.
+ */
+export function nextBundleSeq(stored: number, now: Date): number {
+  return Math.max(stored + 1, Math.floor((now.getTime() - SEQ_EPOCH_MS) / 1000));
+}
 
 export interface ExportedBundle {
   fileName: string;
@@ -55,7 +66,7 @@ export async function exportBundle(store: Store): Promise<ExportedBundle> {
   const { header, payload } = store.tx(() => {
     // as before a push: an edit of a refused record carries the refused fields again
     supersedeRefused(store);
-    const seq = Number(store.getMeta(EXPORTED_META) ?? '0') + 1;
+    const seq = nextBundleSeq(Number(store.getMeta(EXPORTED_META) ?? '0'), store.nowDate());
     store.setMeta(EXPORTED_META, String(seq));
     const header: BundleHeader = { kind: 'outbox', street: cfg.scope.partition, deviceId: cfg.deviceId, seq, createdAt: store.nowIso() };
     const payload = {

@@ -1,10 +1,11 @@
-/** First start: offer the demo street (only on an empty data directory) or set up the real street. */
+/** First start: offer the demo street (only on an empty data directory), set up the real street, enroll, or restore a backup. */
 import { useCallback, useState } from 'react';
 import { Card, Col, Flex, Row, Typography } from 'antd';
 import type { SessionInfo, SetupStatus } from '../../../../shared/auth/schemas';
 import { DemoSetupCard } from './DemoSetupCard';
 import { StreetSetupForm } from './StreetSetupForm';
 import { EnrollSetupCard } from '../sync/EnrollSetupCard';
+import { RestoreSetupCard } from './RestoreSetupCard';
 
 interface Props {
   status: SetupStatus;
@@ -42,6 +43,7 @@ export function SetupWizard({ status, onSignedIn, onStatusChanged }: Props) {
             </Col>
           )}
           <EnrollSetupCard isEmpty={status.isEmpty} disabled={busy} onStatusChanged={onStatusChanged} onEnrolled={markEnrolled} onBusyChange={setEnrolling} />
+          {!enrolled && <RestoreSetupCard isEmpty={status.isEmpty} disabled={busy || enrolling} onBusyChange={setBusy} onStatusChanged={onStatusChanged} />}
         </Row>
       </div>
     </Flex>
