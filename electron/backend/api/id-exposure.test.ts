@@ -123,7 +123,7 @@ const WRITES: ProcedureName[] = [
   'care.signAgreement', 'care.terminateAgreement', 'care.issueCard', 'care.reissueCard', 'care.cancelCard',
   'care.recordVisit', 'care.savePlan', 'care.recordPrint',
   'database.recoveryKey', 'database.unlock',
-  'backup.setFolder', 'backup.create', 'backup.previewRestore', 'backup.restore',
+  'backup.setFolder', 'backup.create', 'backup.previewRestore', 'backup.restore', 'setup.restoreBackup',
 ];
 
 /** Every 18-character run that is a valid ID number (checksum and all), wherever it stands. */
