@@ -66,7 +66,10 @@ interface Figures {
 async function serve(design: Design, dataDir: string): Promise<Served> {
   let backend: { call: Parameters<typeof startWebHost>[0]['backend']['call']; close(): Promise<void> | void };
   if (design === 'worker') {
-    const host = await startBackendHost({ dataDir, sync: { autoStart: false }, logError: () => undefined });
+    // BENCH_WORKER_CPU_PROF=<dir>: the backend worker writes a CPU profile there when it ends.
+    const prof = process.env.BENCH_WORKER_CPU_PROF;
+    const workerExecArgv = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [];
+    const host = await startBackendHost({ dataDir, sync: { autoStart: false }, logError: () => undefined, workerExecArgv });
     backend = host;
   } else {
     const b = createBackend({ dataDir, sync: { autoStart: false }, logError: () => undefined });
