@@ -44,6 +44,8 @@ export interface BackendHostOptions {
   /** Restarts allowed within a minute before the host gives up (a worker that cannot stay up). */
   maxRestartsPerMinute?: number;
   logError?: (message: string, err: unknown) => void;
+  /** Node flags of the worker (a bench's --cpu-prof); none by default. */
+  workerExecArgv?: string[];
 }
 
 export interface BackendHost {
@@ -92,7 +94,7 @@ export async function startBackendHost(opts: BackendHostOptions): Promise<Backen
   function spawn(): { worker: Worker; ready: Promise<void> } {
     const config: WorkerConfig = { dataDir: opts.dataDir, migrationsFolder: opts.migrationsFolder, clockOffsetMs: offsetMs, sealing, sync: opts.sync, sessions };
     // The parent's loader flags are not the worker's business (worker-dev.mjs registers tsx itself).
-    const w = new Worker(workerFile, { workerData: config, execArgv: [] });
+    const w = new Worker(workerFile, { workerData: config, execArgv: opts.workerExecArgv ?? [] });
     const ready = new Promise<void>((resolve, reject) => {
       w.on('message', (m: FromWorker) => {
         switch (m.type) {

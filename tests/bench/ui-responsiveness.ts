@@ -15,7 +15,6 @@
  * district street is not built), UI_BENCH_DESIGNS=worker (default both).
  */
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -30,6 +29,8 @@ import { importRows, importWorkbook } from '../../electron/backend/testing/impor
 import { ADMIN, TEST_STREET } from '../../electron/backend/testing/harness';
 import { log, percentile, type Bench, type BenchOptions, type BenchResult } from './lib';
 import { sharedDistrict, type District } from './sync-district';
+import { forkServer } from './child-server';
+import type { CallArg, Envelope, Ticks } from './ui-client-main';
 
 const CALL_EVERY_MS = 20;
 const GOAL_LOOP_MAX_MS = 50;
@@ -37,10 +38,13 @@ const GOAL_CALL_P99_MS = 250;
 
 type Design = 'worker' | 'in_thread';
 type Job = 'import' | 'export' | 'bootstrap';
-type Call = (procedure: string, input: unknown, token?: string | null) => Promise<{ ok: boolean; result?: unknown; error?: { code: string; message: string } }>;
+/** A call made by the client process; the answer's result only when `result` is set (a big one stays there). */
+type Call = (procedure: string, input: unknown, token?: string | null, more?: Pick<CallArg, 'result' | 'inputFile'>) => Promise<Envelope>;
 
 interface Served {
   call: Call;
+  /** The figures of a job run while the client calls auth.me on schedule and the host's loop is sampled. */
+  measured(token: string | null, job: () => Promise<unknown>): Promise<Figures>;
   close(): Promise<void>;
 }
 
@@ -54,54 +58,59 @@ interface Figures {
   loop_max_ms: number;
 }
 
-/** The backend of one design behind browser mode's web host on 127.0.0.1; calls go over HTTP. */
+/**
+ * The backend of one design behind browser mode's web host on 127.0.0.1, and its clients in a
+ * process of their own (ui-client-main.ts): this thread is then the web host's alone, as in use,
+ * and its sampled loop delay is the host's, not the bench client's parsing of a 20 MB answer.
+ */
 async function serve(design: Design, dataDir: string): Promise<Served> {
   let backend: { call: Parameters<typeof startWebHost>[0]['backend']['call']; close(): Promise<void> | void };
   if (design === 'worker') {
-    const host = await startBackendHost({ dataDir, sync: { autoStart: false }, logError: () => undefined });
+    // BENCH_WORKER_CPU_PROF=<dir>: the backend worker writes a CPU profile there when it ends.
+    const prof = process.env.BENCH_WORKER_CPU_PROF;
+    const workerExecArgv = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [];
+    const host = await startBackendHost({ dataDir, sync: { autoStart: false }, logError: () => undefined, workerExecArgv });
     backend = host;
   } else {
     const b = createBackend({ dataDir, sync: { autoStart: false }, logError: () => undefined });
     backend = { call: b.call, close: () => b.close() };
   }
   const web = await startWebHost({ backend, distDir: path.join(dataDir, 'no-dist'), port: 0 });
-  const call: Call = (procedure, input, token = null) => post(`${web.url}/api/${procedure}`, JSON.stringify({ input }), token);
+  const client = await forkServer(new URL('./ui-client-main.ts', import.meta.url), []);
+  const call: Call = (procedure, input, token = null, more = { result: true }) =>
+    client.ask<Envelope>('call', { url: web.url, procedure, input, token, ...more } satisfies CallArg);
   let closed = false;
   return {
     call,
+    measured: async (token, job) => {
+      const loop = monitorEventLoopDelay({ resolution: 5 });
+      const t0 = performance.now();
+      await client.ask('tick', { url: web.url, token, everyMs: CALL_EVERY_MS });
+      loop.enable();
+      try {
+        await job();
+      } finally {
+        loop.disable();
+      }
+      const jobMs = performance.now() - t0;
+      const { latencies, failed } = await client.ask<Ticks>('stop');
+      return {
+        job_s: Math.round(jobMs / 100) / 10,
+        calls: latencies.length,
+        failed,
+        call_p99_ms: Math.round(percentile(latencies, 99)),
+        call_max_ms: Math.round(Math.max(...latencies)),
+        loop_max_ms: Math.round(loop.max / 1e6),
+      };
+    },
     close: async () => {
       if (closed) return;
       closed = true;
+      await client.close();
       await web.close();
       await backend.close();
     },
   };
-}
-
-/**
- * One POST on a connection of its own: a kept-alive connection can be closed by the server's idle
- * timer just as a request goes out on it (the in-thread design's blocked timers fire late), which
- * would fail the call for a reason the bench does not measure.
- */
-function post(url: string, body: string, token: string | null): ReturnType<Call> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
-    if (token) headers['x-doudi-token'] = token;
-    const req = http.request(url, { method: 'POST', agent: false, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        try {
-          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Awaited<ReturnType<Call>>);
-        } catch (err) {
-          reject(err as Error);
-        }
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 async function must<T>(p: ReturnType<Call>, what: string): Promise<T> {
@@ -110,56 +119,15 @@ async function must<T>(p: ReturnType<Call>, what: string): Promise<T> {
   return env.result as T;
 }
 
-/**
- * Runs the job while a client calls `auth.me` on a fixed 20 ms schedule and the event loop is
- * sampled. A call is timed from its scheduled instant: if the thread was blocked then, it waited.
- */
-async function measured(served: Served, token: string | null, job: () => Promise<unknown>): Promise<Figures> {
-  const loop = monitorEventLoopDelay({ resolution: 5 });
-  const latencies: number[] = [];
-  let failed = 0;
-  const inFlight: Promise<void>[] = [];
-  const t0 = performance.now();
-  let sent = 0;
-  const tick = () => {
-    const now = performance.now();
-    while (t0 + sent * CALL_EVERY_MS <= now) {
-      const meant = t0 + sent * CALL_EVERY_MS;
-      sent++;
-      inFlight.push(
-        served.call('auth.me', {}, token).then(
-          () => void latencies.push(performance.now() - meant),
-          () => {
-            failed++;
-            latencies.push(performance.now() - meant);
-          },
-        ),
-      );
-    }
-  };
-  const timer = setInterval(tick, CALL_EVERY_MS / 4);
-  loop.enable();
-  try {
-    await job();
-  } finally {
-    clearInterval(timer);
-    loop.disable();
-  }
-  const jobMs = performance.now() - t0;
-  await Promise.all(inFlight);
-  return {
-    job_s: Math.round(jobMs / 100) / 10,
-    calls: latencies.length,
-    failed,
-    call_p99_ms: Math.round(percentile(latencies, 99)),
-    call_max_ms: Math.round(Math.max(...latencies)),
-    loop_max_ms: Math.round(loop.max / 1e6),
-  };
-}
-
 const tempDir = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `doudi-bench-ui-${name}-`));
 
-async function importJob(design: Design, rows: number, file: { base64: string | null }): Promise<Figures> {
+/** The workbook to import, base64 in a file made once: the client process reads it, so it does not cross this thread. */
+interface ImportFile {
+  dir: string;
+  path: string | null;
+}
+
+async function importJob(design: Design, rows: number, file: ImportFile): Promise<Figures> {
   const dir = tempDir('import');
   const served = await serve(design, dir);
   try {
@@ -168,14 +136,17 @@ async function importJob(design: Design, rows: number, file: { base64: string | 
       'setup',
     );
     const [community] = await must<{ name: string }[]>(served.call('org.listCommunities', {}, s.token), 'communities');
-    file.base64 ??= await importWorkbook(importRows(community!.name, Math.ceil(rows / 2)));
-    const base64 = file.base64;
-    return await measured(served, s.token, async () => {
+    if (!file.path) {
+      file.path = path.join(file.dir, 'import.base64');
+      fs.writeFileSync(file.path, await importWorkbook(importRows(community!.name, Math.ceil(rows / 2))));
+    }
+    const inputFile = { key: 'base64', path: file.path };
+    return await served.measured(s.token, async () => {
       const preview = await must<{ importId: string; validHouseholds: number }>(
-        served.call('registry.importPreview', { fileName: '导入.xlsx', base64 }, s.token),
+        served.call('registry.importPreview', { fileName: '导入.xlsx' }, s.token, { result: true, inputFile }),
         'import preview',
       );
-      await must(served.call('registry.importCommit', { importId: preview.importId }, s.token), 'import commit');
+      await must(served.call('registry.importCommit', { importId: preview.importId }, s.token, {}), 'import commit');
     });
   } finally {
     await served.close();
@@ -199,7 +170,8 @@ async function exportJob(design: Design, street: { dir: string; password: string
   const served = await serve(design, street.dir);
   try {
     const { token } = await must<{ token: string }>(served.call('auth.login', { username: 'bench_admin', password: street.password }), 'login');
-    return await measured(served, token, () => must(served.call('registry.exportHouseholds', {}, token), 'export'));
+    // The answer (the workbook, ~20 MB of JSON) is parsed in the client process and not sent back.
+    return await served.measured(token, () => must(served.call('registry.exportHouseholds', {}, token, {}), 'export'));
   } finally {
     await served.close();
   }
@@ -211,7 +183,7 @@ async function bootstrapJob(design: Design, d: District): Promise<Figures> {
   const served = await serve(design, dir);
   try {
     const code = await d.server.issueCode(d.streetCode);
-    const f = await measured(served, null, () => must(served.call('sync.enroll', { serverUrl: d.server.url, code, deviceName: `测评-${design}` }), 'enroll'));
+    const f = await served.measured(null, () => must(served.call('sync.enroll', { serverUrl: d.server.url, code, deviceName: `测评-${design}` }, null, {}), 'enroll'));
     await served.close();
     const db = connectStreetDatabase(dir, { readonly: true });
     const got = (db.prepare('SELECT count(*) AS n FROM households').get() as { n: number }).n;
@@ -240,7 +212,7 @@ async function run(opts: BenchOptions): Promise<BenchResult> {
   const needsDistrict = jobs.includes('export') || jobs.includes('bootstrap');
   const d = needsDistrict ? await sharedDistrict(opts.households, 'ui-responsiveness') : null;
   const street = d ? await streetCopy(d) : null;
-  const file = { base64: null as string | null };
+  const file: ImportFile = { dir: tempDir('file'), path: null };
   const figures: Record<string, Figures> = {};
   try {
     const phase = async (design: Design, job: Job, what: () => string, fn: () => Promise<Figures>) => {
@@ -257,6 +229,7 @@ async function run(opts: BenchOptions): Promise<BenchResult> {
     }
   } finally {
     if (street) fs.rmSync(street.dir, { recursive: true, force: true });
+    fs.rmSync(file.dir, { recursive: true, force: true });
   }
   const json: BenchResult['json'] = { bench: 'ui-responsiveness', phases: jobs.join(','), designs: designs.join(','), import_rows: rows, persons: d?.persons ?? 0, households: d?.households ?? 0 };
   for (const [key, f] of Object.entries(figures)) for (const [k, v] of Object.entries(f)) json[`${key}_${k}`] = v;
