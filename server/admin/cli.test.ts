@@ -133,7 +133,7 @@ describe(`the admin CLI while the server runs (${pgAdmin ? 'PostgreSQL' : 'PGlit
       expect(imported.stdout).toContain('断网的电脑');
       expect(imported.stdout).toContain('接收 3 条修改，拒收 0 条');
       // by default the answer is written beside the bundle
-      const answer = fs.readdirSync(pcDir).find((f) => f.startsWith('同步应答-') && f.endsWith('-1.doudi'));
+      const answer = fs.readdirSync(pcDir).find((f) => f.startsWith('同步应答-') && f.endsWith(`-${exported.seq}.doudi`));
       expect(answer, imported.stdout).toBeTruthy();
       expect(fs.statSync(path.join(pcDir, answer!)).mode & 0o777).toBe(0o600);
       const applied = await importAnswer(pc.store, new Uint8Array(fs.readFileSync(path.join(pcDir, answer!))));
