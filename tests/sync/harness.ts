@@ -37,20 +37,35 @@ export interface TestServer {
  * With SYNC_TEST_DATABASE_URL (an admin connection to a real PostgreSQL, as .ci/run sets), each
  * server gets a fresh database of its own, dropped on close; otherwise an in-memory PGlite.
  */
-async function openTestDb(): Promise<{ opened: OpenedServerDb; drop: () => Promise<void>; cut: () => Promise<void> }> {
+interface TestDb {
+  opened: OpenedServerDb;
+  drop: () => Promise<void>;
+  /** What a crashed server process leaves: its connections gone, their transactions rolled back. */
+  cut: () => Promise<void>;
+  /** The database as a restarted process opens it: a new connection pool (PGlite: the same instance). */
+  reopen: (old: OpenedServerDb) => Promise<OpenedServerDb>;
+}
+
+async function openTestDb(): Promise<TestDb> {
   const adminUrl = process.env.SYNC_TEST_DATABASE_URL;
-  if (!adminUrl) return { opened: await openServerDb({}), drop: async () => undefined, cut: async () => undefined };
+  if (!adminUrl) return { opened: await openServerDb({}), drop: async () => undefined, cut: async () => undefined, reopen: async (old) => old };
   const db = await createScratchDatabase(adminUrl, 'doudi_test');
+  const open = () => openServerDb({ databaseUrl: db.url, onConnectionError: () => undefined });
   return {
-    opened: await openServerDb({ databaseUrl: db.url, onConnectionError: () => undefined }),
-    // what a crashed server process leaves: its connections gone, their transactions rolled back
+    opened: await open(),
     cut: () => db.asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${db.name}' AND pid <> pg_backend_pid()`),
+    // The old pool's idle clients may not yet have heard that their backends were terminated; a
+    // restarted process never reuses them (reusing them made the first query after a restart fail).
+    reopen: async (old) => {
+      await old.close().catch(() => undefined);
+      return open();
+    },
     drop: db.drop,
   };
 }
 
 export async function startServer(opts: { bodyLimit?: number; logStream?: { write(line: string): void } } = {}): Promise<TestServer> {
-  const { opened, drop, cut } = await openTestDb();
+  const { opened, drop, cut, reopen } = await openTestDb();
   const now = new Date();
   await admin.createStreets(opened.db, now, [STREET_A, STREET_B]);
   await admin.createUser(opened.db, now, { username: 'zgz_admin', displayName: '王一', role: 'street-admin', password: 'secret-pass-1', partition: STREET_A });
@@ -70,13 +85,14 @@ export async function startServer(opts: { bodyLimit?: number; logStream?: { writ
       old.server.closeAllConnections();
       await cut();
       await old.close();
-      forgetRecentEnrollments(opened.db);
-      server.app = buildServer({ db: opened, bodyLimit: opts.bodyLimit, logger });
+      server.opened = await reopen(server.opened);
+      forgetRecentEnrollments(server.opened.db);
+      server.app = buildServer({ db: server.opened, bodyLimit: opts.bodyLimit, logger });
       await server.app.listen({ host: '127.0.0.1', port: addr.port });
     },
     close: async () => {
       await server.app.close();
-      await opened.close();
+      await server.opened.close();
       await drop();
     },
   };
