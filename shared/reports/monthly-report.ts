@@ -26,12 +26,23 @@ export type MonthlyTableKey = (typeof MONTHLY_TABLE_KEYS)[number];
 
 const cell = z.number().int().nullable(); // null: not applicable (e.g. a share of zero)
 
-export const ReportColumnSchema = z.object({ key: z.string().min(1), label: z.string().min(1), unit: z.enum(REPORT_UNITS) });
+export const ReportColumnSchema = z.object({
+  key: z.string().min(1),
+  label: z.string().min(1),
+  unit: z.enum(REPORT_UNITS),
+  /** A share ('bp') names the count columns it divides, so that a total (a street's, the district's) is recomputed, never summed. */
+  ratioOf: z.object({ num: z.string().min(1), den: z.string().min(1) }).optional(),
+});
 export const ReportRowSchema = z.object({
   key: z.string().min(1),
   label: z.string().min(1),
   cells: z.record(z.string(), cell),
 });
+/**
+ * Row keys say what a row counts, as `<dimension>:<value>` (e.g. `community:詹滨西里社区`, `group:dibao`,
+ * `category:<code>`), or a plain key for a single-row table; the screening table has one row per community
+ * (`community:`) and per group (`group:`), with columns `planned`, `done`, `overdue`.
+ */
 export const ReportTableSchema = z.object({
   key: z.enum(MONTHLY_TABLE_KEYS),
   title: z.string().min(1),
