@@ -48,4 +48,5 @@ export interface EndedEntitlements {
   visitsClosed: string;
   /** The 问题台账 item opened to re-assess the household's remaining members, if any remain. */
   reviewItemNo: string | null;
+  reviewItemId: string | null;
 }

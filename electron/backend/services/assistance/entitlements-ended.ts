@@ -52,8 +52,8 @@ export function entitlementsEnded(store: Store, street: string): EndedEntitlemen
     const recoveries = enrolments.flatMap((e) => recoveriesOf(store, e));
     const recorded = deathRecord(store, p.id);
     const review = store
-      .prepare(`SELECT item_no FROM ledger_items WHERE person_id = ? AND deleted_at IS NULL AND description LIKE ? ORDER BY registered_at DESC LIMIT 1`)
-      .get(p.id, `${DEATH_REVIEW}：%`) as { item_no: string } | undefined;
+      .prepare(`SELECT id, item_no FROM ledger_items WHERE person_id = ? AND deleted_at IS NULL AND description LIKE ? ORDER BY registered_at DESC LIMIT 1`)
+      .get(p.id, `${DEATH_REVIEW}：%`) as { id: string; item_no: string } | undefined;
     out.push({
       personId: p.id,
       householdId: p.household_id,
@@ -70,6 +70,7 @@ export function entitlementsEnded(store: Store, street: string): EndedEntitlemen
       cards,
       visitsClosed: VISITS_CLOSED,
       reviewItemNo: review?.item_no ?? null,
+      reviewItemId: review?.id ?? null,
     });
   }
   return out;
