@@ -30,8 +30,8 @@ const OPEN_SQL = `status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 export function stopEntitlementsOnDeath(store: Store, actor: Actor, p: DeadPerson, source: string | null): void {
   const open = store
-    .prepare(`SELECT * FROM enrolments WHERE household_id = ? AND deleted_at IS NULL AND ${OPEN_SQL}`)
-    .all(p.household_id) as EnrolmentDbRow[];
+    .prepare(`SELECT * FROM enrolments WHERE (household_id = ? OR person_id = ?) AND deleted_at IS NULL AND ${OPEN_SQL}`)
+    .all(p.household_id, p.id) as EnrolmentDbRow[];
   const allDead = allMembersDied(store, p.household_id);
   const reason = `${p.name}于 ${p.died_on} 死亡`;
   for (const e of open) {
