@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { proc, STAFF, SUPERVISORS } from '../api/proc';
 import { zCode, zDate, zFen, zId, zInt, zMonth, zOptText, zText } from '../api/zh';
 import type { FileOut } from '../registry/types';
+import type { EndedEntitlements } from './entitlements-ended';
 import { ENROLMENT_STATUSES, PROGRAMMES, TEMP_PAPERS, TEMP_TYPES } from './codes';
 import type {
   AccountingSheet,
@@ -114,6 +115,8 @@ export const assistanceProcedures = {
     STAFF,
   ),
   'assistance.entitlementGaps': proc<EntitlementGap[]>()(z.strictObject({ onDate: zDate('核查日期').optional() }), STAFF),
+  /** 应退尽退 after a death: every person whose entitlements a recorded death ended, what stopped, the 扣回. */
+  'assistance.entitlementsEnded': proc<EndedEntitlements[]>()(z.strictObject({}), STAFF),
   /** 暂停退出结束后复核: households held at their amount while exits were suspended, once it has ended. */
   'assistance.suspensionReview': proc<SuspensionReview>()(z.strictObject({ onDate: zDate('核查日期').optional() }), STAFF),
   'assistance.listTemporary': proc<TemporaryRow[]>()(

@@ -1,6 +1,6 @@
 /**
- * Issue 12 end to end (browser mode): recording a death on the household page lists the person's
- * allowance under 应退尽退; a household held at its amount while exits were suspended (2020) is on the
+ * Issue 12 end to end (browser mode): recording a death on the household page stops the person's
+ * allowance (listed under 死亡停发, issue 17); a household held at its amount while exits were suspended (2020) is on the
  * 暂停退出结束后复核 tab now that the suspension has ended, and its row opens the enrolment.
  */
 import { makeIdNumber } from '../../shared/id-number';
@@ -8,7 +8,7 @@ import { shanghaiDate } from '../../shared/time/shanghai';
 import { atShanghai, enrol, goHash, openSignedIn, setUpAssistanceStreet } from '../support/assistance-street';
 import { expect, screenshot, test } from './fixtures';
 
-test('a death recorded on the household page puts the orphan allowance on 应退尽退', async ({ page, app, clock }) => {
+test('a death recorded on the household page stops the orphan allowance, listed under 死亡停发', async ({ page, app, clock }) => {
   test.setTimeout(120_000);
   atShanghai(clock, '2026-03-20T10:00:00');
   const s = await setUpAssistanceStreet(app.backend);
@@ -35,9 +35,11 @@ test('a death recorded on the household page puts the orphan allowance on 应退
 
   await page.getByRole('menuitem', { name: '救助政策' }).click();
   await page.getByTestId('tab-entitlement-gaps').click();
-  const row = page.getByTestId('entitlement-gaps').locator('tbody tr', { hasText: '严小' });
-  await expect(row).toContainText('孤儿基本生活费');
-  await expect(row).toContainText('应退尽退：死亡（2026-06起停发）');
+  // The death exited the allowance itself (issue 17): listed under 死亡停发, no longer an open 应退尽退.
+  await page.getByTestId('tab-deaths').click();
+  const row = page.getByTestId('ended-table').locator('tbody tr', { hasText: '严小' });
+  await expect(row).toContainText('孤儿基本生活费：2026-06起停发');
+  await expect(row).toContainText('意外');
   await screenshot(page, 'exits-03-should-exit');
   expect(shanghaiDate(clock.now())).toBe('2026-05-10');
 });

@@ -6,6 +6,7 @@ import { DISTRICT_PARTITION, setParam } from '../services/policy/params';
 import { advanceEnrolment, applyEnrolment, investigateEnrolment } from '../services/assistance/enrolments';
 import { accountingSheet, previewInvestigation } from '../services/assistance/accounting-sheet';
 import { entitlementGaps } from '../services/assistance/gaps';
+import { entitlementsEnded } from '../services/assistance/entitlements-ended';
 import { suspensionReview } from '../services/assistance/suspension-review';
 import { previewIncomeRise, recordIncomeRise } from '../services/assistance/income-rise';
 import { exportPaymentList } from '../services/assistance/payment-export';
@@ -68,6 +69,7 @@ export function assistanceHandlers(): Omit<AreaHandlers<'assistance.'>, Assistan
     'assistance.exportPaymentList': (input, { store, actor }) => exportPaymentList(store, actor, input.programme, input.month),
     'assistance.entitlementGaps': (input, { store, actor }) =>
       entitlementGaps(store, actor.streetCode, input.onDate ?? shanghaiDate(store.nowDate())),
+    'assistance.entitlementsEnded': (_i, { store, actor }) => entitlementsEnded(store, actor.streetCode),
     'assistance.suspensionReview': (input, { store, actor }) =>
       suspensionReview(store, actor.streetCode, input.onDate ?? shanghaiDate(store.nowDate())),
     'assistance.listTemporary': (input, { store, actor }) => listTemporary(store, actor.streetCode, input),

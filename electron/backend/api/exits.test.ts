@@ -124,10 +124,10 @@ describe('one exit rule on every path while exits are suspended', () => {
     expect(person.diedOn).toBe('2020-07-03');
     expect(await paidIn('dibao', '2020-07', e.id)).not.toBeNull();
     expect(await paidIn('dibao', '2020-08', e.id)).toBeNull();
-    const gaps = await call('assistance.entitlementGaps', {});
-    expect(gaps).toContainEqual(expect.objectContaining({ householdId: hh.id, subsidy: 'dibao', problem: 'should-exit', reason: 'death', stopMonth: '2020-08' }));
-    const exited = await call('assistance.advance', { id: e.id, step: 'exit', month: '2020-08', note: '户内人员均已死亡' });
+    // The death itself exits it (应退尽退, issue 17), inside the suspension, without the rule's answers.
+    const exited = await call('assistance.getEnrolment', { id: e.id });
     expect(exited).toMatchObject({ status: 'exited', endMonth: '2020-08' });
+    expect(exited.steps.at(-1)).toMatchObject({ step: 'exit', detail: { path: 'death', month: '2020-08' } });
     expect((await call('assistance.entitlementGaps', {})).filter((g) => g.householdId === hh.id)).toEqual([]);
   });
 
@@ -147,7 +147,7 @@ describe('death ends entitlement', () => {
     await at('2026-03-15T02:00:00Z');
   });
 
-  test('an orphan allowance stops the month after the death: off the next payment list, on 应退尽退 until exited', async () => {
+  test('an orphan allowance stops the month after the death: off the next payment list, exited by the death', async () => {
     const hh = await household([{ name: '严小', relation: '02', birth: '20150101' }], ['orphan']);
     const child = hh.members[0]!;
     const e = await enrol({ programme: 'orphan-allowance', householdId: hh.id, personId: child.id }, '2026-04', DATES_2026);
@@ -155,10 +155,8 @@ describe('death ends entitlement', () => {
     await call('registry.recordDeath', { personId: child.id, diedOn: '2026-05-08', note: '意外' });
     expect(await paidIn('orphan-allowance', '2026-05', e.id)).not.toBeNull();
     expect(await paidIn('orphan-allowance', '2026-06', e.id)).toBeNull();
-    const gaps = await call('assistance.entitlementGaps', {});
-    expect(gaps.filter((g) => g.personId === child.id)).toEqual([
-      expect.objectContaining({ subsidy: 'orphan-allowance', problem: 'should-exit', reason: 'death', stopMonth: '2026-06' }),
-    ]);
+    expect(await call('assistance.getEnrolment', { id: e.id })).toMatchObject({ status: 'exited', endMonth: '2026-06' });
+    expect((await call('assistance.entitlementGaps', {})).filter((g) => g.personId === child.id)).toEqual([]);
     // The audit keeps the recorded death with its note.
     expect(JSON.stringify(await call('audit.list', { entityId: child.id, action: 'registry.recordDeath' }))).toContain('意外');
   });

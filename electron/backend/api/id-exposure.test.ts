@@ -70,6 +70,7 @@ const LISTS: Partial<Record<ProcedureName, Input>> = {
   'assistance.getEnrolment': (s) => ({ id: s.enrolmentId }),
   'assistance.paymentList': (s) => ({ programme: 'dibao', month: s.month }),
   'assistance.entitlementGaps': () => ({}),
+  'assistance.entitlementsEnded': () => ({}),
   'assistance.gapList': () => ({}),
   'assistance.temporaryPayments': (s) => ({ fromMonth: s.month, toMonth: s.month }),
   'assistance.oneTruthReport': () => ({}),

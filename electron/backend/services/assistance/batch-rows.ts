@@ -48,7 +48,11 @@ function enrolmentsOf(store: Store, street: string, programme: Programme): Enrol
 }
 
 /** What is due for the month today: amountFor when payable (0 otherwise), with the month's covered persons. */
-function dueFor(store: Store, e: Enrolment, month: string): { amountFen: number; coveredPersons: number; basis: string; figures: unknown } {
+export function dueFor(
+  store: Store,
+  e: EnrolmentDbRow & Pick<Enrolment, 'deleted_at' | 'household_deleted'>,
+  month: string,
+): { amountFen: number; coveredPersons: number; basis: string; figures: unknown } {
   if (e.deleted_at !== null || e.household_deleted !== null || !payableIn(store, e, month)) {
     return { amountFen: 0, coveredPersons: coveredIn(store, e, month), basis: 'stopped', figures: null };
   }

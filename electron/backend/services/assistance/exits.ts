@@ -49,7 +49,7 @@ export function allMembersDied(store: Store, householdId: string): boolean {
 }
 
 /** Ends an enrolment from next month because the registry says so, recorded as an exit step. */
-function endEnrolment(store: Store, actor: Actor, e: EnrolmentDbRow, endMonth: string, path: ExitPath, reason: string, detail: Record<string, unknown>): void {
+export function endEnrolment(store: Store, actor: Actor, e: EnrolmentDbRow, endMonth: string, path: ExitPath, reason: string, detail: Record<string, unknown>): void {
   const end = e.end_month !== null && e.end_month < endMonth ? e.end_month : endMonth;
   const d = { ...detail, path, month: end };
   store.update('enrolments', e.id, { status: 'exited', endMonth: end }, actor, {

@@ -47,12 +47,12 @@ export function assertSupportedAtHome(row: CarePersonRow): void {
   }
 }
 
-/** Persons on the 四有 board: members of 特困分散供养 households or anyone with a home-care profile, minus transfers. */
+/** Persons on the 四有 board: living members of 特困分散供养 households or anyone with a home-care profile, minus transfers. */
 export function listCarePersons(store: Store, streetCode: string, communityId: string | null): CarePersonRow[] {
   return store
     .prepare(
       `${SELECT}
-       WHERE p.street_code = ? AND p.deleted_at IS NULL AND h.deleted_at IS NULL AND (? IS NULL OR c.id = ?)
+       WHERE p.street_code = ? AND p.deleted_at IS NULL AND p.died_on IS NULL AND h.deleted_at IS NULL AND (? IS NULL OR c.id = ?)
          AND (${inForceSql('h')}
               OR EXISTS (SELECT 1 FROM care_profiles cp WHERE cp.person_id = p.id AND cp.deleted_at IS NULL AND cp.supply_mode = 'home'))
          AND NOT EXISTS (SELECT 1 FROM care_profiles cp WHERE cp.person_id = p.id AND cp.deleted_at IS NULL AND cp.supply_mode = 'institution')

@@ -1,12 +1,14 @@
 /**
  * 登记死亡: a person's death is a dated fact on their record (they stay in the registry, their history
- * with them). The entitlements it ends follow from it (services/assistance/exits.ts personDied and
- * death-end.ts): paid through the month of death, listed under 应退尽退 until exited.
+ * with them). In the same transaction it stops what it ends (应退尽退): the household's 低保 counts one
+ * person fewer (exits.ts personDied), and every programme, allowance, care agreement and card of the
+ * person ends (assistance/death-stop.ts); paid through the month of death (death-end.ts).
  */
 import { AppError } from '../../../../shared/errors';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
 import { personDied } from '../assistance/exits';
+import { stopEntitlementsOnDeath } from '../assistance/death-stop';
 import { loadPersonRow } from './read';
 
 export function recordDeath(store: Store, actor: Actor, input: { personId: string; diedOn: string; note?: string | null }): void {
@@ -23,5 +25,6 @@ export function recordDeath(store: Store, actor: Actor, input: { personId: strin
       detail: { diedOn: input.diedOn, note: input.note ?? null, householdId: p.household_id },
     });
     personDied(store, actor, { ...p, died_on: input.diedOn });
+    stopEntitlementsOnDeath(store, actor, { ...p, died_on: input.diedOn }, input.note ?? null);
   });
 }

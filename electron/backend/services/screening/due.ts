@@ -90,10 +90,11 @@ function baseHouseholds(store: Store, streetCode: string, onDate: string, policy
        WHERE h.street_code = ? AND h.deleted_at IS NULL AND h.status IN ('active','watch')`,
     )
     .all(streetCode) as Omit<HouseholdDb, 'extra'>[];
+  // Only living members make a household due: a recorded death closes the person's visits.
   const ps = store
     .prepare(
       `SELECT p.household_id, p.name, p.relation, p.birth_date, p.sex, p.health, p.self_care, p.disability_category, p.disability_grade
-       FROM persons p WHERE p.street_code = ? AND p.deleted_at IS NULL`,
+       FROM persons p WHERE p.street_code = ? AND p.deleted_at IS NULL AND p.died_on IS NULL`,
     )
     .all(streetCode) as PersonDb[];
   const members = new Map<string, PersonDb[]>();

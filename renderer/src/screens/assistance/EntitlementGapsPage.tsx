@@ -1,8 +1,8 @@
 /**
  * 救助政策 › 应补尽补: people entitled to an allowance who do not receive it, or not at the standard;
  * 应退尽退 and 复核 (entitlement ended, members changed), filtered by problem (with the count of each),
- * community and grid, and exported to Excel as filtered; on its own tab, the households to review once
- * the suspension of exits has ended.
+ * community and grid, and exported to Excel as filtered; on their own tabs, the persons whose death
+ * stopped their entitlements (with the 扣回), and the households to review once the suspension of exits has ended.
  */
 import { Alert, Button, DatePicker, Flex, Segmented, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -14,6 +14,7 @@ import { GAP_REASONS } from '../../../../shared/assistance/codes';
 import { labelOf } from '../../../../shared/codes';
 import { hrefOf } from '../../router/routes';
 import { SuspensionReviewTable } from './SuspensionReviewTable';
+import { EntitlementsEndedTable } from './EntitlementsEndedTable';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { useFileAction } from '../../hooks/use-file-action';
@@ -127,6 +128,7 @@ export function EntitlementGapsPage() {
       <Tabs
         items={[
           { key: 'gaps', label: <span data-testid="tab-gaps">应补尽补、应退尽退</span>, children: <GapsTable onDate={onDate} /> },
+          { key: 'deaths', label: <span data-testid="tab-deaths">死亡停发</span>, children: <EntitlementsEndedTable /> },
           { key: 'suspension-review', label: <span data-testid="tab-suspension-review">暂停退出结束后复核</span>, children: <SuspensionReviewTable onDate={onDate} /> },
         ]}
       />

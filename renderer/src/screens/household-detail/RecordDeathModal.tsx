@@ -1,6 +1,6 @@
 /**
- * 登记死亡: the date of death (not in the future, not before the birth) and a note. The person stays
- * on record; what they were paid stops after the month of death and is listed under 应退尽退.
+ * 登记死亡: the date of death (not in the future, not before the birth) and its source. The person stays
+ * on record; every entitlement stops after the month of death, listed under 应补尽补 › 死亡停发.
  */
 import { useState } from 'react';
 import { Alert, App, DatePicker, Form, Input, Modal } from 'antd';
@@ -34,7 +34,7 @@ export function RecordDeathModal({ person, onClose, onSaved }: Props) {
     setBusy(true);
     try {
       await api.call('registry.recordDeath', { personId: person.id, diedOn: v.diedOn.format('YYYY-MM-DD'), note: v.note?.trim() || null });
-      message.success(`已登记 ${person.name} 死亡`);
+      message.success(`已登记 ${person.name} 死亡，其救助和补贴已停发（见应补尽补 › 死亡停发）`);
       onSaved();
     } catch (e) {
       showFormError(form, e, message, { rename: { personId: 'diedOn' } });
@@ -59,7 +59,7 @@ export function RecordDeathModal({ person, onClose, onSaved }: Props) {
         type="warning"
         showIcon
         style={{ marginBottom: 16 }}
-        title="登记后不能撤销：本人的救助补贴发放至死亡当月，次月起停发并列入“应退尽退”；低保家庭相应减少保障人数或列入复核。操作会记入操作日志。"
+        title="登记后不能撤销：本人的救助和补贴发放至死亡当月，次月起停发（死亡后已发放的在下一批次扣回）；照料协议和服务卡同时终止，不再列入走访名单；低保家庭相应减少保障人数，家庭其余成员转问题台账复核。操作会记入操作日志。"
       />
       <Form form={form} name="recordDeath" layout="vertical" onFinish={submit} preserve={false}>
         <Form.Item label="死亡日期" name="diedOn" rules={[{ required: true, message: '请选择死亡日期' }]}>
@@ -70,8 +70,8 @@ export function RecordDeathModal({ person, onClose, onSaved }: Props) {
             disabledDate={(d) => d.isAfter(dayjs(today), 'day') || (person !== null && d.isBefore(dayjs(person.birthDate), 'day'))}
           />
         </Form.Item>
-        <Form.Item label="说明" name="note">
-          <Input data-testid="death-note" maxLength={200} placeholder="如：病故（死亡证明编号）" />
+        <Form.Item label="来源/说明" name="note">
+          <Input data-testid="death-note" maxLength={200} placeholder="如：家属持死亡医学证明办理（证明编号）、公安户籍注销" />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,0 +1,203 @@
+/**
+ * Issue 17, 应退尽退: a recorded death stops every entitlement of the person in one transaction — from
+ * the next unconfirmed batch, never in a confirmed one — lists what confirmed batches paid after the
+ * death for 扣回 (to the fen), ends care agreements and cards, takes the person off the visit lists
+ * and opens a re-assessment of the household's remaining members; nothing else changes.
+ */
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { makeIdNumber } from '../../../shared/id-number';
+import { ADMIN, makeHarness, type Harness } from '../testing/harness';
+import { enrolThroughSteps } from '../testing/enrolment';
+
+let h: Harness;
+let now: Date;
+let communityId: string;
+let token: string | null = null;
+let seq = 200;
+
+/** Moves the clock; the session would expire, so sign in again. */
+async function at(iso: string) {
+  now = new Date(iso);
+  token = (await h.call('auth.login', { username: ADMIN.username, password: ADMIN.password }, null)).token;
+}
+const call: Harness['call'] = (p, input) => h.call(p, input, token ?? undefined);
+const raw = (p: string, input: unknown) => h.raw(p, input, token ?? undefined);
+const db = () => h.backend.store.sqlite;
+const changeCount = () => (db().prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+const PROGRAMMES = ['dibao', 'tekun-home', 'disability-living-subsidy'] as const;
+
+beforeEach(async () => {
+  token = null;
+  now = new Date('2026-03-15T02:00:00Z');
+  h = await makeHarness({ now: () => now });
+  await at('2026-03-15T02:00:00Z');
+  communityId = (await call('org.listCommunities', {}))[0]!.id;
+  await call('policy.setParam', { key: 'disability.livingSubsidy', value: 10000, effectiveFrom: '2016-01-01', retroactiveReason: '测试' });
+});
+afterEach(() => h.close());
+
+type Member = { name: string; relation: string; birth?: string; disabled?: boolean };
+async function household(members: Member[]) {
+  return call('registry.createHousehold', {
+    household: { communityId, address: `新立村${seq}号`, hukouType: 'urban', bankName: '天津农商银行', bankAccount: `62210000000${seq}` },
+    members: members.map((m) => ({
+      name: m.name,
+      relation: m.relation as '02',
+      idNumber: makeIdNumber('120110', m.birth ?? '19600101', seq++ * 2 + 1),
+      employment: 'unemployed' as const,
+      incomes: [],
+      ...(m.disabled ? { disabilityCategory: '4' as const, disabilityGrade: '1' as const } : {}),
+    })),
+  });
+}
+const enrol = (input: Parameters<typeof enrolThroughSteps>[1]) => enrolThroughSteps(h, input, '2026-04', token ?? undefined);
+
+async function confirmMonth(month: string) {
+  for (const programme of PROGRAMMES) {
+    const b = await call('batches.generate', { programme, month });
+    await call('batches.confirm', { id: b.id });
+  }
+}
+const frozen = () => db().prepare('SELECT * FROM payment_batch_rows ORDER BY batch_id, seq').all();
+const batchesNow = () => db().prepare("SELECT id, status, digest, row_count, total_fen, confirmed_at FROM payment_batches WHERE status <> 'pending' ORDER BY id").all();
+const rowsFor = async (programme: (typeof PROGRAMMES)[number], month: string, enrolmentId: string) =>
+  (await call('batches.generate', { programme, month })).rows.filter((r) => r.enrolmentId === enrolmentId).map((r) => [r.kind, r.forMonth, r.amountFen]);
+
+/**
+ * 金 household (低保 for two, each with a disability living subsidy), 严老 alone (特困分散供养 with a
+ * signed care agreement and a card), 陶 household (低保, untouched); April and May paid and confirmed.
+ */
+async function street() {
+  const jin = await household([
+    { name: '金大', relation: '02', disabled: true },
+    { name: '金二', relation: '10', birth: '19620505', disabled: true },
+  ]);
+  const jinDa = jin.members[0]!;
+  const jinEr = jin.members[1]!;
+  const jinDibao = await enrol({ programme: 'dibao', householdId: jin.id });
+  const daSubsidy = await enrol({ programme: 'disability-living-subsidy', householdId: jin.id, personId: jinDa.id });
+  const erSubsidy = await enrol({ programme: 'disability-living-subsidy', householdId: jin.id, personId: jinEr.id });
+  const yan = await household([{ name: '严老', relation: '02', birth: '19400101' }]);
+  const yanId = yan.members[0]!.id;
+  const tekun = await enrol({ programme: 'tekun-home', householdId: yan.id, personId: yanId });
+  const g = await call('care.saveCaregiver', {
+    caregiver: { name: '李照料', idNumber: makeIdNumber('120110', '19700101', seq++), relation: 'neighbour', phone: '13820005678', address: '新立村1号' },
+  });
+  const met = { eating: true, dressing: true, bed: true, toileting: true, walking: true, bathing: true };
+  await call('care.saveProfile', { personId: yanId, selfCareMet: met, assessedDate: '2026-03-15', health: '高血压', risks: '独居', needs: '助餐' });
+  const agreement = await call('care.createAgreement', { personId: yanId, caregiverId: g.id, startDate: '2026-03-15', services: ['daily-watch', 'daily-care'] });
+  await call('care.signAgreement', { id: agreement.id, signedDate: '2026-03-15' });
+  const card = await call('care.issueCard', { personId: yanId, streetContact: '王民政', streetPhone: '022-24390000' });
+  const tao = await household([{ name: '陶大', relation: '02' }, { name: '陶二', relation: '10' }]);
+  const taoDibao = await enrol({ programme: 'dibao', householdId: tao.id });
+  await at('2026-04-20T02:00:00Z');
+  await confirmMonth('2026-04');
+  await at('2026-05-15T02:00:00Z');
+  await confirmMonth('2026-05');
+  return { jin, jinDa, jinEr, jinDibao, daSubsidy, erSubsidy, yan, yanId, tekun, agreement, card, tao, taoDibao };
+}
+
+describe('应退尽退: a recorded death stops every entitlement', () => {
+  test('stopped from the next unconfirmed batch, 扣回 listed to the fen, care ended, visits closed, nothing else touched', async () => {
+    const s = await street();
+    await at('2026-05-20T02:00:00Z');
+    const confirmedRows = frozen();
+    const confirmedBatches = batchesNow();
+    const tao = db().prepare('SELECT * FROM enrolments WHERE id = ?').get(s.taoDibao.id);
+    const daBefore = await call('assistance.getEnrolment', { id: s.daSubsidy.id });
+    const yanHousehold = (r: { householdId: string }) => r.householdId === s.yan.id;
+    expect((await call('screening.dueList', { list: 'week', pageSize: 500 })).rows.some(yanHousehold)).toBe(true);
+    expect((await call('care.board', {})).map((r) => r.personId)).toContain(s.yanId);
+
+    await call('registry.recordDeath', { personId: s.jinEr.id, diedOn: '2026-04-10', note: '公安户籍注销' });
+    await call('registry.recordDeath', { personId: s.yanId, diedOn: '2026-04-28', note: '殡葬火化记录' });
+
+    // The person's own programmes are exited from the month after the death; the household's 低保 counts one fewer.
+    expect(await call('assistance.getEnrolment', { id: s.erSubsidy.id })).toMatchObject({ status: 'exited', endMonth: '2026-05' });
+    expect(await call('assistance.getEnrolment', { id: s.tekun.id })).toMatchObject({ status: 'exited', endMonth: '2026-05' });
+    expect(await call('assistance.getEnrolment', { id: s.jinDibao.id })).toMatchObject({ status: 'active', endMonth: null, coveredPersons: 1 });
+    // The next unconfirmed batch: no payment to the dead, the 扣回 of May; April (alive through the month of death) kept.
+    expect(await rowsFor('disability-living-subsidy', '2026-06', s.erSubsidy.id)).toEqual([['recovery', '2026-05', -10000]]);
+    expect(await rowsFor('tekun-home', '2026-06', s.tekun.id)).toEqual([['recovery', '2026-05', -187000]]);
+    expect(await rowsFor('dibao', '2026-06', s.jinDibao.id)).toEqual([
+      ['regular', '2026-06', 104500],
+      ['recovery', '2026-05', -104500],
+    ]);
+
+    const ended = await call('assistance.entitlementsEnded', {});
+    expect(ended.map((e) => e.name)).toEqual(['严老', '金二']);
+    const [yan, er] = ended as [(typeof ended)[number], (typeof ended)[number]];
+    expect(er).toMatchObject({
+      diedOn: '2026-04-10',
+      source: '公安户籍注销',
+      recordedBy: 'admin',
+      enrolments: [
+        { enrolmentId: s.jinDibao.id, programme: 'dibao', change: 'covered-reduced', stopMonth: '2026-05' },
+        { enrolmentId: s.erSubsidy.id, programme: 'disability-living-subsidy', change: 'exited', stopMonth: '2026-05' },
+      ],
+      recoverTotalFen: 114500,
+      agreements: [],
+      cards: [],
+    });
+    expect(er.recoveries).toEqual([
+      { enrolmentId: s.jinDibao.id, programme: 'dibao', month: '2026-05', paidFen: 209000, dueFen: 104500, recoverFen: 104500 },
+      { enrolmentId: s.erSubsidy.id, programme: 'disability-living-subsidy', month: '2026-05', paidFen: 10000, dueFen: 0, recoverFen: 10000 },
+    ]);
+    expect(er.reviewItemNo).toMatch(/^WT-/);
+    expect(yan).toMatchObject({
+      enrolments: [{ enrolmentId: s.tekun.id, programme: 'tekun-home', change: 'exited', stopMonth: '2026-05' }],
+      recoveries: [{ enrolmentId: s.tekun.id, month: '2026-05', paidFen: 187000, dueFen: 0, recoverFen: 187000 }],
+      recoverTotalFen: 187000,
+      agreements: [{ id: s.agreement.id, endedOn: '2026-04-28' }],
+      cards: [{ id: s.card.id, cardNumber: s.card.cardNumber, endedOn: '2026-04-28' }],
+      reviewItemNo: null,
+    });
+    // The re-assessment item is on the household's ledger, for the remaining member.
+    const item = (await call('ledger.list', { q: '死亡后复核' })).rows.find((r) => r.itemNo === er.reviewItemNo);
+    expect(item).toMatchObject({ householdId: s.jin.id, status: 'pending' });
+
+    // Care: the agreement and the card ended with the date; off the 四有 board and the screening due list.
+    expect(await call('care.getPerson', { personId: s.yanId })).toMatchObject({
+      agreements: [expect.objectContaining({ status: 'terminated', terminatedDate: '2026-04-28', terminationReason: '死亡' })],
+      cards: [expect.objectContaining({ status: 'cancelled', endedDate: '2026-04-28' })],
+    });
+    expect((await call('care.board', {})).map((r) => r.personId)).not.toContain(s.yanId);
+    expect((await call('screening.dueList', { list: 'week', pageSize: 500 })).rows.some(yanHousehold)).toBe(false);
+
+    // Nothing else: confirmed batches byte for byte, another member's subsidy, another household.
+    expect(frozen()).toEqual(confirmedRows);
+    expect(batchesNow()).toEqual(confirmedBatches);
+    expect(await call('assistance.getEnrolment', { id: s.daSubsidy.id })).toEqual(daBefore);
+    expect(db().prepare('SELECT * FROM enrolments WHERE id = ?').get(s.taoDibao.id)).toEqual(tao);
+    expect(await rowsFor('dibao', '2026-06', s.taoDibao.id)).toEqual([['regular', '2026-06', 209000]]);
+    expect(await rowsFor('disability-living-subsidy', '2026-06', s.daSubsidy.id)).toEqual([['regular', '2026-06', 10000]]);
+  });
+
+  test('a death in a month not yet confirmed: that month is still paid, the next is not, nothing to recover', async () => {
+    const s = await street();
+    await at('2026-06-03T02:00:00Z');
+    await call('registry.recordDeath', { personId: s.yanId, diedOn: '2026-06-02', note: '家属持死亡证明办理' });
+    expect(await rowsFor('tekun-home', '2026-06', s.tekun.id)).toEqual([['regular', '2026-06', 187000]]);
+    // July pays nothing: its batch only settles June, still unconfirmed and still due.
+    expect(await rowsFor('tekun-home', '2026-07', s.tekun.id)).toEqual([['supplement', '2026-06', 187000]]);
+    const [yan] = await call('assistance.entitlementsEnded', {});
+    expect(yan).toMatchObject({ name: '严老', recoveries: [], recoverTotalFen: 0, enrolments: [{ change: 'exited', stopMonth: '2026-07' }] });
+  });
+
+  test('a date of death in the future or before the birth is refused in Chinese naming the field; nothing written', async () => {
+    const s = await street();
+    await at('2026-05-20T02:00:00Z');
+    const before = changeCount();
+    const future = await raw('registry.recordDeath', { personId: s.yanId, diedOn: '2026-05-21' });
+    expect(future).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'diedOn' } });
+    expect(JSON.stringify(future)).toContain('死亡日期不能晚于今天');
+    expect(changeCount()).toBe(before);
+    const child = (await household([{ name: '严小', relation: '02', birth: '20150601' }])).members[0]!.id;
+    const afterChild = changeCount();
+    const unborn = await raw('registry.recordDeath', { personId: child, diedOn: '2015-05-31' });
+    expect(unborn).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'diedOn' } });
+    expect(JSON.stringify(unborn)).toContain('死亡日期不能早于出生日期（2015-06-01）');
+    expect(changeCount()).toBe(afterChild);
+    expect(await call('assistance.entitlementsEnded', {})).toEqual([]);
+  });
+});
