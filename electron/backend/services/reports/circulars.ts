@@ -4,7 +4,7 @@
  * a published 通报 is frozen (triggers, the server's authority) and shown to the streets it names.
  */
 import { AppError } from '../../../../shared/errors';
-import { corrections, LaggingLinesSchema, percentText } from '../../../../shared/reports/lagging';
+import { corrections, percentText } from '../../../../shared/reports/lagging';
 import type { StreetMeasures } from '../../../../shared/reports/monthly-report';
 import type { Circular, CircularDraft } from '../../../../shared/reports/snapshots';
 import { DONGLI_STREETS } from '../../../../shared/streets';
@@ -51,7 +51,7 @@ function figures(m: StreetMeasures | null): string {
 /** A draft from the month's ranking: the lagging streets, their figures and the corrections asked. */
 export function draftCircular(store: Store, month: string): CircularDraft {
   const ranking = rankingOf(store, month);
-  const lines = LaggingLinesSchema.parse(ranking.lines);
+  const { effectiveFrom: _from, note: _note, ...lines } = ranking.lines;
   const lagging = ranking.rows.filter((r) => r.lagging.length > 0);
   const paragraphs = [
     '各街道办事处：',
