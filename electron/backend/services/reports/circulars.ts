@@ -42,8 +42,7 @@ function monthText(month: string): string {
   return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 }
 
-function figures(m: StreetMeasures | null): string {
-  if (!m) return '未报送本月调度报表';
+function figures(m: StreetMeasures): string {
   const share = (v: number | null) => (v === null ? '无应统计事项' : percentText(v));
   return `排查覆盖率${share(m.coverageBp)}，超期未办结问题${m.overdueItems}件，急难型临时救助24小时内审批率${share(m.urgentWithin24hBp)}，“四有”落实率${share(m.careFourHasBp)}`;
 }
@@ -62,9 +61,10 @@ export function draftCircular(store: Store, month: string): CircularDraft {
   } else {
     paragraphs.push(`一、工作推进滞后的街道（${lagging.length}个）`);
     lagging.forEach((r, i) => {
-      const asks = r.measures ? corrections(r.measures, lines) : ['立即报送本月调度报表'];
       paragraphs.push(
-        `${i + 1}. ${r.street.name}：${figures(r.measures)}。存在问题：${r.lagging.join('；')}。整改要求：${asks.join('；')}。`,
+        r.measures
+          ? `${i + 1}. ${r.street.name}：${figures(r.measures)}。存在问题：${r.lagging.join('；')}。整改要求：${corrections(r.measures, lines).join('；')}。`
+          : `${i + 1}. ${r.street.name}：未报送${monthText(month)}调度报表。整改要求：立即报送。`,
       );
     });
   }
