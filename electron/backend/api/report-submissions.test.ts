@@ -70,11 +70,25 @@ describe('报送', () => {
     expect(audit).toEqual([{ summary: '报送2026-02月度调度报表（第1版）' }, { summary: '报送2026-02月度调度报表（第2版），更正原因：补录2月漏登的走访记录' }]);
   });
 
+  test('the database lets a 通报 draft change but refuses to change or delete a published one', () => {
+    const store = h.backend.store;
+    const db = store.sqlite;
+    const actor = { userId: null, username: 'qu_admin', streetCode: 'district' };
+    const id = store.insert('circulars', { streetCode: 'district', month: '2026-02', title: '通报', docNumber: '', body: '正文', streets: [TEST_STREET.code], status: 'draft', createdBy: 'qu_admin' }, actor, null);
+    expect(store.update('circulars', id, { body: '改过的正文', docNumber: '东丽民通〔2026〕2号' }, actor, null)).toEqual(['body', 'docNumber']);
+    store.update('circulars', id, { status: 'published', publishedAt: store.nowIso(), publishedBy: '区管理' }, actor, null);
+    expect(() => db.prepare("UPDATE circulars SET body = '再改' WHERE id = ?").run(id)).toThrow(/published circular is frozen/);
+    expect(() => db.prepare("UPDATE circulars SET status = 'draft' WHERE id = ?").run(id)).toThrow(/frozen/);
+    expect(() => db.prepare('DELETE FROM circulars WHERE id = ?').run(id)).toThrow(/frozen/);
+    expect(db.prepare('SELECT body FROM circulars WHERE id = ?').get(id)).toEqual({ body: '改过的正文' });
+  });
+
   test('the district view, ranking and 通报 editing are refused to a street user', async () => {
     for (const p of ['reports.compare', 'reports.ranking', 'reports.circularDraft'] as const) {
       expect(await failure(h.call(p, { month: '2026-02' }))).toMatchObject({ code: 'forbidden' });
     }
-    expect(await h.call('reports.circulars', {})).toEqual([]);
+    // the street reads the published 通报 naming it (the one stored above)
+    expect((await h.call('reports.circulars', {})).map((c) => [c.title, c.status, c.docNumber])).toEqual([['通报', 'published', '东丽民通〔2026〕2号']]);
   });
 
   test('the lagging lines are the policy record in force on the month\'s last day', async () => {
