@@ -78,6 +78,17 @@ test('the district compares three streets, ranks them, and publishes a 通报 th
   await expect(ranking.locator('tbody tr', { hasText: '无瑕街道' })).toContainText('未报送本月调度报表');
   await expect(page.getByTestId('ranking-lines')).toContainText('津丽民发〔2020〕13号');
   await screenshot(page, 'district-reports-ranking');
+  // the lines are a dated parameter on 政策参数, read as a sentence and edited as figures
+  await page.goto(`${district.url}/#/policy/params`);
+  const linesRow = page.getByTestId('policy-params').locator('tr', { hasText: '街道排名的落后线' });
+  await expect(linesRow).toContainText('排查覆盖率低于100%、超期问题多于0件');
+  await linesRow.getByTestId('set-reports.laggingLines').click();
+  const paramDialog = page.getByRole('dialog', { name: /新增取值/ });
+  await expect(paramDialog.getByLabel('排查覆盖率不低于')).toHaveValue('100.00');
+  await screenshot(page, 'district-lagging-lines-param');
+  await paramDialog.getByRole('button', { name: /取\s*消/ }).click();
+  await page.goto(`${district.url}/#/reports/district/ranking?month=${month}`);
+  await expect(page.getByTestId('ranking-table')).toBeVisible();
 
   // 通报: a draft from the ranking, 张贵庄街道 named too, numbered, saved, published after a confirmation
   await page.getByRole('tab', { name: '通报' }).click();
