@@ -68,7 +68,7 @@ export function draftCircular(store: Store, month: string): CircularDraft {
       );
     });
   }
-  paragraphs.push('二、请被通报的街道于通报下发之日起10个工作日内完成整改，并将整改情况书面报区民政局。区民政局将对整改情况进行督导检查，对整改不力的采取约谈等方式督促落实。');
+  paragraphs.push('二、请被通报的街道抓紧整改，并在规定期限内将整改情况书面报区民政局。区民政局将对整改情况进行督导检查，对整改不力的采取约谈等方式督促落实。');
   return {
     month,
     title: `关于${monthText(month)}社会救助兜底保障工作调度情况的通报`,
