@@ -65,6 +65,9 @@ export const ERRORS = {
   'demo-cannot-enroll': { message: '演示数据不能登记到区级服务器', action: '真实工作请在空的数据文件夹中设置本街道，或登记本机取回本街道的数据。' },
   'demo-account': { message: '用户名 demo 只用于演示数据', action: '请改用其他用户名。' },
   // payment batches (issue 12): a confirmed batch is frozen
+  // 报送 and 通报 (issue 15)
+  'report-month-incomplete': { message: '该月尚未结束，不能报送', action: '请在月份结束后报送；本月至今的数字仍在变化。' },
+  'circular-published': { message: '已发布的通报不能修改', action: '如需更正，请另拟一份通报并发布。' },
   'batch-frozen': { message: '已确认的发放批次不能修改', action: '发放差额请在下一个未确认的批次中以补发或扣回处理。' },
   // the shell could not print or save the PDF
   'print-failed': { message: '打印失败', action: '请检查打印机或保存位置后重试。' },

@@ -21,6 +21,7 @@ import { ledgerHandlers } from './api/ledger-handlers';
 import { assistanceHandlers, policyHandlers } from './api/assistance-handlers';
 import { assistanceListHandlers } from './api/assistance-list-handlers';
 import { batchHandlers } from './api/batch-handlers';
+import { reportSnapshotHandlers } from './api/report-snapshot-handlers';
 import { syncHandlers } from './api/sync-handlers';
 import { SyncController, type SyncControllerOptions } from './sync/controller';
 import { careHandlers } from './api/care-handlers';
@@ -260,6 +261,7 @@ function openInner(opts: BackendOptions, dbFile: string, shared: Shared): Inner 
     ...appHandlers(),
     ...householdHandlers(),
     ...databaseHandlers(),
+    ...reportSnapshotHandlers(),
     ...shared.extraHandlers,
   } as Handlers;
   const router = new Router({ store, sessions, handlers, logError, progress });

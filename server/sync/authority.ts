@@ -12,6 +12,8 @@
  * - payment batches (issue 12): a confirmed batch's rows are written once; a change to an existing
  *   row (other than repeating its values) and any deletion are refused, as are changes to a
  *   confirmed batch's frozen fields (and, once paid, its payment fields) — batch-freeze.ts.
+ * - report snapshots (issue 15): a submitted report is written once, like an audit event; a
+ *   published 通报 keeps every field.
  */
 import type { Change } from '../../shared/sync/wire';
 import { SYNC_REASONS, type SyncReason } from '../../shared/sync/rejections';
@@ -19,7 +21,7 @@ import type { Problem } from './validate';
 import { frozenBatchField } from './batch-freeze';
 
 /** Tables whose existing row a change's check needs to see. */
-export const GUARDED_TABLES = new Set(['users', 'audit_events', 'payment_batches', 'payment_batch_rows']);
+export const GUARDED_TABLES = new Set(['users', 'audit_events', 'payment_batches', 'payment_batch_rows', 'report_submissions', 'circulars']);
 const DEVICE_ROLES = new Set(['caseworker', 'supervisor', 'street-admin']);
 const OWN_FIELDS = new Set(['password_hash', 'display_name', 'phone', 'updated_at']);
 /** How long after enrolling a device may bring accounts without a signed-in user's ticket. */
@@ -45,12 +47,18 @@ function refuse(code: SyncReason, field?: string): Problem {
 
 export function authorityProblem(c: Change, existing: Record<string, unknown> | null, a: Authority): Problem | null {
   if (!a.device) return null;
-  if (c.table === 'audit_events') {
+  if (c.table === 'audit_events' || c.table === 'report_submissions') {
+    const code = c.table === 'audit_events' ? 'audit-append-only' : 'report-frozen';
     if (existing) {
       const changed = Object.entries(c.fields).find(([k, v]) => existing[k] !== v);
-      return changed ? refuse('audit-append-only', changed[0]) : null;
+      return changed ? refuse(code, changed[0]) : null;
     }
-    return c.fields.deleted_at != null ? refuse('audit-append-only', 'deleted_at') : null;
+    return c.fields.deleted_at != null ? refuse(code, 'deleted_at') : null;
+  }
+  if (c.table === 'circulars') {
+    if (!existing || existing.status !== 'published') return null;
+    const changed = Object.entries(c.fields).find(([k, v]) => existing[k] !== v);
+    return changed ? refuse('report-frozen', changed[0]) : null;
   }
   if (c.table === 'payment_batches' || c.table === 'payment_batch_rows') {
     const field = frozenBatchField(c, existing);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { CadencePolicySchema } from '../screening/cadence';
 import { HolidayCalendarSchema, UrgencyLimitsSchema } from '../ledger/deadlines';
 import { AgreementTemplateSchema } from '../care/template';
+import { LaggingLinesSchema } from '../reports/lagging';
 
 export type ParamUnit = 'fen' | 'hours' | 'working-days' | 'months' | 'percent' | 'count' | 'boolean' | 'list' | 'json';
 
@@ -75,6 +76,8 @@ export const PARAM_CATALOG: Record<string, ParamSpec> = {
   'care.cardValidityMonths': { label: '照料服务卡有效期', unit: 'months', schema: z.number().int().min(1).max(60), scope: 'district' },
   'care.supervisionHotline': { label: '照料服务监督电话', unit: 'json', schema: z.string().min(3).max(40), scope: 'street' },
   'care.agreementTemplate': { label: '委托照料服务协议范本', unit: 'json', schema: AgreementTemplateSchema, scope: 'district' },
+  // 定期调度与通报 (issue 15)
+  'reports.laggingLines': { label: '街道排名的落后线（排查覆盖率、超期问题、24小时审批率、“四有”落实率）', unit: 'json', schema: LaggingLinesSchema, scope: 'district' },
 };
 
 export function paramSpec(key: string): ParamSpec | undefined {

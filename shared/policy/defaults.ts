@@ -69,6 +69,13 @@ export const PARAM_DEFAULTS: readonly ParamDefault[] = [
   { key: 'care.agreementTermMonths', value: 12, effectiveFrom: '2020-06-12', note: '协议默认期限一年（工作惯例，可调整）' },
   { key: 'care.cardValidityMonths', value: 12, effectiveFrom: '2020-06-12', note: '照料服务卡有效期一年（工作惯例，可调整）' },
   { key: 'care.agreementTemplate', value: DEFAULT_AGREEMENT_TEMPLATE, effectiveFrom: '2020-06-12', note: `协议范本初稿，条款参照DOMAIN §2.2所列协议和${PLAN} 二(三)，待区民政局修订` },
+  // 定期调度与通报 (issue 15): each line the plan's own requirement, so any shortfall is marked
+  {
+    key: 'reports.laggingLines',
+    value: { coverageMinBp: 10000, overdueItemsMax: 0, urgentWithin24hMinBp: 10000, careFourHasMinBp: 10000 },
+    effectiveFrom: '2020-06-12',
+    note: `${PLAN}：排查覆盖率100%（二(一)“全覆盖的月排查”）；超期问题0件（二(一)“有效监督流程时限，直至救助完结”）；急难型临时救助24小时内审批率100%（二(五)“量化到24小时内完成审核审批手续”）；“四有”落实率100%（二(三)“全面落实分散供养人员‘四有’”）；未达者按四(四)“定期调度……采取通报、约谈等方式督促整改”。区民政局可按阶段调整`,
+  },
 ];
 
 /** Extra values for the demo street only: invented figures, so the demo shows complete lists. */

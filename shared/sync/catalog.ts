@@ -180,6 +180,17 @@ export const WIRE_TABLES = {
     amount_fen: INTEGER, basis: TEXT, figures: JSON_TEXT_NULL, reason: TEXT_NULL, source_ref: TEXT_NULL, bank_name: TEXT_NULL,
     bank_account: TEXT_NULL,
   },
+  // issue 15: frozen monthly reports (报送) and the district's 通报
+  report_submissions: {
+    ...SYNCED,
+    month: TEXT, kind: TEXT, version: INTEGER, payload: JSON_TEXT, reason: TEXT_NULL, submitted_at: TEXT, submitted_by: TEXT,
+    submitted_by_name: TEXT,
+  },
+  circulars: {
+    ...SYNCED,
+    month: TEXT, title: TEXT, doc_number: TEXT, body: TEXT, streets: JSON_TEXT, status: oneOf(['draft', 'published']),
+    created_by: TEXT, published_at: TEXT_NULL, published_by: TEXT_NULL,
+  },
 } as const satisfies Record<string, Record<string, WireColumn>>;
 
 export type SyncTableName = keyof typeof WIRE_TABLES;

@@ -50,6 +50,11 @@ export const SYNC_REASONS = {
     action: '该修改不会被上传：同月的批次以先到区级服务器的确认为准，本机会改用区里的批次；发放差额请在下一个未确认的批次中以补发或扣回处理。',
     legacy: 'partition-forbidden',
   },
+  'report-frozen': {
+    message: '已报送的月度报表和已发布的通报不能修改或删除',
+    action: '该修改不会被上传；报表如需更正请重新报送（新版本并写明原因），通报如需更正请另拟一份。',
+    legacy: 'partition-forbidden',
+  },
   'clock-ahead': {
     message: '本机时间比服务器快5分钟以上',
     action: '请把电脑的日期和时间调整为北京时间（可开启自动对时），然后点击“立即同步”。',

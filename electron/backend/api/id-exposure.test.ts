@@ -32,6 +32,8 @@ interface Seed {
   guardedPersonId: string;
   /** The month's 低保 batch, confirmed. */
   batchId: string;
+  /** Last month's report, submitted (报送). */
+  submissionId: string;
 }
 
 type Input = (s: Seed) => unknown;
@@ -79,6 +81,9 @@ const LISTS: Partial<Record<ProcedureName, Input>> = {
   'batches.get': (s) => ({ id: s.batchId }),
   'assistance.suspensionReview': () => ({}),
   'assistance.listTemporary': () => ({}),
+  'reports.submissions': () => ({}),
+  'reports.submission': (s) => ({ id: s.submissionId }),
+  'reports.circulars': () => ({}),
   'sync.status': () => ({}),
   'sync.history': () => ({}),
   'sync.rejections': () => ({}),
@@ -125,6 +130,9 @@ const WRITES: ProcedureName[] = [
   'care.recordVisit', 'care.savePlan', 'care.recordPrint',
   'database.recoveryKey', 'database.unlock',
   'backup.setFolder', 'backup.create', 'backup.previewRestore', 'backup.restore', 'setup.restoreBackup',
+  'reports.submit', 'reports.saveCircular', 'reports.publishCircular',
+  // district-only reads of submitted aggregates (no person data); a street user is refused them (report-submissions.test.ts)
+  'reports.compare', 'reports.ranking', 'reports.circularDraft', 'reports.districtCirculars', 'reports.circular',
 ];
 
 /** Every 18-character run that is a valid ID number (checksum and all), wherever it stands. */
@@ -220,7 +228,10 @@ beforeAll(async () => {
   );
   const batch = await call<{ id: string }>('batches.generate', { programme: 'dibao', month: today.slice(0, 7) });
   await call('batches.confirm', { id: batch.id });
+  const lastMonth = addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+  const submission = await call<{ id: string }>('reports.submit', { month: lastMonth });
   seed = {
+    submissionId: submission.id,
     batchId: batch.id,
     clueId,
     today,

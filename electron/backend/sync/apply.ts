@@ -260,9 +260,9 @@ function applyKnown(store: Store, spec: TableSpec, r: RemoteRow, run: ApplyRun):
   if (names.length === 0) return;
   const knownParked = [...parked.keys()].some((f) => spec.columns.has(f));
   const exists = !firstSight && rowExists(store, r.table, r.rowId);
-  // Append-only, as at the server (and refused by the database's triggers): a stored audit event, or
-  // a frozen payment batch row, stays as it is.
-  if (exists && (r.table === 'audit_events' || r.table === 'payment_batch_rows')) {
+  // Append-only, as at the server (and refused by the database's triggers): a stored audit event, a
+  // frozen payment batch row, or a submitted report stays as it is.
+  if (exists && (r.table === 'audit_events' || r.table === 'payment_batch_rows' || r.table === 'report_submissions')) {
     stats.stale += names.length;
     return;
   }

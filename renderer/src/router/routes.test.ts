@@ -26,6 +26,10 @@ describe('routes', () => {
       ['/ledger/clues', { name: 'ledger', tab: 'clues' }],
       ['/ledger/clues/0190f0a4-1234-7abc-8def-0123456789ab', { name: 'clue-register', id: '0190f0a4-1234-7abc-8def-0123456789ab' }],
       ['/ledger/0190f0a4-1234-7abc-8def-0123456789ab', { name: 'ledger-item', id: '0190f0a4-1234-7abc-8def-0123456789ab' }],
+      ['/reports/district', { name: 'reports-district', tab: 'compare', month: null }],
+      ['/reports/district/circulars', { name: 'reports-district', tab: 'circulars', month: null }],
+      ['/reports/submit', { name: 'reports-submit', month: null }],
+      ['/print/circular/0190f0a4-1234-7abc-8def-0123456789ab', { name: 'print-circular', id: '0190f0a4-1234-7abc-8def-0123456789ab' }],
       ['/nowhere', { name: 'not-found', path: '/nowhere' }],
     ];
     for (const [path, route] of cases) {

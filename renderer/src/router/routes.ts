@@ -26,14 +26,22 @@ export type Route =
   | { name: 'care-cards' }
   | { name: 'care-template' }
   | { name: 'care-person'; id: string }
+  /** 统计报表 of a district PC (issue 15): 各街道对比 / 排名 / 通报. */
+  | { name: 'reports-district'; tab: DistrictReportsTab; month: string | null }
+  /** A street's 报送 of its monthly report and the versions submitted. */
+  | { name: 'reports-submit'; month: string | null }
+  | { name: 'print-circular'; id: string }
   | { name: 'not-found'; path: string };
+
+export type DistrictReportsTab = 'compare' | 'ranking' | 'circulars';
+const DISTRICT_REPORTS_TABS: readonly DistrictReportsTab[] = ['compare', 'ranking', 'circulars'];
 
 export type ScreeningTab = 'due' | 'round' | 'coverage' | 'policy';
 export type LedgerTab = 'items' | 'clues' | 'watch' | 'escalations' | 'lookback';
 const SCREENING_TABS: readonly ScreeningTab[] = ['due', 'round', 'coverage', 'policy'];
 const LEDGER_TABS: readonly LedgerTab[] = ['items', 'clues', 'watch', 'escalations', 'lookback'];
 
-export type AreaKey = 'registry' | 'admin' | 'policy' | 'screening' | 'ledger' | 'sync' | 'care';
+export type AreaKey = 'registry' | 'admin' | 'policy' | 'screening' | 'ledger' | 'sync' | 'care' | 'reports';
 
 /** Whether a route is a print page (shown without the navigation frame). */
 export function isPrintRoute(route: Route): boolean {
@@ -103,6 +111,12 @@ export function parseRoute(path: string, query = ''): Route {
     return { name: 'print-payment-list', programme: q.get('programme') ?? 'dibao', month: q.get('month') ?? '' };
   }
   if (first === 'sync' && second === undefined) return { name: 'sync' };
+  if (first === 'reports' && second === 'district' && rest.length <= 1) {
+    const tab = (rest[0] ?? 'compare') as DistrictReportsTab;
+    if (DISTRICT_REPORTS_TABS.includes(tab)) return { name: 'reports-district', tab, month: q.get('month') };
+  }
+  if (first === 'reports' && second === 'submit' && rest.length === 0) return { name: 'reports-submit', month: q.get('month') };
+  if (first === 'print' && second === 'circular' && rest.length === 1) return { name: 'print-circular', id: rest[0]! };
   return { name: 'not-found', path };
 }
 
@@ -158,6 +172,12 @@ export function hrefOf(route: Route): string {
       return '#/care/template';
     case 'care-person':
       return `#/care/person/${encodeURIComponent(route.id)}`;
+    case 'reports-district':
+      return `#/reports/district${route.tab === 'compare' ? '' : `/${route.tab}`}${qs({ month: route.month })}`;
+    case 'reports-submit':
+      return `#/reports/submit${qs({ month: route.month })}`;
+    case 'print-circular':
+      return `#/print/circular/${encodeURIComponent(route.id)}`;
     case 'not-found':
       return `#${route.path}`;
   }
@@ -179,6 +199,7 @@ export function areaOf(route: Route): AreaKey | null {
   if (route.name === 'screening' || route.name === 'print-visit-sheet') return 'screening';
   if (route.name === 'ledger' || route.name === 'ledger-item' || route.name === 'clue-register' || route.name === 'print-ledger') return 'ledger';
   if (route.name === 'not-found') return null;
+  if (route.name === 'reports-district' || route.name === 'reports-submit' || route.name === 'print-circular') return 'reports';
   if (route.name === 'care' || route.name === 'care-cards' || route.name === 'care-template' || route.name === 'care-person') return 'care';
   return 'registry';
 }

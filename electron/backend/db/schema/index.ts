@@ -16,6 +16,7 @@ export * from './tables/ledger';
 export * from './tables/assistance';
 export * from './tables/care';
 export * from './tables/payments';
+export * from './tables/reports';
 
 import { communities, grids, streets } from './tables/org';
 import { households, persons } from './tables/registry';
@@ -27,6 +28,7 @@ import { ledgerClueInbox, ledgerEvents, ledgerItems, referrals, watchEntries } f
 import { enrolments, enrolmentSteps, incomeRiseDecisions, temporaryAssistance } from './tables/assistance';
 import { careAgreements, careCards, careProfiles, caregivers, carePlans, careVisits } from './tables/care';
 import { paymentBatches, paymentBatchRows } from './tables/payments';
+import { circulars, reportSubmissions } from './tables/reports';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { SyncTableName } from '../../../../shared/sync/catalog';
 
@@ -61,5 +63,7 @@ export const SYNCED_TABLES = {
   care_plans: carePlans,
   payment_batches: paymentBatches,
   payment_batch_rows: paymentBatchRows,
+  report_submissions: reportSubmissions,
+  circulars,
 } as const satisfies Record<SyncTableName, SQLiteTable>;
 export type SyncedTableName = keyof typeof SYNCED_TABLES;

@@ -28,6 +28,9 @@ import { CareBoardPage } from '../care/CareBoardPage';
 import { CareCardsPage } from '../care/CareCardsPage';
 import { CarePersonPage } from '../care/CarePersonPage';
 import { TemplatePage } from '../care/TemplatePage';
+import { DistrictReportsPage } from '../reports/district/DistrictReportsPage';
+import { SubmitPage } from '../reports/SubmitPage';
+import { CircularPrint } from '../reports/CircularPrint';
 
 export function RoutePage({ route }: { route: Route }) {
   const { session } = useSession();
@@ -85,6 +88,12 @@ export function RoutePage({ route }: { route: Route }) {
       return <PrintPaymentListPage programme={route.programme} month={route.month} />;
     case 'sync':
       return <SyncPage />;
+    case 'reports-district':
+      return <DistrictReportsPage tab={route.tab} month={route.month} />;
+    case 'reports-submit':
+      return <SubmitPage month={route.month} />;
+    case 'print-circular':
+      return <CircularPrint key={route.id} id={route.id} />;
     case 'not-found':
       return (
         <Result

@@ -20,6 +20,8 @@ import { policySummary } from '../screening/policy/PolicyView';
 import { appClock } from '../../api/clock';
 import { calendarWarning } from '../../../../shared/ledger/calendar-coverage';
 import type { HolidayCalendar } from '../../../../shared/ledger/deadlines';
+import type { LaggingLines } from '../../../../shared/reports/lagging';
+import { LAGGING_LINES_KEY, LaggingLinesInput, laggingLinesText } from '../reports/LaggingLinesInput';
 
 const SCREENING_KEYS = new Set<string>(SCREENING_POLICY_KEYS);
 /** The agreement template is edited clause by clause on its own page (照料服务 › 协议范本). */
@@ -32,6 +34,7 @@ function valueText(item: Pick<ParamListItem, 'unit' | 'key'>, value: unknown): s
     const t = value as { title?: string; version?: string };
     return `${t.version ?? ''}（${t.title ?? ''}）`;
   }
+  if (item.key === LAGGING_LINES_KEY) return laggingLinesText(value as LaggingLines);
   if (typeof value === 'string') return value;
   switch (item.unit) {
     case 'fen':
@@ -52,7 +55,7 @@ function valueText(item: Pick<ParamListItem, 'unit' | 'key'>, value: unknown): s
 }
 
 interface Values {
-  value: string | number | boolean | string[];
+  value: string | number | boolean | string[] | LaggingLines;
   effectiveFrom: dayjs.Dayjs;
   note?: string;
   retroactiveReason?: string;
@@ -102,7 +105,9 @@ function SetParamModal({ item, onClose, onSaved }: { item: ParamListItem; onClos
         initialValues={{ effectiveFrom: dayjs(appClock.daysFromToday(1)), value: item.unit === 'fen' ? fenToYuanText(current as number | undefined) : current }}
       >
         <Form.Item name="value" label={item.unit === 'fen' ? '金额（元）' : '取值'} rules={[{ required: true, message: '请填写取值' }]}>
-          {item.unit === 'fen' ? (
+          {item.key === LAGGING_LINES_KEY ? (
+            <LaggingLinesInput />
+          ) : item.unit === 'fen' ? (
             <Input data-testid="param-value" inputMode="decimal" suffix="元" />
           ) : item.unit === 'boolean' ? (
             <Select data-testid="param-value" options={[{ value: true, label: '是' }, { value: false, label: '否' }]} />
