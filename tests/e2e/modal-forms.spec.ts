@@ -1,0 +1,87 @@
+/**
+ * The modal forms that save through one handler (hooks/use-form-submit.ts), as a user meets them:
+ * 用户管理's 新建用户 / 编辑用户, and 备份与恢复's 更改备份文件夹 and 从文件恢复. A refusal shows on the
+ * field it names (and as a toast) with the modal still open and nothing written; a save toasts,
+ * closes and refreshes the page behind.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { INVESTIGATOR } from '../../electron/backend/testing/enrolment';
+import { atShanghai, goHash, openSignedIn, setUpAssistanceStreet } from '../support/assistance-street';
+import { expect, test } from './fixtures';
+
+test('新建用户 refused on 用户名 when taken, then created; 编辑用户 saved', async ({ page, app, clock }) => {
+  atShanghai(clock, '2026-06-01T10:00:00');
+  const s = await setUpAssistanceStreet(app.backend);
+  await openSignedIn(page, app.url);
+  await goHash(page, '#/admin/users');
+  const table = page.getByTestId('user-table');
+  await expect(table).toContainText(INVESTIGATOR.displayName);
+
+  await page.getByRole('button', { name: '新建用户' }).click();
+  const dialog = page.getByRole('dialog').filter({ hasText: '初始密码' });
+  await dialog.getByLabel('用户名').fill(INVESTIGATOR.username);
+  await dialog.getByLabel('姓名').fill('赵六');
+  await dialog.getByLabel('初始密码').fill('zhao-pass-2026');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  const taken = `用户名“${INVESTIGATOR.username}”已被使用`;
+  await expect(dialog.locator('.ant-form-item-explain-error')).toHaveText(taken);
+  await expect(page.locator('.ant-message')).toContainText(taken);
+  await expect(dialog).toBeVisible();
+  expect((await s.call<{ displayName: string }[]>('users.list', {})).map((u) => u.displayName)).not.toContain('赵六');
+
+  await dialog.getByLabel('用户名').fill('zhao6');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('.ant-message')).toContainText('已新建用户 zhao6');
+  await expect(dialog).toBeHidden();
+  await expect(table).toContainText('赵六');
+
+  await table.getByRole('row').filter({ hasText: 'zhao6' }).getByRole('button', { name: '编辑' }).click();
+  const edit = page.getByRole('dialog').filter({ hasText: '编辑用户 zhao6' });
+  await edit.getByLabel('姓名').fill('赵小六');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('.ant-message')).toContainText('用户信息已保存');
+  await expect(edit).toBeHidden();
+  await expect(table).toContainText('赵小六');
+});
+
+test('更改备份文件夹 refused on the field when the folder is missing, then saved; 从文件恢复 refused stays open', async ({ page, app, clock }) => {
+  atShanghai(clock, '2026-06-01T10:00:00');
+  await setUpAssistanceStreet(app.backend);
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-e2e-folder-'));
+  try {
+    await openSignedIn(page, app.url);
+    await goHash(page, '#/admin/backup');
+    const current = page.getByTestId('backup-folder');
+    await expect(current).toContainText(`${app.dataDir}-backups`);
+
+    await page.getByRole('button', { name: '更改备份文件夹' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '更改备份文件夹' });
+    const missing = path.join(folder, 'no-such-folder');
+    await dialog.getByLabel('文件夹（完整路径）').fill(missing);
+    await dialog.getByLabel('文件夹（完整路径）').press('Enter');
+    await expect(dialog.locator('.ant-form-item-explain-error')).toContainText(`备份文件夹不存在：${missing}`);
+    await expect(dialog).toBeVisible();
+    await expect(current).toContainText(`${app.dataDir}-backups`);
+
+    await dialog.getByLabel('文件夹（完整路径）').fill(folder);
+    await dialog.getByLabel('文件夹（完整路径）').press('Enter');
+    await expect(page.locator('.ant-message')).toContainText(`备份文件夹已改为 ${folder}`);
+    await expect(dialog).toBeHidden();
+    await expect(current).toHaveText(folder);
+
+    await page.getByRole('button', { name: '从文件恢复…' }).click();
+    const restore = page.getByRole('dialog').filter({ hasText: '从备份文件恢复' });
+    const nowhere = path.join(folder, 'nothing.sqlite');
+    await restore.getByLabel('备份文件（完整路径）').fill(nowhere);
+    await restore.getByRole('button', { name: '检查备份' }).click();
+    await expect(page.locator('.ant-message')).toContainText(`找不到备份文件：${nowhere}`);
+    await expect(restore).toBeVisible();
+    await expect(page.getByRole('button', { name: '确认恢复' })).toBeHidden();
+    await restore.getByLabel('备份文件（完整路径）').press('Escape');
+    await expect(restore).toBeHidden();
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
