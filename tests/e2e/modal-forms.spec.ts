@@ -70,6 +70,16 @@ test('更改备份文件夹 refused on the field when the folder is missing, the
     await expect(page.locator('.ant-message')).toContainText(`备份文件夹已改为 ${folder}`);
     await expect(dialog).toBeHidden();
     await expect(current).toHaveText(folder);
+    // Each opening starts from its own values: 备份到U盘 empty, 更改备份文件夹 the folder now set.
+    await page.getByRole('button', { name: '备份到U盘…' }).click();
+    const usb = page.getByRole('dialog').filter({ hasText: '备份到U盘或其他文件夹' });
+    await expect(usb.getByLabel('文件夹（完整路径）')).toHaveValue('');
+    await usb.getByLabel('文件夹（完整路径）').press('Escape');
+    await expect(usb).toBeHidden();
+    await page.getByRole('button', { name: '更改备份文件夹' }).click();
+    await expect(dialog.getByLabel('文件夹（完整路径）')).toHaveValue(folder);
+    await dialog.getByLabel('文件夹（完整路径）').press('Escape');
+    await expect(dialog).toBeHidden();
 
     await page.getByRole('button', { name: '从文件恢复…' }).click();
     const restore = page.getByRole('dialog').filter({ hasText: '从备份文件恢复' });
@@ -84,4 +94,39 @@ test('更改备份文件夹 refused on the field when the folder is missing, the
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }
+});
+
+test('社区与网格: 编辑 after 新建社区 opens with the community, 添加网格 with the community it was opened for', async ({ page, app, clock }) => {
+  atShanghai(clock, '2026-06-01T10:00:00');
+  const s = await setUpAssistanceStreet(app.backend);
+  const first = (await s.call<{ name: string }[]>('org.listCommunities', {}))[0]!.name;
+  await openSignedIn(page, app.url);
+  await goHash(page, '#/admin/org');
+  const table = page.getByTestId('community-table');
+
+  await page.getByRole('button', { name: '新建社区' }).click();
+  const create = page.getByRole('dialog').filter({ hasText: '新建社区' });
+  await create.getByLabel('社区名称').fill('新建的社区');
+  await create.getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('.ant-message')).toContainText('社区已保存');
+  await expect(create).toBeHidden();
+  await expect(table).toContainText('新建的社区');
+
+  await table.getByRole('button', { name: `编辑 ${first}` }).click();
+  const edit = page.getByRole('dialog').filter({ hasText: `编辑社区 ${first}` });
+  await expect(edit.getByLabel('社区名称')).toHaveValue(first);
+  await edit.getByRole('button', { name: '取消' }).click();
+  await expect(edit).toBeHidden();
+
+  await table.getByRole('button', { name: '为 新建的社区 添加网格' }).click();
+  const grid = page.getByRole('dialog').filter({ hasText: '添加网格' });
+  await expect(grid.locator('.ant-select')).toContainText('新建的社区');
+  await grid.getByLabel('网格名称').fill('第一网格');
+  await grid.getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('.ant-message')).toContainText('网格已保存');
+  await expect(grid).toBeHidden();
+
+  await table.getByRole('button', { name: `为 ${first} 添加网格` }).click();
+  await expect(grid.locator('.ant-select')).toContainText(first);
+  await expect(grid.getByLabel('网格名称')).toHaveValue('');
 });
