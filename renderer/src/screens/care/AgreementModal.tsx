@@ -1,7 +1,6 @@
 /** Draws up an agreement: caregiver (chosen or newly registered), term, services, visit interval, 丙方. */
 import { useState } from 'react';
 import { Button, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { CARE_SERVICE_ITEMS } from '../../../../shared/care/codes';
 import { api } from '../../api/client';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';

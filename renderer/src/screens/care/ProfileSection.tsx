@@ -6,7 +6,6 @@
  */
 import { useRef } from 'react';
 import { Button, Card, Col, Form, Input, Radio, Row, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { SELF_CARE_INDICATORS, type SelfCareIndicator } from '../../../../shared/care/codes';
 import { assessSelfCare } from '../../../../shared/care/rules';
 import { careLevelText } from '../../../../shared/care/format';

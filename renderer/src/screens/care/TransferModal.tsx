@@ -1,6 +1,5 @@
 /** Records the move of a person into 集中供养 (institutional care). */
 import { Form, Input, Modal } from 'antd';
-import dayjs from 'dayjs';
 import { api } from '../../api/client';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { useFormSubmit } from '../../hooks/use-form-submit';

@@ -1,7 +1,6 @@
 /** Visit records by street and community staff and by social organisations (purchased services). */
 import { useState } from 'react';
 import { Button, Card, Checkbox, Col, Empty, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { VISIT_METHODS, VISIT_SERVICES, VISITOR_KINDS } from '../../../../shared/care/codes';
 import type { Visit } from '../../../../shared/care/types';
 import { labelOf } from '../../../../shared/codes';
