@@ -9,7 +9,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { INVESTIGATOR } from '../../electron/backend/testing/enrolment';
 import { atShanghai, goHash, openSignedIn, setUpAssistanceStreet } from '../support/assistance-street';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+
+/** 保存 in a modal: the success toast, and the modal closed. */
+async function saveAndSee(page: Page, dialog: Locator, toast: string): Promise<void> {
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('.ant-message')).toContainText(toast);
+  await expect(dialog).toBeHidden();
+}
 
 test('新建用户 refused on 用户名 when taken, then created; 编辑用户 saved', async ({ page, app, clock }) => {
   atShanghai(clock, '2026-06-01T10:00:00');
@@ -32,17 +40,13 @@ test('新建用户 refused on 用户名 when taken, then created; 编辑用户 s
   expect((await s.call<{ displayName: string }[]>('users.list', {})).map((u) => u.displayName)).not.toContain('赵六');
 
   await dialog.getByLabel('用户名').fill('zhao6');
-  await dialog.getByRole('button', { name: '保存' }).click();
-  await expect(page.locator('.ant-message')).toContainText('已新建用户 zhao6');
-  await expect(dialog).toBeHidden();
+  await saveAndSee(page, dialog, '已新建用户 zhao6');
   await expect(table).toContainText('赵六');
 
   await table.getByRole('row').filter({ hasText: 'zhao6' }).getByRole('button', { name: '编辑' }).click();
   const edit = page.getByRole('dialog').filter({ hasText: '编辑用户 zhao6' });
   await edit.getByLabel('姓名').fill('赵小六');
-  await edit.getByRole('button', { name: '保存' }).click();
-  await expect(page.locator('.ant-message')).toContainText('用户信息已保存');
-  await expect(edit).toBeHidden();
+  await saveAndSee(page, edit, '用户信息已保存');
   await expect(table).toContainText('赵小六');
 });
 
@@ -107,9 +111,7 @@ test('社区与网格: 编辑 after 新建社区 opens with the community, 添�
   await page.getByRole('button', { name: '新建社区' }).click();
   const create = page.getByRole('dialog').filter({ hasText: '新建社区' });
   await create.getByLabel('社区名称').fill('新建的社区');
-  await create.getByRole('button', { name: '保存' }).click();
-  await expect(page.locator('.ant-message')).toContainText('社区已保存');
-  await expect(create).toBeHidden();
+  await saveAndSee(page, create, '社区已保存');
   await expect(table).toContainText('新建的社区');
 
   await table.getByRole('button', { name: `编辑 ${first}` }).click();
@@ -122,9 +124,7 @@ test('社区与网格: 编辑 after 新建社区 opens with the community, 添�
   const grid = page.getByRole('dialog').filter({ hasText: '添加网格' });
   await expect(grid.locator('.ant-select')).toContainText('新建的社区');
   await grid.getByLabel('网格名称').fill('第一网格');
-  await grid.getByRole('button', { name: '保存' }).click();
-  await expect(page.locator('.ant-message')).toContainText('网格已保存');
-  await expect(grid).toBeHidden();
+  await saveAndSee(page, grid, '网格已保存');
 
   await table.getByRole('button', { name: `为 ${first} 添加网格` }).click();
   await expect(grid.locator('.ant-select')).toContainText(first);
