@@ -1,22 +1,26 @@
 /**
  * The submit handler of a form that saves through the API: a busy flag while it runs, a success
- * toast and follow-up when it worked, and the error on the field it names when it did not.
+ * toast and follow-up (close, refresh) when it worked, and the error on the field it names (and as a
+ * toast) when it did not. Every modal or drawer form that saves uses this, not its own try/catch.
  */
 import { useState } from 'react';
 import { App, type FormInstance } from 'antd';
 import { showFormError } from '../lib/form-errors';
 import type { FieldPathOptions } from '../lib/field-path';
 
-export interface FormSubmitOptions<R> {
-  success?: string | ((result: R) => string);
-  onDone?: (result: R) => void;
+export interface FormSubmitOptions<V, R> {
+  /** The toast after saving; a function may return null when this outcome has none. */
+  success?: string | ((result: R, values: V) => string | null);
+  onDone?: (result: R, values: V) => void;
+  /** The form's unsaved guard (useUnsavedGuard): released once saved, so that closing does not ask. */
+  guard?: { release: () => void };
   fieldPath?: FieldPathOptions;
 }
 
 export function useFormSubmit<V, R>(
   form: FormInstance<V>,
   save: (values: V) => Promise<R>,
-  opts: FormSubmitOptions<R> = {},
+  opts: FormSubmitOptions<V, R> = {},
 ): { saving: boolean; submit: (values: V) => Promise<void> } {
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
@@ -24,8 +28,10 @@ export function useFormSubmit<V, R>(
     setSaving(true);
     try {
       const result = await save(values);
-      if (opts.success) message.success(typeof opts.success === 'function' ? opts.success(result) : opts.success);
-      opts.onDone?.(result);
+      const text = typeof opts.success === 'function' ? opts.success(result, values) : opts.success;
+      if (text) message.success(text);
+      opts.guard?.release();
+      opts.onDone?.(result, values);
     } catch (e) {
       showFormError(form, e, message, opts.fieldPath);
     } finally {

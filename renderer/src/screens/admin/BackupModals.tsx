@@ -1,8 +1,7 @@
 /** The backup page's small forms: a folder (the backup folder, or a USB drive for 立即备份) and a file to restore from. */
-import { useState } from 'react';
-import { App, Form, Input, Modal, Typography } from 'antd';
+import { Form, Input, Modal, Typography } from 'antd';
 import { api } from '../../api/client';
-import { showFormError } from '../../lib/form-errors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 
 export function BackupFolderModal(props: {
   mode: 'setting' | 'usb' | null;
@@ -12,26 +11,20 @@ export function BackupFolderModal(props: {
   onSaved: () => void;
   onBackUp: (folder: string) => Promise<boolean>;
 }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ folder: string }>();
-  const [saving, setSaving] = useState(false);
   const setting = props.mode === 'setting';
-
-  const submit = async ({ folder }: { folder: string }) => {
-    setSaving(true);
-    try {
-      if (setting) {
-        const saved = await api.call('backup.setFolder', { folder });
-        message.success(`备份文件夹已改为 ${saved.folder}`);
-        props.onSaved();
-        props.onClose();
-      } else if (await props.onBackUp(folder)) props.onClose();
-    } catch (e) {
-      showFormError(form, e, message);
-    } finally {
-      setSaving(false);
-    }
-  };
+  // 立即备份 toasts its own outcome (onBackUp, false when it failed); a saved folder is toasted here.
+  const { saving, submit } = useFormSubmit(
+    form,
+    async ({ folder }: { folder: string }) => (setting ? await api.call('backup.setFolder', { folder }) : await props.onBackUp(folder)),
+    {
+      success: (r) => (typeof r === 'object' ? `备份文件夹已改为 ${r.folder}` : null),
+      onDone: (r) => {
+        if (typeof r === 'object') props.onSaved();
+        if (r !== false) props.onClose();
+      },
+    },
+  );
 
   return (
     <Modal
@@ -66,16 +59,12 @@ export function BackupFolderModal(props: {
 
 export function RestoreFileModal(props: { open: boolean; onClose: () => void; onPreview: (path: string, recoveryKey: string | null) => Promise<boolean> }) {
   const [form] = Form.useForm<{ path: string; recoveryKey?: string }>();
-  const [checking, setChecking] = useState(false);
-
-  const submit = async ({ path, recoveryKey }: { path: string; recoveryKey?: string }) => {
-    setChecking(true);
-    try {
-      if (await props.onPreview(path, recoveryKey?.trim() ? recoveryKey : null)) props.onClose();
-    } finally {
-      setChecking(false);
-    }
-  };
+  // The preview toasts its own refusal (onPreview, false when refused); the modal stays open then.
+  const { saving: checking, submit } = useFormSubmit(
+    form,
+    ({ path, recoveryKey }: { path: string; recoveryKey?: string }) => props.onPreview(path, recoveryKey?.trim() ? recoveryKey : null),
+    { onDone: (ok) => (ok ? props.onClose() : undefined) },
+  );
 
   return (
     <Modal

@@ -164,14 +164,18 @@ export function BackupTab() {
       ) : (
         <Table<Entry> rowKey="file" size="small" columns={columns} dataSource={info.entries} pagination={{ pageSize: 20, hideOnSinglePage: true }} data-testid="backup-list" />
       )}
-      <BackupFolderModal
-        mode={folderModal}
-        current={info.folder}
-        defaultFolder={info.defaultFolder}
-        onClose={() => setFolderModal(null)}
-        onSaved={() => list.reload()}
-        onBackUp={backUp}
-      />
+      {/* Mounted per opening: a form kept from 更改备份文件夹 offered the backup folder to 备份到U盘. */}
+      {folderModal && (
+        <BackupFolderModal
+          key={folderModal}
+          mode={folderModal}
+          current={info.folder}
+          defaultFolder={info.defaultFolder}
+          onClose={() => setFolderModal(null)}
+          onSaved={() => list.reload()}
+          onBackUp={backUp}
+        />
+      )}
       <RestoreFileModal open={fileModal} onClose={() => setFileModal(false)} onPreview={askRestore} />
       {preview && <RestoreConfirm preview={preview.preview} busy={busy} onCancel={() => setPreview(null)} onConfirm={() => void restore()} />}
     </Flex>

@@ -81,23 +81,30 @@ export function OrgTab() {
           }}
         />
       </div>
-      <CommunityFormModal
-        community={editingCommunity}
-        onClose={() => setEditingCommunity(null)}
-        onSaved={() => {
-          setEditingCommunity(null);
-          reload();
-        }}
-      />
-      <GridFormModal
-        mode={gridMode}
-        communities={communities.data ?? []}
-        onClose={() => setGridMode(null)}
-        onSaved={() => {
-          setGridMode(null);
-          reload();
-        }}
-      />
+      {/* Mounted per opening: a form kept from an earlier opening keeps its values (编辑 after 新建 opened empty). */}
+      {editingCommunity && (
+        <CommunityFormModal
+          key={editingCommunity === 'new' ? 'new' : editingCommunity.id}
+          community={editingCommunity}
+          onClose={() => setEditingCommunity(null)}
+          onSaved={() => {
+            setEditingCommunity(null);
+            reload();
+          }}
+        />
+      )}
+      {gridMode && (
+        <GridFormModal
+          key={gridMode.kind === 'edit' ? gridMode.grid.id : `new-${gridMode.communityId}`}
+          mode={gridMode}
+          communities={communities.data ?? []}
+          onClose={() => setGridMode(null)}
+          onSaved={() => {
+            setGridMode(null);
+            reload();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -1,13 +1,12 @@
 /** 新建用户 / 编辑用户 (name and role; the password only when creating). */
-import { useState } from 'react';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import type { UserInfo } from '../../../../shared/auth/schemas';
 import { ROLES, type Role } from '../../../../shared/codes';
 import { api } from '../../api/client';
-import { showFormError } from '../../lib/form-errors';
 import { toOptions } from '../../lib/codes';
 import { strongPassword } from '../../forms/password-rule';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 
 export type UserFormMode = { kind: 'create' } | { kind: 'edit'; user: UserInfo };
 
@@ -22,35 +21,23 @@ interface Values {
 const roleOptions = toOptions(ROLES);
 
 export function UserFormModal({ mode, onClose, onSaved }: { mode: UserFormMode | null; onClose: () => void; onSaved: () => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: mode !== null });
-  const [saving, setSaving] = useState(false);
   const editing = mode?.kind === 'edit' ? mode.user : null;
-
-  const submit = async (v: Values) => {
-    setSaving(true);
-    try {
-      if (editing) {
-        await api.call('users.update', { id: editing.id, displayName: v.displayName, role: v.role });
-        message.success('用户信息已保存');
-      } else {
-        await api.call('users.create', {
-          username: v.username,
-          displayName: v.displayName,
-          role: v.role,
-          password: v.password ?? '',
-          phone: v.phone || null,
-        });
-        message.success(`已新建用户 ${v.username}`);
-      }
-      onSaved();
-    } catch (e) {
-      showFormError(form, e, message);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, submit } = useFormSubmit(
+    form,
+    (v: Values) =>
+      editing
+        ? api.call('users.update', { id: editing.id, displayName: v.displayName, role: v.role })
+        : api.call('users.create', {
+            username: v.username,
+            displayName: v.displayName,
+            role: v.role,
+            password: v.password ?? '',
+            phone: v.phone || null,
+          }),
+    { success: (_r, v) => (editing ? '用户信息已保存' : `已新建用户 ${v.username}`), onDone: onSaved },
+  );
 
   return (
     <Modal

@@ -105,14 +105,18 @@ export function UsersTab() {
       <div data-testid="user-table">
         <Table<UserInfo> rowKey="id" size="middle" columns={columns} dataSource={users.data ?? []} loading={users.loading} pagination={false} locale={{ emptyText: '暂无用户' }} />
       </div>
-      <UserFormModal
-        mode={formMode}
-        onClose={() => setFormMode(null)}
-        onSaved={() => {
-          setFormMode(null);
-          users.reload();
-        }}
-      />
+      {/* Mounted per opening: a form kept from an earlier opening keeps its values (编辑 after 新建 opened with 用户名 empty). */}
+      {formMode && (
+        <UserFormModal
+          key={formMode.kind === 'edit' ? formMode.user.id : 'new'}
+          mode={formMode}
+          onClose={() => setFormMode(null)}
+          onSaved={() => {
+            setFormMode(null);
+            users.reload();
+          }}
+        />
+      )}
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </>
   );

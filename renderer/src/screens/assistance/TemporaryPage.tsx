@@ -3,18 +3,18 @@
  * papers owed), pay, refuse, refer; papers received; the 材料逾期 filter.
  */
 import { useState } from 'react';
-import { App, Button, Checkbox, Flex, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Button, Checkbox, Flex, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { TemporaryRow } from '../../../../shared/assistance/types';
 import { api } from '../../api/client';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { ErrorBlock } from '../../components/ErrorBlock';
 import { formatFen } from '../../lib/money';
 import { formatInstant } from '../../lib/dates';
 import { isSupervisorRole } from '../../lib/roles';
-import { showFormError } from '../../lib/form-errors';
 import { useSession } from '../../session/session-context';
 import { AssistanceTabs } from './AssistanceTabs';
 import { Countdown } from './Countdown';
@@ -40,32 +40,23 @@ function actionTitle(action: Action, r: TemporaryRow): string {
 }
 
 function DecideModal({ row, action, onClose, onDone }: { row: TemporaryRow; action: Action; onClose: () => void; onDone: () => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<DecideValues>();
-  const [busy, setBusy] = useState(false);
   const guard = useUnsavedGuard(() => form.isFieldsTouched());
   const title = actionTitle(action, row);
   const noteRequired = action === 'reject' || (action === 'approve' && row.approver === 'district');
   const canAdvance = action === 'approve' && row.type === 'urgent';
-  const submit = async (v: DecideValues) => {
-    setBusy(true);
-    try {
-      await api.call('assistance.decideTemporary', {
+  const { saving: busy, submit } = useFormSubmit(
+    form,
+    (v: DecideValues) =>
+      api.call('assistance.decideTemporary', {
         id: row.id,
         action,
         note: v.note?.trim() || null,
         referral: v.referral?.trim() || null,
         ...(canAdvance && v.advance ? { papersOwed: v.papersOwed ?? [], papersOther: v.papersOther?.trim() || null } : {}),
-      });
-      message.success(`已办理：${title}`);
-      guard.release();
-      onDone();
-    } catch (e) {
-      showFormError(form, e, message);
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    { success: `已办理：${title}`, guard, onDone },
+  );
   return (
     <Modal
       open

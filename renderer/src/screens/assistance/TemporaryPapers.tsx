@@ -2,16 +2,15 @@
  * 先行救助 on the 临时救助 list: the papers owed with the days left (or overdue) and the recording
  * of papers received, and the choice of papers owed when a supervisor approves before they are complete.
  */
-import { useState } from 'react';
-import { App, Checkbox, Form, Input, Modal, Tag, Typography } from 'antd';
+import { Checkbox, Form, Input, Modal, Tag, Typography } from 'antd';
 import type { OwedPaper, TemporaryRow } from '../../../../shared/assistance/types';
 import { TEMP_PAPERS, type TempPaper } from '../../../../shared/assistance/codes';
 import { paperName } from '../../../../shared/assistance/papers';
 import { daysBetween } from '../../../../shared/time/calendar-days';
 import { api } from '../../api/client';
 import { appClock } from '../../api/clock';
-import { showFormError } from '../../lib/form-errors';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 
 export const PAPER_OPTIONS = TEMP_PAPERS.map((p) => ({ value: p.code, label: p.label }));
 
@@ -57,22 +56,13 @@ export function AdvanceFields() {
 }
 
 export function PapersModal({ row, onClose, onDone }: { row: TemporaryRow; onClose: () => void; onDone: () => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ received: TempPaper[]; note?: string }>();
   const guard = useUnsavedGuard(() => form.isFieldsTouched());
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { received: TempPaper[]; note?: string }) => {
-    setBusy(true);
-    try {
-      await api.call('assistance.recordTemporaryPapers', { id: row.id, received: v.received, note: v.note?.trim() || null });
-      message.success('已登记补交材料');
-      onDone();
-    } catch (e) {
-      showFormError(form, e, message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { saving: busy, submit } = useFormSubmit(
+    form,
+    (v: { received: TempPaper[]; note?: string }) => api.call('assistance.recordTemporaryPapers', { id: row.id, received: v.received, note: v.note?.trim() || null }),
+    { success: '已登记补交材料', onDone },
+  );
   return (
     <Modal open title={`登记补交材料：${row.name ?? ''}`} okText="登记" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={() => guard.confirmClose(onClose)} okButtonProps={{ 'data-testid': 'papers-ok' }} destroyOnHidden>
       <Typography.Paragraph>{`先行救助，材料限 ${row.papersDueOn ?? ''} 前补齐。`}</Typography.Paragraph>

@@ -1,12 +1,11 @@
 /** Draws up an agreement: caregiver (chosen or newly registered), term, services, visit interval, 丙方. */
 import { useState } from 'react';
-import { App, Button, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Typography } from 'antd';
 import { CARE_SERVICE_ITEMS } from '../../../../shared/care/codes';
 import { api } from '../../api/client';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { useApiQuery } from '../../hooks/use-api-query';
-import { showFormError } from '../../lib/form-errors';
 import { CaregiverModal } from './CaregiverModal';
 import { appClock } from '../../api/clock';
 import { DateField } from '../../forms/DateField';
@@ -24,18 +23,16 @@ interface Values {
 }
 
 export function AgreementModal({ open, personId, onClose, onSaved }: { open: boolean; personId: string; onClose: () => void; onSaved: () => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: open });
   const [newCaregiver, setNewCaregiver] = useState(false);
   const caregivers = useApiQuery(() => api.call('care.listCaregivers', {}), [open], open);
   const hasPartyC = Form.useWatch('hasPartyC', form);
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    try {
-      await api.call('care.createAgreement', {
+  const { saving: busy, submit } = useFormSubmit(
+    form,
+    (v: Values) =>
+      api.call('care.createAgreement', {
         personId,
         caregiverId: v.caregiverId,
         startDate: v.startDate,
@@ -44,17 +41,17 @@ export function AgreementModal({ open, personId, onClose, onSaved }: { open: boo
         visitIntervalDays: v.visitIntervalDays ?? null,
         hasPartyC: v.hasPartyC,
         guardian: v.hasPartyC && v.guardianName ? { name: v.guardianName, relation: v.guardianRelation ?? null, phone: v.guardianPhone ?? null } : null,
-      });
-      message.success('协议草稿已拟定，打印后由三方签字，再点击“签订”');
-      guard.release();
-      onClose();
-      onSaved();
-    } catch (e) {
-      showFormError(form, e, message, { dropPrefixes: ['guardian'] });
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    {
+      success: '协议草稿已拟定，打印后由三方签字，再点击“签订”',
+      guard,
+      onDone: () => {
+        onClose();
+        onSaved();
+      },
+      fieldPath: { dropPrefixes: ['guardian'] },
+    },
+  );
 
   return (
     <Modal open={open} width={720} title="拟定委托照料服务协议" okText="保存草稿" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={() => guard.confirmClose(onClose)} destroyOnHidden>

@@ -1,11 +1,10 @@
 /** Registers a caregiver (照料服务人). */
-import { useState } from 'react';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import { CAREGIVER_RELATIONS } from '../../../../shared/care/codes';
 import type { Caregiver } from '../../../../shared/care/types';
 import { api } from '../../api/client';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
-import { showFormError } from '../../lib/form-errors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { IdNumberField } from '../../forms/IdNumberField';
 
 interface Values {
@@ -17,24 +16,17 @@ interface Values {
 }
 
 export function CaregiverModal({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: (c: Caregiver) => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: open });
-  const submit = async (v: Values) => {
-    setBusy(true);
-    try {
-      const c = await api.call('care.saveCaregiver', { caregiver: { ...v, relation: v.relation as 'relative' } });
-      message.success(`已登记照料服务人 ${c.name}`);
-      guard.release();
+  const { saving: busy, submit } = useFormSubmit(form, (v: Values) => api.call('care.saveCaregiver', { caregiver: { ...v, relation: v.relation as 'relative' } }), {
+    success: (c) => `已登记照料服务人 ${c.name}`,
+    guard,
+    onDone: (c) => {
       onSaved(c);
       onClose();
-    } catch (e) {
-      showFormError(form, e, message, { dropPrefixes: ['caregiver'] });
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    fieldPath: { dropPrefixes: ['caregiver'] },
+  });
   return (
     <Modal open={open} title="登记照料服务人" okText="保存" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={() => guard.confirmClose(onClose)} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit} preserve={false} name="caregiver">

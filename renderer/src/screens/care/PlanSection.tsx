@@ -1,11 +1,11 @@
 /** The emergency plan (应急预案): contacts, nearest hospital, conditions, what to do. */
-import { useRef, useState } from 'react';
-import { App, Button, Card, Col, Form, Input, Row, Space } from 'antd';
+import { useRef } from 'react';
+import { Button, Card, Col, Form, Input, Row, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { EmergencyPlan } from '../../../../shared/care/types';
 import { api } from '../../api/client';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
-import { showFormError } from '../../lib/form-errors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 
 interface Values {
   contacts: { name: string; relation?: string; phone: string }[];
@@ -16,25 +16,21 @@ interface Values {
 }
 
 export function PlanSection({ personId, plan, onSaved }: { personId: string; plan: EmergencyPlan | null; onSaved: () => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   // Input typed since the last save: leaving the page asks first.
   const edited = useRef(false);
   useUnsavedGuard(() => edited.current);
-  const submit = async (v: Values) => {
-    setBusy(true);
-    try {
-      await api.call('care.savePlan', { personId, contacts: v.contacts ?? [], hospital: v.hospital, hospitalPhone: v.hospitalPhone, conditions: v.conditions, actions: v.actions });
-      message.success('应急预案已保存');
-      edited.current = false;
-      onSaved();
-    } catch (e) {
-      showFormError(form, e, message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { saving: busy, submit } = useFormSubmit(
+    form,
+    (v: Values) => api.call('care.savePlan', { personId, contacts: v.contacts ?? [], hospital: v.hospital, hospitalPhone: v.hospitalPhone, conditions: v.conditions, actions: v.actions }),
+    {
+      success: '应急预案已保存',
+      onDone: () => {
+        edited.current = false;
+        onSaved();
+      },
+    },
+  );
   const initial: Values = {
     contacts: plan?.contacts.map((c) => ({ name: c.name, relation: c.relation ?? '', phone: c.phone })) ?? [{ name: '', relation: '', phone: '' }],
     hospital: plan?.hospital ?? '',

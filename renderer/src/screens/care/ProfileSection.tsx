@@ -4,9 +4,8 @@
  * 完全丧失 before anything was assessed, and one click recorded it. No result is shown and nothing
  * can be saved until all six are answered.
  */
-import { useRef, useState } from 'react';
-import { App, Button, Card, Col, Form, Input, Radio, Row, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { useRef } from 'react';
+import { Button, Card, Col, Form, Input, Radio, Row, Tag, Typography } from 'antd';
 import { SELF_CARE_INDICATORS, type SelfCareIndicator } from '../../../../shared/care/codes';
 import { assessSelfCare } from '../../../../shared/care/rules';
 import { careLevelText } from '../../../../shared/care/format';
@@ -14,7 +13,7 @@ import type { CareProfile } from '../../../../shared/care/types';
 import { labelOf, SELF_CARE_LEVELS } from '../../../../shared/codes';
 import { api } from '../../api/client';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
-import { showFormError } from '../../lib/form-errors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { appClock } from '../../api/clock';
 import { DateField } from '../../forms/DateField';
 
@@ -34,9 +33,7 @@ const ANSWER_OPTIONS = [
 ];
 
 export function ProfileSection({ personId, profile, onSaved }: { personId: string; profile: CareProfile | null; onSaved: () => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   // Input typed since the last save: leaving the page asks first.
   const edited = useRef(false);
   useUnsavedGuard(() => edited.current);
@@ -50,20 +47,20 @@ export function ProfileSection({ personId, profile, onSaved }: { personId: strin
     risks: profile?.risks ?? '',
     needs: profile?.needs ?? '',
   };
-  const submit = async (v: Values) => {
-    setBusy(true);
-    try {
+  const { saving: busy, submit } = useFormSubmit(
+    form,
+    (v: Values) => {
       const selfCareMet = Object.fromEntries(SELF_CARE_INDICATORS.map((i) => [i.code, v.answers[i.code] === true])) as Record<SelfCareIndicator, boolean>;
-      await api.call('care.saveProfile', { personId, selfCareMet, assessedDate: v.assessedDate, health: v.health, risks: v.risks, needs: v.needs });
-      message.success('评估已保存');
-      edited.current = false;
-      onSaved();
-    } catch (e) {
-      showFormError(form, e, message);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return api.call('care.saveProfile', { personId, selfCareMet, assessedDate: v.assessedDate, health: v.health, risks: v.risks, needs: v.needs });
+    },
+    {
+      success: '评估已保存',
+      onDone: () => {
+        edited.current = false;
+        onSaved();
+      },
+    },
+  );
   return (
     <Card title="生活自理能力评估" data-testid="profile-section">
       <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} onValuesChange={() => (edited.current = true)}>

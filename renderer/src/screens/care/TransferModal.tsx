@@ -1,10 +1,8 @@
 /** Records the move of a person into 集中供养 (institutional care). */
-import { useState } from 'react';
-import { App, Form, Input, Modal } from 'antd';
-import dayjs from 'dayjs';
+import { Form, Input, Modal } from 'antd';
 import { api } from '../../api/client';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
-import { showFormError } from '../../lib/form-errors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { appClock } from '../../api/clock';
 import { DateField } from '../../forms/DateField';
 
@@ -15,24 +13,16 @@ interface Values {
 }
 
 export function TransferModal(props: { open: boolean; personId: string; name: string; suggestion: string | null; onClose: () => void; onDone: () => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: props.open });
-  const submit = async (v: Values) => {
-    setBusy(true);
-    try {
-      await api.call('care.recordTransfer', { personId: props.personId, ...v });
-      message.success(`已登记${props.name}转入集中供养`);
-      guard.release();
+  const { saving: busy, submit } = useFormSubmit(form, (v: Values) => api.call('care.recordTransfer', { personId: props.personId, ...v }), {
+    success: `已登记${props.name}转入集中供养`,
+    guard,
+    onDone: () => {
       props.onClose();
       props.onDone();
-    } catch (e) {
-      showFormError(form, e, message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
   return (
     <Modal open={props.open} title={`登记转入集中供养：${props.name}`} okText="确认转入" okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={() => guard.confirmClose(props.onClose)} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ date: appClock.today(), reason: props.suggestion ?? '' }}>

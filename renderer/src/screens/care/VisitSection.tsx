@@ -1,13 +1,12 @@
 /** Visit records by street and community staff and by social organisations (purchased services). */
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, Col, Empty, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Card, Checkbox, Col, Empty, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { VISIT_METHODS, VISIT_SERVICES, VISITOR_KINDS } from '../../../../shared/care/codes';
 import type { Visit } from '../../../../shared/care/types';
 import { labelOf } from '../../../../shared/codes';
 import { api } from '../../api/client';
-import { showFormError } from '../../lib/form-errors';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { useSession } from '../../session/session-context';
 import { appClock } from '../../api/clock';
 import { DateField } from '../../forms/DateField';
@@ -25,19 +24,17 @@ interface Values {
 }
 
 export function VisitSection({ personId, visits, nextDue, onChanged }: { personId: string; visits: Visit[]; nextDue: string | null; onChanged: () => void }) {
-  const { message } = App.useApp();
   const { session } = useSession();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('visitorKind', form);
   // Esc, × or 取消 (or leaving the page) with typed content asks first.
   const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: open });
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    try {
-      await api.call('care.recordVisit', {
+  const { saving: busy, submit } = useFormSubmit(
+    form,
+    (v: Values) =>
+      api.call('care.recordVisit', {
         personId,
         visitDate: v.visitDate,
         visitorKind: v.visitorKind as 'street',
@@ -50,16 +47,15 @@ export function VisitSection({ personId, visits, nextDue, onChanged }: { personI
         careFailed: v.flags.includes('careFailed'),
         conditionsPoor: v.flags.includes('conditionsPoor'),
         noOtherCarer: v.flags.includes('noOtherCarer'),
-      });
-      message.success('探访记录已保存');
-      setOpen(false);
-      onChanged();
-    } catch (e) {
-      showFormError(form, e, message);
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    {
+      success: '探访记录已保存',
+      onDone: () => {
+        setOpen(false);
+        onChanged();
+      },
+    },
+  );
 
   return (
     <Card

@@ -2,14 +2,13 @@
  * Correcting an item's 类别 or 紧急程度 with the reason. A new grade recomputes the deadlines from
  * the original registration (the backend's rule); only supervisors regrade, and only open items.
  */
-import { useState } from 'react';
-import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, Form, Input, Modal, Radio, Select } from 'antd';
 import type { InputOf } from '../../../../shared/api/contract';
 import type { LedgerDetail } from '../../../../shared/ledger/schemas';
 import { api } from '../../api/client';
-import { showFormError } from '../../lib/form-errors';
 import { CATEGORY_OPTIONS, URGENCY_OPTIONS } from './ledger-ui';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 
 type Input = InputOf<'ledger.correct'>;
 
@@ -21,27 +20,19 @@ interface Values {
 
 export function CorrectModal(props: { item: LedgerDetail; canRegrade: boolean; onClose: () => void; onDone: (d: LedgerDetail) => void }) {
   const { item } = props;
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const guard = useUnsavedGuard(() => form.isFieldsTouched());
-  const [saving, setSaving] = useState(false);
-  const submit = async (v: Values) => {
-    setSaving(true);
-    try {
-      const d = await api.call('ledger.correct', {
+  const { saving, submit } = useFormSubmit(
+    form,
+    (v: Values) =>
+      api.call('ledger.correct', {
         id: item.id,
         category: v.category as Input['category'],
         urgency: props.canRegrade ? (v.urgency as Input['urgency']) : undefined,
         reason: v.reason ?? '',
-      });
-      message.success('已更正');
-      props.onDone(d);
-    } catch (e) {
-      showFormError(form, e, message);
-    } finally {
-      setSaving(false);
-    }
-  };
+      }),
+    { success: '已更正', onDone: props.onDone },
+  );
   return (
     <Modal open title={`更正类别 / 紧急程度：${item.itemNo}`} okText="更正" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={() => guard.confirmClose(props.onClose)} destroyOnHidden okButtonProps={{ 'data-testid': 'correct-ok' }}>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ category: item.category, urgency: item.urgency }} data-testid="correct-form">

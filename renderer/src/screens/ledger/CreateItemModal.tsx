@@ -3,15 +3,14 @@
  * device it assigns a clue to a chosen street: the item is written into that street's partition and
  * reaches the street's devices on their next sync, marked 立即核查 with its own deadline.
  */
-import { useState } from 'react';
-import { App, Checkbox, Form, Input, Modal, Radio, Select } from 'antd';
+import { Checkbox, Form, Input, Modal, Radio, Select } from 'antd';
 import type { LedgerDetail } from '../../../../shared/ledger/schemas';
 import { api } from '../../api/client';
-import { showFormError } from '../../lib/form-errors';
 import { HouseholdPicker } from './HouseholdPicker';
 import { StreetSelect } from '../../components/StreetSelect';
 import { CATEGORY_OPTIONS, SOURCE_OPTIONS } from './ledger-ui';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 
 interface Values {
   streetCode?: string;
@@ -45,17 +44,15 @@ export function CreateItemModal({
   district?: boolean;
   streetCode?: string;
 }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
   const source = Form.useWatch('source', form);
   const street = Form.useWatch('streetCode', form);
   // Esc, ×, 取消 or leaving the page with a typed description asks first.
   const guard = useUnsavedGuard(() => form.isFieldsTouched());
-  const submit = async (v: Values) => {
-    setSaving(true);
-    try {
-      const d = await api.call('ledger.create', {
+  const { saving, submit } = useFormSubmit(
+    form,
+    (v: Values) =>
+      api.call('ledger.create', {
         householdId: v.householdId,
         source: v.source as 'hotline',
         category: v.category as 'living',
@@ -66,16 +63,13 @@ export function CreateItemModal({
         dueAt: v.source === 'bureau-clue' ? dueToIso(v.due) : null,
         personId: null,
         ...(district ? { streetCode: v.streetCode } : {}),
-      });
-      message.success(district ? `已交办：${d.itemNo}（${d.streetName}，同步后街道即可收到）` : `已登记：${d.itemNo}`);
-      guard.release();
-      onSaved(d);
-    } catch (e) {
-      showFormError(form, e, message);
-    } finally {
-      setSaving(false);
-    }
-  };
+      }),
+    {
+      success: (d) => (district ? `已交办：${d.itemNo}（${d.streetName}，同步后街道即可收到）` : `已登记：${d.itemNo}`),
+      guard,
+      onDone: onSaved,
+    },
+  );
   const initial = district
     ? { source: 'bureau-clue', immediate: true, urgency: '2', streetCode }
     : { source: 'grid-report', urgency: '2' };

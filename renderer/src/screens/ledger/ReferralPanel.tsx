@@ -1,38 +1,34 @@
 /** Referrals of an item: department, sent date, receipt, reply and the follow-up reminder. */
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { Button, DatePicker, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import type { LedgerDetail, ReferralInfo } from '../../../../shared/ledger/schemas';
 import { api } from '../../api/client';
 import { formatInstant } from '../../lib/dates';
-import { showFormError } from '../../lib/form-errors';
 import { departmentLabel } from './ledger-ui';
 import { appClock } from '../../api/clock';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 
 type Mode = { kind: 'receipt' | 'reply'; referral: ReferralInfo };
 
 function ReferralModal({ mode, onClose, onDone }: { mode: Mode; onClose: () => void; onDone: (d: LedgerDetail) => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ on: dayjs.Dayjs; reply?: string }>();
   const guard = useUnsavedGuard(() => form.isFieldsTouched());
-  const [saving, setSaving] = useState(false);
-  const submit = async (v: { on: dayjs.Dayjs; reply?: string }) => {
-    setSaving(true);
-    try {
+  const { saving, submit } = useFormSubmit(
+    form,
+    (v: { on: dayjs.Dayjs; reply?: string }) => {
       const on = v.on.format('YYYY-MM-DD');
-      const d =
-        mode.kind === 'receipt'
-          ? await api.call('ledger.referralReceipt', { referralId: mode.referral.id, receivedOn: on })
-          : await api.call('ledger.referralReply', { referralId: mode.referral.id, repliedOn: on, reply: v.reply ?? '' });
-      message.success(mode.kind === 'receipt' ? '已登记签收' : '已登记部门回复');
-      onDone(d);
-    } catch (e) {
-      showFormError(form, e, message, { rename: { receivedOn: 'on', repliedOn: 'on' } });
-    } finally {
-      setSaving(false);
-    }
-  };
+      return mode.kind === 'receipt'
+        ? api.call('ledger.referralReceipt', { referralId: mode.referral.id, receivedOn: on })
+        : api.call('ledger.referralReply', { referralId: mode.referral.id, repliedOn: on, reply: v.reply ?? '' });
+    },
+    {
+      success: mode.kind === 'receipt' ? '已登记签收' : '已登记部门回复',
+      onDone,
+      fieldPath: { rename: { receivedOn: 'on', repliedOn: 'on' } },
+    },
+  );
   const dept = departmentLabel(mode.referral.department);
   return (
     <Modal open title={mode.kind === 'receipt' ? `登记${dept}签收` : `登记${dept}回复`} okText="保存" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={() => guard.confirmClose(onClose)} destroyOnHidden okButtonProps={{ 'data-testid': 'referral-ok' } }>

@@ -1,15 +1,14 @@
 /** The form of one status transition, asking for what that transition needs. */
-import { useState } from 'react';
-import { App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import type dayjs from 'dayjs';
 import { LEDGER_ACTIONS, type LedgerAction } from '../../../../shared/ledger/transitions';
 import type { LedgerDetail } from '../../../../shared/ledger/schemas';
 import { labelOf } from '../../../../shared/codes';
 import { api } from '../../api/client';
-import { showFormError } from '../../lib/form-errors';
 import { DEPARTMENT_OPTIONS, REVIEW_OPTIONS } from './ledger-ui';
 import { DuplicateOfField } from './DuplicateOfField';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 
 interface Values {
   note?: string;
@@ -33,15 +32,13 @@ const NOTE_LABEL: Partial<Record<LedgerAction, string>> = {
 };
 
 export function TransitionModal({ item, action, onClose, onDone }: { item: LedgerDetail; action: LedgerAction; onClose: () => void; onDone: (d: LedgerDetail) => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const guard = useUnsavedGuard(() => form.isFieldsTouched());
-  const [saving, setSaving] = useState(false);
   const label = labelOf(LEDGER_ACTIONS, action);
-  const submit = async (v: Values) => {
-    setSaving(true);
-    try {
-      const d = await api.call('ledger.transition', {
+  const { saving, submit } = useFormSubmit(
+    form,
+    (v: Values) =>
+      api.call('ledger.transition', {
         id: item.id,
         action,
         note: v.note || null,
@@ -53,15 +50,9 @@ export function TransitionModal({ item, action, onClose, onDone }: { item: Ledge
         departmentNote: v.departmentNote || null,
         sentOn: v.sentOn ? v.sentOn.format('YYYY-MM-DD') : null,
         duplicateOfId: v.duplicateOfId ?? null,
-      });
-      message.success(`${label}：已完成`);
-      onDone(d);
-    } catch (e) {
-      showFormError(form, e, message);
-    } finally {
-      setSaving(false);
-    }
-  };
+      }),
+    { success: `${label}：已完成`, onDone },
+  );
   const required = (msg: string) => [{ required: true, whitespace: true, message: msg }];
   return (
     <Modal open title={`${label}：${item.itemNo}`} okText={label} cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={() => guard.confirmClose(onClose)} destroyOnHidden okButtonProps={{ 'data-testid': 'transition-ok' } }>

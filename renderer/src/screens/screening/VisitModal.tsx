@@ -2,14 +2,13 @@
  * Fast keyboard entry of one visit: date, method (上门/电话/视频), visitor, the situation found, and
  * problems — each problem becomes an issue-ledger item in the same step. Ctrl+Enter saves.
  */
-import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, Modal, Radio, Space, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, Modal, Radio, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../hooks/use-api-query';
-import { showFormError } from '../../lib/form-errors';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { ProblemFields } from './ProblemFields';
 
 export const METHOD_OPTIONS = [
@@ -34,18 +33,16 @@ interface Values {
 
 export function VisitModal(props: { target: VisitTarget; today: string; visitor: string; onClose: () => void; onSaved: () => void }) {
   const { target, today } = props;
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
   // Esc, × or 取消 with a typed note or problem asks before it is thrown away.
   const guard = useUnsavedGuard(() => form.isFieldsTouched());
   const members = useApiQuery(() => api.call('registry.getHousehold', { id: target.householdId }), [target.householdId]);
   const people = (members.data?.members ?? []).map((m) => ({ value: m.id, label: m.name }));
 
-  const submit = async (v: Values) => {
-    setSaving(true);
-    try {
-      const r = await api.call('screening.recordVisit', {
+  const { saving, submit } = useFormSubmit(
+    form,
+    (v: Values) =>
+      api.call('screening.recordVisit', {
         householdId: target.householdId,
         visitedOn: v.visitedOn.format('YYYY-MM-DD'),
         method: v.method as 'home',
@@ -57,16 +54,13 @@ export function VisitModal(props: { target: VisitTarget; today: string; visitor:
           personId: p.personId ?? null,
           description: p.description,
         })),
-      });
-      message.success(r.itemIds.length > 0 ? `已登记走访，发现问题 ${r.itemIds.length} 个已列入问题台账` : '已登记走访：情况正常');
-      guard.release();
-      props.onSaved();
-    } catch (e) {
-      showFormError(form, e, message);
-    } finally {
-      setSaving(false);
-    }
-  };
+      }),
+    {
+      success: (r) => (r.itemIds.length > 0 ? `已登记走访，发现问题 ${r.itemIds.length} 个已列入问题台账` : '已登记走访：情况正常'),
+      guard,
+      onDone: props.onSaved,
+    },
+  );
 
   return (
     <Modal
