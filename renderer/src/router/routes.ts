@@ -22,6 +22,7 @@ export type Route =
   | { name: 'entitlement-gaps' }
   | { name: 'print-payment-list'; programme: string; month: string }
   | { name: 'sync' }
+  | { name: 'reports'; month: string | null }
   | { name: 'care' }
   | { name: 'care-cards' }
   | { name: 'care-template' }
@@ -33,7 +34,7 @@ export type LedgerTab = 'items' | 'clues' | 'watch' | 'escalations' | 'lookback'
 const SCREENING_TABS: readonly ScreeningTab[] = ['due', 'round', 'coverage', 'policy'];
 const LEDGER_TABS: readonly LedgerTab[] = ['items', 'clues', 'watch', 'escalations', 'lookback'];
 
-export type AreaKey = 'registry' | 'admin' | 'policy' | 'screening' | 'ledger' | 'sync' | 'care';
+export type AreaKey = 'registry' | 'admin' | 'policy' | 'screening' | 'ledger' | 'sync' | 'care' | 'reports';
 
 /** Whether a route is a print page (shown without the navigation frame). */
 export function isPrintRoute(route: Route): boolean {
@@ -103,6 +104,7 @@ export function parseRoute(path: string, query = ''): Route {
     return { name: 'print-payment-list', programme: q.get('programme') ?? 'dibao', month: q.get('month') ?? '' };
   }
   if (first === 'sync' && second === undefined) return { name: 'sync' };
+  if (first === 'reports' && second === undefined) return { name: 'reports', month: q.get('month') };
   return { name: 'not-found', path };
 }
 
@@ -158,6 +160,8 @@ export function hrefOf(route: Route): string {
       return '#/care/template';
     case 'care-person':
       return `#/care/person/${encodeURIComponent(route.id)}`;
+    case 'reports':
+      return `#/reports${qs({ month: route.month })}`;
     case 'not-found':
       return `#${route.path}`;
   }
@@ -176,6 +180,7 @@ export function areaOf(route: Route): AreaKey | null {
   if (route.name === 'admin') return 'admin';
   if (POLICY_ROUTES.includes(route.name)) return 'policy';
   if (route.name === 'sync') return 'sync';
+  if (route.name === 'reports') return 'reports';
   if (route.name === 'screening' || route.name === 'print-visit-sheet') return 'screening';
   if (route.name === 'ledger' || route.name === 'ledger-item' || route.name === 'clue-register' || route.name === 'print-ledger') return 'ledger';
   if (route.name === 'not-found') return null;

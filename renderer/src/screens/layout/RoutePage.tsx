@@ -24,6 +24,7 @@ import { PaymentBatchesPage } from '../assistance/PaymentBatchesPage';
 import { EntitlementGapsPage } from '../assistance/EntitlementGapsPage';
 import { PrintPaymentListPage } from '../assistance/PrintPaymentListPage';
 import { SyncPage } from '../sync/SyncPage';
+import { MonthlyReportPage } from '../reports/MonthlyReportPage';
 import { CareBoardPage } from '../care/CareBoardPage';
 import { CareCardsPage } from '../care/CareCardsPage';
 import { CarePersonPage } from '../care/CarePersonPage';
@@ -85,6 +86,8 @@ export function RoutePage({ route }: { route: Route }) {
       return <PrintPaymentListPage programme={route.programme} month={route.month} />;
     case 'sync':
       return <SyncPage />;
+    case 'reports':
+      return <MonthlyReportPage month={route.month} />;
     case 'not-found':
       return (
         <Result
