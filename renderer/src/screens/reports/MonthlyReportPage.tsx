@@ -48,7 +48,7 @@ export function MonthlyReportPage({ month: chosen, slots = {} }: { month: string
             format={(d) => monthLabel(d.format('YYYY-MM'), current)}
             disabledDate={(d) => d.format('YYYY-MM') > current}
             onChange={(d) => d && navigate({ name: 'reports', month: d.format('YYYY-MM') === current ? null : d.format('YYYY-MM') })}
-            style={{ width: 210 }}
+            style={{ width: 250 }}
           />
           {report && slots.toolbar?.(report)}
         </Space>
