@@ -12,7 +12,7 @@ const COLUMNS = [count('households', '留守家庭户数'), count('updated', '�
 
 const DEFINITION =
   '留守家庭户数：月末（当月为统计时点）登记有留守儿童、留守妇女或留守老年人类别的在册、关注家庭（类别以当前登记为准），一户有多种留守类别的在每类各计一户，合计按户不重复。' +
-  '本月信息更新户数：本月内（北京时间）家庭或其成员的登记信息有修改或新增的户数；本月走访户数：本月内有走访排查记录的户数（《东丽区困难群众兜底保障工作方案》二(一) 留守人员动态管理）。';
+  '本月信息更新户数：本月内（北京时间）家庭或其成员的登记信息有修改或新增的户数；本月走访户数：本月内有走访排查记录的户数（《东丽区困难群众兜底保障工作方案》二(四) 留守儿童、留守妇女信息录入更新，留守老年人信息分类动态管理）。';
 
 export function leftBehindTable(store: Store, m: ReportMonth): ReportTable {
   const { fromIso, cutoffIso } = monthInstants(store, m);
