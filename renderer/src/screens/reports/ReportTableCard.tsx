@@ -1,12 +1,35 @@
 /** One table of the monthly report: its title, Chinese headers, total row and its 口径 printed under it. */
-import { Card, Table, Typography } from 'antd';
+import { Card, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { ReportRow, ReportTable } from '../../../../shared/reports/monthly-report';
 import { formatCell } from './report-format';
 
+/** What a row key's dimension is called, shown when a table groups its rows more than one way. */
+const DIMENSIONS: Record<string, string> = { community: '社区', group: '群体', category: '类别', grade: '分级', source: '来源' };
+
+const dimensionOf = (key: string) => (key.includes(':') ? key.slice(0, key.indexOf(':')) : '');
+
 export function ReportTableCard({ table }: { table: ReportTable }) {
+  const several = new Set(table.rows.map((r) => dimensionOf(r.key))).size > 1;
   const columns: TableColumnsType<ReportRow> = [
-    { title: '项目', dataIndex: 'label', key: 'label', width: 200, fixed: 'left' },
+    {
+      title: '项目',
+      dataIndex: 'label',
+      key: 'label',
+      width: 220,
+      fixed: 'left',
+      render: (label: string, r: ReportRow) => {
+        const dim = DIMENSIONS[dimensionOf(r.key)];
+        return several && dim ? (
+          <>
+            <Tag bordered={false}>{dim}</Tag>
+            {label}
+          </>
+        ) : (
+          label
+        );
+      },
+    },
     ...table.columns.map((c) => ({
       title: c.label,
       key: c.key,
