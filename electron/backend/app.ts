@@ -16,6 +16,7 @@ import { authHandlers, setupHandlers, userHandlers } from './api/auth-handlers';
 import { auditHandlers, orgHandlers } from './api/org-handlers';
 import { registryHandlers } from './api/registry-handlers';
 import { excelHandlers } from './api/excel-handlers';
+import { reportHandlers } from './api/report-handlers';
 import { screeningHandlers } from './api/screening-handlers';
 import { ledgerHandlers } from './api/ledger-handlers';
 import { assistanceHandlers, policyHandlers } from './api/assistance-handlers';
@@ -262,6 +263,7 @@ function openInner(opts: BackendOptions, dbFile: string, shared: Shared): Inner 
     ...householdHandlers(),
     ...databaseHandlers(),
     ...reportSnapshotHandlers(),
+    ...reportHandlers(),
     ...shared.extraHandlers,
   } as Handlers;
   const router = new Router({ store, sessions, handlers, logError, progress });

@@ -22,6 +22,7 @@ import { householdProcedures } from '../household/procedures';
 import { backupProcedures } from '../backup/procedures';
 import { databaseProcedures } from '../database/procedures';
 import { reportSnapshotProcedures } from '../reports/snapshots';
+import { reportsProcedures } from '../reports/procedures';
 
 export type { Access, ProcedureDef } from './proc';
 
@@ -43,6 +44,7 @@ export const contract = {
   ...backupProcedures,
   ...databaseProcedures,
   ...reportSnapshotProcedures,
+  ...reportsProcedures,
 } as const;
 
 

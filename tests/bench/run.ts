@@ -14,8 +14,9 @@ import { storageFootprintBench } from './storage-footprint';
 import { closeSharedDistrict } from './sync-district';
 import { uiResponsivenessBench } from './ui-responsiveness';
 import { encryptionOverheadBench } from './encryption-overhead';
+import { reportsBench } from './reports';
 
-const BENCHES: Bench[] = [registrySearchBench, dueListsBench, printCardsBench, syncBootstrapBench, syncIncrementalBench, uiResponsivenessBench, storageFootprintBench, encryptionOverheadBench];
+const BENCHES: Bench[] = [registrySearchBench, dueListsBench, printCardsBench, syncBootstrapBench, syncIncrementalBench, uiResponsivenessBench, storageFootprintBench, encryptionOverheadBench, reportsBench];
 
 function option(name: string): string | undefined {
   const prefix = `--${name}=`;

@@ -94,6 +94,7 @@ const LISTS: Partial<Record<ProcedureName, Input>> = {
   'care.listCaregivers': () => ({}),
   'care.renewalsDue': () => ({}),
   'care.listCards': () => ({}),
+  'reports.monthly': (s) => ({ month: s.month }),
 };
 
 /** Detail views and exports that carry full ID numbers: the audit action each must write. */

@@ -22,6 +22,7 @@ export type Route =
   | { name: 'entitlement-gaps' }
   | { name: 'print-payment-list'; programme: string; month: string }
   | { name: 'sync' }
+  | { name: 'reports'; month: string | null }
   | { name: 'care' }
   | { name: 'care-cards' }
   | { name: 'care-template' }
@@ -117,6 +118,7 @@ export function parseRoute(path: string, query = ''): Route {
   }
   if (first === 'reports' && second === 'submit' && rest.length === 0) return { name: 'reports-submit', month: q.get('month') };
   if (first === 'print' && second === 'circular' && rest.length === 1) return { name: 'print-circular', id: rest[0]! };
+  if (first === 'reports' && second === undefined) return { name: 'reports', month: q.get('month') };
   return { name: 'not-found', path };
 }
 
@@ -178,6 +180,8 @@ export function hrefOf(route: Route): string {
       return `#/reports/submit${qs({ month: route.month })}`;
     case 'print-circular':
       return `#/print/circular/${encodeURIComponent(route.id)}`;
+    case 'reports':
+      return `#/reports${qs({ month: route.month })}`;
     case 'not-found':
       return `#${route.path}`;
   }
@@ -196,6 +200,7 @@ export function areaOf(route: Route): AreaKey | null {
   if (route.name === 'admin') return 'admin';
   if (POLICY_ROUTES.includes(route.name)) return 'policy';
   if (route.name === 'sync') return 'sync';
+  if (route.name === 'reports') return 'reports';
   if (route.name === 'screening' || route.name === 'print-visit-sheet') return 'screening';
   if (route.name === 'ledger' || route.name === 'ledger-item' || route.name === 'clue-register' || route.name === 'print-ledger') return 'ledger';
   if (route.name === 'not-found') return null;

@@ -50,9 +50,14 @@ const SELECT = `SELECT t.*, c.name AS community_name,
   FROM temporary_assistance t JOIN households h ON h.id = t.household_id JOIN communities c ON c.id = h.community_id
   LEFT JOIN persons p ON p.id = t.person_id`;
 
+/** An urgent case's clock: approved by its deadline (or, not yet approved, the deadline not yet passed); null without one. */
+export function withinTemporaryDeadline(r: { deadline: string | null; approved_at: string | null }, nowIso: string): boolean | null {
+  if (!r.deadline) return null;
+  return r.approved_at ? r.approved_at <= r.deadline : nowIso <= r.deadline;
+}
+
 function toRow(r: Db, nowIso: string): TemporaryRow {
-  let withinDeadline: boolean | null = null;
-  if (r.deadline) withinDeadline = r.approved_at ? r.approved_at <= r.deadline : nowIso <= r.deadline;
+  const withinDeadline = withinTemporaryDeadline(r, nowIso);
   const papersOwed = r.papers_owed ? (JSON.parse(r.papers_owed) as OwedPaper[]) : null;
   const today = shanghaiDate(new Date(nowIso));
   const papersOverdue = r.papers_due_on !== null && r.papers_completed_at === null && today > r.papers_due_on;

@@ -16,7 +16,8 @@ function boardRow(store: Store, streetCode: string, p: CarePersonRow, onDate: st
   const current =
     agreements.find((a) => a.status === 'signed' && a.start_date <= onDate && onDate <= a.end_date) ?? agreements[0] ?? null;
   const card = activeCardRow(store, streetCode, p.id);
-  const visits = personVisits(store, p.id);
+  // As it stood on the day asked about (a month's report reads a past day).
+  const visits = personVisits(store, p.id).filter((v) => v.visitDate <= onDate);
   const lastVisit = visits.find((v) => v.countsAsVisit) ?? null;
   const withFindings = visits[0] ?? null;
   const plan = loadPlan(store, p.id);
@@ -76,6 +77,12 @@ export function fourHavesBoard(store: Store, streetCode: string, communityId: st
   const rank = (r: BoardRow) => (r.institutionalSuggested ? 100 : 0) + r.gaps.length;
   const sorted = rows.map((r, i) => ({ r, i })).sort((a, b) => rank(b.r) - rank(a.r) || a.i - b.i).map((x) => x.r);
   return gapsOnly ? sorted.filter((r) => r.gaps.length > 0 || r.institutionalSuggested) : sorted;
+}
+
+/** Every supported person's 四有 as they stood on a day (the monthly report), in the list's order. */
+export function fourHavesOn(store: Store, streetCode: string, onDate: string): BoardRow[] {
+  const { windowDays, interval } = defaults(store, streetCode, onDate);
+  return listCarePersons(store, streetCode, null).map((p) => boardRow(store, streetCode, p, onDate, windowDays, interval));
 }
 
 export function carePersonDetail(store: Store, streetCode: string, personId: string): CarePersonDetail {

@@ -18,7 +18,7 @@ import { AppError } from '../../../../shared/errors';
 
 const OPEN = `i.status NOT IN (${CLOSED_STATUSES.map((s) => `'${s}'`).join(',')})`;
 /** An instant column as UTC `…Z` text (see utcInstant): SQL compares and orders text. */
-const utc = (col: string) => `strftime('%Y-%m-%dT%H:%M:%fZ', ${col})`;
+export const utc = (col: string) => `strftime('%Y-%m-%dT%H:%M:%fZ', ${col})`;
 /** currentDeadline in SQL, for ordering and filtering; rows are built with currentDeadline itself. */
 const CURRENT_DUE = `CASE WHEN i.status = 'pending' THEN min(${utc('i.verify_due_at')}, ${utc('i.due_at')}) ELSE ${utc('i.due_at')} END`;
 

@@ -13,6 +13,8 @@ import {
   compileCadence,
   householdCadence,
   nextDueOn,
+  personGroups,
+  type ScreeningGroup,
   type Cadence,
   type CadencePolicy,
   type PersonFacts,
@@ -293,7 +295,26 @@ export function coverage(store: Store, streetCode: string, period: PeriodKind, d
   );
 }
 
-function computeCoverage(store: Store, streetCode: string, period: PeriodKind, date: string, scope: Scope): Coverage {
+/** One covered household's standing in a period: due in it, visited in it or not, overdue once it ended. */
+export interface PeriodStanding {
+  householdId: string;
+  communityId: string;
+  communityName: string;
+  gridKey: string;
+  gridName: string;
+  workerName: string | null;
+  /** The screening groups its members belong to on the counting day (union over members). */
+  groups: () => ScreeningGroup[];
+  visited: boolean;
+  overdue: boolean;
+}
+
+/**
+ * The households due in a period and whether each was visited: the one rule behind coverage (and
+ * the monthly report's screening table). Due: cadence at least as often as the period, under
+ * screening by its end; done: visited at least once in it; overdue: not done and the period over.
+ */
+export function periodStandings(store: Store, streetCode: string, period: PeriodKind, date: string, scope: Scope): { start: string; end: string; rows: PeriodStanding[] } {
   const today = shanghaiDate(store.nowDate());
   const { start, end } = periodOf(period, date);
   const onDate = end < today ? end : today < start ? start : today;
@@ -310,24 +331,42 @@ function computeCoverage(store: Store, streetCode: string, period: PeriodKind, d
       .all(start, end) as [string][];
     visitedIds = new Set(rows.map((r) => r[0]));
   }
+  const n = names(store, streetCode);
+  const { policy, def, rows: inScope } = screened(store, streetCode, scope, onDate);
+  const rows: PeriodStanding[] = [];
+  for (const s of inScope) {
+    if (CADENCE_RANK[s.cadence] > PERIOD_RANK[period] || s.coveredSince > end) continue;
+    const gi = s.row.grid_id ? n.grid.get(s.row.grid_id) : undefined;
+    const visited = visitedIds.has(s.row.id);
+    rows.push({
+      householdId: s.row.id,
+      communityId: s.row.community_id,
+      communityName: n.community.get(s.row.community_id) ?? '',
+      gridKey: s.row.grid_id ?? `none:${s.row.community_id}`,
+      gridName: gi?.name ?? '未划分网格',
+      workerName: gi?.worker ?? null,
+      groups: () => [...new Set(s.members.flatMap((m) => personGroups(facts(m, s.categories, onDate), policy, def)))],
+      visited,
+      overdue: !visited && end < today,
+    });
+  }
+  return { start, end, rows };
+}
+
+function computeCoverage(store: Store, streetCode: string, period: PeriodKind, date: string, scope: Scope): Coverage {
+  const { start, end, rows } = periodStandings(store, streetCode, period, date, scope);
   const total = emptyRow('total', '合计');
   const communities = new Map<string, CoverageRow>();
   const grids = new Map<string, CoverageRow>();
-  const n = names(store, streetCode);
-  for (const s of screened(store, streetCode, scope, onDate).rows) {
-    if (CADENCE_RANK[s.cadence] > PERIOD_RANK[period] || s.coveredSince > end) continue;
-    const communityName = n.community.get(s.row.community_id) ?? '';
-    const c = communities.get(s.row.community_id) ?? emptyRow(s.row.community_id, communityName);
-    communities.set(s.row.community_id, c);
-    const gKey = s.row.grid_id ?? `none:${s.row.community_id}`;
-    const gi = s.row.grid_id ? n.grid.get(s.row.grid_id) : undefined;
-    const g = grids.get(gKey) ?? { ...emptyRow(gKey, gi?.name ?? '未划分网格'), communityName, workerName: gi?.worker ?? null };
-    grids.set(gKey, g);
-    const visited = visitedIds.has(s.row.id);
+  for (const s of rows) {
+    const c = communities.get(s.communityId) ?? emptyRow(s.communityId, s.communityName);
+    communities.set(s.communityId, c);
+    const g = grids.get(s.gridKey) ?? { ...emptyRow(s.gridKey, s.gridName), communityName: s.communityName, workerName: s.workerName };
+    grids.set(s.gridKey, g);
     for (const r of [total, c, g]) {
       r.due += 1;
-      if (visited) r.done += 1;
-      else if (end < today) r.overdue += 1;
+      if (s.visited) r.done += 1;
+      else if (s.overdue) r.overdue += 1;
       else r.pending += 1;
     }
   }

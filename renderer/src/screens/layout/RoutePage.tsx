@@ -24,6 +24,7 @@ import { PaymentBatchesPage } from '../assistance/PaymentBatchesPage';
 import { EntitlementGapsPage } from '../assistance/EntitlementGapsPage';
 import { PrintPaymentListPage } from '../assistance/PrintPaymentListPage';
 import { SyncPage } from '../sync/SyncPage';
+import { MonthlyReportPage } from '../reports/MonthlyReportPage';
 import { CareBoardPage } from '../care/CareBoardPage';
 import { CareCardsPage } from '../care/CareCardsPage';
 import { CarePersonPage } from '../care/CarePersonPage';
@@ -94,6 +95,8 @@ export function RoutePage({ route }: { route: Route }) {
       return <SubmitPage month={route.month} />;
     case 'print-circular':
       return <CircularPrint key={route.id} id={route.id} />;
+    case 'reports':
+      return <MonthlyReportPage month={route.month} />;
     case 'not-found':
       return (
         <Result

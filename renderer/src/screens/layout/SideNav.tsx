@@ -1,5 +1,5 @@
-/** The left navigation: work areas of the office; those of later releases are shown disabled. */
-import { Menu, Tooltip } from 'antd';
+/** The left navigation: work areas of the office. */
+import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import {
   AuditOutlined,
@@ -14,10 +14,6 @@ import {
 import type { AreaKey } from '../../router/routes';
 import { navigate } from '../../router/use-route';
 
-const LATER = [
-  { key: 'reports', label: '统计报表', icon: <BarChartOutlined /> },
-];
-
 export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: boolean }) {
   const items: MenuProps['items'] = [
     { key: 'registry', icon: <TeamOutlined />, label: '户籍台账', title: '户籍台账（Alt+1）' },
@@ -25,16 +21,7 @@ export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: 
     { key: 'ledger', icon: <AuditOutlined />, label: '问题台账', title: '问题台账（Alt+3）' },
     { key: 'policy', icon: <ReadOutlined />, label: '救助政策', title: '救助政策：保障对象、临时救助、发放花名册、应补尽补、政策参数' },
     { key: 'care', icon: <HeartOutlined />, label: '照料服务', title: '照料服务（Alt+4）' },
-    ...LATER.map((i) => ({
-      key: i.key,
-      icon: i.icon,
-      disabled: true,
-      label: (
-        <Tooltip title="后续版本提供" placement="right">
-          <span>{i.label}</span>
-        </Tooltip>
-      ),
-    })),
+    { key: 'reports', icon: <BarChartOutlined />, label: '统计报表', title: '统计报表：月度调度报表' },
     { key: 'sync', icon: <CloudSyncOutlined />, label: '同步', title: '同步（与区级服务器）' },
     ...(showAdmin ? [{ key: 'admin', icon: <SettingOutlined />, label: '系统管理', title: '系统管理（Alt+9）' }] : []),
   ];
@@ -54,6 +41,7 @@ export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: 
           if (key === 'care') navigate({ name: 'care' });
           if (key === 'admin') navigate({ name: 'admin', tab: 'users' });
           if (key === 'sync') navigate({ name: 'sync' });
+          if (key === 'reports') navigate({ name: 'reports', month: null });
         }}
       />
     </nav>

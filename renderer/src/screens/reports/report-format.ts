@@ -1,24 +1,19 @@
-/** How the report's numbers read (issue 15): counts as they are, fen as 元, shares as 92.5%; null as —. */
-import { percentText } from '../../../../shared/reports/lagging';
+/** How the report's numbers and months read on screen (issue 15): counts as they are, fen as 元, shares as 92.5%; null as —. */
 import type { ReportUnit } from '../../../../shared/reports/monthly-report';
-import { formatFenNumber } from '../../lib/money';
+import { formatFen } from '../../lib/money';
 import { todayText } from '../../lib/dates';
 
-export function formatCell(unit: ReportUnit, v: number | null | undefined): string {
+export function formatCell(column: { unit: ReportUnit }, v: number | null | undefined): string {
   if (v == null) return '—';
-  if (unit === 'fen') return formatFenNumber(v);
-  if (unit === 'bp') return percentText(v);
-  return String(v);
+  if (column.unit === 'fen') return formatFen(v);
+  if (column.unit === 'bp') return `${(v / 100).toFixed(1)}%`;
+  return v.toLocaleString('zh-CN');
 }
 
-/** A share that may have nothing to measure. */
-export function shareText(v: number | null | undefined): string {
-  return v == null ? '无应统计事项' : percentText(v);
-}
-
-/** 2026-02 → 2026年2月 */
-export function monthLabel(month: string): string {
-  return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+/** 2026-02 → 2026年2月; the current month, when named, reads as counted so far. */
+export function monthLabel(month: string, current?: string): string {
+  const [y, m] = month.split('-');
+  return month === current ? `${y}年${Number(m)}月（本月截至今日）` : `${y}年${Number(m)}月`;
 }
 
 /** The last complete month by the app's clock: what a street submits and the district compares by default. */
@@ -30,4 +25,9 @@ export function lastCompleteMonth(): string {
 
 export function validMonth(m: string | null): m is string {
   return !!m && /^\d{4}-(0[1-9]|1[0-2])$/.test(m);
+}
+
+/** A share that may have nothing to measure. */
+export function shareText(v: number | null | undefined): string {
+  return v == null ? '无应统计事项' : `${(v / 100).toFixed(1)}%`;
 }

@@ -59,7 +59,7 @@ function ComparedTableCard({ t, streets }: { t: ComparedTable; streets: Compared
             title: c.label,
             key: c.key,
             align: 'right' as const,
-            render: (_: unknown, l: Line) => (l.cells ? formatCell(c.unit, l.cells[c.key]) : <Typography.Text type="secondary">未报送</Typography.Text>),
+            render: (_: unknown, l: Line) => (l.cells ? formatCell(c, l.cells[c.key]) : <Typography.Text type="secondary">未报送</Typography.Text>),
           })),
         ]}
       />
