@@ -18,6 +18,7 @@ import { registryHandlers } from './api/registry-handlers';
 import { excelHandlers } from './api/excel-handlers';
 import { screeningHandlers } from './api/screening-handlers';
 import { ledgerHandlers } from './api/ledger-handlers';
+import { reportExportHandlers } from './api/report-export-handlers';
 import { assistanceHandlers, policyHandlers } from './api/assistance-handlers';
 import { assistanceListHandlers } from './api/assistance-list-handlers';
 import { batchHandlers } from './api/batch-handlers';
@@ -260,6 +261,7 @@ function openInner(opts: BackendOptions, dbFile: string, shared: Shared): Inner 
     ...appHandlers(),
     ...householdHandlers(),
     ...databaseHandlers(),
+    ...reportExportHandlers(),
     ...shared.extraHandlers,
   } as Handlers;
   const router = new Router({ store, sessions, handlers, logError, progress });
