@@ -1,8 +1,8 @@
 /** The report's chart options, from the sample report and a trend (issue 15). */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { sampleMonthlyReport, SAMPLE_COMMUNITIES } from '../../../../shared/reports/testing/sample-report';
 import type { TrendPoint } from '../../../../shared/reports/trend';
-import { coverageOption, percentOf, trendLabels, trendOption } from './chart-options';
+import { coverageOption, percentOf, trendLabels, trendOption, type ReportChartOption } from './chart-options';
 
 type Series = { name: string; type: string; data: (number | null)[]; yAxisIndex?: number };
 
@@ -52,5 +52,34 @@ describe('trend by month', () => {
   test('months read in Chinese, the year at the first point and at January, the current month marked 至今', () => {
     expect(trendLabels(points)).toEqual(['2026年11月', '12月', '2027年1月（至今）']);
     expect(trendOption([])).toBeNull();
+  });
+});
+
+describe('ECharts draws the options', () => {
+  test('both charts render (server-side SVG) with their Chinese labels and no error or warning', async () => {
+    // ECharts reports misuse (e.g. an option whose module is not registered) on the console.
+    const said = [vi.spyOn(console, 'log'), vi.spyOn(console, 'warn'), vi.spyOn(console, 'error')];
+    const echarts = await import('echarts/core');
+    const { BarChart, LineChart } = await import('echarts/charts');
+    const { GridComponent, LegendComponent, TooltipComponent } = await import('echarts/components');
+    const { SVGRenderer } = await import('echarts/renderers');
+    echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+    const draw = (option: ReportChartOption) => {
+      const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: 1000, height: 320 });
+      chart.setOption(option);
+      const svg = chart.renderToSVGString();
+      chart.dispose();
+      return svg;
+    };
+    const coverage = draw(coverageOption(sampleMonthlyReport(), { animation: false })!);
+    for (const s of ['詹滨西里社区', '天欣花园社区', '应走访', '逾期未走访']) expect(coverage).toContain(s);
+    const points: TrendPoint[] = ['2026-10', '2026-11', '2026-12'].map((month, i) => ({
+      month,
+      complete: i < 2,
+      measures: { coverageBp: 9000 + i * 100, overdueItems: 3 + i, urgentWithin24hBp: null, careFourHasBp: 9375 },
+    }));
+    const trend = draw(trendOption(points, { animation: false })!);
+    for (const s of ['2026年10月', '12月（至今）', '排查覆盖率', '超期未办结台账', '100%']) expect(trend).toContain(s);
+    for (const spy of said) expect(spy.mock.calls).toEqual([]);
   });
 });

@@ -20,6 +20,8 @@ export interface ChartLook {
 }
 
 const FONT = 13;
+/** Axis labels kept inside the box (ECharts 6's form of the legacy `containLabel`, which needs an extra module). */
+const GRID_BOUNDS = { outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' } as const;
 export const COLORS = { planned: '#9db7d5', done: '#2f6eb5', overdue: '#d4380d', coverage: '#2f6eb5', urgent: '#d48806', fourHas: '#389e0d' };
 
 /** Communities of the screening table, in the table's order, with their planned / done / overdue. */
@@ -41,7 +43,7 @@ export function coverageOption(report: MonthlyReport, look: ChartLook = { animat
     textStyle: { fontSize: FONT },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, data: ['应走访', '已走访', '逾期未走访'], textStyle: { fontSize: FONT } },
-    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 36, bottom: 8, ...GRID_BOUNDS },
     xAxis: {
       type: 'category',
       data: names,
@@ -89,7 +91,7 @@ export function trendOption(points: TrendPoint[], look: ChartLook = { animation:
     textStyle: { fontSize: FONT },
     tooltip: { trigger: 'axis' },
     legend: { top: 0, data: ['排查覆盖率', '急难型24小时审批率', '四有齐全率', '超期未办结台账'], textStyle: { fontSize: FONT } },
-    grid: { left: 8, right: 8, top: 44, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: 44, bottom: 8, ...GRID_BOUNDS },
     xAxis: { type: 'category', data: trendLabels(points), axisLabel: { interval: 0, fontSize: FONT } },
     yAxis: [
       { type: 'value', name: '%', min: 0, max: 100, nameTextStyle: { fontSize: FONT }, axisLabel: { formatter: '{value}%' } },
