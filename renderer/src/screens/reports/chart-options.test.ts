@@ -49,8 +49,9 @@ describe('trend by month', () => {
     expect(trendOption(points, { animation: false })!.animation).toBe(false);
   });
 
-  test('months read in Chinese, the year at the first point and at January, the current month marked 至今', () => {
-    expect(trendLabels(points)).toEqual(['2026年11月', '12月', '2027年1月（至今）']);
+  test('months read in Chinese, the year under the first point and January, 至今 under the current month', () => {
+    expect(trendLabels(points)).toEqual(['11月\n2026年', '12月', '1月\n2027年·至今']);
+    expect(trendLabels([m('2026-06', 1, 0), m('2026-07', 1, 0, false)])).toEqual(['6月\n2026年', '7月\n至今']);
     expect(trendOption([])).toBeNull();
   });
 });
@@ -79,7 +80,7 @@ describe('ECharts draws the options', () => {
       measures: { coverageBp: 9000 + i * 100, overdueItems: 3 + i, urgentWithin24hBp: null, careFourHasBp: 9375 },
     }));
     const trend = draw(trendOption(points, { animation: false })!);
-    for (const s of ['2026年10月', '12月（至今）', '排查覆盖率', '超期未办结台账', '100%']) expect(trend).toContain(s);
+    for (const s of ['10月', '2026年', '至今', '排查覆盖率', '超期未办结台账', '100%']) expect(trend).toContain(s);
     for (const spy of said) expect(spy.mock.calls).toEqual([]);
   });
 });

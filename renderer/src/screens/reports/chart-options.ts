@@ -64,12 +64,15 @@ export function percentOf(bp: number | null): number | null {
   return bp === null ? null : Math.round(bp / 10) / 10;
 }
 
-/** 2026-07 → 7月 (with the year at January and at the first point); the current month says 至今. */
+/**
+ * 2026-07 → 7月; the year on a second line at the first point and at January, and 至今 under the
+ * current month, so that twelve labels fit side by side at half of a 1366-px screen.
+ */
 export function trendLabels(points: TrendPoint[]): string[] {
   return points.map((p, i) => {
     const [y, m] = p.month.split('-');
-    const label = i === 0 || m === '01' ? `${y}年${Number(m)}月` : `${Number(m)}月`;
-    return p.complete ? label : `${label}（至今）`;
+    const under = [i === 0 || m === '01' ? `${y}年` : '', p.complete ? '' : '至今'].filter(Boolean).join('·');
+    return under ? `${Number(m)}月\n${under}` : `${Number(m)}月`;
   });
 }
 
