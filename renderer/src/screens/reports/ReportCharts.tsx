@@ -22,7 +22,8 @@ export function CoverageChart({ report, print = false }: { report: MonthlyReport
 
 export function TrendChart({ streetCode, print = false }: { streetCode?: string; print?: boolean }) {
   const [months, setMonths] = useState<number>(TREND_MIN_MONTHS);
-  const q = useApiQuery(() => api.call('reports.trend', { months, ...(streetCode ? { streetCode } : {}) }), [months, streetCode]);
+  // Not refreshed on every change: it builds a report per month (F5 reloads it).
+  const q = useApiQuery(() => api.call('reports.trend', { months, ...(streetCode ? { streetCode } : {}) }), [months, streetCode], true, false);
   const option = useMemo(() => (q.data ? trendOption(q.data, { animation: !print }) : null), [q.data, print]);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
