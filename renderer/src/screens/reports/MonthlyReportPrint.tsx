@@ -7,7 +7,7 @@
  */
 import { useEffect } from 'react';
 import type { MonthlyReport, ReportTable } from '../../../../shared/reports/monthly-report';
-import { cellText, columnHeader, monthText, reportTitle } from '../../../../shared/reports/format';
+import { cellText, columnHeader, monthText, reportTitle, tableRows } from '../../../../shared/reports/format';
 import { shanghaiMinute } from '../../../../shared/time/shanghai';
 import { PrintFrame } from '../print/PrintFrame';
 import { MONTHLY_REPORT_BACK } from './monthly-report-source';
@@ -28,7 +28,7 @@ const CSS = `
 `;
 
 function ReportTableView({ table, n }: { table: ReportTable; n: number }) {
-  const rows = table.total ? [...table.rows, table.total] : table.rows;
+  const rows = tableRows(table);
   return (
     <>
       <h2>{`${NUMERALS[n] ?? n + 1}、${table.title}`}</h2>
