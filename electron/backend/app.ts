@@ -19,6 +19,7 @@ import { excelHandlers } from './api/excel-handlers';
 import { reportHandlers } from './api/report-handlers';
 import { screeningHandlers } from './api/screening-handlers';
 import { ledgerHandlers } from './api/ledger-handlers';
+import { reportExportHandlers } from './api/report-export-handlers';
 import { assistanceHandlers, policyHandlers } from './api/assistance-handlers';
 import { assistanceListHandlers } from './api/assistance-list-handlers';
 import { batchHandlers } from './api/batch-handlers';
@@ -264,6 +265,7 @@ function openInner(opts: BackendOptions, dbFile: string, shared: Shared): Inner 
     ...databaseHandlers(),
     ...reportSnapshotHandlers(),
     ...reportHandlers(),
+    ...reportExportHandlers(),
     ...shared.extraHandlers,
   } as Handlers;
   const router = new Router({ store, sessions, handlers, logError, progress });

@@ -23,6 +23,7 @@ import { backupProcedures } from '../backup/procedures';
 import { databaseProcedures } from '../database/procedures';
 import { reportSnapshotProcedures } from '../reports/snapshots';
 import { reportsProcedures } from '../reports/procedures';
+import { reportExportProcedures } from '../reports/export-procedures';
 
 export type { Access, ProcedureDef } from './proc';
 
@@ -45,6 +46,7 @@ export const contract = {
   ...databaseProcedures,
   ...reportSnapshotProcedures,
   ...reportsProcedures,
+  ...reportExportProcedures,
 } as const;
 
 

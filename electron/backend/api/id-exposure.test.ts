@@ -95,6 +95,9 @@ const LISTS: Partial<Record<ProcedureName, Input>> = {
   'care.renewalsDue': () => ({}),
   'care.listCards': () => ({}),
   'reports.monthly': (s) => ({ month: s.month }),
+  // The monthly report's figures are counts and sums: no person in them.
+  'reports.exportMonthly': (s) => ({ month: s.month }),
+  'reports.trend': () => ({ months: 6 }),
 };
 
 /** Detail views and exports that carry full ID numbers: the audit action each must write. */

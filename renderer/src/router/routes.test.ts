@@ -48,6 +48,11 @@ describe('routes', () => {
     const file = hrefOf({ name: 'print-household', id: 'h-1' });
     expect(parseRoute(pathFromHash(file), queryFromHash(file))).toEqual({ name: 'print-household', id: 'h-1' });
     expect(isPrintRoute({ name: 'print-household', id: 'h-1' })).toBe(true);
+    const report = { name: 'print-monthly-report', month: '2026-11', street: '120110001000' } as const;
+    expect(hrefOf(report)).toBe('#/print/monthly-report?month=2026-11&street=120110001000');
+    expect(parseRoute(pathFromHash(hrefOf(report)), queryFromHash(hrefOf(report)))).toEqual(report);
+    expect(parseRoute('/print/monthly-report', 'month=2026-11')).toEqual({ name: 'print-monthly-report', month: '2026-11', street: null });
+    expect(parseRoute('/print/monthly-report', 'month=2026-13')).toEqual({ name: 'not-found', path: '/print/monthly-report' });
   });
 
   it('parses the assistance routes with their query', () => {

@@ -21,6 +21,7 @@ export type Route =
   | { name: 'payment-batches' }
   | { name: 'entitlement-gaps' }
   | { name: 'print-payment-list'; programme: string; month: string }
+  | { name: 'print-monthly-report'; month: string; street: string | null }
   | { name: 'sync' }
   | { name: 'reports'; month: string | null }
   | { name: 'care' }
@@ -111,6 +112,9 @@ export function parseRoute(path: string, query = ''): Route {
   if (first === 'print' && second === 'payment-list' && rest.length === 0) {
     return { name: 'print-payment-list', programme: q.get('programme') ?? 'dibao', month: q.get('month') ?? '' };
   }
+  if (first === 'print' && second === 'monthly-report' && rest.length === 0 && /^\d{4}-(0[1-9]|1[0-2])$/.test(q.get('month') ?? '')) {
+    return { name: 'print-monthly-report', month: q.get('month')!, street: q.get('street') };
+  }
   if (first === 'sync' && second === undefined) return { name: 'sync' };
   if (first === 'reports' && second === 'district' && rest.length <= 1) {
     const tab = (rest[0] ?? 'compare') as DistrictReportsTab;
@@ -164,6 +168,8 @@ export function hrefOf(route: Route): string {
       return `#/print/household/${encodeURIComponent(route.id)}`;
     case 'print-payment-list':
       return `#/print/payment-list${qs({ programme: route.programme, month: route.month })}`;
+    case 'print-monthly-report':
+      return `#/print/monthly-report${qs({ month: route.month, street: route.street })}`;
     case 'sync':
       return '#/sync';
     case 'care':

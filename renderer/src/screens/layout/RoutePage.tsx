@@ -25,6 +25,7 @@ import { EntitlementGapsPage } from '../assistance/EntitlementGapsPage';
 import { PrintPaymentListPage } from '../assistance/PrintPaymentListPage';
 import { SyncPage } from '../sync/SyncPage';
 import { MonthlyReportPage } from '../reports/MonthlyReportPage';
+import { MonthlyReportPrint } from '../reports/MonthlyReportPrint';
 import { CareBoardPage } from '../care/CareBoardPage';
 import { CareCardsPage } from '../care/CareCardsPage';
 import { CarePersonPage } from '../care/CarePersonPage';
@@ -87,6 +88,8 @@ export function RoutePage({ route }: { route: Route }) {
       return <EntitlementGapsPage />;
     case 'print-payment-list':
       return <PrintPaymentListPage programme={route.programme} month={route.month} />;
+    case 'print-monthly-report':
+      return <MonthlyReportPrint key={`${route.month}/${route.street ?? ''}`} month={route.month} street={route.street ?? undefined} />;
     case 'sync':
       return <SyncPage />;
     case 'reports-district':
