@@ -21,6 +21,7 @@ import { appProcedures } from '../time/procedures';
 import { householdProcedures } from '../household/procedures';
 import { backupProcedures } from '../backup/procedures';
 import { databaseProcedures } from '../database/procedures';
+import { homeProcedures } from '../home/procedures';
 
 export type { Access, ProcedureDef } from './proc';
 
@@ -41,6 +42,7 @@ export const contract = {
   ...householdProcedures,
   ...backupProcedures,
   ...databaseProcedures,
+  ...homeProcedures,
 } as const;
 
 

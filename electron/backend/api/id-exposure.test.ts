@@ -88,6 +88,7 @@ const LISTS: Partial<Record<ProcedureName, Input>> = {
   'care.listCaregivers': () => ({}),
   'care.renewalsDue': () => ({}),
   'care.listCards': () => ({}),
+  'home.workbench': () => ({}),
 };
 
 /** Detail views and exports that carry full ID numbers: the audit action each must write. */
