@@ -29,6 +29,7 @@ export function MainLayout() {
     if (route.name !== 'households') navigate({ name: 'households' });
     requestSearchFocus();
   });
+  useHotkey('alt+0', () => navigate({ name: 'home' }));
   useHotkey('alt+1', () => navigate({ name: 'households' }));
   useHotkey('alt+n', () => navigate({ name: 'household-new' }));
   useHotkey('alt+2', () => navigate({ name: 'screening', tab: 'due' }));

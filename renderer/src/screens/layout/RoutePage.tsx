@@ -5,6 +5,7 @@ import { navigate } from '../../router/use-route';
 import { isAdminRole } from '../../lib/roles';
 import { useSession } from '../../session/session-context';
 import { HouseholdListPage } from '../households/HouseholdListPage';
+import { WorkbenchPage } from '../home/WorkbenchPage';
 import { HouseholdDetailPage } from '../household-detail/HouseholdDetailPage';
 import { NewHouseholdPage } from '../household-new/NewHouseholdPage';
 import { HouseholdFilePrint } from '../household-detail/HouseholdFilePrint';
@@ -32,6 +33,8 @@ import { TemplatePage } from '../care/TemplatePage';
 export function RoutePage({ route }: { route: Route }) {
   const { session } = useSession();
   switch (route.name) {
+    case 'home':
+      return <WorkbenchPage />;
     case 'households':
       return <HouseholdListPage />;
     case 'household-new':
@@ -43,7 +46,7 @@ export function RoutePage({ route }: { route: Route }) {
     case 'print-household':
       return <HouseholdFilePrint key={route.id} id={route.id} />;
     case 'care':
-      return <CareBoardPage />;
+      return <CareBoardPage key={route.filter} filter={route.filter} />;
     case 'care-cards':
       return <CareCardsPage />;
     case 'care-template':
@@ -58,29 +61,29 @@ export function RoutePage({ route }: { route: Route }) {
     case 'policy-params':
       return <ParamsPage />;
     case 'screening':
-      return <ScreeningPage tab={route.tab} />;
+      return <ScreeningPage key={route.filter} tab={route.tab} filter={route.filter} />;
     case 'print-visit-sheet':
       return <VisitSheetPrint gridId={route.gridId} />;
     case 'ledger':
-      return <LedgerPage tab={route.tab} />;
+      return <LedgerPage key={route.filter} tab={route.tab} filter={route.filter} />;
     case 'ledger-item':
       return <LedgerItemPage key={route.id} id={route.id} />;
     case 'print-ledger':
       return <LedgerPrint query={route.query} />;
     case 'enrolments':
-      return <EnrolmentListPage programme={route.programme} />;
+      return <EnrolmentListPage key={route.status} programme={route.programme} status={route.status} />;
     case 'enrolment':
       return <EnrolmentDetailPage key={route.id} id={route.id} />;
     case 'temporary':
-      return <TemporaryPage />;
+      return <TemporaryPage key={route.filter} filter={route.filter} />;
     case 'temporary-payments':
       return <TemporaryPaymentsPage />;
     case 'payment-list':
       return <PaymentListPage programme={route.programme} month={route.month} />;
     case 'payment-batches':
-      return <PaymentBatchesPage />;
+      return <PaymentBatchesPage key={route.filter} filter={route.filter} />;
     case 'entitlement-gaps':
-      return <EntitlementGapsPage />;
+      return <EntitlementGapsPage key={route.filter} filter={route.filter} />;
     case 'print-payment-list':
       return <PrintPaymentListPage programme={route.programme} month={route.month} />;
     case 'sync':

@@ -4,6 +4,7 @@ import type { MenuProps } from 'antd';
 import {
   AuditOutlined,
   BarChartOutlined,
+  DashboardOutlined,
   CloudSyncOutlined,
   FileSearchOutlined,
   HeartOutlined,
@@ -20,6 +21,7 @@ const LATER = [
 
 export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: boolean }) {
   const items: MenuProps['items'] = [
+    { key: 'home', icon: <DashboardOutlined />, label: '工作台', title: '工作台（Alt+0）：今日到期与待办' },
     { key: 'registry', icon: <TeamOutlined />, label: '户籍台账', title: '户籍台账（Alt+1）' },
     { key: 'screening', icon: <FileSearchOutlined />, label: '走访排查', title: '走访排查（Alt+2）' },
     { key: 'ledger', icon: <AuditOutlined />, label: '问题台账', title: '问题台账（Alt+3）' },
@@ -47,6 +49,7 @@ export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: 
         selectedKeys={area ? [area] : []}
         items={items}
         onClick={({ key }) => {
+          if (key === 'home') navigate({ name: 'home' });
           if (key === 'registry') navigate({ name: 'households' });
           if (key === 'policy') navigate({ name: 'enrolments', programme: null });
           if (key === 'screening') navigate({ name: 'screening', tab: 'due' });
