@@ -2,7 +2,8 @@
  * The 工作台: per role, what is due. Every figure is counted by the list it opens (the same service
  * function with the same filter, parsed by the list procedure's own schema, or its count variant
  * sharing the list's SQL builder), so a figure and the screen behind it cannot differ. Counts and
- * top-few rows only: no whole lists are built for a figure.
+ * top-few rows only; the two lists worked out person by person (四有, 应补尽补) are counted once
+ * per change of the database (sinceLastChange, as the due lists).
  */
 import { contract } from '../../../../shared/api/contract';
 import type { Role } from '../../../../shared/codes';
@@ -19,6 +20,7 @@ import { renewalsDue } from '../care/agreements';
 import { fourHavesBoard } from '../care/board';
 import { countBatches } from '../assistance/batches';
 import { gapList } from '../assistance/gap-list';
+import { sinceLastChange } from '../../store/since-last-change';
 
 export interface WorkbenchScope {
   role: Role;
@@ -63,8 +65,8 @@ function ledgerSection(store: Store, scope: string | null): WorkbenchSection {
   const top = listItems(store, scope, { ...(parsed('ledger.list', urgent.input) as object), page: 1, pageSize: 5 } as never);
   const deadlines: WorkbenchDeadline[] = top.rows.map((r) => ({
     id: r.id,
-    title: `${r.itemNo} ${r.headName}`,
-    detail: `${r.communityName} · ${r.description}`,
+    title: r.headName,
+    detail: `${r.itemNo} · ${r.communityName} · ${r.description}`,
     deadline: r.currentDueAt,
   }));
   return {
@@ -129,7 +131,7 @@ function careSection(store: Store, street: string): WorkbenchSection {
     empty: '照料协议无到期，四有齐全',
     figures: [
       figure('care-renewals', '照料协议即将到期', renewals, renewalsDue(store, street).length, 'warning'),
-      figure('care-gaps', '四有缺项（含建议集中供养）', gaps, fourHavesBoard(store, street, null, true).length, 'warning'),
+      figure('care-gaps', '四有缺项（含建议集中供养）', gaps, sinceLastChange(store, `wb-board|${street}`, () => fourHavesBoard(store, street, null, true).length), 'warning'),
     ],
   };
 }
@@ -145,13 +147,14 @@ function batchesSection(store: Store, street: string): WorkbenchSection {
 }
 
 function gapsSection(store: Store, street: string): WorkbenchSection {
-  const all = gapList(store, street, {});
+  // The day's gaps are worked out person by person: kept until the next write.
+  const counts = sinceLastChange(store, `wb-gaps|${street}`, () => gapList(store, street, {}).counts);
   return {
     key: 'gaps',
     title: '应补尽补',
     empty: '没有应补尽补问题',
     figures: GAP_PROBLEMS.map((p) =>
-      figure(`gaps-${p.code}`, p.label, { procedure: 'assistance.gapList', input: { problem: p.code } }, all.counts[p.code], 'warning'),
+      figure(`gaps-${p.code}`, p.label, { procedure: 'assistance.gapList', input: { problem: p.code } }, counts[p.code], 'warning'),
     ),
   };
 }

@@ -50,7 +50,7 @@ function Deadlines({ section }: { section: WorkbenchSection }) {
   return (
     <div className="wb-deadlines" data-testid={`wb-${section.key}-deadlines`}>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {section.key === 'ledger' ? '一级（24小时）事项，时限最近的在前' : '急难型申请，审批时限最近的在前'}
+        {section.key === 'ledger' ? '一级（24小时）事项，超期的在前' : '急难型申请，审批时限最近的在前'}
       </Typography.Text>
       {items.map((d) => (
         <a key={d.id} className="wb-deadline" href={hrefOf(routeOf(d))} data-testid="wb-deadline">
