@@ -20,6 +20,7 @@ export interface WorkbenchList {
     | 'assistance.listTemporary'
     | 'care.renewalsDue'
     | 'care.board'
+    | 'care.listCards'
     | 'batches.list'
     | 'assistance.gapList';
   input: Record<string, string | number | boolean>;

@@ -28,7 +28,7 @@ export type Route =
   | { name: 'print-payment-list'; programme: string; month: string }
   | { name: 'sync' }
   | { name: 'care'; filter?: string }
-  | { name: 'care-cards' }
+  | { name: 'care-cards'; filter?: string }
   | { name: 'care-template' }
   | { name: 'care-person'; id: string }
   | { name: 'not-found'; path: string };
@@ -75,7 +75,7 @@ export function parseRoute(path: string, query = ''): Route {
   }
   if (first === 'care') {
     if (second === undefined && rest.length === 0) return { name: 'care', ...withFilter(query) };
-    if (second === 'cards' && rest.length === 0) return { name: 'care-cards' };
+    if (second === 'cards' && rest.length === 0) return { name: 'care-cards', ...withFilter(query) };
     if (second === 'template' && rest.length === 0) return { name: 'care-template' };
     if (second === 'person' && rest.length === 1) return { name: 'care-person', id: rest[0]! };
   }
@@ -170,7 +170,7 @@ export function hrefOf(route: Route): string {
     case 'care':
       return '#/care' + filterPart(route.filter);
     case 'care-cards':
-      return '#/care/cards';
+      return '#/care/cards' + filterPart(route.filter);
     case 'care-template':
       return '#/care/template';
     case 'care-person':

@@ -16,7 +16,9 @@ import { dueList } from '../screening/due';
 import { countItems, escalations, listItems } from '../ledger/read';
 import { listEnrolments } from '../assistance/read';
 import { countTemporary, listTemporary } from '../assistance/temporary';
-import { renewalsDue } from '../care/agreements';
+import { renewalsDue, renewalWindow } from '../care/agreements';
+import { listCards } from '../care/cards';
+import { addDays } from '../../../../shared/time/calendar-days';
 import { fourHavesBoard } from '../care/board';
 import { countBatches } from '../assistance/batches';
 import { gapList } from '../assistance/gap-list';
@@ -125,12 +127,18 @@ function temporarySection(store: Store, street: string): WorkbenchSection {
 function careSection(store: Store, street: string): WorkbenchSection {
   const renewals: WorkbenchList = { procedure: 'care.renewalsDue', input: {} };
   const gaps: WorkbenchList = { procedure: 'care.board', input: { gapsOnly: true } };
+  // Cards in use whose validity ends within the renewal notice days (or has ended).
+  const cards: WorkbenchList = {
+    procedure: 'care.listCards',
+    input: { status: 'active', validToBy: addDays(shanghaiDate(store.nowDate()), renewalWindow(store, street)) },
+  };
   return {
     key: 'care',
     title: '照料服务',
-    empty: '照料协议无到期，四有齐全',
+    empty: '照料协议和服务卡无到期，四有齐全',
     figures: [
       figure('care-renewals', '照料协议即将到期', renewals, renewalsDue(store, street).length, 'warning'),
+      figure('care-cards', '照料服务卡到期或即将到期', cards, listCards(store, street, parsed('care.listCards', cards.input)).length, 'warning'),
       figure('care-gaps', '四有缺项（含建议集中供养）', gaps, sinceLastChange(store, `wb-board|${street}`, () => fourHavesBoard(store, street, null, true).length), 'warning'),
     ],
   };

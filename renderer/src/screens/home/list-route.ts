@@ -30,6 +30,8 @@ export function routeOfList(list: WorkbenchList): Route {
       return { name: 'care' };
     case 'care.board':
       return { name: 'care', ...filter };
+    case 'care.listCards':
+      return { name: 'care-cards', ...filter };
     case 'batches.list':
       return { name: 'payment-batches', ...filter };
     case 'assistance.gapList':

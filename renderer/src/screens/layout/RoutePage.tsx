@@ -48,7 +48,7 @@ export function RoutePage({ route }: { route: Route }) {
     case 'care':
       return <CareBoardPage key={route.filter} filter={route.filter} />;
     case 'care-cards':
-      return <CareCardsPage />;
+      return <CareCardsPage key={route.filter} filter={route.filter} />;
     case 'care-template':
       return <TemplatePage />;
     case 'care-person':
