@@ -68,7 +68,7 @@ function ledgerSection(store: Store, scope: string | null): WorkbenchSection {
   const deadlines: WorkbenchDeadline[] = top.rows.map((r) => ({
     id: r.id,
     title: r.headName,
-    detail: `${r.itemNo} · ${r.communityName} · ${r.description}`,
+    detail: `${r.communityName} · ${r.description}`,
     deadline: r.currentDueAt,
   }));
   return {
