@@ -30,6 +30,7 @@ import { careHandlers } from './api/care-handlers';
 import { appHandlers } from './api/app-handlers';
 import { householdHandlers } from './api/household-handlers';
 import { databaseHandlers } from './api/database-handlers';
+import { homeHandlers } from './api/home-handlers';
 import type { Handlers } from './api/handlers';
 import { loadDemoStreet } from './demo/load';
 import { compactionDone, compactStorage } from './sync/compact';
@@ -266,6 +267,7 @@ function openInner(opts: BackendOptions, dbFile: string, shared: Shared): Inner 
     ...reportSnapshotHandlers(),
     ...reportHandlers(),
     ...reportExportHandlers(),
+    ...homeHandlers(sync),
     ...shared.extraHandlers,
   } as Handlers;
   const router = new Router({ store, sessions, handlers, logError, progress });

@@ -24,6 +24,7 @@ import { databaseProcedures } from '../database/procedures';
 import { reportSnapshotProcedures } from '../reports/snapshots';
 import { reportsProcedures } from '../reports/procedures';
 import { reportExportProcedures } from '../reports/export-procedures';
+import { homeProcedures } from '../home/procedures';
 
 export type { Access, ProcedureDef } from './proc';
 
@@ -47,6 +48,7 @@ export const contract = {
   ...reportSnapshotProcedures,
   ...reportsProcedures,
   ...reportExportProcedures,
+  ...homeProcedures,
 } as const;
 
 

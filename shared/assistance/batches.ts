@@ -99,7 +99,10 @@ export interface BatchReplacedNote {
 const batchId = z.strictObject({ id: zId('发放批次') });
 
 export const batchProcedures = {
-  'batches.list': proc<PaymentBatch[]>()(z.strictObject({ programme: zCode('救助项目', PROGRAMMES).optional() }), STAFF),
+  'batches.list': proc<PaymentBatch[]>()(
+    z.strictObject({ programme: zCode('救助项目', PROGRAMMES).optional(), status: zCode('批次状态', BATCH_STATUSES).optional() }),
+    STAFF,
+  ),
   'batches.generate': proc<PaymentBatchDetail>()(
     z.strictObject({ programme: zCode('救助项目', PROGRAMMES), month: zMonth('发放月份') }),
     STAFF,

@@ -124,6 +124,8 @@ export const assistanceProcedures = {
       openOnly: z.boolean({ error: '是否只看未办结必须选择' }).default(false),
       /** Only 先行救助 whose papers are still owed after their due day. */
       papersOverdue: z.boolean({ error: '是否只看材料逾期必须选择' }).default(false),
+      /** Only one type (急难型: the 24-hour clock). */
+      type: zCode('救助类型', TEMP_TYPES).optional(),
     }),
     STAFF,
   ),

@@ -115,6 +115,8 @@ export const CardListSchema = z.strictObject({
   status: z.enum(['active', 'reissued', 'cancelled'], { error: '卡状态无效' }).nullish(),
   issuedFrom: zDate('发卡起始日期').nullish(),
   issuedTo: zDate('发卡截止日期').nullish(),
+  /** Cards valid only up to this day or earlier (expiring or expired). */
+  validToBy: zDate('有效期截止日期').nullish(),
 });
 
 export const PrintRecordSchema = z.strictObject({

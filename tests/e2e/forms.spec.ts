@@ -29,6 +29,7 @@ async function signIn(page: Page, app: { url: string; backend: Pick<Backend, 'ca
   await page.getByLabel('用户名').fill(ADMIN.username);
   await page.getByLabel('密码').fill(ADMIN.password);
   await page.getByLabel('密码').press('Enter');
+  await page.getByTestId('wb-households').click(); // from the 工作台, the first screen
   await expect(page.getByText('家庭列表').first()).toBeVisible();
   return (await call<{ token: string }>(app.backend, null, 'auth.login', { username: ADMIN.username, password: ADMIN.password })).token;
 }

@@ -42,6 +42,7 @@ test('a day on the demo street: 耿淑兰’s file, a repeat closed, a new house
   await page.getByRole('button', { name: '使用演示数据' }).click();
   await expect(page.getByLabel('用户名')).toBeVisible({ timeout: 180_000 });
   await signInAs(page, 'demo', 'demo');
+  await page.getByTestId('wb-households').click(); // from the 工作台, the first screen
   const { token } = await backendCall<{ token: string }>(app.backend, null, 'auth.login', { username: 'demo', password: 'demo' });
 
   // 淑兰 finds 耿淑兰 (a given name, not the start of the name).

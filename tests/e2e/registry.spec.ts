@@ -63,6 +63,7 @@ test('a street office keeps its registry end to end', async ({ page, app }) => {
   await screenshot(page, '01-login-error');
   await page.getByLabel('密码').fill(ADMIN.password);
   await page.getByLabel('密码').press('Enter');
+  await page.getByTestId('wb-households').click(); // from the 工作台, the first screen
   await expect(page.getByText('家庭列表').first()).toBeVisible();
   await screenshot(page, '02-empty-list');
 

@@ -41,6 +41,7 @@ test('a given name finds the person; the exact name comes first', async ({ page,
   await page.getByLabel('用户名').fill(ADMIN.username);
   await page.getByLabel('密码').fill(ADMIN.password);
   await page.getByLabel('密码').press('Enter');
+  await page.getByTestId('wb-households').click(); // from the 工作台, the first screen
   await expect(page.getByText('家庭列表').first()).toBeVisible();
 
   const search = page.getByLabel('搜索');

@@ -18,8 +18,12 @@ export async function initializeStreet(backend: Pick<Backend, 'call'>, admin: Ad
   return (r as { result: { token: string } }).result.token;
 }
 
-/** Opens the app at `url` and signs in (see ui.ts). */
+/**
+ * Opens the app at `url` and signs in (see ui.ts), then goes on from the 工作台 (the first screen)
+ * to the household list, one click away, where the specs using this start.
+ */
 export async function signIn(page: Page, url: string, admin: Pick<Admin, 'username' | 'password'>): Promise<void> {
   await page.goto(url);
   await signInAs(page, admin.username, admin.password);
+  await page.getByTestId('wb-households').click();
 }

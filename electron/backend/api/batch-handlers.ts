@@ -7,7 +7,7 @@ import type { AreaHandlers } from './handlers';
 
 export function batchHandlers(): AreaHandlers<'batches.'> {
   return {
-    'batches.list': (input, { store, actor }) => listBatches(store, actor.streetCode, input.programme),
+    'batches.list': (input, { store, actor }) => listBatches(store, actor.streetCode, input),
     'batches.generate': async (input, { store, actor, progress }) => {
       const report = progressReporter(progress, 'batches.generate', '正在生成发放批次');
       const batch = await generateBatchYielding(store, actor, input.programme, input.month, (s) => report.step(s.done, s.total));

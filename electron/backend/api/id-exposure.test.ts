@@ -98,6 +98,7 @@ const LISTS: Partial<Record<ProcedureName, Input>> = {
   // The monthly report's figures are counts and sums: no person in them.
   'reports.exportMonthly': (s) => ({ month: s.month }),
   'reports.trend': () => ({ months: 6 }),
+  'home.workbench': () => ({}),
 };
 
 /** Detail views and exports that carry full ID numbers: the audit action each must write. */

@@ -10,7 +10,8 @@ describe('routes', () => {
 
   it('parses every route and round-trips it', () => {
     const cases: [string, Route][] = [
-      ['/', { name: 'households' }],
+      ['/', { name: 'home' }],
+      ['/home', { name: 'home' }],
       ['/households', { name: 'households' }],
       ['/households/new', { name: 'household-new' }],
       ['/households/0190f0a4-1234-7abc-8def-0123456789ab', { name: 'household', id: '0190f0a4-1234-7abc-8def-0123456789ab' }],
@@ -65,6 +66,24 @@ describe('routes', () => {
     expect(parseRoute(pathFromHash(href), queryFromHash(href))).toEqual(print);
     expect(areaOf(print)).toBe('policy');
     expect(areaOf({ name: 'temporary' })).toBe('policy');
+  });
+
+  it('carries a list screen\'s filter in the query (the lines of the 工作台 open filtered lists)', () => {
+    const routes: Route[] = [
+      { name: 'screening', tab: 'due', filter: 'list=overdue' },
+      { name: 'ledger', tab: 'items', filter: 'status=open&urgency=1' },
+      { name: 'enrolments', programme: null, status: 'investigated' },
+      { name: 'temporary', filter: 'openOnly=1&type=urgent' },
+      { name: 'payment-batches', filter: 'status=pending' },
+      { name: 'entitlement-gaps', filter: 'problem=missing' },
+      { name: 'care', filter: 'gapsOnly=1' },
+    ];
+    for (const route of routes) {
+      const href = hrefOf(route);
+      expect(parseRoute(pathFromHash(href), queryFromHash(href))).toEqual(route);
+    }
+    expect(hrefOf({ name: 'ledger', tab: 'items' })).toBe('#/ledger');
+    expect(areaOf({ name: 'home' })).toBe('home');
   });
 
   it('knows the navigation area of a route', () => {

@@ -1,31 +1,36 @@
 /** The app's routes, as hash paths (#/households/…), so that they work under file:// in Electron. */
+/**
+ * `filter`: a list screen's filter as URL query text (e.g. status=open&urgency=1), set by the lines
+ * of the 工作台 that open the list; each screen reads its own parameters.
+ */
 export type Route =
+  | { name: 'home' }
   | { name: 'households' }
   | { name: 'household-new' }
   | { name: 'household'; id: string }
   | { name: 'admin'; tab: 'users' | 'org' | 'backup' | 'security' }
   | { name: 'policy-params' }
-  | { name: 'screening'; tab: ScreeningTab }
-  | { name: 'ledger'; tab: LedgerTab }
+  | { name: 'screening'; tab: ScreeningTab; filter?: string }
+  | { name: 'ledger'; tab: LedgerTab; filter?: string }
   | { name: 'ledger-item'; id: string }
   /** 登记并立项 of a 待登记线索: the household registration prefilled with the clue. */
   | { name: 'clue-register'; id: string }
   | { name: 'print-visit-sheet'; gridId: string }
   | { name: 'print-ledger'; query: string }
   | { name: 'print-household'; id: string }
-  | { name: 'enrolments'; programme: string | null }
+  | { name: 'enrolments'; programme: string | null; status?: string }
   | { name: 'enrolment'; id: string }
-  | { name: 'temporary' }
+  | { name: 'temporary'; filter?: string }
   | { name: 'temporary-payments' }
   | { name: 'payment-list'; programme: string | null; month: string | null }
-  | { name: 'payment-batches' }
-  | { name: 'entitlement-gaps' }
+  | { name: 'payment-batches'; filter?: string }
+  | { name: 'entitlement-gaps'; filter?: string }
   | { name: 'print-payment-list'; programme: string; month: string }
   | { name: 'print-monthly-report'; month: string; street: string | null }
   | { name: 'sync' }
   | { name: 'reports'; month: string | null }
-  | { name: 'care' }
-  | { name: 'care-cards' }
+  | { name: 'care'; filter?: string }
+  | { name: 'care-cards'; filter?: string }
   | { name: 'care-template' }
   | { name: 'care-person'; id: string }
   /** 统计报表 of a district PC (issue 15): 各街道对比 / 排名 / 通报. */
@@ -43,7 +48,7 @@ export type LedgerTab = 'items' | 'clues' | 'watch' | 'escalations' | 'lookback'
 const SCREENING_TABS: readonly ScreeningTab[] = ['due', 'round', 'coverage', 'policy'];
 const LEDGER_TABS: readonly LedgerTab[] = ['items', 'clues', 'watch', 'escalations', 'lookback'];
 
-export type AreaKey = 'registry' | 'admin' | 'policy' | 'screening' | 'ledger' | 'sync' | 'care' | 'reports';
+export type AreaKey = 'home' | 'registry' | 'admin' | 'policy' | 'screening' | 'ledger' | 'sync' | 'care' | 'reports';
 
 /** Whether a route is a print page (shown without the navigation frame). */
 export function isPrintRoute(route: Route): boolean {
@@ -61,19 +66,26 @@ export function queryFromHash(hash: string): string {
   return i < 0 ? '' : hash.slice(i + 1);
 }
 
+/** `{ filter }` when the query has any parameter, else nothing (so that routes compare equal). */
+function withFilter(query: string): { filter?: string } {
+  return query ? { filter: query } : {};
+}
+
 export function parseRoute(path: string, query = ''): Route {
   const q = new URLSearchParams(query);
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts.length === 0) return { name: 'households' };
+  // The 工作台 is the first screen after sign-in; the household list is one click away.
+  if (parts.length === 0) return { name: 'home' };
   const [first, second, ...rest] = parts;
+  if (first === 'home' && second === undefined) return { name: 'home' };
   if (first === 'households' && rest.length === 0) {
     if (second === undefined) return { name: 'households' };
     if (second === 'new') return { name: 'household-new' };
     return { name: 'household', id: second };
   }
   if (first === 'care') {
-    if (second === undefined && rest.length === 0) return { name: 'care' };
-    if (second === 'cards' && rest.length === 0) return { name: 'care-cards' };
+    if (second === undefined && rest.length === 0) return { name: 'care', ...withFilter(query) };
+    if (second === 'cards' && rest.length === 0) return { name: 'care-cards', ...withFilter(query) };
     if (second === 'template' && rest.length === 0) return { name: 'care-template' };
     if (second === 'person' && rest.length === 1) return { name: 'care-person', id: rest[0]! };
   }
@@ -85,12 +97,12 @@ export function parseRoute(path: string, query = ''): Route {
   }
   if (first === 'screening' && rest.length === 0) {
     const tab = (second ?? 'due') as ScreeningTab;
-    if (SCREENING_TABS.includes(tab)) return { name: 'screening', tab };
+    if (SCREENING_TABS.includes(tab)) return { name: 'screening', tab, ...withFilter(query) };
   }
   if (first === 'ledger' && second === 'clues' && rest.length === 1) return { name: 'clue-register', id: rest[0]! };
   if (first === 'ledger' && rest.length === 0) {
-    if (second === undefined) return { name: 'ledger', tab: 'items' };
-    if (LEDGER_TABS.includes(second as LedgerTab)) return { name: 'ledger', tab: second as LedgerTab };
+    if (second === undefined) return { name: 'ledger', tab: 'items', ...withFilter(query) };
+    if (LEDGER_TABS.includes(second as LedgerTab)) return { name: 'ledger', tab: second as LedgerTab, ...withFilter(query) };
     return { name: 'ledger-item', id: second };
   }
   if (first === 'print' && rest.length === 0) {
@@ -100,12 +112,15 @@ export function parseRoute(path: string, query = ''): Route {
   }
   if (first === 'policy' && (second === undefined || second === 'params') && rest.length === 0) return { name: 'policy-params' };
   if (first === 'assistance' && rest.length === 0) {
-    if (second === undefined || second === 'enrolments') return { name: 'enrolments', programme: q.get('programme') };
-    if (second === 'temporary') return { name: 'temporary' };
+    if (second === undefined || second === 'enrolments') {
+      const status = q.get('status');
+      return { name: 'enrolments', programme: q.get('programme'), ...(status ? { status } : {}) };
+    }
+    if (second === 'temporary') return { name: 'temporary', ...withFilter(query) };
     if (second === 'temporary-payments') return { name: 'temporary-payments' };
     if (second === 'payments') return { name: 'payment-list', programme: q.get('programme'), month: q.get('month') };
-    if (second === 'batches') return { name: 'payment-batches' };
-    if (second === 'gaps') return { name: 'entitlement-gaps' };
+    if (second === 'batches') return { name: 'payment-batches', ...withFilter(query) };
+    if (second === 'gaps') return { name: 'entitlement-gaps', ...withFilter(query) };
   }
   if (first === 'assistance' && second === 'enrolments' && rest.length === 1) return { name: 'enrolment', id: rest[0]! };
   if (first === 'print' && second === 'household' && rest.length === 1) return { name: 'print-household', id: rest[0]! };
@@ -128,6 +143,8 @@ export function parseRoute(path: string, query = ''): Route {
 
 export function hrefOf(route: Route): string {
   switch (route.name) {
+    case 'home':
+      return '#/home';
     case 'households':
       return '#/households';
     case 'household-new':
@@ -139,9 +156,9 @@ export function hrefOf(route: Route): string {
     case 'policy-params':
       return '#/policy/params';
     case 'screening':
-      return route.tab === 'due' ? '#/screening' : `#/screening/${route.tab}`;
+      return (route.tab === 'due' ? '#/screening' : `#/screening/${route.tab}`) + filterPart(route.filter);
     case 'ledger':
-      return route.tab === 'items' ? '#/ledger' : `#/ledger/${route.tab}`;
+      return (route.tab === 'items' ? '#/ledger' : `#/ledger/${route.tab}`) + filterPart(route.filter);
     case 'ledger-item':
       return `#/ledger/${encodeURIComponent(route.id)}`;
     case 'clue-register':
@@ -151,19 +168,19 @@ export function hrefOf(route: Route): string {
     case 'print-ledger':
       return route.query ? `#/print/ledger?${route.query}` : '#/print/ledger';
     case 'enrolments':
-      return `#/assistance/enrolments${qs({ programme: route.programme })}`;
+      return `#/assistance/enrolments${qs({ programme: route.programme, status: route.status ?? null })}`;
     case 'enrolment':
       return `#/assistance/enrolments/${encodeURIComponent(route.id)}`;
     case 'temporary':
-      return '#/assistance/temporary';
+      return '#/assistance/temporary' + filterPart(route.filter);
     case 'temporary-payments':
       return '#/assistance/temporary-payments';
     case 'payment-list':
       return `#/assistance/payments${qs({ programme: route.programme, month: route.month })}`;
     case 'payment-batches':
-      return '#/assistance/batches';
+      return '#/assistance/batches' + filterPart(route.filter);
     case 'entitlement-gaps':
-      return '#/assistance/gaps';
+      return '#/assistance/gaps' + filterPart(route.filter);
     case 'print-household':
       return `#/print/household/${encodeURIComponent(route.id)}`;
     case 'print-payment-list':
@@ -173,9 +190,9 @@ export function hrefOf(route: Route): string {
     case 'sync':
       return '#/sync';
     case 'care':
-      return '#/care';
+      return '#/care' + filterPart(route.filter);
     case 'care-cards':
-      return '#/care/cards';
+      return '#/care/cards' + filterPart(route.filter);
     case 'care-template':
       return '#/care/template';
     case 'care-person':
@@ -193,6 +210,10 @@ export function hrefOf(route: Route): string {
   }
 }
 
+function filterPart(filter: string | undefined): string {
+  return filter ? `?${filter}` : '';
+}
+
 function qs(params: Record<string, string | null>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
@@ -203,6 +224,7 @@ function qs(params: Record<string, string | null>): string {
 const POLICY_ROUTES: readonly Route['name'][] = ['policy-params', 'enrolments', 'enrolment', 'temporary', 'temporary-payments', 'payment-list', 'payment-batches', 'entitlement-gaps', 'print-payment-list'];
 
 export function areaOf(route: Route): AreaKey | null {
+  if (route.name === 'home') return 'home';
   if (route.name === 'admin') return 'admin';
   if (POLICY_ROUTES.includes(route.name)) return 'policy';
   if (route.name === 'sync') return 'sync';

@@ -143,15 +143,29 @@ function detail(store: Store, b: BatchDbRow, rows = rowsOf(store, b)): PaymentBa
   };
 }
 
-export function listBatches(store: Store, street: string, programme?: Programme): PaymentBatch[] {
-  const rows = store
-    .prepare(
-      `SELECT * FROM payment_batches WHERE street_code = ? AND deleted_at IS NULL ${programme ? 'AND programme = ?' : ''}
-        ORDER BY month DESC, programme`,
-    )
-    .all(...(programme ? [street, programme] : [street])) as BatchDbRow[];
+export interface BatchFilter {
+  programme?: Programme;
+  status?: BatchStatus;
+}
+
+function batchWhere(street: string, f: BatchFilter): { sql: string; args: unknown[] } {
+  return {
+    sql: 'street_code = ? AND deleted_at IS NULL AND (? IS NULL OR programme = ?) AND (? IS NULL OR status = ?)',
+    args: [street, f.programme ?? null, f.programme ?? null, f.status ?? null, f.status ?? null],
+  };
+}
+
+export function listBatches(store: Store, street: string, f: BatchFilter = {}): PaymentBatch[] {
+  const w = batchWhere(street, f);
+  const rows = store.prepare(`SELECT * FROM payment_batches WHERE ${w.sql} ORDER BY month DESC, programme`).all(...w.args) as BatchDbRow[];
   // A pending batch's count and total are of the live computation.
   return rows.map((b) => summary(b, b.status === 'pending' ? rowsOf(store, b) : null));
+}
+
+/** How many batches listBatches lists (the 工作台's figure), without the live computation of pending ones. */
+export function countBatches(store: Store, street: string, f: BatchFilter = {}): number {
+  const w = batchWhere(street, f);
+  return (store.prepare(`SELECT count(*) AS n FROM payment_batches WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
 }
 
 export function getBatch(store: Store, street: string, id: string): PaymentBatchDetail {

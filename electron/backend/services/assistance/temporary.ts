@@ -45,10 +45,11 @@ interface Db {
   person_name: string | null;
 }
 
+const FROM = `FROM temporary_assistance t JOIN households h ON h.id = t.household_id JOIN communities c ON c.id = h.community_id
+  LEFT JOIN persons p ON p.id = t.person_id`;
 const SELECT = `SELECT t.*, c.name AS community_name,
     COALESCE(p.name, (SELECT hp.name FROM persons hp WHERE hp.household_id = t.household_id AND hp.relation = '02' AND hp.deleted_at IS NULL LIMIT 1)) AS person_name
-  FROM temporary_assistance t JOIN households h ON h.id = t.household_id JOIN communities c ON c.id = h.community_id
-  LEFT JOIN persons p ON p.id = t.person_id`;
+  ${FROM}`;
 
 /** An urgent case's clock: approved by its deadline (or, not yet approved, the deadline not yet passed); null without one. */
 export function withinTemporaryDeadline(r: { deadline: string | null; approved_at: string | null }, nowIso: string): boolean | null {
@@ -95,17 +96,42 @@ export function temporaryRow(store: Store, street: string, id: string): Temporar
   return toRow(r, store.nowIso());
 }
 
-/** openOnly: received or approved; papersOverdue: 先行救助 whose papers are still owed after their day. */
-export function listTemporary(store: Store, street: string, filter: { openOnly: boolean; papersOverdue?: boolean }): TemporaryRow[] {
+/** The list shows at most this many (the newest open first). */
+const LIST_LIMIT = 1000;
+
+export interface TemporaryFilter {
+  openOnly: boolean;
+  papersOverdue?: boolean;
+  type?: 'urgent' | 'expenditure';
+}
+
+/** openOnly: received or approved; papersOverdue: 先行救助 whose papers are still owed after their day; type: one type. */
+function temporaryWhere(store: Store, street: string, filter: TemporaryFilter): { sql: string; args: unknown[] } {
   const today = shanghaiDate(store.nowDate());
+  return {
+    sql: `t.street_code = ? AND t.deleted_at IS NULL AND (? = 0 OR t.status IN ('received', 'approved'))
+        AND (? = 0 OR (t.papers_due_on IS NOT NULL AND t.papers_completed_at IS NULL AND t.papers_due_on < ?))
+        AND (? IS NULL OR t.type = ?)`,
+    args: [street, filter.openOnly ? 1 : 0, filter.papersOverdue ? 1 : 0, today, filter.type ?? null, filter.type ?? null],
+  };
+}
+
+/** How many applications listTemporary lists (the 工作台's figure), without building the rows. */
+export function countTemporary(store: Store, street: string, filter: TemporaryFilter): number {
+  const w = temporaryWhere(store, street, filter);
+  const n = (store.prepare(`SELECT count(*) AS n ${FROM} WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
+  return Math.min(n, LIST_LIMIT);
+}
+
+export function listTemporary(store: Store, street: string, filter: TemporaryFilter): TemporaryRow[] {
+  const w = temporaryWhere(store, street, filter);
   const rows = store
     .prepare(
-      `${SELECT} WHERE t.street_code = ? AND t.deleted_at IS NULL AND (? = 0 OR t.status IN ('received', 'approved'))
-        AND (? = 0 OR (t.papers_due_on IS NOT NULL AND t.papers_completed_at IS NULL AND t.papers_due_on < ?))
+      `${SELECT} WHERE ${w.sql}
         ORDER BY CASE t.status WHEN 'received' THEN 0 WHEN 'approved' THEN 1 ELSE 2 END, COALESCE(t.deadline, '9999'), t.received_at DESC
-        LIMIT 1000`,
+        LIMIT ${LIST_LIMIT}`,
     )
-    .all(street, filter.openOnly ? 1 : 0, filter.papersOverdue ? 1 : 0, today) as Db[];
+    .all(...w.args) as Db[];
   const now = store.nowIso();
   return rows.map((r) => toRow(r, now));
 }

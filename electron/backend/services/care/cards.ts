@@ -84,12 +84,12 @@ export function activeCardRow(store: Store, streetCode: string, personId: string
 export function listCards(
   store: Store,
   streetCode: string,
-  f: { communityId?: string | null; status?: string | null; issuedFrom?: string | null; issuedTo?: string | null },
+  f: { communityId?: string | null; status?: string | null; issuedFrom?: string | null; issuedTo?: string | null; validToBy?: string | null },
 ): Card[] {
   const rows = store
     .prepare(
       `${SELECT} WHERE k.street_code = ? AND k.deleted_at IS NULL AND (? IS NULL OR c.id = ?) AND (? IS NULL OR k.status = ?)
-        AND (? IS NULL OR k.issued_date >= ?) AND (? IS NULL OR k.issued_date <= ?)
+        AND (? IS NULL OR k.issued_date >= ?) AND (? IS NULL OR k.issued_date <= ?) AND (? IS NULL OR k.valid_to <= ?)
        ORDER BY k.issued_date DESC, k.card_number DESC`,
     )
     .all(
@@ -102,6 +102,8 @@ export function listCards(
       f.issuedFrom ?? null,
       f.issuedTo ?? null,
       f.issuedTo ?? null,
+      f.validToBy ?? null,
+      f.validToBy ?? null,
     ) as CardRow[];
   return rows.map(toCard);
 }

@@ -137,15 +137,17 @@ const ORDER = `ORDER BY CASE WHEN ${OPEN} AND ${CURRENT_DUE} < ? THEN 0 WHEN i.i
 export function listItems(store: Store, streetCode: string | null, input: ListItemsInput): Page<LedgerRow> {
   const now = store.nowIso();
   const w = where(streetCode, input, now);
-  const total = (
-    store.prepare(`SELECT count(*) AS n FROM ledger_items i JOIN households h ON h.id = i.household_id WHERE ${w.sql}`).get(...w.args) as {
-      n: number;
-    }
-  ).n;
+  const total = countItems(store, streetCode, input);
   const rows = store
     .prepare(`${SELECT} WHERE ${w.sql} ${ORDER} LIMIT ? OFFSET ?`)
     .all(...w.args, now, input.pageSize, (input.page - 1) * input.pageSize) as ItemDbRow[];
   return { rows: rows.map((r) => toLedgerRow(r, now)), total, page: input.page, pageSize: input.pageSize };
+}
+
+/** The list's total for a filter (the 工作台's figures), without reading any row. */
+export function countItems(store: Store, streetCode: string | null, f: LedgerFilter): number {
+  const w = where(streetCode, f, store.nowIso());
+  return (store.prepare(`SELECT count(*) AS n FROM ledger_items i JOIN households h ON h.id = i.household_id WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
 }
 
 /** Every item matching the filter, in list order (for export and print). */

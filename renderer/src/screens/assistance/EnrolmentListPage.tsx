@@ -15,8 +15,9 @@ import { EnrolmentStatusTag, PROGRAMME_OPTIONS, programmeLabel } from './labels'
 type Programme = EnrolmentRow['programme'];
 type Status = EnrolmentRow['status'];
 
-export function EnrolmentListPage({ programme }: { programme: string | null }) {
-  const [status, setStatus] = useState<Status | undefined>(undefined);
+/** `status`: the status filter to start with (from the URL, e.g. a line of the 工作台). */
+export function EnrolmentListPage({ programme, status: initialStatus }: { programme: string | null; status?: string }) {
+  const [status, setStatus] = useState<Status | undefined>(ENROLMENT_STATUSES.some((s) => s.code === initialStatus) ? (initialStatus as Status) : undefined);
   const prog = (programme ?? undefined) as Programme | undefined;
   const q = useApiQuery(() => api.call('assistance.listEnrolments', { programme: prog, status }), [prog, status]);
   const columns: TableColumnsType<EnrolmentRow> = [

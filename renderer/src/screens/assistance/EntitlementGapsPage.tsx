@@ -61,8 +61,8 @@ const COLUMNS: TableColumnsType<GapListRow> = [
   },
 ];
 
-function GapsTable({ onDate }: { onDate: string | undefined }) {
-  const [problem, setProblem] = useState<GapProblem | 'all'>('all');
+function GapsTable({ onDate, initialProblem }: { onDate: string | undefined; initialProblem: string | null }) {
+  const [problem, setProblem] = useState<GapProblem | 'all'>(GAP_PROBLEMS.some((p) => p.code === initialProblem) ? (initialProblem as GapProblem) : 'all');
   const [scope, setScope] = useState<Scope>({});
   const filter = { onDate, problem: problem === 'all' ? undefined : problem, communityId: scope.communityId, gridId: scope.gridId };
   const q = useApiQuery(() => api.call('assistance.gapList', filter), [onDate, problem, scope.communityId, scope.gridId]);
@@ -114,7 +114,9 @@ function GapsTable({ onDate }: { onDate: string | undefined }) {
   );
 }
 
-export function EntitlementGapsPage() {
+/** `filter`: the URL's problem=… (e.g. from the 工作台's 应补尽补 lines). */
+export function EntitlementGapsPage({ filter = '' }: { filter?: string }) {
+  const initialProblem = new URLSearchParams(filter).get('problem');
   const [onDate, setOnDate] = useState<string | undefined>(undefined);
   return (
     <div data-testid="entitlement-gaps">
@@ -127,7 +129,7 @@ export function EntitlementGapsPage() {
       </Flex>
       <Tabs
         items={[
-          { key: 'gaps', label: <span data-testid="tab-gaps">应补尽补、应退尽退</span>, children: <GapsTable onDate={onDate} /> },
+          { key: 'gaps', label: <span data-testid="tab-gaps">应补尽补、应退尽退</span>, children: <GapsTable onDate={onDate} initialProblem={initialProblem} /> },
           { key: 'deaths', label: <span data-testid="tab-deaths">死亡停发</span>, children: <EntitlementsEndedTable /> },
           { key: 'suspension-review', label: <span data-testid="tab-suspension-review">暂停退出结束后复核</span>, children: <SuspensionReviewTable onDate={onDate} /> },
         ]}

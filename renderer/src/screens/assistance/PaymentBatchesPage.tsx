@@ -4,7 +4,7 @@ import { App, Button, Card, DatePicker, Flex, Select, Space, Table, Typography }
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { Programme } from '../../../../shared/assistance/codes';
-import type { PaymentBatch } from '../../../../shared/assistance/batches';
+import { BATCH_STATUSES, type BatchStatus, type PaymentBatch } from '../../../../shared/assistance/batches';
 import { api, errorMessage } from '../../api/client';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { ErrorBlock } from '../../components/ErrorBlock';
@@ -17,12 +17,15 @@ import { PROGRAMME_OPTIONS, programmeLabel, thisMonth } from './labels';
 
 const who = (at: string | null, by: string | null) => (at ? `${formatInstant(at)} ${by ?? ''}` : '—');
 
-export function PaymentBatchesPage() {
+/** `filter`: the URL's status=pending|confirmed|paid (e.g. from the 工作台's 待确认 line). */
+export function PaymentBatchesPage({ filter = '' }: { filter?: string }) {
   const { message } = App.useApp();
   const [programme, setProgramme] = useState<Programme>('dibao');
   const [month, setMonth] = useState(thisMonth());
   const [busy, setBusy] = useState(false);
-  const q = useApiQuery(() => api.call('batches.list', {}), []);
+  const initial = new URLSearchParams(filter).get('status');
+  const [status, setStatus] = useState<BatchStatus | undefined>(BATCH_STATUSES.some((s) => s.code === initial) ? (initial as BatchStatus) : undefined);
+  const q = useApiQuery(() => api.call('batches.list', { status }), [status]);
   const open = (b: Pick<PaymentBatch, 'programme' | 'month'>) => navigate({ name: 'payment-list', programme: b.programme, month: b.month });
   const generate = async () => {
     setBusy(true);
@@ -44,6 +47,16 @@ export function PaymentBatchesPage() {
           发放批次
         </Typography.Title>
         <Space wrap>
+          <Select<BatchStatus>
+            aria-label="批次状态"
+            allowClear
+            placeholder="全部状态"
+            style={{ width: 120 }}
+            value={status}
+            onChange={(v) => setStatus(v)}
+            options={BATCH_STATUSES.map((s) => ({ value: s.code, label: s.label }))}
+            data-testid="batch-status-filter"
+          />
           <Select aria-label="救助项目" data-testid="batch-programme" style={{ width: 200 }} value={programme} options={PROGRAMME_OPTIONS} onChange={(v: Programme) => setProgramme(v)} />
           <DatePicker aria-label="发放月份" data-testid="batch-month" picker="month" format="YYYY-MM" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} />
           <Button type="primary" icon={<PlusOutlined />} loading={busy} onClick={() => void generate()} data-testid="batches-generate">

@@ -3,7 +3,7 @@
  * papers owed), pay, refuse, refer; papers received; the 材料逾期 filter.
  */
 import { useState } from 'react';
-import { Button, Checkbox, Flex, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Button, Checkbox, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { TemporaryRow } from '../../../../shared/assistance/types';
@@ -22,7 +22,7 @@ import { TemporaryForm } from './TemporaryForm';
 import { TempStatusTag, tempTypeLabel } from './labels';
 import { AdvanceFields, outstanding, PapersModal, PapersStatus } from './TemporaryPapers';
 import { paperName } from '../../../../shared/assistance/papers';
-import type { TempPaper } from '../../../../shared/assistance/codes';
+import { TEMP_TYPES, type TempPaper } from '../../../../shared/assistance/codes';
 
 type Action = 'approve' | 'reject' | 'pay' | 'refer';
 
@@ -94,12 +94,17 @@ function DecideModal({ row, action, onClose, onDone }: { row: TemporaryRow; acti
   );
 }
 
-export function TemporaryPage() {
+type TempType = 'urgent' | 'expenditure';
+
+/** `filter`: the URL's openOnly=1, papersOverdue=1, type=urgent|expenditure (e.g. from the 工作台). */
+export function TemporaryPage({ filter = '' }: { filter?: string }) {
   const { session } = useSession();
   const canDecide = isSupervisorRole(session.user.role);
-  const [openOnly, setOpenOnly] = useState(false);
-  const [papersOverdue, setPapersOverdue] = useState(false);
-  const q = useApiQuery(() => api.call('assistance.listTemporary', { openOnly, papersOverdue }), [openOnly, papersOverdue]);
+  const initial = new URLSearchParams(filter);
+  const [openOnly, setOpenOnly] = useState(initial.get('openOnly') === '1');
+  const [papersOverdue, setPapersOverdue] = useState(initial.get('papersOverdue') === '1');
+  const [type, setType] = useState<TempType | undefined>(TEMP_TYPES.some((t) => t.code === initial.get('type')) ? (initial.get('type') as TempType) : undefined);
+  const q = useApiQuery(() => api.call('assistance.listTemporary', { openOnly, papersOverdue, type }), [openOnly, papersOverdue, type]);
   const [papersFor, setPapersFor] = useState<TemporaryRow | null>(null);
   const [creating, setCreating] = useState(false);
   const [deciding, setDeciding] = useState<{ row: TemporaryRow; action: Action } | null>(null);
@@ -178,6 +183,16 @@ export function TemporaryPage() {
           临时救助
         </Typography.Title>
         <Space>
+          <Select<TempType>
+            aria-label="救助类型"
+            allowClear
+            placeholder="全部类型"
+            style={{ width: 120 }}
+            value={type}
+            onChange={(v) => setType(v)}
+            options={TEMP_TYPES.map((t) => ({ value: t.code, label: t.label }))}
+            data-testid="temp-type"
+          />
           <Checkbox checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)}>
             只看待办
           </Checkbox>

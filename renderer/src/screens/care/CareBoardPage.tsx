@@ -11,10 +11,11 @@ import { navigate } from '../../router/use-route';
 import { ErrorBlock } from '../../components/ErrorBlock';
 import { FourHaveTags } from './FourHaveTags';
 
-export function CareBoardPage() {
+/** `filter`: the URL's gapsOnly=1 (e.g. from the 工作台's 四有缺项 line). */
+export function CareBoardPage({ filter = '' }: { filter?: string }) {
   const communities = useCommunities();
   const [communityId, setCommunityId] = useState<string | null>(null);
-  const [gapsOnly, setGapsOnly] = useState(false);
+  const [gapsOnly, setGapsOnly] = useState(new URLSearchParams(filter).get('gapsOnly') === '1');
   const board = useApiQuery(() => api.call('care.board', { communityId, gapsOnly }), [communityId, gapsOnly]);
   const renewals = useApiQuery(() => api.call('care.renewalsDue', {}), []);
   const open = (r: BoardRow) => navigate({ name: 'care-person', id: r.personId });

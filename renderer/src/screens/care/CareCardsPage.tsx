@@ -15,17 +15,20 @@ import { PrintPreviewModal, type PreviewTarget } from './PrintPreviewModal';
 import { appClock } from '../../api/clock';
 import { DateField } from '../../forms/DateField';
 
-export function CareCardsPage() {
+/** `filter`: the URL's validToBy=YYYY-MM-DD (cards expiring by then, e.g. from the 工作台): any issue date. */
+export function CareCardsPage({ filter = '' }: { filter?: string }) {
   const communities = useCommunities();
+  const expiring = new URLSearchParams(filter).get('validToBy');
+  const [validToBy, setValidToBy] = useState<string | null>(expiring && /^\d{4}-\d{2}-\d{2}$/.test(expiring) ? expiring : null);
   const [communityId, setCommunityId] = useState<string | null>(null);
   const [status, setStatus] = useState<'active' | 'reissued' | 'cancelled' | null>('active');
-  const [from, setFrom] = useState(dayjs(appClock.today()).startOf('month').format('YYYY-MM-DD'));
-  const [to, setTo] = useState(dayjs(appClock.today()).endOf('month').format('YYYY-MM-DD'));
+  const [from, setFrom] = useState(validToBy ? '' : dayjs(appClock.today()).startOf('month').format('YYYY-MM-DD'));
+  const [to, setTo] = useState(validToBy ? '' : dayjs(appClock.today()).endOf('month').format('YYYY-MM-DD'));
   const [selected, setSelected] = useState<string[]>([]);
   const [preview, setPreview] = useState<PreviewTarget | null>(null);
   const cards = useApiQuery(
-    () => api.call('care.listCards', { communityId, status, issuedFrom: from || null, issuedTo: to || null }),
-    [communityId, status, from, to],
+    () => api.call('care.listCards', { communityId, status, issuedFrom: from || null, issuedTo: to || null, validToBy }),
+    [communityId, status, from, to, validToBy],
   );
 
   return (
@@ -54,6 +57,9 @@ export function CareCardsPage() {
         </label>
         <label>
           至 <DateField aria-label="发卡截止日期" style={{ width: 150 }} value={to} onChange={(v) => setTo(v ?? '')} />
+        </label>
+        <label>
+          有效期至 <DateField aria-label="有效期截止日期" style={{ width: 150 }} value={validToBy ?? ''} onChange={(v) => setValidToBy(v || null)} /> 及以前
         </label>
         <Button
           type="primary"

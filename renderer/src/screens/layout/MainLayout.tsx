@@ -29,6 +29,7 @@ export function MainLayout() {
     if (route.name !== 'households') navigate({ name: 'households' });
     requestSearchFocus();
   });
+  useHotkey('alt+0', () => navigate({ name: 'home' }));
   useHotkey('alt+1', () => navigate({ name: 'households' }));
   useHotkey('alt+n', () => navigate({ name: 'household-new' }));
   useHotkey('alt+2', () => navigate({ name: 'screening', tab: 'due' }));
@@ -50,7 +51,7 @@ export function MainLayout() {
         >
           {collapsed ? '兜底' : '兜底保障工作台'}
         </Typography.Title>
-        <SideNav area={areaOf(route)} showAdmin={showAdmin} />
+        <SideNav area={areaOf(route)} showAdmin={showAdmin} districtUser={session.user.role === 'district-admin'} />
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', padding: '0 16px', borderBottom: '1px solid #f0f0f0', position: 'sticky', top: 0, zIndex: 10 }}>

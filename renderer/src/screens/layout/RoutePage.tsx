@@ -5,6 +5,7 @@ import { navigate } from '../../router/use-route';
 import { isAdminRole } from '../../lib/roles';
 import { useSession } from '../../session/session-context';
 import { HouseholdListPage } from '../households/HouseholdListPage';
+import { WorkbenchPage } from '../home/WorkbenchPage';
 import { HouseholdDetailPage } from '../household-detail/HouseholdDetailPage';
 import { NewHouseholdPage } from '../household-new/NewHouseholdPage';
 import { HouseholdFilePrint } from '../household-detail/HouseholdFilePrint';
@@ -37,6 +38,8 @@ import { CircularPrint } from '../reports/CircularPrint';
 export function RoutePage({ route }: { route: Route }) {
   const { session } = useSession();
   switch (route.name) {
+    case 'home':
+      return <WorkbenchPage />;
     case 'households':
       return <HouseholdListPage />;
     case 'household-new':
@@ -48,9 +51,9 @@ export function RoutePage({ route }: { route: Route }) {
     case 'print-household':
       return <HouseholdFilePrint key={route.id} id={route.id} />;
     case 'care':
-      return <CareBoardPage />;
+      return <CareBoardPage key={route.filter} filter={route.filter} />;
     case 'care-cards':
-      return <CareCardsPage />;
+      return <CareCardsPage key={route.filter} filter={route.filter} />;
     case 'care-template':
       return <TemplatePage />;
     case 'care-person':
@@ -63,29 +66,29 @@ export function RoutePage({ route }: { route: Route }) {
     case 'policy-params':
       return <ParamsPage />;
     case 'screening':
-      return <ScreeningPage tab={route.tab} />;
+      return <ScreeningPage key={route.filter} tab={route.tab} filter={route.filter} />;
     case 'print-visit-sheet':
       return <VisitSheetPrint gridId={route.gridId} />;
     case 'ledger':
-      return <LedgerPage tab={route.tab} />;
+      return <LedgerPage key={route.filter} tab={route.tab} filter={route.filter} />;
     case 'ledger-item':
       return <LedgerItemPage key={route.id} id={route.id} />;
     case 'print-ledger':
       return <LedgerPrint query={route.query} />;
     case 'enrolments':
-      return <EnrolmentListPage programme={route.programme} />;
+      return <EnrolmentListPage key={route.status} programme={route.programme} status={route.status} />;
     case 'enrolment':
       return <EnrolmentDetailPage key={route.id} id={route.id} />;
     case 'temporary':
-      return <TemporaryPage />;
+      return <TemporaryPage key={route.filter} filter={route.filter} />;
     case 'temporary-payments':
       return <TemporaryPaymentsPage />;
     case 'payment-list':
       return <PaymentListPage programme={route.programme} month={route.month} />;
     case 'payment-batches':
-      return <PaymentBatchesPage />;
+      return <PaymentBatchesPage key={route.filter} filter={route.filter} />;
     case 'entitlement-gaps':
-      return <EntitlementGapsPage />;
+      return <EntitlementGapsPage key={route.filter} filter={route.filter} />;
     case 'print-payment-list':
       return <PrintPaymentListPage programme={route.programme} month={route.month} />;
     case 'print-monthly-report':

@@ -4,6 +4,7 @@ import type { MenuProps } from 'antd';
 import {
   AuditOutlined,
   BarChartOutlined,
+  DashboardOutlined,
   CloudSyncOutlined,
   FileSearchOutlined,
   HeartOutlined,
@@ -14,8 +15,9 @@ import {
 import type { AreaKey } from '../../router/routes';
 import { navigate } from '../../router/use-route';
 
-export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: boolean }) {
+export function SideNav({ area, showAdmin, districtUser = false }: { area: AreaKey | null; showAdmin: boolean; districtUser?: boolean }) {
   const items: MenuProps['items'] = [
+    { key: 'home', icon: <DashboardOutlined />, label: '工作台', title: '工作台（Alt+0）：今日到期与待办' },
     { key: 'registry', icon: <TeamOutlined />, label: '户籍台账', title: '户籍台账（Alt+1）' },
     { key: 'screening', icon: <FileSearchOutlined />, label: '走访排查', title: '走访排查（Alt+2）' },
     { key: 'ledger', icon: <AuditOutlined />, label: '问题台账', title: '问题台账（Alt+3）' },
@@ -34,6 +36,7 @@ export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: 
         selectedKeys={area ? [area] : []}
         items={items}
         onClick={({ key }) => {
+          if (key === 'home') navigate({ name: 'home' });
           if (key === 'registry') navigate({ name: 'households' });
           if (key === 'policy') navigate({ name: 'enrolments', programme: null });
           if (key === 'screening') navigate({ name: 'screening', tab: 'due' });
@@ -41,7 +44,7 @@ export function SideNav({ area, showAdmin }: { area: AreaKey | null; showAdmin: 
           if (key === 'care') navigate({ name: 'care' });
           if (key === 'admin') navigate({ name: 'admin', tab: 'users' });
           if (key === 'sync') navigate({ name: 'sync' });
-          if (key === 'reports') navigate({ name: 'reports', month: null });
+          if (key === 'reports') navigate(districtUser ? { name: 'reports-district', tab: 'compare', month: null } : { name: 'reports', month: null });
         }}
       />
     </nav>

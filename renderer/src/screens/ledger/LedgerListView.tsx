@@ -86,12 +86,17 @@ function rowClass(r: LedgerRow): string {
   return r.immediate && r.status === 'pending' ? 'ledger-immediate' : '';
 }
 
-export function LedgerListView() {
+/** `initial`: the filter to start from (the URL's, e.g. a line of the 工作台); else the open items. */
+export function LedgerListView({ initial }: { initial?: LedgerFilter }) {
   const district = useIsDistrict();
-  const [filter, setFilter] = useState<LedgerFilter>({ status: 'open' });
+  const [filter, setFilter] = useState<LedgerFilter>(() => {
+    if (!initial) return { status: 'open' };
+    const { q: _q, handler: _h, ...rest } = initial;
+    return rest;
+  });
   const [page, setPage] = useState({ page: 1, pageSize: 50 });
-  const [q, setQ] = useState('');
-  const [handler, setHandler] = useState('');
+  const [q, setQ] = useState(initial?.q ?? '');
+  const [handler, setHandler] = useState(initial?.handler ?? '');
   const dq = useDebouncedValue(q.trim(), 300);
   const dh = useDebouncedValue(handler.trim(), 300);
   const [creating, setCreating] = useState(false);

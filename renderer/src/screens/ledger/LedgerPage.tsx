@@ -9,10 +9,12 @@ import { isSupervisorRole } from '../../lib/roles';
 import { useSession } from '../../session/session-context';
 import { EscalationsView } from './EscalationsView';
 import { LedgerListView } from './LedgerListView';
+import { filterFromQuery } from './ledger-filter';
 import { LookBackView } from './LookBackView';
 import { WatchView } from './WatchView';
 
-export function LedgerPage({ tab }: { tab: LedgerTab }) {
+/** `filter`: the URL's query; the item list starts from it (ledger-filter.ts), e.g. from the 工作台. */
+export function LedgerPage({ tab, filter }: { tab: LedgerTab; filter?: string }) {
   const { session } = useSession();
   const supervisor = isSupervisorRole(session.user.role);
   const active = tab === 'escalations' && !supervisor ? 'items' : tab;
@@ -28,7 +30,7 @@ export function LedgerPage({ tab }: { tab: LedgerTab }) {
         onChange={(k) => navigate({ name: 'ledger', tab: k as LedgerTab })}
         destroyOnHidden
         items={[
-          { key: 'items', label: '问题台账', children: <LedgerListView /> },
+          { key: 'items', label: '问题台账', children: <LedgerListView initial={filter ? filterFromQuery(filter) : undefined} /> },
           {
             key: 'clues',
             label: (

@@ -9,8 +9,9 @@ import { useApiQuery } from '../../hooks/use-api-query';
 import { formatInstant } from '../../lib/dates';
 import { navigate } from '../../router/use-route';
 
-export function CircularsCard() {
+export function CircularsCard({ hideWhenEmpty = false }: { hideWhenEmpty?: boolean }) {
   const q = useApiQuery(() => api.call('reports.circulars', {}), []);
+  if (hideWhenEmpty && !q.error && (q.data ?? []).length === 0) return null;
   return (
     <Card size="small" title="区民政局通报" data-testid="circulars-card" loading={q.loading && !q.data}>
       {q.error ? (

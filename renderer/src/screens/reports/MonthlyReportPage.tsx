@@ -3,7 +3,7 @@
  * far, each table with its 口径. The toolbar row and the chart area at the top are where the export,
  * print and charts (built separately) are mounted.
  */
-import { DatePicker, Empty, Flex, Space, Tag, Typography } from 'antd';
+import { Button, DatePicker, Empty, Flex, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import type { MonthlyReport } from '../../../../shared/reports/monthly-report';
@@ -15,6 +15,23 @@ import { navigate } from '../../router/use-route';
 import { thisMonth } from '../assistance/labels';
 import { monthLabel } from './report-format';
 import { ReportTableCard } from './ReportTableCard';
+import { ReportCharts } from './ReportCharts';
+import { ReportOutputButtons } from './ReportOutputButtons';
+
+/** The street page's own toolbar and charts: export, print, 报送 (a month that has ended), the charts. */
+const STREET_SLOTS: MonthlyReportSlots = {
+  toolbar: (report) => (
+    <>
+      <ReportOutputButtons month={report.month} />
+      {report.complete && (
+        <Button onClick={() => navigate({ name: 'reports-submit', month: report.month })} data-testid="report-submit-open">
+          报送…
+        </Button>
+      )}
+    </>
+  ),
+  charts: (report) => <ReportCharts report={report} />,
+};
 
 export interface MonthlyReportSlots {
   /** Buttons beside the month picker (导出Excel, 打印), given the report shown. */
@@ -23,7 +40,7 @@ export interface MonthlyReportSlots {
   charts?: (report: MonthlyReport) => ReactNode;
 }
 
-export function MonthlyReportPage({ month: chosen, slots = {} }: { month: string | null; slots?: MonthlyReportSlots }) {
+export function MonthlyReportPage({ month: chosen, slots = STREET_SLOTS }: { month: string | null; slots?: MonthlyReportSlots }) {
   const current = thisMonth();
   const month = chosen && chosen <= current ? chosen : current;
   const q = useApiQuery(() => api.call('reports.monthly', { month }), [month]);

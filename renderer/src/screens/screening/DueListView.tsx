@@ -28,9 +28,12 @@ export function CadenceTag({ row }: { row: Pick<DueRow, 'cadence' | 'because'> }
   );
 }
 
-export function DueListView() {
+const LIST_KINDS: readonly ListKind[] = ['today', 'week', 'overdue'];
+
+/** `initialList`: the list to open on (the URL's list=…, e.g. from the 工作台). */
+export function DueListView({ initialList }: { initialList?: string | null }) {
   const { session } = useSession();
-  const [list, setList] = useState<ListKind>('today');
+  const [list, setList] = useState<ListKind>(LIST_KINDS.includes(initialList as ListKind) ? (initialList as ListKind) : 'today');
   const [scope, setScope] = useState<Scope>({});
   const [visiting, setVisiting] = useState<VisitTarget | null>(null);
   const [paging, setPaging] = useState({ page: 1, pageSize: 50 });

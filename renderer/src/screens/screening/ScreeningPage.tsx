@@ -7,7 +7,8 @@ import { DueListView } from './DueListView';
 import { PolicyView } from './policy/PolicyView';
 import { RoundView } from './RoundView';
 
-export function ScreeningPage({ tab }: { tab: ScreeningTab }) {
+/** `filter`: the URL's query; the due list reads list=today|week|overdue. */
+export function ScreeningPage({ tab, filter = '' }: { tab: ScreeningTab; filter?: string }) {
   return (
     <div data-testid="screening">
       <Typography.Title level={4} style={{ marginTop: 0 }}>
@@ -18,7 +19,7 @@ export function ScreeningPage({ tab }: { tab: ScreeningTab }) {
         onChange={(k) => navigate({ name: 'screening', tab: k as ScreeningTab })}
         destroyOnHidden
         items={[
-          { key: 'due', label: '应走访名单', children: <DueListView /> },
+          { key: 'due', label: '应走访名单', children: <DueListView initialList={new URLSearchParams(filter).get('list')} /> },
           { key: 'round', label: '批量登记（网格走访）', children: <RoundView /> },
           { key: 'coverage', label: '走访覆盖率', children: <CoverageView /> },
           { key: 'policy', label: '排查频次与时限', children: <PolicyView /> },
