@@ -1,19 +1,17 @@
 /** How the report's numbers and months read on screen (issue 15): counts as they are, fen as 元, shares as 92.5%; null as —. */
+import { cellText, monthText } from '../../../../shared/reports/format';
 import type { ReportUnit } from '../../../../shared/reports/monthly-report';
-import { formatFen } from '../../lib/money';
 import { todayText } from '../../lib/dates';
 
+/** A cell as the page shows it: the print's and the export's reading, money with its unit. */
 export function formatCell(column: { unit: ReportUnit }, v: number | null | undefined): string {
-  if (v == null) return '—';
-  if (column.unit === 'fen') return formatFen(v);
-  if (column.unit === 'bp') return `${(v / 100).toFixed(1)}%`;
-  return v.toLocaleString('zh-CN');
+  const text = cellText(column, v);
+  return column.unit === 'fen' && v != null ? `${text} 元` : text;
 }
 
 /** 2026-02 → 2026年2月; the current month, when named, reads as counted so far. */
 export function monthLabel(month: string, current?: string): string {
-  const [y, m] = month.split('-');
-  return month === current ? `${y}年${Number(m)}月（本月截至今日）` : `${y}年${Number(m)}月`;
+  return month === current ? `${monthText(month)}（本月截至今日）` : monthText(month);
 }
 
 /** The last complete month by the app's clock: what a street submits and the district compares by default. */
@@ -29,5 +27,5 @@ export function validMonth(m: string | null): m is string {
 
 /** A share that may have nothing to measure. */
 export function shareText(v: number | null | undefined): string {
-  return v == null ? '无应统计事项' : `${(v / 100).toFixed(1)}%`;
+  return v == null ? '无应统计事项' : cellText({ unit: 'bp' }, v);
 }
