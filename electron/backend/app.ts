@@ -120,7 +120,11 @@ export function createBackend(opts: BackendOptions): Backend {
 
   /** After a restore: the sync's recovery (replica-behind, own=1) fetches back what the backup lacked. */
   const syncAfterRestore = async <R extends { sync: RestoreResult['sync'] }>(result: R): Promise<R> => {
-    if (!inner.sync.status().enrolled) return result;
+    const status = inner.sync.status();
+    // a backup of another PC: its device token was sealed there (the PC is enrolled again, its data kept)
+    const unopenable = status.credentialUnopenable;
+    if (unopenable) return { ...result, sync: { ok: false, recovered: 0, message: `${unopenable.message}。${unopenable.action}` } };
+    if (!status.enrolled) return result;
     try {
       const run = await inner.sync.runNow('manual');
       const message = run.ok
