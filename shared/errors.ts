@@ -50,6 +50,7 @@ export const ERRORS = {
   // sync (issue 3)
   'not-enrolled': { message: '本机尚未登记到区级服务器', action: '请在“同步”页面输入区级管理员签发的登记码登记本机。' },
   'already-enrolled': { message: '本机已登记到区级服务器', action: '无需再次登记；如需更换请联系区级管理员。' },
+  'sync-credential-unopenable': { message: '本机的同步凭据无法在此电脑上打开（从另一台电脑的备份恢复）', action: '请向区级管理员索取本街道的新登记码，在“同步”页面重新登记本机；本机数据保留不变。' },
   'sync-failed': { message: '同步未完成', action: '请检查网络后点击“立即同步”；如反复出现请联系区级管理员。' },
   // sync by file (USB) when the network is gone for days (issue 16)
   'bundle-invalid': { message: '不是同步包，或同步包已损坏', action: '请重新选择本程序导出的 .doudi 文件；如文件已损坏，请重新导出。' },

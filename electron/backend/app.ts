@@ -96,7 +96,7 @@ export function createBackend(opts: BackendOptions): Backend {
   let restoredBy: { actor: Actor; summary: string } | null = null;
   const restoreDeps = { service: backups, dataDir: opts.dataDir, dbFile, key, onStaged: (actor: Actor, summary: string) => (restoredBy = { actor, summary }) };
   const extraHandlers = { ...backupHandlers(restoreDeps), ...setupRestoreHandlers(restoreDeps) };
-  inner = openInner(opts, dbFile, { emit, logError, gate, sessions, progress, extraHandlers });
+  inner = openInner(opts, dbFile, key, { emit, logError, gate, sessions, progress, extraHandlers });
   let lastActivity = inner.store.nowDate().getTime();
   const daily = new DailyBackups(backups, {
     now: () => inner.store.nowDate(),
@@ -115,7 +115,7 @@ export function createBackend(opts: BackendOptions): Backend {
   const swapIn = (): void => {
     inner.close();
     swapRestored(dbFile);
-    inner = openInner(opts, dbFile, { emit, logError, gate, sessions, progress, extraHandlers });
+    inner = openInner(opts, dbFile, key, { emit, logError, gate, sessions, progress, extraHandlers });
     const by = restoredBy;
     restoredBy = null;
     if (by) inner.store.tx(() => inner.store.audit(by.actor, { action: 'backup.restore', entity: 'backups', entityId: null, summary: by.summary }));
@@ -124,7 +124,11 @@ export function createBackend(opts: BackendOptions): Backend {
 
   /** After a restore: the sync's recovery (replica-behind, own=1) fetches back what the backup lacked. */
   const syncAfterRestore = async <R extends { sync: RestoreResult['sync'] }>(result: R): Promise<R> => {
-    if (!inner.sync.status().enrolled) return result;
+    const status = inner.sync.status();
+    // a backup of another PC: its device token was sealed there (the PC is enrolled again, its data kept)
+    const unopenable = status.credentialUnopenable;
+    if (unopenable) return { ...result, sync: { ok: false, recovered: 0, message: `${unopenable.message}。${unopenable.action}` } };
+    if (!status.enrolled) return result;
     try {
       const run = await inner.sync.runNow('manual');
       const message = run.ok
@@ -202,12 +206,13 @@ interface Shared {
 }
 
 /** Opens the database and builds the store, sync and routers on it. */
-function openInner(opts: BackendOptions, dbFile: string, shared: Shared): Inner {
+function openInner(opts: BackendOptions, dbFile: string, key: Buffer | null, shared: Shared): Inner {
   const { emit, logError, gate, sessions, progress } = shared;
   // a plain database of an older version is encrypted first (db/encrypt-plain.ts)
   const encryptLabel = '正在加密本机数据库（首次升级）';
   const steps = ['copied', 'encrypted', 'verified', 'swapped'];
   const db = openStreetDatabase(opts.dataDir, {
+    key: key ?? undefined,
     secrets: opts.secrets,
     migrationsFolder: opts.migrationsFolder,
     unencrypted: opts.unencrypted,

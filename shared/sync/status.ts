@@ -20,6 +20,15 @@ export function reasonOf(code: string): { message: string; action: string } {
   return (SYNC_REASONS as Record<string, { message: string; action: string }>)[code] ?? SYNC_REASONS['server-error'];
 }
 
+/**
+ * A device token stored on this PC that cannot be opened here: it was sealed by another PC's (or
+ * system account's) key store, as in a backup restored on another PC. The PC is enrolled again.
+ */
+export const CREDENTIAL_UNOPENABLE = {
+  message: '本机保存的同步凭据是在另一台电脑（或另一个系统账号）上加密保存的，在此电脑上无法打开，暂时不能同步',
+  action: '请向区级管理员索取本街道的新登记码，由管理员在“同步”页面重新登记本机；本机数据保留不变，登记后未上传的修改会自动上传，其他电脑的修改也会同步到本机。',
+} as const;
+
 export interface SyncErrorInfo {
   code: SyncErrorCode;
   message: string;
@@ -55,6 +64,8 @@ export interface SyncStatus {
   clockDrift: ClockDrift | null;
   /** The newest notice a sync left for the user (e.g. data restored from an older backup). */
   lastNotice: SyncNotice | null;
+  /** Set when the stored device token cannot be opened on this PC (CREDENTIAL_UNOPENABLE): enrol again. */
+  credentialUnopenable: { message: string; action: string } | null;
   /** While a sync runs: what it has done so far (a first sync of a large street takes a while). */
   progress: SyncProgress | null;
 }

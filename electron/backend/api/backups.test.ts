@@ -16,7 +16,8 @@ import { createBackend, DB_FILE_NAME } from '../app';
 import { backupKey, stageRestore } from '../services/backup/restore';
 import { copyFile, inspectFile } from '../services/backup/copy';
 import { formatRecoveryKey } from '../db/recovery-key';
-import { openKeyedStore } from '../services/backup/testing/keyed';
+import { openDatabase } from '../db/open';
+import { Store } from '../store/store';
 import { backupsToKeep } from '../services/backup/retention';
 import { shanghaiDate } from '../../../shared/time/shanghai';
 
@@ -150,7 +151,7 @@ describe('a backup of another PC', () => {
     const ours = randomBytes(32);
     const dir = tmp('doudi-other-pc-');
     const source = path.join(dir, 'theirs.sqlite');
-    const store = openKeyedStore(source, theirs, () => now);
+    const store = new Store(openDatabase(source, { key: theirs }), { now: () => now });
     store.tx(() => store.setMeta('street_code', '120110001000'));
     store.sqlite.close();
     const backup = path.join(dir, 'backup.sqlite');

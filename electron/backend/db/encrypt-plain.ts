@@ -10,7 +10,7 @@
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
-import { applyDatabaseKey, encryptPlainConnection } from './cipher';
+import { applyDatabaseKey, rekeyConnection } from './cipher';
 import { fsyncFile, syncDir } from './durable';
 import { ensurePrivateFile } from './private-files';
 import path from 'node:path';
@@ -73,7 +73,7 @@ export function encryptPlainDatabase(file: string, key: Uint8Array, opts: { onSt
     const enc = new Database(copy);
     try {
       enc.pragma('journal_mode = DELETE');
-      encryptPlainConnection(enc, key);
+      rekeyConnection(enc, key);
     } finally {
       enc.close();
     }

@@ -22,6 +22,8 @@ export interface StreetDatabaseOptions {
   migrationsFolder?: string;
   /** The upgrade of a plain file, step by step (the window shows it as progress). */
   onEncryptStep?: (step: EncryptStep) => void;
+  /** The key already read by the caller (createBackend reads it once, for its backups too). */
+  key?: Buffer;
   /** Benches only (bench encryption-overhead): a plain file as before issue 16, for comparison. The app, tests and e2e never set it. */
   unencrypted?: boolean;
 }
@@ -70,7 +72,7 @@ export function openStreetDatabase(dataDir: string, opts: StreetDatabaseOptions 
     ensurePrivateFile(dbFile);
     return openDatabase(dbFile, { key: null, migrationsFolder: opts.migrationsFolder });
   }
-  const key = streetDatabaseKey(dataDir, opts.secrets);
+  const key = opts.key ?? streetDatabaseKey(dataDir, opts.secrets);
   if (hasData(dbFile) && isPlainDatabase(dbFile)) encryptPlainDatabase(dbFile, key, { onStep: opts.onEncryptStep });
   ensurePrivateFile(dbFile);
   return openDatabase(dbFile, { key, migrationsFolder: opts.migrationsFolder });

@@ -10,6 +10,7 @@ import type { Store } from '../store/store';
 import { AppError } from '../../../shared/errors';
 import { SyncRefusal } from '../../../shared/sync/rejections';
 import {
+  CREDENTIAL_UNOPENABLE,
   describeDrift,
   reasonOf,
   type EnrollResult,
@@ -22,7 +23,7 @@ import { DISTRICT_PARTITION } from '../../../shared/sync/wire';
 import { httpTransport, type SyncTransport } from './http';
 import { outboxCount } from './encode';
 import { pendingCount } from './pending';
-import { enrollDevice, SYNC_META, syncConfig, syncOnce, type SyncSummary } from './session';
+import { credentialUnopenable, enrollDevice, SYNC_META, syncConfig, syncOnce, type SyncSummary } from './session';
 import { SyncScheduler } from './scheduler';
 import { syncNotices } from './recover';
 import { isDemoData } from '../demo/marker';
@@ -119,7 +120,7 @@ export class SyncController {
   runNow(trigger: SyncTrigger = 'manual'): Promise<SyncRunInfo> {
     if (this.closed) return Promise.reject(new AppError('sync-failed', '程序正在关闭，同步已停止'));
     if (!this.scheduler) {
-      if (!this.enrolled) return Promise.reject(new AppError('not-enrolled', '本设备尚未登记到区级服务器，请先在“同步”页面登记'));
+      if (!this.enrolled) return Promise.reject(this.notEnrolled('本设备尚未登记到区级服务器，请先在“同步”页面登记'));
       this.start();
     }
     return new Promise((resolve, reject) => {
@@ -199,6 +200,7 @@ export class SyncController {
       lastError,
       clockDrift: skew !== null && skew !== '' ? describeDrift(Number(skew)) : null,
       lastNotice: syncNotices(this.store)[0] ?? null,
+      credentialUnopenable: !cfg && credentialUnopenable(this.store) ? { ...CREDENTIAL_UNOPENABLE } : null,
       progress: this.current ? { snapshotRows: this.current.snapshotRows, pushed: this.current.pushed, pulled: this.current.pulled } : null,
     };
   }
@@ -208,10 +210,17 @@ export class SyncController {
     return raw ? (JSON.parse(raw) as SyncRunInfo[]) : [];
   }
 
+  /** Why this PC cannot sync: not enrolled, or enrolled with a token sealed on another PC (a restored backup). */
+  private notEnrolled(message: string): AppError {
+    return credentialUnopenable(this.store)
+      ? new AppError('sync-credential-unopenable', `${CREDENTIAL_UNOPENABLE.message}：${CREDENTIAL_UNOPENABLE.action}`)
+      : new AppError('not-enrolled', message);
+  }
+
   /** The transport for the enrolled server (for repairs such as taking the server's value). */
   enrolledTransport(): SyncTransport {
     const cfg = syncConfig(this.store);
-    if (!cfg) throw new AppError('not-enrolled', '本设备尚未登记到区级服务器');
+    if (!cfg) throw this.notEnrolled('本设备尚未登记到区级服务器');
     return this.transport(cfg.serverUrl, cfg.token);
   }
 

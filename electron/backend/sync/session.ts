@@ -43,6 +43,14 @@ export function syncConfig(store: Store): SyncConfig | null {
   return { serverUrl, token, scope };
 }
 
+/**
+ * A device token is stored but cannot be opened here: sealed by another PC's key store (a backup
+ * restored on another PC, a data folder copied to another account). Such a PC is enrolled again.
+ */
+export function credentialUnopenable(store: Store): boolean {
+  return !!store.getMeta(SYNC_META.token) && store.getSecretMeta(SYNC_META.token) === null;
+}
+
 /** Trades a one-time code for a device token and records the server, token and scope locally. */
 export async function enrollDevice(
   store: Store,

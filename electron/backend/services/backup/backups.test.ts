@@ -14,10 +14,10 @@ import CipherDatabase from 'better-sqlite3-multiple-ciphers';
 import { makeIdNumber } from '../../../../shared/id-number';
 import { applyDatabaseKey } from '../../db/cipher';
 import { systemActor } from '../setup/street';
-import type { Store } from '../../store/store';
 import { BackupService } from './backups';
 import { readManifest } from './manifest';
-import { openKeyedStore } from './testing/keyed';
+import { openDatabase } from '../../db/open';
+import { Store } from '../../store/store';
 
 const NOW = new Date('2026-06-01T08:00:00Z');
 const STREET = '120110001000';
@@ -39,7 +39,7 @@ function tmp(prefix: string): string {
 /** A database with a known person and some bulk (so that the copy takes several steps). */
 function database(key: Buffer | null, bulkRows = 0): { file: string; store: Store } {
   const file = path.join(tmp('doudi-bk-db-'), 'doudi.sqlite');
-  const store = openKeyedStore(file, key, () => NOW);
+  const store = new Store(openDatabase(file, { key }), { now: () => NOW });
   store.tx(() => {
     store.setMeta('street_code', STREET);
     const actor = systemActor(STREET);
@@ -155,7 +155,7 @@ describe.each([
         expect(code, err).toBeNull();
         kills++;
       }
-      const again = openKeyedStore(file, key, () => NOW);
+      const again = new Store(openDatabase(file, { key }), { now: () => NOW });
       try {
         expect(again.sqlite.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
         expect(again.sqlite.prepare('SELECT (SELECT count(*) FROM persons) AS p, (SELECT count(*) FROM backup_probe) AS b').get()).toEqual(before);
@@ -172,7 +172,7 @@ describe.each([
     }
     expect(kills).toBeGreaterThan(1);
     // the next backup clears what a killed one left and succeeds
-    const store2 = openKeyedStore(file, key, () => NOW);
+    const store2 = new Store(openDatabase(file, { key }), { now: () => NOW });
     const entry = await service(file, store2, key).create('manual', folder);
     expect(entry.check).toBe('ok');
     expect(fs.readdirSync(folder).filter((f) => f.endsWith('.partial'))).toEqual([]);

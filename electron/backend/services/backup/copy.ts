@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import CipherDatabase from 'better-sqlite3-multiple-ciphers';
-import { applyDatabaseKey } from '../../db/cipher';
+import { applyDatabaseKey, rekeyConnection } from '../../db/cipher';
 import { integrityCheckOnThread, vacuumIntoOnThread } from './vacuum-thread';
 import { BACKUP_COUNTED_TABLES, type CountedTable } from '../../../../shared/backup/types';
 
@@ -91,7 +91,7 @@ export function copyFile(source: string, sourceKey: Uint8Array | null, target: s
   const copy = openFile(target, sourceKey);
   try {
     copy.pragma('journal_mode = DELETE');
-    copy.pragma(`rekey = "${targetKey ? `x'${Buffer.from(targetKey).toString('hex')}'` : ''}"`);
+    rekeyConnection(copy, targetKey);
   } finally {
     copy.close();
   }

@@ -3,14 +3,13 @@
  * of its own: one SQLite statement that copies
  * the whole file (about 1.7 s for 50 MB here) would otherwise hold the backend's thread, which
  * serves the window. The thread opens its own read connection (a WAL snapshot: writers go on),
- * keyed by the statements `applyDatabaseKey` issues (recorded here and replayed there, so that the
- * keying rule stays in db/cipher.ts), and the caller follows the copy's size for progress.
+ * keyed by the pragmas of db/cipher.ts (`keyingPragmas`, replayed there: the keying rule stays in
+ * one place), and the caller follows the copy's size for progress.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type CipherDatabase from 'better-sqlite3-multiple-ciphers';
-import { applyDatabaseKey } from '../../db/cipher';
+import { keyingPragmas } from '../../db/cipher';
 
 const THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -29,13 +28,6 @@ try {
   if (db) db.close();
 }
 `;
-
-/** The pragmas that key a connection, as applyDatabaseKey issues them. */
-function keyingPragmas(key: Uint8Array): string[] {
-  const pragmas: string[] = [];
-  applyDatabaseKey({ pragma: (p: string) => void pragmas.push(p) } as unknown as CipherDatabase.Database, key);
-  return pragmas;
-}
 
 export function vacuumIntoOnThread(file: string, key: Uint8Array, target: string, onProgress?: (done: number, total: number) => void): Promise<void> {
   const total = fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);

@@ -48,16 +48,25 @@ export function SyncPage() {
       <Card title="同步">
         {isAdminRole(session.user.role) ? (
           <Flex vertical gap={16} style={{ maxWidth: 560 }}>
-            <Alert
-              type="info"
-              showIcon
-              title="本设备尚未登记到区级服务器"
-              description="登记后，本机的修改会自动上传，街道其他电脑和区里的修改也会同步到本机；断网时照常工作，联网后自动补传。"
-            />
+            {status.credentialUnopenable ? (
+              // a backup of another PC restored here: its device token was sealed on that PC
+              <Alert type="warning" showIcon title={status.credentialUnopenable.message} description={status.credentialUnopenable.action} />
+            ) : (
+              <Alert
+                type="info"
+                showIcon
+                title="本设备尚未登记到区级服务器"
+                description="登记后，本机的修改会自动上传，街道其他电脑和区里的修改也会同步到本机；断网时照常工作，联网后自动补传。"
+              />
+            )}
             <EnrollForm onEnrolled={() => { reload(); setNonce((n) => n + 1); }} />
           </Flex>
         ) : (
-          <Result status="info" title="本设备尚未登记到区级服务器" subTitle="请联系街道管理员登记本设备。" />
+          <Result
+            status={status.credentialUnopenable ? 'warning' : 'info'}
+            title={status.credentialUnopenable ? status.credentialUnopenable.message : '本设备尚未登记到区级服务器'}
+            subTitle={status.credentialUnopenable ? '请联系街道管理员向区级管理员索取新登记码，重新登记本机；本机数据保留不变。' : '请联系街道管理员登记本设备。'}
+          />
         )}
       </Card>
     );

@@ -16,6 +16,7 @@ const status = (over: Partial<SyncStatus>): SyncStatus => ({
   lastError: null,
   clockDrift: null,
   lastNotice: null,
+  credentialUnopenable: null,
   progress: null,
   ...over,
 });
@@ -28,5 +29,6 @@ describe('the header sync indicator', () => {
     expect(indicatorText(status({ state: 'syncing', running: true, progress: { snapshotRows: 0, pushed: 0, pulled: 0 } }))).toBe('正在同步');
     expect(indicatorText(status({ rejectedCount: 1 }))).toBe('在线 · 被拒 1 条');
     expect(indicatorText(status({ enrolled: false }))).toBe('未登记同步');
+    expect(indicatorText(status({ enrolled: false, credentialUnopenable: { message: 'm', action: 'a' } }))).toBe('需重新登记同步');
   });
 });

@@ -30,7 +30,7 @@ export const TRIGGER_LABEL: Record<SyncTrigger, string> = {
 
 /** One short line for the header: state, and what waits. */
 export function indicatorText(s: SyncStatus): string {
-  if (!s.enrolled) return '未登记同步';
+  if (!s.enrolled) return s.credentialUnopenable ? '需重新登记同步' : '未登记同步';
   const parts = [STATE_LABEL[s.state]];
   const moved = s.progress ? progressText(s.progress) : '';
   if (moved) parts.push(moved);

@@ -6,11 +6,12 @@
  */
 import path from 'node:path';
 import { BackupService } from '../backups';
-import { openKeyedStore } from './keyed';
+import { openDatabase } from '../../../db/open';
+import { Store } from '../../../store/store';
 
 const [file, folder, keyHex] = process.argv.slice(2);
 const key = keyHex && keyHex !== '-' ? Buffer.from(keyHex, 'hex') : null;
-const store = openKeyedStore(file!, key, () => new Date(Date.UTC(2026, 5, 1, 8)));
+const store = new Store(openDatabase(file!, { key }), { now: () => new Date(Date.UTC(2026, 5, 1, 8)) });
 const service = new BackupService({
   dataDir: path.dirname(file!),
   dbFile: file!,
