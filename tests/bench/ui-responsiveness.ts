@@ -12,7 +12,8 @@
  * event-loop delay. Goals (worker): max delay < 50 ms, p99 < 250 ms during every job.
  * Smaller: --households=N (the district street) and BENCH_IMPORT_ROWS (default 20,000). Fewer:
  * UI_BENCH_PHASES=import,export,bootstrap (default all three jobs; without export and bootstrap the
- * district street is not built), UI_BENCH_DESIGNS=worker (default both).
+ * district street is not built), UI_BENCH_DESIGNS=worker (default both). Why: UI_BENCH_STALLS=1 logs
+ * every gap of the host's loop over 50 ms with what the host was doing (host-stalls.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,6 +32,8 @@ import { log, percentile, type Bench, type BenchOptions, type BenchResult } from
 import { sharedDistrict, type District } from './sync-district';
 import { forkServer } from './child-server';
 import type { CallArg, Envelope, Ticks } from './ui-client-main';
+import { probeStalls, type StallProbe } from './host-stalls';
+import { isHostFile } from '../../electron/host/host';
 
 const CALL_EVERY_MS = 20;
 const GOAL_LOOP_MAX_MS = 50;
@@ -65,17 +68,27 @@ interface Figures {
  */
 async function serve(design: Design, dataDir: string): Promise<Served> {
   let backend: { call: Parameters<typeof startWebHost>[0]['backend']['call']; close(): Promise<void> | void };
+  let probe: StallProbe | null = null;
   if (design === 'worker') {
     // BENCH_WORKER_CPU_PROF=<dir>: the backend worker writes a CPU profile there when it ends.
     const prof = process.env.BENCH_WORKER_CPU_PROF;
     const workerExecArgv = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [];
     const host = await startBackendHost({ dataDir, sync: { autoStart: false }, logError: () => undefined, workerExecArgv });
     backend = host;
+    host.subscribe((e) => probe?.mark(`event ${e.type}${e.type === 'progress' ? ` ${e.progress.done}/${e.progress.total}` : ''}`));
   } else {
     const b = createBackend({ dataDir, sync: { autoStart: false }, logError: () => undefined });
     backend = { call: b.call, close: () => b.close() };
   }
-  const web = await startWebHost({ backend, distDir: path.join(dataDir, 'no-dist'), port: 0 });
+  const traced = {
+    call: async (procedure: string, input: unknown, token: string | null) => {
+      if (procedure !== 'auth.me') probe?.mark(`call ${procedure}`);
+      const env = await backend.call(procedure, input, token);
+      if (procedure !== 'auth.me') probe?.mark(`reply ${procedure} ${env.ok ? (isHostFile(env.result) ? `file ${env.result.bytes.length} bytes` : 'ok') : env.error.code}`);
+      return env;
+    },
+  };
+  const web = await startWebHost({ backend: process.env.UI_BENCH_STALLS ? traced : backend, distDir: path.join(dataDir, 'no-dist'), port: 0 });
   const client = await forkServer(new URL('./ui-client-main.ts', import.meta.url), []);
   const call: Call = (procedure, input, token = null, more = { result: true }) =>
     client.ask<Envelope>('call', { url: web.url, procedure, input, token, ...more } satisfies CallArg);
@@ -85,15 +98,21 @@ async function serve(design: Design, dataDir: string): Promise<Served> {
     measured: async (token, job) => {
       const loop = monitorEventLoopDelay({ resolution: 5 });
       const t0 = performance.now();
+      if (process.env.UI_BENCH_STALLS) probe = await probeStalls(GOAL_LOOP_MAX_MS);
       await client.ask('tick', { url: web.url, token, everyMs: CALL_EVERY_MS });
       loop.enable();
       try {
         await job();
       } finally {
         loop.disable();
+        if (probe) {
+          for (const s of await probe.stop()) log(`  stall ${JSON.stringify(s)}`);
+          probe = null;
+        }
       }
       const jobMs = performance.now() - t0;
-      const { latencies, failed } = await client.ask<Ticks>('stop');
+      const { latencies, failed, slow } = await client.ask<Ticks>('stop');
+      if (process.env.UI_BENCH_STALLS && slow.length) log(`  slow auth.me (meant at µs, ms): ${JSON.stringify(slow)}`);
       return {
         job_s: Math.round(jobMs / 100) / 10,
         calls: latencies.length,
