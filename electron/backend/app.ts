@@ -38,6 +38,7 @@ import { backupHandlers, setupRestoreHandlers } from './api/backup-handlers';
 import { BackupService } from './services/backup/backups';
 import { DailyBackups } from './services/backup/daily';
 import { finishPendingRestore, swapRestored } from './services/backup/restore';
+import { checkpointOnThread } from './services/backup/vacuum-thread';
 import { BACKUP_COUNTED_TABLES } from '../../shared/backup/types';
 import { contract } from '../../shared/api/contract';
 import { setupStatus } from './services/setup/street';
@@ -219,6 +220,7 @@ function openInner(opts: BackendOptions, dbFile: string, shared: Shared): Inner 
   const store = new Store(db, {
     now: opts.now,
     secrets: opts.secrets,
+    checkpointElsewhere: () => void checkpointOnThread(dbFile, db.key).catch((err: unknown) => logError('wal checkpoint', err)),
     onChanged: (tables) => {
       emit({ type: 'changed', tables, areas: areasOfTables(tables) });
       emitSyncStatus(); // pending count, a sync's progress
