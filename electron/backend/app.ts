@@ -33,7 +33,7 @@ import { compactionDone, compactStorage } from './sync/compact';
 import type { SecretBox } from './store/secret-box';
 import { areasOfTables, type BackendEvent, type ProgressInfo } from '../../shared/api/events';
 import { CallGate, EXCLUSIVE_PROCEDURES, SNAPSHOT_READS } from './api/call-gate';
-import { openReadOnly } from './db/open';
+import { checkpointLongCommitsElsewhere, openReadOnly } from './db/open';
 import { backupHandlers, setupRestoreHandlers } from './api/backup-handlers';
 import { BackupService } from './services/backup/backups';
 import { DailyBackups } from './services/backup/daily';
@@ -217,10 +217,10 @@ function openInner(opts: BackendOptions, dbFile: string, shared: Shared): Inner 
   const emitSyncStatus = (): void => {
     if (opts.events) emit({ type: 'sync', status: sync.status() });
   };
+  checkpointLongCommitsElsewhere(db.sqlite, () => void checkpointOnThread(dbFile, db.key).catch((err: unknown) => logError('wal checkpoint', err)));
   const store = new Store(db, {
     now: opts.now,
     secrets: opts.secrets,
-    checkpointElsewhere: () => void checkpointOnThread(dbFile, db.key).catch((err: unknown) => logError('wal checkpoint', err)),
     onChanged: (tables) => {
       emit({ type: 'changed', tables, areas: areasOfTables(tables) });
       emitSyncStatus(); // pending count, a sync's progress

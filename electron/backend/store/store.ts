@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { getTableConfig, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { HybridClock } from '../../../shared/hlc';
 import { uuidv7 } from '../../../shared/uuid';
-import type { OpenedDb, Orm } from '../db/open';
+import { commitLong, type OpenedDb, type Orm } from '../db/open';
 import { SYNCED_TABLES, type SyncedTableName } from '../db/schema';
 import { AppError } from '../../../shared/errors';
 import { PLAIN_BOX, type SecretBox } from './secret-box';
@@ -100,18 +100,12 @@ export class Store {
   /** Tables written since the last flush: told to `onChanged` once the transaction commits. */
   private readonly touched = new Set<string>();
   private readonly onChanged: ((tables: string[]) => void) | undefined;
-  /** Checkpoints the WAL off this thread after a long transaction's commit (app.ts); none: SQLite's own, at the commit. */
-  private readonly checkpointElsewhere: (() => void) | undefined;
   /** The async context of the open yielding transaction's work (txYielding), null when none is open. */
   private yielding: AsyncLocalStorage<true> | null = null;
 
-  constructor(
-    db: OpenedDb,
-    opts: { now?: () => Date; secrets?: SecretBox; onChanged?: (tables: string[]) => void; checkpointElsewhere?: () => void } = {},
-  ) {
+  constructor(db: OpenedDb, opts: { now?: () => Date; secrets?: SecretBox; onChanged?: (tables: string[]) => void } = {}) {
     this.secrets = opts.secrets ?? PLAIN_BOX;
     this.onChanged = opts.onChanged;
-    this.checkpointElsewhere = opts.checkpointElsewhere;
     this.sqlite = db.sqlite;
     this.orm = db.orm;
     this.databaseKey = db.key;
@@ -231,7 +225,7 @@ export class Store {
     let out: T;
     try {
       out = await scope.run(true, fn);
-      this.commitLong();
+      commitLong(this.sqlite); // its WAL checkpoint off this thread (db/open.ts)
     } catch (err) {
       if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
       this.touched.clear(); // rolled back: nothing changed
@@ -241,24 +235,6 @@ export class Store {
     }
     this.flushChanged();
     return out;
-  }
-
-  /**
-   * COMMIT of a long transaction. SQLite's automatic checkpoint would run inside it and copy every
-   * page the transaction wrote (tens of MB after a 20,000-row import: seconds in one stretch on this
-   * thread); it is left to checkpointElsewhere instead. The pages themselves are written to the WAL
-   * here: all-or-nothing, that cannot be cut.
-   */
-  private commitLong(): void {
-    if (!this.checkpointElsewhere) return void this.sqlite.exec('COMMIT');
-    const every = this.sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
-    this.sqlite.pragma('wal_autocheckpoint = 0');
-    try {
-      this.sqlite.exec('COMMIT');
-    } finally {
-      this.sqlite.pragma(`wal_autocheckpoint = ${every}`);
-    }
-    this.checkpointElsewhere();
   }
 
   /** Whether a yielding transaction is open (its work is under way). */
