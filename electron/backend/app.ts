@@ -37,11 +37,12 @@ import { compactionDone, compactStorage } from './sync/compact';
 import type { SecretBox } from './store/secret-box';
 import { areasOfTables, type BackendEvent, type ProgressInfo } from '../../shared/api/events';
 import { CallGate, EXCLUSIVE_PROCEDURES, SNAPSHOT_READS } from './api/call-gate';
-import { openReadOnly } from './db/open';
+import { checkpointLongCommitsElsewhere, openReadOnly } from './db/open';
 import { backupHandlers, setupRestoreHandlers } from './api/backup-handlers';
 import { BackupService } from './services/backup/backups';
 import { DailyBackups } from './services/backup/daily';
 import { finishPendingRestore, swapRestored } from './services/backup/restore';
+import { checkpointOnThread } from './services/backup/vacuum-thread';
 import { BACKUP_COUNTED_TABLES } from '../../shared/backup/types';
 import { contract } from '../../shared/api/contract';
 import { setupStatus } from './services/setup/street';
@@ -225,6 +226,7 @@ function openInner(opts: BackendOptions, dbFile: string, key: Buffer | null, sha
   const emitSyncStatus = (): void => {
     if (opts.events) emit({ type: 'sync', status: sync.status() });
   };
+  checkpointLongCommitsElsewhere(db.sqlite, () => void checkpointOnThread(dbFile, db.key).catch((err: unknown) => logError('wal checkpoint', err)));
   const store = new Store(db, {
     now: opts.now,
     secrets: opts.secrets,

@@ -31,6 +31,8 @@ export interface Ticks {
   latencies: number[];
   /** Calls that got no answer (connection refused or reset): their wait until then is counted. */
   failed: number;
+  /** Calls over 250 ms: when they were meant (process.hrtime in µs, the CPU profiles' clock) and how long they took. */
+  slow: { meant_us: number; ms: number }[];
 }
 
 /**
@@ -67,7 +69,13 @@ async function call(arg: CallArg): Promise<Envelope> {
 
 /** `auth.me` on a fixed schedule; a call is timed from its scheduled instant, so a blocked server's wait counts. */
 function ticker(url: string, token: string | null, everyMs: number): () => Promise<Ticks> {
-  const ticks: Ticks = { latencies: [], failed: 0 };
+  const ticks: Ticks = { latencies: [], failed: 0, slow: [] };
+  const hr0 = Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000;
+  const took = (meant: number): void => {
+    const ms = performance.now() - meant;
+    ticks.latencies.push(ms);
+    if (ms > 250) ticks.slow.push({ meant_us: Math.round(hr0 + meant * 1000), ms: Math.round(ms) });
+  };
   const inFlight: Promise<void>[] = [];
   const t0 = performance.now();
   let sent = 0;
@@ -78,10 +86,10 @@ function ticker(url: string, token: string | null, everyMs: number): () => Promi
       sent++;
       inFlight.push(
         post(`${url}/api/auth.me`, JSON.stringify({ input: {} }), token).then(
-          () => void ticks.latencies.push(performance.now() - meant),
+          () => took(meant),
           () => {
             ticks.failed++;
-            ticks.latencies.push(performance.now() - meant);
+            took(meant);
           },
         ),
       );

@@ -4,7 +4,7 @@
  * an Excel export of the 100,000-person street, and the bootstrap of an empty PC from the district
  * server (40,000 households; sync-district.ts). During each, a second client calls a cheap procedure
  * (`auth.me`) every 20 ms over HTTP through browser mode's web host, and the web host's event loop
- * is sampled (monitorEventLoopDelay). Two designs in the same run, same data:
+ * is sampled (monitorEventLoopDelay; the web host in a process of its own, as in browser mode). Two designs in the same run, same data:
  *   worker    — today's: the backend in its worker thread behind the backend host (electron/host/);
  *   in-thread — the old one: createBackend in the web host's own thread.
  * Figures per job: the cheap call's p99 and max latency, counted from when the client meant to send
@@ -12,17 +12,15 @@
  * event-loop delay. Goals (worker): max delay < 50 ms, p99 < 250 ms during every job.
  * Smaller: --households=N (the district street) and BENCH_IMPORT_ROWS (default 20,000). Fewer:
  * UI_BENCH_PHASES=import,export,bootstrap (default all three jobs; without export and bootstrap the
- * district street is not built), UI_BENCH_DESIGNS=worker (default both).
+ * district street is not built), UI_BENCH_DESIGNS=worker (default both). Why: UI_BENCH_STALLS=1 logs
+ * every gap of the host's loop over 50 ms with what the host was doing (host-stalls.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { writeDatabaseKey } from '../../electron/backend/db/database-key';
 import { connectStreetDatabase } from '../../electron/backend/db/street-database';
 import { createBackend, DB_FILE_NAME } from '../../electron/backend/app';
-import { startBackendHost } from '../../electron/host/host';
-import { startWebHost } from '../../electron/backend/web-host/server';
 import { createUser } from '../../electron/backend/services/auth/users';
 import { systemActor } from '../../electron/backend/services/setup/street';
 import { importRows, importWorkbook } from '../../electron/backend/testing/import-file';
@@ -31,6 +29,7 @@ import { log, percentile, type Bench, type BenchOptions, type BenchResult } from
 import { sharedDistrict, type District } from './sync-district';
 import { forkServer } from './child-server';
 import type { CallArg, Envelope, Ticks } from './ui-client-main';
+import type { HostFigures } from './ui-host-main';
 
 const CALL_EVERY_MS = 20;
 const GOAL_LOOP_MAX_MS = 50;
@@ -59,56 +58,46 @@ interface Figures {
 }
 
 /**
- * The backend of one design behind browser mode's web host on 127.0.0.1, and its clients in a
- * process of their own (ui-client-main.ts): this thread is then the web host's alone, as in use,
- * and its sampled loop delay is the host's, not the bench client's parsing of a 20 MB answer.
+ * The backend of one design behind browser mode's web host on 127.0.0.1, in a process of its own
+ * (ui-host-main.ts) as browser mode runs it, and its clients in another (ui-client-main.ts), as a
+ * browser: the sampled loop is then the web host's alone, its heap the host's, not the bench's.
  */
 async function serve(design: Design, dataDir: string): Promise<Served> {
-  let backend: { call: Parameters<typeof startWebHost>[0]['backend']['call']; close(): Promise<void> | void };
-  if (design === 'worker') {
-    // BENCH_WORKER_CPU_PROF=<dir>: the backend worker writes a CPU profile there when it ends.
-    const prof = process.env.BENCH_WORKER_CPU_PROF;
-    const workerExecArgv = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [];
-    const host = await startBackendHost({ dataDir, sync: { autoStart: false }, logError: () => undefined, workerExecArgv });
-    backend = host;
-  } else {
-    const b = createBackend({ dataDir, sync: { autoStart: false }, logError: () => undefined });
-    backend = { call: b.call, close: () => b.close() };
-  }
-  const web = await startWebHost({ backend, distDir: path.join(dataDir, 'no-dist'), port: 0 });
+  const host = await forkServer(new URL('./ui-host-main.ts', import.meta.url), [design, dataDir]);
   const client = await forkServer(new URL('./ui-client-main.ts', import.meta.url), []);
   const call: Call = (procedure, input, token = null, more = { result: true }) =>
-    client.ask<Envelope>('call', { url: web.url, procedure, input, token, ...more } satisfies CallArg);
+    client.ask<Envelope>('call', { url: host.url, procedure, input, token, ...more } satisfies CallArg);
   let closed = false;
   return {
     call,
     measured: async (token, job) => {
-      const loop = monitorEventLoopDelay({ resolution: 5 });
       const t0 = performance.now();
-      await client.ask('tick', { url: web.url, token, everyMs: CALL_EVERY_MS });
-      loop.enable();
+      await host.ask('start');
+      await client.ask('tick', { url: host.url, token, everyMs: CALL_EVERY_MS });
+      let loop: HostFigures;
       try {
         await job();
       } finally {
-        loop.disable();
+        loop = await host.ask<HostFigures>('stop');
+        for (const s of loop.stalls) log(`  stall ${JSON.stringify(s)}`);
       }
       const jobMs = performance.now() - t0;
-      const { latencies, failed } = await client.ask<Ticks>('stop');
+      const { latencies, failed, slow } = await client.ask<Ticks>('stop');
+      if (process.env.UI_BENCH_STALLS && slow.length) log(`  slow auth.me (meant at µs, ms): ${JSON.stringify(slow)}`);
       return {
         job_s: Math.round(jobMs / 100) / 10,
         calls: latencies.length,
         failed,
         call_p99_ms: Math.round(percentile(latencies, 99)),
         call_max_ms: Math.round(Math.max(...latencies)),
-        loop_max_ms: Math.round(loop.max / 1e6),
+        loop_max_ms: loop.loop_max_ms,
       };
     },
     close: async () => {
       if (closed) return;
       closed = true;
       await client.close();
-      await web.close();
-      await backend.close();
+      await host.close();
     },
   };
 }
@@ -151,6 +140,7 @@ async function importJob(design: Design, rows: number, file: ImportFile): Promis
   } finally {
     await served.close();
     fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(`${dir}.key`, { force: true }); // the database's key file (db/database-key.ts)
   }
 }
 
@@ -193,6 +183,7 @@ async function bootstrapJob(design: Design, d: District): Promise<Figures> {
   } finally {
     await served.close();
     fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(`${dir}.key`, { force: true }); // the database's key file (db/database-key.ts)
   }
 }
 
@@ -228,7 +219,7 @@ async function run(opts: BenchOptions): Promise<BenchResult> {
       if (jobs.includes('bootstrap')) await phase(design, 'bootstrap', () => `bootstrap of ${d!.households} households`, () => bootstrapJob(design, d!));
     }
   } finally {
-    if (street) fs.rmSync(street.dir, { recursive: true, force: true });
+    if (street) for (const p of [street.dir, `${street.dir}.key`]) fs.rmSync(p, { recursive: true, force: true });
     fs.rmSync(file.dir, { recursive: true, force: true });
   }
   const json: BenchResult['json'] = { bench: 'ui-responsiveness', phases: jobs.join(','), designs: designs.join(','), import_rows: rows, persons: d?.persons ?? 0, households: d?.households ?? 0 };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Store } from './store';
-import { withSearchIndexDeferred } from './search-index';
+import { withSearchIndexDeferred, withSearchIndexDeferredAsync } from './search-index';
 import { applyRemote, fromChange } from '../sync/apply';
 import { outboxBatch } from '../sync/encode';
 import { TEST_ACTOR, TEST_STREET, testReplicas } from '../sync/testing/memory-replicas';
@@ -107,4 +107,15 @@ describe('deferred search indexing', () => {
     });
     expect(indexOf(b)).toEqual(indexOf(a));
   });
+
+  test('in a yielding transaction the noted rows are indexed a chunk at a time, exactly as the triggers index them', async () => {
+    const a = replica();
+    const b = replica();
+    for (let n = 0; n < 1100; n++) addFamily(a, n); // 2,200 persons: more than one chunk
+    const changes = outboxBatch(a, 100_000);
+    await b.txYielding(() => withSearchIndexDeferredAsync(b, async () => void applyRemote(b, changes.map(fromChange))));
+    expect(b.prepare('SELECT count(*) AS n FROM search_index_dirty').get()).toEqual({ n: 0 });
+    expect(b.prepare('SELECT deferred FROM search_index_state').get()).toEqual({ deferred: 0 });
+    expect(indexOf(b)).toEqual(indexOf(a));
+  }, 120_000);
 });

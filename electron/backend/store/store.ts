@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { getTableConfig, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { HybridClock } from '../../../shared/hlc';
 import { uuidv7 } from '../../../shared/uuid';
-import type { OpenedDb, Orm } from '../db/open';
+import { commitLong, type OpenedDb, type Orm } from '../db/open';
 import { SYNCED_TABLES, type SyncedTableName } from '../db/schema';
 import { AppError } from '../../../shared/errors';
 import { PLAIN_BOX, type SecretBox } from './secret-box';
@@ -225,7 +225,7 @@ export class Store {
     let out: T;
     try {
       out = await scope.run(true, fn);
-      this.sqlite.exec('COMMIT');
+      commitLong(this.sqlite); // its WAL checkpoint off this thread (db/open.ts)
     } catch (err) {
       if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
       this.touched.clear(); // rolled back: nothing changed
