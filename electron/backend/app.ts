@@ -97,7 +97,8 @@ export function createBackend(opts: BackendOptions): Backend {
   let restoredBy: { actor: Actor; summary: string } | null = null;
   const restoreDeps = { service: backups, dataDir: opts.dataDir, dbFile, key, onStaged: (actor: Actor, summary: string) => (restoredBy = { actor, summary }) };
   const extraHandlers = { ...backupHandlers(restoreDeps), ...setupRestoreHandlers(restoreDeps) };
-  inner = openInner(opts, dbFile, key, { emit, logError, gate, sessions, progress, extraHandlers });
+  const checkpoints = { last: Promise.resolve() };
+  inner = openInner(opts, dbFile, key, { emit, logError, gate, sessions, progress, extraHandlers, checkpoints });
   let lastActivity = inner.store.nowDate().getTime();
   const daily = new DailyBackups(backups, {
     now: () => inner.store.nowDate(),
@@ -116,7 +117,7 @@ export function createBackend(opts: BackendOptions): Backend {
   const swapIn = (): void => {
     inner.close();
     swapRestored(dbFile);
-    inner = openInner(opts, dbFile, key, { emit, logError, gate, sessions, progress, extraHandlers });
+    inner = openInner(opts, dbFile, key, { emit, logError, gate, sessions, progress, extraHandlers, checkpoints });
     const by = restoredBy;
     restoredBy = null;
     if (by) inner.store.tx(() => inner.store.audit(by.actor, { action: 'backup.restore', entity: 'backups', entityId: null, summary: by.summary }));
@@ -159,7 +160,10 @@ export function createBackend(opts: BackendOptions): Backend {
         // alone: no call or sync run holds the database while it is replaced
         const staged = await gate.alone(async () => {
           const res = await run();
-          if (res.ok) swapIn();
+          if (res.ok) {
+            await checkpoints.last;
+            swapIn();
+          }
           return res;
         });
         if (!staged.ok) return staged;
@@ -204,6 +208,8 @@ interface Shared {
   sessions: SessionStore;
   progress: (p: ProgressInfo) => void;
   extraHandlers: Partial<Handlers>;
+  /** The last WAL checkpoint handed to its own thread: a restore waits for it before replacing the file (Windows cannot rename a file another connection holds open). */
+  checkpoints: { last: Promise<void> };
 }
 
 /** Opens the database and builds the store, sync and routers on it. */
@@ -226,7 +232,9 @@ function openInner(opts: BackendOptions, dbFile: string, key: Buffer | null, sha
   const emitSyncStatus = (): void => {
     if (opts.events) emit({ type: 'sync', status: sync.status() });
   };
-  checkpointLongCommitsElsewhere(db.sqlite, () => void checkpointOnThread(dbFile, db.key).catch((err: unknown) => logError('wal checkpoint', err)));
+  checkpointLongCommitsElsewhere(db.sqlite, () => {
+    shared.checkpoints.last = checkpointOnThread(dbFile, db.key).catch((err: unknown) => logError('wal checkpoint', err));
+  });
   const store = new Store(db, {
     now: opts.now,
     secrets: opts.secrets,

@@ -1,0 +1,1 @@
+CREATE INDEX `audit_login_idx` ON `audit_events` (`user_id`,`at`) WHERE action = 'auth.login';
