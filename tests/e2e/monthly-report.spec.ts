@@ -123,6 +123,9 @@ test('the monthly report on the demo street: tables with 口径, the chart, its 
   await expect(doc.getByRole('heading', { name: `${street}${monthName}调度报表` })).toBeVisible();
   await expect(page).toHaveTitle(`${street}${monthName}调度报表`);
   await expect(doc.getByTestId('print-table-screening').locator('tr.total')).toContainText(planned);
+  // Rows grouped more than one way print under a heading per group, as the page tags them.
+  await expect(doc.getByTestId('print-table-screening').locator('tr.group')).toHaveText(['按社区', '按群体']);
+  await expect(doc.getByTestId('print-table-problems').locator('tr.group')).toHaveText(['按类别', '按分级', '按来源']);
   const printChart = doc.getByTestId('coverage-chart');
   await expect.poll(() => drawnPixels(printChart), { timeout: 10_000 }).toBeGreaterThan(1000);
   await screenshot(page, 'monthly-report-print');
@@ -152,7 +155,7 @@ test('the monthly report on the demo street: tables with 口径, the chart, its 
     expect(flat, key).toContain(definition.slice(0, 15));
   }
   expect(flat).toContain(`${street}${monthName}调度报表`);
-  for (const s of ['主要指标：排查覆盖率', '制表人：', '审核人：', '日期：']) expect(flat, s).toContain(s);
+  for (const s of ['主要指标：排查覆盖率', '按社区', '按群体', '按类别', '按分级', '按来源', '制表人：', '审核人：', '日期：']) expect(flat, s).toContain(s);
   // The page's figure on the screening table's 合计 line, between its title and its 口径.
   const screeningPart = text.slice(text.indexOf('一、排查覆盖情况'), text.indexOf('二、'));
   const totalLine = screeningPart.split('\n').find((l) => l.trim().startsWith('合计'));
