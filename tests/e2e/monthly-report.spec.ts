@@ -83,6 +83,7 @@ test('the monthly report on the demo street: tables with 口径, the chart, its 
   await expect(page.getByText('本月截至今日，数字仍会变化')).toHaveCount(0);
   await expect(page).toHaveURL(new RegExp(`month=${last.y}-${String(last.m).padStart(2, '0')}`));
   await expect(page.getByTestId('report-table-programmes').getByRole('row').filter({ hasText: '合计' })).toContainText('元');
+  await expect(page.getByTestId('trend-chart').locator('canvas')).toBeVisible({ timeout: 60_000 });
   await screenshot(page, 'monthly-report-previous');
 
   const street = (await page.getByTestId('report-street').innerText()).trim();
