@@ -52,7 +52,11 @@ export function MonthlyReportPage({ month: chosen, slots = STREET_SLOTS }: { mon
           <Typography.Title level={4} style={{ margin: 0 }}>
             月度调度报表
           </Typography.Title>
-          {report && <Typography.Text type="secondary">{report.street.name}</Typography.Text>}
+          {report && (
+            <Typography.Text type="secondary" data-testid="report-street">
+              {report.street.name}
+            </Typography.Text>
+          )}
         </Space>
         <Space wrap>
           <Typography.Text>统计月份</Typography.Text>
@@ -80,7 +84,7 @@ export function MonthlyReportPage({ month: chosen, slots = STREET_SLOTS }: { mon
             {report.complete ? <Tag color="blue">{monthLabel(report.month, current)}</Tag> : <Tag color="orange">本月截至今日，数字仍会变化</Tag>}
             <Typography.Text type="secondary">统计时点：{dayjs(report.asOf).format('YYYY-MM-DD HH:mm')}</Typography.Text>
           </Flex>
-          <div data-testid="report-charts">{slots.charts?.(report)}</div>
+          {slots.charts?.(report)}
           {report.tables.length === 0 ? (
             <Empty description="本月没有可统计的报表" />
           ) : (

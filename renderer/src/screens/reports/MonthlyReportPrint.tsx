@@ -5,13 +5,14 @@
  * page margin (PrintFrame), and 制表人 / 审核人 / 日期 lines at the end. It prints the report alone,
  * so a frozen (报送) copy prints the same way.
  */
-import { useEffect } from 'react';
+import { Fragment, useEffect } from 'react';
 import type { MonthlyReport, ReportTable } from '../../../../shared/reports/monthly-report';
 import { cellText, columnHeader, monthText, reportTitle, tableRows } from '../../../../shared/reports/format';
 import { shanghaiMinute } from '../../../../shared/time/shanghai';
 import { PrintFrame } from '../print/PrintFrame';
 import { MONTHLY_REPORT_BACK } from './monthly-report-source';
 import { CoverageChart } from './ReportCharts';
+import { groupedSeveralWays, rowDimension } from './report-format';
 import { useMonthlyReport } from './use-monthly-report';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
@@ -21,6 +22,7 @@ const CSS = `
 .monthly-print section { break-inside: avoid-page; }
 .monthly-print .print-table td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .monthly-print .print-table tr.total td { font-weight: bold; }
+.monthly-print .print-table tr.group td { font-weight: bold; background: #f3f3f3; }
 .monthly-print .definition { font-size: 9pt; line-height: 1.5; margin: 3px 0 8px; color: #222; }
 .monthly-print .measures { font-size: 10.5pt; margin: 4px 0 8px; }
 .monthly-print .chart { margin: 4px 0 6px; }
@@ -29,12 +31,18 @@ const CSS = `
 
 function ReportTableView({ table, n }: { table: ReportTable; n: number }) {
   const rows = tableRows(table);
+  // Rows grouped more than one way (by 社区 and by 群体, say) print under a heading row per group.
+  const several = groupedSeveralWays(table);
+  const groupAt = (i: number) => {
+    const dim = several && rows[i] !== table.total ? rowDimension(rows[i]!.key) : undefined;
+    return dim && (i === 0 || rowDimension(rows[i - 1]!.key) !== dim) ? dim : undefined;
+  };
   return (
     <>
       <h2>{`${NUMERALS[n] ?? n + 1}、${table.title}`}</h2>
       <table className="print-table" data-testid={`print-table-${table.key}`}>
         <colgroup>
-          <col style={{ width: `${Math.max(18, 100 - table.columns.length * 12)}%` }} />
+          <col style={{ width: `${Math.max(22, 100 - table.columns.length * 15)}%` }} />
           {table.columns.map((c) => <col key={c.key} />)}
         </colgroup>
         <thead>
@@ -49,11 +57,18 @@ function ReportTableView({ table, n }: { table: ReportTable; n: number }) {
               <td colSpan={table.columns.length + 1}>本月无数据</td>
             </tr>
           ) : (
-            rows.map((r) => (
-              <tr key={r.key} className={r === table.total ? 'total' : undefined}>
-                <td>{r.label}</td>
-                {table.columns.map((c) => <td key={c.key} className="num">{cellText(c, r.cells[c.key])}</td>)}
-              </tr>
+            rows.map((r, i) => (
+              <Fragment key={r.key}>
+                {groupAt(i) && (
+                  <tr className="group">
+                    <td colSpan={table.columns.length + 1}>{`按${groupAt(i)}`}</td>
+                  </tr>
+                )}
+                <tr className={r === table.total ? 'total' : undefined}>
+                  <td>{r.label}</td>
+                  {table.columns.map((c) => <td key={c.key} className="num">{cellText(c, r.cells[c.key])}</td>)}
+                </tr>
+              </Fragment>
             ))
           )}
         </tbody>

@@ -2,15 +2,10 @@
 import { Card, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { ReportRow, ReportTable } from '../../../../shared/reports/monthly-report';
-import { formatCell } from './report-format';
-
-/** What a row key's dimension is called, shown when a table groups its rows more than one way. */
-const DIMENSIONS: Record<string, string> = { community: '社区', group: '群体', category: '类别', grade: '分级', source: '来源' };
-
-const dimensionOf = (key: string) => (key.includes(':') ? key.slice(0, key.indexOf(':')) : '');
+import { formatCell, groupedSeveralWays, rowDimension } from './report-format';
 
 export function ReportTableCard({ table }: { table: ReportTable }) {
-  const several = new Set(table.rows.map((r) => dimensionOf(r.key))).size > 1;
+  const several = groupedSeveralWays(table);
   const columns: TableColumnsType<ReportRow> = [
     {
       title: '项目',
@@ -19,7 +14,7 @@ export function ReportTableCard({ table }: { table: ReportTable }) {
       width: 220,
       fixed: 'left',
       render: (label: string, r: ReportRow) => {
-        const dim = DIMENSIONS[dimensionOf(r.key)];
+        const dim = rowDimension(r.key);
         return several && dim ? (
           <>
             <Tag bordered={false}>{dim}</Tag>

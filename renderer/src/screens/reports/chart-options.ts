@@ -94,7 +94,7 @@ export function trendOption(points: TrendPoint[], look: ChartLook = { animation:
     textStyle: { fontSize: FONT },
     tooltip: { trigger: 'axis' },
     legend: { top: 0, data: ['排查覆盖率', '急难型24小时审批率', '四有齐全率', '超期未办结台账'], textStyle: { fontSize: FONT } },
-    grid: { left: 8, right: 8, top: 44, bottom: 8, ...GRID_BOUNDS },
+    grid: { left: 8, right: 8, top: 54, bottom: 8, ...GRID_BOUNDS },
     xAxis: { type: 'category', data: trendLabels(points), axisLabel: { interval: 0, fontSize: FONT } },
     yAxis: [
       { type: 'value', name: '%', min: 0, max: 100, nameTextStyle: { fontSize: FONT }, axisLabel: { formatter: '{value}%' } },

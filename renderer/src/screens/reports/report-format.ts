@@ -1,6 +1,6 @@
 /** How the report's numbers and months read on screen (issue 15): counts as they are, fen as 元, shares as 92.5%; null as —. */
 import { cellText, monthText } from '../../../../shared/reports/format';
-import type { ReportUnit } from '../../../../shared/reports/monthly-report';
+import type { ReportTable, ReportUnit } from '../../../../shared/reports/monthly-report';
 import { todayText } from '../../lib/dates';
 
 /** A cell as the page shows it: the print's and the export's reading, money with its unit. */
@@ -28,4 +28,16 @@ export function validMonth(m: string | null): m is string {
 /** A share that may have nothing to measure. */
 export function shareText(v: number | null | undefined): string {
   return v == null ? '无应统计事项' : cellText({ unit: 'bp' }, v);
+}
+
+/** What a row key's dimension is called (community:…, group:…), for tables that group their rows more than one way. */
+const DIMENSIONS: Record<string, string> = { community: '社区', group: '群体', category: '类别', grade: '分级', source: '来源' };
+
+export function rowDimension(key: string): string | undefined {
+  return key.includes(':') ? DIMENSIONS[key.slice(0, key.indexOf(':'))] : undefined;
+}
+
+/** Whether a table's rows are grouped more than one way (by community and by group, say): then each row says which. */
+export function groupedSeveralWays(table: Pick<ReportTable, 'rows'>): boolean {
+  return new Set(table.rows.map((r) => rowDimension(r.key) ?? '')).size > 1;
 }
