@@ -14,7 +14,7 @@ import type { Store } from '../../store/store';
 import { missingParam, paramOn, requireParam } from '../policy/params';
 import { dibaoStandard, flag, requireAllowanceStandard } from './figures';
 import { basisDecision, decisionInput, exitUnderWay, scheduleOf, type DecisionRow } from './decisions';
-import { deathStopMonth } from './death-end';
+import { deathStopMonth, type DeathStop } from './death-end';
 
 export interface EnrolmentDbRow {
   id: string;
@@ -72,12 +72,12 @@ export function heldBySuspension(store: Store, e: EnrolmentDbRow): DecisionRow |
 export { EXIT_SUSPENSION_RULE };
 
 /** Paid in the month: by its months and status (or held at a gradual exit's end), and not past the end by age or death. */
-export function payableIn(store: Store, e: EnrolmentDbRow, month: string): boolean {
+export function payableIn(store: Store, e: EnrolmentDbRow, month: string, deathStop: DeathStop = (x) => deathStopMonth(store, x)): boolean {
   const ended = e.end_month !== null && month >= e.end_month;
   if (ended ? !(e.start_month && e.start_month <= month && heldBySuspension(store, e)) : !paidIn(e, month)) return false;
   const stop = ageStopMonth(store, e);
   if (stop !== null && month >= stop) return false;
-  const died = deathStopMonth(store, e);
+  const died = deathStop(e);
   return died === null || month < died;
 }
 

@@ -5,16 +5,43 @@
 import { addMonths, monthOf } from '../../../../shared/policy/months';
 import type { Store } from '../../store/store';
 
+type Enrolment = { person_id: string | null; household_id: string };
+/** The first month no longer paid because of death, or null: one enrolment's, or many read from one query. */
+export type DeathStop = (e: Enrolment) => string | null;
+
+/** The month after the last death, once everyone counted has died (one person, or a household's members). */
+function afterLastDeath(diedOn: (string | null)[]): string | null {
+  if (diedOn.length === 0 || diedOn.some((d) => d === null)) return null;
+  return addMonths(monthOf((diedOn as string[]).toSorted().at(-1)!), 1);
+}
+
 /** The first month no longer paid because of death, or null. */
-export function deathStopMonth(store: Store, e: { person_id: string | null; household_id: string }): string | null {
+export function deathStopMonth(store: Store, e: Enrolment): string | null {
   if (e.person_id) {
     const p = store.prepare('SELECT died_on FROM persons WHERE id = ?').get(e.person_id) as { died_on: string | null } | undefined;
-    return p?.died_on ? addMonths(monthOf(p.died_on), 1) : null;
+    return p?.died_on ? afterLastDeath([p.died_on]) : null;
   }
   const members = store
     .prepare('SELECT died_on FROM persons WHERE household_id = ? AND deleted_at IS NULL')
     .all(e.household_id) as { died_on: string | null }[];
-  if (members.length === 0 || members.some((m) => m.died_on === null)) return null;
-  const last = members.map((m) => m.died_on!).sort().at(-1)!;
-  return addMonths(monthOf(last), 1);
+  return afterLastDeath(members.map((m) => m.died_on));
+}
+
+/** deathStopMonth for every enrolment of a street, from one read of its persons (reports, the gap check). */
+export function streetDeathStops(store: Store, streetCode: string): DeathStop {
+  const rows = store.prepare('SELECT id, household_id, died_on, deleted_at FROM persons WHERE street_code = ?').all(streetCode) as {
+    id: string;
+    household_id: string;
+    died_on: string | null;
+    deleted_at: string | null;
+  }[];
+  const diedOn = new Map(rows.map((r) => [r.id, r.died_on]));
+  const members = new Map<string, (string | null)[]>();
+  for (const r of rows) if (r.deleted_at === null) members.set(r.household_id, [...(members.get(r.household_id) ?? []), r.died_on]);
+  return (e) => {
+    if (!e.person_id) return afterLastDeath(members.get(e.household_id) ?? []);
+    if (!diedOn.has(e.person_id)) return deathStopMonth(store, e); // not a person of the street: read alone
+    const d = diedOn.get(e.person_id);
+    return d ? afterLastDeath([d]) : null;
+  };
 }

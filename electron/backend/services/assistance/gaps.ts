@@ -17,7 +17,7 @@ import { maskIdNumber } from '../../../../shared/id-number';
 import type { Store } from '../../store/store';
 import { requireParam } from '../policy/params';
 import { ageStopMonth, amountFor, payableIn, type EnrolmentDbRow } from './amounts';
-import { deathStopMonth } from './death-end';
+import { streetDeathStops, type DeathStop } from './death-end';
 import { OPEN_STATUSES } from './exits';
 import { allowanceStandard } from './figures';
 import { streetProgrammes } from './programme-categories';
@@ -66,6 +66,13 @@ export function entitlementGaps(store: Store, street: string, onDate: string): E
   // One truth: a household's programmes come from its enrolments in force, its situations from tags.
   const programmes = streetProgrammes(store, street);
   for (const p of persons) p.categories = JSON.stringify(mergeCategories(JSON.parse(p.categories) as string[], programmes.get(p.household_id) ?? []));
+  // Read once for the whole street: the standards in force on the day, the months payment stops by death.
+  const standards = new Map<SubsidyKind, number | null>();
+  const standardOf = (kind: SubsidyKind) => {
+    if (!standards.has(kind)) standards.set(kind, allowanceStandard(store, street, kind, onDate));
+    return standards.get(kind)!;
+  };
+  const deathStop = streetDeathStops(store, street);
   const enrolments = store
     .prepare(`SELECT * FROM enrolments WHERE street_code = ? AND deleted_at IS NULL`)
     .all(street) as EnrolmentDbRow[];
@@ -91,8 +98,8 @@ export function entitlementGaps(store: Store, street: string, onDate: string): E
           params,
         );
     for (const kind of kinds) {
-      const standardFen = allowanceStandard(store, street, kind, onDate);
-      const receiving = (byPerson.get(p.id) ?? []).find((e) => e.programme === kind && payableIn(store, e, month));
+      const standardFen = standardOf(kind);
+      const receiving = (byPerson.get(p.id) ?? []).find((e) => e.programme === kind && payableIn(store, e, month, deathStop));
       const base = { ...who, subsidy: kind, standardFen };
       if (!receiving) {
         out.push({ ...base, problem: 'missing', receivedFen: null });
@@ -104,25 +111,26 @@ export function entitlementGaps(store: Store, street: string, onDate: string): E
     }
     for (const e of byPerson.get(p.id) ?? []) {
       if (!STILL_OPEN.includes(e.status)) continue;
-      const end = entitlementEnd(store, e, p, kinds, month, onDate);
+      const end = entitlementEnd(store, deathStop, e, p, kinds, month, onDate);
       if (!end || (e.end_month !== null && e.end_month <= end.stopMonth)) continue;
       out.push({ ...who, subsidy: e.programme, enrolmentId: e.id, standardFen: null, problem: 'should-exit', receivedFen: null, ...end });
     }
   }
-  out.push(...householdReviews(store, enrolments, persons, month, onDate));
+  out.push(...householdReviews(deathStop, enrolments, persons, month, onDate));
   return out;
 }
 
 /** Why and from when a person's open enrolment is no longer due, or null while it is. */
 function entitlementEnd(
   store: Store,
+  deathStop: DeathStop,
   e: EnrolmentDbRow,
   p: Row,
   kinds: readonly SubsidyKind[],
   month: string,
   onDate: string,
 ): { reason: GapReason; stopMonth: string } | null {
-  if (p.died_on !== null && p.died_on <= onDate) return { reason: 'death', stopMonth: deathStopMonth(store, e)! };
+  if (p.died_on !== null && p.died_on <= onDate) return { reason: 'death', stopMonth: deathStop(e)! };
   const ageStop = ageStopMonth(store, e);
   if (ageStop !== null && month >= ageStop) return { reason: 'age', stopMonth: ageStop };
   return leftCategory(e, p, kinds) ? { reason: 'category', stopMonth: addMonths(month, 1) } : null;
@@ -140,7 +148,7 @@ function leftCategory(e: EnrolmentDbRow, p: Row, kinds: readonly SubsidyKind[]):
 }
 
 /** Household enrolments (低保, 低保边缘) whose members changed: all died, the head died, fewer alive than covered. */
-function householdReviews(store: Store, enrolments: EnrolmentDbRow[], persons: Row[], month: string, onDate: string): EntitlementGap[] {
+function householdReviews(deathStop: DeathStop, enrolments: EnrolmentDbRow[], persons: Row[], month: string, onDate: string): EntitlementGap[] {
   const out: EntitlementGap[] = [];
   const byHousehold = new Map<string, Row[]>();
   for (const p of persons) byHousehold.set(p.household_id, [...(byHousehold.get(p.household_id) ?? []), p]);
@@ -153,7 +161,7 @@ function householdReviews(store: Store, enrolments: EnrolmentDbRow[], persons: R
     const who = { personId: head.id, householdId: e.household_id, name: head.name, idMasked: maskIdNumber(head.id_number), communityName: head.community_name };
     const base = { ...who, subsidy: e.programme, enrolmentId: e.id, standardFen: null, receivedFen: null };
     if (alive.length === 0) {
-      const stopMonth = deathStopMonth(store, e);
+      const stopMonth = deathStop(e);
       if (stopMonth && (e.end_month === null || e.end_month > stopMonth)) out.push({ ...base, problem: 'should-exit', reason: 'death', stopMonth });
     } else if (!alive.some((m) => m.relation === HEAD_RELATION) && members.some((m) => m.relation === HEAD_RELATION)) {
       out.push({ ...base, problem: 'review', reason: 'head-died' });

@@ -15,6 +15,7 @@ import { loadCaregiverRow } from './caregivers';
 import { assertSupportedAtHome, loadCarePerson, today } from './people';
 import { loadProfile } from './profiles';
 import { nextSerial } from './serials';
+import { byPerson } from './by-person';
 
 export interface AgreementRow {
   id: string;
@@ -92,10 +93,18 @@ export function agreementOut(store: Store, streetCode: string, id: string): Agre
   return toAgreement(loadAgreementRow(store, streetCode, id), today(store), renewalWindow(store, streetCode));
 }
 
+/** A person's agreements, latest first (the street's list below keeps the same order per person). */
+const LATEST_FIRST = 'ORDER BY a.start_date DESC, a.created_at DESC, a.id';
+
 export function personAgreements(store: Store, streetCode: string, personId: string): AgreementRow[] {
   return store
-    .prepare(`${SELECT} WHERE a.person_id = ? AND a.street_code = ? AND a.deleted_at IS NULL ORDER BY a.start_date DESC, a.created_at DESC`)
+    .prepare(`${SELECT} WHERE a.person_id = ? AND a.street_code = ? AND a.deleted_at IS NULL ${LATEST_FIRST}`)
     .all(personId, streetCode) as AgreementRow[];
+}
+
+/** Every person's agreements of the street at once, each as personAgreements gives them. */
+export function streetAgreements(store: Store, streetCode: string): Map<string, AgreementRow[]> {
+  return byPerson(store.prepare(`${SELECT} WHERE a.street_code = ? AND a.deleted_at IS NULL ${LATEST_FIRST}`).all(streetCode) as AgreementRow[]);
 }
 
 export function renewalsDue(store: Store, streetCode: string): Agreement[] {

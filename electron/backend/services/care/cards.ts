@@ -11,11 +11,12 @@ import type { CardStatus } from '../../../../shared/care/codes';
 import { AppError } from '../../../../shared/errors';
 import type { Actor, Store } from '../../store/store';
 import { nextSerial } from './serials';
+import { firstByPerson } from './by-person';
 import { paramOn, requireParam } from '../policy/params';
 import { personAgreements } from './agreements';
 import { assertSupportedAtHome, loadCarePerson, today } from './people';
 
-interface CardRow {
+export interface CardRow {
   id: string;
   person_id: string;
   agreement_id: string | null;
@@ -75,10 +76,16 @@ export function personCards(store: Store, streetCode: string, personId: string):
   return rows.map(toCard);
 }
 
+/** The card in use: the latest active one (the street's list below picks the same per person). */
+const ACTIVE_LATEST = "k.deleted_at IS NULL AND k.status = 'active' ORDER BY k.created_at DESC, k.id";
+
 export function activeCardRow(store: Store, streetCode: string, personId: string): CardRow | undefined {
-  return store
-    .prepare(`${SELECT} WHERE k.person_id = ? AND k.street_code = ? AND k.deleted_at IS NULL AND k.status = 'active' ORDER BY k.created_at DESC LIMIT 1`)
-    .get(personId, streetCode) as CardRow | undefined;
+  return store.prepare(`${SELECT} WHERE k.person_id = ? AND k.street_code = ? AND ${ACTIVE_LATEST} LIMIT 1`).get(personId, streetCode) as CardRow | undefined;
+}
+
+/** Every person's card in use of the street at once, as activeCardRow gives it. */
+export function streetActiveCards(store: Store, streetCode: string): Map<string, CardRow> {
+  return firstByPerson(store.prepare(`${SELECT} WHERE k.street_code = ? AND ${ACTIVE_LATEST}`).all(streetCode) as CardRow[]);
 }
 
 export function listCards(

@@ -6,6 +6,7 @@ import { AppError } from '../../../../shared/errors';
 import type { SelfCareIndicator } from '../../../../shared/care/codes';
 import type { Actor, Store } from '../../store/store';
 import { assertSupportedAtHome, loadCarePerson } from './people';
+import { firstByPerson } from './by-person';
 
 interface ProfileRow {
   id: string;
@@ -23,15 +24,25 @@ interface ProfileRow {
   transfer_reason: string | null;
 }
 
+/** A person's profile is the first one made (the street's list below picks the same). */
+const FIRST_MADE = 'deleted_at IS NULL ORDER BY created_at, id';
+
 function profileRow(store: Store, personId: string): ProfileRow | undefined {
-  return store
-    .prepare('SELECT * FROM care_profiles WHERE person_id = ? AND deleted_at IS NULL ORDER BY created_at LIMIT 1')
-    .get(personId) as ProfileRow | undefined;
+  return store.prepare(`SELECT * FROM care_profiles WHERE person_id = ? AND ${FIRST_MADE} LIMIT 1`).get(personId) as ProfileRow | undefined;
 }
 
 export function loadProfile(store: Store, personId: string): CareProfile | null {
   const r = profileRow(store, personId);
-  if (!r) return null;
+  return r ? toProfile(r) : null;
+}
+
+/** Every person's profile of the street at once, as loadProfile gives it. */
+export function streetProfiles(store: Store, streetCode: string): Map<string, CareProfile> {
+  const rows = firstByPerson(store.prepare(`SELECT * FROM care_profiles WHERE street_code = ? AND ${FIRST_MADE}`).all(streetCode) as ProfileRow[]);
+  return new Map([...rows].map(([id, r]) => [id, toProfile(r)]));
+}
+
+function toProfile(r: ProfileRow): CareProfile {
   return {
     personId: r.person_id,
     selfCareMet: r.self_care_met ? (JSON.parse(r.self_care_met) as Record<string, boolean>) : null,

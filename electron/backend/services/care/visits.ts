@@ -7,6 +7,7 @@ import { AppError } from '../../../../shared/errors';
 import { createItem } from '../ledger/items';
 import type { Actor, Store } from '../../store/store';
 import { loadCarePerson, today } from './people';
+import { byPerson, firstByPerson } from './by-person';
 
 interface VisitRow {
   id: string;
@@ -44,11 +45,18 @@ function toVisit(r: VisitRow): Visit {
   };
 }
 
+/** Latest first (the street's list below keeps the same order per person). */
+const LATEST_FIRST = 'ORDER BY visit_date DESC, created_at DESC, id';
+
 export function personVisits(store: Store, personId: string): Visit[] {
-  const rows = store
-    .prepare('SELECT * FROM care_visits WHERE person_id = ? AND deleted_at IS NULL ORDER BY visit_date DESC, created_at DESC')
-    .all(personId) as VisitRow[];
+  const rows = store.prepare(`SELECT * FROM care_visits WHERE person_id = ? AND deleted_at IS NULL ${LATEST_FIRST}`).all(personId) as VisitRow[];
   return rows.map(toVisit);
+}
+
+/** Every person's visits of the street at once, each as personVisits gives them. */
+export function streetVisits(store: Store, streetCode: string): Map<string, Visit[]> {
+  const rows = store.prepare(`SELECT * FROM care_visits WHERE street_code = ? AND deleted_at IS NULL ${LATEST_FIRST}`).all(streetCode) as VisitRow[];
+  return new Map([...byPerson(rows)].map(([id, list]) => [id, list.map(toVisit)]));
 }
 
 /** What staff enter for a visit: the visit without its id and what the rules work out. */
@@ -99,11 +107,21 @@ interface PlanRow {
   updated_at: string;
 }
 
+/** A person's plan is the first one made (the street's list below picks the same). */
+const FIRST_MADE = 'deleted_at IS NULL ORDER BY created_at, id';
+
 export function loadPlan(store: Store, personId: string): EmergencyPlan | null {
-  const r = store
-    .prepare('SELECT * FROM care_plans WHERE person_id = ? AND deleted_at IS NULL ORDER BY created_at LIMIT 1')
-    .get(personId) as PlanRow | undefined;
-  if (!r) return null;
+  const r = store.prepare(`SELECT * FROM care_plans WHERE person_id = ? AND ${FIRST_MADE} LIMIT 1`).get(personId) as PlanRow | undefined;
+  return r ? toPlan(r) : null;
+}
+
+/** Every person's plan of the street at once, as loadPlan gives it. */
+export function streetPlans(store: Store, streetCode: string): Map<string, EmergencyPlan> {
+  const rows = firstByPerson(store.prepare(`SELECT * FROM care_plans WHERE street_code = ? AND ${FIRST_MADE}`).all(streetCode) as PlanRow[]);
+  return new Map([...rows].map(([id, r]) => [id, toPlan(r)]));
+}
+
+function toPlan(r: PlanRow): EmergencyPlan {
   return {
     personId: r.person_id,
     contacts: JSON.parse(r.contacts) as EmergencyPlan['contacts'],

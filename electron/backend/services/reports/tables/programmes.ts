@@ -3,6 +3,7 @@ import { PROGRAMMES } from '../../../../../shared/assistance/codes';
 import type { ReportRow, ReportTable } from '../../../../../shared/reports/monthly-report';
 import type { Store } from '../../../store/store';
 import { payableIn, type EnrolmentDbRow } from '../../assistance/amounts';
+import { streetDeathStops } from '../../assistance/death-end';
 import type { ReportMonth } from '../monthly';
 import { add, count, fen, tally, totalOf } from './common';
 
@@ -29,9 +30,10 @@ export function programmesTable(store: Store, m: ReportMonth): ReportTable {
   const enrolments = store
     .prepare(`SELECT * FROM enrolments WHERE street_code = ? AND deleted_at IS NULL AND programme IN (${FOLLOWED.map(() => '?').join(',')}) AND start_month IS NOT NULL AND start_month <= ?`)
     .all(m.streetCode, ...FOLLOWED, m.month) as EnrolmentDbRow[];
+  const deathStop = streetDeathStops(store, m.streetCode); // one read for all enrolments, not one per enrolment
   for (const e of enrolments) {
     const r = rows.get(e.programme)!;
-    if (payableIn(store, e, m.month)) (add(r, 'inForce'), add(r, 'persons', e.covered_persons));
+    if (payableIn(store, e, m.month, deathStop)) (add(r, 'inForce'), add(r, 'persons', e.covered_persons));
     if (e.start_month === m.month) add(r, 'enrolled');
     if (e.end_month === m.month) add(r, 'exited');
   }
