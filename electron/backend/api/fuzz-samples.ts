@@ -258,6 +258,8 @@ export function samples(s: Seeded): Partial<Record<ProcedureName, unknown>> {
     'care.cardByCode': { code: 'ZL-120110001000-2024-00-0001-7' },
     'care.recordPrint': { document: 'care-cards', ids: [s.cardId], mode: 'preview' },
     'reports.monthly': { month: '2024-03' },
+    'reports.exportMonthly': { month: '2024-03' },
+    'reports.trend': { months: 6 },
     // backups: a folder that exists; a backup file that does not (restores are tested in backups.test.ts)
     'backup.setFolder': { folder: os.tmpdir() },
     'backup.previewRestore': { path: path.join(os.tmpdir(), 'doudi-no-such-backup.sqlite') },
