@@ -53,3 +53,23 @@ describe('hybrid logical clock', () => {
     expect(c2.tick() > last).toBe(true);
   });
 });
+
+describe('a clock that does not move', () => {
+  test('65,536 stamps in one millisecond go on into the next, still in order', () => {
+    const clock = new HybridClock('n1', () => 1000);
+    let prev = clock.tick();
+    for (let i = 0; i < 70_000; i++) {
+      const t = clock.tick();
+      expect(t > prev).toBe(true);
+      prev = t;
+    }
+    expect(parseHlc(prev).millis).toBe(1001);
+  });
+
+  test('a remote stamp with a full counter is followed by a later local one', () => {
+    const clock = new HybridClock('n1', () => 1000);
+    clock.receive(formatHlc({ millis: 1000, counter: 0xffff, node: 'n2' }));
+    const t = clock.tick();
+    expect(t > formatHlc({ millis: 1000, counter: 0xffff, node: 'n2' })).toBe(true);
+  });
+});

@@ -42,7 +42,7 @@ export class HybridClock {
     if (wall > this.last.millis) {
       this.last = { millis: wall, counter: 0, node: this.node };
     } else {
-      this.last = { millis: this.last.millis, counter: this.bump(this.last.counter), node: this.node };
+      this.last = { ...this.after(this.last.millis, this.last.counter), node: this.node };
     }
     return formatHlc(this.last);
   }
@@ -52,12 +52,12 @@ export class HybridClock {
     const r = parseHlc(remote);
     const wall = this.now();
     const millis = Math.max(wall, this.last.millis, r.millis);
-    let counter: number;
-    if (millis === this.last.millis && millis === r.millis) counter = this.bump(Math.max(this.last.counter, r.counter));
-    else if (millis === this.last.millis) counter = this.bump(this.last.counter);
-    else if (millis === r.millis) counter = this.bump(r.counter);
-    else counter = 0;
-    this.last = { millis, counter, node: this.node };
+    let next: { millis: number; counter: number };
+    if (millis === this.last.millis && millis === r.millis) next = this.after(millis, Math.max(this.last.counter, r.counter));
+    else if (millis === this.last.millis) next = this.after(millis, this.last.counter);
+    else if (millis === r.millis) next = this.after(millis, r.counter);
+    else next = { millis, counter: 0 };
+    this.last = { ...next, node: this.node };
   }
 
   current(): string {
@@ -72,8 +72,12 @@ export class HybridClock {
     this.last = { ...parseHlc(last), node: this.node };
   }
 
-  private bump(c: number): number {
-    if (c >= MAX_COUNTER) throw new Error('HLC counter overflow');
-    return c + 1;
+  /**
+   * The stamp after (millis, counter). A full counter moves to the next millisecond: only a clock that
+   * does not move (an injected test clock, the demo's generated past) makes 65,536 stamps in one
+   * millisecond, and running 1 ms ahead of it keeps the order without refusing the write.
+   */
+  private after(millis: number, counter: number): { millis: number; counter: number } {
+    return counter >= MAX_COUNTER ? { millis: millis + 1, counter: 0 } : { millis, counter: counter + 1 };
   }
 }
