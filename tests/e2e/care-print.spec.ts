@@ -128,6 +128,7 @@ test('care documents print to PDF with Chromium', async ({ page }) => {
   // The code, scanned into the search box (a scanner types it and presses Enter), opens the card holder.
   await page.emulateMedia({ media: 'screen' });
   await page.goto(app.url);
+  await page.getByTestId('wb-households').click(); // the search box is the household list's, one click from the 工作台
   await page.getByLabel('搜索').fill(code);
   await page.getByLabel('搜索').press('Enter');
   await expect(page.getByText(cards[0]!.personName).first()).toBeVisible();

@@ -157,6 +157,7 @@ test('a day on the demo street: 耿淑兰’s file, a repeat closed, a new house
   // The code, scanned into the search box (a scanner types it and presses Enter), opens the person.
   await page.emulateMedia({ media: 'screen' });
   await page.goto(app.url);
+  await page.getByTestId('wb-households').click(); // the search box is the household list's, one click from the 工作台
   await page.getByLabel('搜索').fill(code!);
   await page.getByLabel('搜索').press('Enter');
   await expect(page).toHaveURL(new RegExp(`#/care/person/${card.personId}$`));
