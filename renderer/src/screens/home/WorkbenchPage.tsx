@@ -108,9 +108,7 @@ function SyncCard({ wb }: { wb: Workbench }) {
 }
 
 /** The cards of the page, in order: sections from the backend, then sync. Add a card here. */
-const SECTION_CARDS: ((wb: Workbench, districtUser: boolean) => ReactNode)[] = [
-  // the district's 通报 naming this street come first: they ask for corrections
-  (_wb, districtUser) => (districtUser ? null : <CircularsCard key="circulars" hideWhenEmpty />),
+const SECTION_CARDS: ((wb: Workbench) => ReactNode)[] = [
   (wb) => wb.sections.map((s) => <SectionCard key={s.key} section={s} />),
   (wb) => <SyncCard wb={wb} />,
 ];
@@ -118,7 +116,7 @@ const SECTION_CARDS: ((wb: Workbench, districtUser: boolean) => ReactNode)[] = [
 export function WorkbenchPage() {
   const { session } = useSession();
   const q = useApiQuery(() => api.call('home.workbench', {}), []);
-  const cards = q.data ? SECTION_CARDS.flatMap((c) => c(q.data!, session.user.role === 'district-admin')).flat().filter(Boolean) : [];
+  const cards = q.data ? SECTION_CARDS.flatMap((c) => c(q.data!)).flat().filter(Boolean) : [];
   return (
     <div data-testid="workbench">
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
@@ -137,13 +135,17 @@ export function WorkbenchPage() {
       ) : !q.data ? (
         <LoadingBlock text="正在统计待办…" />
       ) : (
-        <Row gutter={[12, 12]}>
+        <>
+          {/* the district's 通报 naming this street, above the rest (they ask for corrections); nothing when there is none */}
+          {session.user.role !== 'district-admin' && <CircularsCard hideWhenEmpty style={{ marginBottom: 12 }} />}
+          <Row gutter={[12, 12]}>
           {cards.map((c, i) => (
             <Col key={i} xs={24} md={12} xl={8}>
               {c}
             </Col>
           ))}
-        </Row>
+          </Row>
+        </>
       )}
     </div>
   );

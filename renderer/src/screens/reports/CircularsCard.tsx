@@ -2,6 +2,7 @@
  * 通报 on a street's 工作台 (issue 15): the district's published 通报 naming this street, newest
  * first, each opening its printable text. (Mounted by the 工作台; empty when there is none.)
  */
+import type { CSSProperties } from 'react';
 import { Button, Card, Empty, List, Tag } from 'antd';
 import { api } from '../../api/client';
 import { ErrorBlock } from '../../components/ErrorBlock';
@@ -9,11 +10,11 @@ import { useApiQuery } from '../../hooks/use-api-query';
 import { formatInstant } from '../../lib/dates';
 import { navigate } from '../../router/use-route';
 
-export function CircularsCard({ hideWhenEmpty = false }: { hideWhenEmpty?: boolean }) {
+export function CircularsCard({ hideWhenEmpty = false, style }: { hideWhenEmpty?: boolean; style?: CSSProperties }) {
   const q = useApiQuery(() => api.call('reports.circulars', {}), []);
   if (hideWhenEmpty && !q.error && (q.data ?? []).length === 0) return null;
   return (
-    <Card size="small" title="区民政局通报" data-testid="circulars-card" loading={q.loading && !q.data}>
+    <Card size="small" title="区民政局通报" data-testid="circulars-card" loading={q.loading && !q.data} style={style}>
       {q.error ? (
         <ErrorBlock error={q.error} onRetry={q.reload} />
       ) : (q.data ?? []).length === 0 ? (
