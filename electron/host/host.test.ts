@@ -12,6 +12,7 @@ import { BACKEND_CRASHED_MESSAGE, type BackendEvent } from '../../shared/api/eve
 import { ADMIN, TEST_STREET } from '../backend/testing/harness';
 import { importRows, importWorkbook } from '../backend/testing/import-file';
 import { startBackendHost, type BackendHost } from './host';
+import { removeTestDir } from '../backend/testing/remove-dir';
 
 let dataDir: string;
 let host: BackendHost;
@@ -25,7 +26,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await host.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  removeTestDir(dataDir);
 });
 
 async function setUp(): Promise<string> {

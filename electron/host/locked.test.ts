@@ -11,12 +11,13 @@ import { createBackend, DB_FILE_NAME } from '../backend/app';
 import { databaseKeyFile, newDatabaseKey } from '../backend/db/database-key';
 import { formatRecoveryKey } from '../backend/db/recovery-key';
 import { startBackendHost, type BackendHost } from './host';
+import { removeTestDir } from '../backend/testing/remove-dir';
 
 let dataDir: string;
 let host: BackendHost | undefined;
 afterEach(async () => {
   await host?.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  removeTestDir(dataDir);
   fs.rmSync(databaseKeyFile(dataDir), { force: true });
 });
 

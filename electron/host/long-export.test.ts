@@ -18,6 +18,7 @@ import { systemActor } from '../backend/services/setup/street';
 import { HOUSEHOLD_SHEET, MEMBER_SHEET } from '../backend/services/registry/excel-export';
 import { startWebHost, type WebHost } from '../backend/web-host/server';
 import { isHostFile, startBackendHost, withBase64File, type BackendHost } from './host';
+import { removeTestDir } from '../backend/testing/remove-dir';
 
 const HOUSEHOLDS = 1500;
 let dataDir: string;
@@ -44,7 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await web?.close();
   await host?.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  removeTestDir(dataDir);
 });
 
 async function readBack(bytes: Uint8Array) {

@@ -13,6 +13,7 @@ import type { BackendEvent, ProgressInfo } from '../../shared/api/events';
 import { ADMIN, TEST_STREET } from '../backend/testing/harness';
 import { importRows, importWorkbook } from '../backend/testing/import-file';
 import { startBackendHost, type BackendHost } from './host';
+import { removeTestDir } from '../backend/testing/remove-dir';
 
 let dataDir: string;
 let host: BackendHost;
@@ -29,7 +30,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await host.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  removeTestDir(dataDir);
 });
 
 async function must<T>(procedure: string, input: unknown, token: string | null): Promise<T> {

@@ -5,6 +5,7 @@ import * as electron from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { createMainWindow, focusWindow, windowTitle } from './main-window';
 import { resolveAppPaths } from './paths';
+import { removeTestDir } from '../backend/testing/remove-dir';
 
 vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events');
@@ -97,7 +98,7 @@ describe('createMainWindow', () => {
     dialog.showErrorBox.mockClear();
     dialog.showMessageBox.mockClear();
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => removeTestDir(dir));
 
   const make = () => {
     const mainDir = path.join(dir, 'app', 'dist-electron');

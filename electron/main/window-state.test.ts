@@ -12,6 +12,7 @@ import {
   writeWindowState,
   type Rect,
 } from './window-state';
+import { removeTestDir } from '../backend/testing/remove-dir';
 
 // Never load the real module: it would try to download the Electron binary.
 vi.mock('electron', () => ({}));
@@ -109,7 +110,7 @@ describe('reading and writing the state file', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-window-state-'));
   });
   afterEach(() => {
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeTestDir(dir);
   });
 
   it('round-trips a state', () => {
@@ -157,7 +158,7 @@ describe('trackWindowState', () => {
   });
   afterEach(() => {
     vi.useRealTimers();
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeTestDir(dir);
   });
 
   const stored = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;

@@ -15,6 +15,7 @@ import { createBackend } from '../../electron/backend/app';
 import { httpTransport } from '../../electron/backend/sync/http';
 import { enrollDevice, syncConfig, syncOnce } from '../../electron/backend/sync/session';
 import { exportBundle, importAnswer } from '../../electron/backend/sync/bundle';
+import { removeTestDir } from '../../electron/backend/testing/remove-dir';
 
 const STREET = '120110001000';
 
@@ -49,7 +50,7 @@ describe(`the admin CLI while the server runs (${pgAdmin ? 'PostgreSQL' : 'PGlit
   afterAll(async () => {
     await server?.stop();
     await scratch?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    removeTestDir(dataDir);
   });
 
   test('the admin secret is readable by the server\'s user only', () => {
@@ -156,7 +157,7 @@ describe(`the admin CLI while the server runs (${pgAdmin ? 'PostgreSQL' : 'PGlit
       expect(missing.stderr).toContain('无法读取同步包文件');
     } finally {
       pc.close();
-      fs.rmSync(pcDir, { recursive: true, force: true });
+      removeTestDir(pcDir);
     }
   }, 120_000);
 });
@@ -167,7 +168,7 @@ describe('a data directory held by a live process that is no reachable server', 
   beforeAll(() => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-admin-lock-'));
   });
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => removeTestDir(dataDir));
 
   test('the CLI refuses with a Chinese message and opens nothing', async () => {
     fs.writeFileSync(path.join(dataDir, 'server.lock'), `${process.pid}\n`);

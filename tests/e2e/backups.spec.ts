@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { atShanghai, goHash, openSignedIn, setUpAssistanceStreet } from '../support/assistance-street';
 import { expect, screenshot, test } from './fixtures';
+import { removeTestDir } from '../../electron/backend/testing/remove-dir';
 
 test('make a backup, see it listed with its check, restore it', async ({ page, app, clock }) => {
   test.setTimeout(120_000);
@@ -42,7 +43,7 @@ test('make a backup, see it listed with its check, restore it', async ({ page, a
     expect(fs.readdirSync(usb).filter((f) => f.endsWith('-manual.sqlite'))).toHaveLength(1);
     await expect(list.getByRole('row')).toHaveCount(2);
   } finally {
-    fs.rmSync(usb, { recursive: true, force: true });
+    removeTestDir(usb);
   }
 
   // later work, then the restore

@@ -12,6 +12,7 @@ import { test as base } from '@playwright/test';
 import { startBackendHost, type BackendHost } from '../../electron/host/host';
 import { startWebHost } from '../../electron/backend/web-host/server';
 import { databaseKeyFile } from '../../electron/backend/db/database-key';
+import { removeTestDir } from '../../electron/backend/testing/remove-dir';
 
 export interface App {
   url: string;
@@ -73,8 +74,8 @@ export const test = base.extend<{ app: App; clock: TestClock }>({
       await use({ url: host.url, backend, dataDir });
       await host.close();
       await backend.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      fs.rmSync(`${dataDir}-backups`, { recursive: true, force: true }); // the default backup folder
+      removeTestDir(dataDir);
+      removeTestDir(`${dataDir}-backups`); // the default backup folder
       fs.rmSync(databaseKeyFile(dataDir), { force: true }); // browser mode keeps the key beside the folder
     },
     { scope: 'test' },

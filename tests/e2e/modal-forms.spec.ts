@@ -11,6 +11,7 @@ import { INVESTIGATOR } from '../../electron/backend/testing/enrolment';
 import { atShanghai, goHash, openSignedIn, setUpAssistanceStreet } from '../support/assistance-street';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { removeTestDir } from '../../electron/backend/testing/remove-dir';
 
 /** 保存 in a modal: the success toast, and the modal closed. */
 async function saveAndSee(page: Page, dialog: Locator, toast: string): Promise<void> {
@@ -96,7 +97,7 @@ test('更改备份文件夹 refused on the field when the folder is missing, the
     await restore.getByLabel('备份文件（完整路径）').press('Escape');
     await expect(restore).toBeHidden();
   } finally {
-    fs.rmSync(folder, { recursive: true, force: true });
+    removeTestDir(folder);
   }
 });
 

@@ -14,6 +14,7 @@ import { databaseKeyFile, newDatabaseKey } from '../../electron/backend/db/datab
 import { formatRecoveryKey, parseRecoveryKey } from '../../electron/backend/db/recovery-key';
 import { startBackendHost } from '../../electron/host/host';
 import { startWebHost } from '../../electron/backend/web-host/server';
+import { removeTestDir } from '../../electron/backend/testing/remove-dir';
 
 const ADMIN = { username: 'zgzadmin', displayName: '王管理', password: 'admin-pass-1' };
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -71,7 +72,7 @@ test('without its key file the app asks for the recovery key, refuses a wrong on
   } finally {
     await host.close();
     await backend.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    removeTestDir(dataDir);
     fs.rmSync(databaseKeyFile(dataDir), { force: true });
   }
 });

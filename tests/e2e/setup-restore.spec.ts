@@ -12,6 +12,7 @@ import { databaseKeyFile } from '../../electron/backend/db/database-key';
 import { ADMIN, setUpAssistanceStreet } from '../support/assistance-street';
 import { signInAs } from '../support/ui';
 import { expect, screenshot, test } from './fixtures';
+import { removeTestDir } from '../../electron/backend/testing/remove-dir';
 
 test('a fresh install restores the old PC’s backup with its recovery key, then its administrator signs in', async ({ page, app, clock }) => {
   test.setTimeout(120_000);
@@ -53,8 +54,8 @@ test('a fresh install restores the old PC’s backup with its recovery key, then
     await signInAs(page, ADMIN.username, ADMIN.password);
     await expect(page.getByText('张贵庄街道').first()).toBeVisible();
   } finally {
-    fs.rmSync(oldDir, { recursive: true, force: true });
-    fs.rmSync(`${oldDir}-backups`, { recursive: true, force: true });
+    removeTestDir(oldDir);
+    removeTestDir(`${oldDir}-backups`);
     fs.rmSync(databaseKeyFile(oldDir), { force: true });
   }
 });

@@ -14,6 +14,7 @@ import { startServer, STREET_A, type TestServer } from '../sync/harness';
 import { screenshot } from './fixtures';
 import { signInAs as signIn } from '../support/ui';
 import { startEnrolledApp, type OwnApp } from '../support/own-app';
+import { removeTestDir } from '../../electron/backend/testing/remove-dir';
 
 let server: TestServer;
 let app: OwnApp;
@@ -29,7 +30,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await app?.close();
   await server?.close();
-  fs.rmSync(usb, { recursive: true, force: true });
+  removeTestDir(usb);
 });
 
 test('导出同步包 and 导入同步包 on the 同步 page carry the changes both ways by file', async ({ page }) => {

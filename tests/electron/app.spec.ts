@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BRIDGE_KEYS } from '../../shared/api/bridge';
+import { removeTestDir } from '../../electron/backend/testing/remove-dir';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -87,7 +88,7 @@ test.describe('Electron app', () => {
   test.afterEach(async () => {
     await app?.close().catch(() => undefined);
     app = undefined;
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+    if (profile) removeTestDir(profile);
     profile = undefined;
   });
 

@@ -12,6 +12,7 @@ import { startWebHost } from '../../electron/backend/web-host/server';
 import { startBackendHost, type BackendHost, type BackendHostOptions } from '../../electron/host/host';
 import * as admin from '../../server/admin/commands';
 import type { OpenedServerDb } from '../../server/db/open';
+import { removeTestDir } from '../../electron/backend/testing/remove-dir';
 
 export interface OwnApp {
   url: string;
@@ -33,7 +34,7 @@ export async function startOwnApp(opts: { tmpPrefix?: string } = {}): Promise<Ow
     close: async () => {
       await host.close();
       backend.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      removeTestDir(dataDir);
       fs.rmSync(databaseKeyFile(dataDir), { force: true });
     },
   };
@@ -67,7 +68,7 @@ export async function startHostedApp(opts: { tmpPrefix?: string; sync?: BackendH
     close: async () => {
       await host.close();
       await backend.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      removeTestDir(dataDir);
       fs.rmSync(databaseKeyFile(dataDir), { force: true });
     },
   };

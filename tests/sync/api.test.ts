@@ -18,6 +18,7 @@ import { listDevices } from '../../server/sync/devices';
 import { caller, prepareCards, setCareSubsidies } from '../support/care-data';
 import { eq } from 'drizzle-orm';
 import { syncRows } from '../../server/db/schema';
+import { removeTestDir } from '../../electron/backend/testing/remove-dir';
 
 let server: TestServer;
 const open: { backend: Backend; dir: string }[] = [];
@@ -76,7 +77,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const o of open) {
     o.backend.close();
-    fs.rmSync(o.dir, { recursive: true, force: true });
+    removeTestDir(o.dir);
   }
   await server?.close();
 });
@@ -286,6 +287,6 @@ describe('sync API', () => {
     const plain = backend();
     expect(plain.sync.enrolled).toBe(false);
     await expect(plain.sync.runNow()).rejects.toMatchObject({ code: 'not-enrolled' });
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeTestDir(dir);
   });
 });

@@ -14,8 +14,9 @@ import { importBundle } from '../../server/sync/bundle';
 import { STREET_A, type Replica } from './harness';
 import { serverPerFile } from './file-server';
 import { addCommunities, nameOf, rename } from './invariants';
+import { removeTestDir } from '../../electron/backend/testing/remove-dir';
 
-const district = serverPerFile({ afterClose: (r) => fs.rmSync(`${r.dataDir}-backups`, { recursive: true, force: true }) });
+const district = serverPerFile({ afterClose: (r) => removeTestDir(`${r.dataDir}-backups`) });
 const { replica } = district;
 
 function caller(r: Replica, token: string) {

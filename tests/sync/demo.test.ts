@@ -20,6 +20,7 @@ import { findStreet } from '../../shared/streets';
 import { SyncRefusal } from '../../shared/sync/rejections';
 import { uuidv7 } from '../../shared/uuid';
 import { actorOf, makeReplica, startServer, STREET_A, type TestServer } from './harness';
+import { removeTestDir } from '../../electron/backend/testing/remove-dir';
 
 let server: TestServer;
 let demo: Backend;
@@ -34,7 +35,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   demo?.close();
-  fs.rmSync(demoDir, { recursive: true, force: true });
+  removeTestDir(demoDir);
   await server?.close();
 });
 
@@ -140,7 +141,7 @@ describe('a real PC pulling a user row named demo (stored at the server before t
       expect(login.ok).toBe(false);
     } finally {
       real.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      removeTestDir(dir);
     }
   });
 });

@@ -23,6 +23,7 @@ import { META, pullCursor } from '../../electron/backend/sync/pull';
 import { makeReplica, openReplica, rows, startServer, STREET_A, type Replica, type TestServer } from './harness';
 import { addCommunities, expectConverged as expectConvergedOf, localHlcs, nameOf, rename, serverHlcs as serverHlcsOf, unpushed } from './invariants';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
+import { removeTestDir } from '../../electron/backend/testing/remove-dir';
 
 let server: TestServer;
 let proxy: FaultProxy;
@@ -332,7 +333,7 @@ describe('sync through a faulty network', () => {
       await expect(httpTransport(proxy.url, null).enroll({ code, deviceName: 'r4', node })).rejects.toMatchObject({ code: 'enrollment-code-invalid' });
     } finally {
       other.close();
-      fs.rmSync(path.dirname(other.dbFile), { recursive: true, force: true });
+      removeTestDir(path.dirname(other.dbFile));
     }
   });
 

@@ -16,6 +16,7 @@ import { createBackend, type Backend } from '../../electron/backend/app';
 import { httpTransport } from '../../electron/backend/sync/http';
 import { enrollDevice, syncConfig, syncOnce, type SyncSummary } from '../../electron/backend/sync/session';
 import type { Scope } from '../../shared/sync/wire';
+import { removeTestDir } from '../../electron/backend/testing/remove-dir';
 
 export const STREET_A = '120110001000';
 export const STREET_B = '120110002000';
@@ -170,7 +171,7 @@ export function openReplica(name: string, dataDir: string, opts: ReplicaOptions 
     syncOffline: () => syncOnce(backend.store, httpTransport('http://127.0.0.1:9', syncConfig(backend.store)!.token, { timeoutMs: 2000 })),
     close: (o = {}) => {
       backend.close();
-      if (!o.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!o.keepData) removeTestDir(dataDir);
     },
   };
 }

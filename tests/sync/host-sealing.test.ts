@@ -13,6 +13,7 @@ import { databaseKeyFile } from '../../electron/backend/db/database-key';
 import { connectStreetDatabase } from '../../electron/backend/db/street-database';
 import { osSecretBox } from '../../electron/backend/store/secret-box';
 import { startServer, STREET_A, type TestServer } from './harness';
+import { removeTestDir } from '../../electron/backend/testing/remove-dir';
 
 let server: TestServer;
 let host: BackendHost;
@@ -38,7 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await host?.close();
   await server?.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  removeTestDir(dataDir);
 });
 
 test('enrollment seals the device token through the host; a sync opens it', async () => {

@@ -22,6 +22,7 @@ import { formatRecoveryKey } from '../../electron/backend/db/recovery-key';
 import { osSecretBox, type SecretBox } from '../../electron/backend/store/secret-box';
 import { STREET_A } from './harness';
 import { serverPerFile } from './file-server';
+import { removeTestDir } from '../../electron/backend/testing/remove-dir';
 
 const district = serverPerFile();
 
@@ -52,7 +53,7 @@ function pc(name: string, secrets: SecretBox): { backend: Backend; dataDir: stri
     dataDir,
     close: () => {
       backend.close();
-      for (const d of [dataDir, `${dataDir}-backups`]) fs.rmSync(d, { recursive: true, force: true });
+      for (const d of [dataDir, `${dataDir}-backups`]) removeTestDir(d);
       fs.rmSync(`${dataDir}.key`, { force: true });
     },
   };

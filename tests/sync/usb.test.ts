@@ -20,11 +20,12 @@ import { SYNC_CATALOG } from '../../shared/sync/catalog';
 import { actorOf, rows, STREET_A, STREET_B, type Replica } from './harness';
 import { serverPerFile } from './file-server';
 import { addCommunities, expectConverged } from './invariants';
+import { removeTestDir } from '../../electron/backend/testing/remove-dir';
 
 const district = serverPerFile();
 const { replica } = district;
 const usb = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-usb-'));
-afterAll(() => fs.rmSync(usb, { recursive: true, force: true }));
+afterAll(() => removeTestDir(usb));
 
 /** The file as it lands on the USB stick and is read back at the other end. */
 function carry(file: { fileName: string; bytes: Uint8Array }): Uint8Array {

@@ -20,6 +20,7 @@ import { openDatabase } from '../db/open';
 import { Store } from '../store/store';
 import { backupsToKeep } from '../services/backup/retention';
 import { shanghaiDate } from '../../../shared/time/shanghai';
+import { removeTestDir } from '../testing/remove-dir';
 
 let h: Harness;
 let now = new Date('2026-06-01T02:00:00Z');
@@ -31,7 +32,7 @@ beforeEach(async () => {
 });
 afterEach(() => {
   h.close();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  for (const d of dirs.splice(0)) removeTestDir(d);
 });
 
 function tmp(prefix: string): string {

@@ -20,6 +20,7 @@ import { contract, PROCEDURES, type ProcedureName } from '../../../shared/api/co
 import { createBackend, type Backend } from '../app';
 import { ADMIN, makeHarness } from '../testing/harness';
 import { samples, seedStreet, type Seeded } from './fuzz-samples';
+import { removeTestDir } from '../testing/remove-dir';
 
 const RUNS = Number(process.env.API_FUZZ_RUNS ?? 200);
 // Wednesday 2024-03-06 10:00 Shanghai.
@@ -41,7 +42,7 @@ beforeAll(async () => {
   seededDir = h.dataDir;
 }, 120_000);
 
-afterAll(() => fs.rmSync(seededDir, { recursive: true, force: true }));
+afterAll(() => removeTestDir(seededDir));
 
 /** Strings that have broken, or could break, a boundary. */
 const nastyString = fc.oneof(
@@ -157,8 +158,8 @@ async function openCopy() {
     close() {
       observer.close();
       backend.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      fs.rmSync(`${dataDir}-backups`, { recursive: true, force: true }); // backup.create's default folder
+      removeTestDir(dataDir);
+      removeTestDir(`${dataDir}-backups`); // backup.create's default folder
       fs.rmSync(databaseKeyFile(dataDir), { force: true });
     },
   };

@@ -15,6 +15,7 @@ import type { InputOf, OutputOf, ProcedureName } from '../../../shared/api/contr
 import { ADMIN, makeHarness, type Harness } from '../testing/harness';
 import { createBackend, DB_FILE_NAME, type Backend } from '../app';
 import { formatRecoveryKey } from '../db/recovery-key';
+import { removeTestDir } from '../testing/remove-dir';
 
 let h: Harness;
 const now = new Date('2026-06-01T02:00:00Z');
@@ -27,7 +28,7 @@ beforeEach(async () => {
 afterEach(() => {
   for (const b of opened.splice(0)) b.close();
   h.close();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  for (const d of dirs.splice(0)) removeTestDir(d);
 });
 
 /** A freshly installed PC: an empty data folder, its own key. */

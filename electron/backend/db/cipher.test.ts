@@ -6,10 +6,11 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, expect, test } from 'vitest';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { applyDatabaseKey, keyingPragmas, rekeyConnection } from './cipher';
+import { removeTestDir } from '../testing/remove-dir';
 
 const dirs: string[] = [];
 afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  for (const d of dirs.splice(0)) removeTestDir(d);
 });
 
 function file(): string {

@@ -20,6 +20,7 @@ import { openDatabase } from './open';
 import { formatRecoveryKey, parseRecoveryKey } from './recovery-key';
 import { openStreetDatabase } from './street-database';
 import { osSecretBox } from '../store/secret-box';
+import { removeTestDir } from '../testing/remove-dir';
 
 const NAME = '翟秀梅';
 const ID = makeIdNumber('120110', '19580312', 417);
@@ -47,7 +48,7 @@ const readable = (bytes: Buffer) => needles.filter((n) => bytes.includes(n)).map
 function tempDir(prefix: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   cleanup.push(() => {
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeTestDir(dir);
     fs.rmSync(databaseKeyFile(dir), { force: true });
   });
   return dir;

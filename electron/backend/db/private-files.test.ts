@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createBackend, DB_FILE_NAME } from '../app';
+import { removeTestDir } from '../testing/remove-dir';
 
 // ID numbers and the device token live in the data folder: other users of the machine must not read it.
 
@@ -14,7 +15,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   process.umask(umask);
-  fs.rmSync(root, { recursive: true, force: true });
+  removeTestDir(root);
 });
 
 const mode = (p: string) => fs.statSync(p).mode & 0o777;

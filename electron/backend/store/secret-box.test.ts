@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createBackend } from '../app';
 import { osSecretBox, PLAIN_BOX } from './secret-box';
+import { removeTestDir } from '../testing/remove-dir';
 
 // Stands in for safeStorage: a reversible transform keyed to "this account".
 const xor = (key: number) => (s: string | Uint8Array) => Buffer.from(typeof s === 'string' ? Buffer.from(s) : s).map((b) => b ^ key);
@@ -37,7 +38,7 @@ describe('secrets in local_meta', () => {
       expect(() => createBackend({ dataDir, logError: () => undefined })).toThrow(expect.objectContaining({ code: 'database-key-missing' }));
       expect(fs.readFileSync(path.join(dataDir, 'doudi.sqlite')).equals(before)).toBe(true);
     } finally {
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      removeTestDir(dataDir);
     }
   });
 

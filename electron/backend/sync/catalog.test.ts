@@ -12,6 +12,7 @@ import { SYNCED_TABLES } from '../db/schema';
 import { SYNC_CATALOG, SYNC_TABLE_ORDER, WIRE_TABLES } from '../../../shared/sync/catalog';
 import type { ColumnKind } from '../../../shared/sync/columns';
 import { createBackend } from '../app';
+import { removeTestDir } from '../testing/remove-dir';
 
 function kindOf(col: SQLiteColumn): ColumnKind | string {
   switch (col.columnType) {
@@ -55,7 +56,7 @@ function fromDrizzle(): Record<string, Record<string, unknown>> {
 
 describe('the SQLite schema covers the wire catalog', () => {
   const dirs: string[] = [];
-  afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  afterAll(() => dirs.forEach((d) => removeTestDir(d)));
 
   test('the drizzle schema of the synced tables is the catalog, column by column', () => {
     expect(fromDrizzle()).toEqual(WIRE_TABLES);

@@ -18,11 +18,12 @@ import { COMPACT_META, compactStorage, readClocks } from './compact';
 import { outboxBatch } from './encode';
 import { ownCheck } from './recover';
 import { TEST_ACTOR, TEST_STREET, memoryStore } from './testing/memory-replicas';
+import { removeTestDir } from '../testing/remove-dir';
 
 const at = () => new Date(Date.UTC(2026, 5, 1, 8));
 const dirs: string[] = [];
 afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  for (const d of dirs.splice(0)) removeTestDir(d);
 });
 
 function openStore(file: string): Store {

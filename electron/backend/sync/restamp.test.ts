@@ -5,13 +5,14 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { createBackend, type Backend } from '../app';
 import { formatHlc, parseHlc } from '../../../shared/hlc';
 import { restampFutureChanges } from './restamp';
+import { removeTestDir } from '../testing/remove-dir';
 
 const DAY = 24 * 3600_000;
 let open: { b: Backend; dir: string }[] = [];
 afterEach(() => {
   for (const o of open) {
     o.b.close();
-    fs.rmSync(o.dir, { recursive: true, force: true });
+    removeTestDir(o.dir);
   }
   open = [];
 });

@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/errors';
 import type { InputOf, OutputOf, ProcedureName } from '../../../shared/api/contract';
 import { createBackend, type Backend, type BackendOptions } from '../app';
 import { databaseKeyFile } from '../db/database-key';
+import { removeTestDir } from './remove-dir';
 
 export interface Harness {
   backend: Backend;
@@ -61,8 +62,8 @@ export async function makeHarness(
     },
     close: () => {
       backend.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      fs.rmSync(`${dataDir}-backups`, { recursive: true, force: true }); // the default backup folder
+      removeTestDir(dataDir);
+      removeTestDir(`${dataDir}-backups`); // the default backup folder
       fs.rmSync(databaseKeyFile(dataDir), { force: true });
     },
   };

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startBackendHost, type BackendHost } from '../../host/host';
 import { ADMIN, TEST_STREET } from '../testing/harness';
 import { startWebHost, type WebHost } from './server';
+import { removeTestDir } from '../testing/remove-dir';
 
 let dataDir: string;
 let backend: BackendHost;
@@ -25,7 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await host.close();
   await backend.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  removeTestDir(dataDir);
 });
 
 describe('GET /api/events', () => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeHarness, type Harness } from '../testing/harness';
 import { startWebHost, type WebHost } from './server';
+import { removeTestDir } from '../testing/remove-dir';
 
 // A page on another site that got 127.0.0.1 through DNS rebinding sends its own name as Host (and
 // Origin on a POST): the host must answer it nothing, and write nothing.
@@ -26,7 +27,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await host.close();
   h.close();
-  fs.rmSync(dist, { recursive: true, force: true });
+  removeTestDir(dist);
 });
 
 interface Answer {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { MAX_BODY_BYTES } from './http-api';
+import { removeTestDir } from '../testing/remove-dir';
 
 // `npm run web` as its own process, as users run it: a batch of hostile requests (any web page can
 // make a browser send some of them to 127.0.0.1) must never make it exit.
@@ -37,7 +38,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (exited === null) child.kill('SIGTERM');
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  removeTestDir(dataDir);
 });
 
 /** Sends raw bytes on a fresh connection; resolves with whatever comes back before the socket closes. */

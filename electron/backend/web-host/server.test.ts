@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeHarness, type Harness } from '../testing/harness';
 import { startWebHost, type WebHost } from './server';
 import { MAX_BODY_BYTES } from './http-api';
+import { removeTestDir } from '../testing/remove-dir';
 
 let h: Harness;
 let host: WebHost;
@@ -22,7 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await host.close();
   h.close();
-  fs.rmSync(dist, { recursive: true, force: true });
+  removeTestDir(dist);
 });
 
 function post(procedure: string, body: unknown, token?: string) {

@@ -18,6 +18,7 @@ import { BackupService } from './backups';
 import { readManifest } from './manifest';
 import { openDatabase } from '../../db/open';
 import { Store } from '../../store/store';
+import { removeTestDir } from '../../testing/remove-dir';
 
 const NOW = new Date('2026-06-01T08:00:00Z');
 const STREET = '120110001000';
@@ -27,7 +28,7 @@ const dirs: string[] = [];
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  for (const d of dirs.splice(0)) removeTestDir(d);
 });
 
 function tmp(prefix: string): string {
