@@ -10,6 +10,7 @@
  * the schemas.
  */
 import type { Catalog, ColumnKind, ColumnSpec, TableSpec } from './columns';
+import { DEPARTMENT_SOURCES, WARNING_DISPOSITIONS, WARNING_RULES, WARNING_STATUSES } from '../warnings/types';
 
 /** A column of the wire: its spec without the name (the key names it). */
 export type WireColumn = Omit<ColumnSpec, 'name'>;
@@ -190,6 +191,25 @@ export const WIRE_TABLES = {
     ...SYNCED,
     month: TEXT, title: TEXT, doc_number: TEXT, body: TEXT, streets: JSON_TEXT, status: oneOf(['draft', 'published']),
     created_by: TEXT, published_at: TEXT_NULL, published_by: TEXT_NULL,
+  },
+  // issue 17: department data and the 预警 it raises (ids derived from what they are: shared/warnings/ids.ts)
+  department_imports: {
+    ...SYNCED,
+    source: oneOf(DEPARTMENT_SOURCES), file_name: TEXT, file_sha256: TEXT, period_start_on: TEXT, period_end_on: TEXT,
+    row_count: INTEGER, matched_count: INTEGER, unmatched_count: INTEGER, imported_at: TEXT, imported_by: TEXT,
+    imported_by_name: TEXT,
+  },
+  department_records: {
+    ...SYNCED,
+    import_id: TEXT, source: oneOf(DEPARTMENT_SOURCES), person_id: TEXT, household_id: TEXT, id_number: TEXT, start_on: TEXT,
+    end_on: TEXT_NULL, facts: JSON_TEXT,
+  },
+  warnings: {
+    ...SYNCED,
+    household_id: TEXT, person_id: TEXT, rule: oneOf(WARNING_RULES), rule_version: TEXT, dedupe_key: TEXT, trigger: JSON_TEXT,
+    record_ids: JSON_TEXT, raised_at: TEXT, due_date: TEXT, status: oneOf(WARNING_STATUSES), disposition: { ...TEXT_NULL, enumValues: WARNING_DISPOSITIONS },
+    disposition_reason: TEXT_NULL, ledger_item_id: TEXT_NULL, disposed_at: TEXT_NULL, disposed_by: TEXT_NULL,
+    disposed_by_name: TEXT_NULL,
   },
 } as const satisfies Record<string, Record<string, WireColumn>>;
 

@@ -17,6 +17,7 @@ export * from './tables/assistance';
 export * from './tables/care';
 export * from './tables/payments';
 export * from './tables/reports';
+export * from './tables/warnings';
 
 import { communities, grids, streets } from './tables/org';
 import { households, persons } from './tables/registry';
@@ -29,6 +30,7 @@ import { enrolments, enrolmentSteps, incomeRiseDecisions, temporaryAssistance } 
 import { careAgreements, careCards, careProfiles, caregivers, carePlans, careVisits } from './tables/care';
 import { paymentBatches, paymentBatchRows } from './tables/payments';
 import { circulars, reportSubmissions } from './tables/reports';
+import { departmentImports, departmentRecords, warnings } from './tables/warnings';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { SyncTableName } from '../../../../shared/sync/catalog';
 
@@ -65,5 +67,8 @@ export const SYNCED_TABLES = {
   payment_batch_rows: paymentBatchRows,
   report_submissions: reportSubmissions,
   circulars,
+  department_imports: departmentImports,
+  department_records: departmentRecords,
+  warnings,
 } as const satisfies Record<SyncTableName, SQLiteTable>;
 export type SyncedTableName = keyof typeof SYNCED_TABLES;
