@@ -12,13 +12,23 @@ function grouped(n: number): string {
   return n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/**
+ * A share in basis points as a percentage, the one rule for every share the app prints: a table's
+ * column keeps one decimal so its figures line up (90.0%); a sentence writes it as people do, with
+ * no trailing zeros (90%, 92.5%, 92.35%).
+ */
+export function percentText(bp: number, form: 'column' | 'sentence' = 'sentence'): string {
+  if (form === 'column') return `${(bp / 100).toFixed(1)}%`;
+  return `${(bp / 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+}
+
 export function cellText(column: Pick<ReportColumn, 'unit'>, value: number | null | undefined): string {
   if (value === null || value === undefined) return NOT_APPLICABLE;
   if (column.unit === 'fen') {
     const abs = Math.abs(value);
     return `${value < 0 ? '-' : ''}${grouped(Math.floor(abs / 100))}.${String(abs % 100).padStart(2, '0')}`;
   }
-  if (column.unit === 'bp') return `${(value / 100).toFixed(1)}%`;
+  if (column.unit === 'bp') return percentText(value, 'column');
   return grouped(value);
 }
 

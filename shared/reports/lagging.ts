@@ -5,6 +5,7 @@
  * month's last day and passes it in.
  */
 import { z } from 'zod';
+import { percentText } from './format';
 import type { StreetMeasures } from './monthly-report';
 
 const bp = z.number().int().min(0).max(10000);
@@ -22,12 +23,6 @@ export const LaggingLinesSchema = z.strictObject({
 export type LaggingLines = z.infer<typeof LaggingLinesSchema>;
 
 export const LAGGING_LINES_KEY = 'reports.laggingLines';
-
-/** A share in basis points as people write it: 92.5%. */
-export function percentText(v: number): string {
-  const s = (v / 100).toFixed(2).replace(/\.?0+$/, '');
-  return `${s}%`;
-}
 
 /** One reason per measure past its line, in Chinese with the figure and the line (empty: not lagging). */
 export function laggingReasons(m: StreetMeasures, lines: LaggingLines): string[] {

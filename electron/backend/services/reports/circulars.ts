@@ -4,7 +4,8 @@
  * a published 通报 is frozen (triggers, the server's authority) and shown to the streets it names.
  */
 import { AppError } from '../../../../shared/errors';
-import { corrections, percentText } from '../../../../shared/reports/lagging';
+import { percentText } from '../../../../shared/reports/format';
+import { corrections } from '../../../../shared/reports/lagging';
 import type { StreetMeasures } from '../../../../shared/reports/monthly-report';
 import type { Circular, CircularDraft } from '../../../../shared/reports/snapshots';
 import { DONGLI_STREETS } from '../../../../shared/streets';

@@ -3,7 +3,8 @@
  * as a sentence, edited as four figures (shares in %, kept in basis points).
  */
 import { InputNumber, Space } from 'antd';
-import { LAGGING_LINES_KEY, percentText, type LaggingLines } from '../../../../shared/reports/lagging';
+import { percentText } from '../../../../shared/reports/format';
+import { LAGGING_LINES_KEY, type LaggingLines } from '../../../../shared/reports/lagging';
 
 export { LAGGING_LINES_KEY };
 

@@ -4,7 +4,7 @@
  */
 import { Alert, Space, Table, Tag } from 'antd';
 import type { RankingResult } from '../../../../../shared/reports/snapshots';
-import { percentText } from '../../../../../shared/reports/lagging';
+import { percentText } from '../../../../../shared/reports/format';
 import { api } from '../../../api/client';
 import { ErrorBlock } from '../../../components/ErrorBlock';
 import { LoadingBlock } from '../../../components/LoadingBlock';
