@@ -37,7 +37,7 @@ import { compactionDone, compactStorage } from './sync/compact';
 import type { SecretBox } from './store/secret-box';
 import { areasOfTables, type BackendEvent, type ProgressInfo } from '../../shared/api/events';
 import { CallGate, EXCLUSIVE_PROCEDURES, SNAPSHOT_READS } from './api/call-gate';
-import { checkpointLongCommitsElsewhere, openReadOnly } from './db/open';
+import { openReadOnly, type OpenedDb } from './db/open';
 import { backupHandlers, setupRestoreHandlers } from './api/backup-handlers';
 import { BackupService } from './services/backup/backups';
 import { DailyBackups } from './services/backup/daily';
@@ -218,7 +218,7 @@ function openInner(opts: BackendOptions, dbFile: string, key: Buffer | null, sha
   // a plain database of an older version is encrypted first (db/encrypt-plain.ts)
   const encryptLabel = '正在加密本机数据库（首次升级）';
   const steps = ['copied', 'encrypted', 'verified', 'swapped'];
-  const db = openStreetDatabase(opts.dataDir, {
+  const opened = openStreetDatabase(opts.dataDir, {
     key: key ?? undefined,
     secrets: opts.secrets,
     migrationsFolder: opts.migrationsFolder,
@@ -232,9 +232,13 @@ function openInner(opts: BackendOptions, dbFile: string, key: Buffer | null, sha
   const emitSyncStatus = (): void => {
     if (opts.events) emit({ type: 'sync', status: sync.status() });
   };
-  checkpointLongCommitsElsewhere(db.sqlite, () => {
-    shared.checkpoints.last = checkpointOnThread(dbFile, db.key).catch((err: unknown) => logError('wal checkpoint', err));
-  });
+  // a long transaction's WAL checkpoint runs on a thread of its own (db/open.ts commitLong)
+  const db: OpenedDb = {
+    ...opened,
+    checkpointLongCommits: () => {
+      shared.checkpoints.last = checkpointOnThread(dbFile, opened.key).catch((err: unknown) => logError('wal checkpoint', err));
+    },
+  };
   const store = new Store(db, {
     now: opts.now,
     secrets: opts.secrets,

@@ -19,6 +19,11 @@ export interface OpenedDb {
   orm: Orm;
   /** The key the file is encrypted with; null for a plain file (in-memory replicas, some tests). */
   key: Buffer | null;
+  /**
+   * Where the WAL checkpoint after a long transaction's commit goes (commitLong): the app gives its
+   * database one (app.ts: a thread of its own); without it SQLite checkpoints inside the COMMIT.
+   */
+  checkpointLongCommits?: () => void;
   close(): void;
 }
 
@@ -80,23 +85,14 @@ export function openReadOnly(file: string, key: Uint8Array | null): OpenedDb {
   return { sqlite, orm: drizzle(sqlite, { schema }), key: key ? Buffer.from(key) : null, close: () => sqlite.close() };
 }
 
-/** Where a connection's long transactions leave their WAL checkpoint (checkpointLongCommitsElsewhere). */
-const checkpointers = new WeakMap<Database.Database, () => void>();
-
-/** After each long transaction's commit on this connection, `checkpoint` is called instead of SQLite checkpointing inside the COMMIT. */
-export function checkpointLongCommitsElsewhere(sqlite: Database.Database, checkpoint: () => void): void {
-  checkpointers.set(sqlite, checkpoint);
-}
-
 /**
  * The COMMIT of a long transaction (Store.txYielding: an import, the demo load, batch generation).
  * SQLite's automatic checkpoint would run inside it and copy every page the transaction wrote into
  * the file (tens of MB after a 20,000-row import: seconds in one stretch on the backend's thread,
- * which answers the window); a connection given a checkpointer (app.ts: a thread of its own) leaves
- * it to that. The pages themselves go to the WAL here: all-or-nothing, that part cannot be cut.
+ * which answers the window); given a `checkpoint` (OpenedDb.checkpointLongCommits) it leaves it to
+ * that. The pages themselves go to the WAL here: all-or-nothing, that part cannot be cut.
  */
-export function commitLong(sqlite: Database.Database): void {
-  const checkpoint = checkpointers.get(sqlite);
+export function commitLong(sqlite: Database.Database, checkpoint: (() => void) | undefined): void {
   if (!checkpoint) return void sqlite.exec('COMMIT');
   const every = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
   sqlite.pragma('wal_autocheckpoint = 0');

@@ -88,6 +88,8 @@ export class Store {
   readonly sqlite: Database.Database;
   readonly orm: Orm;
   readonly databaseKey: Buffer | null; // the file's key (recovery key, backups); null when plain
+  /** Where a long transaction's WAL checkpoint goes (OpenedDb.checkpointLongCommits). */
+  private readonly checkpointLongCommits: (() => void) | undefined;
   private hybridClock: HybridClock;
   private node: string;
   private readonly now: () => Date;
@@ -109,6 +111,7 @@ export class Store {
     this.sqlite = db.sqlite;
     this.orm = db.orm;
     this.databaseKey = db.key;
+    this.checkpointLongCommits = db.checkpointLongCommits;
     // Performance only. Each write touches many b-trees (row, indexes, search index, field
     // clocks, change log); with SQLite's default 2 MB page cache a large transaction (an import,
     // a sync page, the demo street) spills dirty pages to the WAL and reads them back again and
@@ -225,7 +228,7 @@ export class Store {
     let out: T;
     try {
       out = await scope.run(true, fn);
-      commitLong(this.sqlite); // its WAL checkpoint off this thread (db/open.ts)
+      commitLong(this.sqlite, this.checkpointLongCommits); // its WAL checkpoint off this thread (db/open.ts)
     } catch (err) {
       if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
       this.touched.clear(); // rolled back: nothing changed
