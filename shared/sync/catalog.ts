@@ -87,7 +87,7 @@ export const WIRE_TABLES = {
     grid_id: TEXT_NULL, category: TEXT, urgency: TEXT, immediate: BOOLEAN_DEFAULT, description: TEXT, status: TEXT_DEFAULT,
     registered_at: TEXT, verify_due_at: TEXT, due_at: TEXT, handler_name: TEXT_NULL, handler_user_id: TEXT_NULL,
     verification: TEXT_NULL, measures: TEXT_NULL, result: TEXT_NULL, closed_at: TEXT_NULL, review_result: TEXT_NULL,
-    review_note: TEXT_NULL, reviewed_at: TEXT_NULL, visit_id: TEXT_NULL, watch_id: TEXT_NULL, duplicate_of_id: TEXT_NULL,
+    review_note: TEXT_NULL, reviewed_at: TEXT_NULL, visit_id: TEXT_NULL, watch_id: TEXT_NULL, duplicate_of_id: TEXT_NULL, origin: TEXT_NULL,
   },
   ledger_events: {
     ...SYNCED,
@@ -148,14 +148,14 @@ export const WIRE_TABLES = {
     person_id: ref('persons'), caregiver_id: ref('caregivers'), has_party_c: BOOLEAN_DEFAULT, guardian_name: TEXT_NULL,
     guardian_id_number: TEXT_NULL, guardian_relation: TEXT_NULL, guardian_phone: TEXT_NULL, start_date: TEXT, end_date: TEXT,
     services: JSON_TEXT_DEFAULT, visit_interval_days: INTEGER, care_level: TEXT, subsidy_fen: INTEGER, status: TEXT_DEFAULT,
-    signed_date: TEXT_NULL, terminated_date: TEXT_NULL, termination_reason: TEXT_NULL, template: JSON_TEXT,
+    signed_date: TEXT_NULL, terminated_date: TEXT_NULL, termination_reason: TEXT_NULL, termination_code: TEXT_NULL, template: JSON_TEXT,
     template_effective_from: TEXT, agreement_number: TEXT_NULL,
   },
   care_cards: {
     ...SYNCED,
     person_id: ref('persons'), agreement_id: ref('care_agreements', TEXT_NULL), card_number: TEXT, issued_date: TEXT, valid_from: TEXT,
     valid_to: TEXT, status: TEXT_DEFAULT, service_items: JSON_TEXT_DEFAULT, visit_interval_days: INTEGER_NULL, hotline: TEXT_NULL,
-    street_contact: TEXT_NULL, street_phone: TEXT_NULL, ended_date: TEXT_NULL, end_reason: TEXT_NULL, replaces_id: TEXT_NULL,
+    street_contact: TEXT_NULL, street_phone: TEXT_NULL, ended_date: TEXT_NULL, end_reason: TEXT_NULL, end_code: TEXT_NULL, replaces_id: TEXT_NULL,
   },
   care_visits: {
     ...SYNCED,

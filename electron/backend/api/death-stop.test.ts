@@ -4,6 +4,8 @@
  * death for 扣回 (to the fen), ends care agreements and cards, takes the person off the visit lists
  * and opens a re-assessment of the household's remaining members; nothing else changes.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeIdNumber } from '../../../shared/id-number';
 import { ADMIN, makeHarness, type Harness } from '../testing/harness';
@@ -14,6 +16,7 @@ let now: Date;
 let communityId: string;
 let token: string | null = null;
 let seq = 200;
+const MIGRATIONS = path.resolve(__dirname, '../db/migrations');
 
 /** Moves the clock; the session would expire, so sign in again. */
 async function at(iso: string) {
@@ -182,6 +185,45 @@ describe('应退尽退: a recorded death stops every entitlement', () => {
     expect(await rowsFor('tekun-home', '2026-07', s.tekun.id)).toEqual([['supplement', '2026-06', 187000]]);
     const [yan] = await call('assistance.entitlementsEnded', {});
     expect(yan).toMatchObject({ name: '严老', recoveries: [], recoverTotalFen: 0, enrolments: [{ change: 'exited', stopMonth: '2026-07' }] });
+  });
+
+  test('what a death ended is found by its code, not its words: a user\'s item, agreement or card in the same words is not taken for it', async () => {
+    const s = await street();
+    await at('2026-05-20T02:00:00Z');
+    // Before the death is recorded, a caseworker writes on 严老 in the words the death's own records use.
+    const mine = await call('ledger.create', {
+      source: 'department', householdId: s.yan.id, personId: s.yanId, category: 'living', urgency: '2',
+      description: '死亡后复核：家属反映严老病重，请核实后续照料安排',
+    });
+    await call('care.terminateAgreement', { id: s.agreement.id, date: '2026-05-20', reason: '死亡' });
+    await call('registry.recordDeath', { personId: s.yanId, diedOn: '2026-05-20', note: '殡葬火化记录' });
+    const [yan] = await call('assistance.entitlementsEnded', {});
+    // 严老 lived alone: the death opens no re-assessment, and the agreement was ended by a person, not the death.
+    expect(yan).toMatchObject({ name: '严老', reviewItemNo: null, reviewItemId: null, agreements: [], cards: [{ id: s.card.id }] });
+    expect(mine.itemNo).toMatch(/^WT-/);
+  });
+
+  test('rows a death wrote before the codes existed are given them by the migration; a person\'s item in the same words is not', async () => {
+    const s = await street();
+    await at('2026-05-20T02:00:00Z');
+    const mine = await call('ledger.create', {
+      source: 'department', householdId: s.jin.id, personId: s.jinEr.id, category: 'living', urgency: '2',
+      description: '死亡后复核：金二家属来电，请核实',
+    });
+    await call('registry.recordDeath', { personId: s.jinEr.id, diedOn: '2026-04-10' });
+    await call('registry.recordDeath', { personId: s.yanId, diedOn: '2026-04-28' });
+    const before = await call('assistance.entitlementsEnded', {});
+    expect(before.map((e) => [e.name, e.agreements.length, e.cards.length, e.reviewItemNo !== null])).toEqual([
+      ['严老', 1, 1, false],
+      ['金二', 0, 0, true],
+    ]);
+    // As an older version left them: the words only.
+    db().exec('UPDATE ledger_items SET origin = NULL; UPDATE care_agreements SET termination_code = NULL; UPDATE care_cards SET end_code = NULL');
+    const file = fs.readdirSync(MIGRATIONS).find((f) => f.endsWith('_death_stop_codes.sql'))!;
+    const statements = fs.readFileSync(path.join(MIGRATIONS, file), 'utf8').split('--> statement-breakpoint');
+    for (const sql of statements.filter((x) => /^\s*(--.*\n)*\s*UPDATE/.test(x))) db().exec(sql);
+    expect(await call('assistance.entitlementsEnded', {})).toEqual(before);
+    expect(db().prepare('SELECT origin FROM ledger_items WHERE id = ?').get(mine.id)).toEqual({ origin: null });
   });
 
   test('a date of death in the future or before the birth is refused in Chinese naming the field; nothing written', async () => {

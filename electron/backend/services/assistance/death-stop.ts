@@ -12,9 +12,12 @@ import type { EnrolmentDbRow } from './amounts';
 import { deathStopMonth } from './death-end';
 import { allMembersDied, endEnrolment, OPEN_STATUSES } from './exits';
 
-/** The reason written on what a death ends, and the start of the re-assessment item's description. */
+/** The reason written on what a death ends, and the start of the re-assessment item's description (words for people). */
 export const DEATH_REASON = '死亡';
 export const DEATH_REVIEW = '死亡后复核';
+/** What finds them again (entitlements-ended.ts): care rows' termination_code / end_code, the item's origin. */
+export const DEATH_CODE = 'death';
+export const DEATH_REVIEW_ORIGIN = 'death-review';
 
 export interface DeadPerson {
   id: string;
@@ -50,7 +53,7 @@ function endCare(store: Store, actor: Actor, p: DeadPerson): void {
     .all(p.id, p.died_on) as { id: string; start_date: string }[];
   for (const a of agreements) {
     const on = later(p.died_on, a.start_date);
-    store.update('care_agreements', a.id, { status: 'terminated', terminatedDate: on, terminationReason: DEATH_REASON }, actor, {
+    store.update('care_agreements', a.id, { status: 'terminated', terminatedDate: on, terminationReason: DEATH_REASON, terminationCode: DEATH_CODE }, actor, {
       action: 'care.terminateAgreement',
       summary: `解除照料协议：${p.name}，原因：${DEATH_REASON}（${on}）`,
     });
@@ -60,7 +63,7 @@ function endCare(store: Store, actor: Actor, p: DeadPerson): void {
     .all(p.id) as { id: string; card_number: string; valid_from: string }[];
   for (const k of cards) {
     const on = later(p.died_on, k.valid_from);
-    store.update('care_cards', k.id, { status: 'cancelled', endedDate: on, endReason: DEATH_REASON }, actor, {
+    store.update('care_cards', k.id, { status: 'cancelled', endedDate: on, endReason: DEATH_REASON, endCode: DEATH_CODE }, actor, {
       action: 'care.cancelCard',
       summary: `注销照料服务卡 ${k.card_number}，原因：${DEATH_REASON}（${on}）`,
     });
@@ -79,5 +82,6 @@ function openReview(store: Store, actor: Actor, p: DeadPerson, source: string | 
     description: `${DEATH_REVIEW}：${p.name}于 ${p.died_on} 死亡${source ? `（${source}）` : ''}，请对家庭其余成员重新核定救助资格和保障金额`.slice(0, 500),
     handlerName: null,
     dueAt: null,
+    origin: DEATH_REVIEW_ORIGIN,
   });
 }

@@ -10,7 +10,7 @@ import { maskIdNumber } from '../../../../shared/id-number';
 import type { Store } from '../../store/store';
 import type { EnrolmentDbRow } from './amounts';
 import { dueFor, FROZEN_SQL } from './batch-rows';
-import { DEATH_REASON, DEATH_REVIEW } from './death-stop';
+import { DEATH_CODE, DEATH_REVIEW_ORIGIN } from './death-stop';
 
 interface DeadRow {
   id: string;
@@ -40,20 +40,20 @@ export function entitlementsEnded(store: Store, street: string): EndedEntitlemen
     const enrolments = stoppedEnrolments(store, p);
     const agreements = store
       .prepare(
-        `SELECT id, terminated_date AS endedOn FROM care_agreements WHERE person_id = ? AND deleted_at IS NULL AND status = 'terminated' AND termination_reason = ?`,
+        `SELECT id, terminated_date AS endedOn FROM care_agreements WHERE person_id = ? AND deleted_at IS NULL AND status = 'terminated' AND termination_code = ?`,
       )
-      .all(p.id, DEATH_REASON) as { id: string; endedOn: string }[];
+      .all(p.id, DEATH_CODE) as { id: string; endedOn: string }[];
     const cards = store
       .prepare(
-        `SELECT id, card_number AS cardNumber, ended_date AS endedOn FROM care_cards WHERE person_id = ? AND deleted_at IS NULL AND status = 'cancelled' AND end_reason = ?`,
+        `SELECT id, card_number AS cardNumber, ended_date AS endedOn FROM care_cards WHERE person_id = ? AND deleted_at IS NULL AND status = 'cancelled' AND end_code = ?`,
       )
-      .all(p.id, DEATH_REASON) as { id: string; cardNumber: string; endedOn: string }[];
+      .all(p.id, DEATH_CODE) as { id: string; cardNumber: string; endedOn: string }[];
     if (enrolments.length + agreements.length + cards.length === 0) continue;
     const recoveries = enrolments.flatMap((e) => recoveriesOf(store, e));
     const recorded = deathRecord(store, p.id);
     const review = store
-      .prepare(`SELECT id, item_no FROM ledger_items WHERE person_id = ? AND deleted_at IS NULL AND description LIKE ? ORDER BY registered_at DESC LIMIT 1`)
-      .get(p.id, `${DEATH_REVIEW}：%`) as { id: string; item_no: string } | undefined;
+      .prepare(`SELECT id, item_no FROM ledger_items WHERE person_id = ? AND deleted_at IS NULL AND origin = ? ORDER BY registered_at DESC LIMIT 1`)
+      .get(p.id, DEATH_REVIEW_ORIGIN) as { id: string; item_no: string } | undefined;
     out.push({
       personId: p.id,
       householdId: p.household_id,

@@ -13,6 +13,8 @@ import { householdScope } from '../registry/scope';
 export interface NewItem extends CreateItemInput {
   visitId?: string | null;
   watchId?: string | null;
+  /** Set only by a rule of the app that opens the item (ledger_items.origin). */
+  origin?: string | null;
 }
 
 function checkPerson(store: Store, householdId: string, personId: string | null): void {
@@ -83,6 +85,7 @@ export function createItem(store: Store, actor: Actor, input: NewItem, opts: { p
         handlerName: input.handlerName ?? null,
         visitId: input.visitId ?? null,
         watchId: input.watchId ?? null,
+        origin: input.origin ?? null,
       },
       actor,
       { action: 'ledger.create', summary: `登记问题台账 ${itemNo}` },

@@ -76,6 +76,8 @@ export const careAgreements = sqliteTable(
     signedDate: text('signed_date'),
     terminatedDate: text('terminated_date'),
     terminationReason: text('termination_reason'),
+    /** The rule that ended it ('death': services/assistance/death-stop.ts); null when a person terminated it (their reason is the text). */
+    terminationCode: text('termination_code'),
     /** The template in force when the agreement was drawn up, kept so a later revision never rewrites it. */
     template: text('template', { mode: 'json' }).notNull(),
     templateEffectiveFrom: text('template_effective_from').notNull(),
@@ -107,6 +109,8 @@ export const careCards = sqliteTable(
     streetPhone: text('street_phone'),
     endedDate: text('ended_date'),
     endReason: text('end_reason'),
+    /** The rule that ended it ('death': services/assistance/death-stop.ts); null when a person ended it. */
+    endCode: text('end_code'),
     replacesId: text('replaces_id'),
   },
   (t) => [

@@ -42,6 +42,8 @@ export const ledgerItems = sqliteTable(
     watchId: text('watch_id'),
     /** Closed as 重复登记: the item it repeats. */
     duplicateOfId: text('duplicate_of_id'),
+    /** Which rule of the app opened it ('death-review': 应退尽退, services/assistance/death-stop.ts); null when a person registered it. */
+    origin: text('origin'),
   },
   (t) => [
     index('ledger_items_status_idx').on(t.status, t.dueAt),
