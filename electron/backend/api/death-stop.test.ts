@@ -7,53 +7,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { makeIdNumber } from '../../../shared/id-number';
-import { ADMIN, makeHarness, type Harness } from '../testing/harness';
-import { enrolThroughSteps } from '../testing/enrolment';
+import { makeAssistanceHarness, type AssistanceHarness, type Member } from '../../../tests/support/assistance-harness';
+import type { Harness } from '../testing/harness';
 
-let h: Harness;
-let now: Date;
-let communityId: string;
-let token: string | null = null;
-let seq = 200;
+let a: AssistanceHarness;
 const MIGRATIONS = path.resolve(__dirname, '../db/migrations');
 
-/** Moves the clock; the session would expire, so sign in again. */
-async function at(iso: string) {
-  now = new Date(iso);
-  token = (await h.call('auth.login', { username: ADMIN.username, password: ADMIN.password }, null)).token;
-}
-const call: Harness['call'] = (p, input) => h.call(p, input, token ?? undefined);
-const raw = (p: string, input: unknown) => h.raw(p, input, token ?? undefined);
-const db = () => h.backend.store.sqlite;
+const at = (iso: string) => a.at(iso);
+const call: Harness['call'] = (p, input) => a.call(p, input);
+const raw = (p: string, input: unknown) => a.raw(p, input);
+const db = () => a.db();
 const changeCount = () => (db().prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
 const PROGRAMMES = ['dibao', 'tekun-home', 'disability-living-subsidy'] as const;
 
 beforeEach(async () => {
-  token = null;
-  now = new Date('2026-03-15T02:00:00Z');
-  h = await makeHarness({ now: () => now });
+  a = await makeAssistanceHarness();
   await at('2026-03-15T02:00:00Z');
-  communityId = (await call('org.listCommunities', {}))[0]!.id;
   await call('policy.setParam', { key: 'disability.livingSubsidy', value: 10000, effectiveFrom: '2016-01-01', retroactiveReason: '测试' });
 });
-afterEach(() => h.close());
+afterEach(() => a.close());
 
-type Member = { name: string; relation: string; birth?: string; disabled?: boolean };
-async function household(members: Member[]) {
-  return call('registry.createHousehold', {
-    household: { communityId, address: `新立村${seq}号`, hukouType: 'urban', bankName: '天津农商银行', bankAccount: `62210000000${seq}` },
-    members: members.map((m) => ({
-      name: m.name,
-      relation: m.relation as '02',
-      idNumber: makeIdNumber('120110', m.birth ?? '19600101', seq++ * 2 + 1),
-      employment: 'unemployed' as const,
-      incomes: [],
-      ...(m.disabled ? { disabilityCategory: '4' as const, disabilityGrade: '1' as const } : {}),
-    })),
-  });
-}
-const enrol = (input: Parameters<typeof enrolThroughSteps>[1]) => enrolThroughSteps(h, input, '2026-04', token ?? undefined);
+const household = (members: Member[]) => a.household(members);
+const enrol = (input: Parameters<AssistanceHarness['enrol']>[0]) => a.enrol(input, '2026-04');
 
 async function confirmMonth(month: string) {
   for (const programme of PROGRAMMES) {
@@ -84,7 +59,7 @@ async function street() {
   const yanId = yan.members[0]!.id;
   const tekun = await enrol({ programme: 'tekun-home', householdId: yan.id, personId: yanId });
   const g = await call('care.saveCaregiver', {
-    caregiver: { name: '李照料', idNumber: makeIdNumber('120110', '19700101', seq++), relation: 'neighbour', phone: '13820005678', address: '新立村1号' },
+    caregiver: { name: '李照料', idNumber: a.idNumber('19700101'), relation: 'neighbour', phone: '13820005678', address: '新立村1号' },
   });
   const met = { eating: true, dressing: true, bed: true, toileting: true, walking: true, bathing: true };
   await call('care.saveProfile', { personId: yanId, selfCareMet: met, assessedDate: '2026-03-15', health: '高血压', risks: '独居', needs: '助餐' });

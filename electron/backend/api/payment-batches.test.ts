@@ -7,45 +7,30 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { makeIdNumber } from '../../../shared/id-number';
-import { ADMIN, makeHarness, type Harness } from '../testing/harness';
-import { enrolThroughSteps, investigatorToken } from '../testing/enrolment';
+import { makeAssistanceHarness, type AssistanceHarness } from '../../../tests/support/assistance-harness';
+import type { Harness } from '../testing/harness';
+import { investigatorToken } from '../testing/enrolment';
 import { readWorkbook } from '../testing/read-workbook';
 
+let a: AssistanceHarness;
 let h: Harness;
-let now: Date;
-let communityId: string;
-let token: string | null = null;
-let seq = 300;
 
-/** Moves the clock; the session would expire, so sign in again. */
-async function at(iso: string) {
-  now = new Date(iso);
-  token = (await h.call('auth.login', { username: ADMIN.username, password: ADMIN.password }, null)).token;
-}
-const call: Harness['call'] = (p, input) => h.call(p, input, token ?? undefined);
-const raw = (p: string, input: unknown) => h.raw(p, input, token ?? undefined);
-const db = () => h.backend.store.sqlite;
+const at = (iso: string) => a.at(iso);
+const call: Harness['call'] = (p, input) => a.call(p, input);
+const raw = (p: string, input: unknown) => a.raw(p, input);
+const db = () => a.db();
 const count = (sql: string, ...args: unknown[]) => (db().prepare(sql).get(...args) as { n: number }).n;
 
 beforeEach(async () => {
-  token = null;
-  now = new Date('2026-03-15T02:00:00Z');
-  h = await makeHarness({ now: () => now });
-  communityId = (await call('org.listCommunities', {}))[0]!.id;
+  a = await makeAssistanceHarness({ seq: 300 });
+  h = a.h;
 });
-afterEach(() => h.close());
+afterEach(() => a.close());
 
 /** A 2-person 低保 household without income, paid from April 2026 (or `from`): 2 × 1045.00 = 2090.00 a month. */
 async function dibaoHousehold(name: string, from = '2026-04') {
-  const hh = await call('registry.createHousehold', {
-    household: { communityId, address: `詹滨西里${seq}号`, hukouType: 'urban', bankName: '天津农商银行', bankAccount: `62210000000${seq}` },
-    members: [
-      { name, relation: '02', idNumber: makeIdNumber('120110', '19750101', seq++ * 2 + 1), employment: 'unemployed', incomes: [] },
-      { name: `${name}妻`, relation: '10', idNumber: makeIdNumber('120110', '19770303', seq++ * 2 + 1), employment: 'unemployed', incomes: [] },
-    ],
-  });
-  const e = await enrolThroughSteps(h, { programme: 'dibao', householdId: hh.id, note: '本人申请' }, from, token ?? undefined);
+  const hh = await a.household([{ name, relation: '02', birth: '19750101' }, { name: `${name}妻`, relation: '10', birth: '19770303' }], '詹滨西里');
+  const e = await a.enrol({ programme: 'dibao', householdId: hh.id, note: '本人申请' }, from);
   return { hh, e };
 }
 
@@ -100,7 +85,7 @@ describe('states', () => {
     await dibaoHousehold('孙三');
     await at('2026-04-20T02:00:00Z');
     const b = await call('batches.generate', { programme: 'dibao', month: '2026-04' });
-    const cw = await investigatorToken(h, token ?? undefined);
+    const cw = await investigatorToken(h);
     const r = await h.raw('batches.confirm', { id: b.id }, cw);
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(r.ok ? '' : r.error.message).toContain('街道负责人或管理员');
