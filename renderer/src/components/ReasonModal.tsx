@@ -1,8 +1,7 @@
 /** Confirmation of a destructive action that asks for the reason (recorded in the audit log). */
-import { useState } from 'react';
-import { App, Form, Input, Modal, Typography } from 'antd';
-import { errorMessage } from '../api/client';
+import { Form, Input, Modal, Typography } from 'antd';
 import { useUnsavedGuard } from '../hooks/use-unsaved-guard';
+import { useFormSubmit } from '../hooks/use-form-submit';
 
 interface Props {
   open: boolean;
@@ -14,23 +13,10 @@ interface Props {
 }
 
 export function ReasonModal({ open, title, description, okText, onConfirm, onClose }: Props) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
   const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: open });
-  const [busy, setBusy] = useState(false);
-
-  const submit = async ({ reason }: { reason: string }) => {
-    setBusy(true);
-    try {
-      await onConfirm(reason.trim());
-      onClose();
-    } catch (e) {
-      form.setFields([{ name: 'reason', errors: [] }]);
-      message.error(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  // The caller's toast says what was done; a refusal naming the reason shows by the field.
+  const { saving: busy, submit } = useFormSubmit(form, ({ reason }: { reason: string }) => onConfirm(reason.trim()), { guard, onDone: onClose });
 
   return (
     <Modal

@@ -15,6 +15,8 @@ export interface FormSubmitOptions<V, R> {
   /** The form's unsaved guard (useUnsavedGuard): released once saved, so that closing does not ask. */
   guard?: { release: () => void };
   fieldPath?: FieldPathOptions;
+  /** Told of a refusal before it is shown (e.g. to reveal the field it names). */
+  onError?: (error: unknown) => void;
 }
 
 export function useFormSubmit<V, R>(
@@ -33,6 +35,7 @@ export function useFormSubmit<V, R>(
       opts.guard?.release();
       opts.onDone?.(result, values);
     } catch (e) {
+      opts.onError?.(e);
       showFormError(form, e, message, opts.fieldPath);
     } finally {
       setSaving(false);

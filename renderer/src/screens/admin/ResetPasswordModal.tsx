@@ -1,31 +1,19 @@
 /** 重置密码 of another user (an administrator sets a new initial password). */
-import { useState } from 'react';
-import { App, Form, Input, Modal } from 'antd';
+import { Form, Input, Modal } from 'antd';
 import type { UserInfo } from '../../../../shared/auth/schemas';
 import { api } from '../../api/client';
-import { showFormError } from '../../lib/form-errors';
 import { strongPassword } from '../../forms/password-rule';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 
 export function ResetPasswordModal({ user, onClose }: { user: UserInfo | null; onClose: () => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ password: string }>();
   const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: user !== null });
-  const [saving, setSaving] = useState(false);
-
-  const submit = async ({ password }: { password: string }) => {
-    if (!user) return;
-    setSaving(true);
-    try {
-      await api.call('users.update', { id: user.id, resetPassword: password });
-      message.success(`已重置 ${user.displayName} 的密码`);
-      onClose();
-    } catch (e) {
-      showFormError(form, e, message, { rename: { resetPassword: 'password' } });
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, submit } = useFormSubmit(
+    form,
+    ({ password }: { password: string }) => api.call('users.update', { id: user?.id ?? '', resetPassword: password }),
+    { success: `已重置 ${user?.displayName ?? ''} 的密码`, guard, onDone: onClose, fieldPath: { rename: { resetPassword: 'password' } } },
+  );
 
   return (
     <Modal

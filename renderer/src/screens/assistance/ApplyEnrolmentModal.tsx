@@ -1,11 +1,10 @@
 /** 纳入救助: opens an enrolment (application) of a household or one of its members into a programme. */
-import { useState } from 'react';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import type { HouseholdDetail } from '../../../../shared/registry/types';
 import { HOUSEHOLD_PROGRAMMES, type Programme } from '../../../../shared/assistance/codes';
 import { api } from '../../api/client';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
-import { showFormError } from '../../lib/form-errors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { navigate } from '../../router/use-route';
 import { PROGRAMME_OPTIONS } from './labels';
 
@@ -16,30 +15,21 @@ interface Values {
 }
 
 export function ApplyEnrolmentModal({ household, onClose }: { household: HouseholdDetail; onClose: () => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const guard = useUnsavedGuard(() => form.isFieldsTouched());
   const programme = Form.useWatch('programme', form);
   const perPerson = programme !== undefined && !HOUSEHOLD_PROGRAMMES.includes(programme);
-  const submit = async (v: Values) => {
-    setBusy(true);
-    try {
-      const e = await api.call('assistance.apply', {
+  const { saving: busy, submit } = useFormSubmit(
+    form,
+    (v: Values) =>
+      api.call('assistance.apply', {
         programme: v.programme,
         householdId: household.id,
         personId: perPerson ? v.personId : null,
         note: v.note?.trim() || null,
-      });
-      message.success('已登记救助申请');
-      guard.release();
-      navigate({ name: 'enrolment', id: e.id });
-    } catch (err) {
-      showFormError(form, err, message);
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    { success: '已登记救助申请', guard, onDone: (e) => navigate({ name: 'enrolment', id: e.id }) },
+  );
   return (
     <Modal open title="纳入救助：登记申请" okText="登记申请" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={() => guard.confirmClose(onClose)} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ programme: 'dibao' }}>

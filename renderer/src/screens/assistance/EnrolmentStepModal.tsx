@@ -1,11 +1,11 @@
 /** One step of an enrolment (investigation, review, publication, approval, rejection, suspension, exit …). */
 import { useState } from 'react';
-import { App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { Checkbox, DatePicker, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { EnrolmentDetail } from '../../../../shared/assistance/types';
 import { api } from '../../api/client';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
-import { showFormError } from '../../lib/form-errors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { addMonths, thisMonth } from './labels';
 import { appClock } from '../../api/clock';
 import { useSession } from '../../session/session-context';
@@ -39,9 +39,7 @@ interface Values {
 }
 
 export function EnrolmentStepModal({ enrolment, step, onClose, onDone }: { enrolment: EnrolmentDetail; step: StepKind; onClose: () => void; onDone: (e: EnrolmentDetail) => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const guard = useUnsavedGuard(() => form.isFieldsTouched());
   const t = TEXT[step];
   // At a street PC the district's approval is recorded on its behalf, with its document.
@@ -51,35 +49,34 @@ export function EnrolmentStepModal({ enrolment, step, onClose, onDone }: { enrol
   // While exits are suspended a 低保 household leaves only on both of the plan's conditions.
   const dibaoExit = step === 'exit' && enrolment.programme === 'dibao';
   const needsNote = step === 'reject' || step === 'suspend' || step === 'exit';
-  const submit = async (v: Values) => {
-    setBusy(true);
-    try {
+  const { saving: busy, submit } = useFormSubmit(
+    form,
+    (v: Values) => {
       const note = v.note?.trim() || null;
-      const e =
-        step === 'investigate'
-          ? await api.call('assistance.investigate', { id: enrolment.id, coveredPersons: v.coveredPersons, workingAwayPersonIds: v.workingAwayPersonIds ?? [], note })
-          : await api.call('assistance.advance', {
-              id: enrolment.id,
-              step,
-              note,
-              publicFrom: v.publicRange?.[0].format('YYYY-MM-DD'),
-              publicTo: v.publicRange?.[1].format('YYYY-MM-DD'),
-              month: v.month?.format('YYYY-MM'),
-              ...(onBehalf ? { districtDocNo: v.districtDocNo?.trim() || null, districtApprovedOn: v.districtApprovedOn?.format('YYYY-MM-DD') } : {}),
-              overrideReason: v.overrideReason?.trim() || null,
-              ...(dibaoExit ? { incomeClearlyRisen: !!v.incomeClearlyRisen, basicLivingSecure: !!v.basicLivingSecure } : {}),
-            });
-      message.success(`已办理：${t.title}`);
-      guard.release();
-      onDone(e);
-    } catch (err) {
+      return step === 'investigate'
+        ? api.call('assistance.investigate', { id: enrolment.id, coveredPersons: v.coveredPersons, workingAwayPersonIds: v.workingAwayPersonIds ?? [], note })
+        : api.call('assistance.advance', {
+            id: enrolment.id,
+            step,
+            note,
+            publicFrom: v.publicRange?.[0].format('YYYY-MM-DD'),
+            publicTo: v.publicRange?.[1].format('YYYY-MM-DD'),
+            month: v.month?.format('YYYY-MM'),
+            ...(onBehalf ? { districtDocNo: v.districtDocNo?.trim() || null, districtApprovedOn: v.districtApprovedOn?.format('YYYY-MM-DD') } : {}),
+            overrideReason: v.overrideReason?.trim() || null,
+            ...(dibaoExit ? { incomeClearlyRisen: !!v.incomeClearlyRisen, basicLivingSecure: !!v.basicLivingSecure } : {}),
+          });
+    },
+    {
+      success: `已办理：${t.title}`,
+      guard,
+      onDone: (e) => onDone(e),
       // Above the income line: the backend names the line; the user may state a reason and approve.
-      if (step === 'approve' && (err as { field?: string }).field === 'overrideReason') setAskOverride(true);
-      showFormError(form, err, message);
-    } finally {
-      setBusy(false);
-    }
-  };
+      onError: (err) => {
+        if (step === 'approve' && (err as { field?: string }).field === 'overrideReason') setAskOverride(true);
+      },
+    },
+  );
   const nextMonth = dayjs(`${addMonths(thisMonth(), 1)}-01`);
   return (
     <Modal

@@ -1,13 +1,13 @@
 /** 迁移到其他家庭: find the target household by search, choose the relation there, move. */
 import { useState } from 'react';
-import { Alert, App, Form, Modal, Select, Typography } from 'antd';
+import { Alert, Form, Modal, Select, Typography } from 'antd';
 import type { PersonDetail } from '../../../../shared/registry/types';
 import { RELATIONS, type RelationCode } from '../../../../shared/codes';
 import { api } from '../../api/client';
-import { showFormError } from '../../lib/form-errors';
 import { toOptions } from '../../lib/codes';
 import { useHouseholdSearch } from './use-household-search';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 
 interface Props {
   person: PersonDetail | null;
@@ -23,26 +23,15 @@ interface Values {
 const relationOptions = toOptions(RELATIONS);
 
 export function MovePersonModal({ person, onClose, onMoved }: Props) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: person !== null });
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
   const search = useHouseholdSearch(text, person?.householdId ?? '');
-
-  const submit = async (v: Values) => {
-    if (!person) return;
-    setBusy(true);
-    try {
-      await api.call('registry.movePerson', { id: person.id, toHouseholdId: v.toHouseholdId, relation: v.relation });
-      message.success(`已将 ${person.name} 迁移到其他家庭`);
-      onMoved();
-    } catch (e) {
-      showFormError(form, e, message, { rename: { id: 'toHouseholdId' } });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { saving: busy, submit } = useFormSubmit(
+    form,
+    (v: Values) => api.call('registry.movePerson', { id: person?.id ?? '', toHouseholdId: v.toHouseholdId, relation: v.relation }),
+    { success: `已将 ${person?.name ?? ''} 迁移到其他家庭`, guard, onDone: onMoved, fieldPath: { rename: { id: 'toHouseholdId' } } },
+  );
 
   return (
     <Modal

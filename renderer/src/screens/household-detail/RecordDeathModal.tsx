@@ -2,14 +2,13 @@
  * 登记死亡: the date of death (not in the future, not before the birth) and its source. The person stays
  * on record; every entitlement stops after the month of death, listed under 应补尽补 › 死亡停发.
  */
-import { useState } from 'react';
-import { Alert, App, DatePicker, Form, Input, Modal } from 'antd';
+import { Alert, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { PersonDetail } from '../../../../shared/registry/types';
 import { api } from '../../api/client';
 import { appClock } from '../../api/clock';
-import { showFormError } from '../../lib/form-errors';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 
 interface Props {
   person: PersonDetail | null;
@@ -23,25 +22,19 @@ interface Values {
 }
 
 export function RecordDeathModal({ person, onClose, onSaved }: Props) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: person !== null });
-  const [busy, setBusy] = useState(false);
   const today = appClock.today();
-
-  const submit = async (v: Values) => {
-    if (!person) return;
-    setBusy(true);
-    try {
-      await api.call('registry.recordDeath', { personId: person.id, diedOn: v.diedOn.format('YYYY-MM-DD'), note: v.note?.trim() || null });
-      message.success(`已登记 ${person.name} 死亡，其救助和补贴已停发（见应补尽补 › 死亡停发）`);
-      onSaved();
-    } catch (e) {
-      showFormError(form, e, message, { rename: { personId: 'diedOn' } });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { saving: busy, submit } = useFormSubmit(
+    form,
+    (v: Values) => api.call('registry.recordDeath', { personId: person?.id ?? '', diedOn: v.diedOn.format('YYYY-MM-DD'), note: v.note?.trim() || null }),
+    {
+      success: `已登记 ${person?.name ?? ''} 死亡，其救助和补贴已停发（见应补尽补 › 死亡停发）`,
+      guard,
+      onDone: onSaved,
+      fieldPath: { rename: { personId: 'diedOn' } },
+    },
+  );
 
   return (
     <Modal
@@ -71,7 +64,7 @@ export function RecordDeathModal({ person, onClose, onSaved }: Props) {
           />
         </Form.Item>
         <Form.Item label="来源/说明" name="note">
-          <Input data-testid="death-note" maxLength={200} placeholder="如：家属持死亡医学证明办理（证明编号）、公安户籍注销" />
+          <Input data-testid="death-note" maxLength={200} onPressEnter={() => form.submit()} placeholder="如：家属持死亡医学证明办理（证明编号）、公安户籍注销" />
         </Form.Item>
       </Form>
     </Modal>
