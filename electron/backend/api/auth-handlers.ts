@@ -5,6 +5,7 @@ import type { SessionInfo } from '../../../shared/auth/schemas';
 import type { Store } from '../store/store';
 import { login, unlock } from '../services/auth/login';
 import { hashPassword, verifyPassword } from '../../../shared/auth/password-hash';
+import { passwordProblem } from '../../../shared/auth/password-rule';
 import { createUser, findUserById, listUsers, toUserInfo } from '../services/auth/users';
 import { currentStreet, initializeStreet, setupStatus } from '../services/setup/street';
 import type { AreaHandlers } from './handlers';
@@ -19,6 +20,13 @@ import type { Role } from '../../../shared/codes';
 function checkGrant(ctx: CallContext, role: Role | undefined): void {
   const me = requireUser(ctx);
   if (role && !mayGrantRole(me.role, role)) throw new AppError('forbidden', grantRefusal(me.role, role), { field: 'role' });
+}
+
+/** A password being set for a known user: the one rule (shared/auth/password-rule.ts), its user name included (the input schema cannot know it). */
+function choosable(password: string, username: string, field: string): string {
+  const problem = passwordProblem(password, username);
+  if (problem) throw new AppError('invalid-input', problem, { field });
+  return password;
 }
 
 function sessionInfo(store: Store, token: string, userId: string): SessionInfo {
@@ -78,7 +86,8 @@ export function authHandlers(): AreaHandlers<'auth.'> {
       if (!verifyPassword(input.oldPassword, row.password_hash)) {
         throw new AppError('bad-credentials', '原密码不正确', { field: 'oldPassword' });
       }
-      ctx.store.update('users', user.id, { passwordHash: hashPassword(input.newPassword) }, ctx.actor, {
+      const newPassword = choosable(input.newPassword, row.username, 'newPassword');
+      ctx.store.update('users', user.id, { passwordHash: hashPassword(newPassword) }, ctx.actor, {
         action: 'auth.changePassword',
         summary: `${user.displayName} 修改密码`,
         detail: {},
@@ -110,7 +119,7 @@ export function userHandlers(): AreaHandlers<'users.'> {
         if (input.displayName !== undefined) patch.displayName = input.displayName;
         if (input.role !== undefined) patch.role = input.role;
         if (input.disabled !== undefined) patch.disabled = input.disabled;
-        if (input.resetPassword !== undefined) patch.passwordHash = hashPassword(input.resetPassword);
+        if (input.resetPassword !== undefined) patch.passwordHash = hashPassword(choosable(input.resetPassword, u.username, 'resetPassword'));
         const changed = store.update('users', u.id, patch, actor, {
           action: 'users.update',
           summary: `修改用户 ${u.username}`,

@@ -114,6 +114,18 @@ describe('set-up and sign-in', () => {
     expect(await create('zhaojb', 'zhao-pass-2026')).toMatchObject({ ok: true });
     const weak = await h.raw('auth.changePassword', { oldPassword: 'admin-pass-1', newPassword: '1234567890' });
     expect(weak).toMatchObject({ ok: false, error: { field: 'newPassword' } });
+    // Reset by an administrator or changed by the user: not the user name either; nothing written.
+    const u = await h.call('users.create', { username: 'zhaojb-2026', displayName: '赵二', role: 'caseworker', password: 'zhao-pass-2026' });
+    const changes = () => (h.backend.store.sqlite.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+    const before = changes();
+    const reset = await h.raw('users.update', { id: u.id, resetPassword: 'Zhaojb-2026' });
+    expect(reset).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'resetPassword', message: '密码不能与用户名相同' } });
+    expect(changes()).toBe(before);
+    const own = (await h.call('auth.login', { username: 'zhaojb-2026', password: 'zhao-pass-2026' }, null)).token;
+    const afterLogin = changes();
+    const mine = await h.raw('auth.changePassword', { oldPassword: 'zhao-pass-2026', newPassword: 'ZHAOJB-2026' }, own);
+    expect(mine).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'newPassword', message: '密码不能与用户名相同' } });
+    expect(changes()).toBe(afterLogin);
   });
 
   test('bad input is refused with a Chinese message naming the field', async () => {
