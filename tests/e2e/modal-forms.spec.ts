@@ -51,6 +51,28 @@ test('新建用户 refused on 用户名 when taken, then created; 编辑用户 s
   await expect(table).toContainText('赵小六');
 });
 
+test('重置密码 refused on 新密码 when it is the username (the backend\'s rule), then reset with Enter', async ({ page, app, clock }) => {
+  atShanghai(clock, '2026-06-01T10:00:00');
+  const s = await setUpAssistanceStreet(app.backend);
+  await s.call('users.create', { username: 'zhangsan2026', displayName: '张三', role: 'caseworker', password: 'first-pass-2026' });
+  await openSignedIn(page, app.url);
+  await goHash(page, '#/admin/users');
+  const table = page.getByTestId('user-table');
+  await table.getByRole('row').filter({ hasText: 'zhangsan2026' }).getByRole('button', { name: '重置密码' }).click();
+  const dialog = page.getByRole('dialog').filter({ hasText: '重置 张三（zhangsan2026）的密码' });
+  await dialog.getByLabel('新密码').fill('zhangsan2026');
+  await dialog.getByRole('button', { name: '重置密码' }).click();
+  await expect(dialog.locator('.ant-form-item-explain-error')).toHaveText('密码不能与用户名相同');
+  await expect(page.locator('.ant-message')).toContainText('密码不能与用户名相同');
+  await expect(dialog).toBeVisible();
+
+  await dialog.getByLabel('新密码').fill('new-pass-2026');
+  await dialog.getByLabel('新密码').press('Enter');
+  await expect(page.locator('.ant-message')).toContainText('已重置 张三 的密码');
+  await expect(dialog).toBeHidden();
+  expect(await app.backend.call('auth.login', { username: 'zhangsan2026', password: 'new-pass-2026' }, null)).toMatchObject({ ok: true });
+});
+
 test('更改备份文件夹 refused on the field when the folder is missing, then saved; 从文件恢复 refused stays open', async ({ page, app, clock }) => {
   atShanghai(clock, '2026-06-01T10:00:00');
   await setUpAssistanceStreet(app.backend);
