@@ -1,6 +1,6 @@
 /**
  * The modal forms that save through one handler (hooks/use-form-submit.ts), as a user meets them:
- * 用户管理's 新建用户 / 编辑用户, and 备份与恢复's 更改备份文件夹 and 从文件恢复. A refusal shows on the
+ * 用户管理's 新建用户 / 编辑用户 / 重置密码, and 备份与恢复's 更改备份文件夹 and 从文件恢复. A refusal shows on the
  * field it names (and as a toast) with the modal still open and nothing written; a save toasts,
  * closes and refreshes the page behind.
  */
