@@ -6,6 +6,7 @@
  * of the record in force on the day of the data that triggered it.
  */
 import { z } from 'zod';
+import { yuan } from '../care/format';
 import type { WarningRule } from './types';
 
 const fen = z.number().int().min(0).max(100_000_000);
@@ -40,3 +41,25 @@ export interface DatedRuleParam<R extends WarningRule = WarningRule> {
 }
 
 export type RuleParamHistory = { [R in WarningRule]?: readonly DatedRuleParam<R>[] };
+
+type FieldKey = 'thresholdFen' | 'minMonthFen' | 'windowMonths' | 'risePercent' | 'dueWorkingDays';
+
+/** The fields of the rule values as people read and edit them (money in 元, kept in fen). */
+export const WARNING_PARAM_FIELDS: readonly { key: FieldKey; label: string; unit: '元' | '个月' | '%' | '个工作日' }[] = [
+  { key: 'thresholdFen', label: '金额线（达到即预警）', unit: '元' },
+  { key: 'windowMonths', label: '统计月数', unit: '个月' },
+  { key: 'risePercent', label: '比前期月均上升', unit: '%' },
+  { key: 'minMonthFen', label: '当月自付起算金额', unit: '元' },
+  { key: 'dueWorkingDays', label: '处置时限', unit: '个工作日' },
+];
+
+export function isWarningParamKey(key: string): boolean {
+  return key.startsWith('warnings.');
+}
+
+/** A rule's value in one line, e.g. "金额线（达到即预警）5,000.00 元；处置时限 10 个工作日". */
+export function warningParamText(value: Partial<Record<FieldKey, number>>): string {
+  return WARNING_PARAM_FIELDS.filter((f) => typeof value[f.key] === 'number')
+    .map((f) => `${f.label} ${f.unit === '元' ? yuan(value[f.key]!) : `${value[f.key]!} ${f.unit}`}`)
+    .join('；');
+}

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { PARAM_DEFAULTS } from '../policy/defaults';
-import type { RuleParamHistory } from './rule-params';
+import { warningParamText, type RuleParamHistory } from './rule-params';
 import { personWarnings, type PersonSituation, type RuleContext } from './rules';
 import { incomeOverLine, type EnrolledHousehold, type IncomeLines } from './rules-income';
 import type { DepartmentRecord, DisabilityFacts } from './types';
@@ -48,8 +48,9 @@ function rules(records: DepartmentRecord[], situation: Partial<PersonSituation> 
 }
 const ofRule = (rule: string, ws: ReturnType<typeof rules>) => ws.filter((w) => w.rule === rule);
 
-test('the defaults hold a dated, valid value for every rule', () => {
+test('the defaults hold a dated, valid value for every rule; a value reads as one line', () => {
   for (const rule of Object.keys(PARAMS)) expect(PARAM_DEFAULTS.some((d) => d.key === `warnings.${rule}`), rule).toBe(true);
+  expect(warningParamText({ thresholdFen: 2000000, windowMonths: 12, dueWorkingDays: 10 })).toBe('金额线（达到即预警） 20,000.00 元；统计月数 12 个月；处置时限 10 个工作日');
 });
 
 describe('medical-month', () => {
