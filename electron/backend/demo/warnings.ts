@@ -163,7 +163,7 @@ function disposeSome(store: Store, admin: SignedInUser, on: string): void {
     { d: 'already-covered', reason: null },
     { d: 'data-wrong', reason: '医保数据重复统计，已反馈区医保局' },
   ];
-  const open = store.prepare(`SELECT id FROM warnings WHERE rule LIKE 'medical-%' AND status = 'open' ORDER BY dedupe_key`).all() as { id: string }[];
+  const open = store.prepare(`SELECT id FROM warnings WHERE rule LIKE 'medical-%' AND status = 'open' ORDER BY rule, json_extract(trigger, '$.summary'), id`).all() as { id: string }[];
   const at = shanghaiAt(on, '15:00');
   open
     .filter((_, i) => i % 3 === 0)

@@ -16,7 +16,7 @@ import { shanghaiDate } from '../../../../shared/time/shanghai';
 import { warningIdOf } from '../../../../shared/warnings/ids';
 import { personWarnings, type WarningToRaise } from '../../../../shared/warnings/rules';
 import { incomeOverLine, type EnrolledHousehold } from '../../../../shared/warnings/rules-income';
-import { WARNING_RULE_LABELS } from '../../../../shared/warnings/types';
+import { WARNING_RULE_LABELS, WARNING_RULES } from '../../../../shared/warnings/types';
 import type { Store } from '../../store/store';
 import { incomeParams, rewardNeeded } from '../assistance/figures';
 import { toIncomeMember, type MemberRow } from '../assistance/members';
@@ -98,13 +98,14 @@ function insertNew(store: Store, raises: Raise[], what: string): number {
   for (const [streetCode, counts] of byStreet) {
     const n = [...counts.values()].reduce((a, b) => a + b, 0);
     raised += n;
-    const parts = [...counts].map(([rule, c]) => `${WARNING_RULE_LABELS[rule as keyof typeof WARNING_RULE_LABELS]} ${c} 条`);
+    // In the rules' order, whatever order the persons were read in (the same data, the same event).
+    const ordered = WARNING_RULES.filter((r) => counts.has(r)).map((r) => [r, counts.get(r)!] as const);
     store.audit(systemActor(streetCode), {
       action: 'warnings.raise',
       entity: 'warnings',
       entityId: null,
-      summary: `${what} ${n} 条：${parts.join('，')}`,
-      detail: Object.fromEntries(counts),
+      summary: `${what} ${n} 条：${ordered.map(([r, c]) => `${WARNING_RULE_LABELS[r]} ${c} 条`).join('，')}`,
+      detail: Object.fromEntries(ordered),
     });
   }
   return raised;
