@@ -60,6 +60,6 @@ export function isWarningParamKey(key: string): boolean {
 /** A rule's value in one line, e.g. "金额线（达到即预警）5,000.00 元；处置时限 10 个工作日". */
 export function warningParamText(value: Partial<Record<FieldKey, number>>): string {
   return WARNING_PARAM_FIELDS.filter((f) => typeof value[f.key] === 'number')
-    .map((f) => `${f.label} ${f.unit === '元' ? yuan(value[f.key]!) : `${value[f.key]!} ${f.unit}`}`)
+    .map((f) => `${f.label} ${f.unit === '元' ? yuan(value[f.key]!) : f.unit === '%' ? `${value[f.key]!}%` : `${value[f.key]!} ${f.unit}`}`)
     .join('；');
 }
