@@ -4,7 +4,7 @@
  * same data come again; a new dated rule value gives the warnings after it its version; the death
  * rule reads the real batches; the income rule reads the registry's incomes and runs after an edit.
  */
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { makeIdNumber } from '../../../../shared/id-number';
 import { warningIdOf } from '../../../../shared/warnings/ids';
 import type { DepartmentFacts, DepartmentSource } from '../../../../shared/warnings/types';
@@ -91,6 +91,27 @@ describe('raiseWarningsFor', () => {
     expect(raiseWarningsFor(store(), [p.personId])).toEqual({ raised: 0 });
     expect(changes()).toBe(before + 1);
     expect(warningsOf(p.personId)).toHaveLength(1);
+  });
+
+  test('set-based: the queries are as many for 30 persons as for 2 (none per person)', async () => {
+    const few = await person({ members: 2 });
+    const many = [await person({ members: 10 }), await person({ members: 10 }), await person({ members: 10 })];
+    const people = [few, ...many].flatMap((hh) => hh.memberIds.map((personId) => ({ personId, householdId: hh.householdId })));
+    for (const p of people) {
+      record(p, 'medical', '2026-01-01', { totalFen: 100000, selfPaidFen: 50000 });
+      record(p, 'disability', '2026-02-01', { type: 'physical', grade: 3, change: 'new' });
+      record(p, 'death', '2026-02-10', { reportedBy: null });
+    }
+    const queries = (ids: string[]) => {
+      const spy = vi.spyOn(store(), 'prepare');
+      try {
+        expect(raiseWarningsFor(store(), ids).raised).toBe(0);
+        return spy.mock.calls.length;
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    expect(queries(people.slice(2).map((p) => p.personId))).toBe(queries(few.memberIds));
   });
 
   test('one fen below raises nothing; a person without records or unknown raises nothing', async () => {
