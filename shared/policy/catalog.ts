@@ -9,6 +9,7 @@ import { CadencePolicySchema } from '../screening/cadence';
 import { HolidayCalendarSchema, UrgencyLimitsSchema } from '../ledger/deadlines';
 import { AgreementTemplateSchema } from '../care/template';
 import { LaggingLinesSchema } from '../reports/lagging';
+import { WARNING_RULE_PARAM_SCHEMAS } from '../warnings/rule-params';
 
 export type ParamUnit = 'fen' | 'hours' | 'working-days' | 'months' | 'percent' | 'count' | 'boolean' | 'list' | 'json';
 
@@ -78,6 +79,14 @@ export const PARAM_CATALOG: Record<string, ParamSpec> = {
   'care.agreementTemplate': { label: '委托照料服务协议范本', unit: 'json', schema: AgreementTemplateSchema, scope: 'district' },
   // 定期调度与通报 (issue 15)
   'reports.laggingLines': { label: '街道排名的落后线（排查覆盖率、超期问题、24小时审批率、“四有”落实率）', unit: 'json', schema: LaggingLinesSchema, scope: 'district' },
+  // 预警规则 (issue 17): one JSON value per rule (shared/warnings/rule-params.ts)
+  'warnings.medical-month': { label: '预警：当月医疗自付费用（金额线、处置时限）', unit: 'json', schema: WARNING_RULE_PARAM_SCHEMAS['medical-month'], scope: 'district' },
+  'warnings.medical-year': { label: '预警：12个月医疗自付费用（金额线、月数、处置时限）', unit: 'json', schema: WARNING_RULE_PARAM_SCHEMAS['medical-year'], scope: 'district' },
+  'warnings.medical-rise': { label: '预警：医疗自付费用上升（比前期月均上升的百分比、月数、起算金额、处置时限）', unit: 'json', schema: WARNING_RULE_PARAM_SCHEMAS['medical-rise'], scope: 'district' },
+  'warnings.disability-severe': { label: '预警：新增重度残疾（处置时限）', unit: 'json', schema: WARNING_RULE_PARAM_SCHEMAS['disability-severe'], scope: 'district' },
+  'warnings.unemployment-marginal': { label: '预警：低保边缘家庭成员失业（处置时限）', unit: 'json', schema: WARNING_RULE_PARAM_SCHEMAS['unemployment-marginal'], scope: 'district' },
+  'warnings.death-paid': { label: '预警：在保（享受待遇）人员死亡（处置时限）', unit: 'json', schema: WARNING_RULE_PARAM_SCHEMAS['death-paid'], scope: 'district' },
+  'warnings.income-over-line': { label: '预警：在保家庭收入超过标准（处置时限）', unit: 'json', schema: WARNING_RULE_PARAM_SCHEMAS['income-over-line'], scope: 'district' },
 };
 
 export function paramSpec(key: string): ParamSpec | undefined {

@@ -20,6 +20,9 @@ const PLAN = '东丽区《社会救助脱贫攻坚兜底保障行动工作方案
 /** The two notices whose text was read (DOMAIN §1.1 [V]). */
 const TJ2019 = '天津日报2019-04-03（中国政府网转载）';
 const TJ2025 = '津民规〔2025〕6号（天津市民政局、天津市财政局，2025-08-29）';
+/** A warning rule's default: the indicator is the national monitoring model's, the figures the office's. */
+const WARN = (what: string) =>
+  `${what}（DOMAIN §7：2023年起全国低收入人口动态监测的预警指标）；【未核实】天津未公布具体金额与处置时限，此为初始值，由区民政局设定`;
 
 export const PARAM_DEFAULTS: readonly ParamDefault[] = [
   { key: 'dibao.standard', value: 86000, effectiveFrom: '2017-04-01', note: '城乡统一860元（转载页面，DOMAIN §1.1 [V-mirror]）' },
@@ -76,6 +79,16 @@ export const PARAM_DEFAULTS: readonly ParamDefault[] = [
     effectiveFrom: '2020-06-12',
     note: `${PLAN}：排查覆盖率100%（二(一)“全覆盖的月排查”）；超期问题0件（二(一)“有效监督流程时限，直至救助完结”）；急难型临时救助24小时内审批率100%（二(五)“量化到24小时内完成审核审批手续”）；“四有”落实率100%（二(三)“全面落实分散供养人员‘四有’”）；未达者按四(四)“定期调度……采取通报、约谈等方式督促整改”。区民政局可按阶段调整`,
   },
+  // 预警规则 (issue 17): DOMAIN §7 names the indicators (医疗自付 above a threshold or a sudden rise, a new 残疾证,
+  // 失业登记, death, enrolled households that no longer seem to qualify) but no Tianjin figure: the amounts,
+  // windows and time limits below are the office's to set.
+  { key: 'warnings.medical-month', value: { thresholdFen: 500000, dueWorkingDays: 10 }, effectiveFrom: '2023-01-01', note: WARN('当月医疗自付达到5000元') },
+  { key: 'warnings.medical-year', value: { thresholdFen: 2000000, windowMonths: 12, dueWorkingDays: 10 }, effectiveFrom: '2023-01-01', note: WARN('近12个月医疗自付累计达到2万元') },
+  { key: 'warnings.medical-rise', value: { risePercent: 100, windowMonths: 12, minMonthFen: 200000, dueWorkingDays: 10 }, effectiveFrom: '2023-01-01', note: WARN('当月医疗自付比前12个月月均上升100%以上且当月达到2000元') },
+  { key: 'warnings.disability-severe', value: { dueWorkingDays: 10 }, effectiveFrom: '2023-01-01', note: WARN('重度残疾的认定沿用“重度残疾”参数（一、二级；三级智力、精神）') },
+  { key: 'warnings.unemployment-marginal', value: { dueWorkingDays: 10 }, effectiveFrom: '2023-01-01', note: WARN('低保边缘家庭成员办理失业登记') },
+  { key: 'warnings.death-paid', value: { dueWorkingDays: 5 }, effectiveFrom: '2023-01-01', note: WARN('在保（享受待遇）人员死亡，应退尽退，时限较短') },
+  { key: 'warnings.income-over-line', value: { dueWorkingDays: 10 }, effectiveFrom: '2023-01-01', note: WARN('在保家庭登记收入超过其保障标准') },
 ];
 
 /** Extra values for the demo street only: invented figures, so the demo shows complete lists. */

@@ -19,8 +19,13 @@ export function dibaoIncomeLine(perCapitaFen: number, standardFen: number): Inco
   };
 }
 
+/** The 低保边缘 upper line: the percent of the standard, part-fen rounded up. */
+export function edgeUpperFen(standardFen: number, upperPercent: number): number {
+  return Math.ceil((standardFen * upperPercent) / 100);
+}
+
 export function edgeIncomeLine(perCapitaFen: number, standardFen: number, upperPercent: number): IncomeLineCheck {
-  const upperFen = Math.ceil((standardFen * upperPercent) / 100);
+  const upperFen = edgeUpperFen(standardFen, upperPercent);
   const eligible = perCapitaFen >= standardFen && perCapitaFen < upperFen;
   return {
     eligible,

@@ -79,8 +79,13 @@ export function gradualExitSchedule(reportMonth: string, originalAmountFen: numb
   return schedule;
 }
 
+/** A 低保 household's per-capita income passes its line (the standard): it no longer stays as it is. */
+export function aboveDibaoLine(perCapitaIncomeFen: number, standardFen: number): boolean {
+  return perCapitaIncomeFen > standardFen;
+}
+
 export function decideIncomeRise(input: IncomeRiseInput): IncomeRiseDecision {
-  if (input.perCapitaIncomeFen <= input.standardFen) {
+  if (!aboveDibaoLine(input.perCapitaIncomeFen, input.standardFen)) {
     return {
       kind: 'stay',
       monthlyAmountFen: dibaoMonthlyAmount({

@@ -44,6 +44,8 @@ export const DEPARTMENT_FACTS_SCHEMAS = {
 /** A department record as the rules read it (a row of department_records). */
 export interface DepartmentRecord {
   id: string;
+  /** The import it came from: a month's medical costs are summed within one file, never across two. */
+  importId?: string;
   source: DepartmentSource;
   personId: string;
   startOn: string;

@@ -2,6 +2,7 @@
 import { createHousehold, deleteHousehold, updateHousehold } from '../services/registry/households';
 import { addPerson, deletePerson, movePerson, updatePerson } from '../services/registry/persons';
 import { recordDeath } from '../services/registry/deaths';
+import { raiseIncomeWarnings } from '../services/warnings/raise';
 import { householdDetail, listHouseholds, personDetail, searchRegistry } from '../services/registry/read';
 import type { Handlers } from './handlers';
 import { actorIn, isDistrictUser, readScope } from './district';
@@ -36,11 +37,15 @@ export function registryHandlers(): Handlers<RegistryCore> {
     },
     'registry.addPerson': (input, { store, actor }) => {
       const id = addPerson(store, actor, input.householdId, input.person);
+      // An enrolled household's income may now pass its line (预警 income-over-line).
+      raiseIncomeWarnings(store, { householdIds: [input.householdId] });
       return personDetail(store, actor.streetCode, id);
     },
     'registry.updatePerson': (input, { store, actor }) => {
       updatePerson(store, actor, input.id, input.patch);
-      return personDetail(store, actor.streetCode, input.id);
+      const detail = personDetail(store, actor.streetCode, input.id);
+      if (input.patch.incomes !== undefined || input.patch.employment !== undefined) raiseIncomeWarnings(store, { householdIds: [detail.householdId] });
+      return detail;
     },
     'registry.movePerson': (input, { store, actor }) => {
       movePerson(store, actor, input.id, input.toHouseholdId, input.relation);

@@ -64,11 +64,12 @@ describe('loading the demo street through setup.loadDemo', () => {
     }[];
     expect(events).toHaveLength(1);
     expect(events[0]!.summary).toMatch(/^载入演示街道：张贵庄街道（演示）（2000户，\d+人）$/);
-    // Besides it, the system only seeds the policy figures, one event each (policy changes always are).
+    // Besides it, the system only seeds the policy figures, one event each (policy changes always are),
+    // and raises the 预警 the demo's department files trigger (the rules are the system's).
     const bySystem = h.backend.store.sqlite
-      .prepare("SELECT DISTINCT action FROM audit_events WHERE action <> 'setup.loadDemo' AND user_id IS NULL")
+      .prepare("SELECT DISTINCT action FROM audit_events WHERE action <> 'setup.loadDemo' AND user_id IS NULL ORDER BY action")
       .all() as { action: string }[];
-    expect(bySystem.map((o) => o.action)).toEqual(['policy.setParam']);
+    expect(bySystem.map((o) => o.action)).toEqual(['policy.setParam', 'warnings.raise']);
     const byStaff = h.backend.store.sqlite
       .prepare("SELECT DISTINCT username FROM audit_events WHERE user_id IS NOT NULL ORDER BY username")
       .all() as { username: string }[];

@@ -24,6 +24,7 @@ import { HISTORY_DAYS, playHistory, shanghaiAt, type DemoStaff, type LoadedGrid,
 import { addDays } from '../../../shared/time/calendar-days';
 import { isProgrammeCategory, situationTags } from '../../../shared/assistance/programme-categories';
 import { importProgrammes } from '../services/assistance/imported';
+import { loadDemoWarnings } from './warnings';
 
 /**
  * Accounts that exist only in demo data; their password is `demo`, shorter than the API allows.
@@ -108,6 +109,9 @@ function* loadSteps(store: Store, data: DemoStreetData, opts: LoadOptions): Gene
       yield [personsTotal + Math.round((done / total) * personsTotal), personsTotal * 2];
     }
   }
+
+  // The demo's 预警: department files and the warnings they raise, after the year of history.
+  if (rows.staff && history) loadDemoWarnings(store, rows.staff.admin, rows.households, data.referenceDate);
 
   const summary: LoadSummary = {
     streetCode: code,

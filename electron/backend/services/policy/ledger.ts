@@ -27,6 +27,6 @@ export function ledgerTermsOn(store: Store, street: string, day: string, opts: {
 }
 
 /** The holiday calendar in force; without one, only weekends are days off. */
-function holidaysOn(store: Store, street: string, day: string): HolidayCalendar {
+export function holidaysOn(store: Store, street: string, day: string): HolidayCalendar {
   return (paramOn(store, street, 'calendar.holidays', day)?.value as HolidayCalendar | undefined) ?? EMPTY_CALENDAR;
 }

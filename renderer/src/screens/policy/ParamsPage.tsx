@@ -22,6 +22,8 @@ import { calendarWarning } from '../../../../shared/ledger/calendar-coverage';
 import type { HolidayCalendar } from '../../../../shared/ledger/deadlines';
 import type { LaggingLines } from '../../../../shared/reports/lagging';
 import { LAGGING_LINES_KEY, LaggingLinesInput, laggingLinesText } from '../reports/LaggingLinesInput';
+import { isWarningParamKey, warningParamText } from '../../../../shared/warnings/rule-params';
+import { WarningRuleInput } from './WarningRuleInput';
 
 const SCREENING_KEYS = new Set<string>(SCREENING_POLICY_KEYS);
 /** The agreement template is edited clause by clause on its own page (照料服务 › 协议范本). */
@@ -35,6 +37,7 @@ function valueText(item: Pick<ParamListItem, 'unit' | 'key'>, value: unknown): s
     return `${t.version ?? ''}（${t.title ?? ''}）`;
   }
   if (item.key === LAGGING_LINES_KEY) return laggingLinesText(value as LaggingLines);
+  if (isWarningParamKey(item.key)) return warningParamText(value as Record<string, number>);
   if (typeof value === 'string') return value;
   switch (item.unit) {
     case 'fen':
@@ -55,7 +58,7 @@ function valueText(item: Pick<ParamListItem, 'unit' | 'key'>, value: unknown): s
 }
 
 interface Values {
-  value: string | number | boolean | string[] | LaggingLines;
+  value: string | number | boolean | string[] | LaggingLines | Record<string, number>;
   effectiveFrom: dayjs.Dayjs;
   note?: string;
   retroactiveReason?: string;
@@ -107,6 +110,8 @@ function SetParamModal({ item, onClose, onSaved }: { item: ParamListItem; onClos
         <Form.Item name="value" label={item.unit === 'fen' ? '金额（元）' : '取值'} rules={[{ required: true, message: '请填写取值' }]}>
           {item.key === LAGGING_LINES_KEY ? (
             <LaggingLinesInput />
+          ) : isWarningParamKey(item.key) ? (
+            <WarningRuleInput />
           ) : item.unit === 'fen' ? (
             <Input data-testid="param-value" inputMode="decimal" suffix="元" />
           ) : item.unit === 'boolean' ? (
