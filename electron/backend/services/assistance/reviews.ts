@@ -10,6 +10,7 @@ import { AppError } from '../../../../shared/errors';
 import type { Role } from '../../../../shared/codes';
 import { assessMonthlyIncome, monthOf } from '../../../../shared/policy';
 import { edgeIncomeLine } from '../../../../shared/policy/eligibility';
+import { yuan } from '../../../../shared/care/format';
 import { CYCLE_PARAM, nextReviewOn, REVIEWED_PROGRAMMES, reviewCycle, reviewState, type ReviewMember } from '../../../../shared/policy/review';
 import type { ReviewDueRow, ReviewOutcome, ReviewPreview, ReviewsDue, ReviewsDueFilter } from '../../../../shared/assistance/reviews';
 import type { IncomeRiseDecision } from '../../../../shared/policy/income-rise';
@@ -148,8 +149,6 @@ function outcomeOfDecision(d: IncomeRiseDecision, previousFen: number): ReviewOu
   if (d.kind === 'exit') return 'exit';
   return 'gradual-exit';
 }
-
-const yuan = (fen: number) => `${(fen / 100).toFixed(2)}元`;
 
 /** What the review decides on its day, by the programme's rules; nothing written. */
 function decide(store: Store, e: EnrolmentDbRow, input: ReviewInput): ReviewPreview & { incomeInput: IncomeRiseInput | null } {
