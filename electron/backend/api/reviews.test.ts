@@ -171,12 +171,22 @@ describe('recording a review runs the income-report rules', () => {
   });
 });
 
+async function refused0(input: unknown) {
+  const r = await raw('assistance.recordReview', input);
+  expect(r).toMatchObject({ ok: false, error: { code: 'not-applicable', field: 'reviewedOn' } });
+  expect(r.ok ? '' : r.error.message).toContain('2026-03 不在低保发放范围内');
+}
+
 describe('refusals write nothing', () => {
   test('a day in the future or before the approval, a stranger as member, 特困 without a conclusion, an exited enrolment', async () => {
     const u = await unsteadyDibao();
     const th = await household([{ name: '牛德', relation: '02', birth: '19450101' }]);
     const t = await enrol({ programme: 'tekun-home', householdId: th.id, personId: th.members[0]!.id });
     const other = await household([{ name: '外人', relation: '02' }]);
+    const before0 = changeCount();
+    // Approved in March, paid from April: a March review has no payment to re-decide.
+    await refused0({ id: u.e.id, members: [] });
+    expect(changeCount()).toBe(before0);
     await on('2026-04-10');
     const before = changeCount();
     const refused = async (input: unknown, code: string, field: string, text: string) => {

@@ -150,6 +150,18 @@ function outcomeOfDecision(d: IncomeRiseDecision, previousFen: number): ReviewOu
   return 'gradual-exit';
 }
 
+/** The income report's refusals about its month or day name the review's day, the field the review has. */
+function onReviewDay<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof AppError && (err.field === 'reportMonth' || err.field === 'reportedOn')) {
+      throw new AppError(err.code, err.message, { field: 'reviewedOn', details: err.details });
+    }
+    throw err;
+  }
+}
+
 /** What the review decides on its day, by the programme's rules; nothing written. */
 function decide(store: Store, e: EnrolmentDbRow, input: ReviewInput): ReviewPreview & { incomeInput: IncomeRiseInput | null } {
   checkReviewable(e);
@@ -162,7 +174,7 @@ function decide(store: Store, e: EnrolmentDbRow, input: ReviewInput): ReviewPrev
   if (e.programme === 'dibao') {
     const { members, ...rest } = input;
     const incomeInput: IncomeRiseInput = { ...rest, members, reportMonth: monthOf(on), reportedOn: on };
-    const { preview } = computeIncomeRise(store, e, incomeInput);
+    const { preview } = onReviewDay(() => computeIncomeRise(store, e, incomeInput));
     const outcome = outcomeOfDecision(preview.decision, preview.previousMonthlyAmountFen);
     return {
       ...common,
