@@ -25,7 +25,8 @@ export const REVIEW_STATES = list([
 
 export const REVIEW_CYCLES = list([
   { code: 'stable', label: '每年' },
-  { code: 'unsteady', label: '每半年（收入不稳定、有劳动能力）' },
+  /** 低保 with a member able to work and no steady wage. */
+  { code: 'unsteady', label: '每半年' },
 ] as const);
 
 /** What a review decided. */

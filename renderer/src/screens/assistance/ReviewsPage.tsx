@@ -45,7 +45,7 @@ export function ReviewsPage({ filter = '' }: { filter?: string }) {
     { title: '姓名', dataIndex: 'name', width: 100, render: (v: string | null, r) => <a href={`#/households/${r.householdId}`}>{v ?? '—'}</a> },
     { title: '社区', dataIndex: 'communityName', width: 140 },
     { title: '救助项目', dataIndex: 'programme', width: 120, render: (v: string) => programmeLabel(v) },
-    { title: '复审周期', dataIndex: 'cycle', width: 150, render: (v: string, r) => (r.cycleMonths == null ? <Tag color="warning">周期未设置</Tag> : `${labelOf(REVIEW_CYCLES, v).slice(0, 3)}（${r.cycleMonths}个月）`) },
+    { title: '复审周期', dataIndex: 'cycle', width: 150, render: (v: string, r) => (r.cycleMonths == null ? <Tag color="warning">周期未设置</Tag> : `${labelOf(REVIEW_CYCLES, v)}（${r.cycleMonths}个月）`) },
     { title: '起算', dataIndex: 'baseOn', width: 170, render: (v: string, r) => `${BASE_LABELS[r.baseKind]} ${v}` },
     { title: '应复审日期', dataIndex: 'dueOn', width: 110, render: (v: string | null) => v ?? '—' },
     { title: '状态', dataIndex: 'state', width: 100, render: (v: string | null) => (v ? <Tag color={STATE_COLORS[v]}>{labelOf(REVIEW_STATES, v)}</Tag> : '—') },
