@@ -4,7 +4,7 @@
  * the wage found, changes the amount from next month, and takes the household off the list.
  */
 import { makeIdNumber } from '../../shared/id-number';
-import { atShanghai, enrolDibao, goHash, openSignedIn, setUpAssistanceStreet } from '../support/assistance-street';
+import { atShanghai, enrol, enrolDibao, goHash, openSignedIn, setUpAssistanceStreet } from '../support/assistance-street';
 import { expect, screenshot, test } from './fixtures';
 
 test('an overdue review from the 工作台: the wage found changes the amount, the next review is six months on', async ({ page, app, clock }) => {
@@ -54,4 +54,35 @@ test('an overdue review from the 工作台: the wage found changes the amount, t
   await expect(page.getByTestId('review-table').locator('tr', { hasText: '韩立' })).toContainText('上次复审 2026-09-20');
   await page.getByTestId('review-table').getByRole('link', { name: '保障记录' }).click();
   await expect(page.getByTestId('enrolment-steps').getByText('入户复审，打零工收入增加')).toBeVisible();
+});
+
+test('特困: the review from the enrolment page records the conclusion; an exit is confirmed first', async ({ page, app, clock }) => {
+  test.setTimeout(120_000);
+  atShanghai(clock, '2026-03-15T10:00:00');
+  const street = await setUpAssistanceStreet(app.backend);
+  const { call, communityId } = street;
+  const hh = await call<{ id: string; members: { id: string }[] }>('registry.createHousehold', {
+    household: { communityId, address: '詹滨西里9号楼1门101', hukouType: 'urban' },
+    members: [{ name: '牛德山', relation: '02', idNumber: makeIdNumber('120110', '19450101', 25), incomes: [] }],
+  });
+  const e = await enrol(street, { programme: 'tekun-home', householdId: hh.id, personId: hh.members[0]!.id, note: '本人申请' }, '2026-04');
+
+  atShanghai(clock, '2027-03-20T10:00:00');
+  await street.signInAgain();
+  await openSignedIn(page, app.url);
+  await goHash(page, `#/assistance/enrolments/${e.id}`);
+  await page.getByTestId('review-open').click();
+  // Without a conclusion the form says what is missing.
+  await page.getByTestId('review-preview').click();
+  await expect(page.getByText('请选择复审结论')).toBeVisible();
+  await page.getByTestId('review-outcome').getByText('不再符合条件，终止供养').click();
+  await page.getByTestId('review-preview').click();
+  await expect(page.getByTestId('review-decision').getByText('复审结论：退出')).toBeVisible();
+  await page.getByTestId('review-record').click();
+  await expect(page.locator('.ant-modal-confirm-title', { hasText: '确认记录复审结论“退出”？' })).toBeVisible();
+  await page.getByRole('button', { name: '确认记录' }).click();
+  await expect(page.getByTestId('enrolment-status')).toHaveText('已退出');
+  await expect(page.getByTestId('review-open')).toHaveCount(0);
+  const list = await call<{ rows: { enrolmentId: string }[] }>('assistance.reviewsDue', { state: 'all' });
+  expect(list.rows.some((r) => r.enrolmentId === e.id)).toBe(false);
 });
