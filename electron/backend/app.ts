@@ -22,6 +22,7 @@ import { ledgerHandlers } from './api/ledger-handlers';
 import { reportExportHandlers } from './api/report-export-handlers';
 import { assistanceHandlers, policyHandlers } from './api/assistance-handlers';
 import { assistanceListHandlers } from './api/assistance-list-handlers';
+import { reviewHandlers } from './api/review-handlers';
 import { batchHandlers } from './api/batch-handlers';
 import { reportSnapshotHandlers } from './api/report-snapshot-handlers';
 import { syncHandlers } from './api/sync-handlers';
@@ -277,6 +278,7 @@ function openInner(opts: BackendOptions, dbFile: string, key: Buffer | null, sha
     ...policyHandlers(),
     ...assistanceHandlers(),
     ...assistanceListHandlers(),
+    ...reviewHandlers(),
     ...batchHandlers(),
     ...syncHandlers(sync),
     ...careHandlers(),

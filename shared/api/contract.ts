@@ -14,6 +14,7 @@ import { ledgerProcedures } from '../ledger/procedures';
 import { policyProcedures } from '../policy/procedures';
 import { assistanceProcedures } from '../assistance/procedures';
 import { assistanceListProcedures } from '../assistance/lists';
+import { reviewProcedures } from '../assistance/reviews';
 import { batchProcedures } from '../assistance/batches';
 import { syncProcedures } from '../sync/procedures';
 import { careProcedures } from '../care/procedures';
@@ -38,6 +39,7 @@ export const contract = {
   ...policyProcedures,
   ...assistanceProcedures,
   ...assistanceListProcedures,
+  ...reviewProcedures,
   ...batchProcedures,
   ...syncProcedures,
   ...careProcedures,

@@ -77,6 +77,10 @@ export const PARAM_CATALOG: Record<string, ParamSpec> = {
   'care.cardValidityMonths': { label: '照料服务卡有效期', unit: 'months', schema: z.number().int().min(1).max(60), scope: 'district' },
   'care.supervisionHotline': { label: '照料服务监督电话', unit: 'json', schema: z.string().min(3).max(40), scope: 'street' },
   'care.agreementTemplate': { label: '委托照料服务协议范本', unit: 'json', schema: AgreementTemplateSchema, scope: 'district' },
+  // 复审 schedule (issue 17)
+  'review.cycleMonths.stable': { label: '复审周期：特困人员和收入稳定的低保、低保边缘家庭', unit: 'months', schema: z.number().int().min(1).max(36), scope: 'district' },
+  'review.cycleMonths.unsteady': { label: '复审周期：收入不稳定且有劳动能力成员的低保家庭', unit: 'months', schema: z.number().int().min(1).max(36), scope: 'district' },
+  'review.noticeDays': { label: '复审到期前列入待复审（天）', unit: 'count', schema: z.number().int().min(0).max(366), scope: 'district' },
   // 定期调度与通报 (issue 15)
   'reports.laggingLines': { label: '街道排名的落后线（排查覆盖率、超期问题、24小时审批率、“四有”落实率）', unit: 'json', schema: LaggingLinesSchema, scope: 'district' },
   // 预警规则 (issue 17): one JSON value per rule (shared/warnings/rule-params.ts)

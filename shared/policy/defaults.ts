@@ -19,6 +19,8 @@ export interface ParamDefault {
 const PLAN = '东丽区《社会救助脱贫攻坚兜底保障行动工作方案》津丽民发〔2020〕13号';
 /** The two notices whose text was read (DOMAIN §1.1 [V]). */
 const TJ2019 = '天津日报2019-04-03（中国政府网转载）';
+/** DOMAIN §7: the Tianjin measures on reforming social assistance (复审 cycles). */
+const TJ_MEASURES = '天津市《关于改革完善社会救助制度的措施》（市委办公厅、市政府办公厅）';
 const TJ2025 = '津民规〔2025〕6号（天津市民政局、天津市财政局，2025-08-29）';
 /** A warning rule's default: the indicator is the national monitoring model's, the figures the office's. */
 const WARN = (what: string) =>
@@ -72,6 +74,10 @@ export const PARAM_DEFAULTS: readonly ParamDefault[] = [
   { key: 'care.agreementTermMonths', value: 12, effectiveFrom: '2020-06-12', note: '协议默认期限一年（工作惯例，可调整）' },
   { key: 'care.cardValidityMonths', value: 12, effectiveFrom: '2020-06-12', note: '照料服务卡有效期一年（工作惯例，可调整）' },
   { key: 'care.agreementTemplate', value: DEFAULT_AGREEMENT_TEMPLATE, effectiveFrom: '2020-06-12', note: `协议范本初稿，条款参照DOMAIN §2.2所列协议和${PLAN} 二(三)，待区民政局修订` },
+  // 复审 (issue 17): DOMAIN §7; the measures' own start date was not found.
+  { key: 'review.cycleMonths.stable', value: 12, effectiveFrom: '2016-01-01', note: `${TJ_MEASURES}：特困人员和家庭情况变化不大的低保、低收入家庭每年复审一次（DOMAIN §7 [V-mirror] 转述，原文措辞未见）；起始日期【未核实】，2016-01-01为推定` },
+  { key: 'review.cycleMonths.unsteady', value: 6, effectiveFrom: '2016-01-01', note: `${TJ_MEASURES}：收入不稳定且有劳动能力成员的低保家庭每半年复审一次（DOMAIN §7 [V-mirror] 转述，原文措辞未见）；起始日期【未核实】，2016-01-01为推定` },
+  { key: 'review.noticeDays', value: 30, effectiveFrom: '2016-01-01', note: '到期前30日列入待复审名单（工作惯例，可调整）' },
   // 定期调度与通报 (issue 15): each line the plan's own requirement, so any shortfall is marked
   {
     key: 'reports.laggingLines',

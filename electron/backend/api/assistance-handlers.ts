@@ -16,6 +16,7 @@ import { recordTemporaryPapers } from '../services/assistance/temporary-papers';
 import { decideTemporary, listTemporary, receiveTemporary, temporaryRow } from '../services/assistance/temporary';
 import type { AreaHandlers } from './handlers';
 import type { AssistanceListProcedure } from './assistance-list-handlers';
+import type { ReviewProcedure } from './review-handlers';
 import { requireUser } from './context';
 import { SUPERVISORS } from '../../../shared/api/proc';
 import { AppError } from '../../../shared/errors';
@@ -35,7 +36,7 @@ export function policyHandlers(): AreaHandlers<'policy.'> {
   };
 }
 
-export function assistanceHandlers(): Omit<AreaHandlers<'assistance.'>, AssistanceListProcedure> {
+export function assistanceHandlers(): Omit<AreaHandlers<'assistance.'>, AssistanceListProcedure | ReviewProcedure> {
   return {
     'assistance.listEnrolments': (input, { store, actor }) => listEnrolments(store, actor.streetCode, input),
     'assistance.getEnrolment': (input, { store, actor }) => enrolmentDetail(store, actor.streetCode, input.id),

@@ -25,6 +25,8 @@ export type Route =
   | { name: 'payment-list'; programme: string | null; month: string | null }
   | { name: 'payment-batches'; filter?: string }
   | { name: 'entitlement-gaps'; filter?: string }
+  /** 复审 due and overdue (issue 17). */
+  | { name: 'reviews'; filter?: string }
   | { name: 'print-payment-list'; programme: string; month: string }
   | { name: 'print-monthly-report'; month: string; street: string | null }
   | { name: 'sync' }
@@ -121,6 +123,7 @@ export function parseRoute(path: string, query = ''): Route {
     if (second === 'payments') return { name: 'payment-list', programme: q.get('programme'), month: q.get('month') };
     if (second === 'batches') return { name: 'payment-batches', ...withFilter(query) };
     if (second === 'gaps') return { name: 'entitlement-gaps', ...withFilter(query) };
+    if (second === 'reviews') return { name: 'reviews', ...withFilter(query) };
   }
   if (first === 'assistance' && second === 'enrolments' && rest.length === 1) return { name: 'enrolment', id: rest[0]! };
   if (first === 'print' && second === 'household' && rest.length === 1) return { name: 'print-household', id: rest[0]! };
@@ -181,6 +184,8 @@ export function hrefOf(route: Route): string {
       return '#/assistance/batches' + filterPart(route.filter);
     case 'entitlement-gaps':
       return '#/assistance/gaps' + filterPart(route.filter);
+    case 'reviews':
+      return '#/assistance/reviews' + filterPart(route.filter);
     case 'print-household':
       return `#/print/household/${encodeURIComponent(route.id)}`;
     case 'print-payment-list':
@@ -221,7 +226,7 @@ function qs(params: Record<string, string | null>): string {
   return text ? `?${text}` : '';
 }
 
-const POLICY_ROUTES: readonly Route['name'][] = ['policy-params', 'enrolments', 'enrolment', 'temporary', 'temporary-payments', 'payment-list', 'payment-batches', 'entitlement-gaps', 'print-payment-list'];
+const POLICY_ROUTES: readonly Route['name'][] = ['policy-params', 'enrolments', 'enrolment', 'temporary', 'temporary-payments', 'payment-list', 'payment-batches', 'entitlement-gaps', 'reviews', 'print-payment-list'];
 
 export function areaOf(route: Route): AreaKey | null {
   if (route.name === 'home') return 'home';

@@ -39,7 +39,7 @@ type IncomeRow = { kind: string; monthlyFen: number; note?: string | null };
  * it replaces, and marks the member 在职 only when the rise comes from a job and the member was not
  * already counted as working. Nothing else of a member is touched.
  */
-function withNewWages(members: MemberRow[], input: IncomeRiseInput): MemberRow[] {
+export function withNewWages(members: MemberRow[], input: IncomeRiseInput): MemberRow[] {
   return members.map((m) => {
     const w = input.members.find((x) => x.personId === m.id);
     if (w?.wageFen == null) return m;
@@ -74,7 +74,8 @@ function reportDay(store: Store, input: IncomeRiseInput): string {
   return input.reportedOn;
 }
 
-function compute(store: Store, e: EnrolmentDbRow, input: IncomeRiseInput) {
+/** The income report's assessment and decision for an enrolment, with the members' new wages (nothing written). */
+export function computeIncomeRise(store: Store, e: EnrolmentDbRow, input: IncomeRiseInput) {
   if (e.programme !== 'dibao') throw new AppError('invalid-input', '收入增加渐退只适用于低保', { field: 'id' });
   if (!payableIn(store, e, input.reportMonth) || e.status === 'exited') {
     throw new AppError('not-applicable', `该家庭 ${input.reportMonth} 不在低保发放范围内`, { field: 'reportMonth' });
@@ -127,48 +128,67 @@ function compute(store: Store, e: EnrolmentDbRow, input: IncomeRiseInput) {
 }
 
 export function previewIncomeRise(store: Store, actor: Actor, input: IncomeRiseInput): IncomeRisePreview {
-  return compute(store, loadEnrolment(store, actor.streetCode, input.id), input).preview;
+  return computeIncomeRise(store, loadEnrolment(store, actor.streetCode, input.id), input).preview;
 }
 
 export function recordIncomeRise(store: Store, actor: Actor, input: IncomeRiseInput): void {
   store.tx(() => {
-    const e = loadEnrolment(store, actor.streetCode, input.id);
-    const { preview, updated, members } = compute(store, e, input);
-    const d = preview.decision;
-    // The new wages go into the registry through its own service (audited there).
-    updated.forEach((m, i) => {
-      const before = members[i]!;
-      if (m.incomes === before.incomes && m.employment === before.employment) return;
-      updatePerson(store, actor, m.id, {
-        incomes: JSON.parse(m.incomes) as never,
-        ...(m.employment !== before.employment ? { employment: m.employment as never } : {}),
-      });
-    });
-    store.insert(
-      'income_rise_decisions',
-      {
-        streetCode: e.street_code,
-        enrolmentId: e.id,
-        reportMonth: input.reportMonth,
-        input: { ...input, ...preview, decision: undefined },
-        kind: d.kind,
-        monthlyAmountFen: d.kind === 'stay' || d.kind === 'suspended' ? d.monthlyAmountFen : null,
-        schedule: d.kind === 'gradual-exit' ? d.schedule : null,
-        exitMonth: d.kind === 'gradual-exit' || d.kind === 'continue-exit' || d.kind === 'exit' ? d.exitMonth : null,
-      },
-      actor,
-      { action: 'assistance.incomeRise', summary: `低保收入增加：${labelOf(INCOME_RISE_KINDS, d.kind)}`, detail: d },
-    );
-    // The enrolment's state follows; its amounts are the decision's (never written onto the enrolment).
-    const patch: Record<string, unknown> | null =
-      d.kind === 'gradual-exit'
-        ? { status: 'gradual-exit', endMonth: d.exitMonth }
-        : d.kind === 'exit'
-          ? { status: 'exited', endMonth: d.exitMonth }
-          : d.kind === 'stay' && e.status === 'gradual-exit'
-            ? { status: 'active', endMonth: null } // back below the line inside the exit: full 低保 again
-            : null;
-    if (patch) store.update('enrolments', e.id, patch, actor, null);
-    recordStep(store, actor, e.id, 'income-rise', input.note ?? null, { reportMonth: input.reportMonth, kind: d.kind });
+    applyIncomeRise(store, actor, loadEnrolment(store, actor.streetCode, input.id), input, 'income-rise', {});
   });
+}
+
+/** The new wages go into the registry through its own service (audited there). */
+export function saveNewWages(store: Store, actor: Actor, members: MemberRow[], updated: MemberRow[]): void {
+  updated.forEach((m, i) => {
+    const before = members[i]!;
+    if (m.incomes === before.incomes && m.employment === before.employment) return;
+    updatePerson(store, actor, m.id, {
+      incomes: JSON.parse(m.incomes) as never,
+      ...(m.employment !== before.employment ? { employment: m.employment as never } : {}),
+    });
+  });
+}
+
+/**
+ * Records an income report's decision and what follows from it; an income report and a 复审 of a
+ * 低保 household both come here (the step says which; a review adds its own detail).
+ */
+export function applyIncomeRise(
+  store: Store,
+  actor: Actor,
+  e: EnrolmentDbRow,
+  input: IncomeRiseInput,
+  step: 'income-rise' | 'periodic-review',
+  stepDetail: Record<string, unknown>,
+): IncomeRisePreview {
+  const { preview, updated, members } = computeIncomeRise(store, e, input);
+  const d = preview.decision;
+  saveNewWages(store, actor, members, updated);
+  store.insert(
+    'income_rise_decisions',
+    {
+      streetCode: e.street_code,
+      enrolmentId: e.id,
+      reportMonth: input.reportMonth,
+      input: { ...input, ...preview, decision: undefined },
+      kind: d.kind,
+      monthlyAmountFen: d.kind === 'stay' || d.kind === 'suspended' ? d.monthlyAmountFen : null,
+      schedule: d.kind === 'gradual-exit' ? d.schedule : null,
+      exitMonth: d.kind === 'gradual-exit' || d.kind === 'continue-exit' || d.kind === 'exit' ? d.exitMonth : null,
+    },
+    actor,
+    { action: 'assistance.incomeRise', summary: `低保${step === 'periodic-review' ? '复审' : '收入增加'}：${labelOf(INCOME_RISE_KINDS, d.kind)}`, detail: d },
+  );
+  // The enrolment's state follows; its amounts are the decision's (never written onto the enrolment).
+  const patch: Record<string, unknown> | null =
+    d.kind === 'gradual-exit'
+      ? { status: 'gradual-exit', endMonth: d.exitMonth }
+      : d.kind === 'exit'
+        ? { status: 'exited', endMonth: d.exitMonth }
+        : d.kind === 'stay' && e.status === 'gradual-exit'
+          ? { status: 'active', endMonth: null } // back below the line inside the exit: full 低保 again
+          : null;
+  if (patch) store.update('enrolments', e.id, patch, actor, null);
+  recordStep(store, actor, e.id, step, input.note ?? null, { reportMonth: input.reportMonth, kind: d.kind, ...stepDetail });
+  return preview;
 }

@@ -23,6 +23,7 @@ import { fourHavesBoard } from '../care/board';
 import { countBatches } from '../assistance/batches';
 import { gapList } from '../assistance/gap-list';
 import { sinceLastChange } from '../../store/since-last-change';
+import { countReviewsDue } from '../assistance/reviews';
 
 export interface WorkbenchScope {
   role: Role;
@@ -124,6 +125,20 @@ function temporarySection(store: Store, street: string): WorkbenchSection {
   };
 }
 
+/** 复审 on schedule: the overdue ones and those due within the notice days (the 复审 list's own rows). */
+function reviewsSection(store: Store, street: string): WorkbenchSection {
+  const review = (key: string, label: string, state: 'overdue' | 'due', tone: WorkbenchFigure['tone']) => {
+    const l: WorkbenchList = { procedure: 'assistance.reviewsDue', input: { state } };
+    return figure(key, label, l, countReviewsDue(store, street, parsed('assistance.reviewsDue', l.input)), tone);
+  };
+  return {
+    key: 'reviews',
+    title: '复审',
+    empty: '没有到期的复审',
+    figures: [review('reviews-overdue', '逾期未复审', 'overdue', 'danger'), review('reviews-due', '即将到期复审', 'due', 'warning')],
+  };
+}
+
 function careSection(store: Store, street: string): WorkbenchSection {
   const renewals: WorkbenchList = { procedure: 'care.renewalsDue', input: {} };
   const gaps: WorkbenchList = { procedure: 'care.board', input: { gapsOnly: true } };
@@ -174,7 +189,7 @@ export function workbench(store: Store, scope: WorkbenchScope, sync: WorkbenchSy
   if (streetCode !== null) sections.push(visitsSection(store, streetCode));
   sections.push(ledgerSection(store, streetCode), mineSection(store, role, streetCode));
   if (streetCode !== null) {
-    sections.push(temporarySection(store, streetCode), careSection(store, streetCode));
+    sections.push(temporarySection(store, streetCode), reviewsSection(store, streetCode), careSection(store, streetCode));
     if (role !== 'caseworker') sections.push(batchesSection(store, streetCode), gapsSection(store, streetCode));
   }
   return { at: store.nowIso(), today: shanghaiDate(store.nowDate()), sections, sync };

@@ -3,7 +3,7 @@ import { Tabs } from 'antd';
 import type { Route } from '../../router/routes';
 import { navigate } from '../../router/use-route';
 
-type TabKey = 'enrolments' | 'temporary' | 'temporary-payments' | 'payment-batches' | 'payment-list' | 'entitlement-gaps' | 'policy-params';
+type TabKey = 'enrolments' | 'temporary' | 'temporary-payments' | 'payment-batches' | 'payment-list' | 'entitlement-gaps' | 'reviews' | 'policy-params';
 
 const TABS: { key: TabKey; label: string; route: Route }[] = [
   { key: 'enrolments', label: '保障对象', route: { name: 'enrolments', programme: null } },
@@ -12,6 +12,7 @@ const TABS: { key: TabKey; label: string; route: Route }[] = [
   { key: 'payment-batches', label: '发放批次', route: { name: 'payment-batches' } },
   { key: 'payment-list', label: '发放花名册', route: { name: 'payment-list', programme: null, month: null } },
   { key: 'entitlement-gaps', label: '应补尽补', route: { name: 'entitlement-gaps' } },
+  { key: 'reviews', label: '复审', route: { name: 'reviews' } },
   { key: 'policy-params', label: '政策参数', route: { name: 'policy-params' } },
 ];
 

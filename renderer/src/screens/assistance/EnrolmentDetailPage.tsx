@@ -1,7 +1,8 @@
 /** One enrolment: its figures, each step with who and when, the next steps, and its income-rise decisions. */
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Empty, Flex, Result, Space, Timeline, Typography } from 'antd';
-import { ArrowLeftOutlined, HomeOutlined, RiseOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, AuditOutlined, HomeOutlined, RiseOutlined } from '@ant-design/icons';
+import { REVIEWED_PROGRAMMES } from '../../../../shared/policy/review';
 import type { EnrolmentDetail } from '../../../../shared/assistance/types';
 import { AppError } from '../../../../shared/errors';
 import { api } from '../../api/client';
@@ -16,6 +17,7 @@ import { useSession } from '../../session/session-context';
 import { AssistanceTabs } from './AssistanceTabs';
 import { EnrolmentStepModal, type StepKind } from './EnrolmentStepModal';
 import { IncomeRiseModal } from './IncomeRiseModal';
+import { ReviewModal } from './ReviewModal';
 import { ScheduleTable } from './ScheduleTable';
 import { StoredWorkingCard } from './StoredWorkingCard';
 import { EnrolmentStatusTag, decisionLabel, programmeLabel, stepLabel } from './labels';
@@ -60,6 +62,7 @@ export function EnrolmentDetailPage({ id }: { id: string }) {
   const q = useApiQuery(() => api.call('assistance.getEnrolment', { id }), [id]);
   const [step, setStep] = useState<StepKind | null>(null);
   const [rising, setRising] = useState(false);
+  const [reviewing, setReviewing] = useState(false);
   const [fresh, setFresh] = useState<EnrolmentDetail | null>(null);
   const e = fresh && fresh.id === id ? fresh : q.data;
 
@@ -75,9 +78,12 @@ export function EnrolmentDetailPage({ id }: { id: string }) {
     setFresh(next);
     setStep(null);
     setRising(false);
+    setReviewing(false);
   };
   const canRise = e.programme === 'dibao' && (e.status === 'active' || e.status === 'suspended' || e.status === 'gradual-exit');
-  const next = (NEXT[e.status] ?? []).filter((s) => supervisor || !SUPERVISOR_STEPS.includes(s));
+  // An active 低保 / 低保边缘 / 特困 record is reviewed through the 复审 dialog (income rules, next review day).
+  const canReview = e.status === 'active' && REVIEWED_PROGRAMMES.includes(e.programme as never);
+  const next = (NEXT[e.status] ?? []).filter((s) => (supervisor || !SUPERVISOR_STEPS.includes(s)) && !(canReview && s === 'periodic-review'));
   const waitsForSupervisor = !supervisor && (NEXT[e.status] ?? []).some((s) => SUPERVISOR_STEPS.includes(s));
 
   return (
@@ -144,6 +150,11 @@ export function EnrolmentDetailPage({ id }: { id: string }) {
                 </Button>
               ))}
               {waitsForSupervisor && <span style={{ color: 'rgba(0,0,0,0.45)' }}>审批或不予批准由街道负责人办理</span>}
+              {canReview && (
+                <Button type="primary" icon={<AuditOutlined />} onClick={() => setReviewing(true)} data-testid="review-open">
+                  复审
+                </Button>
+              )}
               {canRise && (
                 <Button icon={<RiseOutlined />} onClick={() => setRising(true)} data-testid="income-rise">
                   收入增加申报
@@ -194,6 +205,17 @@ export function EnrolmentDetailPage({ id }: { id: string }) {
         </Card>
       </Space>
       {step && <EnrolmentStepModal enrolment={e} step={step} onClose={() => setStep(null)} onDone={done} />}
+      {reviewing && (
+        <ReviewModal
+          target={e}
+          onClose={() => setReviewing(false)}
+          onDone={() => {
+            setReviewing(false);
+            setFresh(null);
+            q.reload();
+          }}
+        />
+      )}
       {rising && <IncomeRiseModal enrolment={e} onClose={() => setRising(false)} onDone={done} />}
     </div>
   );

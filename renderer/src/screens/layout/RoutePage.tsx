@@ -23,6 +23,7 @@ import { TemporaryPaymentsPage } from '../assistance/TemporaryPaymentsPage';
 import { PaymentListPage } from '../assistance/PaymentListPage';
 import { PaymentBatchesPage } from '../assistance/PaymentBatchesPage';
 import { EntitlementGapsPage } from '../assistance/EntitlementGapsPage';
+import { ReviewsPage } from '../assistance/ReviewsPage';
 import { PrintPaymentListPage } from '../assistance/PrintPaymentListPage';
 import { SyncPage } from '../sync/SyncPage';
 import { MonthlyReportPage } from '../reports/MonthlyReportPage';
@@ -89,6 +90,8 @@ export function RoutePage({ route }: { route: Route }) {
       return <PaymentBatchesPage key={route.filter} filter={route.filter} />;
     case 'entitlement-gaps':
       return <EntitlementGapsPage key={route.filter} filter={route.filter} />;
+    case 'reviews':
+      return <ReviewsPage key={route.filter} filter={route.filter} />;
     case 'print-payment-list':
       return <PrintPaymentListPage programme={route.programme} month={route.month} />;
     case 'print-monthly-report':

@@ -1,0 +1,244 @@
+/**
+ * 复审 on schedule (issue 17; cycles in shared/policy/review.ts). The due list works the next review
+ * day of every active 低保 / 低保边缘 / 特困 enrolment out from its last review (a 'periodic-review'
+ * step), else its approval, else its first payment month, by the cycle in force on that day. A review
+ * of a 低保 household is an income report (income-rise.ts: the same assessment and decision); a
+ * 低保边缘 household is assessed against its line (eligibility.ts); 特困 has no income test, so the
+ * caseworker's conclusion is recorded. An exit goes through the enrolment's own exit step.
+ */
+import { AppError } from '../../../../shared/errors';
+import type { Role } from '../../../../shared/codes';
+import { assessMonthlyIncome, monthOf } from '../../../../shared/policy';
+import { edgeIncomeLine } from '../../../../shared/policy/eligibility';
+import { yuan } from '../../../../shared/care/format';
+import { CYCLE_PARAM, nextReviewOn, REVIEWED_PROGRAMMES, reviewCycle, reviewState, type ReviewMember } from '../../../../shared/policy/review';
+import type { ReviewDueRow, ReviewOutcome, ReviewPreview, ReviewsDue, ReviewsDueFilter } from '../../../../shared/assistance/reviews';
+import type { IncomeRiseDecision } from '../../../../shared/policy/income-rise';
+import { shanghaiDate } from '../../../../shared/time/shanghai';
+import type { Actor, Store } from '../../store/store';
+import { paramOn, requireParam } from '../policy/params';
+import type { EnrolmentDbRow } from './amounts';
+import { advanceEnrolment } from './enrolments';
+import { dibaoStandard, incomeParams } from './figures';
+import { applyIncomeRise, computeIncomeRise, saveNewWages, withNewWages, type IncomeRiseInput } from './income-rise';
+import { householdMembers, toIncomeMember } from './members';
+import { loadEnrolment } from './read';
+
+export interface ReviewInput extends Omit<IncomeRiseInput, 'reportMonth' | 'reportedOn'> {
+  reviewedOn?: string;
+  outcome?: 'continue' | 'exit';
+}
+
+const PLACES = REVIEWED_PROGRAMMES.map(() => '?').join(', ');
+
+/** Active enrolments reviewed on a cycle, with the days their cycle can start from and the members the cycle depends on. */
+const SELECT = `SELECT e.id, e.programme, e.household_id, e.start_month, c.name AS community_name,
+    COALESCE(p.name, (SELECT h2.name FROM persons h2 WHERE h2.household_id = e.household_id AND h2.relation = '02' AND h2.deleted_at IS NULL LIMIT 1)) AS name,
+    (SELECT MAX(COALESCE(json_extract(s.detail, '$.reviewedOn'), date(s.at, '+8 hours'))) FROM enrolment_steps s
+      WHERE s.enrolment_id = e.id AND s.step = 'periodic-review' AND s.deleted_at IS NULL) AS reviewed_on,
+    (SELECT MAX(COALESCE(json_extract(s.detail, '$.districtApprovedOn'), date(s.at, '+8 hours'))) FROM enrolment_steps s
+      WHERE s.enrolment_id = e.id AND s.step = 'approve' AND s.deleted_at IS NULL) AS approved_on,
+    (SELECT json_group_array(json_object('labourCapacity', m.labour_capacity, 'employment', m.employment)) FROM persons m
+      WHERE m.household_id = e.household_id AND m.deleted_at IS NULL AND m.died_on IS NULL) AS members
+  FROM enrolments e JOIN households h ON h.id = e.household_id JOIN communities c ON c.id = h.community_id
+  LEFT JOIN persons p ON p.id = e.person_id
+  WHERE e.street_code = ? AND e.deleted_at IS NULL AND e.status = 'active' AND e.programme IN (${PLACES})`;
+
+interface Joined {
+  id: string;
+  programme: string;
+  household_id: string;
+  start_month: string | null;
+  community_name: string;
+  name: string | null;
+  reviewed_on: string | null;
+  approved_on: string | null;
+  members: string;
+}
+
+/** The cycle's months in force on a day (read once per day and key within one call). */
+function cycleReader(store: Store, street: string) {
+  const cache = new Map<string, number | null>();
+  return (key: string, onDate: string): number | null => {
+    const k = `${key}|${onDate}`;
+    if (!cache.has(k)) {
+      const v = paramOn(store, street, key, onDate)?.value;
+      cache.set(k, typeof v === 'number' ? v : null);
+    }
+    return cache.get(k)!;
+  };
+}
+
+function base(r: Pick<Joined, 'reviewed_on' | 'approved_on' | 'start_month'>): { baseOn: string; baseKind: ReviewDueRow['baseKind'] } {
+  if (r.reviewed_on) return { baseOn: r.reviewed_on, baseKind: 'review' };
+  if (r.approved_on) return { baseOn: r.approved_on, baseKind: 'approve' };
+  return { baseOn: `${r.start_month ?? '1970-01'}-01`, baseKind: 'start' };
+}
+
+/** Every active reviewed enrolment of the street (in a programme / community when asked), with its next review. */
+function scheduled(store: Store, street: string, f: Pick<ReviewsDueFilter, 'programme' | 'communityId'>, today: string): ReviewDueRow[] {
+  const rows = store
+    .prepare(`${SELECT} AND (? IS NULL OR e.programme = ?) AND (? IS NULL OR h.community_id = ?)`)
+    .all(street, ...REVIEWED_PROGRAMMES, f.programme ?? null, f.programme ?? null, f.communityId ?? null, f.communityId ?? null) as Joined[];
+  const cycleOn = cycleReader(store, street);
+  const notice = cycleOn('review.noticeDays', today) ?? 0;
+  return rows.map((r) => {
+    const cycle = reviewCycle(r.programme, JSON.parse(r.members) as ReviewMember[]);
+    const { baseOn, baseKind } = base(r);
+    const cycleMonths = cycleOn(CYCLE_PARAM[cycle], baseOn);
+    const dueOn = cycleMonths === null ? null : nextReviewOn(baseOn, cycleMonths);
+    return {
+      enrolmentId: r.id,
+      householdId: r.household_id,
+      programme: r.programme,
+      name: r.name,
+      communityName: r.community_name,
+      cycle,
+      cycleMonths,
+      baseOn,
+      baseKind,
+      dueOn,
+      state: dueOn === null ? null : reviewState(dueOn, today, notice),
+    };
+  });
+}
+
+/** The 复审 list: overdue first, then by day; the counts of each state in the same programme and community. */
+export function reviewsDue(store: Store, street: string, f: ReviewsDueFilter): ReviewsDue {
+  const today = shanghaiDate(store.nowDate());
+  const all = scheduled(store, street, f, today);
+  const counts = { overdue: 0, due: 0, later: 0 };
+  for (const r of all) if (r.state) counts[r.state]++;
+  const wanted = (r: ReviewDueRow) =>
+    f.state === 'all' || (f.state === 'open' ? r.state === 'overdue' || r.state === 'due' : r.state === f.state);
+  const rows = all
+    .filter(wanted)
+    .sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? '') || (a.name ?? '').localeCompare(b.name ?? '', 'zh'));
+  return { today, rows, counts };
+}
+
+/** The count the 工作台 shows: the list's own rows. */
+export function countReviewsDue(store: Store, street: string, f: ReviewsDueFilter): number {
+  return reviewsDue(store, street, f).rows.length;
+}
+
+/** The day of the review: today unless given; never in the future nor before the day the cycle started. */
+function reviewDay(store: Store, e: EnrolmentDbRow, input: ReviewInput): { on: string; row: ReviewDueRow } {
+  const today = shanghaiDate(store.nowDate());
+  const on = input.reviewedOn ?? today;
+  if (on > today) throw new AppError('invalid-input', '复审日期不能晚于今天', { field: 'reviewedOn' });
+  const row = scheduled(store, e.street_code, { programme: e.programme as never, communityId: undefined }, today).find((r) => r.enrolmentId === e.id);
+  if (!row) throw new AppError('invalid-input', '该保障记录无复审安排', { field: 'id' });
+  if (on < row.baseOn) {
+    const what = row.baseKind === 'review' ? '上次复审' : row.baseKind === 'approve' ? '审批' : '开始发放';
+    throw new AppError('invalid-input', `复审日期不能早于${what}日期（${row.baseOn}）`, { field: 'reviewedOn' });
+  }
+  return { on, row };
+}
+
+function checkReviewable(e: EnrolmentDbRow): void {
+  if (!REVIEWED_PROGRAMMES.includes(e.programme as never)) {
+    throw new AppError('not-applicable', '复审只适用于低保、低保边缘和特困供养', { field: 'id' });
+  }
+  if (e.status !== 'active') throw new AppError('invalid-transition', '只有在保的保障记录可以复审', { field: 'id' });
+}
+
+function outcomeOfDecision(d: IncomeRiseDecision, previousFen: number): ReviewOutcome {
+  if (d.kind === 'stay') return d.monthlyAmountFen === previousFen ? 'continue' : 'change-amount';
+  if (d.kind === 'suspended') return 'continue';
+  if (d.kind === 'exit') return 'exit';
+  return 'gradual-exit';
+}
+
+/** The income report's refusals about its month or day name the review's day, the field the review has. */
+function onReviewDay<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof AppError && (err.field === 'reportMonth' || err.field === 'reportedOn')) {
+      throw new AppError(err.code, err.message, { field: 'reviewedOn', details: err.details });
+    }
+    throw err;
+  }
+}
+
+/** What the review decides on its day, by the programme's rules; nothing written. */
+function decide(store: Store, e: EnrolmentDbRow, input: ReviewInput): ReviewPreview & { incomeInput: IncomeRiseInput | null } {
+  checkReviewable(e);
+  const { on, row } = reviewDay(store, e, input);
+  const nextCycle = paramOn(store, e.street_code, CYCLE_PARAM[row.cycle], on)?.value;
+  const cycleMonths = typeof nextCycle === 'number' ? nextCycle : null;
+  const next = (outcome: ReviewOutcome) =>
+    outcome === 'continue' || outcome === 'change-amount' ? (cycleMonths === null ? null : nextReviewOn(on, cycleMonths)) : null;
+  const common = { programme: e.programme, reviewedOn: on, cycle: row.cycle, cycleMonths };
+  if (e.programme === 'dibao') {
+    const { members, ...rest } = input;
+    const incomeInput: IncomeRiseInput = { ...rest, members, reportMonth: monthOf(on), reportedOn: on };
+    const { preview } = onReviewDay(() => computeIncomeRise(store, e, incomeInput));
+    const outcome = outcomeOfDecision(preview.decision, preview.previousMonthlyAmountFen);
+    return {
+      ...common,
+      outcome,
+      explanation: `核定家庭月人均收入 ${yuan(preview.assessment.perCapitaFen)}，低保标准 ${yuan(preview.standardFen)}`,
+      assessment: preview.assessment,
+      decision: preview.decision,
+      previousMonthlyAmountFen: preview.previousMonthlyAmountFen,
+      nextDueOn: next(outcome),
+      incomeInput,
+    };
+  }
+  if (e.programme === 'dibao-edge') {
+    const members = householdMembers(store, e.household_id);
+    for (const m of input.members) {
+      if (!members.some((x) => x.id === m.personId)) throw new AppError('invalid-input', '所填成员不是本家庭成员', { field: 'members' });
+    }
+    const away = new Set(input.members.filter((m) => m.workingAwayOrReturned).map((m) => m.personId));
+    const incomeMembers = withNewWages(members, { ...input, reportMonth: monthOf(on) }).map((m) => toIncomeMember(m, away));
+    const assessment = assessMonthlyIncome(incomeMembers, incomeParams(store, e.street_code, on, incomeMembers));
+    const standardFen = dibaoStandard(store, e.street_code, on);
+    const line = edgeIncomeLine(assessment.perCapitaFen, standardFen, requireParam<number>(store, e.street_code, 'dibao-edge.upperPercent', on));
+    // Above the line: leaves; below the 低保 standard: stays here until a 低保 application is decided.
+    const outcome: ReviewOutcome = !line.eligible && assessment.perCapitaFen >= standardFen ? 'exit' : 'continue';
+    const hint = assessment.perCapitaFen < standardFen ? '；已低于低保标准，可申请低保' : '';
+    return { ...common, outcome, explanation: `${line.explanation}${hint}`, assessment, decision: null, previousMonthlyAmountFen: null, nextDueOn: next(outcome), incomeInput: null };
+  }
+  if (!input.outcome) throw new AppError('invalid-input', '特困供养复审须选择复审结论（继续供养或终止供养）', { field: 'outcome' });
+  const outcome: ReviewOutcome = input.outcome;
+  const explanation = outcome === 'exit' ? '经复审不再符合特困供养条件，终止供养' : '经复审仍符合特困供养条件，继续供养';
+  return { ...common, outcome, explanation, assessment: null, decision: null, previousMonthlyAmountFen: null, nextDueOn: next(outcome), incomeInput: null };
+}
+
+function strip(p: ReviewPreview & { incomeInput?: unknown }): ReviewPreview {
+  const { incomeInput: _omit, ...out } = p;
+  return out;
+}
+
+export function previewReview(store: Store, actor: Actor, input: ReviewInput): ReviewPreview {
+  return strip(decide(store, loadEnrolment(store, actor.streetCode, input.id), input));
+}
+
+/** Records the review: the decision through its own path, then the 复审 step the schedule starts from. */
+export function recordReview(store: Store, actor: Actor, role: Role, input: ReviewInput): ReviewPreview {
+  return store.tx(() => {
+    const e = loadEnrolment(store, actor.streetCode, input.id);
+    const p = decide(store, e, input);
+    const detail = { reviewedOn: p.reviewedOn, outcome: p.outcome, cycle: p.cycle, cycleMonths: p.cycleMonths, nextDueOn: p.nextDueOn, explanation: p.explanation };
+    if (p.incomeInput) {
+      applyIncomeRise(store, actor, e, p.incomeInput, 'periodic-review', detail);
+      return strip(p);
+    }
+    if (e.programme === 'dibao-edge') {
+      const members = householdMembers(store, e.household_id);
+      saveNewWages(store, actor, members, withNewWages(members, { ...input, reportMonth: monthOf(p.reviewedOn) }));
+    }
+    if (p.outcome === 'exit') advanceEnrolment(store, actor, { id: e.id, step: 'exit', note: `复审：${p.explanation}` }, role);
+    // The review step carries the detail (reviewedOn) the schedule reads.
+    store.insert(
+      'enrolment_steps',
+      { streetCode: e.street_code, enrolmentId: e.id, step: 'periodic-review', at: store.nowIso(), username: actor.username, note: input.note ?? null, detail },
+      actor,
+      { action: 'assistance.periodic-review', summary: `复审：${p.explanation}`, detail },
+    );
+    return strip(p);
+  });
+}
