@@ -36,5 +36,7 @@ export function routeOfList(list: WorkbenchList): Route {
       return { name: 'payment-batches', ...filter };
     case 'assistance.gapList':
       return { name: 'entitlement-gaps', ...filter };
+    case 'warnings.inbox':
+      return { name: 'warnings', ...filter };
   }
 }
