@@ -82,6 +82,8 @@ export interface WarningHouseholdGroup {
   headName: string;
   address: string;
   communityName: string;
+  /** The household's street (a district PC lists every street's inbox). */
+  streetName?: string;
   /** The nearest due date of its open warnings (null when all are disposed). */
   dueDate: string | null;
   openCount: number;

@@ -50,6 +50,7 @@ test('the district sees every street\'s 预警 disposition rates', async ({ page
   await signInAs(page, 'qu_admin', 'district-pass-1');
   await page.getByRole('menuitem', { name: '预警' }).click();
   await expect(page.getByTestId('warnings-table')).toContainText('钱奶奶');
+  await expect(page.getByTestId('warnings-table')).toContainText('张贵庄街道');
   await page.getByRole('tab', { name: '各街道处置情况' }).click();
   const row = page.getByTestId('warnings-rates').locator('tbody tr', { hasText: '张贵庄街道' });
   // raised, open, overdue, 转问题台账, 已核实无需救助, 已在保, 信息有误, 处置率

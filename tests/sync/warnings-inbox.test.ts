@@ -74,6 +74,7 @@ describe('预警 at the district', () => {
   test('the district lists the inbox of every street; its 信息有误 reaches the street; the other street has none of it', async () => {
     const inbox = await call(district, 'warnings.inbox', {});
     expect(inbox.total).toBe(1);
+    expect(inbox.groups[0]).toMatchObject({ headName: '钱奶奶', streetName: '张贵庄街道' });
     expect(inbox.groups[0]!.warnings.map((w) => w.id)).toEqual([ids[0], ids[1]]);
     await call(district, 'warnings.dispose', { warningIds: [ids[0]!], disposition: 'data-wrong', reason: '医保数据重复计算' });
     await district.sync();

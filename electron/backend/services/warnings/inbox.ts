@@ -86,12 +86,12 @@ export function listInbox(store: Store, streetCode: string | null, input: Warnin
   const lines = store
     .prepare(
       `SELECT w.household_id AS id, min(CASE WHEN w.status = 'open' THEN w.due_date END) AS due,
-         h.address, c.name AS community_name,
+         h.address, c.name AS community_name, (SELECT s.name FROM streets s WHERE s.code = w.street_code AND s.deleted_at IS NULL) AS street_name,
          (SELECT p.name FROM persons p WHERE p.household_id = w.household_id AND p.relation = '02' AND p.deleted_at IS NULL LIMIT 1) AS head_name
        FROM ${FROM} JOIN communities c ON c.id = h.community_id
        WHERE ${w.sql} GROUP BY w.household_id ORDER BY due IS NULL, due, max(w.raised_at) DESC, w.household_id LIMIT ? OFFSET ?`,
     )
-    .all(...w.args, input.pageSize, (input.page - 1) * input.pageSize) as { id: string; due: string | null; address: string; community_name: string; head_name: string | null }[];
+    .all(...w.args, input.pageSize, (input.page - 1) * input.pageSize) as { id: string; due: string | null; address: string; community_name: string; street_name: string | null; head_name: string | null }[];
   if (lines.length === 0) return { total, page: input.page, pageSize: input.pageSize, groups: [] };
   const rows = store
     .prepare(
@@ -109,6 +109,7 @@ export function listInbox(store: Store, streetCode: string | null, input: Warnin
       headName: l.head_name ?? '',
       address: l.address,
       communityName: l.community_name,
+      streetName: l.street_name ?? undefined,
       dueDate: l.due,
       openCount: warnings.filter((x) => x.status === 'open').length,
       warnings,

@@ -15,6 +15,7 @@ import { FilterSelect } from '../../components/FilterSelect';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { useCommunities } from '../../hooks/use-org';
+import { useIsDistrict } from '../../components/StreetSelect';
 import { formatInstant } from '../../lib/dates';
 import { DisposeModal } from './DisposeModal';
 import type { InboxFilter } from './warnings-filter';
@@ -93,6 +94,7 @@ export function WarningsInbox({ initial }: { initial: InboxFilter }) {
   const [expanded, setExpanded] = useState<string[]>([]);
   const [disposing, setDisposing] = useState<{ group: WarningHouseholdGroup; warnings: WarningView[] } | null>(null);
   const communities = useCommunities();
+  const district = useIsDistrict();
   const input = { ...filter, search: dq || undefined, ...page };
   const list = useApiQuery(() => api.call('warnings.inbox', input), [JSON.stringify(input)]);
   const set = (patch: Partial<InboxFilter>) => {
@@ -109,7 +111,7 @@ export function WarningsInbox({ initial }: { initial: InboxFilter }) {
       render: (_, g) => (
         <>
           <div>{g.headName}</div>
-          <div style={sub}>{`${g.communityName} · ${g.address}`}</div>
+          <div style={sub}>{[district ? g.streetName : null, g.communityName, g.address].filter(Boolean).join(' · ')}</div>
         </>
       ),
     },
