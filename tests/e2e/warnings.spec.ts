@@ -39,6 +39,7 @@ test('预警 grouped by household: one household to the ledger, another dismisse
   await signInAs(page, ADMIN.username, ADMIN.password);
   await expect(page.getByTestId('wb-warnings-open-count')).toHaveText('2');
   await expect(page.getByTestId('wb-warnings-overdue-count')).toHaveText('1');
+  await screenshot(page, 'warnings-00-workbench');
   await page.getByTestId('wb-warnings-open').click();
 
   // one line per household, the overdue one first
