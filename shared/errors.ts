@@ -76,6 +76,8 @@ export const ERRORS = {
   'backend-restarting': { message: '后台服务意外停止，正在重新启动', action: '请稍候片刻后重试；已保存的数据不受影响。' },
   // one truth per household (issue 18): a programme category comes from an enrolment, never a tag
   'programme-by-enrolment': { message: '救助项目类别由纳入救助办理产生，不能直接勾选', action: '请在该户的「救助保障」页办理纳入救助；导入的在保户请用「确认导入」核对。' },
+  // 预警 (issue 17): a warning is disposed of once
+  'warning-disposed': { message: '该预警已处置，不能再次处置', action: '请刷新预警列表；处置结果有误的，请在问题台账中跟进。' },
 } as const satisfies Record<string, { message: string; action: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -32,6 +32,7 @@ import { appHandlers } from './api/app-handlers';
 import { householdHandlers } from './api/household-handlers';
 import { databaseHandlers } from './api/database-handlers';
 import { homeHandlers } from './api/home-handlers';
+import { warningsHandlers } from './api/warnings-handlers';
 import type { Handlers } from './api/handlers';
 import { loadDemoStreet } from './demo/load';
 import { compactionDone, compactStorage } from './sync/compact';
@@ -289,6 +290,7 @@ function openInner(opts: BackendOptions, dbFile: string, key: Buffer | null, sha
     ...reportHandlers(),
     ...reportExportHandlers(),
     ...homeHandlers(sync),
+    ...warningsHandlers(),
     ...shared.extraHandlers,
   } as Handlers;
   const router = new Router({ store, sessions, handlers, logError, progress });

@@ -26,6 +26,7 @@ import { reportSnapshotProcedures } from '../reports/snapshots';
 import { reportsProcedures } from '../reports/procedures';
 import { reportExportProcedures } from '../reports/export-procedures';
 import { homeProcedures } from '../home/procedures';
+import { warningsProcedures } from '../warnings/procedures';
 
 export type { Access, ProcedureDef } from './proc';
 
@@ -51,6 +52,7 @@ export const contract = {
   ...reportsProcedures,
   ...reportExportProcedures,
   ...homeProcedures,
+  ...warningsProcedures,
 } as const;
 
 

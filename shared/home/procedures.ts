@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { proc, STAFF } from '../api/proc';
 import type { SyncState } from '../sync/status';
 
-export const WORKBENCH_SECTIONS = ['visits', 'ledger', 'mine', 'temporary', 'reviews', 'care', 'batches', 'gaps', 'sync'] as const;
+export const WORKBENCH_SECTIONS = ['visits', 'ledger', 'mine', 'temporary', 'reviews', 'care', 'batches', 'gaps', 'warnings', 'sync'] as const;
 export type WorkbenchSectionKey = (typeof WORKBENCH_SECTIONS)[number];
 
 /** The list a figure counts: a list procedure and its filter (what the opened screen calls). */
@@ -23,7 +23,8 @@ export interface WorkbenchList {
     | 'care.listCards'
     | 'batches.list'
     | 'assistance.gapList'
-    | 'assistance.reviewsDue';
+    | 'assistance.reviewsDue'
+    | 'warnings.inbox';
   input: Record<string, string | number | boolean>;
 }
 

@@ -7,6 +7,7 @@ export const LEDGER_SOURCES = [
   { code: 'department', label: '部门转来' },
   { code: 'application', label: '主动申请' },
   { code: 'watch', label: '关注台账转入' },
+  { code: 'warning', label: '预警转入' },
 ] as const;
 export type LedgerSource = (typeof LEDGER_SOURCES)[number]['code'];
 

@@ -82,6 +82,8 @@ export interface WarningHouseholdGroup {
   headName: string;
   address: string;
   communityName: string;
+  /** The household's street (a district PC lists every street's inbox). */
+  streetName?: string;
   /** The nearest due date of its open warnings (null when all are disposed). */
   dueDate: string | null;
   openCount: number;
@@ -127,6 +129,8 @@ export const departmentDataProcedures = {
 } as const;
 
 /** The 预警 inbox (services/warnings/inbox.ts, api/warnings-handlers.ts). */
+export type WarningInboxFilter = Omit<z.output<(typeof warningsProcedures)['warnings.inbox']['input']>, 'page' | 'pageSize'>;
+
 export const warningsProcedures = {
   'warnings.inbox': proc<WarningInbox>()(
     z.strictObject({
@@ -145,6 +149,11 @@ export const warningsProcedures = {
       disposition: z.enum(WARNING_DISPOSITIONS, { error: '处置方式的取值无效' }),
       /** Required for 已核实无需救助 and 信息有误. */
       reason: zOptText('原因', 500),
+      /**
+       * 核实死亡 (death-paid warnings only): the verified date of death. The death is recorded
+       * through the registry's own path (应退尽退) and the warnings are disposed as 已核实无需救助.
+       */
+      confirmDeathOn: zDate('死亡日期').optional(),
     }),
     STAFF,
   ),

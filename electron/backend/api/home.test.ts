@@ -59,8 +59,8 @@ describe('the 工作台 counts what its lists list', () => {
     const keys = (w: Workbench) => w.sections.map((s) => s.key);
     const cw = await h.call('home.workbench', {}, tokens.caseworker);
     const sv = await h.call('home.workbench', {}, tokens.supervisor);
-    expect(keys(cw)).toEqual(['visits', 'ledger', 'mine', 'temporary', 'reviews', 'care']);
-    expect(keys(sv)).toEqual(['visits', 'ledger', 'mine', 'temporary', 'reviews', 'care', 'batches', 'gaps']);
+    expect(keys(cw)).toEqual(['visits', 'ledger', 'mine', 'temporary', 'reviews', 'care', 'warnings']);
+    expect(keys(sv)).toEqual(['visits', 'ledger', 'mine', 'temporary', 'reviews', 'care', 'batches', 'gaps', 'warnings']);
     expect(figures(cw).map((f) => f.key)).not.toContain('mine-review');
     expect(figures(sv).map((f) => f.key)).toEqual(expect.arrayContaining(['mine-review', 'mine-lookback', 'mine-chase']));
     expect(cw.sync).toMatchObject({ enrolled: false });

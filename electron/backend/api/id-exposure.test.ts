@@ -100,6 +100,8 @@ const LISTS: Partial<Record<ProcedureName, Input>> = {
   'reports.exportMonthly': (s) => ({ month: s.month }),
   'reports.trend': () => ({ months: 6 }),
   'home.workbench': () => ({}),
+  // a warning names the person and shows the trigger's figures, never the ID number
+  'warnings.inbox': () => ({ status: 'all' }),
 };
 
 /** Detail views and exports that carry full ID numbers: the audit action each must write. */
@@ -139,6 +141,9 @@ const WRITES: ProcedureName[] = [
   'reports.submit', 'reports.saveCircular', 'reports.publishCircular',
   // district-only reads of submitted aggregates (no person data); a street user is refused them (report-submissions.test.ts)
   'reports.compare', 'reports.ranking', 'reports.circularDraft', 'reports.districtCirculars', 'reports.circular',
+  'warnings.dispose',
+  // district-only counts per street (no person data); a street user is refused them (warnings.test.ts)
+  'warnings.districtRates',
 ];
 
 /** Every 18-character run that is a valid ID number (checksum and all), wherever it stands. */

@@ -31,6 +31,8 @@ describe('routes', () => {
       ['/reports/district/circulars', { name: 'reports-district', tab: 'circulars', month: null }],
       ['/reports/submit', { name: 'reports-submit', month: null }],
       ['/print/circular/0190f0a4-1234-7abc-8def-0123456789ab', { name: 'print-circular', id: '0190f0a4-1234-7abc-8def-0123456789ab' }],
+      ['/warnings', { name: 'warnings' }],
+      ['/warnings/rates', { name: 'warnings-rates' }],
       ['/nowhere', { name: 'not-found', path: '/nowhere' }],
     ];
     for (const [path, route] of cases) {
@@ -90,6 +92,8 @@ describe('routes', () => {
     expect(areaOf({ name: 'household', id: 'x' })).toBe('registry');
     expect(areaOf({ name: 'admin', tab: 'org' })).toBe('admin');
     expect(areaOf({ name: 'sync' })).toBe('sync');
+    expect(areaOf({ name: 'warnings', filter: 'overdueOnly=1' })).toBe('warnings');
+    expect(areaOf({ name: 'warnings-rates' })).toBe('warnings');
     expect(areaOf({ name: 'not-found', path: '/x' })).toBeNull();
   });
 });

@@ -40,6 +40,9 @@ export type Route =
   /** A street's 报送 of its monthly report and the versions submitted. */
   | { name: 'reports-submit'; month: string | null }
   | { name: 'print-circular'; id: string }
+  /** 预警 (issue 17): the street's inbox, and every street's disposition rates at a district PC. */
+  | { name: 'warnings'; filter?: string }
+  | { name: 'warnings-rates' }
   | { name: 'not-found'; path: string };
 
 export type DistrictReportsTab = 'compare' | 'ranking' | 'circulars';
@@ -50,7 +53,7 @@ export type LedgerTab = 'items' | 'clues' | 'watch' | 'escalations' | 'lookback'
 const SCREENING_TABS: readonly ScreeningTab[] = ['due', 'round', 'coverage', 'policy'];
 const LEDGER_TABS: readonly LedgerTab[] = ['items', 'clues', 'watch', 'escalations', 'lookback'];
 
-export type AreaKey = 'home' | 'registry' | 'admin' | 'policy' | 'screening' | 'ledger' | 'sync' | 'care' | 'reports';
+export type AreaKey = 'home' | 'registry' | 'admin' | 'policy' | 'screening' | 'ledger' | 'sync' | 'care' | 'reports' | 'warnings';
 
 /** Whether a route is a print page (shown without the navigation frame). */
 export function isPrintRoute(route: Route): boolean {
@@ -141,6 +144,8 @@ export function parseRoute(path: string, query = ''): Route {
   if (first === 'reports' && second === 'submit' && rest.length === 0) return { name: 'reports-submit', month: q.get('month') };
   if (first === 'print' && second === 'circular' && rest.length === 1) return { name: 'print-circular', id: rest[0]! };
   if (first === 'reports' && second === undefined) return { name: 'reports', month: q.get('month') };
+  if (first === 'warnings' && second === undefined) return { name: 'warnings', ...withFilter(query) };
+  if (first === 'warnings' && second === 'rates' && rest.length === 0) return { name: 'warnings-rates' };
   return { name: 'not-found', path };
 }
 
@@ -210,6 +215,10 @@ export function hrefOf(route: Route): string {
       return `#/print/circular/${encodeURIComponent(route.id)}`;
     case 'reports':
       return `#/reports${qs({ month: route.month })}`;
+    case 'warnings':
+      return '#/warnings' + filterPart(route.filter);
+    case 'warnings-rates':
+      return '#/warnings/rates';
     case 'not-found':
       return `#${route.path}`;
   }
@@ -237,6 +246,7 @@ export function areaOf(route: Route): AreaKey | null {
   if (route.name === 'screening' || route.name === 'print-visit-sheet') return 'screening';
   if (route.name === 'ledger' || route.name === 'ledger-item' || route.name === 'clue-register' || route.name === 'print-ledger') return 'ledger';
   if (route.name === 'not-found') return null;
+  if (route.name === 'warnings' || route.name === 'warnings-rates') return 'warnings';
   if (route.name === 'reports-district' || route.name === 'reports-submit' || route.name === 'print-circular') return 'reports';
   if (route.name === 'care' || route.name === 'care-cards' || route.name === 'care-template' || route.name === 'care-person') return 'care';
   return 'registry';

@@ -24,6 +24,7 @@ import { countBatches } from '../assistance/batches';
 import { gapList } from '../assistance/gap-list';
 import { sinceLastChange } from '../../store/since-last-change';
 import { countReviewsDue } from '../assistance/reviews';
+import { countInbox } from '../warnings/inbox';
 
 export interface WorkbenchScope {
   role: Role;
@@ -182,6 +183,19 @@ function gapsSection(store: Store, street: string): WorkbenchSection {
   };
 }
 
+/** 预警 waiting for the street: households (the inbox's lines), counted by the inbox's own query. */
+function warningsSection(store: Store, scope: string | null): WorkbenchSection {
+  const open: WorkbenchList = { procedure: 'warnings.inbox', input: { status: 'open' } };
+  const overdue: WorkbenchList = { procedure: 'warnings.inbox', input: { status: 'open', overdueOnly: true } };
+  const count = (l: WorkbenchList) => countInbox(store, scope, parsed('warnings.inbox', l.input));
+  return {
+    key: 'warnings',
+    title: '预警',
+    empty: '暂无待处置预警',
+    figures: [figure('warnings-open', '待处置预警（户）', open, count(open), 'warning'), figure('warnings-overdue', '超期未处置预警（户）', overdue, count(overdue), 'danger')],
+  };
+}
+
 /** Sections by role: a district user reads the ledger of every street; street work lists are the street's. */
 export function workbench(store: Store, scope: WorkbenchScope, sync: WorkbenchSync | null): Workbench {
   const { role, streetCode } = scope;
@@ -192,5 +206,6 @@ export function workbench(store: Store, scope: WorkbenchScope, sync: WorkbenchSy
     sections.push(temporarySection(store, streetCode), reviewsSection(store, streetCode), careSection(store, streetCode));
     if (role !== 'caseworker') sections.push(batchesSection(store, streetCode), gapsSection(store, streetCode));
   }
+  sections.push(warningsSection(store, streetCode));
   return { at: store.nowIso(), today: shanghaiDate(store.nowDate()), sections, sync };
 }

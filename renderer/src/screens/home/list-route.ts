@@ -38,5 +38,7 @@ export function routeOfList(list: WorkbenchList): Route {
       return { name: 'entitlement-gaps', ...filter };
     case 'assistance.reviewsDue':
       return { name: 'reviews', ...filter };
+    case 'warnings.inbox':
+      return { name: 'warnings', ...filter };
   }
 }

@@ -14,6 +14,7 @@ import { ParamsPage } from '../policy/ParamsPage';
 import { ScreeningPage } from '../screening/ScreeningPage';
 import { VisitSheetPrint } from '../screening/VisitSheetPrint';
 import { LedgerPage } from '../ledger/LedgerPage';
+import { WarningsPage } from '../warnings/WarningsPage';
 import { LedgerItemPage } from '../ledger/LedgerItemPage';
 import { LedgerPrint } from '../ledger/LedgerPrint';
 import { EnrolmentListPage } from '../assistance/EnrolmentListPage';
@@ -106,6 +107,10 @@ export function RoutePage({ route }: { route: Route }) {
       return <CircularPrint key={route.id} id={route.id} />;
     case 'reports':
       return <MonthlyReportPage month={route.month} />;
+    case 'warnings':
+      return <WarningsPage key={route.filter} tab="inbox" filter={route.filter} />;
+    case 'warnings-rates':
+      return <WarningsPage tab="rates" />;
     case 'not-found':
       return (
         <Result

@@ -11,6 +11,7 @@ import {
   ReadOutlined,
   SettingOutlined,
   TeamOutlined,
+  AlertOutlined,
 } from '@ant-design/icons';
 import type { AreaKey } from '../../router/routes';
 import { navigate } from '../../router/use-route';
@@ -21,6 +22,7 @@ export function SideNav({ area, showAdmin, districtUser = false }: { area: AreaK
     { key: 'registry', icon: <TeamOutlined />, label: '户籍台账', title: '户籍台账（Alt+1）' },
     { key: 'screening', icon: <FileSearchOutlined />, label: '走访排查', title: '走访排查（Alt+2）' },
     { key: 'ledger', icon: <AuditOutlined />, label: '问题台账', title: '问题台账（Alt+3）' },
+    { key: 'warnings', icon: <AlertOutlined />, label: '预警', title: '预警：部门数据比对发现的预警，按户处置' },
     { key: 'policy', icon: <ReadOutlined />, label: '救助政策', title: '救助政策：保障对象、临时救助、发放花名册、应补尽补、政策参数' },
     { key: 'care', icon: <HeartOutlined />, label: '照料服务', title: '照料服务（Alt+4）' },
     { key: 'reports', icon: <BarChartOutlined />, label: '统计报表', title: '统计报表：月度调度报表' },
@@ -42,6 +44,7 @@ export function SideNav({ area, showAdmin, districtUser = false }: { area: AreaK
           if (key === 'screening') navigate({ name: 'screening', tab: 'due' });
           if (key === 'ledger') navigate({ name: 'ledger', tab: 'items' });
           if (key === 'care') navigate({ name: 'care' });
+          if (key === 'warnings') navigate({ name: 'warnings' });
           if (key === 'admin') navigate({ name: 'admin', tab: 'users' });
           if (key === 'sync') navigate({ name: 'sync' });
           if (key === 'reports') navigate(districtUser ? { name: 'reports-district', tab: 'compare', month: null } : { name: 'reports', month: null });
