@@ -78,6 +78,12 @@ export const PARAM_CATALOG: Record<string, ParamSpec> = {
   'care.agreementTemplate': { label: '委托照料服务协议范本', unit: 'json', schema: AgreementTemplateSchema, scope: 'district' },
   // 定期调度与通报 (issue 15)
   'reports.laggingLines': { label: '街道排名的落后线（排查覆盖率、超期问题、24小时审批率、“四有”落实率）', unit: 'json', schema: LaggingLinesSchema, scope: 'district' },
+  // 留守 records per person (issue 17, work plan 二(四))
+  'leftBehind.childAgeBelow': { label: '留守儿童年龄上限（未满该周岁）', unit: 'count', schema: positiveInt, scope: 'district' },
+  'leftBehind.womanAgeFrom': { label: '留守妇女起始年龄（周岁）', unit: 'count', schema: positiveInt, scope: 'district' },
+  'leftBehind.elderlyAgeFrom': { label: '留守老年人起始年龄（周岁）', unit: 'count', schema: positiveInt, scope: 'district' },
+  'leftBehind.spouseAwayMonths': { label: '留守妇女：丈夫外出务工最短时间', unit: 'months', schema: z.number().int().min(0).max(60), scope: 'district' },
+  'leftBehind.updateCadenceMonths': { label: '留守人员信息更新周期（超过即提示更新）', unit: 'months', schema: z.number().int().min(1).max(24), scope: 'district' },
 };
 
 export function paramSpec(key: string): ParamSpec | undefined {
