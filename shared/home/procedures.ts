@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { proc, STAFF } from '../api/proc';
 import type { SyncState } from '../sync/status';
 
-export const WORKBENCH_SECTIONS = ['visits', 'ledger', 'mine', 'temporary', 'care', 'batches', 'gaps', 'sync'] as const;
+export const WORKBENCH_SECTIONS = ['visits', 'ledger', 'mine', 'temporary', 'care', 'left-behind', 'batches', 'gaps', 'sync'] as const;
 export type WorkbenchSectionKey = (typeof WORKBENCH_SECTIONS)[number];
 
 /** The list a figure counts: a list procedure and its filter (what the opened screen calls). */
@@ -22,7 +22,8 @@ export interface WorkbenchList {
     | 'care.board'
     | 'care.listCards'
     | 'batches.list'
-    | 'assistance.gapList';
+    | 'assistance.gapList'
+    | 'leftBehind.list';
   input: Record<string, string | number | boolean>;
 }
 

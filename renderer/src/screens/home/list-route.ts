@@ -36,5 +36,7 @@ export function routeOfList(list: WorkbenchList): Route {
       return { name: 'payment-batches', ...filter };
     case 'assistance.gapList':
       return { name: 'entitlement-gaps', ...filter };
+    case 'leftBehind.list':
+      return { name: 'left-behind', ...filter };
   }
 }
