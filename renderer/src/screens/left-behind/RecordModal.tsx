@@ -67,7 +67,7 @@ export function RecordModal(props: { members: MemberOption[]; record: LeftBehind
         livingArrangement: r.livingArrangement ?? undefined,
         notes: r.notes ?? undefined,
       }
-    : { kind: 'child', date: dayjs(today), away: [{ name: '', relation: 'father', whereabouts: '', since: undefined as never }] };
+    : { kind: 'child', reason: 'both-parents-away', date: dayjs(today), away: [{ name: '', relation: 'father', whereabouts: '', since: undefined as never }] };
 
   const submit = async (v: Values) => {
     const details = {

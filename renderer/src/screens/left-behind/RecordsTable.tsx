@@ -24,18 +24,33 @@ export function RecordsTable(props: { rows: LeftBehindRecordView[]; loading?: bo
           {
             title: '姓名',
             dataIndex: 'personName',
-            width: 110,
-            render: (v: string, r) =>
-              props.showPlace ? <a onClick={() => navigate({ name: 'household', id: r.householdId })}>{v}</a> : v,
+            width: 90,
+            render: (v: string, r) => (
+              <Space direction="vertical" size={0}>
+                {props.showPlace ? <a onClick={() => navigate({ name: 'household', id: r.householdId })}>{v}</a> : v}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`${r.age}岁`}</Typography.Text>
+              </Space>
+            ),
           },
-          { title: '类别', dataIndex: 'kind', width: 90, render: (k: string) => kindLabel(k) },
-          { title: '年龄', dataIndex: 'age', width: 56 },
+          {
+            title: '类别 / 原因',
+            key: 'kind',
+            width: 130,
+            render: (_v, r) => (
+              <Space direction="vertical" size={0}>
+                <span>{kindLabel(r.kind)}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {reasonLabel(r.reason)}
+                </Typography.Text>
+              </Space>
+            ),
+          },
           ...(props.showPlace
             ? [
                 {
                   title: '社区 / 住址',
                   key: 'place',
-                  width: 180,
+                  width: 150,
                   render: (_v: unknown, r: LeftBehindRecordView) => (
                     <Space direction="vertical" size={0}>
                       <span>{r.communityName}</span>
@@ -47,21 +62,20 @@ export function RecordsTable(props: { rows: LeftBehindRecordView[]; loading?: bo
                 },
               ]
             : []),
-          { title: '留守原因', dataIndex: 'reason', width: 150, render: (v: string) => reasonLabel(v) },
           { title: '外出家人', key: 'away', render: (_v, r) => <AwayList r={r} /> },
           {
             title: '监护人 / 居住',
             key: 'care',
-            width: 150,
+            width: 130,
             render: (_v, r) =>
               r.kind === 'child' ? `${r.guardianName ?? ''}${r.guardianRelation ? `（${r.guardianRelation}）` : ''} ${r.guardianPhone ?? ''}` : r.livingArrangement === 'alone' ? '独自居住' : r.livingArrangement === 'with-spouse' ? '与配偶居住' : '—',
           },
-          { title: '建档 / 最近核实', key: 'dates', width: 120, render: (_v, r) => `${r.openedOn} / ${r.lastUpdatedOn}` },
-          { title: '状态', key: 'status', width: 170, render: (_v, r) => <StatusTags r={r} /> },
+          { title: '建档 / 最近核实', key: 'dates', width: 110, render: (_v, r) => `${r.openedOn} / ${r.lastUpdatedOn}` },
+          { title: '状态', key: 'status', width: 150, render: (_v, r) => <StatusTags r={r} /> },
           {
             title: '操作',
             key: 'actions',
-            width: 130,
+            width: 120,
             render: (_v, r) =>
               r.closedOn ? null : (
                 <Space size={4}>
