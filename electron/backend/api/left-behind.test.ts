@@ -194,3 +194,24 @@ describe('counting persons, never households', () => {
     expect((await h.call('leftBehind.list', {})).pending).toEqual([]);
   });
 });
+
+test('the screening 留守 group is the person with a record: the 留守妇女 tag alone makes no household daily, her record does', async () => {
+  const current = (await h.call('screening.policy', {})).inForce.find((p) => p.key === 'screening.cadence')!.value as { rules: { group: string; cadence: string }[] };
+  await h.call('screening.setPolicy', {
+    key: 'screening.cadence',
+    value: { ...current, rules: [...current.rules.filter((r) => r.group !== 'left-behind'), { group: 'left-behind', cadence: 'daily' }] },
+    effectiveFrom: '2026-06-15',
+    note: '测试：留守人员每日排查',
+  });
+  const [, wife] = await household(['left-behind-woman'], [
+    { name: '陈老汉', birth: '19700101', sex: 'm', relation: '02' },
+    { name: '林秀兰', birth: '19900301', sex: 'f', relation: '10' },
+  ]);
+  const cadence = async () => (await h.call('screening.dueList', { list: 'overdue', pageSize: 500 })).rows.concat((await h.call('screening.dueList', { list: 'week', pageSize: 500 })).rows).find((r) => r.address.startsWith('南何庄村') && r.headName === '陈老汉')?.cadence;
+  expect(await cadence()).toMatch(/^(weekly|monthly)$/);
+  await h.call('leftBehind.open', {
+    personId: wife!, kind: 'woman', openedOn: '2026-06-15', reason: 'spouse-away',
+    away: [{ name: '陈大军', relation: 'spouse', whereabouts: '天津市滨海新区', since: '2025-12-01' }],
+  });
+  expect(await cadence()).toBe('daily');
+});
