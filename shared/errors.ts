@@ -44,6 +44,8 @@ export const ERRORS = {
   // a step not allowed from the record's current status, in every area (issue 4, issue 14)
   'invalid-transition': { message: '当前状态不能办理这一步', action: '请刷新查看该记录的当前状态，按当前状态可办理的步骤继续。' },
   // an item closed as 重复 must repeat another item of its household, never in a loop (issue 18)
+  // 留守 records per person (issue 17): the kind's rule is not met by what was entered
+  'left-behind-not-eligible': { message: '不符合该类留守人员的认定条件', action: '请按提示核对年龄、外出家人及外出时间等情况；情况已变化的请关闭档案。' },
   'ledger-duplicate-invalid': { message: '所选的重复事项不符合要求', action: '请选择同一家庭中另一条未与本条互为重复的事项。' },
   'unknown-procedure': { message: '未知的操作', action: '本机程序与页面版本不一致，请重新启动程序。' },
   internal: { message: '系统内部错误', action: '请重试；如仍失败请联系技术支持。' },

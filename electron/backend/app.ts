@@ -28,6 +28,7 @@ import { reportSnapshotHandlers } from './api/report-snapshot-handlers';
 import { syncHandlers } from './api/sync-handlers';
 import { SyncController, type SyncControllerOptions } from './sync/controller';
 import { careHandlers } from './api/care-handlers';
+import { leftBehindHandlers } from './api/left-behind-handlers';
 import { appHandlers } from './api/app-handlers';
 import { householdHandlers } from './api/household-handlers';
 import { databaseHandlers } from './api/database-handlers';
@@ -283,6 +284,7 @@ function openInner(opts: BackendOptions, dbFile: string, key: Buffer | null, sha
     ...batchHandlers(),
     ...syncHandlers(sync),
     ...careHandlers(),
+    ...leftBehindHandlers(),
     ...appHandlers(),
     ...householdHandlers(),
     ...databaseHandlers(),

@@ -27,6 +27,7 @@ import { reportsProcedures } from '../reports/procedures';
 import { reportExportProcedures } from '../reports/export-procedures';
 import { homeProcedures } from '../home/procedures';
 import { warningsProcedures } from '../warnings/procedures';
+import { leftBehindProcedures } from '../left-behind/procedures';
 
 export type { Access, ProcedureDef } from './proc';
 
@@ -53,6 +54,7 @@ export const contract = {
   ...reportExportProcedures,
   ...homeProcedures,
   ...warningsProcedures,
+  ...leftBehindProcedures,
 } as const;
 
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { proc, STAFF } from '../api/proc';
 import type { SyncState } from '../sync/status';
 
-export const WORKBENCH_SECTIONS = ['visits', 'ledger', 'mine', 'temporary', 'reviews', 'care', 'batches', 'gaps', 'warnings', 'sync'] as const;
+export const WORKBENCH_SECTIONS = ['visits', 'ledger', 'mine', 'temporary', 'reviews', 'care', 'left-behind', 'batches', 'gaps', 'warnings', 'sync'] as const;
 export type WorkbenchSectionKey = (typeof WORKBENCH_SECTIONS)[number];
 
 /** The list a figure counts: a list procedure and its filter (what the opened screen calls). */
@@ -24,7 +24,8 @@ export interface WorkbenchList {
     | 'batches.list'
     | 'assistance.gapList'
     | 'assistance.reviewsDue'
-    | 'warnings.inbox';
+    | 'warnings.inbox'
+    | 'leftBehind.list';
   input: Record<string, string | number | boolean>;
 }
 

@@ -91,6 +91,12 @@ export const PARAM_CATALOG: Record<string, ParamSpec> = {
   'warnings.unemployment-marginal': { label: '预警：低保边缘家庭成员失业（处置时限）', unit: 'json', schema: WARNING_RULE_PARAM_SCHEMAS['unemployment-marginal'], scope: 'district' },
   'warnings.death-paid': { label: '预警：在保（享受待遇）人员死亡（处置时限）', unit: 'json', schema: WARNING_RULE_PARAM_SCHEMAS['death-paid'], scope: 'district' },
   'warnings.income-over-line': { label: '预警：在保家庭收入超过标准（处置时限）', unit: 'json', schema: WARNING_RULE_PARAM_SCHEMAS['income-over-line'], scope: 'district' },
+  // 留守 records per person (issue 17, work plan 二(四))
+  'leftBehind.childAgeBelow': { label: '留守儿童年龄上限（未满该周岁）', unit: 'count', schema: positiveInt, scope: 'district' },
+  'leftBehind.womanAgeFrom': { label: '留守妇女起始年龄（周岁）', unit: 'count', schema: positiveInt, scope: 'district' },
+  'leftBehind.elderlyAgeFrom': { label: '留守老年人起始年龄（周岁）', unit: 'count', schema: positiveInt, scope: 'district' },
+  'leftBehind.spouseAwayMonths': { label: '留守妇女：丈夫外出务工最短时间', unit: 'months', schema: z.number().int().min(0).max(60), scope: 'district' },
+  'leftBehind.updateCadenceMonths': { label: '留守人员信息更新周期（超过即提示更新）', unit: 'months', schema: z.number().int().min(1).max(24), scope: 'district' },
 };
 
 export function paramSpec(key: string): ParamSpec | undefined {

@@ -95,6 +95,12 @@ export const PARAM_DEFAULTS: readonly ParamDefault[] = [
   { key: 'warnings.unemployment-marginal', value: { dueWorkingDays: 10 }, effectiveFrom: '2023-01-01', note: WARN('低保边缘家庭成员办理失业登记') },
   { key: 'warnings.death-paid', value: { dueWorkingDays: 5 }, effectiveFrom: '2023-01-01', note: WARN('在保（享受待遇）人员死亡，应退尽退，时限较短') },
   { key: 'warnings.income-over-line', value: { dueWorkingDays: 10 }, effectiveFrom: '2023-01-01', note: WARN('在保家庭登记收入超过其保障标准') },
+  // 留守 records per person (issue 17): ${PLAN} 二(四) asks for records entered, updated and managed dynamically
+  { key: 'leftBehind.childAgeBelow', value: 16, effectiveFrom: '2016-02-04', note: '【未核实】农村留守儿童指父母双方外出务工或一方外出务工另一方无监护能力、不满十六周岁的未成年人（国发〔2016〕13号，原文未在本项目核对）' },
+  { key: 'leftBehind.womanAgeFrom', value: 18, effectiveFrom: '2016-02-04', note: '工作口径：留守妇女按成年女性（年满18周岁）建档；【未核实】无正式文件定义，待区妇联、民政局确认' },
+  { key: 'leftBehind.elderlyAgeFrom', value: 60, effectiveFrom: '2017-12-29', note: '【未核实】农村留守老年人指年满60周岁、子女离开户籍地外出务工经商而留在农村生活的老年人（民发〔2017〕193号，原文未在本项目核对）' },
+  { key: 'leftBehind.spouseAwayMonths', value: 6, effectiveFrom: '2016-02-04', note: '【未核实】丈夫外出务工半年（6个月）以上（常用统计口径，issue 17所述；正式文件未找到）' },
+  { key: 'leftBehind.updateCadenceMonths', value: 3, effectiveFrom: '2020-06-12', note: `工作惯例：每季度核实更新一次（${PLAN} 二(四)“信息录入、更新完善，实现数据动态更新”未定周期；【未核实】可调整）` },
 ];
 
 /** Extra values for the demo street only: invented figures, so the demo shows complete lists. */

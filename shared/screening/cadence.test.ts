@@ -113,9 +113,10 @@ describe('compiled cadence', () => {
         for (const health of ['healthy', 'serious'])
           for (const selfCare of ['full', 'partial', 'none'])
             for (const sex of ['male', 'female'] as const)
+            for (const leftBehind of [false, true])
             for (const dis of [[null, null], ['4', '1'], ['5', '3'], ['4', '3']] as [string | null, string | null][])
               for (const c of cats) {
-                const p = person({ age, health, selfCare, sex, disabilityCategory: dis[0], disabilityGrade: dis[1], householdCategories: c });
+                const p = person({ age, health, selfCare, sex, leftBehind, disabilityCategory: dis[0], disabilityGrade: dis[1], householdCategories: c });
                 expect(cadenceOfRank(fast(p, new Set(c)))).toBe(personCadence(p, pol).cadence);
                 checked++;
               }
@@ -124,10 +125,11 @@ describe('compiled cadence', () => {
   });
 });
 
-test('a 留守妇女 household puts only its adult women in the left-behind group, not its men', () => {
-  const cats = ['left-behind-woman'];
-  expect(personGroups(person({ age: 40, sex: 'female', householdCategories: cats }), policy)).toContain('left-behind');
+test('the 留守 group is the persons with an open 留守 record: a household tag puts no one in it (its men least of all)', () => {
+  const cats = ['left-behind-woman', 'left-behind-child', 'left-behind-elderly'];
   expect(personGroups(person({ age: 40, sex: 'male', householdCategories: cats }), policy)).not.toContain('left-behind');
+  expect(personGroups(person({ age: 40, sex: 'female', householdCategories: cats }), policy)).not.toContain('left-behind');
+  expect(personGroups(person({ age: 40, sex: 'female', householdCategories: [], leftBehind: true }), policy)).toContain('left-behind');
 });
 
 test('重度残疾 in the cadence is the dated definition the subsidies use: a wider grade-3 list puts a grade-3 physical disability in the daily group', () => {

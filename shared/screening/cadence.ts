@@ -64,8 +64,12 @@ export interface PersonFacts {
   selfCare: string;
   disabilityCategory: string | null;
   disabilityGrade: string | null;
-  /** 留守妇女 is a woman's situation: a household tag never puts its men in the group. */
   sex?: 'male' | 'female';
+  /**
+   * The person has an open 留守 record (shared/left-behind): only the person concerned is in the
+   * 留守 group, never a household by its 留守 tag (a 留守妇女 tag used to put its men in it).
+   */
+  leftBehind?: boolean;
   /** Assistance categories of the person's household. */
   householdCategories: readonly string[];
 }
@@ -88,13 +92,7 @@ export function personGroups(p: PersonFacts, policy: CadencePolicy, def: SevereD
   if (severe(p, def) || cats.has('severe-disabled')) groups.push('severe-disabled');
   if (child && (cats.has('orphan') || cats.has('unsupported-child'))) groups.push('unsupported-child');
   if (cats.has('tekun-home')) groups.push('tekun-home');
-  if (
-    (child && cats.has('left-behind-child')) ||
-    (elderly && cats.has('left-behind-elderly')) ||
-    (!child && !elderly && p.sex === 'female' && cats.has('left-behind-woman'))
-  ) {
-    groups.push('left-behind');
-  }
+  if (p.leftBehind === true) groups.push('left-behind');
   return groups;
 }
 
@@ -172,14 +170,7 @@ export function compileCadence(policy: CadencePolicy, def: SevereDisabilityParam
     if (severeR < best && (severe(p, def) || cats.has('severe-disabled'))) best = severeR;
     if (unsupported < best && child && (cats.has('orphan') || cats.has('unsupported-child'))) best = unsupported;
     if (tekun < best && cats.has('tekun-home')) best = tekun;
-    if (
-      leftBehind < best &&
-      ((child && cats.has('left-behind-child')) ||
-        (elderly && cats.has('left-behind-elderly')) ||
-        (!child && !elderly && p.sex === 'female' && cats.has('left-behind-woman')))
-    ) {
-      best = leftBehind;
-    }
+    if (leftBehind < best && p.leftBehind === true) best = leftBehind;
     return best;
   };
 }

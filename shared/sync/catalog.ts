@@ -11,6 +11,7 @@
  */
 import type { Catalog, ColumnKind, ColumnSpec, TableSpec } from './columns';
 import { DEPARTMENT_SOURCES, WARNING_DISPOSITIONS, WARNING_RULES, WARNING_STATUSES } from '../warnings/types';
+import { LEFT_BEHIND_CLOSE_REASON_CODES, LEFT_BEHIND_KIND_CODES, LEFT_BEHIND_REASON_CODES, LIVING_ARRANGEMENT_CODES } from '../left-behind/types';
 
 /** A column of the wire: its spec without the name (the key names it). */
 export type WireColumn = Omit<ColumnSpec, 'name'>;
@@ -210,6 +211,14 @@ export const WIRE_TABLES = {
     record_ids: JSON_TEXT, raised_at: TEXT, due_date: TEXT, status: oneOf(WARNING_STATUSES), disposition: { ...TEXT_NULL, enumValues: WARNING_DISPOSITIONS },
     disposition_reason: TEXT_NULL, ledger_item_id: TEXT_NULL, disposed_at: TEXT_NULL, disposed_by: TEXT_NULL,
     disposed_by_name: TEXT_NULL,
+  },
+  // issue 17: 留守 records per person (work plan 二(四))
+  left_behind_records: {
+    ...SYNCED,
+    person_id: ref('persons'), household_id: TEXT, kind: oneOf(LEFT_BEHIND_KIND_CODES), reason: oneOf(LEFT_BEHIND_REASON_CODES),
+    reason_note: TEXT_NULL, away_members: JSON_TEXT, guardian_name: TEXT_NULL, guardian_relation: TEXT_NULL, guardian_phone: TEXT_NULL,
+    school: TEXT_NULL, living_arrangement: { ...TEXT_NULL, enumValues: LIVING_ARRANGEMENT_CODES }, notes: TEXT_NULL, opened_on: TEXT,
+    last_updated_on: TEXT, closed_on: TEXT_NULL, close_reason: { ...TEXT_NULL, enumValues: LEFT_BEHIND_CLOSE_REASON_CODES }, close_note: TEXT_NULL,
   },
 } as const satisfies Record<string, Record<string, WireColumn>>;
 

@@ -263,6 +263,18 @@ export function samples(s: Seeded): Partial<Record<ProcedureName, unknown>> {
     'care.agreementPrintData': { id: s.agreementId },
     'care.cardByCode': { code: 'ZL-120110001000-2024-00-0001-7' },
     'care.recordPrint': { document: 'care-cards', ids: [s.cardId], mode: 'preview' },
+    'leftBehind.list': { kind: 'child', communityId: s.communityId, filter: 'stale' },
+    'leftBehind.get': { id: NO_SUCH_ID },
+    'leftBehind.open': {
+      personId: s.childId, kind: 'child', openedOn: '2024-03-05', reason: 'both-parents-away',
+      away: [{ name: '张父', relation: 'father', whereabouts: '北京市', since: '2023-02-01' }, { name: '李母', relation: 'mother', whereabouts: '上海市', since: '2023-02-01' }],
+      guardianName: '张奶奶', guardianRelation: '祖母', guardianPhone: '13820004444', school: '东丽小学',
+    },
+    'leftBehind.update': {
+      id: NO_SUCH_ID, updatedOn: '2024-03-05', reason: 'spouse-away',
+      away: [{ name: '张夫', relation: 'spouse', whereabouts: '北京市', since: '2023-02-01' }],
+    },
+    'leftBehind.close': { id: NO_SUCH_ID, closedOn: '2024-03-05', reason: 'returned', note: '父亲返乡' },
     'reports.monthly': { month: '2024-03' },
     'reports.exportMonthly': { month: '2024-03' },
     'reports.trend': { months: 6 },

@@ -30,7 +30,7 @@ async function listed(f: WorkbenchFigure, token: string): Promise<number> {
   const r = env.result as unknown;
   if (Array.isArray(r)) return r.length;
   if (f.list.procedure === 'ledger.escalations') return (r as { referralsToChase: unknown[] }).referralsToChase.length;
-  if (f.list.procedure === 'assistance.gapList' || f.list.procedure === 'assistance.reviewsDue') return (r as { rows: unknown[] }).rows.length;
+  if (f.list.procedure === 'assistance.gapList' || f.list.procedure === 'assistance.reviewsDue' || f.list.procedure === 'leftBehind.list') return (r as { rows: unknown[] }).rows.length;
   return (r as { total: number }).total;
 }
 
@@ -59,8 +59,8 @@ describe('the 工作台 counts what its lists list', () => {
     const keys = (w: Workbench) => w.sections.map((s) => s.key);
     const cw = await h.call('home.workbench', {}, tokens.caseworker);
     const sv = await h.call('home.workbench', {}, tokens.supervisor);
-    expect(keys(cw)).toEqual(['visits', 'ledger', 'mine', 'temporary', 'reviews', 'care', 'warnings']);
-    expect(keys(sv)).toEqual(['visits', 'ledger', 'mine', 'temporary', 'reviews', 'care', 'batches', 'gaps', 'warnings']);
+    expect(keys(cw)).toEqual(['visits', 'ledger', 'mine', 'temporary', 'reviews', 'care', 'left-behind', 'warnings']);
+    expect(keys(sv)).toEqual(['visits', 'ledger', 'mine', 'temporary', 'reviews', 'care', 'left-behind', 'batches', 'gaps', 'warnings']);
     expect(figures(cw).map((f) => f.key)).not.toContain('mine-review');
     expect(figures(sv).map((f) => f.key)).toEqual(expect.arrayContaining(['mine-review', 'mine-lookback', 'mine-chase']));
     expect(cw.sync).toMatchObject({ enrolled: false });

@@ -34,6 +34,8 @@ interface Seed {
   batchId: string;
   /** Last month's report, submitted (报送). */
   submissionId: string;
+  /** An open 留守儿童 record. */
+  leftBehindId: string;
 }
 
 type Input = (s: Seed) => unknown;
@@ -102,6 +104,8 @@ const LISTS: Partial<Record<ProcedureName, Input>> = {
   'home.workbench': () => ({}),
   // a warning names the person and shows the trigger's figures, never the ID number
   'warnings.inbox': () => ({ status: 'all' }),
+  'leftBehind.list': () => ({ filter: 'all' }),
+  'leftBehind.get': (s) => ({ id: s.leftBehindId }),
 };
 
 /** Detail views and exports that carry full ID numbers: the audit action each must write. */
@@ -136,6 +140,7 @@ const WRITES: ProcedureName[] = [
   'care.saveProfile', 'care.recordTransfer', 'care.saveCaregiver', 'care.createAgreement', 'care.updateAgreement',
   'care.signAgreement', 'care.terminateAgreement', 'care.issueCard', 'care.reissueCard', 'care.cancelCard',
   'care.recordVisit', 'care.savePlan', 'care.recordPrint',
+  'leftBehind.open', 'leftBehind.update', 'leftBehind.close',
   'database.recoveryKey', 'database.unlock',
   'backup.setFolder', 'backup.create', 'backup.previewRestore', 'backup.restore', 'setup.restoreBackup',
   'reports.submit', 'reports.saveCircular', 'reports.publishCircular',
@@ -190,6 +195,20 @@ beforeAll(async () => {
     services: ['daily-watch'],
     guardian: { name: '周建国', idNumber: makeIdNumber('120110', '19700305', 517), relation: '侄子', phone: '13900002222' },
   });
+  // A 留守儿童 record (its list and detail carry no ID number).
+  const lbDay = shanghaiDate(h.backend.store.nowDate());
+  const lbHousehold = await call<{ members: { id: string }[] }>('registry.createHousehold', {
+    household: { communityId, address: '詹滨西里99号楼1门102', hukouType: 'rural', categories: ['left-behind-child'] },
+    members: [
+      { name: '吴桂芝', idNumber: makeIdNumber('120110', '19560311', 624), relation: '02' },
+      { name: '吴小雨', idNumber: makeIdNumber('120110', `${Number(lbDay.slice(0, 4)) - 9}0520`, 412), relation: '40' },
+    ],
+  });
+  const leftBehind = await call<{ id: string }>('leftBehind.open', {
+    personId: lbHousehold.members[1]!.id, kind: 'child', openedOn: lbDay, reason: 'both-parents-away',
+    away: [{ name: '吴建军', relation: 'father', whereabouts: '北京市', since: addDays(lbDay, -400) }, { name: '刘红', relation: 'mother', whereabouts: '北京市', since: addDays(lbDay, -400) }],
+    guardianName: '吴桂芝', guardianRelation: '祖母', guardianPhone: '13820004444', school: '东丽区第一小学',
+  });
   const today = shanghaiDate(h.backend.store.nowDate());
   const db = h.backend.store.sqlite;
   const household = db
@@ -242,6 +261,7 @@ beforeAll(async () => {
   const lastMonth = addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
   const submission = await call<{ id: string }>('reports.submit', { month: lastMonth });
   seed = {
+    leftBehindId: leftBehind.id,
     submissionId: submission.id,
     batchId: batch.id,
     clueId,

@@ -224,19 +224,15 @@ describe.each([PAST, NOW])('month %s: every figure counted a second way', (month
     } else expect(cell(t, 'total', 'persons')).toBe(ids.size);
   });
 
-  test('留守: tagged households, their records updated and their visits in the month', () => {
+  test('留守: persons from the 留守 records (none invented from household tags), as a plain count', () => {
     const b = bounds(month);
-    const hs = all<{ id: string; categories: string; updated_at: string }>(
-      "SELECT id, categories, updated_at FROM households WHERE street_code = ? AND deleted_at IS NULL AND status IN ('active','watch')", street,
-    ).filter((x) => (JSON.parse(x.categories) as string[]).some((c) => c.startsWith('left-behind-')));
-    const personsUpdated = new Set(all<{ household_id: string; updated_at: string }>('SELECT household_id, updated_at FROM persons WHERE street_code = ?', street).filter((p) => within(p.updated_at, b.from, b.to)).map((p) => p.household_id));
-    const visited = new Set(all<{ household_id: string }>('SELECT household_id FROM visits WHERE deleted_at IS NULL AND visited_on >= ? AND visited_on <= ?', b.first, b.last).map((v) => v.household_id));
     const t = table(r, 'left-behind');
-    expect(cell(t, 'total', 'households')).toBe(hs.length);
-    expect(cell(t, 'total', 'updated')).toBe(hs.filter((x) => within(x.updated_at, b.from, b.to) || personsUpdated.has(x.id)).length);
-    expect(cell(t, 'total', 'visited')).toBe(hs.filter((x) => visited.has(x.id)).length);
-    const children = hs.filter((x) => (JSON.parse(x.categories) as string[]).includes('left-behind-child'));
-    expect(cell(t, 'category:left-behind-child', 'households')).toBe(children.length);
+    const n = all<{ n: number }>(
+      `SELECT count(DISTINCT person_id) AS n FROM left_behind_records WHERE street_code = ? AND deleted_at IS NULL
+         AND opened_on <= ? AND (closed_on IS NULL OR closed_on > ?)`,
+      street, b.last, b.last,
+    )[0]!.n;
+    expect(cell(t, 'total', 'persons')).toBe(n);
   });
 });
 

@@ -35,6 +35,8 @@ export type Route =
   | { name: 'care-cards'; filter?: string }
   | { name: 'care-template' }
   | { name: 'care-person'; id: string }
+  /** 留守人员 records (issue 17): filter=stale|age-out|…, kind, communityId. */
+  | { name: 'left-behind'; filter?: string }
   /** 统计报表 of a district PC (issue 15): 各街道对比 / 排名 / 通报. */
   | { name: 'reports-district'; tab: DistrictReportsTab; month: string | null }
   /** A street's 报送 of its monthly report and the versions submitted. */
@@ -93,6 +95,7 @@ export function parseRoute(path: string, query = ''): Route {
     if (second === 'cards' && rest.length === 0) return { name: 'care-cards', ...withFilter(query) };
     if (second === 'template' && rest.length === 0) return { name: 'care-template' };
     if (second === 'person' && rest.length === 1) return { name: 'care-person', id: rest[0]! };
+    if (second === 'left-behind' && rest.length === 0) return { name: 'left-behind', ...withFilter(query) };
   }
   if (first === 'admin' && rest.length === 0) {
     if (second === undefined || second === 'users') return { name: 'admin', tab: 'users' };
@@ -207,6 +210,8 @@ export function hrefOf(route: Route): string {
       return '#/care/template';
     case 'care-person':
       return `#/care/person/${encodeURIComponent(route.id)}`;
+    case 'left-behind':
+      return '#/care/left-behind' + filterPart(route.filter);
     case 'reports-district':
       return `#/reports/district${route.tab === 'compare' ? '' : `/${route.tab}`}${qs({ month: route.month })}`;
     case 'reports-submit':
@@ -248,6 +253,6 @@ export function areaOf(route: Route): AreaKey | null {
   if (route.name === 'not-found') return null;
   if (route.name === 'warnings' || route.name === 'warnings-rates') return 'warnings';
   if (route.name === 'reports-district' || route.name === 'reports-submit' || route.name === 'print-circular') return 'reports';
-  if (route.name === 'care' || route.name === 'care-cards' || route.name === 'care-template' || route.name === 'care-person') return 'care';
+  if (route.name === 'care' || route.name === 'care-cards' || route.name === 'care-template' || route.name === 'care-person' || route.name === 'left-behind') return 'care';
   return 'registry';
 }

@@ -18,6 +18,7 @@ export * from './tables/care';
 export * from './tables/payments';
 export * from './tables/reports';
 export * from './tables/warnings';
+export * from './tables/left-behind';
 
 import { communities, grids, streets } from './tables/org';
 import { households, persons } from './tables/registry';
@@ -31,6 +32,7 @@ import { careAgreements, careCards, careProfiles, caregivers, carePlans, careVis
 import { paymentBatches, paymentBatchRows } from './tables/payments';
 import { circulars, reportSubmissions } from './tables/reports';
 import { departmentImports, departmentRecords, warnings } from './tables/warnings';
+import { leftBehindRecords } from './tables/left-behind';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { SyncTableName } from '../../../../shared/sync/catalog';
 
@@ -70,5 +72,6 @@ export const SYNCED_TABLES = {
   department_imports: departmentImports,
   department_records: departmentRecords,
   warnings,
+  left_behind_records: leftBehindRecords,
 } as const satisfies Record<SyncTableName, SQLiteTable>;
 export type SyncedTableName = keyof typeof SYNCED_TABLES;

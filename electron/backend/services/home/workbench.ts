@@ -25,6 +25,7 @@ import { gapList } from '../assistance/gap-list';
 import { sinceLastChange } from '../../store/since-last-change';
 import { countReviewsDue } from '../assistance/reviews';
 import { countInbox } from '../warnings/inbox';
+import { listLeftBehind } from '../left-behind/read';
 
 export interface WorkbenchScope {
   role: Role;
@@ -160,6 +161,22 @@ function careSection(store: Store, street: string): WorkbenchSection {
   };
 }
 
+/** 留守 records not updated within their cadence, and children past the age limit still open. */
+function leftBehindSection(store: Store, street: string): WorkbenchSection {
+  const stale: WorkbenchList = { procedure: 'leftBehind.list', input: { filter: 'stale' } };
+  const ageOut: WorkbenchList = { procedure: 'leftBehind.list', input: { filter: 'age-out' } };
+  const counts = listLeftBehind(store, street, parsed('leftBehind.list', stale.input));
+  return {
+    key: 'left-behind',
+    title: '留守人员',
+    empty: '留守人员档案均已按期更新',
+    figures: [
+      figure('left-behind-stale', '留守档案逾期未更新', stale, counts.staleCount, 'warning'),
+      figure('left-behind-age-out', '留守儿童已满年龄待关闭', ageOut, counts.ageOutCount, 'warning'),
+    ],
+  };
+}
+
 function batchesSection(store: Store, street: string): WorkbenchSection {
   const pending: WorkbenchList = { procedure: 'batches.list', input: { status: 'pending' } };
   return {
@@ -203,7 +220,7 @@ export function workbench(store: Store, scope: WorkbenchScope, sync: WorkbenchSy
   if (streetCode !== null) sections.push(visitsSection(store, streetCode));
   sections.push(ledgerSection(store, streetCode), mineSection(store, role, streetCode));
   if (streetCode !== null) {
-    sections.push(temporarySection(store, streetCode), reviewsSection(store, streetCode), careSection(store, streetCode));
+    sections.push(temporarySection(store, streetCode), reviewsSection(store, streetCode), careSection(store, streetCode), leftBehindSection(store, streetCode));
     if (role !== 'caseworker') sections.push(batchesSection(store, streetCode), gapsSection(store, streetCode));
   }
   sections.push(warningsSection(store, streetCode));

@@ -46,6 +46,7 @@ interface HouseholdDb {
 }
 
 interface PersonDb {
+  id: string;
   household_id: string;
   name: string;
   relation: string;
@@ -57,7 +58,21 @@ interface PersonDb {
   disability_grade: string | null;
 }
 
-function facts(m: PersonDb, cats: readonly string[], onDate: string): PersonFacts {
+/** Persons with an open 留守 record: the 留守 group is theirs alone (shared/left-behind). */
+function leftBehindPersons(store: Store, streetCode: string): Set<string> {
+  const rows = store
+    .prepare('SELECT DISTINCT person_id FROM left_behind_records WHERE street_code = ? AND closed_on IS NULL AND deleted_at IS NULL')
+    .all(streetCode) as { person_id: string }[];
+  return new Set(rows.map((r) => r.person_id));
+}
+
+/** Changes when a 留守 record is opened, updated or closed (the registry version does not see them). */
+function leftBehindVersion(store: Store, streetCode: string): string {
+  const r = store.prepare('SELECT count(*) AS n, max(updated_at) AS at FROM left_behind_records WHERE street_code = ?').get(streetCode) as { n: number; at: string | null };
+  return `${r.n}@${r.at ?? ''}`;
+}
+
+function facts(m: PersonDb, cats: readonly string[], onDate: string, leftBehind?: ReadonlySet<string>): PersonFacts {
   return {
     age: ageOn(m.birth_date, onDate),
     health: m.health,
@@ -65,6 +80,7 @@ function facts(m: PersonDb, cats: readonly string[], onDate: string): PersonFact
     disabilityCategory: m.disability_category,
     disabilityGrade: m.disability_grade,
     sex: m.sex,
+    leftBehind: leftBehind?.has(m.id) ?? false,
     householdCategories: cats,
   };
 }
@@ -75,6 +91,8 @@ interface BaseHousehold {
   categories: string[];
   cadence: Cadence;
   coveredSince: string;
+  /** The street's persons with an open 留守 record (the 留守 group). */
+  leftBehind: ReadonlySet<string>;
   /** Why it has its cadence; worked out once, when first listed. */
   because?: string[];
 }
@@ -84,7 +102,7 @@ const baseCache = new WeakMap<Store, { key: string; rows: BaseHousehold[] }>();
 
 function baseHouseholds(store: Store, streetCode: string, onDate: string, policy: CadencePolicy, def: SevereDisabilityParams, policyKey: string): BaseHousehold[] {
   const version = (store.prepare('SELECT n FROM screening_registry_version WHERE id = 1').get() as { n: number } | undefined)?.n ?? -1;
-  const key = `${streetCode}|${onDate}|${policyKey}|${JSON.stringify(def)}|${version}`;
+  const key = `${streetCode}|${onDate}|${policyKey}|${JSON.stringify(def)}|${version}|${leftBehindVersion(store, streetCode)}`;
   const cached = baseCache.get(store);
   if (cached && cached.key === key) return cached.rows;
   const hs = store
@@ -96,7 +114,7 @@ function baseHouseholds(store: Store, streetCode: string, onDate: string, policy
   // Only living members make a household due: a recorded death closes the person's visits.
   const ps = store
     .prepare(
-      `SELECT p.household_id, p.name, p.relation, p.birth_date, p.sex, p.health, p.self_care, p.disability_category, p.disability_grade
+      `SELECT p.id, p.household_id, p.name, p.relation, p.birth_date, p.sex, p.health, p.self_care, p.disability_category, p.disability_grade
        FROM persons p WHERE p.street_code = ? AND p.deleted_at IS NULL AND p.died_on IS NULL`,
     )
     .all(streetCode) as PersonDb[];
@@ -108,6 +126,7 @@ function baseHouseholds(store: Store, streetCode: string, onDate: string, policy
   }
   const programmes = streetProgrammes(store, streetCode);
   const rankOf = compileCadence(policy, def);
+  const leftBehind = leftBehindPersons(store, streetCode);
   const rows: BaseHousehold[] = [];
   for (const h of hs) {
     const ms = members.get(h.id);
@@ -117,12 +136,12 @@ function baseHouseholds(store: Store, streetCode: string, onDate: string, policy
     const catSet = new Set(cats);
     let best = 9;
     for (const m of ms) {
-      const r = rankOf(facts(m, cats, onDate), catSet);
+      const r = rankOf(facts(m, cats, onDate, leftBehind), catSet);
       if (r < best) best = r;
     }
     const cadence = cadenceOfRank(best);
     if (!cadence) continue;
-    rows.push({ row: h, members: ms, categories: cats, cadence, coveredSince: shanghaiDate(new Date(h.created_at)) });
+    rows.push({ row: h, members: ms, categories: cats, cadence, coveredSince: shanghaiDate(new Date(h.created_at)), leftBehind });
   }
   baseCache.set(store, { key, rows });
   return rows;
@@ -233,7 +252,7 @@ export function dueList(store: Store, streetCode: string, list: DueList['list'],
   const pageSize = query.pageSize ?? Math.max(1, matched.length);
   const rows = matched.slice((page - 1) * pageSize, page * pageSize).map(({ s, lastVisitOn, dueOn }): DueRow => {
     // Why the household has its cadence: worked out only for the rows listed.
-    s.because ??= householdCadence(s.members.map((m) => facts(m, s.categories, today)), policy, def).because;
+    s.because ??= householdCadence(s.members.map((m) => facts(m, s.categories, today, s.leftBehind)), policy, def).because;
     const head = s.members.find((m) => m.relation === '02') ?? s.members[0]!;
     const grid = s.row.grid_id ? n.grid.get(s.row.grid_id) : undefined;
     return {
@@ -323,7 +342,7 @@ export function periodStandings(store: Store, streetCode: string, period: Period
       gridKey: s.row.grid_id ?? `none:${s.row.community_id}`,
       gridName: gi?.name ?? '未划分网格',
       workerName: gi?.worker ?? null,
-      groups: () => [...new Set(s.members.flatMap((m) => personGroups(facts(m, s.categories, onDate), policy, def)))],
+      groups: () => [...new Set(s.members.flatMap((m) => personGroups(facts(m, s.categories, onDate, s.leftBehind), policy, def)))],
       visited,
       overdue: !visited && end < today,
     });

@@ -1,7 +1,7 @@
 /** 照料服务: the "四有" board of every 分散供养特困人员, gaps first, with renewal reminders. */
 import { useState } from 'react';
 import { Alert, Button, Card, Empty, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { FileTextOutlined, IdcardOutlined } from '@ant-design/icons';
+import { FileTextOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
 import type { BoardRow } from '../../../../shared/care/types';
 import { careLevelText } from '../../../../shared/care/format';
 import { api } from '../../api/client';
@@ -31,6 +31,9 @@ export function CareBoardPage({ filter = '' }: { filter?: string }) {
           </Button>
           <Button icon={<IdcardOutlined />} onClick={() => navigate({ name: 'care-cards' })}>
             照料服务卡
+          </Button>
+          <Button icon={<TeamOutlined />} onClick={() => navigate({ name: 'left-behind' })} data-testid="goto-left-behind">
+            留守人员
           </Button>
         </Space>
       }

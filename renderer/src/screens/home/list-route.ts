@@ -40,5 +40,7 @@ export function routeOfList(list: WorkbenchList): Route {
       return { name: 'reviews', ...filter };
     case 'warnings.inbox':
       return { name: 'warnings', ...filter };
+    case 'leftBehind.list':
+      return { name: 'left-behind', ...filter };
   }
 }

@@ -18,6 +18,7 @@ import { VisitEntry, visitTargetOf } from '../screening/HouseholdVisits';
 import { FileEnrolments, FilePayments, FileTemporary } from './file-assistance';
 import { FileAudit, FileCare, FileDocuments, FileLedger, FileVisits } from './file-records';
 import { MembersTable, type MemberAction } from './MembersTable';
+import { HouseholdLeftBehind } from '../left-behind/HouseholdLeftBehind';
 
 const LIVE = ['active', 'gradual-exit', 'suspended'];
 
@@ -52,6 +53,7 @@ export function HouseholdFileTabs(props: {
 }) {
   const h = props.household;
   const [visiting, setVisiting] = useState(false);
+  const [leftBehindCount, setLeftBehindCount] = useState<number | null>(null);
   const q = useApiQuery(() => api.call('household.file', { id: h.id }), [h.id, props.version]);
   const f = q.data;
   const body = (node: (file: HouseholdFile) => ReactNode) => (q.error ? <ErrorBlock error={q.error} onRetry={q.reload} /> : f ? node(f) : <LoadingBlock text="正在加载一户一档…" />);
@@ -103,6 +105,7 @@ export function HouseholdFileTabs(props: {
       ),
     },
     { key: 'care', label: label('照料档案', f ? f.care.length : null), children: body((x) => <FileCare rows={x.care} />) },
+    { key: 'left-behind', label: label('留守档案', leftBehindCount), children: <HouseholdLeftBehind household={h} onCount={setLeftBehindCount} /> },
     { key: 'documents', label: label('打印记录', f ? f.documents.length : null), children: body((x) => <FileDocuments rows={x.documents} />) },
     { key: 'audit', label: '操作记录', children: body((x) => <FileAudit rows={x.audit} />) },
   ];

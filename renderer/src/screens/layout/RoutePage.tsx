@@ -33,6 +33,7 @@ import { CareBoardPage } from '../care/CareBoardPage';
 import { CareCardsPage } from '../care/CareCardsPage';
 import { CarePersonPage } from '../care/CarePersonPage';
 import { TemplatePage } from '../care/TemplatePage';
+import { LeftBehindPage } from '../left-behind/LeftBehindPage';
 import { DistrictReportsPage } from '../reports/district/DistrictReportsPage';
 import { SubmitPage } from '../reports/SubmitPage';
 import { CircularPrint } from '../reports/CircularPrint';
@@ -60,6 +61,8 @@ export function RoutePage({ route }: { route: Route }) {
       return <TemplatePage />;
     case 'care-person':
       return <CarePersonPage key={route.id} id={route.id} />;
+    case 'left-behind':
+      return <LeftBehindPage key={route.filter} filter={route.filter} />;
     case 'admin':
       if (!isAdminRole(session.user.role)) {
         return <Result status="403" title="无权访问" subTitle="系统管理仅供街道管理员和区级管理员使用。" />;

@@ -1,41 +1,66 @@
-/** 留守: households with a 留守 member, their records updated and visits made in the month. */
-import { ASSISTANCE_CATEGORIES } from '../../../../../shared/codes';
+/**
+ * 留守: persons with a 留守 record, by community (work plan 二(四)). Counted from the per-person
+ * records only: a household's 留守 tag never counts anyone (it does not say who is left behind).
+ */
 import type { ReportRow, ReportTable } from '../../../../../shared/reports/monthly-report';
+import { isStale } from '../../../../../shared/left-behind/rules';
+import type { LeftBehindKind } from '../../../../../shared/left-behind/types';
 import type { Store } from '../../../store/store';
+import { leftBehindParams } from '../../left-behind/params';
 import type { ReportMonth } from '../monthly';
-import { add, count, monthInstants, tally } from './common';
-import { utc } from '../../ledger/read';
+import { add, count, tally, totalOf } from './common';
 
-const KINDS = ['left-behind-child', 'left-behind-woman', 'left-behind-elderly'] as const;
-
-const COLUMNS = [count('households', '留守家庭户数'), count('updated', '本月信息更新户数'), count('visited', '本月走访户数')];
+const COLUMNS = [
+  count('persons', '在档留守人员（人）'),
+  count('child', '留守儿童'),
+  count('woman', '留守妇女'),
+  count('elderly', '留守老年人'),
+  count('opened', '本月新建档'),
+  count('updated', '本月核实更新'),
+  count('closed', '本月关闭'),
+  count('stale', '逾期未更新'),
+];
 
 const DEFINITION =
-  '留守家庭户数：月末（当月为统计时点）登记有留守儿童、留守妇女或留守老年人类别的在册、关注家庭（类别以当前登记为准），一户有多种留守类别的在每类各计一户，合计按户不重复。' +
-  '本月信息更新户数：本月内（北京时间）家庭或其成员的登记信息有修改或新增的户数；本月走访户数：本月内有走访排查记录的户数（《东丽区困难群众兜底保障工作方案》二(四) 留守儿童、留守妇女信息录入更新，留守老年人信息分类动态管理）。';
+  '按人统计，以留守人员档案为准（不按家庭类别计：家庭登记的留守类别不说明谁是留守人员，未建档的不计入）。在档留守人员：月末（当月为统计时点）已建档、未关闭的留守儿童、留守妇女、留守老年人，按其家庭所在社区统计，一人有两类档案的在各类各计一次、合计按人不重复。' +
+  '本月新建档、本月关闭：建档日期、关闭日期在本月内；本月核实更新：最近一次核实日期在本月内（含新建档）；逾期未更新：统计时点在档且最近核实日期距今超过信息更新周期（政策参数“留守人员信息更新周期”）。' +
+  '（《东丽区困难群众兜底保障工作方案》二(四) 农村留守儿童和留守妇女信息录入、更新完善，留守老年人信息分类动态管理）';
+
+interface Row {
+  person_id: string;
+  kind: LeftBehindKind;
+  community_name: string;
+  opened_on: string;
+  last_updated_on: string;
+  closed_on: string | null;
+}
 
 export function leftBehindTable(store: Store, m: ReportMonth): ReportTable {
-  const { fromIso, cutoffIso } = monthInstants(store, m);
-  const hs = store
+  const cadence = leftBehindParams(store, m.streetCode, m.until).updateCadenceMonths;
+  const records = store
     .prepare(
-      `SELECT h.id, h.categories,
-         (${utc('h.updated_at')} >= ? AND ${utc('h.updated_at')} <= ?)
-           OR EXISTS (SELECT 1 FROM persons p WHERE p.household_id = h.id AND ${utc('p.updated_at')} >= ? AND ${utc('p.updated_at')} <= ?) AS updated,
-         EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL AND v.visited_on >= ? AND v.visited_on <= ?) AS visited
-       FROM households h
-       WHERE h.street_code = ? AND h.deleted_at IS NULL AND h.status IN ('active', 'watch')
-         AND EXISTS (SELECT 1 FROM json_each(h.categories) c WHERE c.value IN (${KINDS.map(() => '?').join(',')}))`,
+      `SELECT r.person_id, r.kind, c.name AS community_name, r.opened_on, r.last_updated_on, r.closed_on
+       FROM left_behind_records r JOIN households h ON h.id = r.household_id JOIN communities c ON c.id = h.community_id
+       WHERE r.street_code = ? AND r.deleted_at IS NULL AND r.opened_on <= ? AND (r.closed_on IS NULL OR r.closed_on >= ?)`,
     )
-    .all(fromIso, cutoffIso, fromIso, cutoffIso, m.from, m.until, m.streetCode, ...KINDS) as { id: string; categories: string; updated: number; visited: number }[];
-  const rows = new Map<string, ReportRow>(KINDS.map((k) => [k, tally(COLUMNS, `category:${k}`, ASSISTANCE_CATEGORIES.find((c) => c.code === k)!.label)]));
-  const total = tally(COLUMNS, 'total', '合计（户）');
-  for (const h of hs) {
-    const cats = new Set(JSON.parse(h.categories) as string[]);
-    for (const r of [total, ...KINDS.filter((k) => cats.has(k)).map((k) => rows.get(k)!)]) {
-      add(r, 'households');
-      if (h.updated) add(r, 'updated');
-      if (h.visited) add(r, 'visited');
+    .all(m.streetCode, m.until, m.from) as Row[];
+  const rows = new Map<string, ReportRow>();
+  const counted = new Set<string>();
+  for (const x of records) {
+    const r = rows.get(x.community_name) ?? tally(COLUMNS, `community:${x.community_name}`, x.community_name);
+    rows.set(x.community_name, r);
+    const inMonth = (d: string | null) => d !== null && d >= m.from && d <= m.until;
+    const open = x.closed_on === null || x.closed_on > m.until;
+    if (open) {
+      add(r, x.kind);
+      if (!counted.has(x.person_id)) (counted.add(x.person_id), add(r, 'persons'));
+      if (isStale(x.last_updated_on, cadence, m.until)) add(r, 'stale');
     }
+    if (inMonth(x.opened_on)) add(r, 'opened');
+    if (inMonth(x.last_updated_on)) add(r, 'updated');
+    if (inMonth(x.closed_on)) add(r, 'closed');
   }
-  return { key: 'left-behind', title: '留守人员信息动态更新情况', definition: DEFINITION, columns: COLUMNS, rows: [...rows.values()], total };
+  const byName = new Intl.Collator('zh');
+  const list = [...rows.values()].sort((a, b) => byName.compare(a.label, b.label));
+  return { key: 'left-behind', title: '留守人员信息动态更新情况', definition: DEFINITION, columns: COLUMNS, rows: list, total: totalOf(COLUMNS, list, '合计') };
 }
