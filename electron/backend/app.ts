@@ -24,6 +24,7 @@ import { assistanceHandlers, policyHandlers } from './api/assistance-handlers';
 import { assistanceListHandlers } from './api/assistance-list-handlers';
 import { batchHandlers } from './api/batch-handlers';
 import { reportSnapshotHandlers } from './api/report-snapshot-handlers';
+import { warningsIntakeHandlers } from './api/warnings-intake-handlers';
 import { syncHandlers } from './api/sync-handlers';
 import { SyncController, type SyncControllerOptions } from './sync/controller';
 import { careHandlers } from './api/care-handlers';
@@ -283,6 +284,7 @@ function openInner(opts: BackendOptions, dbFile: string, key: Buffer | null, sha
     ...reportHandlers(),
     ...reportExportHandlers(),
     ...homeHandlers(sync),
+    ...warningsIntakeHandlers(),
     ...shared.extraHandlers,
   } as Handlers;
   const router = new Router({ store, sessions, handlers, logError, progress });

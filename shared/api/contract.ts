@@ -25,6 +25,7 @@ import { reportSnapshotProcedures } from '../reports/snapshots';
 import { reportsProcedures } from '../reports/procedures';
 import { reportExportProcedures } from '../reports/export-procedures';
 import { homeProcedures } from '../home/procedures';
+import { departmentDataProcedures } from '../warnings/procedures';
 
 export type { Access, ProcedureDef } from './proc';
 
@@ -49,6 +50,7 @@ export const contract = {
   ...reportsProcedures,
   ...reportExportProcedures,
   ...homeProcedures,
+  ...departmentDataProcedures,
 } as const;
 
 
