@@ -38,6 +38,8 @@ export type Route =
   /** A street's 报送 of its monthly report and the versions submitted. */
   | { name: 'reports-submit'; month: string | null }
   | { name: 'print-circular'; id: string }
+  /** 部门数据导入 (issue 17). */
+  | { name: 'warnings-imports' }
   | { name: 'not-found'; path: string };
 
 export type DistrictReportsTab = 'compare' | 'ranking' | 'circulars';
@@ -48,7 +50,7 @@ export type LedgerTab = 'items' | 'clues' | 'watch' | 'escalations' | 'lookback'
 const SCREENING_TABS: readonly ScreeningTab[] = ['due', 'round', 'coverage', 'policy'];
 const LEDGER_TABS: readonly LedgerTab[] = ['items', 'clues', 'watch', 'escalations', 'lookback'];
 
-export type AreaKey = 'home' | 'registry' | 'admin' | 'policy' | 'screening' | 'ledger' | 'sync' | 'care' | 'reports';
+export type AreaKey = 'home' | 'registry' | 'admin' | 'policy' | 'screening' | 'ledger' | 'sync' | 'care' | 'reports' | 'warnings';
 
 /** Whether a route is a print page (shown without the navigation frame). */
 export function isPrintRoute(route: Route): boolean {
@@ -138,6 +140,7 @@ export function parseRoute(path: string, query = ''): Route {
   if (first === 'reports' && second === 'submit' && rest.length === 0) return { name: 'reports-submit', month: q.get('month') };
   if (first === 'print' && second === 'circular' && rest.length === 1) return { name: 'print-circular', id: rest[0]! };
   if (first === 'reports' && second === undefined) return { name: 'reports', month: q.get('month') };
+  if (first === 'warnings' && second === 'imports' && rest.length === 0) return { name: 'warnings-imports' };
   return { name: 'not-found', path };
 }
 
@@ -205,6 +208,8 @@ export function hrefOf(route: Route): string {
       return `#/print/circular/${encodeURIComponent(route.id)}`;
     case 'reports':
       return `#/reports${qs({ month: route.month })}`;
+    case 'warnings-imports':
+      return '#/warnings/imports';
     case 'not-found':
       return `#${route.path}`;
   }
@@ -232,6 +237,7 @@ export function areaOf(route: Route): AreaKey | null {
   if (route.name === 'screening' || route.name === 'print-visit-sheet') return 'screening';
   if (route.name === 'ledger' || route.name === 'ledger-item' || route.name === 'clue-register' || route.name === 'print-ledger') return 'ledger';
   if (route.name === 'not-found') return null;
+  if (route.name === 'warnings-imports') return 'warnings';
   if (route.name === 'reports-district' || route.name === 'reports-submit' || route.name === 'print-circular') return 'reports';
   if (route.name === 'care' || route.name === 'care-cards' || route.name === 'care-template' || route.name === 'care-person') return 'care';
   return 'registry';

@@ -34,6 +34,7 @@ import { TemplatePage } from '../care/TemplatePage';
 import { DistrictReportsPage } from '../reports/district/DistrictReportsPage';
 import { SubmitPage } from '../reports/SubmitPage';
 import { CircularPrint } from '../reports/CircularPrint';
+import { DepartmentImportsPage } from '../warnings/DepartmentImportsPage';
 
 export function RoutePage({ route }: { route: Route }) {
   const { session } = useSession();
@@ -103,6 +104,8 @@ export function RoutePage({ route }: { route: Route }) {
       return <CircularPrint key={route.id} id={route.id} />;
     case 'reports':
       return <MonthlyReportPage month={route.month} />;
+    case 'warnings-imports':
+      return <DepartmentImportsPage />;
     case 'not-found':
       return (
         <Result

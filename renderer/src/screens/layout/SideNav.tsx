@@ -11,6 +11,7 @@ import {
   ReadOutlined,
   SettingOutlined,
   TeamOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { AreaKey } from '../../router/routes';
 import { navigate } from '../../router/use-route';
@@ -23,6 +24,7 @@ export function SideNav({ area, showAdmin, districtUser = false }: { area: AreaK
     { key: 'ledger', icon: <AuditOutlined />, label: '问题台账', title: '问题台账（Alt+3）' },
     { key: 'policy', icon: <ReadOutlined />, label: '救助政策', title: '救助政策：保障对象、临时救助、发放花名册、应补尽补、政策参数' },
     { key: 'care', icon: <HeartOutlined />, label: '照料服务', title: '照料服务（Alt+4）' },
+    { key: 'warnings', icon: <WarningOutlined />, label: '预警', children: [{ key: 'warnings-imports', label: '部门数据', title: '部门数据导入（医保、残联、人社、殡葬）' }] },
     { key: 'reports', icon: <BarChartOutlined />, label: '统计报表', title: '统计报表：月度调度报表' },
     { key: 'sync', icon: <CloudSyncOutlined />, label: '同步', title: '同步（与区级服务器）' },
     ...(showAdmin ? [{ key: 'admin', icon: <SettingOutlined />, label: '系统管理', title: '系统管理（Alt+9）' }] : []),
@@ -33,7 +35,7 @@ export function SideNav({ area, showAdmin, districtUser = false }: { area: AreaK
       <Menu
         theme="dark"
         mode="inline"
-        selectedKeys={area ? [area] : []}
+        selectedKeys={area === 'warnings' ? ['warnings-imports'] : area ? [area] : []}
         items={items}
         onClick={({ key }) => {
           if (key === 'home') navigate({ name: 'home' });
@@ -42,6 +44,7 @@ export function SideNav({ area, showAdmin, districtUser = false }: { area: AreaK
           if (key === 'screening') navigate({ name: 'screening', tab: 'due' });
           if (key === 'ledger') navigate({ name: 'ledger', tab: 'items' });
           if (key === 'care') navigate({ name: 'care' });
+          if (key === 'warnings-imports') navigate({ name: 'warnings-imports' });
           if (key === 'admin') navigate({ name: 'admin', tab: 'users' });
           if (key === 'sync') navigate({ name: 'sync' });
           if (key === 'reports') navigate(districtUser ? { name: 'reports-district', tab: 'compare', month: null } : { name: 'reports', month: null });
