@@ -31,6 +31,7 @@ describe('routes', () => {
       ['/reports/district/circulars', { name: 'reports-district', tab: 'circulars', month: null }],
       ['/reports/submit', { name: 'reports-submit', month: null }],
       ['/print/circular/0190f0a4-1234-7abc-8def-0123456789ab', { name: 'print-circular', id: '0190f0a4-1234-7abc-8def-0123456789ab' }],
+      ['/warnings/imports', { name: 'warnings-imports' }],
       ['/nowhere', { name: 'not-found', path: '/nowhere' }],
     ];
     for (const [path, route] of cases) {
