@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeIdNumber } from '../../../shared/id-number';
 import { departmentRecordIdOf } from '../../../shared/warnings/ids';
-import type { DepartmentSource } from '../../../shared/warnings/types';
+import { DEPARTMENT_FACTS_SCHEMAS, type DepartmentSource } from '../../../shared/warnings/types';
 import { fileSha256 } from '../services/warnings/intake';
 import { SOURCE_COLUMNS } from '../services/warnings/intake-columns';
 import { expectRefused, makeWorld, type World } from '../testing/screening-fixtures';
@@ -55,6 +55,13 @@ function person(name: string): P {
     .get(name) as P;
 }
 
+/** Every stored record's facts hold to the contract's schema of its source. */
+function factsHoldToSchemas(): void {
+  const rows = w.h.backend.store.prepare('SELECT source, facts FROM department_records').all() as { source: DepartmentSource; facts: string }[];
+  expect(rows.length).toBeGreaterThan(0);
+  for (const r of rows) expect(DEPARTMENT_FACTS_SCHEMAS[r.source].safeParse(JSON.parse(r.facts)).success).toBe(true);
+}
+
 beforeEach(async () => {
   w = await makeWorld(NOW);
   await w.household({ members: [{ name: '张建国', birth: '1958-03-12' }, { name: '李淑芬', birth: '1960-07-05' }] });
@@ -100,6 +107,7 @@ describe('部门数据导入：各来源', () => {
       expect.objectContaining({ id: r.importId, source: 'medical', fileName: '医保10月.csv', rowCount: 4, matchedCount: 2, unmatchedCount: 2, importedByName: '王管理' }),
     ]);
     expect(await w.h.call('warnings.listImports', { source: 'death' })).toEqual([]);
+    factsHoldToSchemas();
   });
 
   test('残联 .xlsx: grade words and digits, a new and a changed certificate', async () => {
@@ -115,6 +123,7 @@ describe('部门数据导入：各来源', () => {
       { type: 'physical', grade: 2, change: 'new' },
       { type: 'mental', grade: 3, change: 'changed' },
     ]);
+    factsHoldToSchemas();
   });
 
   test('人社 CSV in GBK: start and end of the 失业登记', async () => {
@@ -126,6 +135,7 @@ describe('部门数据导入：各来源', () => {
     const rec = w.h.backend.store.prepare('SELECT start_on, end_on, facts FROM department_records').get() as { start_on: string; end_on: string; facts: string };
     expect(rec).toMatchObject({ start_on: '2026-10-08', end_on: '2026-10-30' });
     expect(JSON.parse(rec.facts)).toEqual({ reason: '企业裁员' });
+    factsHoldToSchemas();
   });
 
   test('死亡: a death not yet recorded is recorded through the registry (应退尽退); one already recorded is left as it was', async () => {
@@ -138,6 +148,7 @@ describe('部门数据导入：各来源', () => {
     expect(died(b.id)).toBe('2026-10-02');
     const audit = w.h.backend.store.prepare("SELECT summary FROM audit_events WHERE action = 'registry.recordDeath' AND entity_id = ?").get(a.id) as { summary: string };
     expect(audit.summary).toContain('殡葬.csv');
+    factsHoldToSchemas();
   });
 });
 
