@@ -97,9 +97,17 @@ export function readDate(header: string, v: CellScalar): Read<string | null> {
   return bad ? { ok: false, message: `${header}${bad}` } : { ok: true, value: s };
 }
 
+const LAST_DAYS = new Map<string, string>();
+
+/** The last day of a month (remembered: a file has a few months, and 100,000 rows). */
 function lastDayOf(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  let d = LAST_DAYS.get(month);
+  if (d === undefined) {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    d = `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+    LAST_DAYS.set(month, d);
+  }
+  return d;
 }
 
 const GRADES: Record<string, number> = { 一级: 1, 二级: 2, 三级: 3, 四级: 4, '1': 1, '2': 2, '3': 3, '4': 4, '1级': 1, '2级': 2, '3级': 3, '4级': 4 };
