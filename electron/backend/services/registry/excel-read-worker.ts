@@ -10,7 +10,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../../../shared/errors';
 import { readImportSheet } from './excel-import-read';
 import type { ReadRequest, ReadMessage } from './excel-read-thread';
-import { readDepartmentFile } from '../warnings/intake-read';
 
 const port = parentPort;
 if (!port) throw new Error('excel-read-worker.ts runs only as a worker thread');
@@ -18,8 +17,11 @@ const { fileName, base64, department } = workerData as ReadRequest;
 const post = (m: ReadMessage): void => port.postMessage(m);
 const onRows = (done: number, total: number) => post({ type: 'rows', done, total });
 
+// The department reader is loaded only for a department file: a registry import's thread starts as before.
 const read: Promise<ReadMessage> = department
-  ? readDepartmentFile(department, fileName, base64, onRows).then((sheet) => ({ type: 'department-sheet', sheet }))
+  ? import('../warnings/intake-read')
+      .then((m) => m.readDepartmentFile(department, fileName, base64, onRows))
+      .then((sheet) => ({ type: 'department-sheet', sheet }))
   : readImportSheet(fileName, base64, onRows).then((sheet) => ({ type: 'sheet', sheet }));
 read.then(
   post,
