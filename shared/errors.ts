@@ -41,6 +41,8 @@ export const ERRORS = {
   'already-set-up': { message: '本机已完成街道设置', action: '请直接登录。' },
   'not-set-up': { message: '本机尚未设置街道', action: '请先完成街道设置，或登记到区级服务器取回本街道的数据。' },
   'import-invalid': { message: '导入文件有错误', action: '请按提示修改文件后重新上传。' },
+  // the same department file (by its SHA-256) imported a second time (issue 17)
+  'import-duplicate-file': { message: '该文件已经导入过', action: '无需重复导入；如数据有更新，请向部门索取新的数据文件后导入。' },
   // a step not allowed from the record's current status, in every area (issue 4, issue 14)
   'invalid-transition': { message: '当前状态不能办理这一步', action: '请刷新查看该记录的当前状态，按当前状态可办理的步骤继续。' },
   // an item closed as 重复 must repeat another item of its household, never in a loop (issue 18)

@@ -25,6 +25,7 @@ import { assistanceListHandlers } from './api/assistance-list-handlers';
 import { reviewHandlers } from './api/review-handlers';
 import { batchHandlers } from './api/batch-handlers';
 import { reportSnapshotHandlers } from './api/report-snapshot-handlers';
+import { warningsIntakeHandlers } from './api/warnings-intake-handlers';
 import { syncHandlers } from './api/sync-handlers';
 import { SyncController, type SyncControllerOptions } from './sync/controller';
 import { careHandlers } from './api/care-handlers';
@@ -293,6 +294,7 @@ function openInner(opts: BackendOptions, dbFile: string, key: Buffer | null, sha
     ...reportExportHandlers(),
     ...homeHandlers(sync),
     ...warningsHandlers(),
+    ...warningsIntakeHandlers(),
     ...shared.extraHandlers,
   } as Handlers;
   const router = new Router({ store, sessions, handlers, logError, progress });

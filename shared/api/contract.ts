@@ -26,7 +26,7 @@ import { reportSnapshotProcedures } from '../reports/snapshots';
 import { reportsProcedures } from '../reports/procedures';
 import { reportExportProcedures } from '../reports/export-procedures';
 import { homeProcedures } from '../home/procedures';
-import { warningsProcedures } from '../warnings/procedures';
+import { departmentDataProcedures, warningsProcedures } from '../warnings/procedures';
 import { leftBehindProcedures } from '../left-behind/procedures';
 
 export type { Access, ProcedureDef } from './proc';
@@ -55,6 +55,7 @@ export const contract = {
   ...homeProcedures,
   ...warningsProcedures,
   ...leftBehindProcedures,
+  ...departmentDataProcedures,
 } as const;
 
 

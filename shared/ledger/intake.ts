@@ -14,18 +14,22 @@ export const CLUE_SOURCES = [
   { code: 'city-bureau', label: '市局反馈线索' },
   { code: 'district-bureau', label: '区局反馈线索' },
   { code: 'grid', label: '网格上报' },
+  // written by the street's own department-data intake (issue 17), never posted by a sender
+  { code: 'department-data', label: '部门数据比对' },
 ] as const;
 export type ClueSource = (typeof CLUE_SOURCES)[number]['code'];
 
 /** The ledger source of a clue, and whether it is to be verified at once (立即核查, issue 4). */
 export function clueLedgerSource(s: ClueSource): { source: LedgerSource; immediate: boolean } {
+  if (s === 'department-data') return { source: 'department', immediate: false };
   return s === 'grid' ? { source: 'grid-report', immediate: false } : { source: 'bureau-clue', immediate: true };
 }
 
 export const MAX_CLUES_PER_REQUEST = 200;
 
-const sourceCodes = CLUE_SOURCES.map((s) => s.code) as string[];
-const sourceLabels = CLUE_SOURCES.map((s) => s.label) as string[];
+const SENDER_SOURCES = CLUE_SOURCES.filter((s) => s.code !== 'department-data');
+const sourceCodes = SENDER_SOURCES.map((s) => s.code) as string[];
+const sourceLabels = SENDER_SOURCES.map((s) => s.label) as string[];
 
 export const ClueSchema = z
   .strictObject({

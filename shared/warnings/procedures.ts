@@ -32,6 +32,8 @@ export interface DepartmentImportPreview {
   matchedRows: number;
   /** Valid rows whose ID number is not registered here (possible unregistered people, 线索). */
   unmatchedRows: number;
+  /** Of the unmatched rows, those of the street's area (address or ID region): they become 线索 at commit. */
+  clueRows?: number;
   /** Any error refuses the whole file (all-or-nothing, like the registry import). */
   errors: ImportRowError[];
 }

@@ -15,8 +15,9 @@ import { closeSharedDistrict } from './sync-district';
 import { uiResponsivenessBench } from './ui-responsiveness';
 import { encryptionOverheadBench } from './encryption-overhead';
 import { reportsBench } from './reports';
+import { warningsBench } from './warnings';
 
-const BENCHES: Bench[] = [registrySearchBench, dueListsBench, printCardsBench, syncBootstrapBench, syncIncrementalBench, uiResponsivenessBench, storageFootprintBench, encryptionOverheadBench, reportsBench];
+const BENCHES: Bench[] = [registrySearchBench, dueListsBench, printCardsBench, syncBootstrapBench, syncIncrementalBench, uiResponsivenessBench, storageFootprintBench, encryptionOverheadBench, reportsBench, warningsBench];
 
 function option(name: string): string | undefined {
   const prefix = `--${name}=`;

@@ -9,7 +9,7 @@
  */
 
 /** Long work that holds the database in one yielding transaction. */
-export const EXCLUSIVE_PROCEDURES: ReadonlySet<string> = new Set(['registry.importCommit', 'setup.loadDemo', 'batches.generate']);
+export const EXCLUSIVE_PROCEDURES: ReadonlySet<string> = new Set(['registry.importCommit', 'setup.loadDemo', 'batches.generate', 'warnings.importCommit']);
 
 /**
  * Reads answered from the read-only connection: they write nothing (a write there would fail) and

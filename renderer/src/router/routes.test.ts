@@ -33,6 +33,7 @@ describe('routes', () => {
       ['/print/circular/0190f0a4-1234-7abc-8def-0123456789ab', { name: 'print-circular', id: '0190f0a4-1234-7abc-8def-0123456789ab' }],
       ['/warnings', { name: 'warnings' }],
       ['/warnings/rates', { name: 'warnings-rates' }],
+      ['/warnings/imports', { name: 'warnings-imports' }],
       ['/nowhere', { name: 'not-found', path: '/nowhere' }],
     ];
     for (const [path, route] of cases) {

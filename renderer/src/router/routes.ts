@@ -45,6 +45,8 @@ export type Route =
   /** 预警 (issue 17): the street's inbox, and every street's disposition rates at a district PC. */
   | { name: 'warnings'; filter?: string }
   | { name: 'warnings-rates' }
+  /** 部门数据导入 (issue 17). */
+  | { name: 'warnings-imports' }
   | { name: 'not-found'; path: string };
 
 export type DistrictReportsTab = 'compare' | 'ranking' | 'circulars';
@@ -149,6 +151,7 @@ export function parseRoute(path: string, query = ''): Route {
   if (first === 'reports' && second === undefined) return { name: 'reports', month: q.get('month') };
   if (first === 'warnings' && second === undefined) return { name: 'warnings', ...withFilter(query) };
   if (first === 'warnings' && second === 'rates' && rest.length === 0) return { name: 'warnings-rates' };
+  if (first === 'warnings' && second === 'imports' && rest.length === 0) return { name: 'warnings-imports' };
   return { name: 'not-found', path };
 }
 
@@ -224,6 +227,8 @@ export function hrefOf(route: Route): string {
       return '#/warnings' + filterPart(route.filter);
     case 'warnings-rates':
       return '#/warnings/rates';
+    case 'warnings-imports':
+      return '#/warnings/imports';
     case 'not-found':
       return `#${route.path}`;
   }
@@ -251,7 +256,7 @@ export function areaOf(route: Route): AreaKey | null {
   if (route.name === 'screening' || route.name === 'print-visit-sheet') return 'screening';
   if (route.name === 'ledger' || route.name === 'ledger-item' || route.name === 'clue-register' || route.name === 'print-ledger') return 'ledger';
   if (route.name === 'not-found') return null;
-  if (route.name === 'warnings' || route.name === 'warnings-rates') return 'warnings';
+  if (route.name === 'warnings' || route.name === 'warnings-rates' || route.name === 'warnings-imports') return 'warnings';
   if (route.name === 'reports-district' || route.name === 'reports-submit' || route.name === 'print-circular') return 'reports';
   if (route.name === 'care' || route.name === 'care-cards' || route.name === 'care-template' || route.name === 'care-person' || route.name === 'left-behind') return 'care';
   return 'registry';

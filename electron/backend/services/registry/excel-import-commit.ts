@@ -29,16 +29,20 @@ export const IMPORT_TTL_MS = 30 * 60_000;
 /** Older previews of the same user are dropped beyond this many. */
 const MAX_PENDING_PER_USER = 3;
 
-export class ImportCache {
-  private readonly entries = new Map<string, PendingImport>();
+/** Pending previews by id and user; also the department intake's (E: what it keeps of a preview). */
+export class ImportCache<E extends { userId: string } = Omit<PendingImport, 'id' | 'expiresAt'>> {
+  private readonly entries = new Map<string, E & { id: string; expiresAt: number }>();
 
-  constructor(private readonly ttlMs = IMPORT_TTL_MS) {}
+  constructor(
+    private readonly ttlMs = IMPORT_TTL_MS,
+    private readonly field = 'importId',
+  ) {}
 
   private purge(now: number): void {
     for (const [id, e] of this.entries) if (e.expiresAt <= now) this.entries.delete(id);
   }
 
-  put(entry: Omit<PendingImport, 'id' | 'expiresAt'>, now: number): string {
+  put(entry: E, now: number): string {
     this.purge(now);
     const mine = [...this.entries.values()].filter((e) => e.userId === entry.userId).sort((a, b) => a.expiresAt - b.expiresAt);
     for (const old of mine.slice(0, Math.max(0, mine.length - MAX_PENDING_PER_USER + 1))) this.entries.delete(old.id);
@@ -48,11 +52,11 @@ export class ImportCache {
   }
 
   /** Removes and returns the user's pending import; another user's id is as unknown as a wrong one. */
-  take(userId: string, importId: string, now: number): PendingImport {
+  take(userId: string, importId: string, now: number): E & { id: string; expiresAt: number } {
     this.purge(now);
     const e = this.entries.get(importId);
     if (!e || e.userId !== userId) {
-      throw new AppError('not-found', '导入批次不存在或已过期（预览后30分钟内有效），请重新上传文件', { field: 'importId' });
+      throw new AppError('not-found', '导入批次不存在或已过期（预览后30分钟内有效），请重新上传文件', { field: this.field });
     }
     this.entries.delete(importId);
     return e;

@@ -36,7 +36,8 @@ function invalid(message: string, details?: unknown): AppError {
   return new AppError('import-invalid', message, { details });
 }
 
-function decode(fileName: string, base64: string): Buffer {
+/** The bytes of an uploaded .xlsx (refused unless base64 of a ZIP archive); also the department intake's. */
+export function decode(fileName: string, base64: string): Buffer {
   const ext = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase();
   if (ext && ext !== 'xlsx') {
     throw invalid(`只能导入 .xlsx 格式的 Excel 文件，“${fileName}”是 .${ext} 文件。请在 Excel 中“另存为”Excel 工作簿(*.xlsx)后再导入`);
@@ -51,7 +52,7 @@ function decode(fileName: string, base64: string): Buffer {
   return buf;
 }
 
-async function open(buf: Buffer): Promise<ExcelJS.Workbook> {
+export async function open(buf: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
     // Dropdowns and conditional formats are not needed to read values, and expanding them is slow.

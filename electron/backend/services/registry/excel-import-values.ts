@@ -31,7 +31,7 @@ export function sameText(a: CellScalar, b: CellScalar): boolean {
  * Digits that must survive exactly (ID number, bank account, phone, 户编号). A long number that
  * Excel stored as a number has lost its last digits already, so it is refused rather than guessed.
  */
-export function readDigits(col: ImportColumn, v: CellScalar): Read<string | null> {
+export function readDigits(col: Pick<ImportColumn, 'header'> & { key: string }, v: CellScalar): Read<string | null> {
   if (v === null) return ok(null);
   if (typeof v === 'number') {
     if (col.key === 'householdKey' && Number.isFinite(v)) return ok(String(v));
@@ -103,7 +103,7 @@ export function readCodes(col: ImportColumn, v: CellScalar): Read<string[]> {
 }
 
 /** An amount in yuan with at most two decimals, as integer fen; null when empty. */
-export function readMoney(col: ImportColumn, v: CellScalar): Read<number | null> {
+export function readMoney(col: Pick<ImportColumn, 'header'>, v: CellScalar): Read<number | null> {
   if (v === null) return ok(null);
   let yuan: number;
   if (typeof v === 'number') {
@@ -121,7 +121,7 @@ export function readMoney(col: ImportColumn, v: CellScalar): Read<number | null>
 }
 
 /** A month 'YYYY-MM' from 2026-03, 2026/3, 2026.3, 2026年3月, 202603 or a date cell; null when empty. */
-export function readMonth(col: ImportColumn, v: CellScalar): Read<string | null> {
+export function readMonth(col: Pick<ImportColumn, 'header'>, v: CellScalar): Read<string | null> {
   if (v === null) return ok(null);
   let s: string;
   if (v instanceof Date) s = dateText(v).slice(0, 7);

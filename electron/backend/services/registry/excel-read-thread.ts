@@ -9,15 +9,20 @@ import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { AppError, type ApiErrorBody } from '../../../../shared/errors';
 import type { ImportSheet, RowsRead } from './excel-import-read';
+import type { DepartmentSource } from '../../../../shared/warnings/types';
+import type { DepartmentSheet } from '../warnings/intake-read';
 
 export interface ReadRequest {
   fileName: string;
   base64: string;
+  /** A department file of this source (services/warnings/intake-read.ts) rather than a registry import. */
+  department?: DepartmentSource;
 }
 
 export type ReadMessage =
   | { type: 'rows'; done: number; total: number }
   | { type: 'sheet'; sheet: ImportSheet }
+  | { type: 'department-sheet'; sheet: DepartmentSheet }
   | { type: 'refused'; error: ApiErrorBody }
   | { type: 'failed'; message: string };
 
@@ -30,8 +35,16 @@ export function readerEntry(here = import.meta.url): string {
 }
 
 export function readImportSheetApart(fileName: string, base64: string, onRows?: RowsRead): Promise<ImportSheet> {
+  return readApart({ fileName, base64 }, onRows) as Promise<ImportSheet>;
+}
+
+/** A department file read in the same kind of thread (issue 17's intake). */
+export function readDepartmentFileApart(source: DepartmentSource, fileName: string, base64: string, onRows?: RowsRead): Promise<DepartmentSheet> {
+  return readApart({ fileName, base64, department: source }, onRows) as Promise<DepartmentSheet>;
+}
+
+function readApart(request: ReadRequest, onRows?: RowsRead): Promise<ImportSheet | DepartmentSheet> {
   return new Promise((resolve, reject) => {
-    const request: ReadRequest = { fileName, base64 };
     // The backend's loader flags are not the reader's business (the dev entry registers tsx itself).
     const worker = new Worker(readerEntry(), { workerData: request, execArgv: [] });
     let settled = false;
@@ -47,6 +60,7 @@ export function readImportSheetApart(fileName: string, base64: string, onRows?: 
           if (!settled) onRows?.(m.done, m.total);
           return;
         case 'sheet':
+        case 'department-sheet':
           return settle(() => resolve(m.sheet));
         case 'refused':
           return settle(() => reject(AppError.fromBody(m.error)));

@@ -13,11 +13,18 @@ import type { ReadRequest, ReadMessage } from './excel-read-thread';
 
 const port = parentPort;
 if (!port) throw new Error('excel-read-worker.ts runs only as a worker thread');
-const { fileName, base64 } = workerData as ReadRequest;
+const { fileName, base64, department } = workerData as ReadRequest;
 const post = (m: ReadMessage): void => port.postMessage(m);
+const onRows = (done: number, total: number) => post({ type: 'rows', done, total });
 
-readImportSheet(fileName, base64, (done, total) => post({ type: 'rows', done, total })).then(
-  (sheet) => post({ type: 'sheet', sheet }),
+// The department reader is loaded only for a department file: a registry import's thread starts as before.
+const read: Promise<ReadMessage> = department
+  ? import('../warnings/intake-read')
+      .then((m) => m.readDepartmentFile(department, fileName, base64, onRows))
+      .then((sheet) => ({ type: 'department-sheet', sheet }))
+  : readImportSheet(fileName, base64, onRows).then((sheet) => ({ type: 'sheet', sheet }));
+read.then(
+  post,
   (err: unknown) => {
     if (err instanceof AppError) post({ type: 'refused', error: err.toBody() });
     else post({ type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });

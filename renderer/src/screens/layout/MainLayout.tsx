@@ -51,7 +51,7 @@ export function MainLayout() {
         >
           {collapsed ? '兜底' : '兜底保障工作台'}
         </Typography.Title>
-        <SideNav area={areaOf(route)} showAdmin={showAdmin} districtUser={session.user.role === 'district-admin'} />
+        <SideNav area={areaOf(route)} showAdmin={showAdmin} districtUser={session.user.role === 'district-admin'} importsOpen={route.name === 'warnings-imports'} />
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', padding: '0 16px', borderBottom: '1px solid #f0f0f0', position: 'sticky', top: 0, zIndex: 10 }}>

@@ -37,6 +37,7 @@ import { LeftBehindPage } from '../left-behind/LeftBehindPage';
 import { DistrictReportsPage } from '../reports/district/DistrictReportsPage';
 import { SubmitPage } from '../reports/SubmitPage';
 import { CircularPrint } from '../reports/CircularPrint';
+import { DepartmentImportsPage } from '../warnings/DepartmentImportsPage';
 
 export function RoutePage({ route }: { route: Route }) {
   const { session } = useSession();
@@ -114,6 +115,8 @@ export function RoutePage({ route }: { route: Route }) {
       return <WarningsPage key={route.filter} tab="inbox" filter={route.filter} />;
     case 'warnings-rates':
       return <WarningsPage tab="rates" />;
+    case 'warnings-imports':
+      return <DepartmentImportsPage />;
     case 'not-found':
       return (
         <Result

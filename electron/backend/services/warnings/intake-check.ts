@@ -1,0 +1,401 @@
+/**
+ * Department-file preview: every row checked (text, ID number and its checksum, dates in range and
+ * in the file's period, amounts not negative, codes known, no row twice), then matched by ID number
+ * against the street's registered persons. Matched rows become department records at commit;
+ * unmatched ones whose address (or, without one, whose ID number's region) belongs to the street
+ * become 待登记线索. Errors name the row and the column; any error refuses the whole file. Reads only.
+ */
+import { parseIdNumber } from '../../../../shared/id-number';
+import type { ImportRowError } from '../../../../shared/registry/types';
+import { normalizeLineEnds, textProblem, dateProblem } from '../../../../shared/text/vocabulary';
+import { shanghaiDate } from '../../../../shared/time/shanghai';
+import {
+  DEPARTMENT_SOURCE_LABELS,
+  type DepartmentFacts,
+  type DepartmentSource,
+} from '../../../../shared/warnings/types';
+import { turnTaker } from '../../store/turns';
+import type { Store } from '../../store/store';
+import { dateText, type CellScalar } from '../registry/excel-cells';
+import { MAX_LISTED_ERRORS } from '../registry/excel-import';
+import { readDigits, readMoney, readMonth, readText, type Read } from '../registry/excel-import-values';
+import { DISABILITY_CHANGES, DISABILITY_TYPES, intakeColumn, SOURCE_COLUMNS } from './intake-columns';
+import type { DepartmentRow } from './intake-read';
+
+export interface Period {
+  startOn: string;
+  endOn: string;
+}
+
+export interface PlannedRecord {
+  row: number;
+  personId: string;
+  householdId: string;
+  idNumber: string;
+  name: string;
+  /** The person's recorded death, if any (a death row then records nothing more). */
+  diedOn: string | null;
+  startOn: string;
+  endOn: string | null;
+  facts: DepartmentFacts;
+}
+
+export interface PlannedClue {
+  row: number;
+  name: string;
+  idNumber: string;
+  address: string | null;
+  communityId: string | null;
+  communityName: string | null;
+  startOn: string;
+  endOn: string | null;
+  facts: DepartmentFacts;
+}
+
+export interface DepartmentPlan {
+  totalRows: number;
+  records: PlannedRecord[];
+  clues: PlannedClue[];
+  unmatched: number;
+  errors: ImportRowError[];
+}
+
+class RowErrors {
+  private readonly byCell = new Map<string, ImportRowError>();
+  constructor(private readonly order: Map<string, number>) {}
+
+  add(row: number, column: string, message: string): void {
+    const id = `${row}|${column}`;
+    if (!this.byCell.has(id)) this.byCell.set(id, { row, column, message });
+  }
+
+  get size(): number {
+    return this.byCell.size;
+  }
+
+  list(): ImportRowError[] {
+    const all = [...this.byCell.values()].sort((a, b) => a.row - b.row || (this.order.get(a.column) ?? 99) - (this.order.get(b.column) ?? 99));
+    if (all.length <= MAX_LISTED_ERRORS) return all;
+    const shown = all.slice(0, MAX_LISTED_ERRORS);
+    shown.push({ row: all[MAX_LISTED_ERRORS]!.row, column: '', message: `错误较多，仅列出前${MAX_LISTED_ERRORS}条（共${all.length}条）；请先改正以上错误后重新导入` });
+    return shown;
+  }
+}
+
+/** A date from a date cell, 2026-10-08, 2026/10/8, 2026.10.8, 2026年10月8日 or 20261008. */
+export function readDate(header: string, v: CellScalar): Read<string | null> {
+  if (v === null) return { ok: true, value: null };
+  let s: string;
+  if (v instanceof Date) s = dateText(v);
+  else {
+    const raw = String(v).replace(/\s+/g, '');
+    const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(raw) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(raw);
+    if (!m) return { ok: false, message: `${header}“${raw}”无法识别：应为日期，如 2026-10-08` };
+    s = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  }
+  const bad = dateProblem(s, 'event');
+  return bad ? { ok: false, message: `${header}${bad}` } : { ok: true, value: s };
+}
+
+const LAST_DAYS = new Map<string, string>();
+
+/** The last day of a month (remembered: a file has a few months, and 100,000 rows). */
+function lastDayOf(month: string): string {
+  let d = LAST_DAYS.get(month);
+  if (d === undefined) {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    d = `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+    LAST_DAYS.set(month, d);
+  }
+  return d;
+}
+
+const GRADES: Record<string, number> = { 一级: 1, 二级: 2, 三级: 3, 四级: 4, '1': 1, '2': 2, '3': 3, '4': 4, '1级': 1, '2级': 2, '3级': 3, '4级': 4 };
+
+interface Person {
+  id: string;
+  household_id: string;
+  name: string;
+  birth_date: string;
+  died_on: string | null;
+}
+
+interface Area {
+  /** Names an address of the street may carry: the street's (without 街道/parenthesised notes) and its communities'. */
+  names: string[];
+  communities: { id: string; name: string }[];
+  /** The county code (first 6 digits) of the street's division. */
+  county: string;
+}
+
+function loadArea(store: Store, streetCode: string): Area {
+  const street = (store.prepare('SELECT name FROM streets WHERE code = ? AND deleted_at IS NULL').get(streetCode) as { name: string } | undefined)?.name ?? '';
+  const communities = store
+    .prepare('SELECT id, name FROM communities WHERE street_code = ? AND deleted_at IS NULL')
+    .all(streetCode) as { id: string; name: string }[];
+  const bare = street.replace(/（[^）]*）|\([^)]*\)/g, '').replace(/街道$|镇$/, '');
+  return { names: [bare, ...communities.map((c) => c.name)].filter((n) => n.length >= 2), communities, county: streetCode.slice(0, 6) };
+}
+
+function inArea(area: Area, idNumber: string, address: string | null): { yes: boolean; community: { id: string; name: string } | null } {
+  if (address) {
+    const plain = address.replace(/\s+/g, '');
+    const community = area.communities.find((c) => plain.includes(c.name)) ?? null;
+    return { yes: community !== null || area.names.some((n) => plain.includes(n)), community };
+  }
+  return { yes: idNumber.startsWith(area.county), community: null };
+}
+
+function describe(source: DepartmentSource, startOn: string, facts: DepartmentFacts): string {
+  const yuan = (fen: number) => (fen / 100).toFixed(2);
+  const f = facts as Record<string, unknown>;
+  switch (source) {
+    case 'medical':
+      return `${startOn.slice(0, 7)} 医疗总费用 ${yuan(f.totalFen as number)} 元，个人自付 ${yuan(f.selfPaidFen as number)} 元`;
+    case 'disability': {
+      const type = DISABILITY_TYPES.find((t) => t.code === f.type)?.label;
+      const change = DISABILITY_CHANGES.find((t) => t.code === f.change)?.label;
+      return `${startOn} ${change}残疾证：${type}${['', '一', '二', '三', '四'][f.grade as number]}级`;
+    }
+    case 'unemployment':
+      return `${startOn} 失业登记${f.reason ? `（${String(f.reason)}）` : ''}`;
+    case 'death':
+      return `${startOn} 死亡`;
+  }
+}
+
+/** The 线索's description: what the department's row says, and why it is a clue. */
+export function clueDescription(source: DepartmentSource, c: Pick<PlannedClue, 'startOn' | 'facts'>): string {
+  return `${DEPARTMENT_SOURCE_LABELS[source]}数据：${describe(source, c.startOn, c.facts)}。身份证号码未在本街道登记，可能是未登记的困难群众，请核实`;
+}
+
+interface RowFacts {
+  startOn: string;
+  endOn: string | null;
+  facts: DepartmentFacts;
+  /** What makes two rows of the file the same (besides the ID number). */
+  key: string;
+}
+
+/**
+ * The source's own columns of one row (errors added to the row). A class rather than closures made
+ * afresh for each of 100,000 rows: its methods are made once.
+ */
+class RowReader {
+  bad = false;
+  private readonly c: Record<string, CellScalar>;
+
+  constructor(
+    private readonly source: DepartmentSource,
+    private readonly r: DepartmentRow,
+    private readonly period: Period,
+    private readonly periodText: string,
+    private readonly today: string,
+    private readonly errors: RowErrors,
+  ) {
+    this.c = r.cells;
+  }
+
+  add(column: string, message: string): void {
+    this.errors.add(this.r.row, column, message);
+  }
+
+  col(key: string): string {
+    return intakeColumn(this.source, key).header;
+  }
+
+  take<T>(key: string, read: Read<T>): T | undefined {
+    if (read.ok) return read.value;
+    this.add(this.col(key), read.message);
+    this.bad = true;
+    return undefined;
+  }
+
+  required(key: string): boolean {
+    if (this.c[key] !== undefined && this.c[key] !== null) return true;
+    this.add(this.col(key), `${this.col(key)}不能为空`);
+    this.bad = true;
+    return false;
+  }
+
+  eventDate(key: string): string | null {
+    if (!this.required(key)) return null;
+    const d = this.take(key, readDate(this.col(key), this.c[key]!));
+    if (!d) return null;
+    if (d > this.today) this.add(this.col(key), `${this.col(key)} ${d} 晚于今天（${this.today}）`);
+    else if (d < this.period.startOn || d > this.period.endOn) this.add(this.col(key), `${this.col(key)} ${d} 不在${this.periodText}内`);
+    else return d;
+    this.bad = true;
+    return null;
+  }
+
+  money(key: string): number | null {
+    if (!this.required(key)) return null;
+    const fen = this.take(key, readMoney({ header: this.col(key) }, this.c[key]!));
+    if (fen === undefined || fen === null) return null;
+    if (fen < 0) {
+      this.add(this.col(key), `${this.col(key)}不能为负数（填写了 ${(fen / 100).toFixed(2)}）`);
+      this.bad = true;
+      return null;
+    }
+    return fen;
+  }
+
+  facts(): RowFacts | null {
+    switch (this.source) {
+      case 'medical': {
+        const month = this.required('month') ? this.take('month', readMonth({ header: this.col('month') }, this.c.month!)) : null;
+        const totalFen = this.money('totalYuan');
+        const selfPaidFen = this.money('selfPaidYuan');
+        if (month) {
+          const end = lastDayOf(month);
+          if (month > this.today.slice(0, 7)) {
+            this.add(this.col('month'), `${this.col('month')} ${month} 晚于本月`);
+            this.bad = true;
+          } else if (end < this.period.startOn || `${month}-01` > this.period.endOn) {
+            this.add(this.col('month'), `${this.col('month')} ${month} 不在${this.periodText}内`);
+            this.bad = true;
+          }
+        }
+        if (totalFen !== null && selfPaidFen !== null && selfPaidFen > totalFen) {
+          this.add(this.col('selfPaidYuan'), `个人自付费用（${(selfPaidFen / 100).toFixed(2)} 元）不能大于医疗总费用（${(totalFen / 100).toFixed(2)} 元）`);
+          this.bad = true;
+        }
+        if (this.bad || !month || totalFen === null || selfPaidFen === null) return null;
+        return { startOn: `${month}-01`, endOn: lastDayOf(month), facts: { totalFen, selfPaidFen }, key: month };
+      }
+      case 'disability': {
+        const text = (key: string) => (this.required(key) ? (readText(this.c[key]!) ?? '').replace(/\s+/g, '') : null);
+        const typeText = text('type');
+        const type = typeText === null ? undefined : DISABILITY_TYPES.find((t) => t.label === typeText || t.label === `${typeText}残疾`)?.code;
+        if (typeText !== null && !type) this.add(this.col('type'), `残疾类别“${typeText}”无法识别，可填：${DISABILITY_TYPES.map((t) => t.label).join('、')}`);
+        const gradeText = text('grade');
+        const grade = gradeText === null ? undefined : GRADES[gradeText];
+        if (gradeText !== null && !grade) this.add(this.col('grade'), `残疾等级“${gradeText}”超出范围：应为一级至四级（1–4）`);
+        const changeText = text('change');
+        const change = changeText === null ? undefined : DISABILITY_CHANGES.find((t) => t.label === changeText)?.code;
+        if (changeText !== null && !change) this.add(this.col('change'), `办证类型“${changeText}”无法识别，可填：${DISABILITY_CHANGES.map((t) => t.label).join('、')}`);
+        const date = this.eventDate('date');
+        if (this.bad || !type || !grade || !change || !date) return null;
+        return { startOn: date, endOn: null, facts: { type, grade, change }, key: `${date}|${change}` };
+      }
+      case 'unemployment': {
+        const date = this.eventDate('date');
+        const endOn = this.c.endDate === undefined ? null : this.take('endDate', readDate(this.col('endDate'), this.c.endDate));
+        if (endOn && date && endOn < date) {
+          this.add(this.col('endDate'), `失业终止日期 ${endOn} 早于失业登记日期 ${date}`);
+          this.bad = true;
+        } else if (endOn && endOn > this.today) {
+          this.add(this.col('endDate'), `失业终止日期 ${endOn} 晚于今天（${this.today}）`);
+          this.bad = true;
+        }
+        const reason = readText(this.c.reason ?? null);
+        if (reason && reason.length > 200) {
+          this.add(this.col('reason'), '失业原因不能超过200个字');
+          this.bad = true;
+        }
+        if (this.bad || !date) return null;
+        return { startOn: date, endOn: endOn ?? null, facts: { reason: reason ?? null }, key: date };
+      }
+      case 'death': {
+        const date = this.eventDate('date');
+        const reportedBy = readText(this.c.reportedBy ?? null);
+        if (reportedBy && reportedBy.length > 100) {
+          this.add(this.col('reportedBy'), '报告单位不能超过100个字');
+          this.bad = true;
+        }
+        if (this.bad || !date) return null;
+        return { startOn: date, endOn: null, facts: { reportedBy: reportedBy ?? null }, key: 'death' };
+      }
+    }
+  }
+}
+
+export interface CheckOptions {
+  onChecked?: (done: number, total: number) => void;
+}
+
+export async function planDepartmentImport(
+  store: Store,
+  streetCode: string,
+  source: DepartmentSource,
+  period: Period,
+  rows: DepartmentRow[],
+  opts: CheckOptions = {},
+): Promise<DepartmentPlan> {
+  const turn = turnTaker();
+  const columns = SOURCE_COLUMNS[source];
+  const errors = new RowErrors(new Map(columns.map((c, i) => [c.header, i])));
+  const today = shanghaiDate(store.nowDate());
+  const nameCol = intakeColumn(source, 'name').header;
+  const idCol = intakeColumn(source, 'idNumber').header;
+  const persons = new Map<string, Person>();
+  for (const p of store
+    .prepare(
+      `SELECT p.id, p.household_id, p.name, p.id_number, p.birth_date, p.died_on FROM persons p JOIN households h ON h.id = p.household_id
+       WHERE p.street_code = ? AND p.deleted_at IS NULL AND h.deleted_at IS NULL`,
+    )
+    .iterate(streetCode) as IterableIterator<Person & { id_number: string }>) {
+    persons.set(p.id_number, p);
+  }
+  const area = loadArea(store, streetCode);
+  const periodText = `数据期间（${period.startOn} 至 ${period.endOn}）`;
+  const seen = new Map<string, number>();
+  const records: PlannedRecord[] = [];
+  const clues: PlannedClue[] = [];
+  let unmatched = 0;
+  let done = 0;
+  for (const r of rows) {
+    await turn();
+    if (++done % 1000 === 0) opts.onChecked?.(done, rows.length);
+    const before = errors.size;
+    const reader = new RowReader(source, r, period, periodText, today, errors);
+    for (const [key, v] of Object.entries(r.cells)) {
+      if (typeof v !== 'string') continue;
+      const p = textProblem(normalizeLineEnds(v), { multiline: false });
+      if (p) reader.add(intakeColumn(source, key).header, `${intakeColumn(source, key).header}${p}`);
+    }
+    const name = readText(r.cells.name ?? null);
+    if (!name) reader.add(nameCol, '姓名不能为空');
+    let idNumber: string | null = null;
+    const digits = readDigits({ key: 'idNumber', header: idCol }, r.cells.idNumber ?? null);
+    if (!digits.ok) reader.add(idCol, digits.message);
+    else if (!digits.value) reader.add(idCol, '身份证号码不能为空');
+    else {
+      const parsed = parseIdNumber(digits.value, today);
+      if (parsed.ok) idNumber = parsed.info.idNumber;
+      else reader.add(idCol, parsed.message);
+    }
+    const f = reader.facts();
+    if (!f || !idNumber || !name || errors.size > before) continue;
+    const dupKey = `${idNumber}|${f.key}`;
+    const prev = seen.get(dupKey);
+    if (prev !== undefined) {
+      reader.add(idCol, `与第${prev}行重复：同一人的同一条${DEPARTMENT_SOURCE_LABELS[source]}数据只能填写一行`);
+      continue;
+    }
+    seen.set(dupKey, r.row);
+    const facts = f.facts; // built by RowReader to the shape of DEPARTMENT_FACTS_SCHEMAS (the tests hold it to them)
+    const person = persons.get(idNumber);
+    if (person) {
+      if (person.name.replace(/\s+/g, '') !== name.replace(/\s+/g, '')) {
+        reader.add(nameCol, `姓名“${name}”与本街道按该身份证号码登记的姓名“${person.name}”不一致，请核对`);
+        continue;
+      }
+      if (source === 'death' && f.startOn < person.birth_date) {
+        reader.add(intakeColumn(source, 'date').header, `死亡日期 ${f.startOn} 早于出生日期（${person.birth_date}）`);
+        continue;
+      }
+      records.push({ row: r.row, personId: person.id, householdId: person.household_id, idNumber, name, diedOn: person.died_on, startOn: f.startOn, endOn: f.endOn, facts });
+      continue;
+    }
+    unmatched++;
+    const address = readText(r.cells.address ?? null);
+    const where = inArea(area, idNumber, address);
+    if (where.yes) {
+      clues.push({ row: r.row, name, idNumber, address, communityId: where.community?.id ?? null, communityName: where.community?.name ?? null, startOn: f.startOn, endOn: f.endOn, facts });
+    }
+  }
+  opts.onChecked?.(rows.length, rows.length);
+  return { totalRows: rows.length, records, clues, unmatched, errors: errors.list() };
+}

@@ -1,0 +1,198 @@
+/**
+ * Department-data intake on a street PC (issue 17): the file's hash (the same file twice is
+ * refused, naming when and by whom), the commit of a checked preview in one transaction (all or
+ * nothing, giving other calls a turn: Store.txYielding), and the list of imports. A death row of a
+ * person not yet recorded dead records the death through registry/deaths.ts (应退尽退 follows).
+ */
+import { createHash } from 'node:crypto';
+import { AppError } from '../../../../shared/errors';
+import { nameId } from '../../../../shared/crypto/name-id';
+import { departmentRecordIdOf } from '../../../../shared/warnings/ids';
+import type { DepartmentImportResult, DepartmentImportSummary } from '../../../../shared/warnings/procedures';
+import { DEPARTMENT_SOURCE_LABELS, type DepartmentSource } from '../../../../shared/warnings/types';
+import { shanghaiDate, shanghaiMinute } from '../../../../shared/time/shanghai';
+import type { Actor, Store } from '../../store/store';
+import { runWithTurns } from '../../store/turns';
+import { recordDeath } from '../registry/deaths';
+import { clueDescription, type DepartmentPlan, type Period } from './intake-check';
+import { raiseWarningsFor } from './raise';
+
+export interface PendingDepartmentImport {
+  userId: string;
+  userName: string;
+  streetCode: string;
+  source: DepartmentSource;
+  fileName: string;
+  fileSha256: string;
+  period: Period;
+  plan: DepartmentPlan;
+}
+
+export function fileSha256(base64: string): string {
+  return createHash('sha256').update(Buffer.from(base64.replace(/\s+/g, ''), 'base64')).digest('hex');
+}
+
+/** Refuses a file this street has imported before (also one imported on another of its PCs and synced). */
+export function assertFileNew(store: Store, streetCode: string, sha256: string): void {
+  const prev = store
+    .prepare(
+      `SELECT source, file_name, imported_at, imported_by_name FROM department_imports
+       WHERE file_sha256 = ? AND street_code = ? AND deleted_at IS NULL ORDER BY imported_at LIMIT 1`,
+    )
+    .get(sha256, streetCode) as { source: DepartmentSource; file_name: string; imported_at: string; imported_by_name: string } | undefined;
+  if (prev) {
+    throw new AppError(
+      'import-duplicate-file',
+      `该文件已于 ${shanghaiMinute(prev.imported_at)} 由 ${prev.imported_by_name} 导入过（${DEPARTMENT_SOURCE_LABELS[prev.source]}，文件名“${prev.file_name}”），不能重复导入`,
+      { field: 'base64' },
+    );
+  }
+}
+
+export const departmentImportIdOf = (streetCode: string, sha256: string) => nameId(`department-import/${streetCode}/${sha256}`);
+
+function* commitSteps(store: Store, actor: Actor, p: PendingDepartmentImport): Generator<number, DepartmentImportResult> {
+  const { plan } = p;
+  const importId = departmentImportIdOf(p.streetCode, p.fileSha256);
+  const now = store.nowIso();
+  store.insert(
+    'department_imports',
+    {
+      id: importId,
+      streetCode: p.streetCode,
+      source: p.source,
+      fileName: p.fileName,
+      fileSha256: p.fileSha256,
+      periodStartOn: p.period.startOn,
+      periodEndOn: p.period.endOn,
+      rowCount: plan.totalRows,
+      matchedCount: plan.records.length,
+      unmatchedCount: plan.unmatched,
+      importedAt: now,
+      importedBy: p.userId,
+      importedByName: p.userName,
+    },
+    actor,
+    null,
+  );
+  let done = 0;
+  let deaths = 0;
+  for (const r of plan.records) {
+    store.insert(
+      'department_records',
+      {
+        id: departmentRecordIdOf(p.fileSha256, r.row),
+        streetCode: p.streetCode,
+        importId,
+        source: p.source,
+        personId: r.personId,
+        householdId: r.householdId,
+        idNumber: r.idNumber,
+        startOn: r.startOn,
+        endOn: r.endOn,
+        facts: r.facts,
+      },
+      actor,
+      null,
+    );
+    // A death the registry does not know yet is recorded as staff would (应退尽退 in the same
+    // transaction); one already recorded is kept as it is, the department's row kept beside it.
+    if (p.source === 'death' && r.diedOn === null) {
+      recordDeath(store, actor, { personId: r.personId, diedOn: r.startOn, note: `据${DEPARTMENT_SOURCE_LABELS.death}数据“${p.fileName}”第${r.row}行` });
+      deaths++;
+    }
+    yield ++done;
+  }
+  const today = shanghaiDate(store.nowDate()).replace(/-/g, '');
+  const base = (store.prepare('SELECT count(*) AS n FROM ledger_clue_inbox WHERE item_no LIKE ?').get(`XS-${today}-%`) as { n: number }).n;
+  const node = store.nodeId.slice(-4).toUpperCase();
+  plan.clues.forEach((c, i) => {
+    store.insert(
+      'ledger_clue_inbox',
+      {
+        id: nameId(`department-clue/${p.streetCode}/${p.fileSha256}/${c.row}`),
+        streetCode: p.streetCode,
+        itemNo: `XS-${today}-${String(base + i + 1).padStart(3, '0')}-${node}`,
+        externalId: `${p.fileSha256.slice(0, 16)}#${c.row}`,
+        source: 'department-data',
+        sender: `${DEPARTMENT_SOURCE_LABELS[p.source]}：${p.fileName}`.slice(0, 200),
+        name: c.name,
+        idNumber: c.idNumber,
+        phone: null,
+        address: c.address,
+        communityName: c.communityName,
+        communityId: c.communityId,
+        category: p.source === 'medical' ? 'medical' : p.source === 'unemployment' ? 'employment' : 'living',
+        urgency: '2',
+        description: clueDescription(p.source, c),
+        receivedAt: now,
+        dueAt: null,
+        status: 'pending',
+      },
+      actor,
+      null,
+    );
+  });
+  // the warning rules over the matched persons' records (this file's and those before it)
+  const warningsRaised = raiseWarningsFor(store, [...new Set(plan.records.map((r) => r.personId))]).raised;
+  store.audit(actor, {
+    action: 'warnings.import',
+    entity: 'department_imports',
+    entityId: importId,
+    summary: `导入${DEPARTMENT_SOURCE_LABELS[p.source]}数据“${p.fileName}”（${p.period.startOn} 至 ${p.period.endOn}）：共${plan.totalRows}行，匹配${plan.records.length}人，未匹配${plan.unmatched}行，线索${plan.clues.length}条${deaths ? `，登记死亡${deaths}人` : ''}`,
+    detail: { source: p.source, fileName: p.fileName, fileSha256: p.fileSha256, rows: plan.totalRows, matched: plan.records.length, unmatched: plan.unmatched, clues: plan.clues.length, deaths },
+  });
+  return { importId, recordsStored: plan.records.length, cluesRaised: plan.clues.length, warningsRaised };
+}
+
+export async function commitDepartmentImport(
+  store: Store,
+  actor: Actor,
+  pending: PendingDepartmentImport,
+  onProgress?: (done: number, total: number) => void,
+): Promise<DepartmentImportResult> {
+  if (pending.streetCode !== actor.streetCode) throw new AppError('forbidden', '该导入批次不属于当前街道，请重新上传文件');
+  if (pending.plan.errors.length > 0) {
+    throw new AppError('import-invalid', `文件有${pending.plan.errors.length}处错误，没有写入任何数据：请改正后重新上传预览`, { field: 'previewId' });
+  }
+  const total = pending.plan.records.length;
+  return store.txYielding(async () => {
+    assertFileNew(store, pending.streetCode, pending.fileSha256); // imported meanwhile (another tab, or synced)
+    return runWithTurns(commitSteps(store, actor, pending), (done) => onProgress?.(done, total));
+  });
+}
+
+interface ImportRow {
+  id: string;
+  source: DepartmentSource;
+  file_name: string;
+  period_start_on: string;
+  period_end_on: string;
+  row_count: number;
+  matched_count: number;
+  unmatched_count: number;
+  imported_at: string;
+  imported_by_name: string;
+}
+
+export function listDepartmentImports(store: Store, streetCode: string, source?: DepartmentSource): DepartmentImportSummary[] {
+  const rows = store
+    .prepare(
+      `SELECT id, source, file_name, period_start_on, period_end_on, row_count, matched_count, unmatched_count, imported_at, imported_by_name
+       FROM department_imports WHERE street_code = ? AND deleted_at IS NULL ${source ? 'AND source = ?' : ''}
+       ORDER BY imported_at DESC, id LIMIT 500`,
+    )
+    .all(...(source ? [streetCode, source] : [streetCode])) as ImportRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    source: r.source,
+    fileName: r.file_name,
+    periodStartOn: r.period_start_on,
+    periodEndOn: r.period_end_on,
+    rowCount: r.row_count,
+    matchedCount: r.matched_count,
+    unmatchedCount: r.unmatched_count,
+    importedAt: r.imported_at,
+    importedByName: r.imported_by_name,
+  }));
+}
