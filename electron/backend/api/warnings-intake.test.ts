@@ -117,7 +117,13 @@ describe('部门数据导入：各来源', () => {
     ]);
     const p = await preview('disability', '残联.xlsx', base64);
     expect(p).toMatchObject({ totalRows: 2, matchedRows: 2, unmatchedRows: 0, errors: [] });
-    await w.h.call('warnings.importCommit', { previewId: p.previewId });
+    const r = await w.h.call('warnings.importCommit', { previewId: p.previewId });
+    // the rules ran on the import: one household, its severe-disability warnings in one inbox line
+    const inbox = await w.h.call('warnings.inbox', {});
+    expect(inbox.groups).toHaveLength(1);
+    const raised = inbox.groups[0]!.warnings;
+    expect(r.warningsRaised).toBe(raised.length);
+    expect(raised.map((x) => `${x.personName}:${x.rule}`)).toContain('张建国:disability-severe');
     const facts = (w.h.backend.store.prepare('SELECT facts FROM department_records ORDER BY start_on').all() as { facts: string }[]).map((x) => JSON.parse(x.facts));
     expect(facts).toEqual([
       { type: 'physical', grade: 2, change: 'new' },
