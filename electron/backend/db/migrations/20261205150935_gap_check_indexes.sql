@@ -1,0 +1,4 @@
+CREATE INDEX `households_child_category_idx` ON `households` (`street_code`) WHERE deleted_at IS NULL AND (categories LIKE '%"orphan"%' OR categories LIKE '%"unsupported-child"%');--> statement-breakpoint
+CREATE INDEX `persons_certificate_idx` ON `persons` (`street_code`) WHERE deleted_at IS NULL AND disability_category IS NOT NULL AND disability_grade IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `persons_died_idx` ON `persons` (`household_id`,`died_on`) WHERE died_on IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `persons_household_street_idx` ON `persons` (`household_id`,`street_code`) WHERE deleted_at IS NULL;
