@@ -85,24 +85,42 @@ const REVIEW_ENROLMENTS = `SELECT e.* FROM enrolments e
 export type GapScope = 'candidates' | 'everyone';
 
 export function entitlementGaps(store: Store, street: string, onDate: string, scope: GapScope = 'candidates'): EntitlementGap[] {
-  const month = monthOf(onDate);
-  const params = subsidyParams(store, street, onDate);
+  return gapCheck(store, street, scope)(onDate);
+}
+
+/**
+ * The check over what the street has on record, read once (persons, their allowances, deaths) and
+ * asked about any day: the monthly report asks about the month's two ends.
+ */
+export function gapCheck(store: Store, street: string, scope: GapScope = 'candidates'): (onDate: string) => EntitlementGap[] {
   const everyone = scope === 'everyone';
   const persons = store
     .prepare(everyone ? `${PERSON_ROWS} ${PERSON_ORDER}` : `${PERSON_ROWS} AND ${CANDIDATES} ${PERSON_ORDER}`)
     .all(...(everyone ? [street] : [street, street, street, street])) as Row[];
-  // Read once for the whole street: the standards in force on the day, the months payment stops by death.
-  const standards = new Map<SubsidyKind, number | null>();
-  const standardOf = (kind: SubsidyKind) => {
-    if (!standards.has(kind)) standards.set(kind, allowanceStandard(store, street, kind, onDate));
-    return standards.get(kind)!;
-  };
   const deathStop = streetDeathStops(store, street);
   const enrolments = store
     .prepare(`SELECT * FROM enrolments WHERE street_code = ? AND deleted_at IS NULL${everyone ? '' : ' AND person_id IS NOT NULL'}`)
     .all(street) as EnrolmentDbRow[];
   const byPerson = new Map<string, EnrolmentDbRow[]>();
   for (const e of enrolments) if (e.person_id) byPerson.set(e.person_id, [...(byPerson.get(e.person_id) ?? []), e]);
+  return (onDate) => gapsOn(store, street, onDate, { everyone, persons, deathStop, enrolments, byPerson });
+}
+
+function gapsOn(
+  store: Store,
+  street: string,
+  onDate: string,
+  read: { everyone: boolean; persons: Row[]; deathStop: DeathStop; enrolments: EnrolmentDbRow[]; byPerson: Map<string, EnrolmentDbRow[]> },
+): EntitlementGap[] {
+  const { everyone, persons, deathStop, enrolments, byPerson } = read;
+  const month = monthOf(onDate);
+  const params = subsidyParams(store, street, onDate);
+  // Read once for the day: the standards in force.
+  const standards = new Map<SubsidyKind, number | null>();
+  const standardOf = (kind: SubsidyKind) => {
+    if (!standards.has(kind)) standards.set(kind, allowanceStandard(store, street, kind, onDate));
+    return standards.get(kind)!;
+  };
   const out: EntitlementGap[] = [];
   for (const p of persons) {
     const who = { personId: p.id, householdId: p.household_id, name: p.name, idMasked: maskIdNumber(p.id_number), communityName: p.community_name };
