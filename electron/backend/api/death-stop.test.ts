@@ -194,7 +194,7 @@ describe('应退尽退: a recorded death stops every entitlement', () => {
     ]);
     // As an older version left them: the words only.
     db().exec('UPDATE ledger_items SET origin = NULL; UPDATE care_agreements SET termination_code = NULL; UPDATE care_cards SET end_code = NULL');
-    const file = fs.readdirSync(MIGRATIONS).find((f) => f.endsWith('_death_stop_codes.sql'))!;
+    const file = fs.readdirSync(MIGRATIONS).find((f) => f.endsWith('_gap_indexes_death_codes.sql'))!;
     const statements = fs.readFileSync(path.join(MIGRATIONS, file), 'utf8').split('--> statement-breakpoint');
     for (const sql of statements.filter((x) => /^\s*(--.*\n)*\s*UPDATE/.test(x))) db().exec(sql);
     expect(await call('assistance.entitlementsEnded', {})).toEqual(before);

@@ -27,21 +27,31 @@ export function deathStopMonth(store: Store, e: Enrolment): string | null {
   return afterLastDeath(members.map((m) => m.died_on));
 }
 
-/** deathStopMonth for every enrolment of a street, from one read of its persons (reports, the gap check). */
+/**
+ * deathStopMonth for every enrolment of a street, from one read of its dead (reports, the gap check;
+ * index persons_died_idx): a person or household without a death on record has no stop by death.
+ */
 export function streetDeathStops(store: Store, streetCode: string): DeathStop {
-  const rows = store.prepare('SELECT id, household_id, died_on, deleted_at FROM persons WHERE street_code = ?').all(streetCode) as {
+  const rows = store.prepare('SELECT id, household_id, died_on, deleted_at FROM persons WHERE street_code = ? AND died_on IS NOT NULL').all(streetCode) as {
     id: string;
     household_id: string;
-    died_on: string | null;
+    died_on: string;
     deleted_at: string | null;
   }[];
   const diedOn = new Map(rows.map((r) => [r.id, r.died_on]));
-  const members = new Map<string, (string | null)[]>();
-  for (const r of rows) if (r.deleted_at === null) members.set(r.household_id, [...(members.get(r.household_id) ?? []), r.died_on]);
+  const withDeath = new Set(rows.filter((r) => r.deleted_at === null).map((r) => r.household_id));
+  const members = store.prepare('SELECT died_on FROM persons WHERE household_id = ? AND street_code = ? AND deleted_at IS NULL');
+  const alone = new Map<string, string | null>();
   return (e) => {
-    if (!e.person_id) return afterLastDeath(members.get(e.household_id) ?? []);
-    if (!diedOn.has(e.person_id)) return deathStopMonth(store, e); // not a person of the street: read alone
+    if (!e.person_id) {
+      // Everyone counted must have died: a household with no death on record has someone alive (or nobody).
+      if (!withDeath.has(e.household_id)) return null;
+      return afterLastDeath((members.all(e.household_id, streetCode) as { died_on: string | null }[]).map((m) => m.died_on));
+    }
     const d = diedOn.get(e.person_id);
-    return d ? afterLastDeath([d]) : null;
+    if (d) return afterLastDeath([d]);
+    // Not dead in the street: alive, or another street's person, read alone (once).
+    if (!alone.has(e.person_id)) alone.set(e.person_id, deathStopMonth(store, e));
+    return alone.get(e.person_id)!;
   };
 }

@@ -10,37 +10,52 @@ import type { FileOut } from '../../../../shared/registry/types';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
 import { safeFileName, streetName, toFileOut } from '../registry/excel-cells';
+import type { EntitlementGap } from '../../../../shared/assistance/types';
 import { entitlementGaps } from './gaps';
 import { addDataRow, listWorkbook, shanghaiDayStart, titledSheet, workbookBytes, YUAN_FORMAT, type ListColumn } from './list-workbook';
 
 const PROBLEM_ORDER = GAP_PROBLEMS.map((p) => p.code) as GapProblem[];
 
-export function gapList(store: Store, street: string, filter: GapFilter): GapList {
-  const onDate = filter.onDate ?? shanghaiDate(store.nowDate());
+type Place = { id: string; community_id: string; grid_id: string | null; grid_name: string | null };
+
+/** The day's gaps in the community and grid chosen, each with its household's place (read for those households only). */
+function gapsIn(store: Store, street: string, filter: GapFilter, onDate: string): { gap: EntitlementGap; place: Place | undefined }[] {
+  const gaps = entitlementGaps(store, street, onDate);
+  const households = [...new Set(gaps.map((g) => g.householdId))];
   const places = new Map(
     (
       store
         .prepare(
           `SELECT h.id, h.community_id, h.grid_id, g.name AS grid_name FROM households h LEFT JOIN grids g ON g.id = h.grid_id
-            WHERE h.street_code = ? AND h.deleted_at IS NULL`,
+            WHERE h.id IN (SELECT value FROM json_each(?)) AND h.street_code = ? AND h.deleted_at IS NULL`,
         )
-        .all(street) as { id: string; community_id: string; grid_id: string | null; grid_name: string | null }[]
+        .all(JSON.stringify(households), street) as Place[]
     ).map((r) => [r.id, r]),
   );
+  return gaps
+    .map((gap) => ({ gap, place: places.get(gap.householdId) }))
+    .filter(({ place }) => (!filter.communityId || place?.community_id === filter.communityId) && (!filter.gridId || place?.grid_id === filter.gridId));
+}
+
+function countOf(gaps: { gap: EntitlementGap }[]): Record<GapProblem, number> {
   const counts = Object.fromEntries(PROBLEM_ORDER.map((p) => [p, 0])) as Record<GapProblem, number>;
-  const rows: GapListRow[] = [];
-  for (const g of entitlementGaps(store, street, onDate)) {
-    const place = places.get(g.householdId);
-    if (filter.communityId && place?.community_id !== filter.communityId) continue;
-    if (filter.gridId && place?.grid_id !== filter.gridId) continue;
-    counts[g.problem]++;
-    if (filter.problem && g.problem !== filter.problem) continue;
-    rows.push({ ...g, gridName: place?.grid_name ?? null });
-  }
+  for (const { gap } of gaps) counts[gap.problem]++;
+  return counts;
+}
+
+/** The list's counts per problem (the 工作台's figures) without building its rows: the same gaps, the same place filter. */
+export function gapCounts(store: Store, street: string, filter: Omit<GapFilter, 'problem'>): Record<GapProblem, number> {
+  return countOf(gapsIn(store, street, filter, filter.onDate ?? shanghaiDate(store.nowDate())));
+}
+
+export function gapList(store: Store, street: string, filter: GapFilter): GapList {
+  const onDate = filter.onDate ?? shanghaiDate(store.nowDate());
+  const gaps = gapsIn(store, street, filter, onDate);
+  const rows: GapListRow[] = gaps.filter(({ gap }) => !filter.problem || gap.problem === filter.problem).map(({ gap, place }) => ({ ...gap, gridName: place?.grid_name ?? null }));
   // By problem, then in the order the rules list them (community, name).
   const order = (r: GapListRow) => PROBLEM_ORDER.indexOf(r.problem);
   rows.sort((a, b) => order(a) - order(b));
-  return { onDate, rows, counts };
+  return { onDate, rows, counts: countOf(gaps) };
 }
 
 const COLUMNS: ListColumn[] = [

@@ -20,8 +20,7 @@ import { ageStopMonth, amountFor, payableIn, type EnrolmentDbRow } from './amoun
 import { streetDeathStops, type DeathStop } from './death-end';
 import { OPEN_STATUSES } from './exits';
 import { allowanceStandard } from './figures';
-import { streetProgrammes } from './programme-categories';
-import { mergeCategories } from '../../../../shared/assistance/programme-categories';
+import { categoriesSql } from './programme-categories';
 
 /** An enrolment not yet ended: it should be exited once the entitlement ends. */
 const STILL_OPEN = ['active', 'suspended'];
@@ -51,33 +50,77 @@ export function subsidyParams(store: Store, street: string, on: string): Subsidy
   };
 }
 
-export function entitlementGaps(store: Store, street: string, onDate: string): EntitlementGap[] {
+// One truth: a household's programmes come from its enrolments in force, its situations from tags.
+const PERSON_ROWS = `SELECT p.id, p.household_id, p.name, p.id_number, p.birth_date, p.relation, p.died_on, p.disability_category, p.disability_grade,
+         ${categoriesSql('h')} AS categories, c.name AS community_name
+    FROM persons p JOIN households h ON h.id = p.household_id JOIN communities c ON c.id = h.community_id
+   WHERE p.street_code = ? AND p.deleted_at IS NULL AND h.deleted_at IS NULL AND h.status <> 'exited'`;
+const PERSON_ORDER = 'ORDER BY c.sort_order, c.name, p.name';
+const quoted = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
+
+/**
+ * SQL pre-filter of the persons the rules below can list (a superset; the rules decide): holders of a
+ * disability certificate, members of a household tagged 孤儿 / 事实无人抚养儿童, and persons with an
+ * allowance still open. Everyone else is owed nothing and has nothing to exit. Indexes: see registry.ts.
+ */
+const CANDIDATES = `p.id IN (
+    SELECT id FROM persons WHERE street_code = ? AND deleted_at IS NULL AND disability_category IS NOT NULL AND disability_grade IS NOT NULL
+    UNION SELECT m.id FROM households t JOIN persons m ON m.household_id = t.id
+     WHERE t.street_code = ? AND t.deleted_at IS NULL AND (t.categories LIKE '%"orphan"%' OR t.categories LIKE '%"unsupported-child"%')
+    UNION SELECT person_id FROM enrolments WHERE street_code = ? AND person_id IS NOT NULL AND deleted_at IS NULL AND status IN (${quoted(STILL_OPEN)}))`;
+
+/**
+ * The household enrolments the 复核 rule can list: open ones whose household has a death by the day
+ * or fewer members on record than it covers (without either, nobody died and the members cover it).
+ */
+const REVIEW_ENROLMENTS = `SELECT e.* FROM enrolments e
+  WHERE e.street_code = ? AND e.person_id IS NULL AND e.deleted_at IS NULL AND e.status IN (${quoted(OPEN_STATUSES)}) AND (e.end_month IS NULL OR e.end_month > ?)
+    AND (EXISTS (SELECT 1 FROM persons d WHERE d.household_id = e.household_id AND d.died_on IS NOT NULL AND d.died_on <= ?)
+         OR e.covered_persons > (SELECT count(*) FROM persons m WHERE m.household_id = e.household_id AND m.deleted_at IS NULL AND m.street_code = ?))`;
+
+/**
+ * Whom the check reads: `candidates` (the SQL pre-filter above, the default) or `everyone` in the
+ * street (the whole-street reading the pre-filter must agree with; tests compare the two).
+ */
+export type GapScope = 'candidates' | 'everyone';
+
+export function entitlementGaps(store: Store, street: string, onDate: string, scope: GapScope = 'candidates'): EntitlementGap[] {
+  return gapCheck(store, street, scope)(onDate);
+}
+
+/**
+ * The check over what the street has on record, read once (persons, their allowances, deaths) and
+ * asked about any day: the monthly report asks about the month's two ends.
+ */
+export function gapCheck(store: Store, street: string, scope: GapScope = 'candidates'): (onDate: string) => EntitlementGap[] {
+  const everyone = scope === 'everyone';
+  const persons = store
+    .prepare(everyone ? `${PERSON_ROWS} ${PERSON_ORDER}` : `${PERSON_ROWS} AND ${CANDIDATES} ${PERSON_ORDER}`)
+    .all(...(everyone ? [street] : [street, street, street, street])) as Row[];
+  const deathStop = streetDeathStops(store, street);
+  const enrolments = store
+    .prepare(`SELECT * FROM enrolments WHERE street_code = ? AND deleted_at IS NULL${everyone ? '' : ' AND person_id IS NOT NULL'}`)
+    .all(street) as EnrolmentDbRow[];
+  const byPerson = new Map<string, EnrolmentDbRow[]>();
+  for (const e of enrolments) if (e.person_id) byPerson.set(e.person_id, [...(byPerson.get(e.person_id) ?? []), e]);
+  return (onDate) => gapsOn(store, street, onDate, { everyone, persons, deathStop, enrolments, byPerson });
+}
+
+function gapsOn(
+  store: Store,
+  street: string,
+  onDate: string,
+  read: { everyone: boolean; persons: Row[]; deathStop: DeathStop; enrolments: EnrolmentDbRow[]; byPerson: Map<string, EnrolmentDbRow[]> },
+): EntitlementGap[] {
+  const { everyone, persons, deathStop, enrolments, byPerson } = read;
   const month = monthOf(onDate);
   const params = subsidyParams(store, street, onDate);
-  const persons = store
-    .prepare(
-      `SELECT p.id, p.household_id, p.name, p.id_number, p.birth_date, p.relation, p.died_on, p.disability_category, p.disability_grade,
-              h.categories, c.name AS community_name
-         FROM persons p JOIN households h ON h.id = p.household_id JOIN communities c ON c.id = h.community_id
-        WHERE p.street_code = ? AND p.deleted_at IS NULL AND h.deleted_at IS NULL AND h.status <> 'exited'
-        ORDER BY c.sort_order, c.name, p.name`,
-    )
-    .all(street) as Row[];
-  // One truth: a household's programmes come from its enrolments in force, its situations from tags.
-  const programmes = streetProgrammes(store, street);
-  for (const p of persons) p.categories = JSON.stringify(mergeCategories(JSON.parse(p.categories) as string[], programmes.get(p.household_id) ?? []));
-  // Read once for the whole street: the standards in force on the day, the months payment stops by death.
+  // Read once for the day: the standards in force.
   const standards = new Map<SubsidyKind, number | null>();
   const standardOf = (kind: SubsidyKind) => {
     if (!standards.has(kind)) standards.set(kind, allowanceStandard(store, street, kind, onDate));
     return standards.get(kind)!;
   };
-  const deathStop = streetDeathStops(store, street);
-  const enrolments = store
-    .prepare(`SELECT * FROM enrolments WHERE street_code = ? AND deleted_at IS NULL`)
-    .all(street) as EnrolmentDbRow[];
-  const byPerson = new Map<string, EnrolmentDbRow[]>();
-  for (const e of enrolments) if (e.person_id) byPerson.set(e.person_id, [...(byPerson.get(e.person_id) ?? []), e]);
   const out: EntitlementGap[] = [];
   for (const p of persons) {
     const who = { personId: p.id, householdId: p.household_id, name: p.name, idMasked: maskIdNumber(p.id_number), communityName: p.community_name };
@@ -116,7 +159,19 @@ export function entitlementGaps(store: Store, street: string, onDate: string): E
       out.push({ ...who, subsidy: e.programme, enrolmentId: e.id, standardFen: null, problem: 'should-exit', receivedFen: null, ...end });
     }
   }
-  out.push(...householdReviews(deathStop, enrolments, persons, month, onDate));
+  if (everyone) {
+    out.push(...householdReviews(deathStop, enrolments, persons, month, onDate));
+    return out;
+  }
+  // The 复核 rule reads every member of the households it can list, and only those.
+  const reviewed = store.prepare(REVIEW_ENROLMENTS).all(street, month, onDate, street) as EnrolmentDbRow[];
+  const members =
+    reviewed.length === 0
+      ? []
+      : (store
+          .prepare(`${PERSON_ROWS} AND p.household_id IN (SELECT value FROM json_each(?)) ${PERSON_ORDER}`)
+          .all(street, JSON.stringify([...new Set(reviewed.map((e) => e.household_id))])) as Row[]);
+  out.push(...householdReviews(deathStop, reviewed, members, month, onDate));
   return out;
 }
 

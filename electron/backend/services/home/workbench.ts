@@ -21,7 +21,7 @@ import { listCards } from '../care/cards';
 import { addDays } from '../../../../shared/time/calendar-days';
 import { fourHavesBoard } from '../care/board';
 import { countBatches } from '../assistance/batches';
-import { gapList } from '../assistance/gap-list';
+import { gapCounts } from '../assistance/gap-list';
 import { sinceLastChange } from '../../store/since-last-change';
 import { countReviewsDue } from '../assistance/reviews';
 import { countInbox } from '../warnings/inbox';
@@ -189,7 +189,7 @@ function batchesSection(store: Store, street: string): WorkbenchSection {
 
 function gapsSection(store: Store, street: string): WorkbenchSection {
   // The day's gaps are worked out person by person: kept until the next write.
-  const counts = sinceLastChange(store, `wb-gaps|${street}`, () => gapList(store, street, {}).counts);
+  const counts = sinceLastChange(store, `wb-gaps|${street}`, () => gapCounts(store, street, {}));
   return {
     key: 'gaps',
     title: '应补尽补',

@@ -3,7 +3,7 @@ import type { EntitlementGap } from '../../../../../shared/assistance/types';
 import type { ReportRow, ReportTable } from '../../../../../shared/reports/monthly-report';
 import { addDays } from '../../../../../shared/time/calendar-days';
 import type { Store } from '../../../store/store';
-import { entitlementGaps } from '../../assistance/gaps';
+import { gapCheck } from '../../assistance/gaps';
 import type { ReportMonth } from '../monthly';
 import { add, count, tally, totalOf } from './common';
 
@@ -24,8 +24,9 @@ const DEFINITION =
 const keyOf = (g: EntitlementGap) => `${g.personId}|${g.subsidy}|${g.problem}|${g.enrolmentId ?? ''}`;
 
 export function entitlementsTable(store: Store, m: ReportMonth): ReportTable {
-  const before = new Map(entitlementGaps(store, m.streetCode, addDays(m.from, -1)).map((g) => [keyOf(g), g]));
-  const after = new Map(entitlementGaps(store, m.streetCode, m.until).map((g) => [keyOf(g), g]));
+  const check = gapCheck(store, m.streetCode); // the record read once, asked about both days
+  const before = new Map(check(addDays(m.from, -1)).map((g) => [keyOf(g), g]));
+  const after = new Map(check(m.until).map((g) => [keyOf(g), g]));
   const rows = new Map<string, ReportRow>(PROBLEMS.map((p) => [p.code, tally(COLUMNS, `problem:${p.code}`, p.label)]));
   for (const [k, g] of before) {
     add(rows.get(g.problem)!, 'atStart');

@@ -2,7 +2,7 @@
  * The monthly report's table builders (one module per table) and the plan's measures read from
  * them: each measure from the one table that counts it, so a figure and its measure never differ.
  */
-import type { ReportTable } from '../../../../../shared/reports/monthly-report';
+import type { MonthlyTableKey, ReportTable } from '../../../../../shared/reports/monthly-report';
 import type { MeasuresReader, TableBuilders } from '../monthly';
 import { bp } from './common';
 import { careTable } from './care';
@@ -25,7 +25,12 @@ export const MONTHLY_BUILDERS: TableBuilders = {
   'left-behind': leftBehindTable,
 };
 
-function totalCell(tables: ReportTable[], key: ReportTable['key'], col: string): number {
+/** The tables the measures are read from: the trend builds only these (trend.ts). */
+export const MEASURE_TABLES = ['screening', 'ledger', 'temporary', 'care'] as const satisfies readonly MonthlyTableKey[];
+type MeasureTable = (typeof MEASURE_TABLES)[number];
+export const MEASURE_BUILDERS: TableBuilders = Object.fromEntries(MEASURE_TABLES.map((k) => [k, MONTHLY_BUILDERS[k]]));
+
+function totalCell(tables: ReportTable[], key: MeasureTable, col: string): number {
   return tables.find((t) => t.key === key)?.total?.cells[col] ?? 0;
 }
 
@@ -33,7 +38,7 @@ export const readMeasures: MeasuresReader = (tables) => ({
   coverageBp: bp(totalCell(tables, 'screening', 'done'), totalCell(tables, 'screening', 'planned')),
   overdueItems: totalCell(tables, 'ledger', 'overdue'),
   urgentWithin24hBp: (() => {
-    const urgent = tables.find((t) => t.key === 'temporary')?.rows.find((r) => r.key === 'type:urgent');
+    const urgent = tables.find((t) => t.key === ('temporary' satisfies MeasureTable))?.rows.find((r) => r.key === 'type:urgent');
     return urgent ? bp(urgent.cells.withinDeadline ?? 0, urgent.cells.timed ?? 0) : null;
   })(),
   careFourHasBp: bp(totalCell(tables, 'care', 'fourHaves'), totalCell(tables, 'care', 'persons')),
