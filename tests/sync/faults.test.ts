@@ -298,7 +298,11 @@ describe('sync through a faulty network', () => {
       await proxy.fired(cut);
       await restarting;
       expect(r7.backend.store.getMeta(META.bootstrapped)).toBeNull();
-      expect(r7.backend.store.getMeta(META.snapshotAfter)! > after!).toBe(true);
+      // the page before the cut is kept: the position moved on (positions are not ordered as text: a
+      // walk goes from the district partition to the street's, 'district' > '120110…')
+      const moved = r7.backend.store.getMeta(META.snapshotAfter);
+      expect(moved).not.toBeNull();
+      expect(moved).not.toBe(after);
       await r7.sync({ page: 50 });
       await recover();
       for (const table of SYNC_CATALOG.keys()) expect(rows(r7, table), table).toEqual(rows(r1, table));

@@ -88,8 +88,7 @@ export class Store {
   readonly sqlite: Database.Database;
   readonly orm: Orm;
   readonly databaseKey: Buffer | null; // the file's key (recovery key, backups); null when plain
-  /** Where a long transaction's WAL checkpoint goes (OpenedDb.checkpointLongCommits). */
-  private readonly checkpointLongCommits: (() => void) | undefined;
+  private readonly checkpointLongCommits: (() => void) | undefined; // OpenedDb.checkpointLongCommits
   private hybridClock: HybridClock;
   private node: string;
   private readonly now: () => Date;
@@ -112,10 +111,9 @@ export class Store {
     this.orm = db.orm;
     this.databaseKey = db.key;
     this.checkpointLongCommits = db.checkpointLongCommits;
-    // Performance only. Each write touches many b-trees (row, indexes, search index, field
-    // clocks, change log); with SQLite's default 2 MB page cache a large transaction (an import,
-    // a sync page, the demo street) spills dirty pages to the WAL and reads them back again and
-    // again. Statement journals stay in memory instead of temporary files.
+    // Performance only. Each write touches many b-trees (row, indexes, search index, field clocks,
+    // change log); with the default 2 MB page cache a large transaction (an import, a sync page, the
+    // demo street) spills dirty pages to the WAL and reads them back. Statement journals stay in memory.
     this.sqlite.pragma('cache_size = -65536');
     this.sqlite.pragma('temp_store = MEMORY');
     this.now = opts.now ?? (() => new Date());
@@ -130,9 +128,7 @@ export class Store {
   }
 
   /** The node id of this replica: the node part of its stamps (renewed when restored from an old copy). */
-  get nodeId(): string {
-    return this.node;
-  }
+  get nodeId(): string { return this.node; }
 
   get clock(): HybridClock {
     return this.hybridClock;

@@ -12,6 +12,7 @@ import { GUIDE_SHEET, IMPORT_SHEET, normalizeHeader } from '../registry/excel-co
 import { decode, open } from '../registry/excel-import-read';
 import { checkXlsxBounds } from '../registry/xlsx-guard';
 import { IGNORED_INTAKE_HEADERS, SOURCE_COLUMNS } from './intake-columns';
+import { printable } from '../../../../shared/text/printable';
 
 export interface DepartmentRow {
   /** 1-based row number as Excel (or a text editor, for CSV) shows it. */
@@ -119,8 +120,9 @@ function mapHeader(source: DepartmentSource, texts: { col: number; text: string 
   const missing = columns.filter((c) => c.required && !seen.has(c.key)).map((c) => c.header);
   const problems: string[] = [];
   if (missing.length) problems.push(`缺少列${missing.map((h) => `“${h}”`).join('、')}`);
-  if (unknown.length) problems.push(`无法识别的列${unknown.map((h) => `“${h}”`).join('、')}`);
-  if (duplicate.length) problems.push(`列${duplicate.map((h) => `“${h}”`).join('、')}重复`);
+  // a header is the file's text: shown printable (a control character would reach the screen)
+  if (unknown.length) problems.push(`无法识别的列${unknown.map((h) => `“${printable(h)}”`).join('、')}`);
+  if (duplicate.length) problems.push(`列${duplicate.map((h) => `“${printable(h)}”`).join('、')}重复`);
   if (problems.length) {
     throw invalid(
       `${where}的列名与${DEPARTMENT_SOURCE_LABELS[source]}导入模板不符：${problems.join('；')}。请下载该来源的导入模板，按模板的列名填写`,
