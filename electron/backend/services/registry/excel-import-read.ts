@@ -17,6 +17,7 @@ import {
 } from './excel-columns';
 import { MAX_IMPORT_ROWS, MAX_PHYSICAL_ROWS } from './excel-limits';
 import { checkXlsxBounds, NOT_XLSX } from './xlsx-guard';
+import { mapHeaderTexts } from './header-map';
 
 export interface SheetRow {
   /** 1-based worksheet row number, as Excel shows it. */
@@ -95,25 +96,7 @@ function findHeaderRow(ws: Worksheet): number {
 }
 
 function mapHeader(ws: Worksheet, headerRow: number): Map<number, ColumnKey> {
-  const byCol = new Map<number, ColumnKey>();
-  const seen = new Set<ColumnKey>();
-  const unknown: string[] = [];
-  const duplicate: string[] = [];
-  for (const { col, text } of headerTexts(ws, headerRow)) {
-    const key = BY_HEADER.get(text);
-    if (!key) {
-      if (!IGNORED_HEADERS.includes(text)) unknown.push(text);
-      continue;
-    }
-    if (seen.has(key)) duplicate.push(text);
-    seen.add(key);
-    byCol.set(col, key);
-  }
-  const missing = IMPORT_COLUMNS.filter((c) => c.required && !seen.has(c.key)).map((c) => c.header);
-  const problems: string[] = [];
-  if (missing.length) problems.push(`缺少列${missing.map((h) => `“${h}”`).join('、')}`);
-  if (unknown.length) problems.push(`无法识别的列${unknown.map((h) => `“${h}”`).join('、')}`);
-  if (duplicate.length) problems.push(`列${duplicate.map((h) => `“${h}”`).join('、')}重复`);
+  const { byCol, missing, unknown, duplicate, problems } = mapHeaderTexts(headerTexts(ws, headerRow), BY_HEADER, IMPORT_COLUMNS, IGNORED_HEADERS);
   if (problems.length) {
     throw invalid(
       `工作表“${ws.name}”第${headerRow}行的列名与导入模板不符：${problems.join('；')}。请下载导入模板，按模板的列名填写`,

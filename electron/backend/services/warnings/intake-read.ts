@@ -12,7 +12,7 @@ import { GUIDE_SHEET, IMPORT_SHEET, normalizeHeader } from '../registry/excel-co
 import { decode, open } from '../registry/excel-import-read';
 import { checkXlsxBounds } from '../registry/xlsx-guard';
 import { IGNORED_INTAKE_HEADERS, SOURCE_COLUMNS } from './intake-columns';
-import { printable } from '../../../../shared/text/printable';
+import { mapHeaderTexts } from '../registry/header-map';
 
 export interface DepartmentRow {
   /** 1-based row number as Excel (or a text editor, for CSV) shows it. */
@@ -103,26 +103,7 @@ interface Header {
 function mapHeader(source: DepartmentSource, texts: { col: number; text: string }[], where: string): Header {
   const columns = SOURCE_COLUMNS[source];
   const byHeader = new Map(columns.map((c) => [normalizeHeader(c.header), c.key] as const));
-  const byCol = new Map<number, string>();
-  const seen = new Set<string>();
-  const unknown: string[] = [];
-  const duplicate: string[] = [];
-  for (const { col, text } of texts) {
-    const key = byHeader.get(text);
-    if (!key) {
-      if (!IGNORED_INTAKE_HEADERS.includes(text)) unknown.push(text);
-      continue;
-    }
-    if (seen.has(key)) duplicate.push(text);
-    seen.add(key);
-    byCol.set(col, key);
-  }
-  const missing = columns.filter((c) => c.required && !seen.has(c.key)).map((c) => c.header);
-  const problems: string[] = [];
-  if (missing.length) problems.push(`缺少列${missing.map((h) => `“${h}”`).join('、')}`);
-  // a header is the file's text: shown printable (a control character would reach the screen)
-  if (unknown.length) problems.push(`无法识别的列${unknown.map((h) => `“${printable(h)}”`).join('、')}`);
-  if (duplicate.length) problems.push(`列${duplicate.map((h) => `“${printable(h)}”`).join('、')}重复`);
+  const { byCol, missing, unknown, duplicate, problems } = mapHeaderTexts<string>(texts, byHeader, columns, IGNORED_INTAKE_HEADERS);
   if (problems.length) {
     throw invalid(
       `${where}的列名与${DEPARTMENT_SOURCE_LABELS[source]}导入模板不符：${problems.join('；')}。请下载该来源的导入模板，按模板的列名填写`,
