@@ -2,7 +2,8 @@
  * 部门数据导入 end to end (issue 17, browser mode, a fresh street PC): the street's administrator
  * opens 预警 › 部门数据, picks 残联 and the period (last month by default), checks a file with a
  * grade outside 1–4 (the error is listed by row and column, nothing imported), then a good .xlsx:
- * imported after a confirmation, listed in the history; the same file again is refused.
+ * imported after a confirmation, listed in the history; the same file again is refused; the warnings
+ * the import raised wait in the 预警 inbox, grouped by household.
  */
 import ExcelJS from 'exceljs';
 import { makeIdNumber } from '../../shared/id-number';
@@ -70,7 +71,7 @@ test('a 残联 file is checked, refused with its errors, then imported; the same
   const confirm = page.getByRole('dialog', { name: '确认导入？' });
   await expect(confirm).toContainText('匹配本街道人员 2 人，列为待登记线索 1 条');
   await confirm.getByRole('button', { name: '确认导入' }).click();
-  await expect(page.getByText('记入本街道人员的部门数据 2 条，待登记线索 1 条。')).toBeVisible();
+  await expect(page.getByText(/记入本街道人员的部门数据 2 条，待登记线索 1 条。产生新预警 [1-9]\d* 条。/)).toBeVisible();
   const history = page.getByTestId('department-imports').locator('tbody tr', { hasText: '残联10月.xlsx' });
   await expect(history).toContainText('2026-10-01 至 2026-10-31');
   await expect(history).toContainText('王管理');
@@ -86,4 +87,12 @@ test('a 残联 file is checked, refused with its errors, then imported; the same
   await page.getByRole('menuitem', { name: '问题台账' }).click();
   await page.getByRole('tab', { name: /待登记线索/ }).click();
   await expect(page.getByTestId('clue-list')).toContainText('周大妈');
+
+  // the rules ran on the import: the household's severe-disability warning waits in the inbox, one line per household
+  await page.getByRole('menuitem', { name: '预警' }).click();
+  const inbox = page.getByTestId('warnings-table');
+  await expect(inbox.locator('tbody tr', { hasText: '张建国' })).toHaveCount(1);
+  await expect(inbox).toContainText('詹滨西里3号楼2门301');
+  await expect(inbox).toContainText('张建国：新增重度残疾');
+  await screenshot(page, 'department-imports-04-warnings');
 });

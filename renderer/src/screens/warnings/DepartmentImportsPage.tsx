@@ -20,6 +20,7 @@ import { readFileAsBase64 } from '../../lib/download';
 import { formatInstant } from '../../lib/dates';
 import { isSupervisorRole } from '../../lib/roles';
 import { useSession } from '../../session/session-context';
+import { navigate } from '../../router/use-route';
 
 type Step =
   | { step: 'choose' }
@@ -215,11 +216,16 @@ export function DepartmentImportsPage() {
           <Result
             status="success"
             title={`已导入 ${state.preview.fileName}`}
-            subTitle={`记入本街道人员的部门数据 ${state.result.recordsStored} 条，待登记线索 ${state.result.cluesRaised} 条。`}
+            subTitle={`记入本街道人员的部门数据 ${state.result.recordsStored} 条，待登记线索 ${state.result.cluesRaised} 条。产生新预警 ${state.result.warningsRaised} 条。`}
             extra={
-              <Button type="primary" onClick={again} autoFocus>
-                继续导入
-              </Button>
+              <Space>
+                <Button type="primary" onClick={again} autoFocus>
+                  继续导入
+                </Button>
+                {state.result.warningsRaised > 0 && (
+                  <Button onClick={() => navigate({ name: 'warnings', filter: 'status=open' })}>查看预警</Button>
+                )}
+              </Space>
             }
           />
         )}
