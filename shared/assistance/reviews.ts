@@ -55,9 +55,12 @@ export interface ReviewDueRow {
   cycle: ReviewCycle;
   /** Null when no cycle was in force on the base day (the parameter is missing). */
   cycleMonths: number | null;
-  /** The day the cycle starts: the last review, else the approval, else the first payment month. */
+  /**
+   * The day the cycle starts: the last review, else the approval, else (an enrolment imported from the
+   * street's existing data) the day it was imported, else the first payment month.
+   */
   baseOn: string;
-  baseKind: 'review' | 'approve' | 'start';
+  baseKind: 'review' | 'approve' | 'import' | 'start';
   dueOn: string | null;
   state: ReviewState | null;
 }

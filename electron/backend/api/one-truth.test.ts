@@ -89,6 +89,19 @@ describe('issue 18 item 1 reproductions', () => {
 });
 
 describe('imported enrolments', () => {
+  test('复审: an imported enrolment counts its cycle from the day it was imported, not from a first payment years back', async () => {
+    await importRows([dibaoRow({ 保障起始年月: '2019年5月' })]);
+    const [e] = await call('assistance.listEnrolments', { programme: 'dibao' });
+    const row = async () => (await call('assistance.reviewsDue', { state: 'all' })).rows.find((r) => r.enrolmentId === e!.id);
+    expect(await row()).toMatchObject({ baseKind: 'import', baseOn: '2026-03-15', dueOn: '2027-03-15', state: 'later' });
+    // confirming the import checks the data; it is not a review and does not move the cycle
+    now = new Date('2026-04-20T02:00:00Z');
+    await h.signInAgain();
+    token = h.token;
+    await call('assistance.confirmImport', { id: e!.id, note: '已核对原审批表' }, await investigatorToken(h, token));
+    expect(await row()).toMatchObject({ baseKind: 'import', baseOn: '2026-03-15' });
+  });
+
   test('start month and approved amount from the file; 已在保（导入） until 确认导入, which is audited', async () => {
     await importRows([dibaoRow({ 保障起始年月: '2026年2月', 核定月保障金: '880.50' })]);
     const [e] = await call('assistance.listEnrolments', { programme: 'dibao' });

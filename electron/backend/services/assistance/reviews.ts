@@ -33,6 +33,7 @@ const PLACES = REVIEWED_PROGRAMMES.map(() => '?').join(', ');
 
 /** Active enrolments reviewed on a cycle, with the days their cycle can start from and the members the cycle depends on. */
 const SELECT = `SELECT e.id, e.programme, e.household_id, e.start_month, c.name AS community_name,
+    CASE WHEN e.source = 'import' THEN date(e.created_at, '+8 hours') END AS imported_on,
     COALESCE(p.name, (SELECT h2.name FROM persons h2 WHERE h2.household_id = e.household_id AND h2.relation = '02' AND h2.deleted_at IS NULL LIMIT 1)) AS name,
     (SELECT MAX(COALESCE(json_extract(s.detail, '$.reviewedOn'), date(s.at, '+8 hours'))) FROM enrolment_steps s
       WHERE s.enrolment_id = e.id AND s.step = 'periodic-review' AND s.deleted_at IS NULL) AS reviewed_on,
@@ -53,6 +54,7 @@ interface Joined {
   name: string | null;
   reviewed_on: string | null;
   approved_on: string | null;
+  imported_on: string | null;
   members: string;
 }
 
@@ -69,9 +71,16 @@ function cycleReader(store: Store, street: string) {
   };
 }
 
-function base(r: Pick<Joined, 'reviewed_on' | 'approved_on' | 'start_month'>): { baseOn: string; baseKind: ReviewDueRow['baseKind'] } {
+/**
+ * An enrolment imported from the street's existing data has no review or approval in the app: its
+ * cycle counts from the day it was imported (the office took it over as 在保 then; its last review
+ * on paper is not known here), not from a first payment years back, which made every imported
+ * household overdue on the street's first day (1,857 on the demo street). Recording a review moves it on.
+ */
+function base(r: Pick<Joined, 'reviewed_on' | 'approved_on' | 'imported_on' | 'start_month'>): { baseOn: string; baseKind: ReviewDueRow['baseKind'] } {
   if (r.reviewed_on) return { baseOn: r.reviewed_on, baseKind: 'review' };
   if (r.approved_on) return { baseOn: r.approved_on, baseKind: 'approve' };
+  if (r.imported_on) return { baseOn: r.imported_on, baseKind: 'import' };
   return { baseOn: `${r.start_month ?? '1970-01'}-01`, baseKind: 'start' };
 }
 

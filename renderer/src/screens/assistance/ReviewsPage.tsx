@@ -20,7 +20,7 @@ import { ReviewModal, type ReviewTarget } from './ReviewModal';
 type StateFilter = ReviewsDueFilter['state'];
 const STATE_FILTERS: StateFilter[] = ['open', 'overdue', 'due', 'later', 'all'];
 const STATE_COLORS: Record<string, string> = { overdue: 'red', due: 'orange', later: 'default' };
-const BASE_LABELS: Record<ReviewDueRow['baseKind'], string> = { review: '上次复审', approve: '审批', start: '开始发放' };
+const BASE_LABELS: Record<ReviewDueRow['baseKind'], string> = { review: '上次复审', approve: '审批', import: '导入', start: '开始发放' };
 
 export function ReviewsPage({ filter = '' }: { filter?: string }) {
   const asked = new URLSearchParams(filter).get('state') as StateFilter | null;
