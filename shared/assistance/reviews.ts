@@ -65,6 +65,9 @@ export interface ReviewDueRow {
   state: ReviewState | null;
 }
 
+/** What a review cycle counts from, as the list and a refusal name it. */
+export const REVIEW_BASE_LABELS: Record<ReviewDueRow['baseKind'], string> = { review: '上次复审', approve: '审批', import: '导入', start: '开始发放' };
+
 export interface ReviewsDue {
   today: string;
   rows: ReviewDueRow[];

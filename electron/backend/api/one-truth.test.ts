@@ -94,6 +94,8 @@ describe('imported enrolments', () => {
     const [e] = await call('assistance.listEnrolments', { programme: 'dibao' });
     const row = async () => (await call('assistance.reviewsDue', { state: 'all' })).rows.find((r) => r.enrolmentId === e!.id);
     expect(await row()).toMatchObject({ baseKind: 'import', baseOn: '2026-03-15', dueOn: '2027-03-15', state: 'later' });
+    const early = await failure(call('assistance.previewReview', { id: e!.id, reviewedOn: '2026-03-14', riseFromEmployment: false, selfReported: false }));
+    expect(early.message).toContain('复审日期不能早于导入日期（2026-03-15）');
     // confirming the import checks the data; it is not a review and does not move the cycle
     now = new Date('2026-04-20T02:00:00Z');
     await h.signInAgain();

@@ -12,7 +12,7 @@ import { assessMonthlyIncome, monthOf } from '../../../../shared/policy';
 import { edgeIncomeLine } from '../../../../shared/policy/eligibility';
 import { yuan } from '../../../../shared/care/format';
 import { CYCLE_PARAM, nextReviewOn, REVIEWED_PROGRAMMES, reviewCycle, reviewState, type ReviewMember } from '../../../../shared/policy/review';
-import type { ReviewDueRow, ReviewOutcome, ReviewPreview, ReviewsDue, ReviewsDueFilter } from '../../../../shared/assistance/reviews';
+import { REVIEW_BASE_LABELS, type ReviewDueRow, type ReviewOutcome, type ReviewPreview, type ReviewsDue, type ReviewsDueFilter } from '../../../../shared/assistance/reviews';
 import type { IncomeRiseDecision } from '../../../../shared/policy/income-rise';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
@@ -85,10 +85,15 @@ function base(r: Pick<Joined, 'reviewed_on' | 'approved_on' | 'imported_on' | 's
 }
 
 /** Every active reviewed enrolment of the street (in a programme / community when asked), with its next review. */
-function scheduled(store: Store, street: string, f: Pick<ReviewsDueFilter, 'programme' | 'communityId'>, today: string): ReviewDueRow[] {
+function scheduled(
+  store: Store,
+  street: string,
+  f: Pick<ReviewsDueFilter, 'programme' | 'communityId'> & { enrolmentId?: string },
+  today: string,
+): ReviewDueRow[] {
   const rows = store
-    .prepare(`${SELECT} AND (? IS NULL OR e.programme = ?) AND (? IS NULL OR h.community_id = ?)`)
-    .all(street, ...REVIEWED_PROGRAMMES, f.programme ?? null, f.programme ?? null, f.communityId ?? null, f.communityId ?? null) as Joined[];
+    .prepare(`${SELECT} AND (? IS NULL OR e.programme = ?) AND (? IS NULL OR h.community_id = ?) AND (? IS NULL OR e.id = ?)`)
+    .all(street, ...REVIEWED_PROGRAMMES, f.programme ?? null, f.programme ?? null, f.communityId ?? null, f.communityId ?? null, f.enrolmentId ?? null, f.enrolmentId ?? null) as Joined[];
   const cycleOn = cycleReader(store, street);
   const notice = cycleOn('review.noticeDays', today) ?? 0;
   return rows.map((r) => {
@@ -126,21 +131,15 @@ export function reviewsDue(store: Store, street: string, f: ReviewsDueFilter): R
   return { today, rows, counts };
 }
 
-/** The count the 工作台 shows: the list's own rows. */
-export function countReviewsDue(store: Store, street: string, f: ReviewsDueFilter): number {
-  return reviewsDue(store, street, f).rows.length;
-}
-
 /** The day of the review: today unless given; never in the future nor before the day the cycle started. */
 function reviewDay(store: Store, e: EnrolmentDbRow, input: ReviewInput): { on: string; row: ReviewDueRow } {
   const today = shanghaiDate(store.nowDate());
   const on = input.reviewedOn ?? today;
   if (on > today) throw new AppError('invalid-input', '复审日期不能晚于今天', { field: 'reviewedOn' });
-  const row = scheduled(store, e.street_code, { programme: e.programme as never, communityId: undefined }, today).find((r) => r.enrolmentId === e.id);
+  const [row] = scheduled(store, e.street_code, { enrolmentId: e.id }, today);
   if (!row) throw new AppError('invalid-input', '该保障记录无复审安排', { field: 'id' });
   if (on < row.baseOn) {
-    const what = row.baseKind === 'review' ? '上次复审' : row.baseKind === 'approve' ? '审批' : '开始发放';
-    throw new AppError('invalid-input', `复审日期不能早于${what}日期（${row.baseOn}）`, { field: 'reviewedOn' });
+    throw new AppError('invalid-input', `复审日期不能早于${REVIEW_BASE_LABELS[row.baseKind]}日期（${row.baseOn}）`, { field: 'reviewedOn' });
   }
   return { on, row };
 }

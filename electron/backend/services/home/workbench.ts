@@ -23,7 +23,7 @@ import { fourHavesBoard } from '../care/board';
 import { countBatches } from '../assistance/batches';
 import { gapCounts } from '../assistance/gap-list';
 import { sinceLastChange } from '../../store/since-last-change';
-import { countReviewsDue } from '../assistance/reviews';
+import { reviewsDue } from '../assistance/reviews';
 import { countInbox } from '../warnings/inbox';
 import { listLeftBehind } from '../left-behind/read';
 
@@ -129,10 +129,10 @@ function temporarySection(store: Store, street: string): WorkbenchSection {
 
 /** 复审 on schedule: the overdue ones and those due within the notice days (the 复审 list's own rows). */
 function reviewsSection(store: Store, street: string): WorkbenchSection {
-  const review = (key: string, label: string, state: 'overdue' | 'due', tone: WorkbenchFigure['tone']) => {
-    const l: WorkbenchList = { procedure: 'assistance.reviewsDue', input: { state } };
-    return figure(key, label, l, countReviewsDue(store, street, parsed('assistance.reviewsDue', l.input)), tone);
-  };
+  // one pass of the list: its counts per state are the totals of the list filtered by that state
+  const { counts } = reviewsDue(store, street, parsed('assistance.reviewsDue', { state: 'open' }));
+  const review = (key: string, label: string, state: 'overdue' | 'due', tone: WorkbenchFigure['tone']) =>
+    figure(key, label, { procedure: 'assistance.reviewsDue', input: { state } }, counts[state], tone);
   return {
     key: 'reviews',
     title: '复审',

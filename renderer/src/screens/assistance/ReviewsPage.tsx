@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Alert, Button, Flex, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { REVIEW_CYCLES, REVIEW_PROGRAMME_ITEMS, REVIEW_STATES, type ReviewDueRow, type ReviewsDueFilter } from '../../../../shared/assistance/reviews';
+import { REVIEW_BASE_LABELS, REVIEW_CYCLES, REVIEW_PROGRAMME_ITEMS, REVIEW_STATES, type ReviewDueRow, type ReviewsDueFilter } from '../../../../shared/assistance/reviews';
 import { labelOf } from '../../../../shared/codes';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../hooks/use-api-query';
@@ -20,7 +20,6 @@ import { ReviewModal, type ReviewTarget } from './ReviewModal';
 type StateFilter = ReviewsDueFilter['state'];
 const STATE_FILTERS: StateFilter[] = ['open', 'overdue', 'due', 'later', 'all'];
 const STATE_COLORS: Record<string, string> = { overdue: 'red', due: 'orange', later: 'default' };
-const BASE_LABELS: Record<ReviewDueRow['baseKind'], string> = { review: '上次复审', approve: '审批', import: '导入', start: '开始发放' };
 
 export function ReviewsPage({ filter = '' }: { filter?: string }) {
   const asked = new URLSearchParams(filter).get('state') as StateFilter | null;
@@ -46,7 +45,7 @@ export function ReviewsPage({ filter = '' }: { filter?: string }) {
     { title: '社区', dataIndex: 'communityName', width: 140 },
     { title: '救助项目', dataIndex: 'programme', width: 120, render: (v: string) => programmeLabel(v) },
     { title: '复审周期', dataIndex: 'cycle', width: 150, render: (v: string, r) => (r.cycleMonths == null ? <Tag color="warning">周期未设置</Tag> : `${labelOf(REVIEW_CYCLES, v)}（${r.cycleMonths}个月）`) },
-    { title: '起算', dataIndex: 'baseOn', width: 170, render: (v: string, r) => `${BASE_LABELS[r.baseKind]} ${v}` },
+    { title: '起算', dataIndex: 'baseOn', width: 170, render: (v: string, r) => `${REVIEW_BASE_LABELS[r.baseKind]} ${v}` },
     { title: '应复审日期', dataIndex: 'dueOn', width: 110, render: (v: string | null) => v ?? '—' },
     { title: '状态', dataIndex: 'state', width: 100, render: (v: string | null) => (v ? <Tag color={STATE_COLORS[v]}>{labelOf(REVIEW_STATES, v)}</Tag> : '—') },
     {
