@@ -22,6 +22,7 @@ import { readCode, readCodes, readDigits, readMoney, readMonth, readText, sameTe
 import { isProgrammeCategory } from '../../../../shared/assistance/programme-categories';
 import type { ImportTerms } from '../assistance/imported';
 import { assertIdNumberFree } from './persons';
+import { listedErrors } from './row-errors';
 
 export interface PlannedHousehold {
   key: string;
@@ -38,9 +39,6 @@ export interface ImportPlan {
   persons: number;
   errors: ImportRowError[];
 }
-
-/** At most this many errors are listed; a last line says how many more there are. */
-export const MAX_LISTED_ERRORS = 1000;
 
 const ORDER = new Map(IMPORT_COLUMNS.map((c, i) => [c.header, i]));
 
@@ -64,18 +62,7 @@ class Errors {
   }
 
   list(): ImportRowError[] {
-    const all = [...this.byCell.values()].sort(
-      (a, b) => a.row - b.row || (ORDER.get(a.column) ?? 99) - (ORDER.get(b.column) ?? 99),
-    );
-    if (all.length <= MAX_LISTED_ERRORS) return all;
-    const shown = all.slice(0, MAX_LISTED_ERRORS);
-    const next = all[MAX_LISTED_ERRORS]!;
-    shown.push({
-      row: next.row,
-      column: '',
-      message: `错误较多，仅列出前${MAX_LISTED_ERRORS}条（共${all.length}条）；请先改正以上错误后重新导入`,
-    });
-    return shown;
+    return listedErrors(this.byCell.values(), ORDER);
   }
 }
 

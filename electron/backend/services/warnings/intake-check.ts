@@ -17,7 +17,7 @@ import {
 import { turnTaker } from '../../store/turns';
 import type { Store } from '../../store/store';
 import { dateText, type CellScalar } from '../registry/excel-cells';
-import { MAX_LISTED_ERRORS } from '../registry/excel-import';
+import { listedErrors } from '../registry/row-errors';
 import { readDigits, readMoney, readMonth, readText, type Read } from '../registry/excel-import-values';
 import { DISABILITY_CHANGES, DISABILITY_TYPES, intakeColumn, SOURCE_COLUMNS } from './intake-columns';
 import type { DepartmentRow } from './intake-read';
@@ -74,11 +74,7 @@ class RowErrors {
   }
 
   list(): ImportRowError[] {
-    const all = [...this.byCell.values()].sort((a, b) => a.row - b.row || (this.order.get(a.column) ?? 99) - (this.order.get(b.column) ?? 99));
-    if (all.length <= MAX_LISTED_ERRORS) return all;
-    const shown = all.slice(0, MAX_LISTED_ERRORS);
-    shown.push({ row: all[MAX_LISTED_ERRORS]!.row, column: '', message: `错误较多，仅列出前${MAX_LISTED_ERRORS}条（共${all.length}条）；请先改正以上错误后重新导入` });
-    return shown;
+    return listedErrors(this.byCell.values(), this.order);
   }
 }
 
