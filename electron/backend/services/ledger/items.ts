@@ -9,6 +9,7 @@ import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
 import { ledgerTermsOn } from '../policy/ledger';
 import { householdScope } from '../registry/scope';
+import { ledgerNumber } from './numbers';
 
 export interface NewItem extends CreateItemInput {
   visitId?: string | null;
@@ -61,9 +62,8 @@ export function createItem(store: Store, actor: Actor, input: NewItem, opts: { p
     const today = shanghaiDate(store.nowDate());
     const { limits, calendar } = ledgerTermsOn(store, actor.streetCode, today, opts);
     const { verifyDueAt, dueAt } = itemDeadlines(now, input.urgency, input.immediate, input.dueAt, limits, calendar);
-    const itemNo = `WT-${today.replace(/-/g, '')}-${String(
-      (store.prepare("SELECT count(*) AS n FROM ledger_items WHERE substr(item_no, 4, 8) = ?").get(today.replace(/-/g, '')) as { n: number }).n + 1,
-    ).padStart(3, '0')}-${store.nodeId.slice(-4).toUpperCase()}`;
+    const ofDay = (store.prepare('SELECT count(*) AS n FROM ledger_items WHERE substr(item_no, 4, 8) = ?').get(today.replace(/-/g, '')) as { n: number }).n;
+    const itemNo = ledgerNumber('WT', today, ofDay + 1, store.nodeId);
     const id = store.insert(
       'ledger_items',
       {

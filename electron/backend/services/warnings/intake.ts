@@ -16,6 +16,7 @@ import { runWithTurns } from '../../store/turns';
 import { recordDeath } from '../registry/deaths';
 import { clueDescription, type DepartmentPlan, type Period } from './intake-check';
 import { raiseWarningsFor } from './raise';
+import { ledgerNumber } from '../ledger/numbers';
 
 export interface PendingDepartmentImport {
   userId: string;
@@ -103,16 +104,15 @@ function* commitSteps(store: Store, actor: Actor, p: PendingDepartmentImport): G
     }
     yield ++done;
   }
-  const today = shanghaiDate(store.nowDate()).replace(/-/g, '');
-  const base = (store.prepare('SELECT count(*) AS n FROM ledger_clue_inbox WHERE item_no LIKE ?').get(`XS-${today}-%`) as { n: number }).n;
-  const node = store.nodeId.slice(-4).toUpperCase();
+  const today = shanghaiDate(store.nowDate());
+  const base = (store.prepare('SELECT count(*) AS n FROM ledger_clue_inbox WHERE item_no LIKE ?').get(`XS-${today.replace(/-/g, '')}-%`) as { n: number }).n;
   plan.clues.forEach((c, i) => {
     store.insert(
       'ledger_clue_inbox',
       {
         id: nameId(`department-clue/${p.streetCode}/${p.fileSha256}/${c.row}`),
         streetCode: p.streetCode,
-        itemNo: `XS-${today}-${String(base + i + 1).padStart(3, '0')}-${node}`,
+        itemNo: ledgerNumber('XS', today, base + i + 1, store.nodeId),
         externalId: `${p.fileSha256.slice(0, 16)}#${c.row}`,
         source: 'department-data',
         sender: `${DEPARTMENT_SOURCE_LABELS[p.source]}：${p.fileName}`.slice(0, 200),
