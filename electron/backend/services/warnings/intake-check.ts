@@ -4,8 +4,14 @@
  * against the street's registered persons. Matched rows become department records at commit;
  * unmatched ones whose address (or, without one, whose ID number's region) belongs to the street
  * become 待登记线索. Errors name the row and the column; any error refuses the whole file. Reads only.
+ *
+ * On a district PC (scope DISTRICT_PARTITION, its replica holding every street) the rows are
+ * matched against the persons of all streets, and each record and clue carries the street it
+ * belongs to: the person's, or for an unmatched row the one street its address names (an ID
+ * number's region is the whole district, so it alone names no street; such rows stay unplaced).
  */
 import { parseIdNumber } from '../../../../shared/id-number';
+import { DISTRICT_PARTITION } from '../../../../shared/sync/wire';
 import type { ImportRowError } from '../../../../shared/registry/types';
 import { normalizeLineEnds, textProblem, dateProblem } from '../../../../shared/text/vocabulary';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
@@ -29,6 +35,8 @@ export interface Period {
 
 export interface PlannedRecord {
   row: number;
+  /** The person's street: the partition the record (and its warnings) go to. */
+  streetCode: string;
   personId: string;
   householdId: string;
   idNumber: string;
@@ -42,6 +50,8 @@ export interface PlannedRecord {
 
 export interface PlannedClue {
   row: number;
+  /** The street whose area the row's address (or ID number) names. */
+  streetCode: string;
   name: string;
   idNumber: string;
   address: string | null;
@@ -110,6 +120,7 @@ const GRADES: Record<string, number> = { 一级: 1, 二级: 2, 三级: 3, 四级
 
 interface Person {
   id: string;
+  street_code: string;
   household_id: string;
   name: string;
   birth_date: string;
@@ -117,6 +128,7 @@ interface Person {
 }
 
 interface Area {
+  streetCode: string;
   /** Names an address of the street may carry: the street's (without 街道/parenthesised notes) and its communities'. */
   names: string[];
   communities: { id: string; name: string }[];
@@ -130,7 +142,25 @@ function loadArea(store: Store, streetCode: string): Area {
     .prepare('SELECT id, name FROM communities WHERE street_code = ? AND deleted_at IS NULL')
     .all(streetCode) as { id: string; name: string }[];
   const bare = street.replace(/（[^）]*）|\([^)]*\)/g, '').replace(/街道$|镇$/, '');
-  return { names: [bare, ...communities.map((c) => c.name)].filter((n) => n.length >= 2), communities, county: streetCode.slice(0, 6) };
+  return { streetCode, names: [bare, ...communities.map((c) => c.name)].filter((n) => n.length >= 2), communities, county: streetCode.slice(0, 6) };
+}
+
+/** The street's area, or on a district PC every street's. */
+function loadAreas(store: Store, scope: string): Area[] {
+  if (scope !== DISTRICT_PARTITION) return [loadArea(store, scope)];
+  const codes = store.prepare('SELECT code FROM streets WHERE deleted_at IS NULL ORDER BY code').all() as { code: string }[];
+  return codes.map((c) => loadArea(store, c.code));
+}
+
+/**
+ * The one street an unmatched row belongs to, with its community when the address names one: a
+ * community's name decides before a street's; two streets (or none) leave the row unplaced.
+ */
+function placeOf(areas: Area[], idNumber: string, address: string | null): { streetCode: string; community: { id: string; name: string } | null } | null {
+  const hits = areas.map((a) => ({ streetCode: a.streetCode, ...inArea(a, idNumber, address) })).filter((h) => h.yes);
+  const named = hits.filter((h) => h.community !== null);
+  const pick = named.length > 0 ? named : hits;
+  return pick.length === 1 ? pick[0]! : null;
 }
 
 function inArea(area: Area, idNumber: string, address: string | null): { yes: boolean; community: { id: string; name: string } | null } {
@@ -313,7 +343,8 @@ export interface CheckOptions {
 
 export async function planDepartmentImport(
   store: Store,
-  streetCode: string,
+  /** The street, or DISTRICT_PARTITION on a district PC: every street's persons. */
+  scope: string,
   source: DepartmentSource,
   period: Period,
   rows: DepartmentRow[],
@@ -325,16 +356,18 @@ export async function planDepartmentImport(
   const today = shanghaiDate(store.nowDate());
   const nameCol = intakeColumn(source, 'name').header;
   const idCol = intakeColumn(source, 'idNumber').header;
+  const district = scope === DISTRICT_PARTITION;
   const persons = new Map<string, Person>();
   for (const p of store
     .prepare(
-      `SELECT p.id, p.household_id, p.name, p.id_number, p.birth_date, p.died_on FROM persons p JOIN households h ON h.id = p.household_id
-       WHERE p.street_code = ? AND p.deleted_at IS NULL AND h.deleted_at IS NULL`,
+      `SELECT p.id, p.street_code, p.household_id, p.name, p.id_number, p.birth_date, p.died_on FROM persons p JOIN households h ON h.id = p.household_id
+       WHERE ${district ? '' : 'p.street_code = ? AND '}p.deleted_at IS NULL AND h.deleted_at IS NULL`,
     )
-    .iterate(streetCode) as IterableIterator<Person & { id_number: string }>) {
+    .iterate(...(district ? [] : [scope])) as IterableIterator<Person & { id_number: string }>) {
     persons.set(p.id_number, p);
   }
-  const area = loadArea(store, streetCode);
+  const areas = loadAreas(store, scope);
+  const registeredIn = district ? '' : '本街道';
   const periodText = `数据期间（${period.startOn} 至 ${period.endOn}）`;
   const seen = new Map<string, number>();
   const records: PlannedRecord[] = [];
@@ -375,21 +408,21 @@ export async function planDepartmentImport(
     const person = persons.get(idNumber);
     if (person) {
       if (person.name.replace(/\s+/g, '') !== name.replace(/\s+/g, '')) {
-        reader.add(nameCol, `姓名“${name}”与本街道按该身份证号码登记的姓名“${person.name}”不一致，请核对`);
+        reader.add(nameCol, `姓名“${name}”与${registeredIn}按该身份证号码登记的姓名“${person.name}”不一致，请核对`);
         continue;
       }
       if (source === 'death' && f.startOn < person.birth_date) {
         reader.add(intakeColumn(source, 'date').header, `死亡日期 ${f.startOn} 早于出生日期（${person.birth_date}）`);
         continue;
       }
-      records.push({ row: r.row, personId: person.id, householdId: person.household_id, idNumber, name, diedOn: person.died_on, startOn: f.startOn, endOn: f.endOn, facts });
+      records.push({ row: r.row, streetCode: person.street_code, personId: person.id, householdId: person.household_id, idNumber, name, diedOn: person.died_on, startOn: f.startOn, endOn: f.endOn, facts });
       continue;
     }
     unmatched++;
     const address = readText(r.cells.address ?? null);
-    const where = inArea(area, idNumber, address);
-    if (where.yes) {
-      clues.push({ row: r.row, name, idNumber, address, communityId: where.community?.id ?? null, communityName: where.community?.name ?? null, startOn: f.startOn, endOn: f.endOn, facts });
+    const where = placeOf(areas, idNumber, address);
+    if (where) {
+      clues.push({ row: r.row, streetCode: where.streetCode, name, idNumber, address, communityId: where.community?.id ?? null, communityName: where.community?.name ?? null, startOn: f.startOn, endOn: f.endOn, facts });
     }
   }
   opts.onChecked?.(rows.length, rows.length);

@@ -3,6 +3,13 @@
  * refused, naming when and by whom), the commit of a checked preview in one transaction (all or
  * nothing, giving other calls a turn: Store.txYielding), and the list of imports. A death row of a
  * person not yet recorded dead records the death through registry/deaths.ts (应退尽退 follows).
+ *
+ * At the district (a district PC, whose replica holds every street): the import record is one,
+ * district-wide, in the district partition (file, period and counts, no person in it), so every
+ * street's PC receives it and lists it; each department record, 线索 and warning goes to the
+ * partition of the street it belongs to, so sync brings a street only its own. The same file is
+ * refused at the district when any street or the district imported it, and at a street when it or
+ * the district did.
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../../shared/errors';
@@ -10,6 +17,7 @@ import { nameId } from '../../../../shared/crypto/name-id';
 import { departmentRecordIdOf } from '../../../../shared/warnings/ids';
 import type { DepartmentImportResult, DepartmentImportSummary } from '../../../../shared/warnings/procedures';
 import { DEPARTMENT_SOURCE_LABELS, type DepartmentSource } from '../../../../shared/warnings/types';
+import { DISTRICT_PARTITION } from '../../../../shared/sync/wire';
 import { shanghaiDate, shanghaiMinute } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
 import { runWithTurns } from '../../store/turns';
@@ -21,6 +29,7 @@ import { ledgerNumber } from '../ledger/numbers';
 export interface PendingDepartmentImport {
   userId: string;
   userName: string;
+  /** The importing street, or DISTRICT_PARTITION for the district's import. */
   streetCode: string;
   source: DepartmentSource;
   fileName: string;
@@ -33,18 +42,30 @@ export function fileSha256(base64: string): string {
   return createHash('sha256').update(Buffer.from(base64.replace(/\s+/g, ''), 'base64')).digest('hex');
 }
 
-/** Refuses a file this street has imported before (also one imported on another of its PCs and synced). */
-export function assertFileNew(store: Store, streetCode: string, sha256: string): void {
+/** The imports a scope sees: a street its own and the district's; the district every one. */
+function importsOf(scope: string): { where: string; params: string[] } {
+  return scope === DISTRICT_PARTITION ? { where: '', params: [] } : { where: 'AND street_code IN (?, ?)', params: [scope, DISTRICT_PARTITION] };
+}
+
+/**
+ * Refuses a file imported before where it would count twice: by this street or the district (also
+ * on another PC and synced); at the district, by any street or the district.
+ */
+export function assertFileNew(store: Store, scope: string, sha256: string): void {
+  const seen = importsOf(scope);
   const prev = store
     .prepare(
-      `SELECT source, file_name, imported_at, imported_by_name FROM department_imports
-       WHERE file_sha256 = ? AND street_code = ? AND deleted_at IS NULL ORDER BY imported_at LIMIT 1`,
+      `SELECT source, file_name, imported_at, imported_by_name, street_code, (SELECT name FROM streets s WHERE s.code = i.street_code) AS street_name
+       FROM department_imports i WHERE file_sha256 = ? ${seen.where} AND deleted_at IS NULL ORDER BY imported_at LIMIT 1`,
     )
-    .get(sha256, streetCode) as { source: DepartmentSource; file_name: string; imported_at: string; imported_by_name: string } | undefined;
+    .get(sha256, ...seen.params) as
+    | { source: DepartmentSource; file_name: string; imported_at: string; imported_by_name: string; street_code: string; street_name: string | null }
+    | undefined;
   if (prev) {
+    const where = prev.street_code === DISTRICT_PARTITION ? '在区级' : prev.street_code === scope ? '' : `在${prev.street_name ?? prev.street_code}`;
     throw new AppError(
       'import-duplicate-file',
-      `该文件已于 ${shanghaiMinute(prev.imported_at)} 由 ${prev.imported_by_name} 导入过（${DEPARTMENT_SOURCE_LABELS[prev.source]}，文件名“${prev.file_name}”），不能重复导入`,
+      `该文件已于 ${shanghaiMinute(prev.imported_at)} 由 ${prev.imported_by_name}${where}导入过（${DEPARTMENT_SOURCE_LABELS[prev.source]}，文件名“${prev.file_name}”），不能重复导入`,
       { field: 'base64' },
     );
   }
@@ -83,7 +104,7 @@ function* commitSteps(store: Store, actor: Actor, p: PendingDepartmentImport): G
       'department_records',
       {
         id: departmentRecordIdOf(p.fileSha256, r.row),
-        streetCode: p.streetCode,
+        streetCode: r.streetCode,
         importId,
         source: p.source,
         personId: r.personId,
@@ -99,7 +120,7 @@ function* commitSteps(store: Store, actor: Actor, p: PendingDepartmentImport): G
     // A death the registry does not know yet is recorded as staff would (应退尽退 in the same
     // transaction); one already recorded is kept as it is, the department's row kept beside it.
     if (p.source === 'death' && r.diedOn === null) {
-      recordDeath(store, actor, { personId: r.personId, diedOn: r.startOn, note: `据${DEPARTMENT_SOURCE_LABELS.death}数据“${p.fileName}”第${r.row}行` });
+      recordDeath(store, { ...actor, streetCode: r.streetCode }, { personId: r.personId, diedOn: r.startOn, note: `据${DEPARTMENT_SOURCE_LABELS.death}数据“${p.fileName}”第${r.row}行` });
       deaths++;
     }
     yield ++done;
@@ -110,8 +131,8 @@ function* commitSteps(store: Store, actor: Actor, p: PendingDepartmentImport): G
     store.insert(
       'ledger_clue_inbox',
       {
-        id: nameId(`department-clue/${p.streetCode}/${p.fileSha256}/${c.row}`),
-        streetCode: p.streetCode,
+        id: nameId(`department-clue/${c.streetCode}/${p.fileSha256}/${c.row}`),
+        streetCode: c.streetCode,
         itemNo: ledgerNumber('XS', today, base + i + 1, store.nodeId),
         externalId: `${p.fileSha256.slice(0, 16)}#${c.row}`,
         source: 'department-data',
@@ -129,7 +150,7 @@ function* commitSteps(store: Store, actor: Actor, p: PendingDepartmentImport): G
         dueAt: null,
         status: 'pending',
       },
-      actor,
+      { ...actor, streetCode: c.streetCode },
       null,
     );
   });
@@ -175,14 +196,16 @@ interface ImportRow {
   imported_by_name: string;
 }
 
-export function listDepartmentImports(store: Store, streetCode: string, source?: DepartmentSource): DepartmentImportSummary[] {
+/** A street's imports and the district's; at the district (scope DISTRICT_PARTITION) every one. */
+export function listDepartmentImports(store: Store, scope: string, source?: DepartmentSource): DepartmentImportSummary[] {
+  const seen = importsOf(scope);
   const rows = store
     .prepare(
       `SELECT id, source, file_name, period_start_on, period_end_on, row_count, matched_count, unmatched_count, imported_at, imported_by_name
-       FROM department_imports WHERE street_code = ? AND deleted_at IS NULL ${source ? 'AND source = ?' : ''}
+       FROM department_imports WHERE deleted_at IS NULL ${seen.where} ${source ? 'AND source = ?' : ''}
        ORDER BY imported_at DESC, id LIMIT 500`,
     )
-    .all(...(source ? [streetCode, source] : [streetCode])) as ImportRow[];
+    .all(...seen.params, ...(source ? [source] : [])) as ImportRow[];
   return rows.map((r) => ({
     id: r.id,
     source: r.source,

@@ -169,10 +169,17 @@ export function DepartmentImportsPage() {
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         部门数据导入
       </Typography.Title>
-      <Typography.Paragraph type="secondary">
-        导入医保、残联、人社、公安/殡葬等部门提供的数据文件（Excel 或 CSV），按身份证号码与本街道登记的人员比对；
-        未登记但住址属于本街道的人员列为问题台账中的“待登记线索”；死亡数据同时登记死亡并停止各项待遇。
-      </Typography.Paragraph>
+      {session.user.role === 'district-admin' ? (
+        <Typography.Paragraph type="secondary" data-testid="department-imports-district">
+          在区级导入医保、残联、人社、公安/殡葬等部门提供的全区数据文件（Excel 或 CSV），按身份证号码与各街道登记的人员比对；
+          比对结果和预警按人员所在街道分送，各街道同步后只收到本街道的；未登记人员按住址所属街道列为“待登记线索”，住址不能确定街道的只计入未匹配行数。
+        </Typography.Paragraph>
+      ) : (
+        <Typography.Paragraph type="secondary">
+          导入医保、残联、人社、公安/殡葬等部门提供的数据文件（Excel 或 CSV），按身份证号码与本街道登记的人员比对；
+          未登记但住址属于本街道的人员列为问题台账中的“待登记线索”；死亡数据同时登记死亡并停止各项待遇。
+        </Typography.Paragraph>
+      )}
       <Card title="导入文件" style={{ marginBottom: 16 }}>
         {error != null && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} role="alert" />}
         {!canImport && <Alert type="info" showIcon title="部门数据由街道负责人（审核人）或管理员导入；您可以下载模板、查看导入记录。" style={{ marginBottom: 16 }} />}
