@@ -2,6 +2,8 @@
  * The district's view of the 预警 inboxes (issue 17), with the district server on 127.0.0.1, a street
  * office app and a district office app: the street's warnings and a disposition reach the district,
  * whose 预警 › 各街道处置情况 shows each street's raised, open, overdue, dispositions and 处置率.
+ * Then the district administrator imports a 医保 file on 预警 › 部门数据 (enabled at the district,
+ * matched against every street's persons) and the street receives the warning it raised.
  */
 import { test, expect } from '@playwright/test';
 import * as admin from '../../server/admin/commands';
@@ -11,6 +13,7 @@ import { shanghaiDate } from '../../shared/time/shanghai';
 import { addDays } from '../../shared/time/calendar-days';
 import { startServer, STREET_A, type TestServer } from '../sync/harness';
 import { screenshot } from './fixtures';
+import { SOURCE_COLUMNS } from '../../electron/backend/services/warnings/intake-columns';
 import { backendCall as call, noSidewaysScroll, signInAs } from '../support/ui';
 import { startEnrolledApp, type OwnApp } from '../support/own-app';
 import { seedWarnings } from '../support/warnings';
@@ -57,4 +60,25 @@ test('the district sees every street\'s 预警 disposition rates', async ({ page
   await expect(row.locator('td')).toHaveText(['张贵庄街道', '2', '1', '1', '1', '0', '0', '0', '50.0%']);
   await noSidewaysScroll(page);
   await screenshot(page, 'warnings-06-district-rates');
+
+  // 部门数据 at the district: import enabled, matched against every street's persons
+  const lastMonth = addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+  const csv = `${SOURCE_COLUMNS.medical.map((c) => c.header).join(',')}\n钱奶奶,${makeIdNumber('120110', '19450102', 51)},${lastMonth},9000.00,6000.00,\n`;
+  await page.goto(`${district.url}/#/warnings/imports`);
+  await expect(page.getByTestId('department-imports-district')).toContainText('按身份证号码与各街道登记的人员比对');
+  await expect(page.getByRole('button', { name: '选择文件并检查' })).toBeEnabled();
+  await page.getByTestId('department-file').setInputFiles({ name: '区医保.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByText('文件检查通过，没有发现错误。')).toBeVisible();
+  await expect(page.getByText('匹配各街道人员')).toBeVisible();
+  await page.getByRole('button', { name: /^导入/ }).click();
+  await page.getByRole('dialog', { name: '确认导入？' }).getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByText('已导入 区医保.csv')).toBeVisible();
+  await expect(page.getByTestId('department-imports').locator('tbody tr', { hasText: '区医保.csv' })).toContainText('区管理');
+  await screenshot(page, 'warnings-07-district-import');
+  await district.backend.sync.runNow();
+  await street.backend.sync.runNow();
+  const inbox = await call<{ groups: { warnings: { rule: string; trigger: { summary: string } }[] }[] }>(street.backend, token, 'warnings.inbox', {});
+  const month = inbox.groups.flatMap((g) => g.warnings).filter((w) => w.rule === 'medical-month');
+  // the street's own warning, raised at the district from its 医保 row (a month's 6,000 元 at or above the month's amount)
+  expect(month.map((w) => w.trigger.summary.split('，')[0])).toContain(`${Number(lastMonth.slice(0, 4))}年${Number(lastMonth.slice(5))}月医疗自付 6,000.00 元`);
 });

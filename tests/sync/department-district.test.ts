@@ -81,7 +81,7 @@ beforeAll(async () => {
       const members = [0, 1].map((m) => {
         const n = (s * HOUSEHOLDS + h) * 2 + m;
         const birth = addDays('1940-01-01', n).replace(/-/g, '');
-        return { name: nameOf(n), idNumber: makeIdNumber('120110', birth, n % 1000), relation: m === 0 ? '02' : '10', health: 'healthy' as const };
+        return { name: nameOf(n), idNumber: makeIdNumber('120110', birth, n % 1000), relation: m === 0 ? ('02' as const) : ('10' as const), health: 'healthy' as const };
       });
       await call(r, 'registry.createHousehold', {
         household: { communityId: communities[h % communities.length]!.id, gridId: null, address: `示例里${h + 1}号`, hukouType: 'urban', categories: [] },
@@ -148,7 +148,7 @@ describe('医保 data imported at the district', () => {
     const imports = rows(district, 'department_imports');
     expect(imports).toHaveLength(1);
     expect(imports[0]).toMatchObject({ street_code: DISTRICT_PARTITION, row_count: 5000, matched_count: 4800, unmatched_count: 200, imported_by_name: '区管理' });
-  }, 300_000);
+  }, 600_000);
 
   test('each street PC receives exactly its own warnings, records and 线索 after sync, none of another street', async () => {
     for (const code of STREETS) {
@@ -181,11 +181,22 @@ describe('医保 data imported at the district', () => {
     expect(rows(district, 'ledger_clue_inbox').filter((c) => unplaced.includes(c.id_number as string))).toEqual([]);
   }, 300_000);
 
-  test('the same file is refused again at the district and at a street', async () => {
+  test('the same file is refused again at the district and at a street, and a street\'s file at the district', async () => {
     const atDistrict = await expectRefusal(district, { source: 'medical', fileName: '副本.csv', base64: base64(), ...period() });
-    expect(atDistrict).toMatch(/^import-duplicate-file 该文件已于 .+ 由 区管理在区级导入过（医保（医疗费用），文件名“东丽区医保.csv”），不能重复导入$/);
+    expect(atDistrict).toMatch(/^import-duplicate-file 该文件已于 .+ 由 区管理 在区级导入过（医保（医疗费用），文件名“东丽区医保.csv”），不能重复导入$/);
     const atStreet = await expectRefusal(street.get(STREET_B)!, { source: 'medical', fileName: '医保.csv', base64: base64(), ...period() });
-    expect(atStreet).toMatch(/^import-duplicate-file .+区管理在区级导入过/);
+    expect(atStreet).toMatch(/^import-duplicate-file .+区管理 在区级导入过/);
+    // and a file a street imported first is refused at the district, naming the street
+    const a = people.find((p) => p.streetCode === STREET_A)!;
+    const own = Buffer.from(`${SOURCE_COLUMNS.medical.map((c) => c.header).join(',')}\n${a.name},${a.idNumber},${months[1]},200.00,100.00,\n`).toString('base64');
+    const streetA = street.get(STREET_A)!;
+    const p = await call(streetA, 'warnings.importPreview', { source: 'medical', fileName: '街道医保.csv', base64: own, ...period() });
+    expect(p).toMatchObject({ matchedRows: 1, errors: [] });
+    expect(await call(streetA, 'warnings.importCommit', { previewId: p.previewId })).toMatchObject({ recordsStored: 1, warningsRaised: 0 });
+    expect((await streetA.sync()).rejected).toBe(0);
+    await district.sync();
+    const streetFirst = await expectRefusal(district, { source: 'medical', fileName: '街道医保.csv', base64: own, ...period() });
+    expect(streetFirst).toMatch(/^import-duplicate-file .+由 王一 在张贵庄街道导入过/);
   }, 300_000);
 
   test("a street's dispositions reach the district's inbox and rates", async () => {

@@ -65,7 +65,7 @@ export function assertFileNew(store: Store, scope: string, sha256: string): void
     const where = prev.street_code === DISTRICT_PARTITION ? '在区级' : prev.street_code === scope ? '' : `在${prev.street_name ?? prev.street_code}`;
     throw new AppError(
       'import-duplicate-file',
-      `该文件已于 ${shanghaiMinute(prev.imported_at)} 由 ${prev.imported_by_name}${where}导入过（${DEPARTMENT_SOURCE_LABELS[prev.source]}，文件名“${prev.file_name}”），不能重复导入`,
+      `该文件已于 ${shanghaiMinute(prev.imported_at)} 由 ${prev.imported_by_name} ${where}导入过（${DEPARTMENT_SOURCE_LABELS[prev.source]}，文件名“${prev.file_name}”），不能重复导入`,
       { field: 'base64' },
     );
   }

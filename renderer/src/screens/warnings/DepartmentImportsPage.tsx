@@ -36,13 +36,16 @@ function lastMonth(): [dayjs.Dayjs, dayjs.Dayjs] {
   return [m.startOf('month'), m.endOf('month')];
 }
 
-function PreviewView({ p, committing, onCommit, onAgain }: { p: DepartmentImportPreview; committing: boolean; onCommit: () => void; onAgain: () => void }) {
+/** Whose persons a file is matched against: the street's, or at the district every street's. */
+type Whose = '本街道' | '各街道';
+
+function PreviewView({ p, whose, committing, onCommit, onAgain }: { p: DepartmentImportPreview; whose: Whose; committing: boolean; onCommit: () => void; onAgain: () => void }) {
   const { modal } = App.useApp();
   const errors = p.errors.length;
   const confirm = () =>
     modal.confirm({
       title: '确认导入？',
-      content: `将导入${DEPARTMENT_SOURCE_LABELS[p.source]}数据 ${p.totalRows} 行：匹配本街道人员 ${p.matchedRows} 人，列为待登记线索 ${p.clueRows ?? 0} 条。导入后不能撤销，同一文件不能再次导入。`,
+      content: `将导入${DEPARTMENT_SOURCE_LABELS[p.source]}数据 ${p.totalRows} 行：匹配${whose}人员 ${p.matchedRows} 人，列为待登记线索 ${p.clueRows ?? 0} 条。导入后不能撤销，同一文件不能再次导入。`,
       okText: '确认导入',
       cancelText: '取消',
       onOk: onCommit,
@@ -54,7 +57,7 @@ function PreviewView({ p, committing, onCommit, onAgain }: { p: DepartmentImport
         { key: 'source', label: '数据来源', children: DEPARTMENT_SOURCE_LABELS[p.source] },
         { key: 'period', label: '数据期间', children: `${p.periodStartOn} 至 ${p.periodEndOn}`, span: 2 },
         { key: 'rows', label: '数据行数', children: p.totalRows },
-        { key: 'matched', label: '匹配本街道人员', children: p.matchedRows },
+        { key: 'matched', label: `匹配${whose}人员`, children: p.matchedRows },
         { key: 'unmatched', label: '未匹配（其中列为线索）', children: `${p.unmatchedRows}（${p.clueRows ?? 0}）` },
       ]} />
       {errors === 0 ? (
@@ -116,6 +119,7 @@ function ImportsTable({ rows }: { rows: DepartmentImportSummary[] }) {
 export function DepartmentImportsPage() {
   const { session } = useSession();
   const canImport = isSupervisorRole(session.user.role);
+  const whose: Whose = session.user.role === 'district-admin' ? '各街道' : '本街道';
   const [source, setSource] = useState<DepartmentSource>('medical');
   const [period, setPeriod] = useState<[dayjs.Dayjs, dayjs.Dayjs]>(lastMonth);
   const [state, setState] = useState<Step>({ step: 'choose' });
@@ -169,7 +173,7 @@ export function DepartmentImportsPage() {
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         部门数据导入
       </Typography.Title>
-      {session.user.role === 'district-admin' ? (
+      {whose === '各街道' ? (
         <Typography.Paragraph type="secondary" data-testid="department-imports-district">
           在区级导入医保、残联、人社、公安/殡葬等部门提供的全区数据文件（Excel 或 CSV），按身份证号码与各街道登记的人员比对；
           比对结果和预警按人员所在街道分送，各街道同步后只收到本街道的；未登记人员按住址所属街道列为“待登记线索”，住址不能确定街道的只计入未匹配行数。
@@ -217,13 +221,13 @@ export function DepartmentImportsPage() {
         )}
         {state.step === 'reading' && <LoadingBlock text={`正在检查 ${state.fileName}…`} minHeight={160} />}
         {state.step === 'preview' && (
-          <PreviewView p={state.preview} committing={state.committing} onCommit={() => commit(state.preview)} onAgain={again} />
+          <PreviewView p={state.preview} whose={whose} committing={state.committing} onCommit={() => commit(state.preview)} onAgain={again} />
         )}
         {state.step === 'done' && (
           <Result
             status="success"
             title={`已导入 ${state.preview.fileName}`}
-            subTitle={`记入本街道人员的部门数据 ${state.result.recordsStored} 条，待登记线索 ${state.result.cluesRaised} 条。产生新预警 ${state.result.warningsRaised} 条。`}
+            subTitle={`记入${whose}人员的部门数据 ${state.result.recordsStored} 条，待登记线索 ${state.result.cluesRaised} 条。产生新预警 ${state.result.warningsRaised} 条。`}
             extra={
               <Space>
                 <Button type="primary" onClick={again} autoFocus>
