@@ -119,8 +119,11 @@ describe('backend host', () => {
     const preview = await host.call('registry.importPreview', { fileName: '导入.xlsx', base64 }, token);
     const importId = (preview as { result: { importId: string } }).result.importId;
     const log: string[] = [];
+    const started = performance.now();
+    let importMs = 0;
     const commit = host.call('registry.importCommit', { importId }, token).then((r) => {
       log.push('import done');
+      importMs = performance.now() - started;
       return r;
     });
     await waitFor((e) => e.type === 'progress' && e.progress.task === 'registry.importCommit' && e.progress.done > 0);
@@ -131,7 +134,9 @@ describe('backend host', () => {
     expect(me).toMatchObject({ ok: true, result: { user: { username: ADMIN.username } } });
     expect(await commit).toMatchObject({ ok: true, result: { households: 1500, persons: 3000 } });
     expect(log).toEqual(['auth.me done', 'import done']);
-    expect(waited).toBeLessThan(1000); // a turn of the import, not the rest of it
+    // a turn of the import, not the rest of it: measured against the import in the same run (a loaded
+    // machine slows both), not against a wall-clock figure
+    expect(waited).toBeLessThan(importMs / 2);
   }, 120_000);
 
   test('a backend that cannot open its data is refused at start, not restarted', async () => {

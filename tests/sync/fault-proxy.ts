@@ -219,7 +219,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       planned.push({ fault, seen: 0 });
       return fault;
     },
-    fired(fault, timeoutMs = 10_000) {
+    // Waits for the fault to meet its request: seconds of a sync run before it on a loaded machine; a hang guard.
+    fired(fault, timeoutMs = 90_000) {
       const seen = done.get(fault);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {

@@ -35,9 +35,11 @@ export function serverPerFile(opts: { afterClose?: (r: Replica) => void } = {}):
       return again;
     },
   };
+  // PGlite's start and the server's migrations are a few seconds of CPU: over a minute of wall time
+  // on a loaded 2-core machine (load 25). A hang guard, not a speed target.
   beforeAll(async () => {
     file.server = await startServer();
-  }, 60_000);
+  }, 300_000);
   afterAll(async () => {
     for (const r of file.open) {
       r.close();
@@ -59,6 +61,6 @@ export function twoPcsOfStreetA(nameA: string, nameB: string): TwoPcs {
   beforeAll(async () => {
     pcs.a = await pcs.replica(nameA);
     pcs.b = await pcs.replica(nameB);
-  }, 180_000);
+  }, 300_000);
   return pcs;
 }
