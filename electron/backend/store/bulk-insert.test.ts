@@ -17,12 +17,26 @@ const ROWS = Array.from({ length: 150 }, (_, i) => ({
   ...(i % 5 === 0 ? { sortOrder: i } : {}),
 }));
 
+/** Department records: a JSON column (facts) and a nullable one. */
+const RECORDS = Array.from({ length: 70 }, (_, i) => ({
+  id: nameId(`bulk-insert-test/record/${i}`),
+  streetCode: TEST_STREET.code,
+  importId: nameId('bulk-insert-test/import'),
+  source: 'medical',
+  personId: nameId(`bulk-insert-test/person/${i}`),
+  householdId: nameId(`bulk-insert-test/household/${i % 7}`),
+  idNumber: `12011019800101${String(1000 + i).slice(1)}X`,
+  startOn: '2026-05-01',
+  endOn: i % 2 ? '2026-05-31' : null,
+  facts: { totalFen: 100_000 + i, selfPaidFen: 20_000 + i },
+}));
+
 /** What the rows left behind: the rows, their outbox entries in order, their field clocks, the saved stamp. */
-function written(h: Harness) {
+function written(h: Harness, table = 'communities', given: { id: string }[] = ROWS) {
   const db = h.backend.store.sqlite;
-  const ids = JSON.stringify(ROWS.map((r) => r.id));
+  const ids = JSON.stringify(given.map((r) => r.id));
   return {
-    rows: db.prepare('SELECT * FROM communities WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(ids),
+    rows: db.prepare(`SELECT * FROM ${table} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(ids),
     changes: db
       .prepare('SELECT hlc, node_id, table_name, row_id, partition, fields, pushed_at FROM change_log WHERE row_id IN (SELECT value FROM json_each(?)) ORDER BY seq')
       .all(ids),
@@ -60,6 +74,27 @@ describe('bulk insert (Store.insertMany)', () => {
     expect(JSON.parse(first.fields)).toMatchObject({ kind: 'village', sort_order: 0, contact_name: null });
     expect(clocksOf(store, 'communities', first.row_id).get('name')).toBe(first.hlc);
     expect((bulk.clocks as { field: string }[]).every((c) => c.field === `*${columnOrder(store, 'communities').size}`)).toBe(true);
+  });
+
+  test('a JSON column is written and logged as insert writes it', async () => {
+    const at = new Date('2026-06-15T04:00:00.000Z');
+    h = await makeHarness({ now: () => at });
+    const store = h.backend.store;
+    const start = store.clock.current();
+    let oneByOne: ReturnType<typeof written> | null = null;
+    expect(() =>
+      store.tx(() => {
+        for (const r of RECORDS) store.insert('department_records', r, systemActor(TEST_STREET.code), null);
+        oneByOne = written(h, 'department_records', RECORDS);
+        throw new Error('roll back');
+      }),
+    ).toThrow('roll back');
+    store.clock.reset(start);
+    store.tx(() => store.insertMany('department_records', RECORDS));
+    const bulk = written(h, 'department_records', RECORDS);
+    expect(bulk.rows).toHaveLength(RECORDS.length);
+    expect(bulk).toEqual(oneByOne);
+    expect(JSON.parse((bulk.changes[0] as { fields: string }).fields).facts).toBe(JSON.stringify(RECORDS[0]!.facts));
   });
 
   test('a row that fails leaves none of the rows, changes or clocks (all or nothing)', async () => {

@@ -108,13 +108,8 @@ function lastDayOf(month: string): string {
 
 const GRADES: Record<string, number> = { 一级: 1, 二级: 2, 三级: 3, 四级: 4, '1': 1, '2': 2, '3': 3, '4': 4, '1级': 1, '2级': 2, '3级': 3, '4级': 4 };
 
-interface Person {
-  id: string;
-  household_id: string;
-  name: string;
-  birth_date: string;
-  died_on: string | null;
-}
+/** A registered person as read for matching, a raw row (no object made per person). */
+type Person = [idNumber: string, id: string, householdId: string, name: string, birthDate: string, diedOn: string | null];
 
 interface Area {
   /** Names an address of the street may carry: the street's (without 街道/parenthesised notes) and its communities'. */
@@ -179,17 +174,28 @@ interface RowFacts {
  */
 class RowReader {
   bad = false;
-  private readonly c: Record<string, CellScalar>;
+  private r: DepartmentRow = { row: 0, cells: {} };
+  private c: Record<string, CellScalar> = {};
+  private readonly headers: Map<string, string>;
+  /** A month cell's reading by its text: a file's rows share a few months. */
+  private readonly months = new Map<CellScalar, Read<string | null>>();
 
   constructor(
     private readonly source: DepartmentSource,
-    private readonly r: DepartmentRow,
     private readonly period: Period,
     private readonly periodText: string,
     private readonly today: string,
     private readonly errors: RowErrors,
   ) {
+    this.headers = new Map(SOURCE_COLUMNS[source].map((c) => [c.key, c.header]));
+  }
+
+  /** Reads the next row. */
+  reset(r: DepartmentRow): this {
+    this.r = r;
     this.c = r.cells;
+    this.bad = false;
+    return this;
   }
 
   add(column: string, message: string): void {
@@ -197,7 +203,17 @@ class RowReader {
   }
 
   col(key: string): string {
-    return intakeColumn(this.source, key).header;
+    return this.headers.get(key) ?? intakeColumn(this.source, key).header;
+  }
+
+  month(): string | null {
+    const v = this.c.month!;
+    let read = typeof v === 'string' ? this.months.get(v) : undefined;
+    if (!read) {
+      read = readMonth({ header: this.col('month') }, v);
+      if (typeof v === 'string') this.months.set(v, read);
+    }
+    return this.take('month', read) ?? null;
   }
 
   take<T>(key: string, read: Read<T>): T | undefined {
@@ -240,7 +256,7 @@ class RowReader {
   facts(): RowFacts | null {
     switch (this.source) {
       case 'medical': {
-        const month = this.required('month') ? this.take('month', readMonth({ header: this.col('month') }, this.c.month!)) : null;
+        const month = this.required('month') ? this.month() : null;
         const totalFen = this.money('totalYuan');
         const selfPaidFen = this.money('selfPaidYuan');
         if (month) {
@@ -307,6 +323,8 @@ class RowReader {
   }
 }
 
+const ONE_LINE = { multiline: false };
+
 export interface CheckOptions {
   onChecked?: (done: number, total: number) => void;
 }
@@ -325,31 +343,35 @@ export async function planDepartmentImport(
   const today = shanghaiDate(store.nowDate());
   const nameCol = intakeColumn(source, 'name').header;
   const idCol = intakeColumn(source, 'idNumber').header;
+  // The street's persons by ID number, read in one statement (the file's rows are looked up in memory);
+  // those of a deleted household (few) left out.
+  const goneHouseholds = new Set(store.prepare('SELECT id FROM households WHERE deleted_at IS NOT NULL').pluck(true).all() as string[]);
   const persons = new Map<string, Person>();
-  for (const p of store
-    .prepare(
-      `SELECT p.id, p.household_id, p.name, p.id_number, p.birth_date, p.died_on FROM persons p JOIN households h ON h.id = p.household_id
-       WHERE p.street_code = ? AND p.deleted_at IS NULL AND h.deleted_at IS NULL`,
-    )
-    .iterate(streetCode) as IterableIterator<Person & { id_number: string }>) {
-    persons.set(p.id_number, p);
-  }
+  const registered = store
+    .prepare('SELECT id_number, id, household_id, name, birth_date, died_on FROM persons WHERE street_code = ? AND deleted_at IS NULL')
+    .raw(true) // this statement's own text: no other caller shares it
+    .all(streetCode) as Person[];
+  for (const person of registered) if (!goneHouseholds.has(person[2])) persons.set(person[0], person);
   const area = loadArea(store, streetCode);
   const periodText = `数据期间（${period.startOn} 至 ${period.endOn}）`;
-  const seen = new Map<string, number>();
+  /** Rows seen by what makes them the same (RowFacts.key), then by ID number (no key string made per row). */
+  const seen = new Map<string, Map<string, number>>();
   const records: PlannedRecord[] = [];
   const clues: PlannedClue[] = [];
   let unmatched = 0;
   let done = 0;
+  const reader = new RowReader(source, period, periodText, today, errors);
   for (const r of rows) {
-    await turn();
-    if (++done % 1000 === 0) opts.onChecked?.(done, rows.length);
+    // a turn for other calls when due, asked every 128 rows (an await per row was a tenth of the work)
+    if ((++done & 127) === 0) await turn();
+    if (done % 1000 === 0) opts.onChecked?.(done, rows.length);
     const before = errors.size;
-    const reader = new RowReader(source, r, period, periodText, today, errors);
-    for (const [key, v] of Object.entries(r.cells)) {
+    reader.reset(r);
+    for (const key in r.cells) {
+      const v = r.cells[key];
       if (typeof v !== 'string') continue;
-      const p = textProblem(normalizeLineEnds(v), { multiline: false });
-      if (p) reader.add(intakeColumn(source, key).header, `${intakeColumn(source, key).header}${p}`);
+      const p = textProblem(v.includes('\r') ? normalizeLineEnds(v) : v, ONE_LINE);
+      if (p) reader.add(reader.col(key), `${reader.col(key)}${p}`);
     }
     const name = readText(r.cells.name ?? null);
     if (!name) reader.add(nameCol, '姓名不能为空');
@@ -364,25 +386,28 @@ export async function planDepartmentImport(
     }
     const f = reader.facts();
     if (!f || !idNumber || !name || errors.size > before) continue;
-    const dupKey = `${idNumber}|${f.key}`;
-    const prev = seen.get(dupKey);
+    let sameKey = seen.get(f.key);
+    if (!sameKey) seen.set(f.key, (sameKey = new Map()));
+    const prev = sameKey.get(idNumber);
     if (prev !== undefined) {
       reader.add(idCol, `与第${prev}行重复：同一人的同一条${DEPARTMENT_SOURCE_LABELS[source]}数据只能填写一行`);
       continue;
     }
-    seen.set(dupKey, r.row);
+    sameKey.set(idNumber, r.row);
     const facts = f.facts; // built by RowReader to the shape of DEPARTMENT_FACTS_SCHEMAS (the tests hold it to them)
     const person = persons.get(idNumber);
     if (person) {
-      if (person.name.replace(/\s+/g, '') !== name.replace(/\s+/g, '')) {
-        reader.add(nameCol, `姓名“${name}”与本街道按该身份证号码登记的姓名“${person.name}”不一致，请核对`);
+      const personName = person[3];
+      const birthDate = person[4];
+      if (personName !== name && personName.replace(/\s+/g, '') !== name.replace(/\s+/g, '')) {
+        reader.add(nameCol, `姓名“${name}”与本街道按该身份证号码登记的姓名“${personName}”不一致，请核对`);
         continue;
       }
-      if (source === 'death' && f.startOn < person.birth_date) {
-        reader.add(intakeColumn(source, 'date').header, `死亡日期 ${f.startOn} 早于出生日期（${person.birth_date}）`);
+      if (source === 'death' && f.startOn < birthDate) {
+        reader.add(intakeColumn(source, 'date').header, `死亡日期 ${f.startOn} 早于出生日期（${birthDate}）`);
         continue;
       }
-      records.push({ row: r.row, personId: person.id, householdId: person.household_id, idNumber, name, diedOn: person.died_on, startOn: f.startOn, endOn: f.endOn, facts });
+      records.push({ row: r.row, personId: person[1], householdId: person[2], idNumber, name, diedOn: person[5], startOn: f.startOn, endOn: f.endOn, facts });
       continue;
     }
     unmatched++;
