@@ -108,8 +108,19 @@ function lastDayOf(month: string): string {
 
 const GRADES: Record<string, number> = { 一级: 1, 二级: 2, 三级: 3, 四级: 4, '1': 1, '2': 2, '3': 3, '4': 4, '1级': 1, '2级': 2, '3级': 3, '4级': 4 };
 
-/** A registered person as read for matching, a raw row (no object made per person). */
+/** A registered person as read for matching, a raw row. */
 type Person = [idNumber: string, id: string, householdId: string, name: string, birthDate: string, diedOn: string | null];
+
+/**
+ * An ID number of the street or of the file: its registered person (if any) and the file's rows seen
+ * with it by what makes two rows the same (RowFacts.key; a second key is rare). One map lookup a row.
+ */
+interface IdEntry {
+  person: Person | null;
+  key: string | null;
+  row: number;
+  more: Map<string, number> | null;
+}
 
 interface Area {
   /** Names an address of the street may carry: the street's (without 街道/parenthesised notes) and its communities'. */
@@ -346,23 +357,21 @@ export async function planDepartmentImport(
   // The street's persons by ID number, read in one statement (the file's rows are looked up in memory);
   // those of a deleted household (few) left out.
   const goneHouseholds = new Set(store.prepare('SELECT id FROM households WHERE deleted_at IS NOT NULL').pluck(true).all() as string[]);
-  const persons = new Map<string, Person>();
+  const ids = new Map<string, IdEntry>();
   const registered = store
     .prepare('SELECT id_number, id, household_id, name, birth_date, died_on FROM persons WHERE street_code = ? AND deleted_at IS NULL')
     .raw(true) // this statement's own text: no other caller shares it
     .all(streetCode) as Person[];
-  for (const person of registered) if (!goneHouseholds.has(person[2])) persons.set(person[0], person);
+  for (const person of registered) if (!goneHouseholds.has(person[2])) ids.set(person[0], { person, key: null, row: 0, more: null });
   const area = loadArea(store, streetCode);
   const periodText = `数据期间（${period.startOn} 至 ${period.endOn}）`;
-  /** Rows seen by what makes them the same (RowFacts.key), then by ID number (no key string made per row). */
-  const seen = new Map<string, Map<string, number>>();
   const records: PlannedRecord[] = [];
   const clues: PlannedClue[] = [];
   let unmatched = 0;
   let done = 0;
   const reader = new RowReader(source, period, periodText, today, errors);
   for (const r of rows) {
-    // a turn for other calls when due, asked every 128 rows (an await per row was a tenth of the work)
+    // a turn for other calls when due, asked every 128 rows (not an await per row)
     if ((++done & 127) === 0) await turn();
     if (done % 1000 === 0) opts.onChecked?.(done, rows.length);
     const before = errors.size;
@@ -386,16 +395,19 @@ export async function planDepartmentImport(
     }
     const f = reader.facts();
     if (!f || !idNumber || !name || errors.size > before) continue;
-    let sameKey = seen.get(f.key);
-    if (!sameKey) seen.set(f.key, (sameKey = new Map()));
-    const prev = sameKey.get(idNumber);
+    let entry = ids.get(idNumber);
+    if (!entry) ids.set(idNumber, (entry = { person: null, key: null, row: 0, more: null }));
+    const prev = entry.key === f.key ? entry.row : entry.more?.get(f.key);
     if (prev !== undefined) {
       reader.add(idCol, `与第${prev}行重复：同一人的同一条${DEPARTMENT_SOURCE_LABELS[source]}数据只能填写一行`);
       continue;
     }
-    sameKey.set(idNumber, r.row);
+    if (entry.key === null) {
+      entry.key = f.key;
+      entry.row = r.row;
+    } else (entry.more ??= new Map()).set(f.key, r.row);
     const facts = f.facts; // built by RowReader to the shape of DEPARTMENT_FACTS_SCHEMAS (the tests hold it to them)
-    const person = persons.get(idNumber);
+    const person = entry.person;
     if (person) {
       const personName = person[3];
       const birthDate = person[4];
