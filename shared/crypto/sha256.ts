@@ -16,6 +16,8 @@ const K = new Uint32Array([
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
 const ENCODER = new TextEncoder();
+/** Two hex digits of each byte (a number's toString(16) is slow). */
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 /** The message schedule, reused: the function runs to its end synchronously. */
 const W = new Uint32Array(64);
 
@@ -64,6 +66,9 @@ export function sha256Hex(text: string): string {
     h[7] = h[7]! + hh;
   }
   let hex = '';
-  for (let i = 0; i < 8; i++) hex += h[i]!.toString(16).padStart(8, '0');
+  for (let i = 0; i < 8; i++) {
+    const x = h[i]!;
+    hex += HEX[x >>> 24]! + HEX[(x >>> 16) & 0xff]! + HEX[(x >>> 8) & 0xff]! + HEX[x & 0xff]!;
+  }
   return hex;
 }
