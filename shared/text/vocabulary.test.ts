@@ -23,6 +23,15 @@ describe('text', () => {
     expect(textProblem(s)).toContain(words);
   });
 
+  test('plain text (printable ASCII and CJK) is refused only when made of spaces', () => {
+    expect(textProblem('')).toBeNull();
+    expect(textProblem(' 张三 1200.50 ')).toBeNull();
+    expect(textProblem('   ')).toContain('不可见');
+    expect(textProblem(' ')).toContain('不可见');
+    expect(textProblem('\t')).toContain('控制字符');
+    expect(textProblem('\u3000')).toContain('不可见'); // an ideographic space: not plain, the full checks
+  });
+
   test('multi-line text may hold line breaks and tabs, nothing else below U+0020', () => {
     expect(textProblem('一\n二\t三', { multiline: true })).toBeNull();
     expect(textProblem('一\r二', { multiline: true })).toContain('控制字符');

@@ -32,6 +32,11 @@ const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const INVISIBLE =
   /[\s\u00ad\u034f\u115f\u1160\u180e\u200b-\u200d\u2060-\u2064\u3164\ufe00-\ufe0f\ufeff\uffa0]|\udb40[\udc00-\udc7f]/g;
 
+/** Printable ASCII and the CJK unified ideographs: nothing a check refuses but text of spaces only. */
+const PLAIN = /^[\u0020-\u007e\u4e00-\u9fff]*$/;
+const BLANK_PLAIN = /^ +$/;
+const ONLY_INVISIBLE = '只有空白或不可见字符，请填写实际内容';
+
 export interface TextRule {
   /** A note, a description: line breaks and tabs allowed. */
   multiline?: boolean;
@@ -44,12 +49,14 @@ export function normalizeLineEnds(s: string): string {
 
 /** What is wrong with a text value, or null. Empty text is fine here (required-ness is the caller's). */
 export function textProblem(s: string, rule: TextRule = {}): string | null {
+  // Most text is printable ASCII and common CJK: none of the characters below, and only blank if all spaces.
+  if (PLAIN.test(s)) return s !== '' && BLANK_PLAIN.test(s) ? ONLY_INVISIBLE : null;
   if ((rule.multiline ? CONTROL_MULTILINE : CONTROL_ONE_LINE).test(s)) {
     return rule.multiline ? '含有控制字符（如 NUL、响铃等不可打印字符），请删除后重新输入' : '含有换行、制表符或其他控制字符，请删除后重新输入';
   }
   if (LONE_SURROGATE.test(s)) return '含有无效字符（残缺的 Unicode 代理字符），请重新输入';
   if (BIDI.test(s)) return '含有改变文字方向的控制字符（如 RLO），请删除后重新输入';
-  if (s !== '' && s.replace(INVISIBLE, '') === '') return '只有空白或不可见字符，请填写实际内容';
+  if (s !== '' && s.replace(INVISIBLE, '') === '') return ONLY_INVISIBLE;
   return null;
 }
 
@@ -85,15 +92,18 @@ export const DATE_RANGES = {
 } as const;
 export type DateKind = keyof typeof DATE_RANGES;
 
-/** Is `s` exactly YYYY-MM-DD and a day of the calendar (no 02-30, no month 13)? */
+const CALENDAR_FORM = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Is `s` exactly YYYY-MM-DD and a day of the (proleptic Gregorian) calendar (no 02-30, no month 13)? */
 export function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  if (!CALENDAR_FORM.test(s)) return false;
+  const y = Number(s.slice(0, 4));
+  const mo = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
   if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (mo === 2 ? (leap ? 29 : 28) : MONTH_DAYS[mo - 1]!);
 }
 
 /** What is wrong with a date value, or null. */

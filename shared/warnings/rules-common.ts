@@ -34,11 +34,19 @@ export interface WarningToRaise {
 /** The rule's parameters in force on a day, with their date (the version), or null before any. */
 export function ruleParamOn<R extends WarningRule>(ctx: RuleContext, rule: R, onDate: string): { version: string; value: WarningRuleParams[R] } | null {
   const history = (ctx.params[rule] ?? []) as readonly { effectiveFrom: string; value: WarningRuleParams[R] }[];
+  // Remembered by history and day: the rules ask for the same few days once per person (100,000 in a file).
+  let byDate = PARAMS_ON.get(history);
+  if (!byDate) PARAMS_ON.set(history, (byDate = new Map()));
+  const known = byDate.get(onDate);
+  if (known !== undefined) return known as { version: string; value: WarningRuleParams[R] } | null;
   const value = valueInForce(history, onDate);
-  if (value === null) return null;
   const version = history.filter((h) => h.effectiveFrom <= onDate).reduce((a, h) => (h.effectiveFrom > a ? h.effectiveFrom : a), '');
-  return { version, value };
+  const out = value === null ? null : { version, value };
+  byDate.set(onDate, out);
+  return out;
 }
+
+const PARAMS_ON = new WeakMap<object, Map<string, { version: string; value: unknown } | null>>();
 
 export function dedupeKeyOf(rule: WarningRule, personId: string, what: string): string {
   return `${rule}/${personId}/${what}`;

@@ -194,6 +194,22 @@ describe('部门数据导入：错误的文件不写入任何数据', () => {
     expect(w.h.backend.store.prepare('SELECT count(*) AS n FROM department_imports').get()).toEqual({ n: 0 });
   });
 
+  test('the same person (registered or not) twice for the same month is refused naming the first row; other months are not duplicates', async () => {
+    const SEP_OCT = { periodStartOn: '2026-09-01', periodEndOn: '2026-10-31' };
+    const base64 = csv('medical', [
+      ['张建国', a.idNumber, '2026-10', 100, 10, ''],
+      ['张建国', a.idNumber, '2026-09', 100, 10, ''],
+      ['周大妈', STRANGER, '2026-10', 100, 10, ''],
+      ['张建国', a.idNumber, '2026/10', 200, 20, ''],
+      ['周大妈', STRANGER, '2026-09', 100, 10, ''],
+      ['周大妈', STRANGER, '2026年10月', 100, 10, ''],
+      ['张建国', a.idNumber, '2026-09', 300, 30, ''],
+    ]);
+    const p = await preview('medical', '医保.csv', base64, SEP_OCT);
+    const dup = (row: number, first: number) => ({ row, column: '身份证号码', message: `与第${first}行重复：同一人的同一条医保（医疗费用）数据只能填写一行` });
+    expect(p.errors).toEqual([dup(5, 2), dup(7, 4), dup(8, 3)]);
+  });
+
   test('残联: grade outside 1–4, unknown type, a date in the future or before the period', async () => {
     const p = await preview('disability', '残联.csv', csv('disability', [
       ['张建国', a.idNumber, '肢体', '五级', '新办', '2026-10-12'],

@@ -12,6 +12,7 @@
  */
 import { parseIdNumber } from '../../../../shared/id-number';
 import { DISTRICT_PARTITION } from '../../../../shared/sync/wire';
+import { loadAreas, placeOf } from './intake-place';
 import type { ImportRowError } from '../../../../shared/registry/types';
 import { normalizeLineEnds, textProblem, dateProblem } from '../../../../shared/text/vocabulary';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
@@ -118,58 +119,18 @@ function lastDayOf(month: string): string {
 
 const GRADES: Record<string, number> = { 一级: 1, 二级: 2, 三级: 3, 四级: 4, '1': 1, '2': 2, '3': 3, '4': 4, '1级': 1, '2级': 2, '3级': 3, '4级': 4 };
 
-interface Person {
-  id: string;
-  street_code: string;
-  household_id: string;
-  name: string;
-  birth_date: string;
-  died_on: string | null;
-}
-
-interface Area {
-  streetCode: string;
-  /** Names an address of the street may carry: the street's (without 街道/parenthesised notes) and its communities'. */
-  names: string[];
-  communities: { id: string; name: string }[];
-  /** The county code (first 6 digits) of the street's division. */
-  county: string;
-}
-
-function loadArea(store: Store, streetCode: string): Area {
-  const street = (store.prepare('SELECT name FROM streets WHERE code = ? AND deleted_at IS NULL').get(streetCode) as { name: string } | undefined)?.name ?? '';
-  const communities = store
-    .prepare('SELECT id, name FROM communities WHERE street_code = ? AND deleted_at IS NULL')
-    .all(streetCode) as { id: string; name: string }[];
-  const bare = street.replace(/（[^）]*）|\([^)]*\)/g, '').replace(/街道$|镇$/, '');
-  return { streetCode, names: [bare, ...communities.map((c) => c.name)].filter((n) => n.length >= 2), communities, county: streetCode.slice(0, 6) };
-}
-
-/** The street's area, or on a district PC every street's. */
-function loadAreas(store: Store, scope: string): Area[] {
-  if (scope !== DISTRICT_PARTITION) return [loadArea(store, scope)];
-  const codes = store.prepare('SELECT code FROM streets WHERE deleted_at IS NULL ORDER BY code').all() as { code: string }[];
-  return codes.map((c) => loadArea(store, c.code));
-}
+/** A registered person as read for matching, a raw row. */
+type Person = [idNumber: string, id: string, householdId: string, name: string, birthDate: string, diedOn: string | null, streetCode: string];
 
 /**
- * The one street an unmatched row belongs to, with its community when the address names one: a
- * community's name decides before a street's; two streets (or none) leave the row unplaced.
+ * An ID number of the scope or of the file: its registered person (if any) and the file's rows seen
+ * with it by what makes two rows the same (RowFacts.key; a second key is rare). One map lookup a row.
  */
-function placeOf(areas: Area[], idNumber: string, address: string | null): { streetCode: string; community: { id: string; name: string } | null } | null {
-  const hits = areas.map((a) => ({ streetCode: a.streetCode, ...inArea(a, idNumber, address) })).filter((h) => h.yes);
-  const named = hits.filter((h) => h.community !== null);
-  const pick = named.length > 0 ? named : hits;
-  return pick.length === 1 ? pick[0]! : null;
-}
-
-function inArea(area: Area, idNumber: string, address: string | null): { yes: boolean; community: { id: string; name: string } | null } {
-  if (address) {
-    const plain = address.replace(/\s+/g, '');
-    const community = area.communities.find((c) => plain.includes(c.name)) ?? null;
-    return { yes: community !== null || area.names.some((n) => plain.includes(n)), community };
-  }
-  return { yes: idNumber.startsWith(area.county), community: null };
+interface IdEntry {
+  person: Person | null;
+  key: string | null;
+  row: number;
+  more: Map<string, number> | null;
 }
 
 function describe(source: DepartmentSource, startOn: string, facts: DepartmentFacts): string {
@@ -209,17 +170,28 @@ interface RowFacts {
  */
 class RowReader {
   bad = false;
-  private readonly c: Record<string, CellScalar>;
+  private r: DepartmentRow = { row: 0, cells: {} };
+  private c: Record<string, CellScalar> = {};
+  private readonly headers: Map<string, string>;
+  /** A month cell's reading by its text: a file's rows share a few months. */
+  private readonly months = new Map<CellScalar, Read<string | null>>();
 
   constructor(
     private readonly source: DepartmentSource,
-    private readonly r: DepartmentRow,
     private readonly period: Period,
     private readonly periodText: string,
     private readonly today: string,
     private readonly errors: RowErrors,
   ) {
+    this.headers = new Map(SOURCE_COLUMNS[source].map((c) => [c.key, c.header]));
+  }
+
+  /** Reads the next row. */
+  reset(r: DepartmentRow): this {
+    this.r = r;
     this.c = r.cells;
+    this.bad = false;
+    return this;
   }
 
   add(column: string, message: string): void {
@@ -227,7 +199,17 @@ class RowReader {
   }
 
   col(key: string): string {
-    return intakeColumn(this.source, key).header;
+    return this.headers.get(key) ?? intakeColumn(this.source, key).header;
+  }
+
+  month(): string | null {
+    const v = this.c.month!;
+    let read = typeof v === 'string' ? this.months.get(v) : undefined;
+    if (!read) {
+      read = readMonth({ header: this.col('month') }, v);
+      if (typeof v === 'string') this.months.set(v, read);
+    }
+    return this.take('month', read) ?? null;
   }
 
   take<T>(key: string, read: Read<T>): T | undefined {
@@ -270,7 +252,7 @@ class RowReader {
   facts(): RowFacts | null {
     switch (this.source) {
       case 'medical': {
-        const month = this.required('month') ? this.take('month', readMonth({ header: this.col('month') }, this.c.month!)) : null;
+        const month = this.required('month') ? this.month() : null;
         const totalFen = this.money('totalYuan');
         const selfPaidFen = this.money('selfPaidYuan');
         if (month) {
@@ -337,6 +319,8 @@ class RowReader {
   }
 }
 
+const ONE_LINE = { multiline: false };
+
 export interface CheckOptions {
   onChecked?: (done: number, total: number) => void;
 }
@@ -356,33 +340,35 @@ export async function planDepartmentImport(
   const today = shanghaiDate(store.nowDate());
   const nameCol = intakeColumn(source, 'name').header;
   const idCol = intakeColumn(source, 'idNumber').header;
+  // The scope's persons by ID number (a street's, or every street's on a district PC), read in one
+  // statement (the file's rows are looked up in memory); those of a deleted household (few) left out.
   const district = scope === DISTRICT_PARTITION;
-  const persons = new Map<string, Person>();
-  for (const p of store
-    .prepare(
-      `SELECT p.id, p.street_code, p.household_id, p.name, p.id_number, p.birth_date, p.died_on FROM persons p JOIN households h ON h.id = p.household_id
-       WHERE ${district ? '' : 'p.street_code = ? AND '}p.deleted_at IS NULL AND h.deleted_at IS NULL`,
-    )
-    .iterate(...(district ? [] : [scope])) as IterableIterator<Person & { id_number: string }>) {
-    persons.set(p.id_number, p);
-  }
+  const goneHouseholds = new Set(store.prepare('SELECT id FROM households WHERE deleted_at IS NOT NULL').pluck(true).all() as string[]);
+  const ids = new Map<string, IdEntry>();
+  const registered = store
+    .prepare(`SELECT id_number, id, household_id, name, birth_date, died_on, street_code FROM persons WHERE ${district ? '' : 'street_code = ? AND '}deleted_at IS NULL`)
+    .raw(true) // this statement's own text: no other caller shares it
+    .all(...(district ? [] : [scope])) as Person[];
+  for (const person of registered) if (!goneHouseholds.has(person[2])) ids.set(person[0], { person, key: null, row: 0, more: null });
   const areas = loadAreas(store, scope);
   const registeredIn = district ? '' : '本街道';
   const periodText = `数据期间（${period.startOn} 至 ${period.endOn}）`;
-  const seen = new Map<string, number>();
   const records: PlannedRecord[] = [];
   const clues: PlannedClue[] = [];
   let unmatched = 0;
   let done = 0;
+  const reader = new RowReader(source, period, periodText, today, errors);
   for (const r of rows) {
-    await turn();
-    if (++done % 1000 === 0) opts.onChecked?.(done, rows.length);
+    // a turn for other calls when due, asked every 128 rows (not an await per row)
+    if ((++done & 127) === 0) await turn();
+    if (done % 1000 === 0) opts.onChecked?.(done, rows.length);
     const before = errors.size;
-    const reader = new RowReader(source, r, period, periodText, today, errors);
-    for (const [key, v] of Object.entries(r.cells)) {
+    reader.reset(r);
+    for (const key in r.cells) {
+      const v = r.cells[key];
       if (typeof v !== 'string') continue;
-      const p = textProblem(normalizeLineEnds(v), { multiline: false });
-      if (p) reader.add(intakeColumn(source, key).header, `${intakeColumn(source, key).header}${p}`);
+      const p = textProblem(v.includes('\r') ? normalizeLineEnds(v) : v, ONE_LINE);
+      if (p) reader.add(reader.col(key), `${reader.col(key)}${p}`);
     }
     const name = readText(r.cells.name ?? null);
     if (!name) reader.add(nameCol, '姓名不能为空');
@@ -397,25 +383,31 @@ export async function planDepartmentImport(
     }
     const f = reader.facts();
     if (!f || !idNumber || !name || errors.size > before) continue;
-    const dupKey = `${idNumber}|${f.key}`;
-    const prev = seen.get(dupKey);
+    let entry = ids.get(idNumber);
+    if (!entry) ids.set(idNumber, (entry = { person: null, key: null, row: 0, more: null }));
+    const prev = entry.key === f.key ? entry.row : entry.more?.get(f.key);
     if (prev !== undefined) {
       reader.add(idCol, `与第${prev}行重复：同一人的同一条${DEPARTMENT_SOURCE_LABELS[source]}数据只能填写一行`);
       continue;
     }
-    seen.set(dupKey, r.row);
+    if (entry.key === null) {
+      entry.key = f.key;
+      entry.row = r.row;
+    } else (entry.more ??= new Map()).set(f.key, r.row);
     const facts = f.facts; // built by RowReader to the shape of DEPARTMENT_FACTS_SCHEMAS (the tests hold it to them)
-    const person = persons.get(idNumber);
+    const person = entry.person;
     if (person) {
-      if (person.name.replace(/\s+/g, '') !== name.replace(/\s+/g, '')) {
-        reader.add(nameCol, `姓名“${name}”与${registeredIn}按该身份证号码登记的姓名“${person.name}”不一致，请核对`);
+      const personName = person[3];
+      const birthDate = person[4];
+      if (personName !== name && personName.replace(/\s+/g, '') !== name.replace(/\s+/g, '')) {
+        reader.add(nameCol, `姓名“${name}”与${registeredIn}按该身份证号码登记的姓名“${personName}”不一致，请核对`);
         continue;
       }
-      if (source === 'death' && f.startOn < person.birth_date) {
-        reader.add(intakeColumn(source, 'date').header, `死亡日期 ${f.startOn} 早于出生日期（${person.birth_date}）`);
+      if (source === 'death' && f.startOn < birthDate) {
+        reader.add(intakeColumn(source, 'date').header, `死亡日期 ${f.startOn} 早于出生日期（${birthDate}）`);
         continue;
       }
-      records.push({ row: r.row, streetCode: person.street_code, personId: person.id, householdId: person.household_id, idNumber, name, diedOn: person.died_on, startOn: f.startOn, endOn: f.endOn, facts });
+      records.push({ row: r.row, streetCode: person[6], personId: person[1], householdId: person[2], idNumber, name, diedOn: person[5], startOn: f.startOn, endOn: f.endOn, facts });
       continue;
     }
     unmatched++;

@@ -73,6 +73,9 @@ export function assertFileNew(store: Store, scope: string, sha256: string): void
 
 export const departmentImportIdOf = (streetCode: string, sha256: string) => nameId(`department-import/${streetCode}/${sha256}`);
 
+/** Department records written per step (one bulk write; a turn for other calls between steps). */
+const RECORDS_PER_STEP = 500;
+
 function* commitSteps(store: Store, actor: Actor, p: PendingDepartmentImport): Generator<number, DepartmentImportResult> {
   const { plan } = p;
   const importId = departmentImportIdOf(p.streetCode, p.fileSha256);
@@ -97,12 +100,15 @@ function* commitSteps(store: Store, actor: Actor, p: PendingDepartmentImport): G
     actor,
     null,
   );
-  let done = 0;
+  // The records in chunks (the bulk write path, store/bulk-insert.ts), a turn between chunks. A death
+  // the registry does not know yet is recorded as staff would (应退尽退 in the same transaction); one
+  // already recorded is kept as it is, the department's row kept beside it.
   let deaths = 0;
-  for (const r of plan.records) {
-    store.insert(
+  for (let from = 0; from < plan.records.length; from += RECORDS_PER_STEP) {
+    const chunk = plan.records.slice(from, from + RECORDS_PER_STEP);
+    store.insertMany(
       'department_records',
-      {
+      chunk.map((r) => ({
         id: departmentRecordIdOf(p.fileSha256, r.row),
         streetCode: r.streetCode,
         importId,
@@ -113,47 +119,41 @@ function* commitSteps(store: Store, actor: Actor, p: PendingDepartmentImport): G
         startOn: r.startOn,
         endOn: r.endOn,
         facts: r.facts,
-      },
-      actor,
-      null,
+      })),
     );
-    // A death the registry does not know yet is recorded as staff would (应退尽退 in the same
-    // transaction); one already recorded is kept as it is, the department's row kept beside it.
-    if (p.source === 'death' && r.diedOn === null) {
+    for (const [k, r] of chunk.entries()) {
+      if (p.source !== 'death' || r.diedOn !== null) continue;
       recordDeath(store, { ...actor, streetCode: r.streetCode }, { personId: r.personId, diedOn: r.startOn, note: `据${DEPARTMENT_SOURCE_LABELS.death}数据“${p.fileName}”第${r.row}行` });
       deaths++;
+      yield from + k; // a death stops many things: a turn after each
     }
-    yield ++done;
+    yield from + chunk.length;
   }
   const today = shanghaiDate(store.nowDate());
   const base = (store.prepare('SELECT count(*) AS n FROM ledger_clue_inbox WHERE item_no LIKE ?').get(`XS-${today.replace(/-/g, '')}-%`) as { n: number }).n;
-  plan.clues.forEach((c, i) => {
-    store.insert(
-      'ledger_clue_inbox',
-      {
-        id: nameId(`department-clue/${c.streetCode}/${p.fileSha256}/${c.row}`),
-        streetCode: c.streetCode,
-        itemNo: ledgerNumber('XS', today, base + i + 1, store.nodeId),
-        externalId: `${p.fileSha256.slice(0, 16)}#${c.row}`,
-        source: 'department-data',
-        sender: `${DEPARTMENT_SOURCE_LABELS[p.source]}：${p.fileName}`.slice(0, 200),
-        name: c.name,
-        idNumber: c.idNumber,
-        phone: null,
-        address: c.address,
-        communityName: c.communityName,
-        communityId: c.communityId,
-        category: p.source === 'medical' ? 'medical' : p.source === 'unemployment' ? 'employment' : 'living',
-        urgency: '2',
-        description: clueDescription(p.source, c),
-        receivedAt: now,
-        dueAt: null,
-        status: 'pending',
-      },
-      { ...actor, streetCode: c.streetCode },
-      null,
-    );
-  });
+  store.insertMany(
+    'ledger_clue_inbox',
+    plan.clues.map((c, i) => ({
+      id: nameId(`department-clue/${c.streetCode}/${p.fileSha256}/${c.row}`),
+      streetCode: c.streetCode,
+      itemNo: ledgerNumber('XS', today, base + i + 1, store.nodeId),
+      externalId: `${p.fileSha256.slice(0, 16)}#${c.row}`,
+      source: 'department-data',
+      sender: `${DEPARTMENT_SOURCE_LABELS[p.source]}：${p.fileName}`.slice(0, 200),
+      name: c.name,
+      idNumber: c.idNumber,
+      phone: null,
+      address: c.address,
+      communityName: c.communityName,
+      communityId: c.communityId,
+      category: p.source === 'medical' ? 'medical' : p.source === 'unemployment' ? 'employment' : 'living',
+      urgency: '2',
+      description: clueDescription(p.source, c),
+      receivedAt: now,
+      dueAt: null,
+      status: 'pending',
+    })),
+  );
   // the warning rules over the matched persons' records (this file's and those before it)
   const warningsRaised = raiseWarningsFor(store, [...new Set(plan.records.map((r) => r.personId))]).raised;
   store.audit(actor, {

@@ -68,32 +68,29 @@ function insertNew(store: Store, raises: Raise[], what: string): number {
   );
   const now = store.nowIso();
   const byStreet = new Map<string, Map<string, number>>();
+  const rows: Record<string, unknown>[] = [];
   for (const { id, streetCode, warning: w } of withIds) {
     if (taken.has(id)) continue;
     taken.add(id);
-    store.insert(
-      'warnings',
-      {
-        id,
-        streetCode,
-        householdId: w.householdId,
-        personId: w.personId,
-        rule: w.rule,
-        ruleVersion: w.ruleVersion,
-        dedupeKey: w.dedupeKey,
-        trigger: w.trigger,
-        recordIds: w.recordIds,
-        raisedAt: now,
-        dueDate: w.dueDate,
-        status: 'open',
-      },
-      systemActor(streetCode),
-      null,
-    );
+    rows.push({
+      id,
+      streetCode,
+      householdId: w.householdId,
+      personId: w.personId,
+      rule: w.rule,
+      ruleVersion: w.ruleVersion,
+      dedupeKey: w.dedupeKey,
+      trigger: w.trigger,
+      recordIds: w.recordIds,
+      raisedAt: now,
+      dueDate: w.dueDate,
+      status: 'open',
+    });
     const counts = byStreet.get(streetCode) ?? new Map<string, number>();
     counts.set(w.rule, (counts.get(w.rule) ?? 0) + 1);
     byStreet.set(streetCode, counts);
   }
+  store.insertMany('warnings', rows); // the bulk write path: the same rows, outbox and clocks as one by one
   let raised = 0;
   for (const [streetCode, counts] of byStreet) {
     const n = [...counts.values()].reduce((a, b) => a + b, 0);
