@@ -37,6 +37,8 @@ export interface EndedEntitlements {
   source: string | null;
   recordedAt: string | null;
   recordedBy: string | null;
+  /** The latest 更正死亡日期, if the date was corrected: the date before, why, who and when. */
+  correction: { from: string; reason: string; at: string; by: string | null } | null;
   enrolments: StoppedEnrolment[];
   recoveries: DeathRecovery[];
   recoverTotalFen: number;

@@ -58,6 +58,11 @@ export const registryProcedures = {
     z.strictObject({ personId: zId('人员'), diedOn: zDate('死亡日期'), note: zOptText('说明', 200) }),
     STAFF,
   ),
+  /** 更正死亡日期 (supervisors): the new date and why; what the death stopped follows the date. */
+  'registry.correctDeath': proc<PersonDetail>()(
+    z.strictObject({ personId: zId('人员'), diedOn: zDate('死亡日期'), reason: ReasonSchema }),
+    SUPERVISORS,
+  ),
   'registry.exportHouseholds': proc<FileOut>()(HouseholdFilterSchema, STAFF),
   'registry.importTemplate': proc<FileOut>()(emptyInput, STAFF),
   'registry.importPreview': proc<ImportPreview>()(

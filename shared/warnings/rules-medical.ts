@@ -48,6 +48,15 @@ export function monthlyCosts(records: readonly DepartmentRecord[]): Map<string, 
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
+/**
+ * The words of the month rules: the datum (a month's self-paid cost) and each rule's finding, so that
+ * a month that raises both says its datum once (say-once.ts) in the same words as each warning alone.
+ */
+export const medicalDatum = (v: { month: string; selfPaidFen: number }) => `${monthText(v.month)}医疗自付 ${yuan(v.selfPaidFen)}`;
+export const monthFinding = (v: { thresholdFen: number }) => `达到 ${yuan(v.thresholdFen)}`;
+export const riseFinding = (v: { averageFen: number; windowMonths: number; risePercent: number | null; thresholdPercent: number }) =>
+  `前${v.windowMonths}个月月均 ${yuan(v.averageFen)}，${v.risePercent === null ? '此前无自付费用' : `上升 ${v.risePercent}%`}，达到上升 ${v.thresholdPercent}% 的预警线`;
+
 export function medicalWarnings(records: readonly DepartmentRecord[], who: Who, ctx: RuleContext): WarningToRaise[] {
   const months = monthlyCosts(records);
   if (months.size === 0) return [];
@@ -59,8 +68,8 @@ function medicalMonth(months: Map<string, MonthCosts>, who: Who, ctx: RuleContex
   for (const [month, c] of months) {
     const p = ruleParamOn(ctx, 'medical-month', monthEnd(month));
     if (!p || c.selfPaidFen < p.value.thresholdFen) continue;
-    const summary = `${monthText(month)}医疗自付 ${yuan(c.selfPaidFen)}，达到 ${yuan(p.value.thresholdFen)}`;
     const values = { month, selfPaidFen: c.selfPaidFen, totalFen: c.totalFen, thresholdFen: p.value.thresholdFen };
+    const summary = `${medicalDatum(values)}，${monthFinding(values)}`;
     out.push(warningOf(ctx, 'medical-month', p, who, month, { summary, values }, c.recordIds));
   }
   return out;
@@ -108,10 +117,8 @@ function medicalRise(months: Map<string, MonthCosts>, who: Who, ctx: RuleContext
     if (c.selfPaidFen * 100 * w < sum * (100 + p.value.risePercent)) continue;
     const averageFen = Math.round(sum / w);
     const rise = sum === 0 ? null : Math.floor(((c.selfPaidFen * w - sum) * 100) / sum);
-    const summary =
-      `${monthText(month)}医疗自付 ${yuan(c.selfPaidFen)}，前${w}个月月均 ${yuan(averageFen)}，` +
-      `${rise === null ? '此前无自付费用' : `上升 ${rise}%`}，达到上升 ${p.value.risePercent}% 的预警线`;
     const values = { month, selfPaidFen: c.selfPaidFen, averageFen, windowMonths: w, risePercent: rise, thresholdPercent: p.value.risePercent };
+    const summary = `${medicalDatum(values)}，${riseFinding(values)}`;
     out.push(warningOf(ctx, 'medical-rise', p, who, month, { summary, values }, [...before.flatMap(([, b]) => b.recordIds), ...c.recordIds]));
   }
   return out;

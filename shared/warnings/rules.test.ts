@@ -140,7 +140,7 @@ describe('disability-severe', () => {
     expect(raises(disability('mental', 4))).toBe(false);
     expect(raises(disability('mental', 2, 'revoked'))).toBe(false);
     const [w] = ofRule('disability-severe', rules([disability('mental', 3)]));
-    expect(w).toMatchObject({ dedupeKey: 'disability-severe/p1/2026-11-20' });
+    expect(w).toMatchObject({ dedupeKey: 'disability-severe/p1/2026-11-20/mental-3' });
     expect(w!.trigger.summary).toBe('2026-11-20 新办残疾证：精神三级，属重度残疾');
   });
 

@@ -13,7 +13,7 @@ import { addMonths, monthOf } from '../policy/months';
 import { isSevereDisability, type SevereDisabilityParams } from '../policy/subsidies';
 import { monthText } from '../reports/format';
 import { medicalWarnings } from './rules-medical';
-import { ruleParamOn, warningOf, type RuleContext, type WarningToRaise } from './rules-common';
+import { dedupeKeyOf, ruleParamOn, warningOf, type RuleContext, type WarningToRaise } from './rules-common';
 import type { DepartmentRecord, DisabilityFacts } from './types';
 
 export type { RuleContext, WarningToRaise } from './rules-common';
@@ -83,7 +83,13 @@ export function personWarnings(input: PersonRuleInput, ctx: RuleContext): Warnin
   ];
 }
 
-/** A new or changed certificate that is 重度 as defined on its date (grade 1–2; grade 3 智力 / 精神). */
+/**
+ * A new or changed certificate that is 重度 as defined on its date (grade 1–2; grade 3 智力 / 精神).
+ * A certificate is its date, type and grade: a new certificate (a new date, or a new grade or type,
+ * still 重度) is new data and raises once; the same certificate sent again (in another file, or
+ * marked 新办 in one and 变更 in another) never raises twice. Keys raised before the type and grade were
+ * part of it (the date only) still count for that date.
+ */
 function disabilityWarnings(input: PersonRuleInput, ctx: RuleContext): WarningToRaise[] {
   const { situation: s } = input;
   const out: WarningToRaise[] = [];
@@ -98,7 +104,10 @@ function disabilityWarnings(input: PersonRuleInput, ctx: RuleContext): WarningTo
     const what = `${DISABILITY_TYPE_LABELS[f.type]}${GRADE_LABELS[f.grade]}`;
     const summary = `${r.startOn} ${f.change === 'new' ? '新办' : '变更'}残疾证：${what}，属重度残疾`;
     const values = { certificateOn: r.startOn, type: f.type, grade: f.grade, change: f.change };
-    out.push(warningOf(ctx, 'disability-severe', p, s, r.startOn, { summary, values }, [r.id]));
+    if (ctx.existingKeys.has(dedupeKeyOf('disability-severe', s.personId, r.startOn))) continue;
+    const w = warningOf(ctx, 'disability-severe', p, s, `${r.startOn}/${f.type}-${f.grade}`, { summary, values }, [r.id]);
+    if (out.some((x) => x.dedupeKey === w.dedupeKey)) continue;
+    out.push(w);
   }
   return out;
 }

@@ -1,7 +1,8 @@
 /**
  * Issue 17 end to end (browser mode, the demo street): a 特困分散供养 person with a signed care
  * agreement and a card dies; the death is recorded on the household page, and 救助政策 › 应补尽补 ›
- * 死亡停发 lists the person with everything it stopped and the month paid after the death to recover.
+ * 死亡停发 lists the person with everything it stopped and the month paid after the death to recover;
+ * 更正死亡日期 (confirmed) moves the date and what is recovered with it.
  */
 import { addMonths, monthOf } from '../../shared/policy/months';
 import { shanghaiDate } from '../../shared/time/shanghai';
@@ -69,4 +70,22 @@ test('a death recorded on the demo street stops every entitlement, listed with w
   const [ended] = (await backendCall<EndedEntitlements[]>(b, token, 'assistance.entitlementsEnded', {})).filter((e) => e.personId === p.id);
   expect(ended).toMatchObject({ recoverTotalFen: paid, agreements: [expect.anything()], cards: [expect.anything()] });
   expect((await backendCall<BoardRow[]>(b, token, 'care.board', {})).map((r) => r.personId)).not.toContain(p.id);
+
+  // 更正死亡日期: the death was in fact last month, so what last month's batch paid is no longer recovered.
+  const correctedOn = `${lastMonth}-10`;
+  await goHash(page, `#/households/${p.householdId}`);
+  await page.getByRole('button', { name: `更正死亡日期 ${p.name}` }).click();
+  const fix = page.getByRole('dialog', { name: `更正 ${p.name} 的死亡日期` });
+  await page.getByTestId('correct-death-date').click();
+  await page.getByTestId('correct-death-date').fill(correctedOn);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('correct-death-reason').fill('以火化证明记载的日期为准');
+  await fix.getByRole('button', { name: /更\s*正/ }).click();
+  const sure = page.locator('.ant-modal-confirm');
+  await expect(sure).toContainText(`由 ${diedOn} 更正为 ${correctedOn}`);
+  await screenshot(page, 'death-03-correct');
+  await sure.getByRole('button', { name: /确认更正/ }).click();
+  await expect(page.getByTestId('died-tag')).toContainText(`已故 ${correctedOn}`);
+  const [corrected] = (await backendCall<EndedEntitlements[]>(b, token, 'assistance.entitlementsEnded', {})).filter((e) => e.personId === p.id);
+  expect(corrected).toMatchObject({ diedOn: correctedOn, recoverTotalFen: 0, correction: { from: diedOn, reason: '以火化证明记载的日期为准' } });
 });

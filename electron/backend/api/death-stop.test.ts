@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeAssistanceHarness, type AssistanceHarness, type Member } from '../../../tests/support/assistance-harness';
 import type { Harness } from '../testing/harness';
+import { batchRowsFor, deathStreet, deathStreetDay, frozenRows, type DEATH_PROGRAMMES } from '../../../tests/support/death-street';
 
 let a: AssistanceHarness;
 const MIGRATIONS = path.resolve(__dirname, '../db/migrations');
@@ -18,62 +19,17 @@ const call: Harness['call'] = (p, input) => a.call(p, input);
 const raw = (p: string, input: unknown) => a.raw(p, input);
 const db = () => a.db();
 const changeCount = () => (db().prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
-const PROGRAMMES = ['dibao', 'tekun-home', 'disability-living-subsidy'] as const;
-
 beforeEach(async () => {
   a = await makeAssistanceHarness();
-  await at('2026-03-15T02:00:00Z');
-  await call('policy.setParam', { key: 'disability.livingSubsidy', value: 10000, effectiveFrom: '2016-01-01', retroactiveReason: '测试' });
+  await deathStreetDay(a);
 });
 afterEach(() => a.close());
 
 const household = (members: Member[]) => a.household(members);
-const enrol = (input: Parameters<AssistanceHarness['enrol']>[0]) => a.enrol(input, '2026-04');
-
-async function confirmMonth(month: string) {
-  for (const programme of PROGRAMMES) {
-    const b = await call('batches.generate', { programme, month });
-    await call('batches.confirm', { id: b.id });
-  }
-}
-const frozen = () => db().prepare('SELECT * FROM payment_batch_rows ORDER BY batch_id, seq').all();
+const frozen = () => frozenRows(a);
 const batchesNow = () => db().prepare("SELECT id, status, digest, row_count, total_fen, confirmed_at FROM payment_batches WHERE status <> 'pending' ORDER BY id").all();
-const rowsFor = async (programme: (typeof PROGRAMMES)[number], month: string, enrolmentId: string) =>
-  (await call('batches.generate', { programme, month })).rows.filter((r) => r.enrolmentId === enrolmentId).map((r) => [r.kind, r.forMonth, r.amountFen]);
-
-/**
- * 金 household (低保 for two, each with a disability living subsidy), 严老 alone (特困分散供养 with a
- * signed care agreement and a card), 陶 household (低保, untouched); April and May paid and confirmed.
- */
-async function street() {
-  const jin = await household([
-    { name: '金大', relation: '02', disabled: true },
-    { name: '金二', relation: '10', birth: '19620505', disabled: true },
-  ]);
-  const jinDa = jin.members[0]!;
-  const jinEr = jin.members[1]!;
-  const jinDibao = await enrol({ programme: 'dibao', householdId: jin.id });
-  const daSubsidy = await enrol({ programme: 'disability-living-subsidy', householdId: jin.id, personId: jinDa.id });
-  const erSubsidy = await enrol({ programme: 'disability-living-subsidy', householdId: jin.id, personId: jinEr.id });
-  const yan = await household([{ name: '严老', relation: '02', birth: '19400101' }]);
-  const yanId = yan.members[0]!.id;
-  const tekun = await enrol({ programme: 'tekun-home', householdId: yan.id, personId: yanId });
-  const g = await call('care.saveCaregiver', {
-    caregiver: { name: '李照料', idNumber: a.idNumber('19700101'), relation: 'neighbour', phone: '13820005678', address: '新立村1号' },
-  });
-  const met = { eating: true, dressing: true, bed: true, toileting: true, walking: true, bathing: true };
-  await call('care.saveProfile', { personId: yanId, selfCareMet: met, assessedDate: '2026-03-15', health: '高血压', risks: '独居', needs: '助餐' });
-  const agreement = await call('care.createAgreement', { personId: yanId, caregiverId: g.id, startDate: '2026-03-15', services: ['daily-watch', 'daily-care'] });
-  await call('care.signAgreement', { id: agreement.id, signedDate: '2026-03-15' });
-  const card = await call('care.issueCard', { personId: yanId, streetContact: '王民政', streetPhone: '022-24390000' });
-  const tao = await household([{ name: '陶大', relation: '02' }, { name: '陶二', relation: '10' }]);
-  const taoDibao = await enrol({ programme: 'dibao', householdId: tao.id });
-  await at('2026-04-20T02:00:00Z');
-  await confirmMonth('2026-04');
-  await at('2026-05-15T02:00:00Z');
-  await confirmMonth('2026-05');
-  return { jin, jinDa, jinEr, jinDibao, daSubsidy, erSubsidy, yan, yanId, tekun, agreement, card, tao, taoDibao };
-}
+const rowsFor = (programme: (typeof DEATH_PROGRAMMES)[number], month: string, enrolmentId: string) => batchRowsFor(a, programme, month, enrolmentId);
+const street = () => deathStreet(a);
 
 describe('应退尽退: a recorded death stops every entitlement', () => {
   test('stopped from the next unconfirmed batch, 扣回 listed to the fen, care ended, visits closed, nothing else touched', async () => {

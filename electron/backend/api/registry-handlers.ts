@@ -1,7 +1,7 @@
 /** registry.* procedures (without Excel, see excel-handlers.ts). */
 import { createHousehold, deleteHousehold, updateHousehold } from '../services/registry/households';
 import { addPerson, deletePerson, movePerson, updatePerson } from '../services/registry/persons';
-import { recordDeath } from '../services/registry/deaths';
+import { correctDeath, recordDeath } from '../services/registry/deaths';
 import { raiseIncomeWarnings } from '../services/warnings/raise';
 import { householdDetail, listHouseholds, personDetail, searchRegistry } from '../services/registry/read';
 import type { Handlers } from './handlers';
@@ -57,6 +57,10 @@ export function registryHandlers(): Handlers<RegistryCore> {
     },
     'registry.recordDeath': (input, { store, actor }) => {
       recordDeath(store, actor, input);
+      return personDetail(store, actor.streetCode, input.personId);
+    },
+    'registry.correctDeath': (input, { store, actor }) => {
+      correctDeath(store, actor, input);
       return personDetail(store, actor.streetCode, input.personId);
     },
   };

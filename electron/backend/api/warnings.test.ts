@@ -74,6 +74,24 @@ describe('预警 inbox', () => {
     expect((await inbox({ search: '无此人' })).total).toBe(0);
   });
 
+  test('one month over the threshold and a rise: two warnings, the inbox line and the ledger item say the month once', async () => {
+    const sun = person(h1, '孙大爷').id;
+    const month = { month: '2026-02', selfPaidFen: 623000, totalFen: 900000, thresholdFen: 500000 };
+    const rise = { month: '2026-02', selfPaidFen: 623000, averageFen: 100000, windowMonths: 12, risePercent: 523, thresholdPercent: 100 };
+    const [sunRise] = seedWarnings(w.h.backend, [
+      { personId: sun, rule: 'medical-rise', key: '2026-02', summary: '2026年2月医疗自付 6,230.00 元，前12个月月均 1,000.00 元，上升 523%，达到上升 100% 的预警线', values: rise, dueDate: '2026-03-20' },
+    ]);
+    w.h.backend.store.prepare('UPDATE warnings SET trigger = ? WHERE id = ?').run(JSON.stringify({ summary: '2026年2月医疗自付 6,230.00 元，达到 5,000.00 元', values: month }), ids.sunMedical);
+    const group = (await inbox()).groups.find((g) => g.householdId === h1)!;
+    expect(group.warnings.map((x) => x.rule).sort()).toEqual(['disability-severe', 'medical-month', 'medical-rise']);
+    const r = await w.h.call('warnings.dispose', { warningIds: [ids.sunMedical, sunRise!], disposition: 'to-ledger' });
+    expect(r.disposed).toBe(2);
+    const item = await w.h.call('ledger.get', { id: r.ledgerItemId! });
+    expect(item.description).toBe(
+      '预警转入。孙大爷：当月医疗自付费用较高、医疗自付费用明显上升（2026年2月医疗自付 6,230.00 元，达到 5,000.00 元；前12个月月均 1,000.00 元，上升 523%，达到上升 100% 的预警线）',
+    );
+  });
+
   test('转问题台账 opens exactly one ledger item, prefilled and linked from every warning disposed with it', async () => {
     const before = ledgerCount();
     const r = await w.h.call('warnings.dispose', { warningIds: [ids.sunMedical, ids.xiaoDisability], disposition: 'to-ledger' });

@@ -13,6 +13,8 @@ import { batchHandlers } from '../api/batch-handlers';
 import { generateBatch } from '../services/assistance/batches';
 import { careHandlers } from '../api/care-handlers';
 import { ledgerHandlers } from '../api/ledger-handlers';
+import { leftBehindHandlers } from '../api/left-behind-handlers';
+import { reviewHandlers } from '../api/review-handlers';
 import { registryHandlers } from '../api/registry-handlers';
 import { screeningHandlers } from '../api/screening-handlers';
 import { SessionStore } from '../services/auth/sessions';
@@ -31,6 +33,8 @@ function deskHandlers() {
     ...careHandlers(),
     ...registryHandlers(),
     ...policyHandlers(),
+    ...leftBehindHandlers(),
+    ...reviewHandlers(),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * A year of office life on the demo street, played after the street is loaded: screening visits,
- * ledger items, enrolments with their payment batches, temporary assistance and care files. Each
+ * ledger items, enrolments with their payment batches, temporary assistance, care files, 复审 on
+ * schedule and 留守 records kept current. Each
  * step is a procedure's own handler called at the desk (desk.ts) with the services' clock moved to
  * the step's instant (store.asOf), in time order, so every row, change, audit event and derived
  * state (deadlines, overdue, amounts) is what the same year of real use would leave. The choices
@@ -17,6 +18,8 @@ import { playLedger } from './history-ledger';
 import { playAssistance } from './history-assistance';
 import { playCare } from './history-care';
 import { playGengShulan } from './history-geng';
+import { playReviews } from './history-reviews';
+import { playLeftBehind } from './history-left-behind';
 
 /** A loaded household as the history needs it. */
 export interface LoadedHousehold {
@@ -121,6 +124,8 @@ export function* playHistory(store: Store, desk: Desk, staff: DemoStaff, input: 
   playAssistance(plan, rng.fork());
   playLedger(plan, rng.fork());
   playVisits(plan, rng.fork());
+  playReviews(plan, rng.fork());
+  playLeftBehind(plan, rng.fork());
 
   let done = 0;
   const total = () => done + steps.length;

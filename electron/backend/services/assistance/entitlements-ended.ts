@@ -116,12 +116,19 @@ function recoveriesOf(store: Store, s: StoppedEnrolment): DeathRecovery[] {
   return out;
 }
 
-/** Who recorded the death, when, and its 来源/说明 (from the audit of registry.recordDeath). */
-function deathRecord(store: Store, personId: string): Pick<EndedEntitlements, 'source' | 'recordedAt' | 'recordedBy'> {
-  const a = store
-    .prepare(`SELECT at, username, detail FROM audit_events WHERE entity = 'persons' AND entity_id = ? AND action = 'registry.recordDeath' ORDER BY at DESC, id DESC LIMIT 1`)
-    .get(personId) as { at: string; username: string | null; detail: string | null } | undefined;
-  if (!a) return { source: null, recordedAt: null, recordedBy: null };
+type AuditRow = { at: string; username: string | null; detail: string | null };
+const lastAudit = (store: Store, personId: string, action: string) =>
+  store
+    .prepare(`SELECT at, username, detail FROM audit_events WHERE entity = 'persons' AND entity_id = ? AND action = ? ORDER BY at DESC, id DESC LIMIT 1`)
+    .get(personId, action) as AuditRow | undefined;
+
+/** Who recorded the death, when, and its 来源/说明 (from the audit of registry.recordDeath); its latest correction. */
+function deathRecord(store: Store, personId: string): Pick<EndedEntitlements, 'source' | 'recordedAt' | 'recordedBy' | 'correction'> {
+  const a = lastAudit(store, personId, 'registry.recordDeath');
+  const c = lastAudit(store, personId, 'registry.correctDeath');
+  const cd = c?.detail ? (JSON.parse(c.detail) as { from: string; reason: string }) : null;
+  const correction = c && cd ? { from: cd.from, reason: cd.reason, at: c.at, by: c.username } : null;
+  if (!a) return { source: null, recordedAt: null, recordedBy: null, correction };
   const note = a.detail ? ((JSON.parse(a.detail) as { note?: string | null }).note ?? null) : null;
-  return { source: note, recordedAt: a.at, recordedBy: a.username };
+  return { source: note, recordedAt: a.at, recordedBy: a.username, correction };
 }

@@ -3,22 +3,29 @@
  * with them). In the same transaction it stops what it ends (应退尽退): the household's 低保 counts one
  * person fewer (exits.ts personDied), and every programme, allowance, care agreement and card of the
  * person ends (assistance/death-stop.ts); paid through the month of death (death-end.ts).
+ * 更正死亡日期 (death-correction.ts) moves the date and what follows from it.
  */
 import { AppError } from '../../../../shared/errors';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
 import { personDied } from '../assistance/exits';
 import { stopEntitlementsOnDeath } from '../assistance/death-stop';
+import { moveDeathEffects } from '../assistance/death-correction';
 import { loadPersonRow } from './read';
+
+/** A date of death is not in the future nor before the birth (recorded or corrected). */
+export function checkDiedOn(store: Store, p: { birth_date: string }, diedOn: string): void {
+  if (diedOn > shanghaiDate(store.nowDate())) throw new AppError('invalid-input', '死亡日期不能晚于今天', { field: 'diedOn' });
+  if (diedOn < p.birth_date) {
+    throw new AppError('invalid-input', `死亡日期不能早于出生日期（${p.birth_date}）`, { field: 'diedOn' });
+  }
+}
 
 export function recordDeath(store: Store, actor: Actor, input: { personId: string; diedOn: string; note?: string | null }): void {
   store.tx(() => {
     const p = loadPersonRow(store, actor.streetCode, input.personId);
-    if (p.died_on) throw new AppError('duplicate', `${p.name}的死亡已于 ${p.died_on} 登记`, { field: 'personId' });
-    if (input.diedOn > shanghaiDate(store.nowDate())) throw new AppError('invalid-input', '死亡日期不能晚于今天', { field: 'diedOn' });
-    if (input.diedOn < p.birth_date) {
-      throw new AppError('invalid-input', `死亡日期不能早于出生日期（${p.birth_date}）`, { field: 'diedOn' });
-    }
+    if (p.died_on) throw new AppError('duplicate', `${p.name}的死亡已于 ${p.died_on} 登记；日期有误请用“更正死亡日期”`, { field: 'personId' });
+    checkDiedOn(store, p, input.diedOn);
     store.update('persons', p.id, { diedOn: input.diedOn }, actor, {
       action: 'registry.recordDeath',
       summary: `登记死亡：${p.name}，${input.diedOn}${input.note ? `（${input.note}）` : ''}`,
@@ -26,5 +33,29 @@ export function recordDeath(store: Store, actor: Actor, input: { personId: strin
     });
     personDied(store, actor, { ...p, died_on: input.diedOn });
     stopEntitlementsOnDeath(store, actor, { ...p, died_on: input.diedOn }, input.note ?? null);
+  });
+}
+
+/**
+ * 更正死亡日期 (supervisors): a new record (an audit event naming the death it corrects, with the reason)
+ * and the new date on the person; what the death stopped follows the date (death-correction.ts).
+ * Withdrawing a death is not offered: its exits, care terminations and re-assessment are decisions of
+ * their own, to be undone through their own paths.
+ */
+export function correctDeath(store: Store, actor: Actor, input: { personId: string; diedOn: string; reason: string }): void {
+  store.tx(() => {
+    const p = loadPersonRow(store, actor.streetCode, input.personId);
+    if (!p.died_on) throw new AppError('prerequisite-missing', `${p.name}尚未登记死亡，无死亡日期可更正`, { field: 'personId' });
+    if (input.diedOn === p.died_on) throw new AppError('nothing-to-do', `更正后的死亡日期与已登记的相同（${p.died_on}）`, { field: 'diedOn' });
+    checkDiedOn(store, p, input.diedOn);
+    const first = store
+      .prepare(`SELECT id FROM audit_events WHERE entity = 'persons' AND entity_id = ? AND action = 'registry.recordDeath' ORDER BY at, id LIMIT 1`)
+      .get(p.id) as { id: string } | undefined;
+    store.update('persons', p.id, { diedOn: input.diedOn }, actor, {
+      action: 'registry.correctDeath',
+      summary: `更正死亡日期：${p.name}，${p.died_on} → ${input.diedOn}（${input.reason}）`,
+      detail: { from: p.died_on, diedOn: input.diedOn, reason: input.reason, corrects: first?.id ?? null, householdId: p.household_id },
+    });
+    moveDeathEffects(store, actor, { id: p.id, name: p.name, household_id: p.household_id, from: p.died_on, to: input.diedOn });
   });
 }

@@ -10,6 +10,7 @@ import type { LedgerCategory } from '../../../../shared/ledger/codes';
 import { WARNING_DISPOSITION_LABELS, WARNING_RULE_LABELS, type WarningDisposition, type WarningRule, type WarningTrigger } from '../../../../shared/warnings/types';
 import type { Actor, Store } from '../../store/store';
 import { createItem } from '../ledger/items';
+import { sayOnce } from '../../../../shared/warnings/say-once';
 import { recordDeath } from '../registry/deaths';
 
 export interface DisposeInput {
@@ -81,12 +82,10 @@ function check(rows: Row[], input: DisposeInput): void {
   }
 }
 
-/** The ledger item's description: what triggered each warning, in the rule's words. */
+/** The ledger item's description: what triggered each warning, in the rule's words; one datum said once (say-once.ts). */
 function describe(rows: Row[]): string {
-  const lines = rows.map((r) => {
-    const t = JSON.parse(r.trigger) as WarningTrigger;
-    return `${r.person_name ?? ''}：${WARNING_RULE_LABELS[r.rule]}（${t.summary}）`;
-  });
+  const said = sayOnce(rows.map((r) => ({ personId: r.person_id, personName: r.person_name ?? '', rule: r.rule, trigger: JSON.parse(r.trigger) as WarningTrigger })));
+  const lines = said.map((x) => `${x.personName}：${x.label}（${x.summary}）`);
   const text = `预警转入。${lines.join('；')}`;
   return text.length > 500 ? `${text.slice(0, 499)}…` : text;
 }

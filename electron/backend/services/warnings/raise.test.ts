@@ -132,6 +132,35 @@ describe('raiseWarningsFor', () => {
     expect(warningsOf(p.personId)).toMatchObject([{ status: 'disposed', disposition: 'verified-no-need' }]);
   });
 
+  test('a severe certificate that changes (new date, or new grade still severe) raises once per certificate, never twice for the same one', async () => {
+    const p = await person();
+    record(p, 'disability', '2026-03-01', { type: 'physical', grade: 2, change: 'new' });
+    expect(raiseWarningsFor(store(), [p.personId]).raised).toBe(1);
+    // The same certificate again, marked 变更 in the next file: nothing.
+    record(p, 'disability', '2026-03-01', { type: 'physical', grade: 2, change: 'changed' }, 'import-2');
+    expect(raiseWarningsFor(store(), [p.personId]).raised).toBe(0);
+    // Regraded on the same day (二级 → 一级), and re-issued later: each a new certificate, raised once.
+    record(p, 'disability', '2026-03-01', { type: 'physical', grade: 1, change: 'changed' }, 'import-3');
+    record(p, 'disability', '2026-09-01', { type: 'physical', grade: 1, change: 'changed' }, 'import-3');
+    expect(raiseWarningsFor(store(), [p.personId]).raised).toBe(2);
+    expect(raiseWarningsFor(store(), [p.personId]).raised).toBe(0);
+    expect(warningsOf(p.personId).map((w) => w.dedupe_key)).toEqual([
+      `disability-severe/${p.personId}/2026-03-01/physical-1`,
+      `disability-severe/${p.personId}/2026-03-01/physical-2`,
+      `disability-severe/${p.personId}/2026-09-01/physical-1`,
+    ]);
+  });
+
+  test('a warning raised under a date-only key (before the grade was part of it) is not raised again', async () => {
+    const p = await person();
+    record(p, 'disability', '2026-03-01', { type: 'mental', grade: 3, change: 'new' });
+    expect(raiseWarningsFor(store(), [p.personId]).raised).toBe(1);
+    const [w] = warningsOf(p.personId);
+    store().prepare('UPDATE warnings SET dedupe_key = ? WHERE id = ?').run(`disability-severe/${p.personId}/2026-03-01`, w!.id);
+    record(p, 'disability', '2026-03-01', { type: 'mental', grade: 3, change: 'changed' }, 'import-2');
+    expect(raiseWarningsFor(store(), [p.personId]).raised).toBe(0);
+  });
+
   test('a new dated value of a rule: data from its date are judged by it and carry its version', async () => {
     await at('2026-12-15T02:00:00Z');
     await call('policy.setParam', { key: 'warnings.medical-month', value: { thresholdFen: 100000, dueWorkingDays: 3 }, effectiveFrom: '2026-12-01', retroactiveReason: '区民政局调整' });

@@ -38,7 +38,22 @@ const COLUMNS: TableColumnsType<EndedEntitlements> = [
   { title: '姓名', dataIndex: 'name', width: 90, render: (v: string, r) => <a href={`#/households/${r.householdId}`} data-testid="ended-person">{v}</a> },
   { title: '身份证号', dataIndex: 'idMasked', width: 170 },
   { title: '社区', dataIndex: 'communityName', width: 110 },
-  { title: '死亡日期', dataIndex: 'diedOn', width: 100 },
+  {
+    title: '死亡日期',
+    dataIndex: 'diedOn',
+    width: 110,
+    render: (v: string, r) =>
+      r.correction ? (
+        <span data-testid="ended-corrected">
+          {v}
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+            由 {r.correction.from} 更正（{r.correction.reason}）
+          </Typography.Text>
+        </span>
+      ) : (
+        v
+      ),
+  },
   { title: '来源/说明', dataIndex: 'source', width: 130, render: (v: string | null) => v ?? '—' },
   { title: '已停止', key: 'stopped', render: (_, r) => <Stopped row={r} /> },
   {

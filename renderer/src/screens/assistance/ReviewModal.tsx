@@ -3,22 +3,21 @@
  * report's rules decide: continue, change amount, gradual exit or exit), for 特困 the conclusion.
  * 计算复审结论 shows the decision first; 记录复审 records it (an exit asks for confirmation).
  */
-import { useState } from 'react';
-import { Alert, App, Checkbox, DatePicker, Descriptions, Flex, Form, Input, Modal, Radio, Table, Typography } from 'antd';
+import { Alert, App, DatePicker, Descriptions, Form, Input, Modal, Radio, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReviewPreview } from '../../../../shared/assistance/reviews';
 import { REVIEW_OUTCOMES } from '../../../../shared/assistance/reviews';
 import { labelOf } from '../../../../shared/codes';
-import type { PersonDetail } from '../../../../shared/registry/types';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
 import { appClock } from '../../api/clock';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { useFormSubmit } from '../../hooks/use-form-submit';
 import { ErrorBlock } from '../../components/ErrorBlock';
 import { LoadingBlock } from '../../components/LoadingBlock';
-import { fenToYuanText, formatFen, parseYuanToFen } from '../../lib/money';
+import { formatFen } from '../../lib/money';
 import { ScheduleTable } from './ScheduleTable';
+import { IncomeFlags, reportedMembers, usePreview, WagesTable, type WageValues } from './IncomeReportParts';
 import { programmeLabel } from './labels';
 
 export interface ReviewTarget {
@@ -28,7 +27,7 @@ export interface ReviewTarget {
   householdId: string;
 }
 
-interface Values {
+interface Values extends WageValues {
   reviewedOn: dayjs.Dayjs;
   riseFromEmployment: boolean;
   selfReported: boolean;
@@ -36,70 +35,28 @@ interface Values {
   basicLivingSecure: boolean;
   outcome?: 'continue' | 'exit';
   note?: string;
-  wages: Record<string, string | undefined>;
-  away: Record<string, boolean | undefined>;
-}
-
-function wageOf(p: PersonDetail): number | null {
-  const w = p.incomes.filter((i) => i.kind === 'wage');
-  return w.length ? w.reduce((s, i) => s + i.monthlyFen, 0) : null;
 }
 
 const ENDING = ['exit', 'gradual-exit'];
 
 export function ReviewModal({ target, onClose, onDone }: { target: ReviewTarget; onClose: () => void; onDone: (p: ReviewPreview) => void }) {
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const guard = useUnsavedGuard(() => form.isFieldsTouched());
   const incomeTested = target.programme === 'dibao' || target.programme === 'dibao-edge';
   const hh = useApiQuery(() => api.call('registry.getHousehold', { id: target.householdId }), [target.householdId]);
-  const [preview, setPreview] = useState<ReviewPreview | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const build = (v: Values) => {
-    const members = !incomeTested
-      ? []
-      : (hh.data?.members ?? []).flatMap((m) => {
-          const text = v.wages?.[m.id]?.trim();
-          const away = v.away?.[m.id] ?? false;
-          if (!text && !away) return [];
-          let wageFen: number | null | undefined;
-          if (text) {
-            wageFen = parseYuanToFen(text);
-            if (wageFen === null) throw new Error(`${m.name}的月工资格式无效：请填写元，最多两位小数`);
-          }
-          return [{ personId: m.id, wageFen, workingAwayOrReturned: away }];
-        });
-    return {
-      id: target.id,
-      reviewedOn: v.reviewedOn.format('YYYY-MM-DD'),
-      riseFromEmployment: v.riseFromEmployment,
-      selfReported: v.selfReported,
-      incomeClearlyRisen: v.incomeClearlyRisen,
-      basicLivingSecure: v.basicLivingSecure,
-      ...(incomeTested ? {} : { outcome: v.outcome }),
-      members,
-      note: v.note?.trim() || null,
-    };
-  };
-
-  const calculate = async () => {
-    let input;
-    try {
-      input = build(await form.validateFields());
-    } catch (e) {
-      if (e instanceof Error) message.error(e.message);
-      return;
-    }
-    setBusy(true);
-    try {
-      setPreview(await api.call('assistance.previewReview', input));
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const build = (v: Values) => ({
+    id: target.id,
+    reviewedOn: v.reviewedOn.format('YYYY-MM-DD'),
+    riseFromEmployment: v.riseFromEmployment,
+    selfReported: v.selfReported,
+    incomeClearlyRisen: v.incomeClearlyRisen,
+    basicLivingSecure: v.basicLivingSecure,
+    ...(incomeTested ? {} : { outcome: v.outcome }),
+    members: incomeTested ? reportedMembers(hh.data?.members ?? [], v) : [],
+    note: v.note?.trim() || null,
+  });
+  const { preview, setPreview, busy, calculate } = usePreview(form, build, (input): Promise<ReviewPreview> => api.call('assistance.previewReview', input));
 
   const { saving, submit } = useFormSubmit(form, (v: Values) => api.call('assistance.recordReview', build(v)), {
     success: (p) => `已记录复审：${labelOf(REVIEW_OUTCOMES, p.outcome)}`,
@@ -149,49 +106,13 @@ export function ReviewModal({ target, onClose, onDone }: { target: ReviewTarget;
           </Form.Item>
           {incomeTested ? (
             <>
-              {target.programme === 'dibao' && (
-                <Flex gap={16} wrap>
-                  <Form.Item name="riseFromEmployment" valuePropName="checked" style={{ marginBottom: 8 }}>
-                    <Checkbox data-testid="review-employment">收入因劳动就业增加</Checkbox>
-                  </Form.Item>
-                  <Form.Item name="selfReported" valuePropName="checked" style={{ marginBottom: 8 }}>
-                    <Checkbox data-testid="review-self">家庭主动申报</Checkbox>
-                  </Form.Item>
-                  <Form.Item name="incomeClearlyRisen" valuePropName="checked" style={{ marginBottom: 8 }}>
-                    <Checkbox>收入明显增加</Checkbox>
-                  </Form.Item>
-                  <Form.Item name="basicLivingSecure" valuePropName="checked" style={{ marginBottom: 8 }}>
-                    <Checkbox>基本生活确能保障</Checkbox>
-                  </Form.Item>
-                </Flex>
-              )}
-              <Table<PersonDetail>
-                rowKey="id"
-                size="small"
-                pagination={false}
-                dataSource={hh.data.members.filter((m) => !m.diedOn)}
-                locale={{ emptyText: '该家庭没有在世成员' }}
-                columns={[
-                  { title: '成员', dataIndex: 'name', width: 100 },
-                  { title: '登记月工资', width: 130, render: (_, m) => (wageOf(m) == null ? '—' : formatFen(wageOf(m))) },
-                  {
-                    title: '复审核实月工资（元）',
-                    render: (_, m) => (
-                      <Form.Item name={['wages', m.id]} style={{ margin: 0 }} initialValue={fenToYuanText(wageOf(m)) || undefined}>
-                        <Input inputMode="decimal" suffix="元" aria-label={`${m.name}的复审月工资`} data-testid={`review-wage-${m.name}`} placeholder="无工资收入不填" />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: '外出务工/返岗',
-                    width: 120,
-                    render: (_, m) => (
-                      <Form.Item name={['away', m.id]} valuePropName="checked" style={{ margin: 0 }}>
-                        <Checkbox aria-label={`${m.name}外出务工或返岗`} />
-                      </Form.Item>
-                    ),
-                  },
-                ]}
+              {target.programme === 'dibao' && <IncomeFlags employmentLabel="收入因劳动就业增加" securedLabel="基本生活确能保障" testIdPrefix="review" />}
+              <WagesTable
+                members={hh.data.members.filter((m) => !m.diedOn)}
+                titles={['登记月工资', '复审核实月工资（元）']}
+                wageLabel="复审月工资"
+                testIdPrefix="review-wage-"
+                emptyText="该家庭没有在世成员"
               />
             </>
           ) : (

@@ -19,6 +19,7 @@ import { HouseholdEditDrawer } from './HouseholdEditDrawer';
 import type { MemberAction } from './MembersTable';
 import { MovePersonModal } from './MovePersonModal';
 import { RecordDeathModal } from './RecordDeathModal';
+import { CorrectDeathModal } from './CorrectDeathModal';
 import { ApplyEnrolmentModal } from '../assistance/ApplyEnrolmentModal';
 import { HouseholdFileTabs } from './HouseholdFileTabs';
 
@@ -35,6 +36,7 @@ export function HouseholdDetailPage({ id }: { id: string }) {
   const [moving, setMoving] = useState<PersonDetail | null>(null);
   const [deletingPerson, setDeletingPerson] = useState<PersonDetail | null>(null);
   const [dying, setDying] = useState<PersonDetail | null>(null);
+  const [correctingDeath, setCorrectingDeath] = useState<PersonDetail | null>(null);
   const [deletingHousehold, setDeletingHousehold] = useState(false);
   const [applying, setApplying] = useState(false);
   // Bumped after a change made here, so that the file is read again.
@@ -64,6 +66,7 @@ export function HouseholdDetailPage({ id }: { id: string }) {
     if (action === 'move') setMoving(p);
     if (action === 'delete') setDeletingPerson(p);
     if (action === 'death') setDying(p);
+    if (action === 'correct-death') setCorrectingDeath(p);
   };
 
   return (
@@ -136,6 +139,14 @@ export function HouseholdDetailPage({ id }: { id: string }) {
         onSaved={() => {
           setDying(null);
           query.reload();
+        }}
+      />
+      <CorrectDeathModal
+        person={correctingDeath}
+        onClose={() => setCorrectingDeath(null)}
+        onSaved={() => {
+          setCorrectingDeath(null);
+          changed();
         }}
       />
       <ReasonModal

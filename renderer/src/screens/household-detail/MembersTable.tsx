@@ -12,8 +12,10 @@ import {
   SELF_CARE_LEVELS,
 } from '../../../../shared/codes';
 import { formatFen } from '../../lib/money';
+import { isSupervisorRole } from '../../lib/roles';
+import { useSession } from '../../session/session-context';
 
-export type MemberAction = 'edit' | 'move' | 'delete' | 'death';
+export type MemberAction = 'edit' | 'move' | 'delete' | 'death' | 'correct-death';
 
 interface Props {
   members: PersonDetail[];
@@ -36,6 +38,8 @@ function disability(p: PersonDetail) {
 }
 
 export function MembersTable({ members, onAction }: Props) {
+  const { session } = useSession();
+  const supervisor = isSupervisorRole(session.user.role);
   const columns: TableColumnsType<PersonDetail> = [
     {
       title: '姓名',
@@ -70,6 +74,11 @@ export function MembersTable({ members, onAction }: Props) {
           {!p.diedOn && (
             <Button type="link" size="small" aria-label={`登记死亡 ${p.name}`} onClick={() => onAction('death', p)}>
               登记死亡
+            </Button>
+          )}
+          {p.diedOn && supervisor && (
+            <Button type="link" size="small" aria-label={`更正死亡日期 ${p.name}`} onClick={() => onAction('correct-death', p)}>
+              更正死亡日期
             </Button>
           )}
           <Button type="link" size="small" danger aria-label={`删除 ${p.name}`} onClick={() => onAction('delete', p)}>

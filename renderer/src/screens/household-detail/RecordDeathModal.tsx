@@ -21,10 +21,24 @@ interface Values {
   note?: string;
 }
 
+/** The date of death, as recorded or corrected: not after today, not before the birth. */
+export function DeathDateField({ person, label, testId }: { person: PersonDetail | null; label: string; testId: string }) {
+  const today = appClock.today();
+  return (
+    <Form.Item label={label} name="diedOn" rules={[{ required: true, message: `请选择${label}` }]}>
+      <DatePicker
+        data-testid={testId}
+        autoFocus
+        style={{ width: 200 }}
+        disabledDate={(d) => d.isAfter(dayjs(today), 'day') || (person !== null && d.isBefore(dayjs(person.birthDate), 'day'))}
+      />
+    </Form.Item>
+  );
+}
+
 export function RecordDeathModal({ person, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
   const guard = useUnsavedGuard(() => form.isFieldsTouched(), { enabled: person !== null });
-  const today = appClock.today();
   const { saving: busy, submit } = useFormSubmit(
     form,
     (v: Values) => api.call('registry.recordDeath', { personId: person?.id ?? '', diedOn: v.diedOn.format('YYYY-MM-DD'), note: v.note?.trim() || null }),
@@ -55,14 +69,7 @@ export function RecordDeathModal({ person, onClose, onSaved }: Props) {
         title="登记后不能撤销：本人的救助和补贴发放至死亡当月，次月起停发（死亡后已发放的在下一批次扣回）；照料协议和服务卡同时终止，不再列入走访名单；低保家庭相应减少保障人数，家庭其余成员转问题台账复核。操作会记入操作日志。"
       />
       <Form form={form} name="recordDeath" layout="vertical" onFinish={submit} preserve={false}>
-        <Form.Item label="死亡日期" name="diedOn" rules={[{ required: true, message: '请选择死亡日期' }]}>
-          <DatePicker
-            data-testid="death-date"
-            autoFocus
-            style={{ width: 200 }}
-            disabledDate={(d) => d.isAfter(dayjs(today), 'day') || (person !== null && d.isBefore(dayjs(person.birthDate), 'day'))}
-          />
-        </Form.Item>
+        <DeathDateField person={person} label="死亡日期" testId="death-date" />
         <Form.Item label="来源/说明" name="note">
           <Input data-testid="death-note" maxLength={200} onPressEnter={() => form.submit()} placeholder="如：家属持死亡医学证明办理（证明编号）、公安户籍注销" />
         </Form.Item>

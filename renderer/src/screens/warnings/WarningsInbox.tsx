@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Button, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { WarningHouseholdGroup, WarningView } from '../../../../shared/warnings/procedures';
+import { sayOnce } from '../../../../shared/warnings/say-once';
 import { WARNING_DISPOSITION_LABELS, WARNING_RULES, WARNING_RULE_LABELS } from '../../../../shared/warnings/types';
 import { api } from '../../api/client';
 import { appClock } from '../../api/clock';
@@ -119,9 +120,12 @@ export function WarningsInbox({ initial }: { initial: InboxFilter }) {
       title: '预警',
       render: (_, g) => (
         <Space size={[4, 4]} wrap>
-          {g.warnings.map((w) => (
-            <Tag key={w.id} color={w.status === 'open' ? (w.overdue ? 'error' : 'orange') : 'default'}>{`${w.personName}：${w.ruleLabel}`}</Tag>
-          ))}
+          {sayOnce(g.warnings).map((x) => {
+            const open = x.warnings.filter((w) => w.status === 'open');
+            return (
+              <Tag key={x.warnings[0]!.id} color={open.length > 0 ? (open.some((w) => w.overdue) ? 'error' : 'orange') : 'default'}>{`${x.personName}：${x.label}`}</Tag>
+            );
+          })}
         </Space>
       ),
     },
