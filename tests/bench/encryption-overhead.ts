@@ -36,6 +36,7 @@ async function fastest(run: (m: Mode) => Promise<{ s: number; cpuS: number }>): 
   for (let round = 0; round < ROUNDS; round++) {
     for (const m of round % 2 === 0 ? MODES : [...MODES].reverse()) {
       const t = await run(m);
+      log(`  round ${round + 1} ${m}: ${t.s.toFixed(2)} s, CPU ${t.cpuS.toFixed(2)} s`);
       if (!best[m] || t.s < best[m].s) best[m] = t;
     }
   }

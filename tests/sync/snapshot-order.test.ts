@@ -13,6 +13,7 @@ import { httpTransport } from '../../electron/backend/sync/http';
 import { syncConfig } from '../../electron/backend/sync/session';
 import { applySnapshotPage, snapshotProgress } from '../../electron/backend/sync/pull';
 import { pendingCount } from '../../electron/backend/sync/pending';
+import { searchRegistry } from '../../electron/backend/services/registry/read';
 
 let server: TestServer;
 let source: Replica;
@@ -101,5 +102,33 @@ describe('snapshot order', () => {
     expect(pendingCount(store)).toBe(0);
     await source.sync();
     expect(everyRow(midway)).toEqual(everyRow(source));
+  });
+
+  test('a fresh PC bootstrapped by a sync in small pages holds the same rows, indexes and search index as the source, and its search finds', async () => {
+    const fresh = await makeReplica(server, 'order-search', STREET_A);
+    open.push(fresh);
+    await fresh.sync({ page: PAGE });
+    const store = fresh.backend.store;
+    expect(snapshotProgress(store).done).toBe(true);
+    await source.sync();
+    expect(everyRow(fresh)).toEqual(everyRow(source));
+    // the snapshot's rows are indexed once, after its last page: nothing is left noted or deferred
+    expect(store.prepare('SELECT count(*) AS n FROM search_index_dirty').get()).toEqual({ n: 0 });
+    expect(store.prepare('SELECT deferred FROM search_index_state').get()).toEqual({ deferred: 0 });
+    const bodies = (r: Replica) =>
+      ['person_search', 'household_search'].flatMap((t) => r.backend.store.prepare(`SELECT body FROM ${t} ORDER BY body`).pluck().all() as string[]);
+    expect(bodies(fresh)).toEqual(bodies(source));
+    // the secondary indexes, dropped while the rows came, are all back as the source has them
+    const indexes = (r: Replica) => r.backend.store.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+    expect(indexes(fresh)).toEqual(indexes(source));
+    expect(store.getMeta('sync_bootstrap_dropped_indexes')).toBeNull();
+    const persons = rows(fresh, 'persons', STREET_A).filter((p) => p.deleted_at === null);
+    expect(persons.length).toBeGreaterThan(3);
+    for (const p of persons) {
+      const byName = searchRegistry(store, STREET_A, String(p.name), 50).map((h) => h.personId);
+      const byId = searchRegistry(store, STREET_A, String(p.id_number), 10).map((h) => h.personId);
+      expect(byName, String(p.name)).toContain(p.id);
+      expect(byId, String(p.id_number)).toContain(p.id);
+    }
   });
 });

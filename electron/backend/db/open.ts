@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { applyDatabaseKey } from './cipher';
+import { restoreBootstrapIndexes } from './bootstrap-indexes';
 import * as schema from './schema';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
@@ -66,6 +67,9 @@ export function openDatabase(file: string, opts: OpenOptions): OpenedDb {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // indexes a bootstrap cut short had dropped (db/bootstrap-indexes.ts), before a migration names one
+    const restore = restoreBootstrapIndexes(sqlite);
+    while (!restore.next().done);
     const orm = drizzle(sqlite, { schema });
     migrate(orm, { migrationsFolder: opts.migrationsFolder ?? defaultMigrationsFolder() });
     return { sqlite, orm, key: opts.key ? Buffer.from(opts.key) : null, close: () => sqlite.close() };
@@ -102,4 +106,22 @@ export function commitLong(sqlite: Database.Database, checkpoint: (() => void) |
     sqlite.pragma(`wal_autocheckpoint = ${every}`);
   }
   checkpoint();
+}
+
+/**
+ * Runs fn, many short write transactions in a row (the bootstrap of a new PC, one per snapshot
+ * page), with SQLite's automatic WAL checkpoint every `pages` pages instead of every 1,000: each
+ * checkpoint copies every page the WAL holds into the file, so the index pages that every page of
+ * rows touches were copied again at each one (and, in the encrypted file, read back and deciphered
+ * from the WAL, enciphered and signed again for the file). The WAL grows to about `pages` pages
+ * meanwhile; the setting is back once fn ends, so the next commit checkpoints what is left.
+ */
+export async function withWalCheckpointEvery<T>(sqlite: Database.Database, pages: number, fn: () => Promise<T>): Promise<T> {
+  const every = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
+  sqlite.pragma(`wal_autocheckpoint = ${Math.max(every, pages)}`);
+  try {
+    return await fn();
+  } finally {
+    sqlite.pragma(`wal_autocheckpoint = ${every}`);
+  }
 }

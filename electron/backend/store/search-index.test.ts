@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Store } from './store';
-import { withSearchIndexDeferred, withSearchIndexDeferredAsync } from './search-index';
+import { indexNotedInTurns, withSearchIndexDeferred, withSearchIndexDeferredAsync, withSearchIndexNoted } from './search-index';
 import { applyRemote, fromChange } from '../sync/apply';
 import { outboxBatch } from '../sync/encode';
 import { TEST_ACTOR, TEST_STREET, testReplicas } from '../sync/testing/memory-replicas';
@@ -117,5 +117,29 @@ describe('deferred search indexing', () => {
     expect(b.prepare('SELECT count(*) AS n FROM search_index_dirty').get()).toEqual({ n: 0 });
     expect(b.prepare('SELECT deferred FROM search_index_state').get()).toEqual({ deferred: 0 });
     expect(indexOf(b)).toEqual(indexOf(a));
+  }, 120_000);
+
+  test('rows left noted over many transactions (a bootstrap) are indexed at the end, in chunks, exactly as the triggers index them', async () => {
+    const a = replica();
+    const b = replica();
+    for (let n = 0; n < 1100; n++) addFamily(a, n); // 2,200 persons: more than one chunk
+    const changes = outboxBatch(a, 100_000).map(fromChange);
+    // applied in pages, each its own transaction, as the snapshot pages come
+    for (let i = 0; i < changes.length; i += 500) withSearchIndexNoted(b, () => applyRemote(b, changes.slice(i, i + 500)));
+    expect(b.prepare('SELECT count(*) AS n FROM person_search').get()).toEqual({ n: 0 });
+    expect(b.prepare('SELECT deferred FROM search_index_state').get()).toEqual({ deferred: 0 });
+    // a local write meanwhile is indexed by its trigger at once, and again (the same) at the end
+    addFamily(b, 5000);
+    expect(b.prepare("SELECT count(*) AS n FROM person_search WHERE person_search MATCH 'li5000tong'").get()).toEqual({ n: 1 });
+    b.update('persons', b.prepare("SELECT id FROM persons WHERE name = '李7同'").pluck().get() as string, { name: '李七同' }, actor, null);
+    let turns = 0;
+    expect(await indexNotedInTurns(b, async () => void turns++)).toBe(2200 + 1100);
+    expect(turns).toBeGreaterThan(1);
+    expect(b.prepare('SELECT count(*) AS n FROM search_index_dirty').get()).toEqual({ n: 0 });
+    addFamily(a, 5000);
+    a.update('persons', a.prepare("SELECT id FROM persons WHERE name = '李7同'").pluck().get() as string, { name: '李七同' }, actor, null);
+    const ids = (s: Store) => indexOf(s).map((e) => e.replace(/^\S+ /, '')).sort();
+    expect(ids(b)).toEqual(ids(a));
+    expect(b.prepare("SELECT count(*) AS n FROM person_search WHERE person_search MATCH '李七同'").get()).toEqual({ n: 1 });
   }, 120_000);
 });

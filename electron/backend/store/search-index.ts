@@ -74,6 +74,34 @@ export function withSearchIndexDeferred<T>(store: Store, fn: () => T): T {
   });
 }
 
+/**
+ * Runs fn in a transaction with the search triggers noting rows, and leaves them noted, unindexed:
+ * for many transactions in a row that are indexed once at their end (indexNotedInTurns; the
+ * bootstrap's snapshot pages). Meanwhile a search does not find the rows noted. A transaction that
+ * indexes (withSearchIndexDeferred) indexes every noted row, these too.
+ */
+export function withSearchIndexNoted<T>(store: Store, fn: () => T): T {
+  return store.tx(() => {
+    if (isDeferred(store)) return fn();
+    setDeferred(store, true);
+    try {
+      return fn();
+    } finally {
+      setDeferred(store, false);
+    }
+  });
+}
+
+/** Indexes the rows noted (withSearchIndexNoted) in transactions of a chunk of rows each, with turns between. */
+export async function indexNotedInTurns(store: Store, turn: () => Promise<void>): Promise<number> {
+  const steps = indexNotedSteps(store, ROWS_PER_TURN);
+  for (;;) {
+    const next = store.tx(() => steps.next());
+    if (next.done) return next.value;
+    await turn();
+  }
+}
+
 /** The same inside a yielding transaction (Store.txYielding) that is already open; the indexing too takes turns. */
 export async function withSearchIndexDeferredAsync<T>(store: Store, fn: () => Promise<T>): Promise<T> {
   if (!store.yieldingOpen) throw new Error('withSearchIndexDeferredAsync runs inside Store.txYielding');

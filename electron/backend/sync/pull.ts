@@ -5,7 +5,7 @@
 import type { Store } from '../store/store';
 import type { PullResponse, SnapshotResponse } from '../../../shared/sync/wire';
 import { applyRemote, fromChange, retryPending, type ApplyStats } from './apply';
-import { withSearchIndexDeferred } from '../store/search-index';
+import { withSearchIndexDeferred, withSearchIndexNoted } from '../store/search-index';
 import { settleDistrictBatches } from './district-batch';
 
 export const META = {
@@ -43,10 +43,15 @@ export function snapshotProgress(store: Store): { after: string | null; cursor: 
 /**
  * A snapshot page with its cursor. On the last page the rows parked for their parents are retried
  * and the snapshot is marked done, in the same transaction, unless `parkedLater` (the bootstrap
- * retries them in chunks with turns, then calls finishSnapshot).
+ * retries them in chunks with turns, then calls finishSnapshot). With `parkedLater` the page's rows
+ * are also left noted for the search index, which the bootstrap builds once after the last page
+ * (store/search-index.ts indexNotedInTurns): indexed page by page, FTS5 wrote a small segment per
+ * page and merged them again and again (bench encryption-overhead: every page written costs the
+ * encrypted file its cipher and HMAC).
  */
 export function applySnapshotPage(store: Store, page: SnapshotResponse, opts: { parkedLater?: boolean } = {}): ApplyStats {
-  return withSearchIndexDeferred(store, () => {
+  const indexing = opts.parkedLater ? withSearchIndexNoted : withSearchIndexDeferred;
+  return indexing(store, () => {
     // A page row is a RemoteRow: a clock per field, or one for all. Tables come parents first, so
     // nothing parks; rows parked all the same (pages of an older server's name order, a child whose
     // parent is another partition's) are retried once, when the last page has brought every parent.

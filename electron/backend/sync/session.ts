@@ -6,11 +6,14 @@
  */
 import { CLOCK_SKEW_META, type Store } from '../store/store';
 import { SyncRefusal } from '../../../shared/sync/rejections';
-import type { Scope } from '../../../shared/sync/wire';
+import type { Scope, SnapshotResponse } from '../../../shared/sync/wire';
 import { outboxBatch, recordPushResult } from './encode';
 import { applyPullPage, applySnapshotPage, finishSnapshot, pullCursor, snapshotProgress } from './pull';
 import { retryPendingInTurns } from './apply';
-import { turnTaker } from '../store/turns';
+import { runWithTurns, turnTaker } from '../store/turns';
+import { indexNotedInTurns } from '../store/search-index';
+import { withWalCheckpointEvery } from '../db/open';
+import { dropIndexesForBootstrap, restoreBootstrapIndexes } from '../db/bootstrap-indexes';
 import { httpTransport, type SyncTransport } from './http';
 import { DEVICE_NO_META, enrolledScope, SCOPE_META } from '../store/enrollment';
 import { restampFutureChanges } from './restamp';
@@ -95,6 +98,9 @@ export function requestTicket(store: Store, user: { username: string; password: 
  */
 const SNAPSHOT_PAGE = 250;
 
+/** The bootstrap's WAL checkpoints (db/open.ts withWalCheckpointEvery): every 10,000 pages (about 40 MB of WAL). */
+const BOOTSTRAP_CHECKPOINT_PAGES = 10_000;
+
 export interface SyncSummary {
   snapshotRows: number;
   pushed: number;
@@ -144,22 +150,46 @@ type Recover = (err: unknown) => Promise<void>;
 
 const refused = (err: unknown, code: SyncRefusal['code']): boolean => err instanceof SyncRefusal && err.code === code;
 
-/** A replica that never has: the snapshot of current state, page by page (resumes where it stopped). */
+/**
+ * A replica that never has: the snapshot of current state, page by page (resumes where it stopped).
+ * Built after the rows rather than page by page: the synced tables' secondary indexes
+ * (db/bootstrap-indexes.ts) and the search index (store/search-index.ts withSearchIndexNoted); and
+ * the WAL is checkpointed less often meanwhile (db/open.ts withWalCheckpointEvery).
+ */
 async function bootstrap(store: Store, t: SyncTransport, limit: number, summary: SyncSummary): Promise<void> {
   const snap = snapshotProgress(store);
+  if (snap.done) return;
+  const turn = turnTaker();
+  store.tx(() => dropIndexesForBootstrap(store.sqlite));
+  await withWalCheckpointEvery(store.sqlite, BOOTSTRAP_CHECKPOINT_PAGES, async () => {
+    try {
+      await snapshotPages(store, t, limit, summary, snap);
+    } finally {
+      // also when a page failed to come: the app goes on with its indexes until the next try
+      await runWithTurns(restoreBootstrapIndexes(store.sqlite), undefined, turn);
+    }
+    // the search index first: a retried chunk's own indexing would index every noted row at once
+    await indexNotedInTurns(store, turn);
+    await retryPendingInTurns(store, turn);
+    finishSnapshot(store, snapshotProgress(store).cursor!);
+  });
+}
+
+async function snapshotPages(
+  store: Store,
+  t: SyncTransport,
+  limit: number,
+  summary: SyncSummary,
+  snap: { after: string | null; cursor: number | null },
+): Promise<void> {
   // Each page is asked for before the one before it is applied, so the district server reads it
   // while this PC writes (a page that fails to come is only awaited, and thrown, after that).
-  let next = snap.done ? null : inFlight(t.snapshot({ after: snap.after, cursor: snap.cursor, limit }));
-  const turn = turnTaker();
+  let next: Promise<SnapshotResponse> | null = inFlight(t.snapshot({ after: snap.after, cursor: snap.cursor, limit }));
   while (next) {
-    const res = await next;
+    const res: SnapshotResponse = await next;
     next = res.next === null ? null : inFlight(t.snapshot({ after: res.next, cursor: res.cursor, limit }));
     applySnapshotPage(store, res, { parkedLater: true });
     summary.snapshotRows += res.rows.length;
-    if (res.next === null) {
-      await retryPendingInTurns(store, turn);
-      finishSnapshot(store, res.cursor);
-    }
     // A page that came while this one was applied would follow at once: the calls waiting go first.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
