@@ -97,14 +97,20 @@ interface BaseHousehold {
   because?: string[];
 }
 
-/** Whole-street cadence per covered household, cached while the registry, policy and date are unchanged. */
-const baseCache = new WeakMap<Store, { key: string; rows: BaseHousehold[] }>();
+/**
+ * Whole-street cadence per covered household, cached while the registry, policy and date are
+ * unchanged; a few days kept at once (today's lists and a past month's report read different days).
+ */
+const baseCache = new WeakMap<Store, Map<string, BaseHousehold[]>>();
+const BASE_DAYS_KEPT = 4;
 
 function baseHouseholds(store: Store, streetCode: string, onDate: string, policy: CadencePolicy, def: SevereDisabilityParams, policyKey: string): BaseHousehold[] {
   const version = (store.prepare('SELECT n FROM screening_registry_version WHERE id = 1').get() as { n: number } | undefined)?.n ?? -1;
   const key = `${streetCode}|${onDate}|${policyKey}|${JSON.stringify(def)}|${version}|${leftBehindVersion(store, streetCode)}`;
-  const cached = baseCache.get(store);
-  if (cached && cached.key === key) return cached.rows;
+  let cache = baseCache.get(store);
+  if (!cache) baseCache.set(store, (cache = new Map()));
+  const cached = cache.get(key);
+  if (cached) return cached;
   const hs = store
     .prepare(
       `SELECT h.id, h.address, h.categories, h.created_at, h.community_id, h.grid_id FROM households h
@@ -143,7 +149,9 @@ function baseHouseholds(store: Store, streetCode: string, onDate: string, policy
     if (!cadence) continue;
     rows.push({ row: h, members: ms, categories: cats, cadence, coveredSince: shanghaiDate(new Date(h.created_at)), leftBehind });
   }
-  baseCache.set(store, { key, rows });
+  // Entries of an older registry version are never asked for again: they age out first.
+  if (cache.size >= BASE_DAYS_KEPT) cache.delete(cache.keys().next().value!);
+  cache.set(key, rows);
   return rows;
 }
 
