@@ -235,7 +235,9 @@ export function dueList(store: Store, streetCode: string, list: DueList['list'],
   const n = names(store, streetCode);
   const workerGrids = query.worker ? new Set([...n.grid].filter(([, g]) => g.worker === query.worker).map(([id]) => id)) : null;
   const { policy, def, rows: inScope, all } = screened(store, streetCode, query, today);
-  const matched = sinceLastChange(store, `due|${streetCode}|${list}|${query.communityId ?? ''}|${query.gridId ?? ''}|${query.worker ?? ''}`, () => {
+  const scopeKey = `${streetCode}|${query.communityId ?? ''}|${query.gridId ?? ''}|${query.worker ?? ''}`;
+  // Every household in scope with its due date, worked out once per change for the three lists (the 工作台 asks all three).
+  const byDue = sinceLastChange(store, `due-all|${scopeKey}`, () => {
     const ranks = addressRanks(all);
     const last = lastVisits(store);
     // Due dates repeat (a few hundred distinct last visits per cadence): worked out once each.
@@ -251,10 +253,14 @@ export function dueList(store: Store, streetCode: string, list: DueList['list'],
         dueOn = dueMemo.get(k) ?? nextDueOn(s.cadence, lastVisitOn, s.coveredSince);
         dueMemo.set(k, dueOn);
       }
-      if (dueOn > limit) continue;
       out.push({ s, lastVisitOn, dueOn, rank: ranks.get(s) ?? 0 });
     }
     return out.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.rank - b.rank));
+  });
+  // Sorted by due date: a list is the households due by its limit, a prefix of the whole.
+  const matched = sinceLastChange(store, `due|${scopeKey}|${list}`, () => {
+    const end = byDue.findIndex((x) => x.dueOn > limit);
+    return end === -1 ? byDue : byDue.slice(0, end);
   });
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? Math.max(1, matched.length);
