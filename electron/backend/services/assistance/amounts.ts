@@ -39,8 +39,13 @@ export interface EnrolmentDbRow {
 
 export const PAID_STATUSES = ['active', 'gradual-exit', 'exited'];
 
+/** What deciding whether an enrolment is paid in a month reads of it (a whole-street read selects only these). */
+export type PayableRow = Pick<EnrolmentDbRow, 'id' | 'street_code' | 'programme' | 'household_id' | 'person_id' | 'status' | 'start_month' | 'end_month'>;
+/** The columns of PayableRow, for a SELECT. */
+export const PAYABLE_COLUMNS = 'id, street_code, programme, household_id, person_id, status, start_month, end_month';
+
 /** Whether the enrolment is paid in the month (by its months and status). */
-export function paidIn(e: EnrolmentDbRow, month: string): boolean {
+export function paidIn(e: PayableRow, month: string): boolean {
   if (!PAID_STATUSES.includes(e.status) || !e.start_month) return false;
   return e.start_month <= month && (e.end_month === null || month < e.end_month);
 }
@@ -49,7 +54,7 @@ export function paidIn(e: EnrolmentDbRow, month: string): boolean {
  * The month a child allowance stops by age (the month after the birthday of the limit in force
  * today), or null for other programmes and unknown persons.
  */
-export function ageStopMonth(store: Store, e: EnrolmentDbRow): string | null {
+export function ageStopMonth(store: Store, e: PayableRow): string | null {
   if (!(CHILD_ALLOWANCES as readonly string[]).includes(e.programme) || !e.person_id) return null;
   const p = store.prepare('SELECT birth_date FROM persons WHERE id = ?').get(e.person_id) as { birth_date: string } | undefined;
   if (!p) return null;
@@ -62,7 +67,7 @@ export function ageStopMonth(store: Store, e: EnrolmentDbRow): string | null {
  * household is held until a review decides, unless both of the rule's answers were recorded when the
  * exit was decided. Read on the day the exit would take effect (the 1st of its end month).
  */
-export function heldBySuspension(store: Store, e: EnrolmentDbRow): DecisionRow | null {
+export function heldBySuspension(store: Store, e: PayableRow): DecisionRow | null {
   if (e.status !== 'gradual-exit' || !e.end_month) return null;
   const d = exitUnderWay(store, e.id);
   if (!d) return null;
@@ -72,7 +77,7 @@ export function heldBySuspension(store: Store, e: EnrolmentDbRow): DecisionRow |
 export { EXIT_SUSPENSION_RULE };
 
 /** Paid in the month: by its months and status (or held at a gradual exit's end), and not past the end by age or death. */
-export function payableIn(store: Store, e: EnrolmentDbRow, month: string, deathStop: DeathStop = (x) => deathStopMonth(store, x)): boolean {
+export function payableIn(store: Store, e: PayableRow, month: string, deathStop: DeathStop = (x) => deathStopMonth(store, x)): boolean {
   const ended = e.end_month !== null && month >= e.end_month;
   if (ended ? !(e.start_month && e.start_month <= month && heldBySuspension(store, e)) : !paidIn(e, month)) return false;
   const stop = ageStopMonth(store, e);

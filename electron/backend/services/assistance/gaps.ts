@@ -20,7 +20,8 @@ import { ageStopMonth, amountFor, payableIn, type EnrolmentDbRow } from './amoun
 import { streetDeathStops, type DeathStop } from './death-end';
 import { OPEN_STATUSES } from './exits';
 import { allowanceStandard } from './figures';
-import { categoriesSql } from './programme-categories';
+import { streetProgrammes } from './programme-categories';
+import { mergeCategories } from '../../../../shared/assistance/programme-categories';
 
 /** An enrolment not yet ended: it should be exited once the entitlement ends. */
 const STILL_OPEN = ['active', 'suspended'];
@@ -38,9 +39,12 @@ interface Row {
   died_on: string | null;
   disability_category: string | null;
   disability_grade: string | null;
-  categories: string;
+  /** Situation tags and programmes in force (mergeCategories, as the due lists read them). */
+  categories: string[];
   community_name: string;
 }
+
+type DbRow = Omit<Row, 'categories'> & { tags: string };
 
 /** The subsidy rules' parameters in force on the day; a missing one is an error naming it. */
 export function subsidyParams(store: Store, street: string, on: string): SubsidyParams {
@@ -50,12 +54,16 @@ export function subsidyParams(store: Store, street: string, on: string): Subsidy
   };
 }
 
-// One truth: a household's programmes come from its enrolments in force, its situations from tags.
+// One truth: a household's programmes come from its enrolments in force, its situations from tags
+// (merged in withCategories from one read of the street's programmes, not a subquery per person).
 const PERSON_ROWS = `SELECT p.id, p.household_id, p.name, p.id_number, p.birth_date, p.relation, p.died_on, p.disability_category, p.disability_grade,
-         ${categoriesSql('h')} AS categories, c.name AS community_name
+         h.categories AS tags, c.name AS community_name
     FROM persons p JOIN households h ON h.id = p.household_id JOIN communities c ON c.id = h.community_id
    WHERE p.street_code = ? AND p.deleted_at IS NULL AND h.deleted_at IS NULL AND h.status <> 'exited'`;
 const PERSON_ORDER = 'ORDER BY c.sort_order, c.name, p.name';
+function withCategories(rows: DbRow[], programmes: Map<string, string[]>): Row[] {
+  return rows.map(({ tags, ...r }) => ({ ...r, categories: mergeCategories(JSON.parse(tags) as string[], programmes.get(r.household_id) ?? []) }));
+}
 const quoted = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
 
 /**
@@ -94,25 +102,29 @@ export function entitlementGaps(store: Store, street: string, onDate: string, sc
  */
 export function gapCheck(store: Store, street: string, scope: GapScope = 'candidates'): (onDate: string) => EntitlementGap[] {
   const everyone = scope === 'everyone';
-  const persons = store
-    .prepare(everyone ? `${PERSON_ROWS} ${PERSON_ORDER}` : `${PERSON_ROWS} AND ${CANDIDATES} ${PERSON_ORDER}`)
-    .all(...(everyone ? [street] : [street, street, street, street])) as Row[];
+  const programmes = streetProgrammes(store, street);
+  const persons = withCategories(
+    store
+      .prepare(everyone ? `${PERSON_ROWS} ${PERSON_ORDER}` : `${PERSON_ROWS} AND ${CANDIDATES} ${PERSON_ORDER}`)
+      .all(...(everyone ? [street] : [street, street, street, street])) as DbRow[],
+    programmes,
+  );
   const deathStop = streetDeathStops(store, street);
   const enrolments = store
     .prepare(`SELECT * FROM enrolments WHERE street_code = ? AND deleted_at IS NULL${everyone ? '' : ' AND person_id IS NOT NULL'}`)
     .all(street) as EnrolmentDbRow[];
   const byPerson = new Map<string, EnrolmentDbRow[]>();
   for (const e of enrolments) if (e.person_id) byPerson.set(e.person_id, [...(byPerson.get(e.person_id) ?? []), e]);
-  return (onDate) => gapsOn(store, street, onDate, { everyone, persons, deathStop, enrolments, byPerson });
+  return (onDate) => gapsOn(store, street, onDate, { everyone, persons, programmes, deathStop, enrolments, byPerson });
 }
 
 function gapsOn(
   store: Store,
   street: string,
   onDate: string,
-  read: { everyone: boolean; persons: Row[]; deathStop: DeathStop; enrolments: EnrolmentDbRow[]; byPerson: Map<string, EnrolmentDbRow[]> },
+  read: { everyone: boolean; persons: Row[]; programmes: Map<string, string[]>; deathStop: DeathStop; enrolments: EnrolmentDbRow[]; byPerson: Map<string, EnrolmentDbRow[]> },
 ): EntitlementGap[] {
-  const { everyone, persons, deathStop, enrolments, byPerson } = read;
+  const { everyone, persons, programmes, deathStop, enrolments, byPerson } = read;
   const month = monthOf(onDate);
   const params = subsidyParams(store, street, onDate);
   // Read once for the day: the standards in force.
@@ -125,7 +137,7 @@ function gapsOn(
   for (const p of persons) {
     const who = { personId: p.id, householdId: p.household_id, name: p.name, idMasked: maskIdNumber(p.id_number), communityName: p.community_name };
     const dead = p.died_on !== null && p.died_on <= onDate;
-    const categories = JSON.parse(p.categories) as string[];
+    const categories = p.categories;
     const kinds = dead
       ? []
       : subsidyEntitlements(
@@ -168,9 +180,12 @@ function gapsOn(
   const members =
     reviewed.length === 0
       ? []
-      : (store
-          .prepare(`${PERSON_ROWS} AND p.household_id IN (SELECT value FROM json_each(?)) ${PERSON_ORDER}`)
-          .all(street, JSON.stringify([...new Set(reviewed.map((e) => e.household_id))])) as Row[]);
+      : withCategories(
+          store
+            .prepare(`${PERSON_ROWS} AND p.household_id IN (SELECT value FROM json_each(?)) ${PERSON_ORDER}`)
+            .all(street, JSON.stringify([...new Set(reviewed.map((e) => e.household_id))])) as DbRow[],
+          programmes,
+        );
   out.push(...householdReviews(deathStop, reviewed, members, month, onDate));
   return out;
 }
@@ -198,7 +213,7 @@ function entitlementEnd(
  */
 function leftCategory(e: EnrolmentDbRow, p: Row, kinds: readonly SubsidyKind[]): boolean {
   const child = CHILD_CATEGORY[e.programme];
-  if (child) return !(JSON.parse(p.categories) as string[]).includes(child);
+  if (child) return !p.categories.includes(child);
   return ALLOWANCES.includes(e.programme) && !kinds.includes(e.programme as SubsidyKind);
 }
 

@@ -18,6 +18,15 @@ export function inForceSql(h: string): string {
   return `EXISTS (SELECT 1 FROM enrolments pe WHERE pe.household_id = ${h}.id AND pe.programme = ? AND pe.status IN (${IN_FORCE}) AND pe.deleted_at IS NULL)`;
 }
 
+/**
+ * SQL subquery: the ids of the households with the programme (one parameter) in force; for a
+ * whole-street read, `h.id IN (…)` lets SQLite start from the enrolments (an index) instead of
+ * asking inForceSql's EXISTS of every household or person of the street.
+ */
+export function inForceHouseholdsSql(): string {
+  return `SELECT pe.household_id FROM enrolments pe WHERE pe.programme = ? AND pe.status IN (${IN_FORCE}) AND pe.deleted_at IS NULL`;
+}
+
 /** SQL condition and parameter: household `h` is in the category (a programme by enrolment, a situation by tag). */
 export function categoryCondition(h: string, category: string): { sql: string; params: unknown[] } {
   if (isProgrammeCategory(category)) return { sql: inForceSql(h), params: [category] };

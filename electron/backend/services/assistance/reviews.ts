@@ -7,7 +7,7 @@
  * caseworker's conclusion is recorded. An exit goes through the enrolment's own exit step.
  */
 import { AppError } from '../../../../shared/errors';
-import type { Role } from '../../../../shared/codes';
+import { HEAD_RELATION, type Role } from '../../../../shared/codes';
 import { assessMonthlyIncome, monthOf } from '../../../../shared/policy';
 import { edgeIncomeLine } from '../../../../shared/policy/eligibility';
 import { yuan } from '../../../../shared/care/format';
@@ -29,21 +29,38 @@ export interface ReviewInput extends Omit<IncomeRiseInput, 'reportMonth' | 'repo
   outcome?: 'continue' | 'exit';
 }
 
-const PLACES = REVIEWED_PROGRAMMES.map(() => '?').join(', ');
+const PROGRAMMES_IN = REVIEWED_PROGRAMMES.map((p) => `'${p}'`).join(', ');
 
-/** Active enrolments reviewed on a cycle, with the days their cycle can start from and the members the cycle depends on. */
-const SELECT = `SELECT e.id, e.programme, e.household_id, e.start_month, c.name AS community_name,
+/**
+ * Active enrolments reviewed on a cycle, with the days their cycle can start from (the last review
+ * and approval steps, read in one grouped pass over the steps rather than two lookups per enrolment).
+ * The members the cycle depends on and the head's name are read by MEMBERS, once for all.
+ */
+const SELECT = `WITH st AS (SELECT s.enrolment_id,
+      MAX(CASE WHEN s.step = 'periodic-review' THEN COALESCE(json_extract(s.detail, '$.reviewedOn'), date(s.at, '+8 hours')) END) AS reviewed_on,
+      MAX(CASE WHEN s.step = 'approve' THEN COALESCE(json_extract(s.detail, '$.districtApprovedOn'), date(s.at, '+8 hours')) END) AS approved_on
+    FROM enrolment_steps s WHERE s.step IN ('periodic-review', 'approve') AND s.deleted_at IS NULL
+      AND (@one IS NULL OR s.enrolment_id = @one) GROUP BY s.enrolment_id)
+  SELECT e.id, e.programme, e.household_id, e.start_month, c.name AS community_name,
     CASE WHEN e.source = 'import' THEN date(e.created_at, '+8 hours') END AS imported_on,
-    COALESCE(p.name, (SELECT h2.name FROM persons h2 WHERE h2.household_id = e.household_id AND h2.relation = '02' AND h2.deleted_at IS NULL LIMIT 1)) AS name,
-    (SELECT MAX(COALESCE(json_extract(s.detail, '$.reviewedOn'), date(s.at, '+8 hours'))) FROM enrolment_steps s
-      WHERE s.enrolment_id = e.id AND s.step = 'periodic-review' AND s.deleted_at IS NULL) AS reviewed_on,
-    (SELECT MAX(COALESCE(json_extract(s.detail, '$.districtApprovedOn'), date(s.at, '+8 hours'))) FROM enrolment_steps s
-      WHERE s.enrolment_id = e.id AND s.step = 'approve' AND s.deleted_at IS NULL) AS approved_on,
-    (SELECT json_group_array(json_object('labourCapacity', m.labour_capacity, 'employment', m.employment)) FROM persons m
-      WHERE m.household_id = e.household_id AND m.deleted_at IS NULL AND m.died_on IS NULL) AS members
+    p.name AS person_name, st.reviewed_on, st.approved_on
   FROM enrolments e JOIN households h ON h.id = e.household_id JOIN communities c ON c.id = h.community_id
-  LEFT JOIN persons p ON p.id = e.person_id
-  WHERE e.street_code = ? AND e.deleted_at IS NULL AND e.status = 'active' AND e.programme IN (${PLACES})`;
+  LEFT JOIN persons p ON p.id = e.person_id LEFT JOIN st ON st.enrolment_id = e.id
+  WHERE e.street_code = @street AND e.deleted_at IS NULL AND e.status = 'active' AND e.programme IN (${PROGRAMMES_IN})
+    AND (@programme IS NULL OR e.programme = @programme) AND (@community IS NULL OR h.community_id = @community) AND (@one IS NULL OR e.id = @one)`;
+
+/** The street's members on record (one household's when a single enrolment is asked about): the head's name, and the living ones' work. */
+const MEMBERS = `SELECT m.household_id, m.name, m.relation, m.died_on, m.labour_capacity, m.employment FROM persons m
+  WHERE m.street_code = @street AND m.deleted_at IS NULL AND (@one IS NULL OR m.household_id = (SELECT household_id FROM enrolments WHERE id = @one))`;
+
+interface MemberRow {
+  household_id: string;
+  labour_capacity: string | null;
+  employment: string | null;
+  name: string;
+  relation: string;
+  died_on: string | null;
+}
 
 interface Joined {
   id: string;
@@ -51,11 +68,10 @@ interface Joined {
   household_id: string;
   start_month: string | null;
   community_name: string;
-  name: string | null;
+  person_name: string | null;
   reviewed_on: string | null;
   approved_on: string | null;
   imported_on: string | null;
-  members: string;
 }
 
 /** The cycle's months in force on a day (read once per day and key within one call). */
@@ -91,13 +107,21 @@ function scheduled(
   f: Pick<ReviewsDueFilter, 'programme' | 'communityId'> & { enrolmentId?: string },
   today: string,
 ): ReviewDueRow[] {
-  const rows = store
-    .prepare(`${SELECT} AND (? IS NULL OR e.programme = ?) AND (? IS NULL OR h.community_id = ?) AND (? IS NULL OR e.id = ?)`)
-    .all(street, ...REVIEWED_PROGRAMMES, f.programme ?? null, f.programme ?? null, f.communityId ?? null, f.communityId ?? null, f.enrolmentId ?? null, f.enrolmentId ?? null) as Joined[];
+  const one = f.enrolmentId ?? null;
+  const rows = store.prepare(SELECT).all({ one, street, programme: f.programme ?? null, community: f.communityId ?? null }) as Joined[];
+  const heads = new Map<string, string>();
+  const living = new Map<string, ReviewMember[]>();
+  for (const m of store.prepare(MEMBERS).all({ one, street }) as MemberRow[]) {
+    if (m.relation === HEAD_RELATION && !heads.has(m.household_id)) heads.set(m.household_id, m.name);
+    if (m.died_on !== null) continue;
+    const list = living.get(m.household_id) ?? [];
+    list.push({ labourCapacity: m.labour_capacity, employment: m.employment });
+    living.set(m.household_id, list);
+  }
   const cycleOn = cycleReader(store, street);
   const notice = cycleOn('review.noticeDays', today) ?? 0;
   return rows.map((r) => {
-    const cycle = reviewCycle(r.programme, JSON.parse(r.members) as ReviewMember[]);
+    const cycle = reviewCycle(r.programme, living.get(r.household_id) ?? []);
     const { baseOn, baseKind } = base(r);
     const cycleMonths = cycleOn(CYCLE_PARAM[cycle], baseOn);
     const dueOn = cycleMonths === null ? null : nextReviewOn(baseOn, cycleMonths);
@@ -105,7 +129,7 @@ function scheduled(
       enrolmentId: r.id,
       householdId: r.household_id,
       programme: r.programme,
-      name: r.name,
+      name: r.person_name ?? heads.get(r.household_id) ?? null,
       communityName: r.community_name,
       cycle,
       cycleMonths,
@@ -117,6 +141,9 @@ function scheduled(
   });
 }
 
+/** Names in Chinese order (one collator: localeCompare with a locale builds one per comparison). */
+const BY_NAME = new Intl.Collator('zh');
+
 /** The 复审 list: overdue first, then by day; the counts of each state in the same programme and community. */
 export function reviewsDue(store: Store, street: string, f: ReviewsDueFilter): ReviewsDue {
   const today = shanghaiDate(store.nowDate());
@@ -127,7 +154,7 @@ export function reviewsDue(store: Store, street: string, f: ReviewsDueFilter): R
     f.state === 'all' || (f.state === 'open' ? r.state === 'overdue' || r.state === 'due' : r.state === f.state);
   const rows = all
     .filter(wanted)
-    .sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? '') || (a.name ?? '').localeCompare(b.name ?? '', 'zh'));
+    .sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? '') || BY_NAME.compare(a.name ?? '', b.name ?? ''));
   return { today, rows, counts };
 }
 

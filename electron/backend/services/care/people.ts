@@ -3,7 +3,7 @@ import { AppError } from '../../../../shared/errors';
 import { ageOn, maskIdNumber } from '../../../../shared/id-number';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Store } from '../../store/store';
-import { categoriesSql, inForceSql } from '../assistance/programme-categories';
+import { categoriesSql, inForceHouseholdsSql } from '../assistance/programme-categories';
 
 export interface CarePersonRow {
   id: string;
@@ -53,8 +53,8 @@ export function listCarePersons(store: Store, streetCode: string, communityId: s
     .prepare(
       `${SELECT}
        WHERE p.street_code = ? AND p.deleted_at IS NULL AND p.died_on IS NULL AND h.deleted_at IS NULL AND (? IS NULL OR c.id = ?)
-         AND (${inForceSql('h')}
-              OR EXISTS (SELECT 1 FROM care_profiles cp WHERE cp.person_id = p.id AND cp.deleted_at IS NULL AND cp.supply_mode = 'home'))
+         AND (p.household_id IN (${inForceHouseholdsSql()})
+              OR p.id IN (SELECT cp.person_id FROM care_profiles cp WHERE cp.deleted_at IS NULL AND cp.supply_mode = 'home'))
          AND NOT EXISTS (SELECT 1 FROM care_profiles cp WHERE cp.person_id = p.id AND cp.deleted_at IS NULL AND cp.supply_mode = 'institution')
        ORDER BY c.sort_order, p.name_pinyin`,
     )

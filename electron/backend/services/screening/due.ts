@@ -97,14 +97,20 @@ interface BaseHousehold {
   because?: string[];
 }
 
-/** Whole-street cadence per covered household, cached while the registry, policy and date are unchanged. */
-const baseCache = new WeakMap<Store, { key: string; rows: BaseHousehold[] }>();
+/**
+ * Whole-street cadence per covered household, cached while the registry, policy and date are
+ * unchanged; a few days kept at once (today's lists and a past month's report read different days).
+ */
+const baseCache = new WeakMap<Store, Map<string, BaseHousehold[]>>();
+const BASE_DAYS_KEPT = 4;
 
 function baseHouseholds(store: Store, streetCode: string, onDate: string, policy: CadencePolicy, def: SevereDisabilityParams, policyKey: string): BaseHousehold[] {
   const version = (store.prepare('SELECT n FROM screening_registry_version WHERE id = 1').get() as { n: number } | undefined)?.n ?? -1;
   const key = `${streetCode}|${onDate}|${policyKey}|${JSON.stringify(def)}|${version}|${leftBehindVersion(store, streetCode)}`;
-  const cached = baseCache.get(store);
-  if (cached && cached.key === key) return cached.rows;
+  let cache = baseCache.get(store);
+  if (!cache) baseCache.set(store, (cache = new Map()));
+  const cached = cache.get(key);
+  if (cached) return cached;
   const hs = store
     .prepare(
       `SELECT h.id, h.address, h.categories, h.created_at, h.community_id, h.grid_id FROM households h
@@ -143,7 +149,9 @@ function baseHouseholds(store: Store, streetCode: string, onDate: string, policy
     if (!cadence) continue;
     rows.push({ row: h, members: ms, categories: cats, cadence, coveredSince: shanghaiDate(new Date(h.created_at)), leftBehind });
   }
-  baseCache.set(store, { key, rows });
+  // Entries of an older registry version are never asked for again: they age out first.
+  if (cache.size >= BASE_DAYS_KEPT) cache.delete(cache.keys().next().value!);
+  cache.set(key, rows);
   return rows;
 }
 
@@ -227,7 +235,9 @@ export function dueList(store: Store, streetCode: string, list: DueList['list'],
   const n = names(store, streetCode);
   const workerGrids = query.worker ? new Set([...n.grid].filter(([, g]) => g.worker === query.worker).map(([id]) => id)) : null;
   const { policy, def, rows: inScope, all } = screened(store, streetCode, query, today);
-  const matched = sinceLastChange(store, `due|${streetCode}|${list}|${query.communityId ?? ''}|${query.gridId ?? ''}|${query.worker ?? ''}`, () => {
+  const scopeKey = `${streetCode}|${query.communityId ?? ''}|${query.gridId ?? ''}|${query.worker ?? ''}`;
+  // Every household in scope with its due date, worked out once per change for the three lists (the 工作台 asks all three).
+  const byDue = sinceLastChange(store, `due-all|${scopeKey}`, () => {
     const ranks = addressRanks(all);
     const last = lastVisits(store);
     // Due dates repeat (a few hundred distinct last visits per cadence): worked out once each.
@@ -243,10 +253,14 @@ export function dueList(store: Store, streetCode: string, list: DueList['list'],
         dueOn = dueMemo.get(k) ?? nextDueOn(s.cadence, lastVisitOn, s.coveredSince);
         dueMemo.set(k, dueOn);
       }
-      if (dueOn > limit) continue;
       out.push({ s, lastVisitOn, dueOn, rank: ranks.get(s) ?? 0 });
     }
     return out.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.rank - b.rank));
+  });
+  // Sorted by due date: a list is the households due by its limit, a prefix of the whole.
+  const matched = sinceLastChange(store, `due|${scopeKey}|${list}`, () => {
+    const end = byDue.findIndex((x) => x.dueOn > limit);
+    return end === -1 ? byDue : byDue.slice(0, end);
   });
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? Math.max(1, matched.length);

@@ -2,7 +2,7 @@
 import { PROGRAMMES } from '../../../../../shared/assistance/codes';
 import type { ReportRow, ReportTable } from '../../../../../shared/reports/monthly-report';
 import type { Store } from '../../../store/store';
-import { payableIn, type EnrolmentDbRow } from '../../assistance/amounts';
+import { PAYABLE_COLUMNS, payableIn, type EnrolmentDbRow, type PayableRow } from '../../assistance/amounts';
 import { streetDeathStops } from '../../assistance/death-end';
 import type { ReportMonth } from '../monthly';
 import { add, count, fen, tally, totalOf } from './common';
@@ -28,8 +28,8 @@ const DEFINITION =
 export function programmesTable(store: Store, m: ReportMonth): ReportTable {
   const rows = new Map<string, ReportRow>(FOLLOWED.map((p) => [p, tally(COLUMNS, `programme:${p}`, PROGRAMMES.find((x) => x.code === p)!.label)]));
   const enrolments = store
-    .prepare(`SELECT * FROM enrolments WHERE street_code = ? AND deleted_at IS NULL AND programme IN (${FOLLOWED.map(() => '?').join(',')}) AND start_month IS NOT NULL AND start_month <= ?`)
-    .all(m.streetCode, ...FOLLOWED, m.month) as EnrolmentDbRow[];
+    .prepare(`SELECT ${PAYABLE_COLUMNS}, covered_persons FROM enrolments WHERE street_code = ? AND deleted_at IS NULL AND programme IN (${FOLLOWED.map(() => '?').join(',')}) AND start_month IS NOT NULL AND start_month <= ?`)
+    .all(m.streetCode, ...FOLLOWED, m.month) as (PayableRow & Pick<EnrolmentDbRow, 'covered_persons'>)[];
   const deathStop = streetDeathStops(store, m.streetCode); // one read for all enrolments, not one per enrolment
   for (const e of enrolments) {
     const r = rows.get(e.programme)!;
