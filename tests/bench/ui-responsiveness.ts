@@ -5,7 +5,8 @@
  * server (40,000 households; sync-district.ts). During each, a second client calls a cheap procedure
  * (`auth.me`) every 20 ms over HTTP through browser mode's web host, and the web host's event loop
  * is sampled (monitorEventLoopDelay; the web host in a process of its own, as in browser mode). Two designs in the same run, same data:
- *   worker    — today's: the backend in its worker thread behind the backend host (electron/host/);
+ *   worker    — today's: the backend in its worker thread behind the backend host (electron/host/),
+ *               the cheap reads (auth.me) answered by the host's reader worker on a read-only connection;
  *   in-thread — the old one: createBackend in the web host's own thread.
  * Figures per job: the cheap call's p99 and max latency, counted from when the client meant to send
  * it (a call the blocked thread could not even take counts its wait), and the UI thread's max
