@@ -180,6 +180,8 @@ export async function startBackendHost(opts: BackendHostOptions): Promise<Backen
     }
     const next = spawn();
     current = next.worker;
+    // the new writer may first finish a restore the crash cut short (a new file in place): the reader reopens after it
+    void reader.without(() => next.ready.catch(() => undefined));
     next.ready.then(
       () => emit({ type: 'backend', state: 'restarted', message: BACKEND_RESTARTED_MESSAGE }),
       (err: unknown) => logError('[host] the backend worker could not restart', err),

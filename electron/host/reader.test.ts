@@ -154,4 +154,15 @@ describe('the host reader', () => {
     expect(await host.call('auth.me', {}, second.token)).toMatchObject({ ok: true });
     expect(await host.call('auth.me', {}, token)).toMatchObject({ ok: true });
   }, 60_000);
+
+  test('a restore replaces the file with the reader closed; the reader then reads the restored file', async () => {
+    const info = await must<{ token: string; user: { id: string } }>('auth.me', {}, (await setUp()).token);
+    const token = info.token;
+    const backup = await must<{ path: string }>('backup.create', {}, token);
+    await must('users.update', { id: info.user.id, displayName: '李主任' }, token);
+    expect(await host.call('auth.me', {}, token)).toMatchObject({ ok: true, result: { user: { displayName: '李主任' } } });
+    expect(await host.call('backup.restore', { path: backup.path, confirmed: true }, token)).toMatchObject({ ok: true });
+    expect(await host.readerOpen()).toBe(true);
+    expect(await host.call('auth.me', {}, token)).toMatchObject({ ok: true, result: { user: { displayName: ADMIN.displayName } } });
+  }, 120_000);
 });
