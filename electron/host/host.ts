@@ -50,6 +50,8 @@ export interface BackendHostOptions {
   /** Restarts allowed within a minute before the host gives up (a worker that cannot stay up). */
   maxRestartsPerMinute?: number;
   logError?: (message: string, err: unknown) => void;
+  /** The cheap reads from the reader worker (default); false: every call to the writer (bench ui-responsiveness compares). */
+  reader?: boolean;
   /** Node flags of the worker (a bench's --cpu-prof); none by default. */
   workerExecArgv?: string[];
 }
@@ -209,7 +211,8 @@ export async function startBackendHost(opts: BackendHostOptions): Promise<Backen
   function send(m: ToWorker): void {
     current.postMessage(m);
   }
-  void reader.start();
+  if (opts.reader === false) void reader.end();
+  else void reader.start();
 
   function toWriter(procedure: string, input: unknown, token: string | null): Promise<Envelope<unknown>> {
     if (closing) return Promise.resolve(failure('internal', '程序正在关闭'));
