@@ -10,7 +10,7 @@ import type { Envelope } from '../../shared/api/contract';
 import { DB_FILE_NAME, openStreetDatabase, streetDatabaseKey } from './db/street-database';
 import { ensurePrivateDir } from './db/private-files';
 import { Store, type Actor } from './store/store';
-import { SessionStore, type SessionsState } from './services/auth/sessions';
+import { SessionStore, type SessionActivity, type SessionsState } from './services/auth/sessions';
 import { Router } from './api/router';
 import { authHandlers, setupHandlers, userHandlers } from './api/auth-handlers';
 import { auditHandlers, orgHandlers } from './api/org-handlers';
@@ -49,6 +49,7 @@ import { finishPendingRestore, swapRestored } from './services/backup/restore';
 import { checkpointOnThread } from './services/backup/vacuum-thread';
 import { BACKUP_COUNTED_TABLES } from '../../shared/backup/types';
 import { contract } from '../../shared/api/contract';
+import { FILE_REPLACING_PROCEDURES } from '../../shared/api/reads';
 import { setupStatus } from './services/setup/street';
 import type { RestoreResult, SetupRestoreResult } from '../../shared/backup/types';
 
@@ -79,6 +80,8 @@ export interface Backend {
   readonly sync: SyncController;
   /** The signed-in sessions as data (the host keeps them across a restart of its worker). */
   sessionsState(): SessionsState;
+  /** User actions the host's reader worker served: they keep the sessions from timing out here too. */
+  touchSessions(activity: SessionActivity[]): void;
   call(procedure: string, input: unknown, token: string | null): Promise<Envelope<unknown>>;
   close(): void;
 }
@@ -156,6 +159,7 @@ export function createBackend(opts: BackendOptions): Backend {
       return inner.sync;
     },
     sessionsState: () => sessions.state(),
+    touchSessions: (activity) => void sessions.touch(activity),
     call: async (procedure, input, token) => {
       if (SNAPSHOT_READS.has(procedure)) return inner.snapshotRouter.call(procedure, input, token);
       if (!proceduresInBackground.has(procedure)) lastActivity = inner.store.nowDate().getTime();
@@ -188,7 +192,7 @@ export function createBackend(opts: BackendOptions): Backend {
 }
 
 /** Calls that stage a restore: the backend swaps it in once they return. */
-const RESTORES: ReadonlySet<string> = new Set(['backup.restore', 'setup.restoreBackup']);
+const RESTORES = FILE_REPLACING_PROCEDURES;
 /** Calls the window makes on a timer: they do not make the PC busy for the daily backup. */
 const proceduresInBackground: ReadonlySet<string> = new Set(
   Object.entries(contract)

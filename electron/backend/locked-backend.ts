@@ -11,7 +11,7 @@ import { AppError } from '../../shared/errors';
 import { createBackend, type Backend, type BackendOptions } from './app';
 import { unlockWithRecoveryKey } from './db/unlock';
 
-export type RunningBackend = Pick<Backend, 'call' | 'sessionsState' | 'close'>;
+export type RunningBackend = Pick<Backend, 'call' | 'sessionsState' | 'touchSessions' | 'close'>;
 
 const KEY_REFUSALS = new Set(['database-key-missing', 'database-key-unopenable', 'database-key-wrong']);
 
@@ -47,6 +47,7 @@ function lockedBackend(opts: BackendOptions, reason: AppError): RunningBackend {
       }
     },
     sessionsState: () => real?.sessionsState() ?? opts.sessions ?? { live: [], ended: [] },
+    touchSessions: (activity) => real?.touchSessions(activity),
     close: () => real?.close(),
   };
 }

@@ -5,6 +5,10 @@
  * its calls in flight are answered `backend-restarting`, and a new worker opens the same database:
  * what was committed is kept (SQLite WAL), and so are the sessions (the worker tells them after
  * each call that changed them), so users stay signed in.
+ * A second worker, the reader (reader-slot.ts), answers the cheap reads of shared/api/reads.ts from
+ * a read-only connection, so that they do not wait while the writer is inside one long synchronous
+ * step (SQLite's WAL lets it read while the writer commits). A read after a write sees it: the
+ * write's reply comes after its commit, and the reader reads the file as it is.
  */
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +18,10 @@ import {
   BACKEND_RESTARTED_MESSAGE,
   type BackendEvent,
 } from '../../shared/api/events';
+import { FILE_REPLACING_PROCEDURES, READ_ONLY_PROCEDURES } from '../../shared/api/reads';
 import type { FromWorker, HostFile, SecretOp, ToWorker, WorkerConfig } from './protocol';
 import { answerSecret, secretBuffer } from './secret-channel';
+import { ReaderSlot, type StartedWorker } from './reader-slot';
 
 export type { HostFile } from './protocol';
 
@@ -44,6 +50,8 @@ export interface BackendHostOptions {
   /** Restarts allowed within a minute before the host gives up (a worker that cannot stay up). */
   maxRestartsPerMinute?: number;
   logError?: (message: string, err: unknown) => void;
+  /** The cheap reads from the reader worker (default); false: every call to the writer (bench ui-responsiveness compares). */
+  reader?: boolean;
   /** Node flags of the worker (a bench's --cpu-prof); none by default. */
   workerExecArgv?: string[];
 }
@@ -55,8 +63,10 @@ export interface BackendHost {
   subscribe(listener: EventListener): () => void;
   /** Moves the backend's clock (tests; the app runs at offset 0). */
   setClockOffset(offsetMs: number): void;
-  /** Ends the worker as a crash would (tests of the restart; supervision). */
-  kill(): Promise<void>;
+  /** Ends the worker (the writer, or the reader) as a crash would (tests of the restart; supervision). */
+  kill(which?: 'writer' | 'reader'): Promise<void>;
+  /** Resolves once the reader worker is open (true) or could not open (false: the writer answers every call). */
+  readerOpen(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -73,6 +83,8 @@ export async function startBackendHost(opts: BackendHostOptions): Promise<Backen
   const listeners = new Set<EventListener>();
   const pending = new Map<number, (env: Envelope<unknown>) => void>();
   const sealing = opts.secrets ? { buffer: secretBuffer() } : undefined;
+  // each worker its own buffer: both may ask at once
+  const readerSealing = opts.secrets ? { buffer: secretBuffer() } : undefined;
   let offsetMs = opts.clockOffsetMs ?? 0;
   let nextId = 1;
   let closing = false;
@@ -91,49 +103,54 @@ export async function startBackendHost(opts: BackendHostOptions): Promise<Backen
     }
   };
 
-  function spawn(): { worker: Worker; ready: Promise<void> } {
-    const config: WorkerConfig = { dataDir: opts.dataDir, migrationsFolder: opts.migrationsFolder, clockOffsetMs: offsetMs, sealing, sync: opts.sync, sessions };
+  /** Starts a worker of a role: what both answer alike here, the rest to `onMessage`. */
+  function startWorker(role: WorkerConfig['role'], onMessage: (m: FromWorker) => void, onExit: (w: Worker, code: number) => void): StartedWorker {
+    const channel = role === 'writer' ? sealing : readerSealing;
+    const config: WorkerConfig = { role, dataDir: opts.dataDir, migrationsFolder: opts.migrationsFolder, clockOffsetMs: offsetMs, sealing: channel, sync: opts.sync, sessions };
     // The parent's loader flags are not the worker's business (worker-dev.mjs registers tsx itself).
     const w = new Worker(workerFile, { workerData: config, execArgv: opts.workerExecArgv ?? [] });
     const ready = new Promise<void>((resolve, reject) => {
       w.on('message', (m: FromWorker) => {
-        switch (m.type) {
-          case 'ready':
-            resolve();
-            return;
-          case 'fatal':
-            reject(new Error(m.message));
-            return;
-          case 'reply': {
-            const done = pending.get(m.id);
-            pending.delete(m.id);
-            done?.(m.envelope);
-            return;
-          }
-          case 'event':
-            emit(m.event);
-            return;
-          case 'secret':
-            answerSecret(sealing!.buffer, seal(m.op, m.value));
-            return;
-          case 'sessions':
-            sessions = m.state;
-            return;
-          case 'closed':
-            return;
-        }
+        if (m.type === 'ready') resolve();
+        else if (m.type === 'fatal') reject(new Error(m.message));
+        else if (m.type === 'secret') answerSecret(channel!.buffer, seal(m.op, m.value));
+        else onMessage(m);
       });
       w.on('error', (err) => {
-        logError('[host] the backend worker failed', err);
+        logError(`[host] the backend ${role} failed`, err);
         reject(err);
       });
       w.on('exit', (code) => {
-        reject(new Error(`the backend worker exited (${code}) before it was ready`));
+        reject(new Error(`the backend ${role} exited (${code}) before it was ready`));
         onExit(w, code);
       });
     });
+    // a reader that cannot open is not an error of the host (the writer answers); the writer's is awaited
+    ready.catch(() => undefined);
     return { worker: w, ready };
   }
+
+  const onWriterMessage = (m: FromWorker): void => {
+    switch (m.type) {
+      case 'reply': {
+        const done = pending.get(m.id);
+        pending.delete(m.id);
+        done?.(m.envelope);
+        return;
+      }
+      case 'event':
+        emit(m.event);
+        return;
+      case 'sessions':
+        sessions = m.state;
+        reader.tell({ type: 'sessions', state: m.state }); // before the reply of the call that changed them
+        return;
+      default:
+        return;
+    }
+  };
+
+  const spawn = (): StartedWorker => startWorker('writer', onWriterMessage, onExit);
 
   function seal(op: SecretOp, value: string): string | null {
     try {
@@ -159,18 +176,28 @@ export async function startBackendHost(opts: BackendHostOptions): Promise<Backen
     emit({ type: 'backend', state: 'crashed', message: BACKEND_CRASHED_MESSAGE });
     const now = Date.now();
     restarts = [...restarts.filter((t) => now - t < 60_000), now];
-    if (restarts.length > (opts.maxRestartsPerMinute ?? 5)) {
+    if (restarts.length > maxRestartsPerMinute) {
       gaveUp = true;
       return;
     }
     const next = spawn();
     current = next.worker;
+    // the new writer may first finish a restore the crash cut short (a new file in place): the reader reopens after it
+    void reader.without(() => next.ready.catch(() => undefined));
     next.ready.then(
       () => emit({ type: 'backend', state: 'restarted', message: BACKEND_RESTARTED_MESSAGE }),
       (err: unknown) => logError('[host] the backend worker could not restart', err),
     );
   }
 
+  const maxRestartsPerMinute = opts.maxRestartsPerMinute ?? 5;
+  const reader = new ReaderSlot({
+    start: (onMessage, onReaderExit) => startWorker('reader', onMessage, onReaderExit),
+    toWriter: (procedure, input, token) => toWriter(procedure, input, token),
+    touched: (activity) => send({ type: 'touch', activity }),
+    logError,
+    maxRestartsPerMinute,
+  });
   const first = spawn();
   let current: Worker = first.worker;
   try {
@@ -181,25 +208,40 @@ export async function startBackendHost(opts: BackendHostOptions): Promise<Backen
     throw err;
   }
 
-  const send = (m: ToWorker): void => current.postMessage(m);
+  function send(m: ToWorker): void {
+    current.postMessage(m);
+  }
+  if (opts.reader === false) void reader.end();
+  else void reader.start();
+
+  function toWriter(procedure: string, input: unknown, token: string | null): Promise<Envelope<unknown>> {
+    if (closing) return Promise.resolve(failure('internal', '程序正在关闭'));
+    if (gaveUp) return Promise.resolve(failure('internal', '后台服务多次意外停止，请重新启动程序'));
+    const id = nextId++;
+    return new Promise((resolve) => {
+      pending.set(id, resolve);
+      try {
+        send({ type: 'call', id, procedure, input, token });
+      } catch (err) {
+        // Input that cannot be cloned (a function, ...): a refusal, not a crash of the host.
+        pending.delete(id);
+        logError(`[host] ${procedure} could not be sent`, err);
+        resolve(failure('internal', '请求内容无法传送给后台服务'));
+      }
+    });
+  }
 
   return {
-    call(procedure, input, token) {
-      if (closing) return Promise.resolve(failure('internal', '程序正在关闭'));
-      if (gaveUp) return Promise.resolve(failure('internal', '后台服务多次意外停止，请重新启动程序'));
-      const id = nextId++;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        try {
-          send({ type: 'call', id, procedure, input, token });
-        } catch (err) {
-          // Input that cannot be cloned (a function, ...): a refusal, not a crash of the host.
-          pending.delete(id);
-          logError(`[host] ${procedure} could not be sent`, err);
-          resolve(failure('internal', '请求内容无法传送给后台服务'));
-        }
-      });
+    async call(procedure, input, token) {
+      if (closing) return failure('internal', '程序正在关闭');
+      if (READ_ONLY_PROCEDURES.has(procedure)) return reader.call(procedure, input, token) ?? toWriter(procedure, input, token);
+      // a restore replaces the file: the reader's connection is closed meanwhile
+      if (FILE_REPLACING_PROCEDURES.has(procedure)) return reader.without(() => toWriter(procedure, input, token));
+      const env = await toWriter(procedure, input, token);
+      if (procedure === 'database.unlock' && env.ok) void reader.start(); // the file opens now
+      return env;
     },
+    readerOpen: () => reader.whenOpen(),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -207,16 +249,19 @@ export async function startBackendHost(opts: BackendHostOptions): Promise<Backen
     setClockOffset(ms) {
       offsetMs = ms;
       send({ type: 'clock', offsetMs: ms });
+      reader.tell({ type: 'clock', offsetMs: ms });
     },
-    async kill() {
+    async kill(which = 'writer') {
+      if (which === 'reader') return reader.kill();
       const w = current;
       const exited = new Promise<void>((r) => w.once('exit', () => r()));
       await w.terminate();
       await exited;
     },
-    close() {
-      if (closing) return Promise.resolve();
+    async close() {
+      if (closing) return;
       closing = true;
+      await reader.end();
       return new Promise<void>((resolve) => {
         closed = resolve;
         if (gaveUp) return resolve();

@@ -3,10 +3,11 @@
  * `{id, procedure, input, token}` and are answered with the router's own envelope (errors keep their
  * code, field and Chinese message); the backend's events travel unasked. What only the shell can do
  * (sealing with the OS key store) the worker asks of the host synchronously (see secret-channel.ts).
+ * The same protocol serves both workers of the host: the writer and the reader (WorkerConfig.role).
  */
 import type { Envelope } from '../../shared/api/contract';
 import type { BackendEvent } from '../../shared/api/events';
-import type { SessionsState } from '../backend/services/auth/sessions';
+import type { SessionActivity, SessionsState } from '../backend/services/auth/sessions';
 
 export type SecretOp = 'encrypt' | 'decrypt';
 
@@ -22,6 +23,11 @@ export interface HostFile {
 
 /** What the worker is started with (structured-cloned: data only). */
 export interface WorkerConfig {
+  /**
+   * The writer holds the backend (every call, sync, events); the reader answers only the procedures
+   * of shared/api/reads.ts on a read-only connection, so that they never wait for the writer.
+   */
+  role: 'writer' | 'reader';
   dataDir: string;
   migrationsFolder?: string;
   /** Offset added to the real clock (tests move time; 0 in the app). */
@@ -38,6 +44,10 @@ export interface WorkerConfig {
 export type ToWorker =
   | { type: 'call'; id: number; procedure: string; input: unknown; token: string | null }
   | { type: 'clock'; offsetMs: number }
+  /** To the reader: the writer's sessions, as they change (before the reply of the call that changed them). */
+  | { type: 'sessions'; state: SessionsState }
+  /** To the writer: user actions the reader served (they extend the sessions' idle time). */
+  | { type: 'touch'; activity: SessionActivity[] }
   | { type: 'close' };
 
 export type FromWorker =
@@ -51,4 +61,6 @@ export type FromWorker =
   | { type: 'secret'; op: SecretOp; value: string }
   /** The sessions after a call that changed them, for the host to keep. */
   | { type: 'sessions'; state: SessionsState }
+  /** From the reader: the user actions a call it served made (the host tells the writer). */
+  | { type: 'touched'; activity: SessionActivity[] }
   | { type: 'closed' };

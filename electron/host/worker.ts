@@ -3,15 +3,16 @@
  * the host's calls one message at a time, pushing the backend's events back. Entry of the worker:
  * run by tsx in development and tests, bundled as dist-electron/backend-worker.cjs for Electron.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { startBackend, type RunningBackend } from '../backend/locked-backend';
 import { osSecretBox, type SecretBox } from '../backend/store/secret-box';
 import type { Envelope } from '../../shared/api/contract';
 import type { FromWorker, HostFile, SecretOp, ToWorker, WorkerConfig } from './protocol';
 import { askSecret } from './secret-channel';
+import { serveReads } from './reader';
 
-const port = parentPort;
-if (!port) throw new Error('electron/host/worker.ts runs only as a worker thread');
+if (!parentPort) throw new Error('electron/host/worker.ts runs only as a worker thread');
+const port: MessagePort = parentPort;
 const config = workerData as WorkerConfig;
 const post = (m: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
 
@@ -28,8 +29,6 @@ function withFileBytes(envelope: Envelope<unknown>): { envelope: Envelope<unknow
   return { envelope: { ok: true, result: file }, transfer: [bytes.buffer as ArrayBuffer] };
 }
 
-let offsetMs = config.clockOffsetMs ?? 0;
-
 /** The OS key store's bytes come from the host (safeStorage runs only in Electron's main process). */
 function sealingBox(buffer: SharedArrayBuffer): SecretBox {
   const ask = (op: SecretOp, value: string): string => {
@@ -43,58 +42,71 @@ function sealingBox(buffer: SharedArrayBuffer): SecretBox {
   );
 }
 
-// A database whose key cannot be opened starts locked: the window asks for the recovery key.
-let backend: RunningBackend;
-try {
-  backend = startBackend({
-    dataDir: config.dataDir,
-    migrationsFolder: config.migrationsFolder,
-    now: () => new Date(Date.now() + offsetMs),
-    secrets: config.sealing ? sealingBox(config.sealing.buffer) : undefined,
-    sync: config.sync,
-    sessions: config.sessions,
-    // the app backs up daily on its own (services/backup/daily.ts)
-    backup: { auto: true, ...config.backup },
-    events: (event) => post({ type: 'event', event }),
-  });
-} catch (err) {
-  post({ type: 'fatal', message: err instanceof Error ? err.message : String(err) });
-  process.exit(1);
-}
+const secrets = config.sealing ? sealingBox(config.sealing.buffer) : undefined;
+if (config.role === 'reader') serveReads(port, config, post, secrets);
+else serveWrites();
 
-// The host keeps the sessions (a few, as text) so that a restarted worker keeps its users signed in.
-let sessionsSent = JSON.stringify(config.sessions ?? null);
-function postSessionsIfChanged(): void {
-  const state = backend.sessionsState();
-  const text = JSON.stringify(state);
-  if (text === sessionsSent) return;
-  sessionsSent = text;
-  post({ type: 'sessions', state });
-}
-
-port.on('message', (m: ToWorker) => {
-  switch (m.type) {
-    case 'call':
-      void backend
-        .call(m.procedure, m.input, m.token)
-        .catch((err: unknown) => {
-          console.error(`[backend-worker] ${m.procedure} failed`, err);
-          return { ok: false as const, error: { code: 'internal' as const, message: '系统内部错误，请稍后重试' } };
-        })
-        .then((envelope) => {
-          postSessionsIfChanged();
-          const reply = withFileBytes(envelope);
-          post({ type: 'reply', id: m.id, envelope: reply.envelope }, reply.transfer);
-        });
-      return;
-    case 'clock':
-      offsetMs = m.offsetMs;
-      return;
-    case 'close':
-      backend.close();
-      post({ type: 'closed' });
-      port.close();
-      return;
+function serveWrites(): void {
+  let offsetMs = config.clockOffsetMs ?? 0;
+  // A database whose key cannot be opened starts locked: the window asks for the recovery key.
+  let backend: RunningBackend;
+  try {
+    backend = startBackend({
+      dataDir: config.dataDir,
+      migrationsFolder: config.migrationsFolder,
+      now: () => new Date(Date.now() + offsetMs),
+      secrets,
+      sync: config.sync,
+      sessions: config.sessions,
+      // the app backs up daily on its own (services/backup/daily.ts)
+      backup: { auto: true, ...config.backup },
+      events: (event) => post({ type: 'event', event }),
+    });
+  } catch (err) {
+    post({ type: 'fatal', message: err instanceof Error ? err.message : String(err) });
+    process.exit(1);
   }
-});
-post({ type: 'ready' });
+
+  // The host keeps the sessions (a few, as text) so that a restarted worker keeps its users signed in.
+  let sessionsSent = JSON.stringify(config.sessions ?? null);
+  function postSessionsIfChanged(): void {
+    const state = backend.sessionsState();
+    const text = JSON.stringify(state);
+    if (text === sessionsSent) return;
+    sessionsSent = text;
+    post({ type: 'sessions', state });
+  }
+
+  port.on('message', (m: ToWorker) => {
+    switch (m.type) {
+      case 'call':
+        void backend
+          .call(m.procedure, m.input, m.token)
+          .catch((err: unknown) => {
+            console.error(`[backend-worker] ${m.procedure} failed`, err);
+            return { ok: false as const, error: { code: 'internal' as const, message: '系统内部错误，请稍后重试' } };
+          })
+          .then((envelope) => {
+            postSessionsIfChanged();
+            const reply = withFileBytes(envelope);
+            post({ type: 'reply', id: m.id, envelope: reply.envelope }, reply.transfer);
+          });
+        return;
+      case 'clock':
+        offsetMs = m.offsetMs;
+        return;
+      case 'touch':
+        backend.touchSessions(m.activity);
+        postSessionsIfChanged();
+        return;
+      case 'sessions':
+        return;
+      case 'close':
+        backend.close();
+        post({ type: 'closed' });
+        port.close();
+        return;
+    }
+  });
+  post({ type: 'ready' });
+}

@@ -1,6 +1,6 @@
 /**
  * The served side of the ui-responsiveness bench, in a process of its own as browser mode's web host
- * is (web-host/main.ts): the backend of one design (argv[2]: 'worker' or 'in_thread') on the data
+ * is (web-host/main.ts): the backend of one design (argv[2]: 'worker', 'one_worker' or 'in_thread') on the data
  * directory argv[3], behind the web host on 127.0.0.1. Sampled here, this thread's loop is the
  * host's alone: in the bench's own process its heap also held the district's source replica, and
  * collecting that heap paused the sampled thread for 30-55 ms at a time during the export.
@@ -20,17 +20,19 @@ export interface HostFigures {
   stalls: Stall[];
 }
 
-const [design, dataDir] = process.argv.slice(2) as ['worker' | 'in_thread', string];
+const [design, dataDir] = process.argv.slice(2) as ['worker' | 'one_worker' | 'in_thread', string];
 const STALL_MS = 50;
 let probe: StallProbe | null = null;
 let loop: IntervalHistogram | null = null;
 
 async function start(): Promise<{ served: ServedBackend; close(): Promise<void> | void }> {
-  if (design === 'worker') {
+  if (design !== 'in_thread') {
     // BENCH_WORKER_CPU_PROF=<dir>: the backend worker writes a CPU profile there when it ends.
     const prof = process.env.BENCH_WORKER_CPU_PROF;
     const workerExecArgv = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [];
-    const host = await startBackendHost({ dataDir, sync: { autoStart: false }, logError: () => undefined, workerExecArgv });
+    const host = await startBackendHost({ dataDir, sync: { autoStart: false }, logError: () => undefined, workerExecArgv, reader: design === 'worker' });
+    // as in the app, which opens it at launch: the reader's start-up is not measured as the job's
+    await host.readerOpen();
     host.subscribe((e) => probe?.mark(`event ${e.type}${e.type === 'progress' ? ` ${e.progress.done}/${e.progress.total}` : ''}`));
     return { served: host, close: () => host.close() };
   }

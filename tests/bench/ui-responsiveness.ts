@@ -5,7 +5,10 @@
  * server (40,000 households; sync-district.ts). During each, a second client calls a cheap procedure
  * (`auth.me`) every 20 ms over HTTP through browser mode's web host, and the web host's event loop
  * is sampled (monitorEventLoopDelay; the web host in a process of its own, as in browser mode). Two designs in the same run, same data:
- *   worker    — today's: the backend in its worker thread behind the backend host (electron/host/);
+ *   worker    — today's: the backend in its worker thread behind the backend host (electron/host/),
+ *               the cheap reads (auth.me) answered by the host's reader worker on a read-only connection;
+ *   one_worker — (only when named in UI_BENCH_DESIGNS) the host without its reader: every call to the
+ *               one worker, as before the reader (what the reader changes, in the same run);
  *   in-thread — the old one: createBackend in the web host's own thread.
  * Figures per job: the cheap call's p99 and max latency, counted from when the client meant to send
  * it (a call the blocked thread could not even take counts its wait), and the UI thread's max
@@ -35,7 +38,7 @@ const CALL_EVERY_MS = 20;
 const GOAL_LOOP_MAX_MS = 50;
 const GOAL_CALL_P99_MS = 250;
 
-type Design = 'worker' | 'in_thread';
+type Design = 'worker' | 'one_worker' | 'in_thread';
 type Job = 'import' | 'export' | 'bootstrap';
 /** A call made by the client process; the answer's result only when `result` is set (a big one stays there). */
 type Call = (procedure: string, input: unknown, token?: string | null, more?: Pick<CallArg, 'result' | 'inputFile'>) => Promise<Envelope>;
@@ -188,9 +191,9 @@ async function bootstrapJob(design: Design, d: District): Promise<Figures> {
 }
 
 /** The comma-separated subset of `all` an environment variable names (all when unset). */
-function chosen<T extends string>(name: string, all: readonly T[]): T[] {
+function chosen<T extends string>(name: string, all: readonly T[], byDefault: readonly T[] = all): T[] {
   const raw = process.env[name]?.split(',').map((x) => x.trim()).filter(Boolean);
-  if (!raw?.length) return [...all];
+  if (!raw?.length) return [...byDefault];
   const bad = raw.filter((x) => !all.includes(x as T));
   if (bad.length) throw new Error(`${name}: unknown ${bad.join(', ')} (known: ${all.join(', ')})`);
   return all.filter((x) => raw.includes(x));
@@ -199,7 +202,7 @@ function chosen<T extends string>(name: string, all: readonly T[]): T[] {
 async function run(opts: BenchOptions): Promise<BenchResult> {
   const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 20_000);
   const jobs = chosen<Job>('UI_BENCH_PHASES', ['import', 'export', 'bootstrap']);
-  const designs = chosen<Design>('UI_BENCH_DESIGNS', ['worker', 'in_thread']);
+  const designs = chosen<Design>('UI_BENCH_DESIGNS', ['worker', 'one_worker', 'in_thread'], ['worker', 'in_thread']);
   const needsDistrict = jobs.includes('export') || jobs.includes('bootstrap');
   const d = needsDistrict ? await sharedDistrict(opts.households, 'ui-responsiveness') : null;
   const street = d ? await streetCopy(d) : null;
@@ -234,7 +237,7 @@ async function run(opts: BenchOptions): Promise<BenchResult> {
   });
   const line = (design: Design, j: Job) => {
     const f = figures[`${design}_${j}`]!;
-    return `  ${design.padEnd(9)} ${j.padEnd(9)} ${f.job_s.toFixed(1).padStart(6)} s  auth.me p99 ${String(f.call_p99_ms).padStart(6)} ms  max ${String(f.call_max_ms).padStart(6)} ms  UI 线程最大延迟 loop max ${String(f.loop_max_ms).padStart(6)} ms  (${f.calls} calls, ${f.failed} failed)`;
+    return `  ${design.padEnd(10)} ${j.padEnd(9)} ${f.job_s.toFixed(1).padStart(6)} s  auth.me p99 ${String(f.call_p99_ms).padStart(6)} ms  max ${String(f.call_max_ms).padStart(6)} ms  UI 线程最大延迟 loop max ${String(f.loop_max_ms).padStart(6)} ms  (${f.calls} calls, ${f.failed} failed)`;
   };
   const summary = [
     `ui-responsiveness: import ${rows} 行 rows, export ${d?.persons ?? '-'} 人 persons, bootstrap ${d?.households ?? '-'} 户 households (${jobs.join(', ')}); auth.me every ${CALL_EVERY_MS} ms`,

@@ -7,15 +7,13 @@
  * work is open, and long work waits until the calls and sync runs under way have ended (those that
  * arrive after it wait behind it, so it is never starved).
  */
+import { READ_ONLY_PROCEDURES } from '../../../shared/api/reads';
 
 /** Long work that holds the database in one yielding transaction. */
 export const EXCLUSIVE_PROCEDURES: ReadonlySet<string> = new Set(['registry.importCommit', 'setup.loadDemo', 'batches.generate', 'warnings.importCommit']);
 
-/**
- * Reads answered from the read-only connection: they write nothing (a write there would fail) and
- * need nothing of the backend's memory but the sessions. The window's cheap, frequent calls.
- */
-export const SNAPSHOT_READS: ReadonlySet<string> = new Set(['auth.me', 'auth.session', 'setup.status', 'app.clock']);
+/** Reads answered from the read-only connection (shared/api/reads.ts; the host serves them from a worker of their own). */
+export const SNAPSHOT_READS: ReadonlySet<string> = READ_ONLY_PROCEDURES;
 
 export class CallGate {
   /** Ordinary calls and sync runs under way. */

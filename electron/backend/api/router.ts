@@ -17,7 +17,8 @@ import type { Handler, Handlers } from './handlers';
 export interface RouterDeps {
   store: Store;
   sessions: SessionStore;
-  handlers: Handlers;
+  /** Every procedure's, or some (the host's reader: backend/read-backend.ts); a call to another is refused. */
+  handlers: Partial<Handlers>;
   logError?: (procedure: string, err: unknown) => void;
   progress?: ProgressSink;
 }
@@ -64,7 +65,8 @@ export class Router {
       actor: user ? { userId: user.id, username: user.username, streetCode: user.streetCode } : systemActor(streetCode),
       progress: this.deps.progress ?? (() => undefined),
     };
-    const handler = this.deps.handlers[procedure] as Handler<ProcedureName>;
+    const handler = this.deps.handlers[procedure] as Handler<ProcedureName> | undefined;
+    if (!handler) throw new AppError('unknown-procedure', `未知的操作：${procedure}`);
     return handler(parsed.data as never, ctx);
   }
 

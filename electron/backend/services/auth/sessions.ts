@@ -39,6 +39,12 @@ export interface SessionsState {
   ended: [string, { reason: SessionEnd; at: number }][];
 }
 
+/** A user action on a session, at a time of the backend's clock (ms). */
+export interface SessionActivity {
+  token: string;
+  at: number;
+}
+
 export class SessionStore {
   private readonly live = new Map<string, Session>();
   /** Ended tokens and why, so a stale token is told apart from a forged one; kept for one lifetime. */
@@ -74,6 +80,40 @@ export class SessionStore {
     }
     if (opts.activity) s.lastActive = this.now();
     return { ok: true, session: s };
+  }
+
+  /**
+   * User actions another connection served (the host's reader worker): a live session's idle time
+   * runs from the latest of them. An ended or unknown token stays so.
+   */
+  touch(activity: SessionActivity[]): boolean {
+    let moved = false;
+    for (const a of activity) {
+      const s = this.live.get(a.token);
+      if (s && a.at > s.lastActive) {
+        s.lastActive = a.at;
+        moved = true;
+      }
+    }
+    return moved;
+  }
+
+  /**
+   * The sessions the writer has (the reader's copy): its sign-ins and sign-outs replace ours, and a
+   * live session keeps the later of the two idle times (a user action served here it has not heard of yet).
+   */
+  adopt(from: SessionsState): void {
+    const mine = new Map(this.live);
+    this.live.clear();
+    for (const s of from.live) this.live.set(s.token, { ...s, lastActive: Math.max(s.lastActive, mine.get(s.token)?.lastActive ?? 0) });
+    this.ended.clear();
+    for (const [token, e] of from.ended) this.ended.set(token, { ...e });
+  }
+
+  /** The user actions since `before` (a state of this store): what the writer must hear of. */
+  activitySince(before: SessionsState): SessionActivity[] {
+    const was = new Map(before.live.map((s) => [s.token, s.lastActive]));
+    return [...this.live.values()].filter((s) => s.lastActive > (was.get(s.token) ?? Infinity)).map((s) => ({ token: s.token, at: s.lastActive }));
   }
 
   /** Sign-out: the token is forgotten. */
