@@ -69,7 +69,7 @@ test('a 残联 file is checked, refused with its errors, then imported; the same
   await screenshot(page, 'department-imports-02-preview');
   await page.getByRole('button', { name: '导入 3 行' }).click();
   const confirm = page.getByRole('dialog', { name: '确认导入？' });
-  await expect(confirm).toContainText('匹配本街道人员 2 人，列为待登记线索 1 条');
+  await expect(confirm).toContainText('其中与本街道登记人员匹配 2 行，列为待登记线索 1 条');
   await confirm.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByText(/记入本街道人员的部门数据 2 条，待登记线索 1 条。产生新预警 [1-9]\d* 条。/)).toBeVisible();
   const history = page.getByTestId('department-imports').locator('tbody tr', { hasText: '残联10月.xlsx' });

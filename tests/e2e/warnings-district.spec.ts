@@ -69,7 +69,7 @@ test('the district sees every street\'s 预警 disposition rates', async ({ page
   await expect(page.getByRole('button', { name: '选择文件并检查' })).toBeEnabled();
   await page.getByTestId('department-file').setInputFiles({ name: '区医保.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(page.getByText('文件检查通过，没有发现错误。')).toBeVisible();
-  await expect(page.getByText('匹配各街道人员')).toBeVisible();
+  await expect(page.getByText('与各街道登记人员匹配（行）')).toBeVisible();
   await page.getByRole('button', { name: /^导入/ }).click();
   await page.getByRole('dialog', { name: '确认导入？' }).getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByText('已导入 区医保.csv')).toBeVisible();

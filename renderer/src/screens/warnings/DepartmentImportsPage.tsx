@@ -45,7 +45,7 @@ function PreviewView({ p, whose, committing, onCommit, onAgain }: { p: Departmen
   const confirm = () =>
     modal.confirm({
       title: '确认导入？',
-      content: `将导入${DEPARTMENT_SOURCE_LABELS[p.source]}数据 ${p.totalRows} 行：匹配${whose}人员 ${p.matchedRows} 人，列为待登记线索 ${p.clueRows ?? 0} 条。导入后不能撤销，同一文件不能再次导入。`,
+      content: `将导入${DEPARTMENT_SOURCE_LABELS[p.source]}数据 ${p.totalRows} 行：其中与${whose}登记人员匹配 ${p.matchedRows} 行，列为待登记线索 ${p.clueRows ?? 0} 条。导入后不能撤销，同一文件不能再次导入。`,
       okText: '确认导入',
       cancelText: '取消',
       onOk: onCommit,
@@ -57,7 +57,7 @@ function PreviewView({ p, whose, committing, onCommit, onAgain }: { p: Departmen
         { key: 'source', label: '数据来源', children: DEPARTMENT_SOURCE_LABELS[p.source] },
         { key: 'period', label: '数据期间', children: `${p.periodStartOn} 至 ${p.periodEndOn}`, span: 2 },
         { key: 'rows', label: '数据行数', children: p.totalRows },
-        { key: 'matched', label: `匹配${whose}人员`, children: p.matchedRows },
+        { key: 'matched', label: `与${whose}登记人员匹配（行）`, children: p.matchedRows },
         { key: 'unmatched', label: '未匹配（其中列为线索）', children: `${p.unmatchedRows}（${p.clueRows ?? 0}）` },
       ]} />
       {errors === 0 ? (
