@@ -84,6 +84,8 @@ export interface Backend {
   touchSessions(activity: SessionActivity[]): void;
   call(procedure: string, input: unknown, token: string | null): Promise<Envelope<unknown>>;
   close(): void;
+  /** Settles once the threads this backend started on its file (a long commit's WAL checkpoint) have ended. */
+  idle(): Promise<void>;
 }
 
 export function createBackend(opts: BackendOptions): Backend {
@@ -188,6 +190,7 @@ export function createBackend(opts: BackendOptions): Backend {
       daily.stop();
       inner.close();
     },
+    idle: () => checkpoints.last,
   };
 }
 

@@ -27,7 +27,7 @@ export interface AssistanceHarness {
   household(members: Member[], place?: string): Promise<OutputOf<'registry.createHousehold'>>;
   /** Apply → … → 区级审批, paid from `month` (testing/enrolment.ts). */
   enrol(input: InputOf<'assistance.apply'>, month: string): Promise<OutputOf<'assistance.advance'>>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export async function makeAssistanceHarness(opts: { start?: string; seq?: number } = {}): Promise<AssistanceHarness> {

@@ -34,6 +34,7 @@ export async function startOwnApp(opts: { tmpPrefix?: string } = {}): Promise<Ow
     close: async () => {
       await host.close();
       backend.close();
+      await backend.idle();
       removeTestDir(dataDir);
       fs.rmSync(databaseKeyFile(dataDir), { force: true });
     },

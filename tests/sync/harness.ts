@@ -169,8 +169,9 @@ export function openReplica(name: string, dataDir: string, opts: ReplicaOptions 
     skew,
     sync: (o = {}) => syncOnce(backend.store, transport(o.timeoutMs), o),
     syncOffline: () => syncOnce(backend.store, httpTransport('http://127.0.0.1:9', syncConfig(backend.store)!.token, { timeoutMs: 2000 })),
-    close: (o = {}) => {
+    close: async (o = {}) => {
       backend.close();
+      await backend.idle(); // a long commit's checkpoint thread may still be opening the file
       if (!o.keepData) removeTestDir(dataDir);
     },
   };

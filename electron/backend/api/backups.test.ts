@@ -30,8 +30,8 @@ beforeEach(async () => {
   now = new Date('2026-06-01T02:00:00Z');
   h = await makeHarness({ now: () => now });
 });
-afterEach(() => {
-  h.close();
+afterEach(async () => {
+  await h.close();
   for (const d of dirs.splice(0)) removeTestDir(d);
 });
 

@@ -109,7 +109,7 @@ test('confirmed rows never change; paid plus adjustments equals what the rules g
           }
         }
       } finally {
-        h.close();
+        await h.close();
       }
     }),
     { numRuns: RUNS, seed: SEED },

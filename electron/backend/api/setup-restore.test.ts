@@ -25,9 +25,9 @@ const opened: Backend[] = [];
 beforeEach(async () => {
   h = await makeHarness({ now: () => now });
 });
-afterEach(() => {
+afterEach(async () => {
   for (const b of opened.splice(0)) b.close();
-  h.close();
+  await h.close();
   for (const d of dirs.splice(0)) removeTestDir(d);
 });
 

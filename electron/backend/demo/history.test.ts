@@ -162,7 +162,7 @@ describe('the demo street lives a year before it opens', () => {
       expect(digest(other.h)).toEqual(digest(h));
       console.log(`demo load with its year: ${Math.round(other.ms)} ms`);
     } finally {
-      other.h.close();
+      await other.h.close();
     }
   }, 240_000);
 });

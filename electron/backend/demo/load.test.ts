@@ -173,7 +173,7 @@ describe('demo accounts never exist in a real street', () => {
       expect(h.backend.store.getMeta('is_demo')).toBeNull();
       expect((h.backend.store.sqlite.prepare('SELECT count(*) AS n FROM households').get() as { n: number }).n).toBe(0);
     } finally {
-      h.close();
+      await h.close();
     }
   });
 
@@ -197,7 +197,7 @@ describe('demo accounts never exist in a real street', () => {
       expect((h.backend.store.sqlite.prepare("SELECT count(*) AS n FROM users WHERE lower(username) = 'demo'").get() as { n: number }).n).toBe(0);
     } finally {
       empty.close();
-      h.close();
+      await h.close();
     }
   });
 });

@@ -21,7 +21,8 @@ export interface Harness {
   raw(procedure: string, input: unknown, token?: string | null): ReturnType<Backend['call']>;
   /** Signs the administrator in again (e.g. after moving an injected clock past the session timeout). */
   signInAgain(): Promise<void>;
-  close(): void;
+  /** Closes the backend, waits for its threads, removes the data folder: await it. */
+  close(): Promise<void>;
 }
 
 export const TEST_STREET = { code: '120110001000', name: '张贵庄街道', officeName: '张贵庄街道公共服务办公室' };
@@ -60,8 +61,11 @@ export async function makeHarness(
     signInAgain: async () => {
       token = (await call('auth.login', { username: ADMIN.username, password: ADMIN.password }, null)).token;
     },
-    close: () => {
+    // Awaited: a long commit's checkpoint thread may still be opening the file (it would create the
+    // -wal/-shm files again while the folder is being removed).
+    close: async () => {
       backend.close();
+      await backend.idle();
       removeTestDir(dataDir);
       removeTestDir(`${dataDir}-backups`); // the default backup folder
       fs.rmSync(databaseKeyFile(dataDir), { force: true });

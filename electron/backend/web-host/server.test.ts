@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await host.close();
-  h.close();
+  await h.close();
   removeTestDir(dist);
 });
 
