@@ -63,6 +63,8 @@ export const registryProcedures = {
     z.strictObject({ personId: zId('人员'), diedOn: zDate('死亡日期'), reason: ReasonSchema }),
     SUPERVISORS,
   ),
+  /** 撤销死亡登记 (supervisors): a death recorded on the wrong person is cleared, what it stopped runs again. */
+  'registry.withdrawDeath': proc<PersonDetail>()(z.strictObject({ personId: zId('人员'), reason: ReasonSchema }), SUPERVISORS),
   'registry.exportHouseholds': proc<FileOut>()(HouseholdFilterSchema, STAFF),
   'registry.importTemplate': proc<FileOut>()(emptyInput, STAFF),
   'registry.importPreview': proc<ImportPreview>()(

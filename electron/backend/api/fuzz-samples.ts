@@ -149,6 +149,7 @@ export function samples(s: Seeded): Partial<Record<ProcedureName, unknown>> {
     'registry.deletePerson': { id: s.childId, reason: '死亡' },
     'registry.recordDeath': { personId: s.childId, diedOn: '2024-03-01', note: '病故' },
     'registry.correctDeath': { personId: s.childId, diedOn: '2024-02-28', reason: '死亡医学证明日期为2月28日' },
+    'registry.withdrawDeath': { personId: s.childId, reason: '同名误登记，身份证号不符' },
     'registry.exportHouseholds': { communityId: s.communityId },
     'registry.importTemplate': {},
     'registry.importPreview': { fileName: '名单.xlsx', base64: 'UEsDBAoAAAAAAA==' },

@@ -129,7 +129,7 @@ const WRITES: ProcedureName[] = [
   'setup.initialize', 'setup.loadDemo', 'auth.login', 'auth.logout', 'auth.changePassword', 'users.create', 'users.update',
   'org.saveCommunity', 'org.saveGrid',
   'registry.createHousehold', 'registry.updateHousehold', 'registry.deleteHousehold', 'registry.addPerson',
-  'registry.updatePerson', 'registry.movePerson', 'registry.deletePerson', 'registry.recordDeath', 'registry.correctDeath', 'registry.importPreview', 'registry.importCommit',
+  'registry.updatePerson', 'registry.movePerson', 'registry.deletePerson', 'registry.recordDeath', 'registry.correctDeath', 'registry.withdrawDeath', 'registry.importPreview', 'registry.importCommit',
   'warnings.importPreview', 'warnings.importCommit',
   'screening.recordVisit', 'screening.recordRound', 'screening.setPolicy',
   'ledger.create', 'ledger.transition', 'ledger.correct', 'household.recordPrint', 'ledger.referralReceipt', 'ledger.referralReply', 'ledger.watchAdd',

@@ -1,7 +1,7 @@
 /** registry.* procedures (without Excel, see excel-handlers.ts). */
 import { createHousehold, deleteHousehold, updateHousehold } from '../services/registry/households';
 import { addPerson, deletePerson, movePerson, updatePerson } from '../services/registry/persons';
-import { correctDeath, recordDeath } from '../services/registry/deaths';
+import { correctDeath, recordDeath, withdrawDeath } from '../services/registry/deaths';
 import { raiseIncomeWarnings } from '../services/warnings/raise';
 import { householdDetail, listHouseholds, personDetail, searchRegistry } from '../services/registry/read';
 import type { Handlers } from './handlers';
@@ -61,6 +61,10 @@ export function registryHandlers(): Handlers<RegistryCore> {
     },
     'registry.correctDeath': (input, { store, actor }) => {
       correctDeath(store, actor, input);
+      return personDetail(store, actor.streetCode, input.personId);
+    },
+    'registry.withdrawDeath': (input, { store, actor }) => {
+      withdrawDeath(store, actor, input);
       return personDetail(store, actor.streetCode, input.personId);
     },
   };

@@ -6,6 +6,7 @@
  * the exit month of the enrolments it ended, the month the household's 低保 counts one fewer from, and the
  * end date of the care agreements and cards it ended. Each moved step is replaced by a new step that
  * names the one it corrects (the old one is kept, marked deleted), so the record reads as it happened.
+ * 撤销死亡登记 is the same move to "never" (`to` null): the ended enrolments run again (death-withdrawal.ts).
  */
 import { addMonths, monthOf } from '../../../../shared/policy/months';
 import type { Actor, Store } from '../../store/store';
@@ -14,23 +15,24 @@ import { deathStopMonth } from './death-end';
 import type { EnrolmentDbRow } from './amounts';
 import { recordStep } from './enrolment-steps';
 import type { EnrolmentStep } from '../../../../shared/assistance/codes';
+import { reopenEnrolment, restoreCare, restoreCovered } from './death-withdrawal';
 
 interface Corrected {
   id: string;
   name: string;
   household_id: string;
-  /** The date as recorded before, and as corrected (already written on the person). */
+  /** The date as recorded before, and as corrected (already written on the person); null: the death withdrawn. */
   from: string;
-  to: string;
+  to: string | null;
 }
 
-type StepRow = { id: string; enrolment_id: string; step: EnrolmentStep; detail: string };
+export type StepRow = { id: string; enrolment_id: string; step: EnrolmentStep; detail: string };
 
 const later = (a: string, b: string) => (a > b ? a : b);
 const earlier = (a: string, b: string) => (a < b ? a : b);
 
 export function moveDeathEffects(store: Store, actor: Actor, p: Corrected): void {
-  const note = `死亡日期更正：${p.name} ${p.from} → ${p.to}`;
+  const note = p.to === null ? `撤销死亡登记：${p.name}（原登记死亡日期 ${p.from}）` : `死亡日期更正：${p.name} ${p.from} → ${p.to}`;
   // Exits by death of the person's own enrolments and the household's (a household programme stops after its last death).
   const steps = store
     .prepare(
@@ -45,6 +47,10 @@ export function moveDeathEffects(store: Store, actor: Actor, p: Corrected): void
     const d = JSON.parse(s.detail) as Record<string, unknown> & { month?: string; fromMonth?: string };
     if (s.step === 'exit') {
       const stop = deathStopMonth(store, e);
+      if (p.to === null && !stop && e.status === 'exited' && e.end_month === d.month) {
+        reopenEnrolment(store, actor, e, s, note);
+        continue;
+      }
       // Only an end the death set (a later exit by another path keeps its own month).
       if (!stop || stop === d.month || e.end_month !== d.month) continue;
       store.update('enrolments', e.id, { endMonth: stop }, actor, {
@@ -53,22 +59,25 @@ export function moveDeathEffects(store: Store, actor: Actor, p: Corrected): void
         detail: { path: 'death', personId: p.id, month: stop, correctedFrom: d.month },
       });
       replaceStep(store, actor, s, { ...d, month: stop, corrects: s.id }, note);
+    } else if (p.to === null) {
+      restoreCovered(store, actor, e, s, note);
     } else {
       const fromMonth = addMonths(monthOf(p.to), 1);
       if (fromMonth === d.fromMonth) continue;
       replaceStep(store, actor, s, { ...d, fromMonth, corrects: s.id }, `${note}：低保保障人数自 ${fromMonth} 起减少（原 ${d.fromMonth}）`);
     }
   }
-  moveCare(store, actor, p);
+  if (p.to === null) restoreCare(store, actor, p.id, note);
+  else moveCare(store, actor, { ...p, to: p.to });
 }
 
-function replaceStep(store: Store, actor: Actor, s: StepRow, detail: Record<string, unknown>, note: string): void {
+export function replaceStep(store: Store, actor: Actor, s: StepRow, detail: Record<string, unknown>, note: string): void {
   store.softDelete('enrolment_steps', s.id, actor, null);
   recordStep(store, actor, s.enrolment_id, s.step, note, detail);
 }
 
 /** Agreements and cards the death ended end on the new date (not before they began, nor after an agreement's term). */
-function moveCare(store: Store, actor: Actor, p: Corrected): void {
+function moveCare(store: Store, actor: Actor, p: Corrected & { to: string }): void {
   const agreements = store
     .prepare(`SELECT id, start_date, end_date FROM care_agreements WHERE person_id = ? AND deleted_at IS NULL AND status = 'terminated' AND termination_code = ?`)
     .all(p.id, DEATH_CODE) as { id: string; start_date: string; end_date: string }[];

@@ -40,7 +40,8 @@ export function stopEntitlementsOnDeath(store: Store, actor: Actor, p: DeadPerso
   for (const e of open) {
     if (e.person_id !== p.id && !(e.person_id === null && allDead)) continue;
     const stop = deathStopMonth(store, e);
-    if (stop && (e.end_month === null || e.end_month > stop)) endEnrolment(store, actor, e, stop, 'death', reason, { personId: p.id });
+    // The state it had is kept on the step: a withdrawn death (death-withdrawal.ts) restores it.
+    if (stop && (e.end_month === null || e.end_month > stop)) endEnrolment(store, actor, e, stop, 'death', reason, { personId: p.id, priorStatus: e.status, priorEndMonth: e.end_month });
   }
   endCare(store, actor, p);
   if (open.length > 0 && !allDead) openReview(store, actor, p, source);

@@ -3,7 +3,7 @@
  * with them). In the same transaction it stops what it ends (应退尽退): the household's 低保 counts one
  * person fewer (exits.ts personDied), and every programme, allowance, care agreement and card of the
  * person ends (assistance/death-stop.ts); paid through the month of death (death-end.ts).
- * 更正死亡日期 (death-correction.ts) moves the date and what follows from it.
+ * 更正死亡日期 (death-correction.ts) moves the date and what follows from it; 撤销死亡登记 clears it.
  */
 import { AppError } from '../../../../shared/errors';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
@@ -39,8 +39,6 @@ export function recordDeath(store: Store, actor: Actor, input: { personId: strin
 /**
  * 更正死亡日期 (supervisors): a new record (an audit event naming the death it corrects, with the reason)
  * and the new date on the person; what the death stopped follows the date (death-correction.ts).
- * Withdrawing a death is not offered: its exits, care terminations and re-assessment are decisions of
- * their own, to be undone through their own paths.
  */
 export function correctDeath(store: Store, actor: Actor, input: { personId: string; diedOn: string; reason: string }): void {
   store.tx(() => {
@@ -48,14 +46,39 @@ export function correctDeath(store: Store, actor: Actor, input: { personId: stri
     if (!p.died_on) throw new AppError('prerequisite-missing', `${p.name}尚未登记死亡，无死亡日期可更正`, { field: 'personId' });
     if (input.diedOn === p.died_on) throw new AppError('nothing-to-do', `更正后的死亡日期与已登记的相同（${p.died_on}）`, { field: 'diedOn' });
     checkDiedOn(store, p, input.diedOn);
-    const first = store
-      .prepare(`SELECT id FROM audit_events WHERE entity = 'persons' AND entity_id = ? AND action = 'registry.recordDeath' ORDER BY at, id LIMIT 1`)
-      .get(p.id) as { id: string } | undefined;
+    const recorded = deathRecord(store, p.id);
     store.update('persons', p.id, { diedOn: input.diedOn }, actor, {
       action: 'registry.correctDeath',
       summary: `更正死亡日期：${p.name}，${p.died_on} → ${input.diedOn}（${input.reason}）`,
-      detail: { from: p.died_on, diedOn: input.diedOn, reason: input.reason, corrects: first?.id ?? null, householdId: p.household_id },
+      detail: { from: p.died_on, diedOn: input.diedOn, reason: input.reason, corrects: recorded, householdId: p.household_id },
     });
     moveDeathEffects(store, actor, { id: p.id, name: p.name, household_id: p.household_id, from: p.died_on, to: input.diedOn });
+  });
+}
+
+/** The 登记死亡 in force (the latest: one withdrawn may have been recorded again), named by a correction or withdrawal. */
+function deathRecord(store: Store, personId: string): string | null {
+  const first = store
+    .prepare(`SELECT id FROM audit_events WHERE entity = 'persons' AND entity_id = ? AND action = 'registry.recordDeath' ORDER BY at DESC, id DESC LIMIT 1`)
+    .get(personId) as { id: string } | undefined;
+  return first?.id ?? null;
+}
+
+/**
+ * 撤销死亡登记 (supervisors): a death recorded on the wrong person (a namesake, a mistyped ID number) is
+ * cleared, and what it stopped runs again, as a correction moving the death to "never"
+ * (death-correction.ts, death-withdrawal.ts). The 死亡后复核 item it opened stays for the street to close.
+ */
+export function withdrawDeath(store: Store, actor: Actor, input: { personId: string; reason: string }): void {
+  store.tx(() => {
+    const p = loadPersonRow(store, actor.streetCode, input.personId);
+    if (!p.died_on) throw new AppError('invalid-transition', `${p.name}未登记死亡，无死亡登记可撤销`, { field: 'personId' });
+    const recorded = deathRecord(store, p.id);
+    store.update('persons', p.id, { diedOn: null }, actor, {
+      action: 'registry.withdrawDeath',
+      summary: `撤销死亡登记：${p.name}，原登记死亡日期 ${p.died_on}（${input.reason}）`,
+      detail: { from: p.died_on, reason: input.reason, corrects: recorded, householdId: p.household_id },
+    });
+    moveDeathEffects(store, actor, { id: p.id, name: p.name, household_id: p.household_id, from: p.died_on, to: null });
   });
 }
