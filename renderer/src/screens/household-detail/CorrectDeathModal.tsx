@@ -3,13 +3,13 @@
  * What the death stopped follows the date: a later date pays the months now before the death again (补发
  * in the next batch), an earlier one recovers more (扣回); confirmed batches are never changed.
  */
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { PersonDetail } from '../../../../shared/registry/types';
 import { api } from '../../api/client';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { useFormSubmit } from '../../hooks/use-form-submit';
-import { DeathDateField } from './RecordDeathModal';
+import { DeathDateField, DeathModalFrame } from './DeathModalFrame';
 
 interface Props {
   person: PersonDetail | null;
@@ -47,28 +47,21 @@ export function CorrectDeathModal({ person, onClose, onSaved }: Props) {
     });
 
   return (
-    <Modal
+    <DeathModalFrame
       open={person !== null}
       title={person ? `更正 ${person.name} 的死亡日期` : ''}
       okText="更正"
-      cancelText="取消"
-      confirmLoading={busy}
+      busy={busy}
       onOk={() => form.submit()}
       onCancel={() => guard.confirmClose(onClose)}
-      destroyOnHidden
+      warning={`已登记的死亡日期：${person?.diedOn ?? ''}。更正后，救助和补贴按新日期停发：日期推后，死亡前的月份重新应发（下一批次补发）；日期提前，多发的月份在下一批次扣回。照料协议和服务卡的终止日期随之更正。操作会记入操作日志。`}
     >
-      <Alert
-        type="warning"
-        showIcon
-        style={{ marginBottom: 16 }}
-        title={`已登记的死亡日期：${person?.diedOn ?? ''}。更正后，救助和补贴按新日期停发：日期推后，死亡前的月份重新应发（下一批次补发）；日期提前，多发的月份在下一批次扣回。照料协议和服务卡的终止日期随之更正。操作会记入操作日志。`}
-      />
       <Form form={form} name="correctDeath" layout="vertical" onFinish={confirm} preserve={false}>
         <DeathDateField person={person} label="更正后的死亡日期" testId="correct-death-date" />
         <Form.Item label="更正原因" name="reason" rules={[{ required: true, whitespace: true, message: '请填写更正原因' }]}>
           <Input.TextArea data-testid="correct-death-reason" maxLength={200} rows={2} placeholder="如：死亡医学证明记载的日期为……（证明编号）" />
         </Form.Item>
       </Form>
-    </Modal>
+    </DeathModalFrame>
   );
 }

@@ -20,6 +20,7 @@ import type { MemberAction } from './MembersTable';
 import { MovePersonModal } from './MovePersonModal';
 import { RecordDeathModal } from './RecordDeathModal';
 import { CorrectDeathModal } from './CorrectDeathModal';
+import { WithdrawDeathModal } from './WithdrawDeathModal';
 import { ApplyEnrolmentModal } from '../assistance/ApplyEnrolmentModal';
 import { HouseholdFileTabs } from './HouseholdFileTabs';
 
@@ -37,6 +38,7 @@ export function HouseholdDetailPage({ id }: { id: string }) {
   const [deletingPerson, setDeletingPerson] = useState<PersonDetail | null>(null);
   const [dying, setDying] = useState<PersonDetail | null>(null);
   const [correctingDeath, setCorrectingDeath] = useState<PersonDetail | null>(null);
+  const [withdrawingDeath, setWithdrawingDeath] = useState<PersonDetail | null>(null);
   const [deletingHousehold, setDeletingHousehold] = useState(false);
   const [applying, setApplying] = useState(false);
   // Bumped after a change made here, so that the file is read again.
@@ -67,6 +69,7 @@ export function HouseholdDetailPage({ id }: { id: string }) {
     if (action === 'delete') setDeletingPerson(p);
     if (action === 'death') setDying(p);
     if (action === 'correct-death') setCorrectingDeath(p);
+    if (action === 'withdraw-death') setWithdrawingDeath(p);
   };
 
   return (
@@ -146,6 +149,14 @@ export function HouseholdDetailPage({ id }: { id: string }) {
         onClose={() => setCorrectingDeath(null)}
         onSaved={() => {
           setCorrectingDeath(null);
+          changed();
+        }}
+      />
+      <WithdrawDeathModal
+        person={withdrawingDeath}
+        onClose={() => setWithdrawingDeath(null)}
+        onSaved={() => {
+          setWithdrawingDeath(null);
           changed();
         }}
       />

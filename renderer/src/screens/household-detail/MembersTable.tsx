@@ -15,7 +15,7 @@ import { formatFen } from '../../lib/money';
 import { isSupervisorRole } from '../../lib/roles';
 import { useSession } from '../../session/session-context';
 
-export type MemberAction = 'edit' | 'move' | 'delete' | 'death' | 'correct-death';
+export type MemberAction = 'edit' | 'move' | 'delete' | 'death' | 'correct-death' | 'withdraw-death';
 
 interface Props {
   members: PersonDetail[];
@@ -59,7 +59,7 @@ export function MembersTable({ members, onAction }: Props) {
     {
       title: '操作',
       key: 'actions',
-      width: 210,
+      width: 300,
       fixed: 'right',
       render: (_: unknown, p) => (
         <Space size={0} wrap={false}>
@@ -81,6 +81,11 @@ export function MembersTable({ members, onAction }: Props) {
               更正死亡日期
             </Button>
           )}
+          {p.diedOn && supervisor && (
+            <Button type="link" size="small" danger aria-label={`撤销死亡登记 ${p.name}`} onClick={() => onAction('withdraw-death', p)}>
+              撤销死亡登记
+            </Button>
+          )}
           <Button type="link" size="small" danger aria-label={`删除 ${p.name}`} onClick={() => onAction('delete', p)}>
             删除
           </Button>
@@ -97,7 +102,7 @@ export function MembersTable({ members, onAction }: Props) {
         columns={columns}
         dataSource={members}
         pagination={false}
-        scroll={{ x: 1232 }}
+        scroll={{ x: 1322 }}
         locale={{ emptyText: '该家庭暂无成员，请添加成员' }}
       />
     </div>
