@@ -2,7 +2,8 @@
  * Issue 17 end to end (browser mode, the demo street): a 特困分散供养 person with a signed care
  * agreement and a card dies; the death is recorded on the household page, and 救助政策 › 应补尽补 ›
  * 死亡停发 lists the person with everything it stopped and the month paid after the death to recover;
- * 更正死亡日期 (confirmed) moves the date and what is recovered with it.
+ * 更正死亡日期 (confirmed) moves the date and what is recovered with it; 撤销死亡登记 (the death was
+ * recorded on the wrong person) makes the person living again, the agreement, card and 特困 restored.
  */
 import { addMonths, monthOf } from '../../shared/policy/months';
 import { shanghaiDate } from '../../shared/time/shanghai';
@@ -88,4 +89,22 @@ test('a death recorded on the demo street stops every entitlement, listed with w
   await expect(page.getByTestId('died-tag')).toContainText(`已故 ${correctedOn}`);
   const [corrected] = (await backendCall<EndedEntitlements[]>(b, token, 'assistance.entitlementsEnded', {})).filter((e) => e.personId === p.id);
   expect(corrected).toMatchObject({ diedOn: correctedOn, recoverTotalFen: 0, correction: { from: diedOn, reason: '以火化证明记载的日期为准' } });
+
+  // 撤销死亡登记: it was a namesake. The confirmation names the person and what is restored.
+  await page.getByRole('button', { name: `撤销死亡登记 ${p.name}` }).click();
+  const withdraw = page.getByRole('dialog', { name: `撤销 ${p.name} 的死亡登记` });
+  await expect(withdraw).toContainText('特困分散供养');
+  await page.getByTestId('withdraw-death-reason').fill('同名误登记，经入户核实本人健在');
+  await withdraw.getByRole('button', { name: /撤\s*销/ }).click();
+  const sureWithdraw = page.locator('.ant-modal-confirm');
+  await expect(sureWithdraw).toContainText(`原登记死亡日期 ${correctedOn}`);
+  await expect(sureWithdraw).toContainText('照料协议恢复履行');
+  await expect(sureWithdraw).toContainText('补发');
+  await screenshot(page, 'death-04-withdraw');
+  await sureWithdraw.getByRole('button', { name: /确认撤销/ }).click();
+  await expect(page.getByTestId('died-tag')).toHaveCount(0);
+  expect((await backendCall<EndedEntitlements[]>(b, token, 'assistance.entitlementsEnded', {})).map((e) => e.personId)).not.toContain(p.id);
+  // Back on the 四有 board with the agreement and the card: visits are due again.
+  const back = (await backendCall<BoardRow[]>(b, token, 'care.board', {})).find((r) => r.personId === p.id);
+  expect(back).toMatchObject({ agreementId: expect.any(String), activeCardId: expect.any(String) });
 });
