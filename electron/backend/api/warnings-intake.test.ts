@@ -156,6 +156,18 @@ describe('部门数据导入：各来源', () => {
     expect(audit.summary).toContain('殡葬.csv');
     factsHoldToSchemas();
   });
+
+  test('死亡: a death staff withdrew (recorded on the wrong person) is not recorded again from a department row naming them', async () => {
+    await w.h.call('registry.recordDeath', { personId: b.id, diedOn: '2026-10-03' });
+    await w.h.call('registry.withdrawDeath', { personId: b.id, reason: '重名误登，经核实本人健在' });
+    const p = await preview('death', '殡葬2.csv', csv('death', [['李淑芬', b.idNumber, '2026-10-03', '', '']]));
+    expect(p).toMatchObject({ matchedRows: 1, errors: [] });
+    await w.h.call('warnings.importCommit', { previewId: p.previewId });
+    const row = w.h.backend.store.prepare('SELECT died_on FROM persons WHERE id = ?').get(b.id) as { died_on: string | null };
+    expect(row.died_on).toBeNull();
+    // the department's row is kept beside, for the warning rules and the record
+    expect((w.h.backend.store.prepare("SELECT count(*) AS n FROM department_records WHERE source = 'death' AND person_id = ?").get(b.id) as { n: number }).n).toBe(1);
+  });
 });
 
 describe('部门数据导入：错误的文件不写入任何数据', () => {

@@ -65,6 +65,20 @@ function deathRecord(store: Store, personId: string): string | null {
 }
 
 /**
+ * True when the person's latest death event is a withdrawal: staff judged a death recorded on them
+ * wrong, so a department file naming them again (the same wrong row) does not record it anew.
+ */
+export function deathWithdrawn(store: Store, personId: string): boolean {
+  const last = store
+    .prepare(
+      `SELECT action FROM audit_events WHERE entity = 'persons' AND entity_id = ? AND action IN ('registry.recordDeath', 'registry.withdrawDeath')
+       ORDER BY at DESC, id DESC LIMIT 1`,
+    )
+    .get(personId) as { action: string } | undefined;
+  return last?.action === 'registry.withdrawDeath';
+}
+
+/**
  * 撤销死亡登记 (supervisors): a death recorded on the wrong person (a namesake, a mistyped ID number) is
  * cleared, and what it stopped runs again, as a correction moving the death to "never"
  * (death-correction.ts, death-withdrawal.ts). The 死亡后复核 item it opened stays for the street to close.

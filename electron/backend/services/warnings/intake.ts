@@ -21,7 +21,7 @@ import { DISTRICT_PARTITION } from '../../../../shared/sync/wire';
 import { shanghaiDate, shanghaiMinute } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
 import { runWithTurns } from '../../store/turns';
-import { recordDeath } from '../registry/deaths';
+import { deathWithdrawn, recordDeath } from '../registry/deaths';
 import { clueDescription, type DepartmentPlan, type Period } from './intake-check';
 import { raiseWarningsFor } from './raise';
 import { ledgerNumber } from '../ledger/numbers';
@@ -122,7 +122,8 @@ function* commitSteps(store: Store, actor: Actor, p: PendingDepartmentImport): G
       })),
     );
     for (const [k, r] of chunk.entries()) {
-      if (p.source !== 'death' || r.diedOn !== null) continue;
+      // A death staff withdrew (recorded on the wrong person) is not recorded again from a department's row.
+      if (p.source !== 'death' || r.diedOn !== null || deathWithdrawn(store, r.personId)) continue;
       recordDeath(store, { ...actor, streetCode: r.streetCode }, { personId: r.personId, diedOn: r.startOn, note: `据${DEPARTMENT_SOURCE_LABELS.death}数据“${p.fileName}”第${r.row}行` });
       deaths++;
       yield from + k; // a death stops many things: a turn after each
