@@ -12,6 +12,7 @@ import { syncChanges, syncRows } from '../db/schema';
 import { formatHlc } from '../../shared/hlc';
 import type { Change } from '../../shared/sync/wire';
 import { pushChanges, type Pusher, type StoreFailure } from './log';
+import { createScratchDatabase } from '../../tests/support/scratch-postgres';
 
 const STREET_A = '120110001000';
 const STREET_B = '120110002000';
@@ -110,9 +111,19 @@ async function stateOf(db: OpenedServerDb['db']) {
 
 let batchServer: OpenedServerDb;
 let oneServer: OpenedServerDb;
+const drops: (() => Promise<void>)[] = [];
+
+/** A fresh server database: a scratch PostgreSQL database with SYNC_TEST_DATABASE_URL (.ci/run), else PGlite. */
+async function freshServer(): Promise<OpenedServerDb> {
+  const adminUrl = process.env.SYNC_TEST_DATABASE_URL;
+  if (!adminUrl) return openServerDb({});
+  const scratch = await createScratchDatabase(adminUrl, 'doudi_push');
+  drops.push(scratch.drop);
+  return openServerDb({ databaseUrl: scratch.url });
+}
 
 beforeAll(async () => {
-  [batchServer, oneServer] = await Promise.all([openServerDb({}), openServerDb({})]);
+  [batchServer, oneServer] = await Promise.all([freshServer(), freshServer()]);
   await refuseBoomRows(batchServer.db);
   await refuseBoomRows(oneServer.db);
 }, 120_000);
@@ -120,6 +131,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await batchServer?.close();
   await oneServer?.close();
+  for (const drop of drops) await drop();
 });
 
 describe('a push stored in chunks', () => {
