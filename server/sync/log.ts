@@ -4,10 +4,13 @@
  * are serialised with a transaction-scoped advisory lock so that sequence numbers become visible in order and a
  * pull cursor never skips a change committed later with a lower number.
  *
+ * Changes are checked and stored a chunk at a time (store-batch.ts: a few statements per chunk, not
+ * five per change, since the lock holds every other street's sync for the whole push).
  * A change the server cannot store is refused on its own, never the batch: checked first
- * (validate.ts), and each change is stored under a savepoint, so that a database error on one
- * (a value PostgreSQL refuses that the checks missed) rolls back that change only and is answered
- * `store-failed`. What is logged of it: its stamp, table, row id and the database's error code.
+ * (validate.ts), and a chunk the database refuses is redone change by change, each under a
+ * savepoint, so that a database error on one (a value PostgreSQL refuses that the checks missed)
+ * rolls back that change only and is answered `store-failed`. What is logged of it: its stamp,
+ * table, row id and the database's error code.
  */
 import { and, asc, eq, gt, inArray, isNull, lte, max, ne, or, sql } from 'drizzle-orm';
 import type { ServerDb } from '../db/open';
@@ -28,9 +31,10 @@ import { unstorableProblem, validateChange, type Problem } from './validate';
 import { authorityProblem, GUARDED_TABLES, type Voucher } from './authority';
 import { newRowProblem } from './batch-freeze';
 import { withholdCredentials } from './credentials';
+import { storeChunk, type Outcome } from './store-batch';
 import { SYNC_REASONS, SyncRefusal } from '../../shared/sync/rejections';
 
-type Tx = Parameters<Parameters<ServerDb['transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<ServerDb['transaction']>[0]>[0];
 type Value = string | number | null;
 
 export interface Pusher {
@@ -165,6 +169,28 @@ function errorCode(err: unknown): string {
  */
 const PASSING = /^(08|40|53|57|58)/;
 
+/** Changes per chunk of the batch path: a few thousand statement parameters per insert. */
+export const PUSH_CHUNK = 500;
+
+/** One change under its own savepoint; a database error refuses it alone as `store-failed`. */
+async function storeOne(
+  tx: Tx,
+  who: Pusher,
+  c: Change,
+  known: ReadonlySet<string>,
+  now: Date,
+  onStoreFailure: (f: StoreFailure) => void,
+): Promise<Outcome> {
+  if (known.has(`${c.node}/${c.hlc}`)) return 'duplicate';
+  try {
+    return (await tx.transaction(async (sp) => storeChange(sp, who, c, now))) ?? 'stored';
+  } catch (err) {
+    if (PASSING.test(errorCode(err))) throw err;
+    onStoreFailure({ hlc: c.hlc, table: c.table, rowId: c.rowId, error: errorCode(err) });
+    return { code: 'store-failed', message: SYNC_REASONS['store-failed'].message };
+  }
+}
+
 export async function pushChanges(
   db: ServerDb,
   who: Pusher,
@@ -172,6 +198,8 @@ export async function pushChanges(
   now: Date,
   check: Partial<OwnCheck> = {},
   onStoreFailure: (f: StoreFailure) => void = () => undefined,
+  /** Chunks checked in JS and stored a few statements each (store-batch.ts), or each change under its own savepoint. */
+  path: { chunk: number } | 'one-by-one' = { chunk: PUSH_CHUNK },
 ): Promise<PushResponse> {
   const accepted: string[] = [];
   const rejected: Rejection[] = [];
@@ -209,26 +237,28 @@ export async function pushChanges(
     if ((check.known !== undefined || check.node !== undefined) && (collides || (fresh && (await replicaBehind(tx, who, check, changes))))) {
       throw new SyncRefusal('replica-behind', undefined, 409);
     }
-    for (const c of changes) {
-      const key = `${c.node}/${c.hlc}`;
-      if (known.has(key)) {
+    const answer = (c: Change, outcome: Outcome) => {
+      if (outcome === 'duplicate' || outcome === 'stored') {
+        known.add(`${c.node}/${c.hlc}`);
         accepted.push(c.hlc);
-        continue;
+      } else {
+        rejected.push({ hlc: c.hlc, node: c.node, ...outcome });
       }
-      let problem: Problem | null = null;
-      try {
-        problem = await tx.transaction(async (sp) => storeChange(sp, who, c, now));
-      } catch (err) {
-        if (PASSING.test(errorCode(err))) throw err;
-        onStoreFailure({ hlc: c.hlc, table: c.table, rowId: c.rowId, error: errorCode(err) });
-        problem = { code: 'store-failed', message: SYNC_REASONS['store-failed'].message };
+    };
+    const chunkSize = path === 'one-by-one' ? 0 : path.chunk;
+    for (let i = 0; i < changes.length; i += chunkSize || changes.length) {
+      const chunk = changes.slice(i, chunkSize ? i + chunkSize : changes.length);
+      let outcomes: Outcome[] | null = null;
+      if (chunkSize) {
+        try {
+          outcomes = await tx.transaction(async (sp) => storeChunk(sp, who, chunk, known, now));
+        } catch (err) {
+          // The chunk is redone change by change below, to refuse the one the database refused.
+          if (PASSING.test(errorCode(err))) throw err;
+        }
       }
-      if (problem) {
-        rejected.push({ hlc: c.hlc, node: c.node, ...problem });
-        continue;
-      }
-      known.add(key);
-      accepted.push(c.hlc);
+      if (outcomes) chunk.forEach((c, j) => answer(c, outcomes[j]!));
+      else for (const c of chunk) answer(c, await storeOne(tx, who, c, known, now, onStoreFailure));
     }
   });
   return { accepted, rejected, serverTime: now.toISOString() };

@@ -16,8 +16,9 @@ import { uiResponsivenessBench } from './ui-responsiveness';
 import { encryptionOverheadBench } from './encryption-overhead';
 import { reportsBench } from './reports';
 import { warningsBench } from './warnings';
+import { serverPushBench } from './server-push';
 
-const BENCHES: Bench[] = [registrySearchBench, dueListsBench, printCardsBench, syncBootstrapBench, syncIncrementalBench, uiResponsivenessBench, storageFootprintBench, encryptionOverheadBench, reportsBench, warningsBench];
+const BENCHES: Bench[] = [registrySearchBench, dueListsBench, printCardsBench, syncBootstrapBench, syncIncrementalBench, uiResponsivenessBench, storageFootprintBench, encryptionOverheadBench, reportsBench, warningsBench, serverPushBench];
 
 function option(name: string): string | undefined {
   const prefix = `--${name}=`;
