@@ -6,7 +6,8 @@
  * is filled in this process, then serves from a child process of its own (child-server.ts).
  *
  * How the server gets the street: pushing 140,000 changes through POST /v1/push one batch at a
- * time costs minutes at the default size (pushing a whole street through the server's push path, 500 changes a chunk: server/sync/store-batch.ts),
+ * time costs minutes at the default size (each change is still validated and merged, if 500 to a statement:
+ * server/sync/store-batch.ts),
  * and push is not what these benches measure. So the source's outbox is written into the server's
  * two tables in bulk exactly as pushChanges leaves them: every change appended to sync_changes in
  * outbox order with its own sequence number and the pushing device, and sync_rows holding the
