@@ -174,6 +174,11 @@ describe('医保 data imported at the district', () => {
       expect(listed).toMatchObject([{ fileName: '东丽区医保.csv', rowCount: 5000, importedByName: '区管理' }]);
       const inbox = await call(r, 'warnings.inbox', { pageSize: 100 });
       expect(inbox.groups.reduce((n, g) => n + g.openCount, 0)).toBe(expected.length);
+      // its 审计日志 names the district user who imported, and that the import was 区级 (not 系统)
+      const raised = await call(r, 'audit.list', { action: 'warnings.raise', page: 1, pageSize: 10 });
+      expect(raised.rows.map((e) => [e.username, e.userId !== null, e.summary.startsWith('根据区级导入的部门数据产生预警')])).toEqual(
+        expected.length > 0 ? [['qu_admin', true, true]] : [],
+      );
     }
     // rows with no street's address went to no street
     const unplaced = people.filter((p) => p.streetCode === null && p.address === null).map((p) => p.idNumber);
