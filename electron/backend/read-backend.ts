@@ -9,17 +9,13 @@
  */
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Envelope } from '../../shared/api/contract';
-import type { ReadOnlyProcedure } from '../../shared/api/reads';
 import { connectStreetDatabase } from './db/street-database';
 import * as schema from './db/schema';
 import { Store } from './store/store';
 import type { SecretBox } from './store/secret-box';
 import { SessionStore, type SessionActivity, type SessionsState } from './services/auth/sessions';
 import { Router } from './api/router';
-import { authHandlers, setupHandlers } from './api/auth-handlers';
-import { appHandlers } from './api/app-handlers';
-import { loadDemoStreet } from './demo/load';
-import type { Handlers } from './api/handlers';
+import { readOnlyHandlers } from './api/read-handlers';
 
 export interface ReadBackendOptions {
   dataDir: string;
@@ -45,14 +41,7 @@ export function createReadBackend(opts: ReadBackendOptions): ReadBackend {
   sqlite.pragma('busy_timeout = 5000');
   const store = new Store({ sqlite, orm: drizzle(sqlite, { schema }), key: null, close: () => sqlite.close() }, { now: opts.now, secrets: opts.secrets });
   const sessions = new SessionStore(() => store.nowDate().getTime(), opts.sessions);
-  const auth = authHandlers();
-  const handlers: Handlers<ReadOnlyProcedure> = {
-    'auth.me': auth['auth.me'],
-    'auth.session': auth['auth.session'],
-    'setup.status': setupHandlers(loadDemoStreet)['setup.status'],
-    'app.clock': appHandlers()['app.clock'],
-  };
-  const router = new Router({ store, sessions, handlers, logError: opts.logError });
+  const router = new Router({ store, sessions, handlers: readOnlyHandlers(), logError: opts.logError });
   return {
     call: async (procedure, input, token) => {
       const before = sessions.state();

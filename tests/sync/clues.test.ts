@@ -7,12 +7,11 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { InputOf } from '../../shared/api/contract';
-import * as admin from '../../server/admin/commands';
 import { issueIntakeKey } from '../../server/intake/keys';
 import { makeIdNumber, maskIdNumber } from '../../shared/id-number';
 import { clueItemId } from '../../shared/ledger/clue-ids';
 import { DISTRICT_PARTITION } from '../../shared/sync/wire';
-import { makeReplica, rows, startServer, STREET_A, STREET_B, type Replica, type TestServer } from './harness';
+import { makeSyncedReplicas, rows, startDistrictServer, STREET_A, STREET_B, type Replica, type TestServer } from './harness';
 import { staffSessions } from './staff';
 import { postClues } from '../support/intake';
 
@@ -57,13 +56,9 @@ function state(r: Replica, clueId: string, idNumber: string) {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  await admin.createUser(server.opened.db, new Date(), { username: 'qu_admin', displayName: '区管理', role: 'district-admin', password: 'district-pass-1', partition: DISTRICT_PARTITION });
+  server = await startDistrictServer();
   key = (await issueIntakeKey(server.opened.db, '网格系统', new Date())).key;
-  pc1 = await makeReplica(server, 'pc1', STREET_A);
-  pc2 = await makeReplica(server, 'pc2', STREET_A);
-  district = await makeReplica(server, 'district', DISTRICT_PARTITION);
-  for (const r of [pc1, pc2, district]) await r.sync();
+  [pc1, pc2, district] = await makeSyncedReplicas(server, ['pc1', STREET_A], ['pc2', STREET_A], ['district', DISTRICT_PARTITION]);
   await signIn(pc1, 'zgz_admin', 'secret-pass-1');
   await signIn(pc2, 'zgz_admin', 'secret-pass-1');
   await signIn(district, 'qu_admin', 'district-pass-1');

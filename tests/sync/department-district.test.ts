@@ -19,7 +19,7 @@ import { shanghaiDate } from '../../shared/time/shanghai';
 import type { WarningRuleParams } from '../../shared/warnings/rule-params';
 import { SOURCE_COLUMNS } from '../../electron/backend/services/warnings/intake-columns';
 import { paramOn } from '../../electron/backend/services/policy/params';
-import { makeReplica, rows, startServer, STREET_A, STREET_B, type Replica, type TestServer } from './harness';
+import { makeReplica, rows, startDistrictServer, STREET_A, STREET_B, type Replica, type TestServer } from './harness';
 import { staffSessions } from './staff';
 
 const STREET_C = '120110003000';
@@ -56,10 +56,9 @@ let smallFen = 0;
 const nameOf = (n: number) => `${SURNAMES[n % SURNAMES.length]}${GIVEN[Math.floor(n / SURNAMES.length) % GIVEN.length]}`;
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startDistrictServer();
   await admin.createStreets(server.opened.db, new Date(), [STREET_C]);
   await admin.createUser(server.opened.db, new Date(), { username: 'wx_admin', displayName: '孙三', role: 'street-admin', password: 'secret-pass-3', partition: STREET_C });
-  await admin.createUser(server.opened.db, new Date(), { username: 'qu_admin', displayName: '区管理', role: 'district-admin', password: 'district-pass-1', partition: DISTRICT_PARTITION });
   const logins: Record<string, [string, string]> = {
     [STREET_A]: ['zgz_admin', 'secret-pass-1'],
     [STREET_B]: ['fnc_admin', 'secret-pass-2'],
@@ -175,6 +174,11 @@ describe('医保 data imported at the district', () => {
       expect(listed).toMatchObject([{ fileName: '东丽区医保.csv', rowCount: 5000, importedByName: '区管理' }]);
       const inbox = await call(r, 'warnings.inbox', { pageSize: 100 });
       expect(inbox.groups.reduce((n, g) => n + g.openCount, 0)).toBe(expected.length);
+      // its 审计日志 names the district user who imported, and that the import was 区级 (not 系统)
+      const raised = await call(r, 'audit.list', { action: 'warnings.raise', page: 1, pageSize: 10 });
+      expect(raised.rows.map((e) => [e.username, e.userId !== null, e.summary.startsWith('根据区级导入的部门数据产生预警')])).toEqual(
+        expected.length > 0 ? [['qu_admin', true, true]] : [],
+      );
     }
     // rows with no street's address went to no street
     const unplaced = people.filter((p) => p.streetCode === null && p.address === null).map((p) => p.idNumber);

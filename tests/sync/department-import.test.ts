@@ -4,12 +4,11 @@
  * PC of the street and the district as the same rows, and the second PC refuses the same file.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import * as admin from '../../server/admin/commands';
 import { makeIdNumber } from '../../shared/id-number';
 import { DISTRICT_PARTITION } from '../../shared/sync/wire';
 import { shanghaiDate } from '../../shared/time/shanghai';
 import { SOURCE_COLUMNS } from '../../electron/backend/services/warnings/intake-columns';
-import { makeReplica, rows, startServer, STREET_A, type Replica, type TestServer } from './harness';
+import { makeSyncedReplicas, rows, startDistrictServer, STREET_A, type Replica, type TestServer } from './harness';
 import { staffSessions } from './staff';
 
 let server: TestServer;
@@ -22,12 +21,8 @@ const { call, signIn } = staffSessions();
 const TABLES = ['department_imports', 'department_records', 'warnings', 'ledger_clue_inbox'];
 
 beforeAll(async () => {
-  server = await startServer();
-  await admin.createUser(server.opened.db, new Date(), { username: 'qu_admin', displayName: '区管理', role: 'district-admin', password: 'district-pass-1', partition: DISTRICT_PARTITION });
-  streetA = await makeReplica(server, 'streetA', STREET_A);
-  streetA2 = await makeReplica(server, 'streetA2', STREET_A);
-  district = await makeReplica(server, 'district', DISTRICT_PARTITION);
-  for (const r of [streetA, streetA2, district]) await r.sync();
+  server = await startDistrictServer();
+  [streetA, streetA2, district] = await makeSyncedReplicas(server, ['streetA', STREET_A], ['streetA2', STREET_A], ['district', DISTRICT_PARTITION]);
   await signIn(streetA, 'zgz_admin', 'secret-pass-1');
   await signIn(streetA2, 'zgz_admin', 'secret-pass-1');
   const communityId = (await call(streetA, 'org.listCommunities', {}))[0]!.id;

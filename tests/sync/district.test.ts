@@ -5,11 +5,10 @@
  * district; the other street sees none of it; the district device signs in district users only.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import * as admin from '../../server/admin/commands';
 import { issueIntakeKey } from '../../server/intake/keys';
 import { makeIdNumber } from '../../shared/id-number';
 import { DISTRICT_PARTITION } from '../../shared/sync/wire';
-import { makeReplica, rows, startServer, STREET_A, STREET_B, type Replica, type TestServer } from './harness';
+import { makeSyncedReplicas, rows, startDistrictServer, STREET_A, STREET_B, type Replica, type TestServer } from './harness';
 import { staffSessions } from './staff';
 import { postClues } from '../support/intake';
 
@@ -23,12 +22,8 @@ const ID_A = makeIdNumber('120110', '19450102', 31);
 const { call, signIn, token } = staffSessions();
 
 beforeAll(async () => {
-  server = await startServer();
-  await admin.createUser(server.opened.db, new Date(), { username: 'qu_admin', displayName: '区管理', role: 'district-admin', password: 'district-pass-1', partition: DISTRICT_PARTITION });
-  streetA = await makeReplica(server, 'streetA', STREET_A);
-  streetB = await makeReplica(server, 'streetB', STREET_B);
-  district = await makeReplica(server, 'district', DISTRICT_PARTITION);
-  for (const r of [streetA, streetB, district]) await r.sync();
+  server = await startDistrictServer();
+  [streetA, streetB, district] = await makeSyncedReplicas(server, ['streetA', STREET_A], ['streetB', STREET_B], ['district', DISTRICT_PARTITION]);
   await signIn(streetA, 'zgz_admin', 'secret-pass-1');
   const communityId = (await call(streetA, 'org.listCommunities', {}))[0]!.id;
   householdA = (

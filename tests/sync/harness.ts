@@ -15,7 +15,7 @@ import { forgetRecentEnrollments } from '../../server/sync/devices';
 import { createBackend, type Backend } from '../../electron/backend/app';
 import { httpTransport } from '../../electron/backend/sync/http';
 import { enrollDevice, syncConfig, syncOnce, type SyncSummary } from '../../electron/backend/sync/session';
-import type { Scope } from '../../shared/sync/wire';
+import { DISTRICT_PARTITION, type Scope } from '../../shared/sync/wire';
 import { removeTestDir } from '../../electron/backend/testing/remove-dir';
 
 export const STREET_A = '120110001000';
@@ -100,6 +100,13 @@ export async function startServer(opts: { bodyLimit?: number; logStream?: { writ
   return server;
 }
 
+/** A server with the district's admin account too (区管理, qu_admin / district-pass-1), for tests of the district device. */
+export async function startDistrictServer(): Promise<TestServer> {
+  const server = await startServer();
+  await admin.createUser(server.opened.db, new Date(), { username: 'qu_admin', displayName: '区管理', role: 'district-admin', password: 'district-pass-1', partition: DISTRICT_PARTITION });
+  return server;
+}
+
 export interface Replica {
   name: string;
   dataDir: string;
@@ -130,6 +137,14 @@ export async function makeReplica(server: TestServer, name: string, partition: s
   await enrollDevice(backend.store, httpTransport(url, null), { serverUrl: url, code, deviceName: name });
   backend.close();
   return openReplica(name, dataDir, opts);
+}
+
+/** Enrolls the replicas ([name, partition] each) and then syncs each once, in order: a multi-PC test's start. */
+export async function makeSyncedReplicas<S extends [name: string, partition: string][]>(server: TestServer, ...specs: S): Promise<{ [K in keyof S]: Replica }> {
+  const made: Replica[] = [];
+  for (const [name, partition] of specs) made.push(await makeReplica(server, name, partition));
+  for (const r of made) await r.sync();
+  return made as { [K in keyof S]: Replica };
 }
 
 /**

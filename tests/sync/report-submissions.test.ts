@@ -6,12 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import * as admin from '../../server/admin/commands';
 import { syncRows } from '../../server/db/schema';
 import { DISTRICT_PARTITION, type Change } from '../../shared/sync/wire';
 import { shanghaiDate } from '../../shared/time/shanghai';
 import { addDays } from '../../shared/time/calendar-days';
-import { makeReplica, rows, startServer, STREET_A, STREET_B, type Replica, type TestServer } from './harness';
+import { makeSyncedReplicas, rows, startDistrictServer, STREET_A, STREET_B, type Replica, type TestServer } from './harness';
 import { rawDevice, type RawDevice } from './raw-device';
 import { staffSessions } from './staff';
 
@@ -27,14 +26,10 @@ const V2 = { 'x-sync-reasons': '2' };
 const { call, signIn, token } = staffSessions();
 
 beforeAll(async () => {
-  server = await startServer();
-  await admin.createUser(server.opened.db, new Date(), { username: 'qu_admin', displayName: '区管理', role: 'district-admin', password: 'district-pass-1', partition: DISTRICT_PARTITION });
-  streetA = await makeReplica(server, 'streetA', STREET_A);
-  streetB = await makeReplica(server, 'streetB', STREET_B);
-  district = await makeReplica(server, 'district', DISTRICT_PARTITION);
+  server = await startDistrictServer();
+  [streetA, streetB, district] = await makeSyncedReplicas(server, ['streetA', STREET_A], ['streetB', STREET_B], ['district', DISTRICT_PARTITION]);
   devA = await rawDevice(server, STREET_A, 'evilstreet');
   devDistrict = await rawDevice(server, DISTRICT_PARTITION, 'evildistrict');
-  for (const r of [streetA, streetB, district]) await r.sync();
   await signIn(streetA, 'zgz_admin', 'secret-pass-1');
   await signIn(streetB, 'fnc_admin', 'secret-pass-2');
   await signIn(district, 'qu_admin', 'district-pass-1');

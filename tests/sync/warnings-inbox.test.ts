@@ -5,13 +5,12 @@
  * receives none of it.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import * as admin from '../../server/admin/commands';
 import { makeIdNumber } from '../../shared/id-number';
 import { DISTRICT_PARTITION } from '../../shared/sync/wire';
 import { shanghaiDate } from '../../shared/time/shanghai';
 import { addDays } from '../../shared/time/calendar-days';
 import { seedWarnings } from '../support/warnings';
-import { makeReplica, rows, startServer, STREET_A, STREET_B, type Replica, type TestServer } from './harness';
+import { makeSyncedReplicas, rows, startDistrictServer, STREET_A, STREET_B, type Replica, type TestServer } from './harness';
 import { staffSessions } from './staff';
 
 let server: TestServer;
@@ -22,12 +21,8 @@ let ids: string[];
 const { call, signIn } = staffSessions();
 
 beforeAll(async () => {
-  server = await startServer();
-  await admin.createUser(server.opened.db, new Date(), { username: 'qu_admin', displayName: '区管理', role: 'district-admin', password: 'district-pass-1', partition: DISTRICT_PARTITION });
-  streetA = await makeReplica(server, 'streetA', STREET_A);
-  streetB = await makeReplica(server, 'streetB', STREET_B);
-  district = await makeReplica(server, 'district', DISTRICT_PARTITION);
-  for (const r of [streetA, streetB, district]) await r.sync();
+  server = await startDistrictServer();
+  [streetA, streetB, district] = await makeSyncedReplicas(server, ['streetA', STREET_A], ['streetB', STREET_B], ['district', DISTRICT_PARTITION]);
   await signIn(streetA, 'zgz_admin', 'secret-pass-1');
   await signIn(district, 'qu_admin', 'district-pass-1');
   const communityId = (await call(streetA, 'org.listCommunities', {}))[0]!.id;

@@ -6,6 +6,7 @@
  * - electron/backend/ imports only itself and shared/, never `electron`;
  * - the shells (electron/main, electron/preload, browser mode's web host) reach the backend only
  *   through electron/host: nothing they import, directly or further down, is a backend module;
+ * - the reader worker's backend (read-backend.ts) loads nothing of demo/;
  * - no file is a god file.
  */
 import fs from 'node:fs';
@@ -113,6 +114,12 @@ describe('layer boundaries', () => {
     const loaded = reachable(['electron/main/index.ts', 'electron/preload/index.ts', `${WEB_HOST}/main.ts`]);
     expect(loaded.filter((f) => f.startsWith('electron/backend/') && !f.startsWith(`${WEB_HOST}/`))).toEqual([]);
     expect(loaded.filter((f) => f === 'electron/host/worker.ts')).toEqual([]);
+  });
+
+  test('the reader worker loads no write-side module: not the demo street generator', () => {
+    const loaded = reachable(['electron/backend/read-backend.ts']);
+    expect(loaded).toContain('electron/backend/api/read-handlers.ts');
+    expect(loaded.filter((f) => f.startsWith('electron/backend/demo/'))).toEqual([]);
   });
 
   test('electron/host imports only itself, the backend and shared/', () => {

@@ -1,12 +1,12 @@
 /** setup.*, auth.* and users.* procedures. */
 import { progressReporter } from './progress';
 import { AppError } from '../../../shared/errors';
-import type { SessionInfo } from '../../../shared/auth/schemas';
 import type { Store } from '../store/store';
 import { login, unlock } from '../services/auth/login';
 import { hashPassword, verifyPassword } from '../../../shared/auth/password-hash';
 import { passwordProblem } from '../../../shared/auth/password-rule';
 import { createUser, findUserById, listUsers, toUserInfo } from '../services/auth/users';
+import { authReadHandlers, sessionInfo, setupReadHandlers } from './read-handlers';
 import { currentStreet, initializeStreet, setupStatus } from '../services/setup/street';
 import type { AreaHandlers } from './handlers';
 import { DISTRICT_PARTITION } from '../../../shared/sync/wire';
@@ -29,17 +29,10 @@ function choosable(password: string, username: string, field: string): string {
   return password;
 }
 
-function sessionInfo(store: Store, token: string, userId: string): SessionInfo {
-  const user = findUserById(store, userId);
-  const street = currentStreet(store);
-  if (!user || !street) throw new AppError('session-expired', '登录已失效，请重新登录');
-  return { token, user: toUserInfo(store, user), street };
-}
-
 /** setup.restoreBackup is the restore's (backup-handlers.ts). */
 export function setupHandlers(loadDemo: DemoLoader): Omit<AreaHandlers<'setup.'>, 'setup.restoreBackup'> {
   return {
-    'setup.status': (_i, { store }) => setupStatus(store),
+    ...setupReadHandlers(),
     'setup.initialize': (input, { store, sessions }) => {
       const { adminId } = initializeStreet(store, input);
       const s = sessions.create(adminId);
@@ -78,8 +71,7 @@ export function authHandlers(): AreaHandlers<'auth.'> {
       );
       return { ok: true };
     },
-    'auth.me': (_i, ctx) => sessionInfo(ctx.store, ctx.token!, requireUser(ctx).id),
-    'auth.session': (_i, ctx) => ({ userId: requireUser(ctx).id }),
+    ...authReadHandlers(),
     'auth.changePassword': (input, ctx) => {
       const user = requireUser(ctx);
       const row = findUserById(ctx.store, user.id)!;

@@ -13,8 +13,8 @@ import type { SyncedTableName } from '../db/schema';
 import { AppError } from '../../../shared/errors';
 import { PLAIN_BOX, type SecretBox } from './secret-box';
 import { printable, printableJson } from '../../../shared/text/printable';
-import { rowClockField } from '../sync/clocks';
-import { changeLogSql, fieldClocksSql, insertRows } from './bulk-insert';
+import { insertRows } from './bulk-insert';
+import { ChangeEntries } from './change-entries';
 import { BOOKKEEPING, rowPartition, storedRow, tableMeta, toDriver } from './table-meta';
 
 export interface Actor {
@@ -366,10 +366,7 @@ export class Store {
     this.logChange('audit_events', id, actor.streetCode, fields, hlc, true);
   }
 
-  /**
-   * `hlc` is ticked by the caller before its first write (see `unit`). A row written `whole` (every
-   * column) is stamped with one row clock (sync/clocks.ts), an update field by field.
-   */
+  /** The change's field clocks and change-log entry, and the last stamp saved (change-entries.ts). */
   private logChange(
     table: SyncedTableName,
     rowId: string,
@@ -378,13 +375,8 @@ export class Store {
     hlc: string,
     whole = false,
   ): void {
-    const rowClock = whole ? rowClockField(this, table, Object.keys(fields)) : null;
-    // All of the change's field clocks in one statement (one per field count, cached).
-    const names = rowClock === null ? Object.keys(fields) : [rowClock];
-    const args: unknown[] = [];
-    for (const field of names) args.push(table, rowId, field, hlc);
-    if (names.length > 0) this.prepare(fieldClocksSql(names.length)).run(...args);
-    this.prepare(changeLogSql(1)).run(hlc, this.nodeId, table, rowId, partition, JSON.stringify(fields));
-    this.setMeta('hlc', hlc);
+    const entries = new ChangeEntries(this);
+    entries.add(table, rowId, partition, fields, hlc, whole);
+    entries.write();
   }
 }

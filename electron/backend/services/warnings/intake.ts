@@ -156,7 +156,7 @@ function* commitSteps(store: Store, actor: Actor, p: PendingDepartmentImport): G
     })),
   );
   // the warning rules over the matched persons' records (this file's and those before it)
-  const warningsRaised = raiseWarningsFor(store, [...new Set(plan.records.map((r) => r.personId))]).raised;
+  const warningsRaised = raiseWarningsFor(store, [...new Set(plan.records.map((r) => r.personId))], actor).raised;
   store.audit(actor, {
     action: 'warnings.import',
     entity: 'department_imports',

@@ -17,7 +17,8 @@ import { warningIdOf } from '../../../../shared/warnings/ids';
 import { personWarnings, type WarningToRaise } from '../../../../shared/warnings/rules';
 import { incomeOverLine, type EnrolledHousehold } from '../../../../shared/warnings/rules-income';
 import { WARNING_RULE_LABELS, WARNING_RULES } from '../../../../shared/warnings/types';
-import type { Store } from '../../store/store';
+import type { Actor, Store } from '../../store/store';
+import { DISTRICT_PARTITION } from '../../../../shared/sync/wire';
 import { incomeParams, rewardNeeded } from '../assistance/figures';
 import { toIncomeMember, type MemberRow } from '../assistance/members';
 import { paramOn } from '../policy/params';
@@ -28,7 +29,11 @@ const IN_LIST = 'IN (SELECT value FROM json_each(?))';
 
 type Raise = { streetCode: string; warning: WarningToRaise };
 
-export function raiseWarningsFor(store: Store, personIds: readonly string[]): { raised: number } {
+/**
+ * `by` is who brought the data (the importing user): each street's audit event names them, and
+ * says 区级 when the district imported it; without one (the demo loader) it is the system's.
+ */
+export function raiseWarningsFor(store: Store, personIds: readonly string[], by?: Actor): { raised: number } {
   if (personIds.length === 0) return { raised: 0 };
   return store.tx(() => {
     const today = shanghaiDate(store.nowDate());
@@ -45,7 +50,8 @@ export function raiseWarningsFor(store: Store, personIds: readonly string[]): { 
         out.push({ streetCode: p.streetCode, warning });
       }
     }
-    return { raised: insertNew(store, out, '根据部门数据产生预警') };
+    const what = by?.streetCode === DISTRICT_PARTITION ? '根据区级导入的部门数据产生预警' : '根据部门数据产生预警';
+    return { raised: insertNew(store, out, what, by) };
   });
 }
 
@@ -59,8 +65,8 @@ function existingKeys(store: Store, householdIds: string[]): Map<string, Set<str
   return out;
 }
 
-/** Inserts the warnings whose id is not taken yet; one audit event per street says how many. */
-function insertNew(store: Store, raises: Raise[], what: string): number {
+/** Inserts the warnings whose id is not taken yet; one audit event per street, in its partition, says how many. */
+function insertNew(store: Store, raises: Raise[], what: string, by?: Actor): number {
   if (raises.length === 0) return 0;
   const withIds = raises.map((r) => ({ ...r, id: warningIdOf(r.streetCode, r.warning.dedupeKey) }));
   const taken = new Set(
@@ -97,7 +103,7 @@ function insertNew(store: Store, raises: Raise[], what: string): number {
     raised += n;
     // In the rules' order, whatever order the persons were read in (the same data, the same event).
     const ordered = WARNING_RULES.filter((r) => counts.has(r)).map((r) => [r, counts.get(r)!] as const);
-    store.audit(systemActor(streetCode), {
+    store.audit(by ? { ...by, streetCode } : systemActor(streetCode), {
       action: 'warnings.raise',
       entity: 'warnings',
       entityId: null,
