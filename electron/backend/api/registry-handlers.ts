@@ -38,13 +38,13 @@ export function registryHandlers(): Handlers<RegistryCore> {
     'registry.addPerson': (input, { store, actor }) => {
       const id = addPerson(store, actor, input.householdId, input.person);
       // An enrolled household's income may now pass its line (预警 income-over-line).
-      raiseIncomeWarnings(store, { householdIds: [input.householdId] });
+      raiseIncomeWarnings(store, { householdIds: [input.householdId], by: actor });
       return personDetail(store, actor.streetCode, id);
     },
     'registry.updatePerson': (input, { store, actor }) => {
       updatePerson(store, actor, input.id, input.patch);
       const detail = personDetail(store, actor.streetCode, input.id);
-      if (input.patch.incomes !== undefined || input.patch.employment !== undefined) raiseIncomeWarnings(store, { householdIds: [detail.householdId] });
+      if (input.patch.incomes !== undefined || input.patch.employment !== undefined) raiseIncomeWarnings(store, { householdIds: [detail.householdId], by: actor });
       return detail;
     },
     'registry.movePerson': (input, { store, actor }) => {

@@ -127,7 +127,7 @@ interface EnrolmentRow {
  * households only. A street without a standard in force, or a household whose income needs a figure
  * not set (就业奖励), is skipped: the income screens ask for the figure.
  */
-export function raiseIncomeWarnings(store: Store, opts: { householdIds?: readonly string[] } = {}): { raised: number } {
+export function raiseIncomeWarnings(store: Store, opts: { householdIds?: readonly string[]; by?: Actor } = {}): { raised: number } {
   return store.tx(() => {
     const today = shanghaiDate(store.nowDate());
     const only = opts.householdIds ? `AND household_id ${IN_LIST}` : '';
@@ -162,7 +162,7 @@ export function raiseIncomeWarnings(store: Store, opts: { householdIds?: readonl
       const w = incomeOverLine(h, { income, standardFen: s.standardFen, edgeUpperPercent: s.edgeUpperPercent }, ctx);
       if (w) out.push({ streetCode: e.street_code, warning: w });
     }
-    return { raised: insertNew(store, out, '在保家庭登记收入超过标准，产生预警') };
+    return { raised: insertNew(store, out, '在保家庭登记收入超过标准，产生预警', opts.by) };
   });
 }
 
