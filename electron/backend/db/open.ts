@@ -125,3 +125,22 @@ export async function withWalCheckpointEvery<T>(sqlite: Database.Database, pages
     sqlite.pragma(`wal_autocheckpoint = ${every}`);
   }
 }
+
+/**
+ * Runs fn with a page cache of `mib` MiB (restored after; SQLite gives the excess back when the
+ * setting shrinks). For the bootstrap of a new PC: once the database outgrows the everyday cache,
+ * each page evicted while the rows arrive is read back from the WAL or the file when next touched,
+ * and in the encrypted file every such read is deciphered and its HMAC checked again.
+ */
+export async function withCacheMiB<T>(sqlite: Database.Database, mib: number, fn: () => Promise<T>): Promise<T> {
+  const before = sqlite.pragma('cache_size', { simple: true }) as number;
+  const wanted = -mib * 1024;
+  // a negative setting is KiB, a positive one pages: only ever raised here
+  const kib = before < 0 ? -before : (before * (sqlite.pragma('page_size', { simple: true }) as number)) / 1024;
+  if (kib < mib * 1024) sqlite.pragma(`cache_size = ${wanted}`);
+  try {
+    return await fn();
+  } finally {
+    sqlite.pragma(`cache_size = ${before}`);
+  }
+}
