@@ -34,6 +34,8 @@ export class TableChanges {
   /** Table or view name (lower case) → the tables reading it reads. */
   private readonly reads = new Map<string, string[]>();
   private readonly sqlTables = new Map<string, string[]>();
+  /** Per statement, so a statement run in a loop is looked up without hashing its SQL each time. */
+  private statementTables = new WeakMap<Database.Statement, string[]>();
   private schemaVersion = -1;
   private dataVersion = -1;
   private readonly schemaStmt: Database.Statement;
@@ -99,6 +101,13 @@ export class TableChanges {
     return this.totalStmt.get() as number;
   }
 
+  /** The tables the statement's SQL names. */
+  tablesRead(stmt: Database.Statement): string[] {
+    let found = this.statementTables.get(stmt);
+    if (!found) this.statementTables.set(stmt, (found = this.tablesOf(stmt.source)));
+    return found;
+  }
+
   /** The tables the SQL names (views mapped to the tables they read); kept per SQL text. */
   tablesOf(sql: string): string[] {
     let found = this.sqlTables.get(sql);
@@ -119,6 +128,7 @@ export class TableChanges {
     for (const name of temp) this.db.exec(`DROP TRIGGER IF EXISTS temp."${name}"`);
     this.reads.clear();
     this.sqlTables.clear();
+    this.statementTables = new WeakMap();
     const objects = this.db.prepare("SELECT type, name, sql FROM main.sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'").all() as { type: string; name: string; sql: string | null }[];
     for (const o of objects.filter((x) => x.type === 'table')) {
       const name = o.name.toLowerCase();
@@ -196,7 +206,7 @@ function hookStatementRuns(db: Database.Database): void {
       const top = recordings[recordings.length - 1];
       if (top && top.db === this.database) {
         const tracker = trackers.get(this.database);
-        if (tracker) for (const t of tracker.tablesOf(this.source)) top.tables.add(t);
+        if (tracker) for (const t of tracker.tablesRead(this)) top.tables.add(t);
       }
       return original.apply(this, args);
     };
