@@ -8,8 +8,9 @@ import { noteRead, recordingReads, tableChanges, UNWATCHED } from './table-chang
  * page, the 工作台 coming back, the report after a visit was recorded) is not worked out again unless
  * a table it read was written. The tables are found while the result is computed (every statement
  * run meanwhile, nested kept results included), never listed by hand, so they cannot drift from
- * the code. Computations that compare with the time of day (deadlines in hours) must put the
- * instant in their key: only the day is checked here.
+ * the code. What is not read inside compute is not seen: a value computed outside and captured
+ * (a list worked out before) must be in the key (`identityOf`), and computations that compare with
+ * the time of day (deadlines in hours) must put the instant in their key: only the day is checked.
  */
 interface Kept {
   value: unknown;
@@ -51,6 +52,16 @@ export function sinceLastChange<T>(store: Store, key: string, compute: () => T):
     cache.set(key, { value, day, epoch, since, tables, anyWrites: tables.includes(UNWATCHED) ? anyWrites : null });
   }
   return value;
+}
+
+const identities = new WeakMap<object, number>();
+let nextIdentity = 0;
+
+/** A number standing for one object (for keys of results computed from a value captured outside). */
+export function identityOf(value: object): number {
+  let id = identities.get(value);
+  if (id === undefined) identities.set(value, (id = ++nextIdentity));
+  return id;
 }
 
 /** Drops every kept result of the store's connection (bench and tests: the cold case). */
