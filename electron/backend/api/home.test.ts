@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Workbench, WorkbenchFigure } from '../../../shared/home/procedures';
 import { DEMO_PASSWORD } from '../demo/load';
 import { makeHarness, type Harness } from '../testing/harness';
+import { forgetKeptResults } from '../store/since-last-change';
 
 /** A Thursday afternoon in Shanghai (the tests never read the runner's clock). */
 const NOW = new Date('2026-11-19T06:30:00Z');
@@ -85,6 +86,8 @@ describe('the 工作台 counts what its lists list', () => {
     await h.call('screening.recordVisit', { householdId: due.rows[0]!.householdId, visitedOn: '2026-11-19', method: 'home', visitorName: '刘网格' }, token);
     const afterVisit = await h.call('home.workbench', {}, token);
     await all(afterVisit);
+    forgetKeptResults(h.backend.store);
+    expect(counts(await h.call('home.workbench', {}, token))).toEqual(counts(afterVisit)); // kept equals cold
     expect(counts(afterVisit)['visits-today']).toBe(counts(before)['visits-today']! - 1);
     const untouched = (c: Record<string, number>) => Object.fromEntries(Object.entries(c).filter(([k]) => /^(ledger|mine|temporary|reviews|batches|warnings)-/.test(k)));
     expect(untouched(counts(afterVisit))).toEqual(untouched(counts(before)));
