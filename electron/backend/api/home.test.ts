@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Workbench, WorkbenchFigure } from '../../../shared/home/procedures';
 import { DEMO_PASSWORD } from '../demo/load';
 import { makeHarness, type Harness } from '../testing/harness';
+import { forgetKeptResults } from '../store/since-last-change';
 
 /** A Thursday afternoon in Shanghai (the tests never read the runner's clock). */
 const NOW = new Date('2026-11-19T06:30:00Z');
@@ -73,5 +74,27 @@ describe('the 工作台 counts what its lists list', () => {
     const after = await h.call('home.workbench', {}, tokens.caseworker);
     expect(byKey(after, 'mine-verify').count).toBe(byKey(before, 'mine-verify').count - 1);
     expect(byKey(after, 'mine-verify').count).toBe(await listed(byKey(after, 'mine-verify'), tokens.caseworker!));
+  });
+  test('after a visit only the figures that read visits move; after a ledger write the ledger figures move; each equals its list', async () => {
+    const token = tokens.supervisor!;
+    const all = async (w: Workbench) => {
+      for (const f of figures(w)) expect({ key: f.key, count: f.count }).toEqual({ key: f.key, count: await listed(f, token) });
+    };
+    const counts = (w: Workbench) => Object.fromEntries(figures(w).map((f) => [f.key, f.count]));
+    const before = await h.call('home.workbench', {}, token);
+    const due = await h.call('screening.dueList', { list: 'today', pageSize: 1 }, token);
+    await h.call('screening.recordVisit', { householdId: due.rows[0]!.householdId, visitedOn: '2026-11-19', method: 'home', visitorName: '刘网格' }, token);
+    const afterVisit = await h.call('home.workbench', {}, token);
+    await all(afterVisit);
+    forgetKeptResults(h.backend.store);
+    expect(counts(await h.call('home.workbench', {}, token))).toEqual(counts(afterVisit)); // kept equals cold
+    expect(counts(afterVisit)['visits-today']).toBe(counts(before)['visits-today']! - 1);
+    const untouched = (c: Record<string, number>) => Object.fromEntries(Object.entries(c).filter(([k]) => /^(ledger|mine|temporary|reviews|batches|warnings)-/.test(k)));
+    expect(untouched(counts(afterVisit))).toEqual(untouched(counts(before)));
+    const pending = await h.call('ledger.list', { status: 'pending', pageSize: 1 }, token);
+    await h.call('ledger.transition', { id: pending.rows[0]!.id, action: 'start-verify' }, token);
+    const afterLedger = await h.call('home.workbench', {}, token);
+    expect(counts(afterLedger)['mine-verify']).toBe(counts(afterVisit)['mine-verify']! - 1);
+    await all(afterLedger);
   });
 });

@@ -2,8 +2,7 @@
  * The 工作台: per role, what is due. Every figure is counted by the list it opens (the same service
  * function with the same filter, parsed by the list procedure's own schema, or its count variant
  * sharing the list's SQL builder), so a figure and the screen behind it cannot differ. Counts and
- * top-few rows only; the two lists worked out person by person (四有, 应补尽补) are counted once
- * per change of the database (sinceLastChange, as the due lists).
+ * top-few rows only; each section is kept until a table it read changes (sinceLastChange).
  */
 import { contract } from '../../../../shared/api/contract';
 import type { Role } from '../../../../shared/codes';
@@ -213,16 +212,36 @@ function warningsSection(store: Store, scope: string | null): WorkbenchSection {
   };
 }
 
+/**
+ * Each section is kept until a table it read changes or the day turns (a visit recorded leaves the
+ * ledger's, 复审's and 四有's figures as they were). Sections whose figures compare with the time
+ * of day (ledger deadlines in hours, temporary assistance's deadlines) are kept for the instant.
+ */
+function kept(store: Store, key: string, instant: boolean, section: () => WorkbenchSection): WorkbenchSection {
+  return sinceLastChange(store, `wb|${key}|${instant ? store.nowIso() : ''}`, section);
+}
+
 /** Sections by role: a district user reads the ledger of every street; street work lists are the street's. */
 export function workbench(store: Store, scope: WorkbenchScope, sync: WorkbenchSync | null): Workbench {
   const { role, streetCode } = scope;
+  const s = streetCode ?? '*';
   const sections: WorkbenchSection[] = [];
-  if (streetCode !== null) sections.push(visitsSection(store, streetCode));
-  sections.push(ledgerSection(store, streetCode), mineSection(store, role, streetCode));
+  if (streetCode !== null) sections.push(kept(store, `visits|${s}`, false, () => visitsSection(store, streetCode)));
+  sections.push(
+    kept(store, `ledger|${s}`, true, () => ledgerSection(store, streetCode)),
+    kept(store, `mine|${role}|${s}`, true, () => mineSection(store, role, streetCode)),
+  );
   if (streetCode !== null) {
-    sections.push(temporarySection(store, streetCode), reviewsSection(store, streetCode), careSection(store, streetCode), leftBehindSection(store, streetCode));
-    if (role !== 'caseworker') sections.push(batchesSection(store, streetCode), gapsSection(store, streetCode));
+    sections.push(
+      kept(store, `temporary|${s}`, true, () => temporarySection(store, streetCode)),
+      kept(store, `reviews|${s}`, false, () => reviewsSection(store, streetCode)),
+      kept(store, `care|${s}`, false, () => careSection(store, streetCode)),
+      kept(store, `left-behind|${s}`, false, () => leftBehindSection(store, streetCode)),
+    );
+    if (role !== 'caseworker') {
+      sections.push(kept(store, `batches|${s}`, false, () => batchesSection(store, streetCode)), kept(store, `gaps|${s}`, false, () => gapsSection(store, streetCode)));
+    }
   }
-  sections.push(warningsSection(store, streetCode));
+  sections.push(kept(store, `warnings|${s}`, false, () => warningsSection(store, streetCode)));
   return { at: store.nowIso(), today: shanghaiDate(store.nowDate()), sections, sync };
 }

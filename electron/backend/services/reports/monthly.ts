@@ -6,6 +6,7 @@
 import { MONTHLY_TABLE_KEYS, type MonthlyReport, type MonthlyTableKey, type ReportTable, type StreetMeasures } from '../../../../shared/reports/monthly-report';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Store } from '../../store/store';
+import { sinceLastChange } from '../../store/since-last-change';
 import { streetName } from '../registry/excel-cells';
 import { MONTHLY_BUILDERS, readMeasures } from './tables';
 
@@ -40,12 +41,26 @@ export function reportMonth(streetCode: string, month: string, now: Date): Repor
   return { streetCode, month, from, until: complete ? end : today, complete };
 }
 
+/**
+ * Tables of the current month that count up to the present instant (monthInstants' cutoff: ledger
+ * deadlines in hours, temporary assistance's deadlines): kept for that instant only. The others
+ * read days and are kept for the day, until a table they read changes (sinceLastChange).
+ */
+const COUNTS_TO_THE_INSTANT: ReadonlySet<MonthlyTableKey> = new Set(['ledger', 'problems', 'temporary']);
+
+/** One table, kept until a table it read changes (only the standard builders: same function, same table). */
+function keptTable(store: Store, key: MonthlyTableKey, build: TableBuilder, m: ReportMonth): ReportTable {
+  if (build !== MONTHLY_BUILDERS[key]) return build(store, m);
+  const instant = !m.complete && COUNTS_TO_THE_INSTANT.has(key) ? store.nowIso() : '';
+  return sinceLastChange(store, `report|${key}|${m.streetCode}|${m.from}|${m.until}|${instant}`, () => build(store, m));
+}
+
 export function buildMonthlyReport(store: Store, input: { streetCode: string; month: string }, builders: TableBuilders = MONTHLY_BUILDERS): MonthlyReport {
   const now = store.nowDate();
   const m = reportMonth(input.streetCode, input.month, now);
   const tables = MONTHLY_TABLE_KEYS.flatMap((key) => {
     const build = builders[key];
-    return build ? [build(store, m)] : [];
+    return build ? [keptTable(store, key, build, m)] : [];
   });
   return {
     kind: 'monthly-dispatch',

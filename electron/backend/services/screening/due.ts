@@ -25,7 +25,7 @@ import { isCalendarDate } from '../../../../shared/text/vocabulary';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Store } from '../../store/store';
 import { paramOn } from '../policy/params';
-import { sinceLastChange } from '../../store/since-last-change';
+import { identityOf, sinceLastChange } from '../../store/since-last-change';
 import { cadencePolicyOn } from './policy';
 import { streetProgrammes } from '../assistance/programme-categories';
 import { mergeCategories } from '../../../../shared/assistance/programme-categories';
@@ -237,7 +237,9 @@ export function dueList(store: Store, streetCode: string, list: DueList['list'],
   const { policy, def, rows: inScope, all } = screened(store, streetCode, query, today);
   const scopeKey = `${streetCode}|${query.communityId ?? ''}|${query.gridId ?? ''}|${query.worker ?? ''}`;
   // Every household in scope with its due date, worked out once per change for the three lists (the 工作台 asks all three).
-  const byDue = sinceLastChange(store, `due-all|${scopeKey}`, () => {
+  // The households and grids are worked out above (not read inside): their identity is in the key.
+  const inputs = `${identityOf(inScope)}|${identityOf(all)}|${workerGrids ? [...workerGrids].sort().join(',') : ''}`;
+  const byDue = sinceLastChange(store, `due-all|${scopeKey}|${inputs}`, () => {
     const ranks = addressRanks(all);
     const last = lastVisits(store);
     // Due dates repeat (a few hundred distinct last visits per cadence): worked out once each.
@@ -258,7 +260,7 @@ export function dueList(store: Store, streetCode: string, list: DueList['list'],
     return out.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.rank - b.rank));
   });
   // Sorted by due date: a list is the households due by its limit, a prefix of the whole.
-  const matched = sinceLastChange(store, `due|${scopeKey}|${list}`, () => {
+  const matched = sinceLastChange(store, `due|${scopeKey}|${list}|${identityOf(byDue)}`, () => {
     const end = byDue.findIndex((x) => x.dueOn > limit);
     return end === -1 ? byDue : byDue.slice(0, end);
   });
