@@ -1,13 +1,16 @@
 /**
  * Ledger items of the demo year in every state: solved long ago and looked back on (回头看),
  * closed, referred to a department (answered, or still waiting), being handled, being verified,
- * waiting to be verified (overdue), closed as 不属实 or as 重复, and 一级 items registered in the
- * last 24 hours whose deadlines still run.
+ * waiting to be verified (overdue), closed as 不属实 or as 重复, 一级 items handled within the day
+ * over the year, and 一级 items registered in the last 24 hours whose deadlines still run (and a
+ * few overdue). How many scales with the street (LEDGER_ITEMS_PER_HOUSEHOLD_YEAR), so a big street's
+ * ledger tables are as full as its visits and payments.
  */
 import { addDays } from '../../../shared/time/calendar-days';
 import type { LedgerCategory, LedgerSource } from '../../../shared/ledger/codes';
 import { shanghaiAt, takeHouseholds, type HistoryPlan, type LoadedHousehold } from './history';
 import type { Rng } from './random';
+import { DEFAULT_DEMO_HOUSEHOLDS } from './generate';
 
 const PROBLEMS: Record<LedgerCategory, string[]> = {
   living: ['冬季取暖费无力缴纳', '家中断粮，需临时生活帮扶', '燃气欠费停气，做饭困难'],
@@ -65,16 +68,14 @@ export function playFate(plan: HistoryPlan, item: () => ItemRef, from: string, f
   if (fate === 'handling') return;
   if (fate === 'referred-open' || fate === 'referred-closed') {
     const department = rng.pick(['hrss', 'health', 'medical-insurance', 'housing', 'disabled-federation'] as const);
-    next(1, () => move('refer', { department, sentOn: day, note: '转相关部门办理' }));
+    // The refer step's answer names the referral: no extra read before its receipt and reply.
+    let referralId = '';
+    next(1, () => {
+      referralId = move('refer', { department, sentOn: day, note: '转相关部门办理' }).referrals[0]!.id;
+    });
     if (fate === 'referred-open') return;
-    next(2, () => {
-      const r = desk.call(staff.caseworker, 'ledger.get', { id: item().id }).referrals[0]!;
-      desk.call(staff.caseworker, 'ledger.referralReceipt', { referralId: r.id, receivedOn: day });
-    });
-    next(5, () => {
-      const r = desk.call(staff.caseworker, 'ledger.get', { id: item().id }).referrals[0]!;
-      desk.call(staff.caseworker, 'ledger.referralReply', { referralId: r.id, repliedOn: day, reply: '已按政策办理' });
-    });
+    next(2, () => desk.call(staff.caseworker, 'ledger.referralReceipt', { referralId, receivedOn: day }));
+    next(5, () => desk.call(staff.caseworker, 'ledger.referralReply', { referralId, repliedOn: day, reply: '已按政策办理' }));
   }
   next(3, () => move('close', { measures: '协调落实帮扶措施', result: '问题已解决，群众满意' }, staff.supervisor));
   if (fate === 'closed' || fate === 'referred-closed') return;
@@ -88,19 +89,40 @@ function fateFor(age: number, rng: Rng): Fate {
   return rng.pick<Fate>(['pending', 'verifying', 'handling', 'pending']);
 }
 
+/**
+ * Problems registered per household per year. The work plan (东丽 2020-13) puts every household
+ * under monthly screening (weekly for 一老一小, daily for special groups) and every problem found
+ * on the ledger; in a few per cent of households a year that finds something. 2.8 % keeps the
+ * 2,000-household demo street at the 56 items its screens were made with, and gives a
+ * 40,000-household street about 1,100.
+ */
+export const LEDGER_ITEMS_PER_HOUSEHOLD_YEAR = 0.028;
+/** Of the year's items, the share registered 一级 (24 hours) and handled within the day. */
+const URGENT_SHARE = 0.05;
+
+/** How many of each kind of item a street of `households` gets over its year. */
+export function ledgerYearCounts(households: number): { year: number; fresh: number; urgentPast: number; repeats: number; urgentOpen: number; urgentLate: number } {
+  const year = Math.round(households * LEDGER_ITEMS_PER_HOUSEHOLD_YEAR);
+  // The demo street's one of each, as many more as the street is bigger.
+  const per = Math.max(1, Math.round(households / DEFAULT_DEMO_HOUSEHOLDS));
+  return { year, fresh: Math.round(year / 7), urgentPast: Math.round(year * URGENT_SHARE), repeats: per, urgentOpen: per, urgentLate: per };
+}
+
 export function playLedger(plan: HistoryPlan, rng: Rng): void {
-  const households = takeHouseholds(plan, rng, 64, () => true);
+  const counts = ledgerYearCounts(plan.households.length);
+  const need = counts.year + counts.urgentPast + counts.repeats + 2 * counts.urgentOpen + counts.urgentLate;
+  const households = takeHouseholds(plan, rng, need, () => true);
   let i = 0;
-  const take = () => households[i++]!;
+  const take = () => households[i++ % households.length]!;
   const problem = () => {
     const category = rng.pick(CATEGORIES);
     return { category, description: rng.pick(PROBLEMS[category]) };
   };
 
   // The year's items: registered on a working-day hour, taken on as far as their age allows.
-  for (let n = 0; n < 56; n++) {
+  for (let n = 0; n < counts.year; n++) {
     const h = take();
-    const age = n < 8 ? rng.int(2, 8) : rng.int(9, 330);
+    const age = n < counts.fresh ? rng.int(2, 8) : rng.int(9, 330);
     const day = addDays(plan.today, -age);
     const fate = fateFor(age, rng);
     const p = { source: rng.pick(SOURCES), urgency: '2' as const, ...problem() };
@@ -110,10 +132,34 @@ export function playLedger(plan: HistoryPlan, rng: Rng): void {
     });
     playFate(plan, () => ref!, day, fate, rng);
   }
+  for (let n = 0; n < counts.urgentPast; n++) playUrgentDay(plan, take(), rng.int(3, 330), rng);
+  for (let n = 0; n < counts.repeats; n++) playRepeat(plan, take(), rng.int(60, 200), rng);
+  playUrgentOpen(plan, take, counts, rng);
+}
 
-  // A problem reported twice (网格 and 热线), the second closed as 重复登记 of the first.
-  const twice = take();
-  const day = addDays(plan.today, -120);
+const HOUR = 3_600_000;
+
+/** A 一级 problem (断粮, 住院押金…) verified and closed within the day; looked back on a month later. */
+function playUrgentDay(plan: HistoryPlan, h: LoadedHousehold, age: number, rng: Rng): void {
+  const { desk, staff } = plan;
+  const day = addDays(plan.today, -age);
+  const t0 = shanghaiAt(day, `0${rng.int(8, 9)}:${rng.int(10, 50)}`).getTime();
+  const category = rng.pick<LedgerCategory>(['living', 'medical', 'care']);
+  let ref: ItemRef | null = null;
+  const move = (action: string, extra: Record<string, unknown> = {}, who = staff.caseworker) =>
+    desk.call(who, 'ledger.transition', { id: ref!.id, action: action as never, ...extra });
+  plan.at(new Date(t0), () => {
+    ref = registerItem(plan, h, { source: rng.pick(['hotline', 'grid-report', 'visit'] as const), category, urgency: '1', description: PROBLEMS[category][0]! });
+  });
+  plan.at(new Date(t0 + HOUR), () => move('start-verify'));
+  plan.at(new Date(t0 + 2 * HOUR), () => move('confirm', { note: '立即入户核实，情况属实' }));
+  plan.at(new Date(t0 + 6 * HOUR), () => move('close', { measures: '急难型临时救助当日发放', result: '当日解决' }, staff.supervisor));
+  if (age > 35) plan.at(shanghaiAt(addDays(day, 30), '10:30'), () => move('review', { reviewResult: 'resolved', note: '回头看：生活已有保障' }, staff.supervisor));
+}
+
+/** A problem reported twice (网格 and 热线), the second closed as 重复登记 of the first. */
+function playRepeat(plan: HistoryPlan, twice: LoadedHousehold, age: number, rng: Rng): void {
+  const day = addDays(plan.today, -age);
   let first: ItemRef | null = null;
   plan.at(shanghaiAt(day, '09:10'), () => {
     first = registerItem(plan, twice, { source: 'grid-report', category: 'housing', urgency: '2', description: '房屋漏雨，墙体受潮' });
@@ -123,22 +169,32 @@ export function playLedger(plan: HistoryPlan, rng: Rng): void {
     plan.desk.call(plan.staff.supervisor, 'ledger.transition', { id: again.id, action: 'close-duplicate', duplicateOfId: first!.id, note: '与网格上报重复' });
   });
   playFate(plan, () => first!, day, 'closed', rng);
+}
 
-  // 一级 (24 hours): two registered in the last hours, one two days ago still being verified (overdue).
-  const hoursAgo = (h: number) => new Date(plan.now.getTime() - h * 3_600_000);
-  for (const [h, start] of [[3, false], [9, true]] as const) {
-    const hh = take();
-    let ref: ItemRef | null = null;
-    plan.at(hoursAgo(h), () => {
-      ref = registerItem(plan, hh, { source: 'hotline', category: 'living', urgency: '1', description: '家中断粮，需临时生活帮扶' });
-    });
-    if (start) plan.at(hoursAgo(h - 1), () => plan.desk.call(plan.staff.caseworker, 'ledger.transition', { id: ref!.id, action: 'start-verify' }));
+/**
+ * 一级 (24 hours) items still open on the load's day: in each pair, one registered in the last
+ * hours not yet taken on, one some hours ago being verified (their clocks running); and some
+ * registered two or three days ago, still being verified (overdue).
+ */
+function playUrgentOpen(plan: HistoryPlan, take: () => LoadedHousehold, counts: { urgentOpen: number; urgentLate: number }, rng: Rng): void {
+  const minutesAgo = (m: number) => new Date(plan.now.getTime() - m * 60_000);
+  for (let n = 0; n < counts.urgentOpen; n++) {
+    for (const [ago, start] of [[rng.int(60, 200), false], [rng.int(300, 1000), true]] as const) {
+      const hh = take();
+      let ref: ItemRef | null = null;
+      plan.at(minutesAgo(ago), () => {
+        ref = registerItem(plan, hh, { source: 'hotline', category: 'living', urgency: '1', description: '家中断粮，需临时生活帮扶' });
+      });
+      if (start) plan.at(minutesAgo(ago - 60), () => plan.desk.call(plan.staff.caseworker, 'ledger.transition', { id: ref!.id, action: 'start-verify' }));
+    }
   }
-  const late = take();
-  let lateRef: ItemRef | null = null;
-  const lateDay = addDays(plan.today, -2);
-  plan.at(shanghaiAt(lateDay, '08:40'), () => {
-    lateRef = registerItem(plan, late, { source: 'grid-report', category: 'medical', urgency: '1', description: '住院押金无力支付' });
-  });
-  plan.at(shanghaiAt(lateDay, '10:05'), () => plan.desk.call(plan.staff.caseworker, 'ledger.transition', { id: lateRef!.id, action: 'start-verify' }));
+  for (let n = 0; n < counts.urgentLate; n++) {
+    const late = take();
+    let lateRef: ItemRef | null = null;
+    const lateDay = addDays(plan.today, -rng.int(2, 3));
+    plan.at(shanghaiAt(lateDay, '08:40'), () => {
+      lateRef = registerItem(plan, late, { source: 'grid-report', category: 'medical', urgency: '1', description: '住院押金无力支付' });
+    });
+    plan.at(shanghaiAt(lateDay, '10:05'), () => plan.desk.call(plan.staff.caseworker, 'ledger.transition', { id: lateRef!.id, action: 'start-verify' }));
+  }
 }

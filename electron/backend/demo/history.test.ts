@@ -12,6 +12,8 @@ import { shanghaiDate } from '../../../shared/time/shanghai';
 import { makeHarness, type Harness } from '../testing/harness';
 import { GENG_SHULAN } from './history-geng';
 import { PROGRAMME_TAGS } from './history';
+import { generateStreet } from './generate';
+import { loadStreetData } from './load';
 
 /** A Thursday afternoon in Shanghai (the tests never read the runner's clock). */
 const NOW = new Date('2026-11-19T06:30:00Z');
@@ -65,6 +67,30 @@ describe('the demo street lives a year before it opens', () => {
     const detail = await call('ledger.get', { id: dup.id });
     expect(detail.duplicateOfId).not.toBeNull();
   });
+
+  test('a street five times bigger gets about five times the ledger, with every fate, source and urgency', async () => {
+    const small = await makeHarness({ setUp: false, now: () => NOW });
+    try {
+      loadStreetData(small.backend.store, generateStreet({ households: 400, referenceDate: today }), { history: true });
+      const few = ledgerMix(small);
+      const many = ledgerMix(h);
+      // The year's 二级 items in proportion to the households; the street's few fixed cases on top.
+      const ratio = many.urgency['2']! / few.urgency['2']!;
+      expect(ratio).toBeGreaterThan(4);
+      expect(ratio).toBeLessThan(6);
+      expect(many.total / few.total).toBeGreaterThan(3);
+      for (const s of LEDGER_STATUSES) expect(many.status[s.code] ?? 0, s.label).toBeGreaterThan(0);
+      for (const src of ['grid-report', 'hotline', 'visit', 'department']) expect(many.source[src] ?? 0, src).toBeGreaterThan(0);
+      // 一级 items on both: handled within the day over the year, and open ones on the load's day.
+      expect(many.urgency['1']).toBeGreaterThan(few.urgency['1']!);
+      expect(few.urgency['1']).toBeGreaterThanOrEqual(3);
+      // Referrals answered and still waiting.
+      expect(many.referralsOpen).toBeGreaterThan(0);
+      expect(many.referralsAnswered).toBeGreaterThan(0);
+    } finally {
+      await small.close();
+    }
+  }, 240_000);
 
   test('enrolments through 申请→调查→审核→公示→审批, never of a household tagged with a programme; one in 渐退', async () => {
     const all = await call('assistance.listEnrolments', {});
@@ -197,3 +223,13 @@ function digest(h: Harness): Record<string, string[]> {
 const ITEM_NO_NODE = /(WT-\d{8}-\d{3})-[0-9A-F]{4}/g;
 // Any version: rows made here are v7, ids derived from other ids (nameId: imported enrolments) v8.
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+
+/** The ledger's items counted by status, source and urgency, and its referrals by answer. */
+function ledgerMix(h: Harness) {
+  const db = h.backend.store.sqlite;
+  const by = (col: string) =>
+    Object.fromEntries((db.prepare(`SELECT ${col} AS k, count(*) AS n FROM ledger_items GROUP BY ${col}`).all() as { k: string; n: number }[]).map((r) => [r.k, r.n]));
+  const refs = db.prepare('SELECT count(replied_on) AS answered, count(*) - count(replied_on) AS open FROM referrals').get() as { answered: number; open: number };
+  const total = (db.prepare('SELECT count(*) AS n FROM ledger_items').get() as { n: number }).n;
+  return { total, status: by('status'), source: by('source'), urgency: by('urgency'), referralsAnswered: refs.answered, referralsOpen: refs.open };
+}
