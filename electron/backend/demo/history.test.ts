@@ -35,7 +35,7 @@ describe('the demo street lives a year before it opens', () => {
 
   beforeAll(async () => {
     ({ h, token } = await loadDemo());
-  }, 240_000);
+  }, 600_000); // a hang guard: a demo year loads in ~60 s alone, four times that on a loaded 2-core machine
   afterAll(() => h?.close());
 
   test('visits follow the cadence: some households overdue, most not due today, many not due this week', async () => {
@@ -90,7 +90,7 @@ describe('the demo street lives a year before it opens', () => {
     } finally {
       await small.close();
     }
-  }, 240_000);
+  }, 600_000); // a hang guard: a demo year loads in ~60 s alone, four times that on a loaded 2-core machine
 
   test('enrolments through 申请→调查→审核→公示→审批, never of a household tagged with a programme; one in 渐退', async () => {
     const all = await call('assistance.listEnrolments', {});
@@ -190,7 +190,7 @@ describe('the demo street lives a year before it opens', () => {
     } finally {
       await other.h.close();
     }
-  }, 240_000);
+  }, 600_000); // a hang guard: a demo year loads in ~60 s alone, four times that on a loaded 2-core machine
 });
 
 const TABLES = [
