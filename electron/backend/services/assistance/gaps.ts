@@ -15,7 +15,7 @@ import type { EntitlementGap } from '../../../../shared/assistance/types';
 import { HEAD_RELATION } from '../../../../shared/codes';
 import { maskIdNumber } from '../../../../shared/id-number';
 import type { Store } from '../../store/store';
-import { requireParam, withParamsReadOnce } from '../policy/params';
+import { requireParam } from '../policy/params';
 import { ageStopMonth, amountFor, payableIn, type EnrolmentDbRow } from './amounts';
 import { streetDeathStops, type DeathStop } from './death-end';
 import { OPEN_STATUSES } from './exits';
@@ -115,8 +115,7 @@ export function gapCheck(store: Store, street: string, scope: GapScope = 'candid
     .all(street) as EnrolmentDbRow[];
   const byPerson = new Map<string, EnrolmentDbRow[]>();
   for (const e of enrolments) if (e.person_id) byPerson.set(e.person_id, [...(byPerson.get(e.person_id) ?? []), e]);
-  // Person by person the rules ask the same figures (age limit, standards) again: each read once per day asked.
-  return (onDate) => withParamsReadOnce(store, () => gapsOn(store, street, onDate, { everyone, persons, programmes, deathStop, enrolments, byPerson }));
+  return (onDate) => gapsOn(store, street, onDate, { everyone, persons, programmes, deathStop, enrolments, byPerson });
 }
 
 function gapsOn(

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeHarness, TEST_STREET, type Harness } from '../../testing/harness';
-import { paramHistory, paramOn, requireParam, setParam, withParamsReadOnce } from './params';
+import { paramHistory, paramOn, requireParam, setParam } from './params';
 import type { Actor } from '../../store/store';
 
 let h: Harness;
@@ -54,20 +54,5 @@ describe('effective-dated policy parameters', () => {
     const audit = store.prepare("SELECT summary, detail FROM audit_events WHERE action = 'policy.setParam' AND json_extract(detail, '$.key') = 'dibao.employmentReward'").all() as { detail: string }[];
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.detail)).toMatchObject({ retroactiveReason: '补录年初调标' });
-  });
-
-  test('inside a read-once pass a figure reads as outside it; a figure set during the pass is read anew', () => {
-    const store = h.backend.store;
-    setParam(store, actor, { key: 'dibao.employmentReward', value: 101000, effectiveFrom: '2026-04-01', partition: 'district' });
-    const read = () => paramOn(store, TEST_STREET.code, 'dibao.employmentReward', '2026-05-01')?.value;
-    const seen = withParamsReadOnce(store, () => {
-      const first = read();
-      setParam(store, actor, { key: 'dibao.employmentReward', value: 103000, effectiveFrom: '2026-04-01', partition: 'district' });
-      return [first, read(), paramOn(store, TEST_STREET.code, 'dibao.employmentReward', '2026-03-31')];
-    });
-    expect(seen).toEqual([101000, 103000, null]);
-    // After the pass, every read goes to the database again.
-    setParam(store, actor, { key: 'dibao.employmentReward', value: 104000, effectiveFrom: '2026-04-01', partition: 'district' });
-    expect(read()).toBe(104000);
   });
 });

@@ -35,32 +35,8 @@ function toRecord(r: Row): ParamRecord {
   };
 }
 
-/**
- * The figures read inside one synchronous read-only pass (the gap check, the 复审 list): a rule asked
- * person by person reads the same key and day thousands of times. Each is read once per pass; the
- * pass writes nothing, so what it read cannot change under it. Outside a pass every read goes to the database.
- */
-let pass: { store: Store; read: Map<string, ParamRecord | null> } | null = null;
-
-export function withParamsReadOnce<T>(store: Store, fn: () => T): T {
-  if (pass) return fn(); // already inside a pass (of this store or, nested, another: that one reads plainly)
-  pass = { store, read: new Map() };
-  try {
-    return fn();
-  } finally {
-    pass = null;
-  }
-}
-
 /** The record in force for a key on a date (YYYY-MM-DD), or null when none has started yet. */
 export function paramOn(store: Store, streetCode: string, key: string, onDate: string): ParamRecord | null {
-  if (pass?.store !== store) return readParam(store, streetCode, key, onDate);
-  const k = `${streetCode}|${key}|${onDate}`;
-  if (!pass.read.has(k)) pass.read.set(k, readParam(store, streetCode, key, onDate));
-  return pass.read.get(k)!;
-}
-
-function readParam(store: Store, streetCode: string, key: string, onDate: string): ParamRecord | null {
   const row = store
     .prepare(
       `SELECT * FROM policy_params WHERE key = ? AND deleted_at IS NULL AND effective_from <= ?
@@ -128,7 +104,6 @@ export function setParam(store: Store, actor: Actor, input: SetParamInput): Para
       field: 'effectiveFrom',
     });
   }
-  pass?.read.clear(); // a pass is read-only; should one ever set a figure, it reads the new one
   return store.tx(() => {
     const existing = store
       .prepare('SELECT id FROM policy_params WHERE key = ? AND street_code = ? AND effective_from = ? AND deleted_at IS NULL')
