@@ -49,9 +49,14 @@ const SELECT = `WITH st AS (SELECT s.enrolment_id,
   WHERE e.street_code = @street AND e.deleted_at IS NULL AND e.status = 'active' AND e.programme IN (${PROGRAMMES_IN})
     AND (@programme IS NULL OR e.programme = @programme) AND (@community IS NULL OR h.community_id = @community) AND (@one IS NULL OR e.id = @one)`;
 
-/** The street's members on record (one household's when a single enrolment is asked about): the head's name, and the living ones' work. */
+/**
+ * The members on record of the households SELECT lists (one household's when a single enrolment is
+ * asked about): the head's name, and the living ones' work. Households without an enrolment under
+ * review are not read.
+ */
 const MEMBERS = `SELECT m.household_id, m.name, m.relation, m.died_on, m.labour_capacity, m.employment FROM persons m
-  WHERE m.street_code = @street AND m.deleted_at IS NULL AND (@one IS NULL OR m.household_id = (SELECT household_id FROM enrolments WHERE id = @one))`;
+  WHERE m.street_code = @street AND m.deleted_at IS NULL AND (@one IS NULL OR m.household_id = (SELECT household_id FROM enrolments WHERE id = @one))
+    AND m.household_id IN (SELECT household_id FROM enrolments WHERE street_code = @street AND deleted_at IS NULL AND status = 'active' AND programme IN (${PROGRAMMES_IN}))`;
 
 interface MemberRow {
   household_id: string;

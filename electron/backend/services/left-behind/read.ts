@@ -128,7 +128,9 @@ function pendingTags(store: Store, streetCode: string, input: ListInput): LeftBe
   const kinds = LEFT_BEHIND_KINDS.map((k) => k.code).filter((k) => !input.kind || k === input.kind);
   const out: LeftBehindPending[] = [];
   for (const kind of kinds) {
-    const args: unknown[] = [streetCode, LEGACY_TAG_OF[kind], kind];
+    const tag = LEGACY_TAG_OF[kind];
+    // The LIKE is a cheap pre-filter on the JSON text (no json_each for untagged households); json_each decides.
+    const args: unknown[] = [streetCode, `%"${tag}"%`, tag, kind];
     let where = '';
     if (input.communityId) (where += ' AND h.community_id = ?'), args.push(input.communityId);
     if (input.householdId) (where += ' AND h.id = ?'), args.push(input.householdId);
@@ -138,7 +140,7 @@ function pendingTags(store: Store, streetCode: string, input: ListInput): LeftBe
            COALESCE((SELECT p.name FROM persons p WHERE p.household_id = h.id AND p.relation = '02' AND p.deleted_at IS NULL LIMIT 1), '') AS head_name
          FROM households h JOIN communities c ON c.id = h.community_id
          WHERE h.street_code = ? AND h.deleted_at IS NULL AND h.status IN ('active', 'watch')
-           AND EXISTS (SELECT 1 FROM json_each(h.categories) t WHERE t.value = ?)
+           AND h.categories LIKE ? AND EXISTS (SELECT 1 FROM json_each(h.categories) t WHERE t.value = ?)
            AND NOT EXISTS (SELECT 1 FROM left_behind_records r WHERE r.household_id = h.id AND r.kind = ? AND r.closed_on IS NULL AND r.deleted_at IS NULL)
            ${where}
          ORDER BY c.sort_order, c.name, h.address`,
