@@ -15,7 +15,6 @@
 import { and, asc, eq, gt, inArray, isNull, lte, max, ne, or, sql } from 'drizzle-orm';
 import type { ServerDb } from '../db/open';
 import { syncChanges, syncRows } from '../db/schema';
-import { SYNC_CATALOG } from '../../shared/sync/catalog';
 import {
   DISTRICT_PARTITION,
   type Change,
@@ -27,11 +26,11 @@ import {
   type Scope,
   sameFields,
 } from '../../shared/sync/wire';
-import { unstorableProblem, validateChange, type Problem } from './validate';
-import { authorityProblem, GUARDED_TABLES, type Voucher } from './authority';
+import { unstorableProblem, type Problem } from './validate';
+import { GUARDED_TABLES, type Voucher } from './authority';
 import { newRowProblem } from './batch-freeze';
 import { withholdCredentials } from './credentials';
-import { storeChunk, type Outcome } from './store-batch';
+import { changeProblem, storeChunk, type Outcome } from './store-batch';
 import { SYNC_REASONS, SyncRefusal } from '../../shared/sync/rejections';
 
 export type Tx = Parameters<Parameters<ServerDb['transaction']>[0]>[0];
@@ -114,19 +113,8 @@ async function storeChange(tx: Tx, who: Pusher, c: Change, now: Date): Promise<P
     .select({ partition: syncRows.partition, fields: GUARDED_TABLES.has(c.table) ? syncRows.fields : sql<null>`null` })
     .from(syncRows)
     .where(and(eq(syncRows.tableName, c.table), eq(syncRows.rowId, c.rowId)));
-  const problem = validateChange(SYNC_CATALOG, c, {
-    scope: who.scope,
-    node: who.node,
-    nowMs: now.getTime(),
-    existingPartition: existing?.partition ?? null,
-  });
+  const problem = changeProblem(who, c, existing, now);
   if (problem) return problem;
-  const denied = authorityProblem(c, existing?.fields ?? null, {
-    device: who.scope ? { partition: who.scope.partition, enrolledAtMs: Date.parse(who.enrolledAt ?? '') || 0 } : null,
-    voucher: who.voucher ?? null,
-    nowMs: now.getTime(),
-  });
-  if (denied) return denied;
   const late = await rowOfFrozenBatch(tx, c, existing !== undefined);
   if (late) return late;
   const [ins] = await tx

@@ -69,8 +69,12 @@ function merge(row: RowState, c: Change, index: number): void {
   row.lastChange = index;
 }
 
-/** The checks of storeChange (log.ts), against the chunk's state instead of the database. */
-function check(who: Pusher, c: Change, existing: RowState | undefined, state: Map<string, RowState>, now: Date): Problem | null {
+/**
+ * The checks of a change against its row as stored (or as an earlier change of the same push left
+ * it): the catalog's rules, then the authority over guarded rows. One place for both paths (the
+ * chunk here, one by one in log.ts), so they cannot drift.
+ */
+export function changeProblem(who: Pusher, c: Change, existing: { partition: string; fields: Record<string, unknown> | null } | undefined, now: Date): Problem | null {
   const problem = validateChange(SYNC_CATALOG, c, {
     scope: who.scope,
     node: who.node,
@@ -78,12 +82,17 @@ function check(who: Pusher, c: Change, existing: RowState | undefined, state: Ma
     existingPartition: existing?.partition ?? null,
   });
   if (problem) return problem;
-  const denied = authorityProblem(c, existing && GUARDED_TABLES.has(c.table) ? existing.fields : null, {
+  return authorityProblem(c, existing && GUARDED_TABLES.has(c.table) ? existing.fields : null, {
     device: who.scope ? { partition: who.scope.partition, enrolledAtMs: Date.parse(who.enrolledAt ?? '') || 0 } : null,
     voucher: who.voucher ?? null,
     nowMs: now.getTime(),
   });
-  if (denied) return denied;
+}
+
+/** The checks of a change in a chunk, against the chunk's state instead of the database. */
+function check(who: Pusher, c: Change, existing: RowState | undefined, state: Map<string, RowState>, now: Date): Problem | null {
+  const problem = changeProblem(who, c, existing, now);
+  if (problem) return problem;
   if (c.table === 'payment_batch_rows' && !existing && typeof c.fields.batch_id === 'string') {
     return newRowProblem(state.get(rowKey('payment_batches', c.fields.batch_id))?.fields ?? null);
   }
