@@ -157,7 +157,7 @@ describe('部门数据导入：各来源', () => {
     factsHoldToSchemas();
   });
 
-  test('死亡: a death staff withdrew (recorded on the wrong person) is not recorded again from a department row naming them', async () => {
+  test('死亡: a death staff withdrew (recorded on the wrong person) is not recorded again from a department row of that date; another date is', async () => {
     await w.h.call('registry.recordDeath', { personId: b.id, diedOn: '2026-10-03' });
     await w.h.call('registry.withdrawDeath', { personId: b.id, reason: '重名误登，经核实本人健在' });
     const p = await preview('death', '殡葬2.csv', csv('death', [['李淑芬', b.idNumber, '2026-10-03', '', '']]));
@@ -167,6 +167,10 @@ describe('部门数据导入：各来源', () => {
     expect(row.died_on).toBeNull();
     // the department's row is kept beside, for the warning rules and the record
     expect((w.h.backend.store.prepare("SELECT count(*) AS n FROM department_records WHERE source = 'death' AND person_id = ?").get(b.id) as { n: number }).n).toBe(1);
+    // a row with another date is a new claim: recorded
+    const later = await preview('death', '殡葬3.csv', csv('death', [['李淑芬', b.idNumber, '2026-10-25', '', '']]));
+    await w.h.call('warnings.importCommit', { previewId: later.previewId });
+    expect((w.h.backend.store.prepare('SELECT died_on FROM persons WHERE id = ?').get(b.id) as { died_on: string | null }).died_on).toBe('2026-10-25');
   });
 });
 

@@ -65,17 +65,19 @@ function deathRecord(store: Store, personId: string): string | null {
 }
 
 /**
- * True when the person's latest death event is a withdrawal: staff judged a death recorded on them
- * wrong, so a department file naming them again (the same wrong row) does not record it anew.
+ * True when staff withdrew a death of this date recorded on the person (it was judged wrong): a
+ * department file naming them with the same date is the same wrong claim and does not record it
+ * again. Another date is a new claim. By date, not by the order of events (two at one instant tie).
  */
-export function deathWithdrawn(store: Store, personId: string): boolean {
-  const last = store
-    .prepare(
-      `SELECT action FROM audit_events WHERE entity = 'persons' AND entity_id = ? AND action IN ('registry.recordDeath', 'registry.withdrawDeath')
-       ORDER BY at DESC, id DESC LIMIT 1`,
-    )
-    .get(personId) as { action: string } | undefined;
-  return last?.action === 'registry.withdrawDeath';
+export function deathWithdrawn(store: Store, personId: string, diedOn: string): boolean {
+  return (
+    store
+      .prepare(
+        `SELECT 1 FROM audit_events WHERE entity = 'persons' AND entity_id = ? AND action = 'registry.withdrawDeath'
+         AND json_extract(detail, '$.from') = ? LIMIT 1`,
+      )
+      .get(personId, diedOn) !== undefined
+  );
 }
 
 /**

@@ -122,8 +122,8 @@ function* commitSteps(store: Store, actor: Actor, p: PendingDepartmentImport): G
       })),
     );
     for (const [k, r] of chunk.entries()) {
-      // A death staff withdrew (recorded on the wrong person) is not recorded again from a department's row.
-      if (p.source !== 'death' || r.diedOn !== null || deathWithdrawn(store, r.personId)) continue;
+      // A death staff withdrew (recorded on the wrong person) is not recorded again from a department's row of that date.
+      if (p.source !== 'death' || r.diedOn !== null || deathWithdrawn(store, r.personId, r.startOn)) continue;
       recordDeath(store, { ...actor, streetCode: r.streetCode }, { personId: r.personId, diedOn: r.startOn, note: `据${DEPARTMENT_SOURCE_LABELS.death}数据“${p.fileName}”第${r.row}行` });
       deaths++;
       yield from + k; // a death stops many things: a turn after each
