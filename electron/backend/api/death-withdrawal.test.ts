@@ -93,6 +93,29 @@ describe('撤销死亡登记: a death recorded on the wrong person', () => {
     expect(card).toEqual({ status: 'active', ended_date: null, end_code: null });
   });
 
+  test('at one frozen instant, each withdrawal and correction names the 登记死亡 just before it, not a coin toss', async () => {
+    const s = await street();
+    await at('2026-05-20T02:00:00Z'); // the clock stands still from here: every event below has the same `at`
+    const deathEvents = (action: string) =>
+      (db().prepare(`SELECT id, detail FROM audit_events WHERE entity_id = ? AND action = ?`).all(s.yanId, action) as { id: string; detail: string }[]);
+    const named = new Map<string, string>();
+    for (let i = 0; i < 6; i++) {
+      const seen = new Set(deathEvents('registry.recordDeath').map((x) => x.id));
+      await call('registry.recordDeath', { personId: s.yanId, diedOn: '2026-04-28' });
+      const recorded = deathEvents('registry.recordDeath').find((x) => !seen.has(x.id))!.id;
+      const before = new Set(deathEvents('registry.withdrawDeath').map((x) => x.id));
+      await call('registry.withdrawDeath', { personId: s.yanId, reason: `误登记第${i + 1}次` });
+      const withdrawal = deathEvents('registry.withdrawDeath').find((x) => !before.has(x.id))!;
+      named.set(recorded, JSON.parse(withdrawal.detail).corrects);
+    }
+    expect([...named.values()]).toEqual([...named.keys()]);
+    const seen = new Set(deathEvents('registry.recordDeath').map((x) => x.id));
+    await call('registry.recordDeath', { personId: s.yanId, diedOn: '2026-04-28' });
+    const last = deathEvents('registry.recordDeath').find((x) => !seen.has(x.id))!.id;
+    await call('registry.correctDeath', { personId: s.yanId, diedOn: '2026-04-27', reason: '殡葬记录日期' });
+    expect(JSON.parse(deathEvents('registry.correctDeath')[0]!.detail).corrects).toBe(last);
+  });
+
   test('refused in Chinese naming the field, nothing written: no death recorded, no reason, a caseworker', async () => {
     const s = await street();
     await at('2026-05-20T02:00:00Z');
