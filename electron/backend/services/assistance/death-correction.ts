@@ -13,8 +13,7 @@ import type { Actor, Store } from '../../store/store';
 import { DEATH_CODE, DEATH_REASON } from './death-stop';
 import { deathStopMonth } from './death-end';
 import type { EnrolmentDbRow } from './amounts';
-import { recordStep } from './enrolment-steps';
-import type { EnrolmentStep } from '../../../../shared/assistance/codes';
+import { replaceStep, type StepRow } from './enrolment-steps';
 import { reopenEnrolment, restoreCare, restoreCovered } from './death-withdrawal';
 
 interface Corrected {
@@ -25,8 +24,6 @@ interface Corrected {
   from: string;
   to: string | null;
 }
-
-export type StepRow = { id: string; enrolment_id: string; step: EnrolmentStep; detail: string };
 
 const later = (a: string, b: string) => (a > b ? a : b);
 const earlier = (a: string, b: string) => (a < b ? a : b);
@@ -69,11 +66,6 @@ export function moveDeathEffects(store: Store, actor: Actor, p: Corrected): void
   }
   if (p.to === null) restoreCare(store, actor, p.id, note);
   else moveCare(store, actor, { ...p, to: p.to });
-}
-
-export function replaceStep(store: Store, actor: Actor, s: StepRow, detail: Record<string, unknown>, note: string): void {
-  store.softDelete('enrolment_steps', s.id, actor, null);
-  recordStep(store, actor, s.enrolment_id, s.step, note, detail);
 }
 
 /** Agreements and cards the death ended end on the new date (not before they began, nor after an agreement's term). */

@@ -9,7 +9,7 @@ import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
 import type { EnrolmentDbRow } from './amounts';
 import { DEATH_CODE } from './death-stop';
-import { replaceStep, type StepRow } from './death-correction';
+import { replaceStep, type StepRow } from './enrolment-steps';
 
 /** The path named on the steps that replace a withdrawn death's (not 'death': a later death finds only its own). */
 export const DEATH_WITHDRAWN_PATH = 'death-withdrawn';
