@@ -116,6 +116,25 @@ describe('撤销死亡登记: a death recorded on the wrong person', () => {
     expect(JSON.parse(deathEvents('registry.correctDeath')[0]!.detail).corrects).toBe(last);
   });
 
+  test('a death recorded before the prior state was kept: a 渐退 programme reopens in its gradual exit, read from its steps', async () => {
+    await call('policy.setParam', { key: 'dibao.employmentReward', value: 30000, effectiveFrom: '2020-06-12', retroactiveReason: '测试：补录就业奖励' });
+    const hh = await a.household([{ name: '渐退', relation: '02' }]);
+    const personId = hh.members[0]!.id;
+    const e = await a.enrol({ programme: 'dibao', householdId: hh.id }, '2026-04');
+    await at('2026-05-10T02:00:00Z');
+    const rise = { id: e.id, reportMonth: '2026-05', riseFromEmployment: true, selfReported: true, incomeClearlyRisen: false, basicLivingSecure: false };
+    await call('assistance.recordIncomeRise', { ...rise, members: [{ personId, wageFen: 400000, workingAwayOrReturned: false }] });
+    const inExit = await call('assistance.getEnrolment', { id: e.id });
+    expect(inExit).toMatchObject({ status: 'gradual-exit', endMonth: expect.stringMatching(/^2026-/) });
+    await at('2026-05-25T02:00:00Z');
+    await call('registry.recordDeath', { personId, diedOn: '2026-05-20' });
+    expect(await call('assistance.getEnrolment', { id: e.id })).toMatchObject({ status: 'exited' });
+    // As an earlier version wrote the death's exit step: without the state it ended.
+    db().prepare(`UPDATE enrolment_steps SET detail = json_remove(detail, '$.priorStatus', '$.priorEndMonth') WHERE enrolment_id = ? AND step = 'exit'`).run(e.id);
+    await call('registry.withdrawDeath', { personId, reason: '同名误登记' });
+    expect(await call('assistance.getEnrolment', { id: e.id })).toMatchObject({ status: 'gradual-exit', endMonth: inExit.endMonth });
+  });
+
   test('refused in Chinese naming the field, nothing written: no death recorded, no reason, a caseworker', async () => {
     const s = await street();
     await at('2026-05-20T02:00:00Z');

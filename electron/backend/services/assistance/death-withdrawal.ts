@@ -9,6 +9,7 @@ import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
 import type { EnrolmentDbRow } from './amounts';
 import { DEATH_CODE } from './death-stop';
+import { exitUnderWay } from './decisions';
 import { replaceStep, type StepRow } from './enrolment-steps';
 
 /** The path named on the steps that replace a withdrawn death's (not 'death': a later death finds only its own). */
@@ -16,13 +17,28 @@ export const DEATH_WITHDRAWN_PATH = 'death-withdrawn';
 
 type StepDetail = Record<string, unknown> & { month?: string; priorStatus?: string; priorEndMonth?: string | null; from?: number; to?: number };
 
-/** The state before the death ended it: as the death recorded it, else suspended if its last suspend/resume step was a suspend. */
+/**
+ * The state before the death ended it: as the death recorded it. A death recorded before it kept the
+ * state (earlier versions) is read from the enrolment's own steps before it, in order: suspend and
+ * resume, and the income-rise or review decisions that start a gradual exit (渐退, to its exit month)
+ * or end one (stay: full 低保 again).
+ */
 function priorState(store: Store, e: EnrolmentDbRow, d: StepDetail): { status: string; endMonth: string | null } {
   if (d.priorStatus) return { status: d.priorStatus, endMonth: d.priorEndMonth ?? null };
-  const last = store
-    .prepare("SELECT step FROM enrolment_steps WHERE enrolment_id = ? AND deleted_at IS NULL AND step IN ('suspend', 'resume') ORDER BY at DESC, id DESC LIMIT 1")
-    .get(e.id) as { step: string } | undefined;
-  return { status: last?.step === 'suspend' ? 'suspended' : 'active', endMonth: null };
+  const steps = store
+    .prepare(
+      `SELECT step, json_extract(detail, '$.kind') AS kind FROM enrolment_steps WHERE enrolment_id = ? AND deleted_at IS NULL
+          AND (step IN ('suspend', 'resume') OR json_extract(detail, '$.kind') IN ('gradual-exit', 'stay')) ORDER BY at, rowid`,
+    )
+    .all(e.id) as { step: string; kind: string | null }[];
+  let state: { status: string; endMonth: string | null } = { status: 'active', endMonth: null };
+  for (const s of steps) {
+    if (s.step === 'suspend') state = { status: 'suspended', endMonth: null };
+    else if (s.step === 'resume') state = { status: 'active', endMonth: null };
+    else if (s.kind === 'gradual-exit') state = { status: 'gradual-exit', endMonth: exitUnderWay(store, e.id)?.exit_month ?? null };
+    else if (state.status === 'gradual-exit') state = { status: 'active', endMonth: null };
+  }
+  return state;
 }
 
 /** An enrolment the death ended runs again from the month it stopped (those months become due: 补发). */
