@@ -9,7 +9,7 @@ import type { PersonDetail } from '../../../../shared/registry/types';
 import { api } from '../../api/client';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { useFormSubmit } from '../../hooks/use-form-submit';
-import { DeathDateField, DeathModalFrame } from './DeathModalFrame';
+import { confirmDanger, DeathDateField, DeathModalFrame } from './DeathModalFrame';
 
 interface Props {
   person: PersonDetail | null;
@@ -37,12 +37,10 @@ export function CorrectDeathModal({ person, onClose, onSaved }: Props) {
     },
   );
   const confirm = (v: Values) =>
-    modal.confirm({
+    confirmDanger(modal, {
       title: `确认更正 ${person?.name ?? ''} 的死亡日期？`,
       content: `由 ${person?.diedOn ?? ''} 更正为 ${v.diedOn.format('YYYY-MM-DD')}。已确认的发放批次不变，差额在下一批次补发或扣回。`,
       okText: '确认更正',
-      okButtonProps: { danger: true },
-      cancelText: '返回修改',
       onOk: () => submit(v),
     });
 

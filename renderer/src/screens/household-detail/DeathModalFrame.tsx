@@ -1,8 +1,9 @@
 /**
  * The parts the three death modals share (登记死亡, 更正死亡日期, 撤销死亡登记): the modal with its warning
- * of what the action does, and the date-of-death field. Each modal supplies its own words and form.
+ * of what the action does, the date-of-death field, and the last confirmation before a correction or
+ * withdrawal is saved. Each modal supplies its own words and form.
  */
-import { Alert, DatePicker, Form, Modal } from 'antd';
+import { Alert, type App, DatePicker, Form, Modal } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import type { PersonDetail } from '../../../../shared/registry/types';
@@ -54,4 +55,14 @@ export function DeathDateField({ person, label, testId }: { person: PersonDetail
       />
     </Form.Item>
   );
+}
+
+type ModalApi = ReturnType<typeof App.useApp>['modal'];
+
+/**
+ * Asks once more before an action that changes what was recorded (更正, 撤销): a red OK button with the
+ * action's words, and "返回修改" back to the form; the keys are antd's confirm dialog's.
+ */
+export function confirmDanger(modal: ModalApi, c: { title: string; content: string; okText: string; onOk: () => unknown }): void {
+  modal.confirm({ title: c.title, content: c.content, okText: c.okText, okButtonProps: { danger: true }, cancelText: '返回修改', onOk: c.onOk });
 }

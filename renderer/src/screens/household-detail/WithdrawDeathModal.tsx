@@ -11,7 +11,7 @@ import { useApiQuery } from '../../hooks/use-api-query';
 import { useUnsavedGuard } from '../../hooks/use-unsaved-guard';
 import { useFormSubmit } from '../../hooks/use-form-submit';
 import { programmeLabel } from '../assistance/labels';
-import { DeathModalFrame } from './DeathModalFrame';
+import { confirmDanger, DeathModalFrame } from './DeathModalFrame';
 
 interface Props {
   person: PersonDetail | null;
@@ -49,12 +49,10 @@ export function WithdrawDeathModal({ person, onClose, onSaved }: Props) {
     fieldPath: { rename: { personId: 'reason' } },
   });
   const confirm = (v: Values) =>
-    modal.confirm({
+    confirmDanger(modal, {
       title: `确认撤销 ${person?.name ?? ''} 的死亡登记？`,
       content: `原登记死亡日期 ${person?.diedOn ?? ''}。${restoredText(mine)}`,
       okText: '确认撤销',
-      okButtonProps: { danger: true },
-      cancelText: '返回修改',
       onOk: () => submit(v),
     });
 
