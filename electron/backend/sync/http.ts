@@ -48,14 +48,7 @@ export interface SyncTransport {
 
 export function httpTransport(baseUrl: string, token: string | null, opts: { timeoutMs?: number } = {}): SyncTransport {
   const base = baseUrl.replace(/\/+$/, '');
-  async function request<T>(
-    method: 'GET' | 'POST',
-    url: string,
-    schema: { parse(v: unknown): T },
-    body?: unknown,
-    extra: Record<string, string> = {},
-    idempotent = method === 'GET',
-  ): Promise<T> {
+  async function request<T>(method: 'GET' | 'POST', url: string, schema: { parse(v: unknown): T }, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
     // This client knows every refusal code of shared/sync/rejections.ts.
     const headers: Record<string, string> = { accept: 'application/json', 'accept-encoding': 'gzip', [SYNC_REASONS_HEADER]: '2', ...extra };
     if (token) headers.authorization = `Bearer ${token}`;
@@ -65,14 +58,11 @@ export function httpTransport(baseUrl: string, token: string | null, opts: { tim
       headers['content-type'] = 'application/json';
       headers['content-encoding'] = 'gzip';
     }
-    const signal = AbortSignal.timeout(opts.timeoutMs ?? 60_000);
-    const send = () => fetch(`${base}${url}`, { method, headers, body: payload, signal });
-    // A pooled keep-alive connection the server closes just as a request goes out on it is reset
-    // before any answer: sent again once, at once, on a new connection, when sending twice is safe.
-    // Only once: a server that is down (refused) or keeps resetting still fails as a network error.
-    const res = await send().catch((err: unknown) => {
-      if (!idempotent || !resetBeforeAnswer(err) || signal.aborted) throw err;
-      return send();
+    const res = await fetch(`${base}${url}`, {
+      method,
+      headers,
+      body: payload,
+      signal: AbortSignal.timeout(opts.timeoutMs ?? 60_000),
     });
     const text = await res.text();
     const json = text ? (JSON.parse(text) as unknown) : null;
@@ -89,13 +79,9 @@ export function httpTransport(baseUrl: string, token: string | null, opts: { tim
       .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
       .join('&');
   return {
-    // Safe to send twice: the server answers a repeated enrollment (same code and node, its answer
-    // lost) with the same device and token (server/sync/devices.ts).
-    enroll: (req) => request('POST', '/v1/enroll', EnrollResponseSchema, req, {}, true),
-    // Safe to send twice: the server stores a change once by (node, hlc) and acknowledges a repeat
-    // as before, storing nothing (server/sync/log.ts).
+    enroll: (req) => request('POST', '/v1/enroll', EnrollResponseSchema, req),
     push: (changes, check, replica, ticket) =>
-      request('POST', `/v1/push${check ? `?${qs(check)}` : ''}`, PushResponseSchema, { changes, replica }, ticket ? { 'x-sync-ticket': ticket } : {}, true),
+      request('POST', `/v1/push${check ? `?${qs(check)}` : ''}`, PushResponseSchema, { changes, replica }, ticket ? { 'x-sync-ticket': ticket } : {}),
     ticket: (req) => request('POST', '/v1/ticket', TicketResponseSchema, req),
     pull: (after, limit, o = {}) =>
       request('GET', `/v1/pull?${qs({ after, limit, ...(o.check ?? {}), own: o.own ? 1 : null })}`, FastPullResponse),
@@ -105,13 +91,4 @@ export function httpTransport(baseUrl: string, token: string | null, opts: { tim
     time: () => request('GET', '/v1/time', TimeResponseSchema),
     row: (table, rowId) => request('GET', `/v1/row?${qs({ table, rowId })}`, RowResponseSchema),
   };
-}
-
-/**
- * fetch() itself failed (no answer's head had arrived: a failure while reading an answer's body is
- * never retried) because the connection was reset or closed under the request.
- */
-function resetBeforeAnswer(err: unknown): boolean {
-  const code = (err as { cause?: { code?: string } } | null)?.cause?.code;
-  return err instanceof TypeError && (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET');
 }
