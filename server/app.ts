@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { OpenedServerDb } from './db/open';
 import { registerCompression } from './http/compression';
+import { advertiseKeepAlive, KEEP_ALIVE_MS, keepIdleConnections } from './http/keep-alive';
 import { authenticate, enroll, renewNode, type Device } from './sync/devices';
 import { authenticateIntake, IntakeRefusal } from './intake/keys';
 import { receiveClues } from './intake/clues';
@@ -75,7 +76,12 @@ function bearer(req: FastifyRequest): string | null {
 export function buildServer(opts: ServerOptions): FastifyInstance {
   const now = opts.now ?? (() => new Date());
   const { db } = opts.db;
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT });
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT, keepAliveTimeout: KEEP_ALIVE_MS });
+  keepIdleConnections(app.server);
+  app.addHook('onSend', async (_req, reply, payload) => {
+    advertiseKeepAlive(reply.raw);
+    return payload;
+  });
   registerCompression(app);
 
   app.setErrorHandler((err, req, reply) => {

@@ -10,6 +10,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { advertiseKeepAlive, keepIdleConnections } from '../../server/http/keep-alive';
 
 export type FaultMode = 'pass' | 'drop-request' | 'drop-response' | 'duplicate' | 'hold' | 'cut-mid-body' | 'cut-mid-response';
 
@@ -92,7 +93,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
    */
   function forward(req: http.IncomingMessage, body: Buffer, cutAfter?: number, onSent?: () => void): Promise<Upstream | null> {
     return new Promise((resolve) => {
-      const headers = { ...req.headers, host: upstream.host, 'content-length': String(body.length) };
+      // Connection headers are the hop's own: each forwarded request has a connection of its own.
+      const headers: http.OutgoingHttpHeaders = { ...req.headers, host: upstream.host, 'content-length': String(body.length), connection: 'close' };
+      delete headers['keep-alive'];
       if (req.method === 'GET' || req.method === 'HEAD') delete (headers as Record<string, unknown>)['content-length'];
       let answered = false;
       const out = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers, agent: false }, (res) => {
@@ -115,9 +118,11 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   }
 
   function headersOf(up: Upstream): http.OutgoingHttpHeaders {
-    const headers = { ...up.headers, 'content-length': String(up.body.length) };
+    const headers: http.OutgoingHttpHeaders = { ...up.headers, 'content-length': String(up.body.length) };
     delete headers['transfer-encoding'];
+    // The proxy's own idle timeout is what a client's connection to it meets, not the server's.
     delete headers.connection;
+    delete headers['keep-alive'];
     return headers;
   }
 
@@ -127,6 +132,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       event.client = 'cut';
       return;
     }
+    advertiseKeepAlive(res);
     res.writeHead(up.status, headersOf(up));
     res.end(up.body);
     event.client = up.status;
@@ -203,6 +209,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const server = http.createServer((req, res) => {
     handle(req, res).catch(() => req.socket.destroy());
   });
+  // As the district server does: a client's idle connection is closed by the client, long before the proxy.
+  keepIdleConnections(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
 
