@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MonthlyReport, ReportTable } from '../../../shared/reports/monthly-report';
 import { DEMO_PASSWORD, DEMO_USERS } from '../demo/load';
 import { failure, makeHarness, type Harness } from '../testing/harness';
-import { forgetKeptResults } from '../store/since-last-change';
+import { forgetKeptResults, keptTables } from '../store/since-last-change';
 
 let clock = new Date('2026-06-15T04:00:00Z'); // 12:00 in Shanghai
 let h: Harness;
@@ -307,5 +307,40 @@ describe('tables kept until a table they read changes', () => {
     expect(after).toEqual(await cold(NOW));
     expect(await report(PAST)).toEqual(await cold(PAST));
     expect(table(after, 'screening')).toEqual(table(before, 'screening'));
+  });
+
+  test('the screening table keeps its due households across visits: a visit recounts who was visited, the due list is not worked out again', async () => {
+    await report(NOW);
+    const dueKey = `report-screening-due|${street}|2026-06-01|2026-06-15`;
+    const read = keptTables(h.backend.store, dueKey);
+    expect(read).toBeDefined();
+    expect(read).not.toContain('visits');
+    expect(read).not.toContain('household_last_visit');
+    const due = await call<{ rows: { householdId: string }[] }>('screening.dueList', { list: 'week', pageSize: 1 });
+    await call('screening.recordVisit', { householdId: due.rows[0]!.householdId, visitedOn: '2026-06-15', method: 'home', visitorName: '刘网格' });
+    const after = await report(NOW);
+    expect(keptTables(h.backend.store, dueKey)).toBe(read); // the same kept entry: not worked out again
+    expect(after).toEqual(await cold(NOW));
+  });
+
+  test('after a temporary assistance application and after a household leaves the registry, kept equals cold for both months', async () => {
+    await report(PAST);
+    await report(NOW);
+    const free = all<{ id: string }>(
+      `SELECT h.id FROM households h WHERE h.street_code = ? AND h.deleted_at IS NULL AND h.status IN ('active','watch')
+         AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.household_id = h.id AND e.deleted_at IS NULL)
+         AND NOT EXISTS (SELECT 1 FROM temporary_assistance t WHERE t.household_id = h.id)
+         AND EXISTS (SELECT 1 FROM persons p WHERE p.household_id = h.id AND p.deleted_at IS NULL AND p.died_on IS NULL) ORDER BY h.id LIMIT 2`,
+      street,
+    );
+    await call('assistance.receiveTemporary', { householdId: free[0]!.id, type: 'expenditure', reason: '医疗支出', amountFen: 50000 });
+    expect(await report(NOW)).toEqual(await cold(NOW));
+    expect(await report(PAST)).toEqual(await cold(PAST));
+    const planned = cell(table(await report(NOW), 'screening'), 'total', 'planned')!;
+    await call('registry.deleteHousehold', { id: free[1]!.id, reason: '重复登记' });
+    const after = await report(NOW);
+    expect(cell(table(after, 'screening'), 'total', 'planned')).toBe(planned - 1); // every covered household is due at least monthly
+    expect(after).toEqual(await cold(NOW));
+    expect(await report(PAST)).toEqual(await cold(PAST));
   });
 });

@@ -322,35 +322,23 @@ export interface PeriodStanding {
   overdue: boolean;
 }
 
+/** A household due in a period, before visits are looked at (PeriodStanding without visited / overdue). */
+export type PeriodDue = Omit<PeriodStanding, 'visited' | 'overdue'>;
+
 /**
- * The households due in a period and whether each was visited: the one rule behind coverage (and
- * the monthly report's screening table). Due: cadence at least as often as the period, under
- * screening by its end; done: visited at least once in it; overdue: not done and the period over.
+ * The households due in a period (cadence at least as often as the period, under screening by its
+ * end), without reading visits: what a visit cannot change, so a caller can keep it across visits.
  */
-export function periodStandings(store: Store, streetCode: string, period: PeriodKind, date: string, scope: Scope): { start: string; end: string; rows: PeriodStanding[] } {
+export function periodDue(store: Store, streetCode: string, period: PeriodKind, date: string, scope: Scope): { start: string; end: string; rows: PeriodDue[] } {
   const today = shanghaiDate(store.nowDate());
   const { start, end } = periodOf(period, date);
   const onDate = end < today ? end : today < start ? start : today;
-  // Visited in the period: for a period not yet over, a latest visit on or after its start; for a
-  // past one, any visit dated within it.
-  let visitedIds: Set<string>;
-  if (end >= today) {
-    const rows = store.prepare('SELECT household_id FROM household_last_visit WHERE last_visited_on >= ?').raw(true).all(start) as [string][];
-    visitedIds = new Set(rows.map((r) => r[0]));
-  } else {
-    const rows = store
-      .prepare('SELECT DISTINCT household_id FROM visits WHERE visited_on >= ? AND visited_on <= ? AND deleted_at IS NULL')
-      .raw(true)
-      .all(start, end) as [string][];
-    visitedIds = new Set(rows.map((r) => r[0]));
-  }
   const n = names(store, streetCode);
   const { policy, def, rows: inScope } = screened(store, streetCode, scope, onDate);
-  const rows: PeriodStanding[] = [];
+  const rows: PeriodDue[] = [];
   for (const s of inScope) {
     if (CADENCE_RANK[s.cadence] > PERIOD_RANK[period] || s.coveredSince > end) continue;
     const gi = s.row.grid_id ? n.grid.get(s.row.grid_id) : undefined;
-    const visited = visitedIds.has(s.row.id);
     rows.push({
       householdId: s.row.id,
       communityId: s.row.community_id,
@@ -359,11 +347,33 @@ export function periodStandings(store: Store, streetCode: string, period: Period
       gridName: gi?.name ?? '未划分网格',
       workerName: gi?.worker ?? null,
       groups: () => [...new Set(s.members.flatMap((m) => personGroups(facts(m, s.categories, onDate, s.leftBehind), policy, def)))],
-      visited,
-      overdue: !visited && end < today,
     });
   }
   return { start, end, rows };
+}
+
+/**
+ * Households visited in a period: for a period not yet over, a latest visit on or after its start;
+ * for a past one, any visit dated within it.
+ */
+export function visitedInPeriod(store: Store, start: string, end: string): Set<string> {
+  const rows =
+    end >= shanghaiDate(store.nowDate())
+      ? store.prepare('SELECT household_id FROM household_last_visit WHERE last_visited_on >= ?').raw(true).all(start)
+      : store.prepare('SELECT DISTINCT household_id FROM visits WHERE visited_on >= ? AND visited_on <= ? AND deleted_at IS NULL').raw(true).all(start, end);
+  return new Set((rows as [string][]).map((r) => r[0]));
+}
+
+/**
+ * The households due in a period and whether each was visited: the one rule behind coverage (and
+ * the monthly report's screening table). Due: periodDue; done: visited at least once in it
+ * (visitedInPeriod); overdue: not done and the period over.
+ */
+export function periodStandings(store: Store, streetCode: string, period: PeriodKind, date: string, scope: Scope): { start: string; end: string; rows: PeriodStanding[] } {
+  const over = periodOf(period, date).end < shanghaiDate(store.nowDate());
+  const { start, end, rows } = periodDue(store, streetCode, period, date, scope);
+  const visitedIds = visitedInPeriod(store, start, end);
+  return { start, end, rows: rows.map((r) => ({ ...r, visited: visitedIds.has(r.householdId), overdue: !visitedIds.has(r.householdId) && over })) };
 }
 
 function computeCoverage(store: Store, streetCode: string, period: PeriodKind, date: string, scope: Scope): Coverage {
