@@ -81,9 +81,13 @@ export class TableChanges {
     }
   }
 
+  /** Bumped by forgetAll only: state kept beside the results (due orders) is dropped with them. */
+  forgotten = 0;
+
   /** Every kept result goes (a test or bench hook: the cold case). */
   forgetAll(): void {
     this.epoch++;
+    this.forgotten++;
   }
 
   /** Whether none of `tables` changed after `since` (unwatched ones: no write at all since `anyWrites`). */

@@ -26,8 +26,10 @@ import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Store } from '../../store/store';
 import { paramOn } from '../policy/params';
 import { identityOf, sinceLastChange } from '../../store/since-last-change';
+import { tableChanges } from '../../store/table-changes';
 import { cadencePolicyOn } from './policy';
 import { streetProgrammes } from '../assistance/programme-categories';
+import { dueBy, orderFromScratch, orderUpdated, type DueEntry, type DueOrder } from './due-order';
 import { mergeCategories } from '../../../../shared/assistance/programme-categories';
 
 export interface Scope {
@@ -166,11 +168,23 @@ function screened(
   const policy = cadencePolicyOn(store, streetCode, onDate);
   const def = severeDisabilityOn(store, streetCode, onDate);
   const all = baseHouseholds(store, streetCode, onDate, policy, def, `${rec?.id}|${rec?.updatedAt}`);
-  const rows =
-    scope.communityId || scope.gridId
-      ? all.filter((b) => (!scope.communityId || b.row.community_id === scope.communityId) && (!scope.gridId || b.row.grid_id === scope.gridId))
-      : all;
-  return { policy, def, rows, all };
+  return { policy, def, rows: scoped(all, scope), all };
+}
+
+/** A community's or grid's households: one array per street array and scope, so lists of a scope are kept too. */
+const scopedArrays = new WeakMap<BaseHousehold[], Map<string, BaseHousehold[]>>();
+
+function scoped(all: BaseHousehold[], scope: Scope): BaseHousehold[] {
+  if (!scope.communityId && !scope.gridId) return all;
+  let byScope = scopedArrays.get(all);
+  if (!byScope) scopedArrays.set(all, (byScope = new Map()));
+  const key = `${scope.communityId ?? ''}|${scope.gridId ?? ''}`;
+  let rows = byScope.get(key);
+  if (!rows) {
+    rows = all.filter((b) => (!scope.communityId || b.row.community_id === scope.communityId) && (!scope.gridId || b.row.grid_id === scope.gridId));
+    byScope.set(key, rows);
+  }
+  return rows;
 }
 
 interface Names {
@@ -219,6 +233,27 @@ function addressRanks(all: BaseHousehold[]): Map<BaseHousehold, number> {
   return ranks;
 }
 
+/**
+ * The due order of each scope, kept to be moved rather than re-sorted after a visit: one per scope
+ * (its inputs, the households and the day, must match to be reused), a few scopes at once.
+ */
+const orders = new WeakMap<Store, Map<string, { inputs: string; order: DueOrder<BaseHousehold>; forgotten: number }>>();
+const ORDERS_KEPT = 16;
+
+function keptOrder(store: Store, scopeKey: string, inputs: string): DueOrder<BaseHousehold> | undefined {
+  const k = orders.get(store)?.get(scopeKey);
+  if (k && k.forgotten !== tableChanges(store.sqlite).forgotten) return undefined; // the cold case: nothing kept
+  return k?.inputs === inputs ? k.order : undefined;
+}
+
+function keepOrder(store: Store, scopeKey: string, inputs: string, order: DueOrder<BaseHousehold>): void {
+  let m = orders.get(store);
+  if (!m) orders.set(store, (m = new Map()));
+  m.delete(scopeKey);
+  if (m.size >= ORDERS_KEPT) m.delete(m.keys().next().value!);
+  m.set(scopeKey, { inputs, order, forgotten: tableChanges(store.sqlite).forgotten });
+}
+
 export interface DueQuery extends Scope {
   /** Only the grids this grid worker works. */
   worker?: string | null;
@@ -244,10 +279,7 @@ export function dueList(store: Store, streetCode: string, list: DueList['list'],
     const last = lastVisits(store);
     // Due dates repeat (a few hundred distinct last visits per cadence): worked out once each.
     const dueMemo = new Map<string, string>();
-    const out: { s: BaseHousehold; lastVisitOn: string | null; dueOn: string; rank: number }[] = [];
-    for (const s of inScope) {
-      if (workerGrids && !(s.row.grid_id && workerGrids.has(s.row.grid_id))) continue;
-      const lastVisitOn = last.get(s.row.id) ?? null;
+    const entryOf = (s: BaseHousehold, lastVisitOn: string | null): DueEntry<BaseHousehold> => {
       let dueOn: string;
       if (lastVisitOn === null) dueOn = s.coveredSince;
       else {
@@ -255,15 +287,19 @@ export function dueList(store: Store, streetCode: string, list: DueList['list'],
         dueOn = dueMemo.get(k) ?? nextDueOn(s.cadence, lastVisitOn, s.coveredSince);
         dueMemo.set(k, dueOn);
       }
-      out.push({ s, lastVisitOn, dueOn, rank: ranks.get(s) ?? 0 });
-    }
-    return out.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.rank - b.rank));
+      return { s, id: s.row.id, lastVisitOn, dueOn, rank: ranks.get(s) ?? 0 };
+    };
+    const idOf = (s: BaseHousehold) => s.row.id;
+    // After a visit only the households whose last visit changed move (the key holds the households and the day).
+    const prev = keptOrder(store, scopeKey, inputs);
+    const order = prev
+      ? orderUpdated(prev, last, idOf, entryOf)
+      : orderFromScratch(workerGrids ? inScope.filter((s) => s.row.grid_id && workerGrids.has(s.row.grid_id)) : inScope, last, idOf, entryOf);
+    keepOrder(store, scopeKey, inputs, order);
+    return order.sorted;
   });
   // Sorted by due date: a list is the households due by its limit, a prefix of the whole.
-  const matched = sinceLastChange(store, `due|${scopeKey}|${list}|${identityOf(byDue)}`, () => {
-    const end = byDue.findIndex((x) => x.dueOn > limit);
-    return end === -1 ? byDue : byDue.slice(0, end);
-  });
+  const matched = sinceLastChange(store, `due|${scopeKey}|${list}|${identityOf(byDue)}`, () => byDue.slice(0, dueBy(byDue, limit)));
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? Math.max(1, matched.length);
   const rows = matched.slice((page - 1) * pageSize, page * pageSize).map(({ s, lastVisitOn, dueOn }): DueRow => {
