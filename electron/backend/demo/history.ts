@@ -20,6 +20,7 @@ import { playCare } from './history-care';
 import { playGengShulan } from './history-geng';
 import { playReviews } from './history-reviews';
 import { playLeftBehind } from './history-left-behind';
+import { StepQueue } from './step-queue';
 
 /** A loaded household as the history needs it. */
 export interface LoadedHousehold {
@@ -84,12 +85,6 @@ export interface HistoryInput {
   grids: LoadedGrid[];
 }
 
-interface Step {
-  when: number;
-  order: number;
-  run: () => void;
-}
-
 /** Fewer households than this (tests' five-household demos) open without a history. */
 export const HISTORY_MIN_HOUSEHOLDS = 200;
 
@@ -98,7 +93,7 @@ export const HISTORY_MIN_HOUSEHOLDS = 200;
 export function* playHistory(store: Store, desk: Desk, staff: DemoStaff, input: HistoryInput): Generator<[number, number], HistorySummary> {
   if (input.households.length < HISTORY_MIN_HOUSEHOLDS) return { steps: 0 };
   const now = store.nowDate();
-  const steps: Step[] = [];
+  const steps = new StepQueue();
   let order = 0;
   const plan: HistoryPlan = {
     store,
@@ -128,17 +123,10 @@ export function* playHistory(store: Store, desk: Desk, staff: DemoStaff, input: 
   playLeftBehind(plan, rng.fork());
 
   let done = 0;
-  const total = () => done + steps.length;
+  const total = () => done + steps.size;
   // Steps may schedule later steps: take the earliest each time.
-  while (steps.length > 0) {
-    let i = 0;
-    for (let j = 1; j < steps.length; j++) {
-      const a = steps[j]!;
-      const b = steps[i]!;
-      if (a.when < b.when || (a.when === b.when && a.order < b.order)) i = j;
-    }
-    const [step] = steps.splice(i, 1);
-    store.asOf(new Date(step!.when), step!.run);
+  for (let step = steps.pop(); step; step = steps.pop()) {
+    store.asOf(new Date(step.when), step.run);
     done++;
     yield [done, total()];
   }

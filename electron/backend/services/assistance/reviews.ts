@@ -36,7 +36,7 @@ const PROGRAMMES_IN = REVIEWED_PROGRAMMES.map((p) => `'${p}'`).join(', ');
  * and approval steps, read in one grouped pass over the steps rather than two lookups per enrolment).
  * The members the cycle depends on and the head's name are read by MEMBERS, once for all.
  */
-const SELECT = `WITH st AS (SELECT s.enrolment_id,
+const SELECT_ANY = `WITH st AS (SELECT s.enrolment_id,
       MAX(CASE WHEN s.step = 'periodic-review' THEN COALESCE(json_extract(s.detail, '$.reviewedOn'), date(s.at, '+8 hours')) END) AS reviewed_on,
       MAX(CASE WHEN s.step = 'approve' THEN COALESCE(json_extract(s.detail, '$.districtApprovedOn'), date(s.at, '+8 hours')) END) AS approved_on
     FROM enrolment_steps s WHERE s.step IN ('periodic-review', 'approve') AND s.deleted_at IS NULL
@@ -105,6 +105,12 @@ function base(r: Pick<Joined, 'reviewed_on' | 'approved_on' | 'imported_on' | 's
   return { baseOn: `${r.start_month ?? '1970-01'}-01`, baseKind: 'start' };
 }
 
+/**
+ * SELECT for one enrolment (each review recorded): `@one IS NULL OR x = @one` keeps SQLite from
+ * searching the index on x, so it would read every step of the street's enrolments each time.
+ */
+const SELECT = { any: SELECT_ANY, one: SELECT_ANY.replace(/\(@one IS NULL OR ([^()]+)\)/g, '($1)') };
+
 /** Every active reviewed enrolment of the street (in a programme / community when asked), with its next review. */
 function scheduled(
   store: Store,
@@ -113,7 +119,7 @@ function scheduled(
   today: string,
 ): ReviewDueRow[] {
   const one = f.enrolmentId ?? null;
-  const rows = store.prepare(SELECT).all({ one, street, programme: f.programme ?? null, community: f.communityId ?? null }) as Joined[];
+  const rows = store.prepare(SELECT[one === null ? 'any' : 'one']).all({ one, street, programme: f.programme ?? null, community: f.communityId ?? null }) as Joined[];
   const heads = new Map<string, string>();
   const living = new Map<string, ReviewMember[]>();
   for (const m of store.prepare(MEMBERS).all({ one, street }) as MemberRow[]) {
