@@ -4,6 +4,7 @@
  * codes and synced over HTTP.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -167,6 +168,22 @@ function keepChangeLedger(backend: Backend): void {
 }
 
 /** Opens an enrolled replica's data directory again (background sync off: tests sync explicitly). */
+/**
+ * A URL on 127.0.0.1 where nothing listens (a port just bound and let go): the connection is really
+ * refused, as when the district server is down. (Port 9 was refused by fetch itself as a "bad port",
+ * so no connection was ever tried.)
+ */
+function refusingUrl(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(`http://127.0.0.1:${port}`));
+    });
+  });
+}
+
 export function openReplica(name: string, dataDir: string, opts: ReplicaOptions = {}): Replica {
   const skew = { ms: 0 };
   const backend = createBackend({ dataDir, now: () => new Date(Date.now() + skew.ms), logError: () => undefined, sync: { autoStart: false } });
@@ -183,7 +200,7 @@ export function openReplica(name: string, dataDir: string, opts: ReplicaOptions 
     scope,
     skew,
     sync: (o = {}) => syncOnce(backend.store, transport(o.timeoutMs), o),
-    syncOffline: () => syncOnce(backend.store, httpTransport('http://127.0.0.1:9', syncConfig(backend.store)!.token, { timeoutMs: 2000 })),
+    syncOffline: async () => syncOnce(backend.store, httpTransport(await refusingUrl(), syncConfig(backend.store)!.token, { timeoutMs: 2000 })),
     close: async (o = {}) => {
       backend.close();
       await backend.idle(); // a long commit's checkpoint thread may still be opening the file
