@@ -54,9 +54,14 @@ const SELECT_ANY = `WITH st AS (SELECT s.enrolment_id,
  * asked about): the head's name, and the living ones' work. Households without an enrolment under
  * review are not read.
  */
-const MEMBERS = `SELECT m.household_id, m.name, m.relation, m.died_on, m.labour_capacity, m.employment FROM persons m
-  WHERE m.street_code = @street AND m.deleted_at IS NULL AND (@one IS NULL OR m.household_id = (SELECT household_id FROM enrolments WHERE id = @one))
-    AND m.household_id IN (SELECT household_id FROM enrolments WHERE street_code = @street AND deleted_at IS NULL AND status = 'active' AND programme IN (${PROGRAMMES_IN}))`;
+const MEMBER_COLUMNS = 'm.household_id, m.name, m.relation, m.died_on, m.labour_capacity, m.employment';
+const MEMBERS = {
+  any: `SELECT ${MEMBER_COLUMNS} FROM persons m WHERE m.street_code = @street AND m.deleted_at IS NULL
+    AND m.household_id IN (SELECT household_id FROM enrolments WHERE street_code = @street AND deleted_at IS NULL AND status = 'active' AND programme IN (${PROGRAMMES_IN}))`,
+  // One enrolment's household, found by its index (SELECT lists nothing when the enrolment is not under review).
+  one: `SELECT ${MEMBER_COLUMNS} FROM persons m WHERE m.household_id = (SELECT household_id FROM enrolments WHERE id = @one)
+    AND m.street_code = @street AND m.deleted_at IS NULL`,
+};
 
 interface MemberRow {
   household_id: string;
@@ -122,7 +127,7 @@ function scheduled(
   const rows = store.prepare(SELECT[one === null ? 'any' : 'one']).all({ one, street, programme: f.programme ?? null, community: f.communityId ?? null }) as Joined[];
   const heads = new Map<string, string>();
   const living = new Map<string, ReviewMember[]>();
-  for (const m of store.prepare(MEMBERS).all({ one, street }) as MemberRow[]) {
+  for (const m of (one === null ? store.prepare(MEMBERS.any).all({ street }) : store.prepare(MEMBERS.one).all({ one, street })) as MemberRow[]) {
     if (m.relation === HEAD_RELATION && !heads.has(m.household_id)) heads.set(m.household_id, m.name);
     if (m.died_on !== null) continue;
     const list = living.get(m.household_id) ?? [];
