@@ -19,12 +19,15 @@ export const RecordVisitSchema = z.strictObject({
 });
 export type RecordVisitInput = z.output<typeof RecordVisitSchema>;
 
+/** Households one round may record at once (a grid larger than this is recorded in several rounds). */
+export const ROUND_MAX_HOUSEHOLDS = 2000;
+
 export const RecordRoundSchema = z
   .strictObject({
     gridId: zId('网格'),
     ...visitCommon,
     /** Every household visited in the round; all normal except those listed in exceptions. */
-    householdIds: z.array(zId('家庭'), { error: '走访家庭必须是列表' }).min(1, { error: '请至少选择一户' }).max(2000, { error: '一次最多登记2000户' }),
+    householdIds: z.array(zId('家庭'), { error: '走访家庭必须是列表' }).min(1, { error: '请至少选择一户' }).max(ROUND_MAX_HOUSEHOLDS, { error: `一次最多登记${ROUND_MAX_HOUSEHOLDS}户` }),
     exceptions: z
       .array(
         z.strictObject({

@@ -6,6 +6,7 @@
  * no visits: about 2,000 visits a round is most of the load's time.)
  */
 import { addDays } from '../../../shared/time/calendar-days';
+import { ROUND_MAX_HOUSEHOLDS } from '../../../shared/screening/schemas';
 import { shanghaiAt, type HistoryPlan } from './history';
 import type { Rng } from './random';
 
@@ -24,8 +25,11 @@ export function playVisits(plan: HistoryPlan, rng: Rng): void {
     inGrid.set(h.gridId, list);
   }
   const round = (gridId: string, visitedOn: string, worker: string, householdIds: string[]) => {
-    if (householdIds.length === 0) return;
-    desk.call(staff.caseworker, 'screening.recordRound', { gridId, visitedOn, method: 'home', visitorName: worker, householdIds });
+    // A grid of a big bench street holds more households than one round may record.
+    for (let i = 0; i < householdIds.length; i += ROUND_MAX_HOUSEHOLDS) {
+      const part = householdIds.slice(i, i + ROUND_MAX_HOUSEHOLDS);
+      desk.call(staff.caseworker, 'screening.recordRound', { gridId, visitedOn, method: 'home', visitorName: worker, householdIds: part });
+    }
   };
 
   plan.grids.forEach((g, gi) => {
