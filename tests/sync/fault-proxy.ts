@@ -7,6 +7,9 @@
  * the response (the server committed, the client sees a failure); forward it twice at once (a
  * duplicate); hold it until the test releases it (delay, reordering); forward half its body and cut
  * both connections (cut mid-body); forward it and cut the answer half-way (cut mid-response).
+ *
+ * The PC's transport sends a request closed before any answer once more, at once (http.ts): a
+ * fault meant to make a sync fail says what that resend meets (`again`), else the resend passes.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +25,11 @@ export interface Fault {
   nth?: number;
   /** Called once the request has been sent to the server, before its answer (e.g. to restart it). */
   onForwarded?: () => void;
+  /**
+   * What the next matching request meets once this fault has fired: the transport's immediate
+   * resend of a request closed before any answer. E.g. 'drop-request': the network stays down.
+   */
+  again?: FaultMode;
 }
 
 export interface ProxyEvent {
@@ -150,6 +158,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       p.seen++;
       if (p.seen === (p.fault.nth ?? 1)) {
         planned.splice(i, 1);
+        // first in line: the resend follows its request at once
+        if (p.fault.again) planned.unshift({ fault: { mode: p.fault.again, match: p.fault.match }, seen: 0 });
         return p.fault;
       }
     }

@@ -48,7 +48,15 @@ export interface SyncTransport {
 
 export function httpTransport(baseUrl: string, token: string | null, opts: { timeoutMs?: number } = {}): SyncTransport {
   const base = baseUrl.replace(/\/+$/, '');
-  async function request<T>(method: 'GET' | 'POST', url: string, schema: { parse(v: unknown): T }, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+  async function request<T>(
+    method: 'GET' | 'POST',
+    url: string,
+    schema: { parse(v: unknown): T },
+    body?: unknown,
+    extra: Record<string, string> = {},
+    /** Sending it twice does what sending it once does (each caller below says why). */
+    repeatable = false,
+  ): Promise<T> {
     // This client knows every refusal code of shared/sync/rejections.ts.
     const headers: Record<string, string> = { accept: 'application/json', 'accept-encoding': 'gzip', [SYNC_REASONS_HEADER]: '2', ...extra };
     if (token) headers.authorization = `Bearer ${token}`;
@@ -58,11 +66,15 @@ export function httpTransport(baseUrl: string, token: string | null, opts: { tim
       headers['content-type'] = 'application/json';
       headers['content-encoding'] = 'gzip';
     }
-    const res = await fetch(`${base}${url}`, {
-      method,
-      headers,
-      body: payload,
-      signal: AbortSignal.timeout(opts.timeoutMs ?? 60_000),
+    const signal = AbortSignal.timeout(opts.timeoutMs ?? 60_000);
+    const send = () => fetch(`${base}${url}`, { method, headers, body: payload, signal });
+    // A pooled keep-alive connection the server closes just as a request goes out on it is reset
+    // before any answer: sent again once, at once, on a new connection, when sending twice is safe.
+    // Only once: a server that is down (refused) or keeps resetting still fails as a network error;
+    // never after a timeout, an HTTP answer (a refusal), or a part of an answer (fetch had resolved).
+    const res = await send().catch((err: unknown) => {
+      if (!repeatable || signal.aborted || !resetBeforeAnswer(err)) throw err;
+      return send();
     });
     const text = await res.text();
     const json = text ? (JSON.parse(text) as unknown) : null;
@@ -78,17 +90,36 @@ export function httpTransport(baseUrl: string, token: string | null, opts: { tim
       .filter(([, v]) => v !== null)
       .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
       .join('&');
+  // The GETs (pull, snapshot, time, row) only read: repeatable.
   return {
-    enroll: (req) => request('POST', '/v1/enroll', EnrollResponseSchema, req),
+    // Repeatable: the server answers the same device (node) repeating its code within 15 minutes,
+    // its token unused, with the same device and token, or a new token voiding the lost one
+    // (server/sync/devices.ts enroll); the PC keeps only the answer it gets.
+    enroll: (req) => request('POST', '/v1/enroll', EnrollResponseSchema, req, {}, true),
+    // Repeatable: the server stores a change once by (node, hlc) (a unique index) and acknowledges
+    // a change it holds as accepted, storing nothing; one transaction stores all of a push or none
+    // (server/sync/log.ts pushChanges).
     push: (changes, check, replica, ticket) =>
-      request('POST', `/v1/push${check ? `?${qs(check)}` : ''}`, PushResponseSchema, { changes, replica }, ticket ? { 'x-sync-ticket': ticket } : {}),
+      request('POST', `/v1/push${check ? `?${qs(check)}` : ''}`, PushResponseSchema, { changes, replica }, ticket ? { 'x-sync-ticket': ticket } : {}, true),
+    // Not repeated: a password check; a wrong password must count once.
     ticket: (req) => request('POST', '/v1/ticket', TicketResponseSchema, req),
     pull: (after, limit, o = {}) =>
-      request('GET', `/v1/pull?${qs({ after, limit, ...(o.check ?? {}), own: o.own ? 1 : null })}`, FastPullResponse),
-    renewNode: (node) => request('POST', '/v1/node', NodeRenewalResponseSchema, { node }),
+      request('GET', `/v1/pull?${qs({ after, limit, ...(o.check ?? {}), own: o.own ? 1 : null })}`, FastPullResponse, undefined, {}, true),
+    // Repeatable: it sets the device's node; a repeat by the same device passes the checks (they
+    // exclude the device itself) and sets the same value (server/sync/devices.ts renewNode).
+    renewNode: (node) => request('POST', '/v1/node', NodeRenewalResponseSchema, { node }, {}, true),
     // Rows written at once come with one clock (`clocks=row`), not one per field.
-    snapshot: (q) => request('GET', `/v1/snapshot?${qs({ ...q, clocks: 'row' })}`, FastSnapshotResponse),
-    time: () => request('GET', '/v1/time', TimeResponseSchema),
-    row: (table, rowId) => request('GET', `/v1/row?${qs({ table, rowId })}`, RowResponseSchema),
+    snapshot: (q) => request('GET', `/v1/snapshot?${qs({ ...q, clocks: 'row' })}`, FastSnapshotResponse, undefined, {}, true),
+    time: () => request('GET', '/v1/time', TimeResponseSchema, undefined, {}, true),
+    row: (table, rowId) => request('GET', `/v1/row?${qs({ table, rowId })}`, RowResponseSchema, undefined, {}, true),
   };
+}
+
+/**
+ * fetch() itself failed, so no answer's head had arrived (a failure while reading an answer's body
+ * is never resent), because the connection was reset or closed under the request.
+ */
+function resetBeforeAnswer(err: unknown): boolean {
+  const code = (err as { cause?: { code?: string } } | null)?.cause?.code;
+  return err instanceof TypeError && (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE');
 }
