@@ -3,7 +3,8 @@
  * equals the lists worked out from scratch after random visits, withdrawals, bursts written through
  * another connection (as a sync apply) and households deleted; the log stays bounded, and an order
  * behind its pruned entries reads the whole table; after one visit the lists read the changed rows
- * only; a database made before the log's migration gets it when opened.
+ * only; a database made before the log's migration gets it when opened; a backup restored is read
+ * afresh (its log's seqs repeat those an order of the replaced database saw).
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type Database from 'better-sqlite3-multiple-ciphers';
@@ -150,6 +151,22 @@ describe('the due order kept by the log of changed last visits', () => {
     }
     expect(today.rows.map((r) => r.householdId)).not.toContain(ids[1]);
     expect(rows).toBe(2); // one entry of the log, one row of the household's last visit
+  });
+
+  test('a backup restored: the lists are those of the backup, nothing kept from the replaced database is moved', async () => {
+    const ids = await street(4);
+    await visit(ids[0]!, '2020-07-02');
+    await expectKeptEqualsCold();
+    const entry = await w.h.call('backup.create', {});
+    await visit(ids[1]!, '2020-07-08');
+    await visit(ids[2]!, '2020-07-08');
+    await allLists(); // kept: the orders have seen both visits
+    await w.h.call('backup.restore', { path: entry.path, confirmed: true });
+    await visit(ids[3]!, '2020-07-08'); // in the backup, the seq the first of the two visits had
+    const today = (await w.h.call('screening.dueList', { list: 'today' })).rows.map((r) => r.householdId);
+    expect(today).toContain(ids[1]);
+    expect(today).not.toContain(ids[3]);
+    await expectKeptEqualsCold();
   });
 
   test('a database made before the log gets it when opened, and its kept order follows visits', async () => {
