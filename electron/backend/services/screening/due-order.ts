@@ -52,20 +52,48 @@ export function orderFromScratch<H>(households: readonly H[], last: ReadonlyMap<
  * in scope changed, else a new array (kept results key on its identity) with only the changed moved.
  * `prev` is not to be used afterwards (its map is reused).
  */
-export function orderUpdated<H>(prev: DueOrder<H>, last: ReadonlyMap<string, string>, idOf: (s: H) => string, entryOf: EntryOf<H>): DueOrder<H> {
+export function orderUpdated<H>(prev: DueOrder<H>, last: ReadonlyMap<string, string>, entryOf: EntryOf<H>): DueOrder<H> {
   const changed: DueEntry<H>[] = [];
   for (const [id, e] of prev.byId) if ((last.get(id) ?? null) !== e.lastVisitOn) changed.push(e);
+  return moved(prev, changed, (id) => last.get(id) ?? null, entryOf);
+}
+
+/**
+ * The order after the last visits of a few households changed (`changes`: household → its last visit
+ * now, null for none; households not in the order are ignored): what orderUpdated gives with the
+ * whole table, reading only the changed. `prev` is not to be used afterwards.
+ */
+export function orderMoved<H>(prev: DueOrder<H>, changes: ReadonlyMap<string, string | null>, entryOf: EntryOf<H>): DueOrder<H> {
+  const changed: DueEntry<H>[] = [];
+  for (const [id, on] of changes) {
+    const e = prev.byId.get(id);
+    if (e && e.lastVisitOn !== on) changed.push(e);
+  }
+  return moved(prev, changed, (id) => changes.get(id), entryOf);
+}
+
+/** `changed` moved to their place under `lastOf` (undefined: unchanged); many changed: sorted again. */
+function moved<H>(prev: DueOrder<H>, changed: DueEntry<H>[], lastOf: (id: string) => string | null | undefined, entryOf: EntryOf<H>): DueOrder<H> {
   if (changed.length === 0) return prev;
-  if (changed.length > prev.sorted.length * RESORT_SHARE) return orderFromScratch(prev.sorted.map((e) => e.s), last, idOf, entryOf);
+  const resorted = (): DueOrder<H> => {
+    const sorted = prev.sorted
+      .map((e) => {
+        const on = lastOf(e.id);
+        return on === undefined || on === e.lastVisitOn ? e : entryOf(e.s, on);
+      })
+      .sort(before);
+    return { sorted, byId: new Map(sorted.map((e) => [e.id, e])) };
+  };
+  if (changed.length > prev.sorted.length * RESORT_SHARE) return resorted();
   const sorted = prev.sorted.slice();
   for (const old of changed) {
     let at = lowerBound(sorted, old);
     while (at < sorted.length && sorted[at] !== old) at++; // ranks are unique: found at once
-    if (at === sorted.length) return orderFromScratch(prev.sorted.map((e) => e.s), last, idOf, entryOf);
+    if (at === sorted.length) return resorted();
     sorted.splice(at, 1);
-    const moved = entryOf(old.s, last.get(old.id) ?? null);
-    sorted.splice(lowerBound(sorted, moved), 0, moved);
-    prev.byId.set(moved.id, moved);
+    const next = entryOf(old.s, lastOf(old.id) ?? null);
+    sorted.splice(lowerBound(sorted, next), 0, next);
+    prev.byId.set(next.id, next);
   }
   return { sorted, byId: prev.byId };
 }

@@ -21,15 +21,14 @@ import {
 } from '../../../../shared/screening/cadence';
 import type { Coverage, CoverageRow, DueList, DueRow } from '../../../../shared/screening/schemas';
 import { addDays, periodOf, weekStart, type PeriodKind } from '../../../../shared/time/calendar-days';
-import { isCalendarDate } from '../../../../shared/text/vocabulary';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Store } from '../../store/store';
 import { paramOn } from '../policy/params';
 import { identityOf, sinceLastChange } from '../../store/since-last-change';
-import { tableChanges } from '../../store/table-changes';
 import { cadencePolicyOn } from './policy';
 import { streetProgrammes } from '../assistance/programme-categories';
-import { dueBy, orderFromScratch, orderUpdated, type DueEntry, type DueOrder } from './due-order';
+import { dueBy, orderFromScratch, orderMoved, orderUpdated, type DueEntry, type DueOrder } from './due-order';
+import { keepOrder, keptOrder, lastVisitChanges, lastVisitSeq, lastVisits } from './kept-due-order';
 import { mergeCategories } from '../../../../shared/assistance/programme-categories';
 
 export interface Scope {
@@ -205,15 +204,6 @@ function names(store: Store, streetCode: string): Names {
   };
 }
 
-/**
- * Latest live visit per household, from the trigger-maintained household_last_visit table. A date
- * that is not a calendar day (stored by an older PC before the boundary checked it) counts as no
- * visit rather than failing the whole list.
- */
-function lastVisits(store: Store): Map<string, string> {
-  const rows = store.prepare('SELECT household_id, last_visited_on FROM household_last_visit').raw(true).all() as [string, string][];
-  return new Map(rows.filter(([, on]) => isCalendarDate(on)));
-}
 const COLLATOR = new Intl.Collator('zh');
 
 /**
@@ -231,27 +221,6 @@ function addressRanks(all: BaseHousehold[]): Map<BaseHousehold, number> {
     addressRank.set(all, ranks);
   }
   return ranks;
-}
-
-/**
- * The due order of each scope, kept to be moved rather than re-sorted after a visit: one per scope
- * (its inputs, the households and the day, must match to be reused), a few scopes at once.
- */
-const orders = new WeakMap<Store, Map<string, { inputs: string; order: DueOrder<BaseHousehold>; forgotten: number }>>();
-const ORDERS_KEPT = 16;
-
-function keptOrder(store: Store, scopeKey: string, inputs: string): DueOrder<BaseHousehold> | undefined {
-  const k = orders.get(store)?.get(scopeKey);
-  if (k && k.forgotten !== tableChanges(store.sqlite).forgotten) return undefined; // the cold case: nothing kept
-  return k?.inputs === inputs ? k.order : undefined;
-}
-
-function keepOrder(store: Store, scopeKey: string, inputs: string, order: DueOrder<BaseHousehold>): void {
-  let m = orders.get(store);
-  if (!m) orders.set(store, (m = new Map()));
-  m.delete(scopeKey);
-  if (m.size >= ORDERS_KEPT) m.delete(m.keys().next().value!);
-  m.set(scopeKey, { inputs, order, forgotten: tableChanges(store.sqlite).forgotten });
 }
 
 export interface DueQuery extends Scope {
@@ -276,7 +245,6 @@ export function dueList(store: Store, streetCode: string, list: DueList['list'],
   const inputs = `${identityOf(inScope)}|${identityOf(all)}|${workerGrids ? [...workerGrids].sort().join(',') : ''}`;
   const byDue = sinceLastChange(store, `due-all|${scopeKey}|${inputs}`, () => {
     const ranks = addressRanks(all);
-    const last = lastVisits(store);
     // Due dates repeat (a few hundred distinct last visits per cadence): worked out once each.
     const dueMemo = new Map<string, string>();
     const entryOf = (s: BaseHousehold, lastVisitOn: string | null): DueEntry<BaseHousehold> => {
@@ -289,13 +257,23 @@ export function dueList(store: Store, streetCode: string, list: DueList['list'],
       }
       return { s, id: s.row.id, lastVisitOn, dueOn, rank: ranks.get(s) ?? 0 };
     };
-    const idOf = (s: BaseHousehold) => s.row.id;
-    // After a visit only the households whose last visit changed move (the key holds the households and the day).
-    const prev = keptOrder(store, scopeKey, inputs);
-    const order = prev
-      ? orderUpdated(prev, last, idOf, entryOf)
-      : orderFromScratch(workerGrids ? inScope.filter((s) => s.row.grid_id && workerGrids.has(s.row.grid_id)) : inScope, last, idOf, entryOf);
-    keepOrder(store, scopeKey, inputs, order);
+    // After a visit only the households whose last visit changed move (the key holds the households and the day),
+    // read from the log of changes; the whole table when nothing is kept or the log was pruned past it.
+    const prev = keptOrder<BaseHousehold>(store, scopeKey, inputs);
+    const moved = prev && lastVisitChanges(store, prev.seq);
+    let order: DueOrder<BaseHousehold>;
+    let seq: number;
+    if (prev && moved) {
+      order = orderMoved(prev.order, moved.changes, entryOf);
+      seq = moved.seq;
+    } else {
+      seq = lastVisitSeq(store);
+      const last = lastVisits(store);
+      order = prev
+        ? orderUpdated(prev.order, last, entryOf)
+        : orderFromScratch(workerGrids ? inScope.filter((s) => s.row.grid_id && workerGrids.has(s.row.grid_id)) : inScope, last, (s) => s.row.id, entryOf);
+    }
+    keepOrder(store, scopeKey, inputs, order, seq);
     return order.sorted;
   });
   // Sorted by due date: a list is the households due by its limit, a prefix of the whole.
