@@ -8,6 +8,8 @@ import { makeHarness, type Harness } from '../testing/harness';
 import { streetScans } from '../testing/query-plan';
 import { formFor, oneRowQuery } from './one-row-query';
 import { REVIEW_QUERIES } from './assistance/reviews';
+import { ENROLMENT_LIST } from './assistance/read';
+import { VISIT_FILTER } from './screening/visits';
 
 let h: Harness;
 beforeAll(async () => {
@@ -33,6 +35,8 @@ describe('oneRowQuery', () => {
 const ONE_ROW: [name: string, sql: string, args: Record<string, unknown>][] = [
   ['复审: the enrolment and its review and approval steps', REVIEW_QUERIES.scheduled.one, { ...STREET, one: 'e1' }],
   ['复审: the members of the enrolment’s household', REVIEW_QUERIES.members.one, { street: STREET.street, one: 'e1' }],
+  ['户档案: the household’s enrolments', ENROLMENT_LIST.one, { ...STREET, status: null, household: 'h1' }],
+  ['户档案: the household’s visits', `SELECT count(*) FROM visits v WHERE ${VISIT_FILTER.one}`, { street: STREET.street, household: 'h1', community: null, grid: null, from: null, to: null }],
 ];
 
 describe('one-row forms search by index', () => {
