@@ -6,6 +6,7 @@
  * of the next batch, one not yet confirmed is no longer listed; confirmed batches never change.
  */
 import { shanghaiDate } from '../../../../shared/time/shanghai';
+import { creationHlc } from '../../store/creation-order';
 import type { Actor, Store } from '../../store/store';
 import type { EnrolmentDbRow } from './amounts';
 import { DEATH_CODE } from './death-stop';
@@ -21,14 +22,16 @@ type StepDetail = Record<string, unknown> & { month?: string; priorStatus?: stri
  * The state before the death ended it: as the death recorded it. A death recorded before it kept the
  * state (earlier versions) is read from the enrolment's own steps before it, in order: suspend and
  * resume, and the income-rise or review decisions that start a gradual exit (渐退, to its exit month)
- * or end one (stay: full 低保 again).
+ * or end one (stay: full 低保 again). Steps at one instant are taken in the order they were created,
+ * as every PC holds it (creation-order.ts), not in the order this PC happened to write them.
  */
-function priorState(store: Store, e: EnrolmentDbRow, d: StepDetail): { status: string; endMonth: string | null } {
+export function priorState(store: Store, e: EnrolmentDbRow, d: StepDetail): { status: string; endMonth: string | null } {
   if (d.priorStatus) return { status: d.priorStatus, endMonth: d.priorEndMonth ?? null };
   const steps = store
     .prepare(
-      `SELECT step, json_extract(detail, '$.kind') AS kind FROM enrolment_steps WHERE enrolment_id = ? AND deleted_at IS NULL
-          AND (step IN ('suspend', 'resume') OR json_extract(detail, '$.kind') IN ('gradual-exit', 'stay')) ORDER BY at, rowid`,
+      `SELECT s.step, json_extract(s.detail, '$.kind') AS kind FROM enrolment_steps s WHERE s.enrolment_id = ? AND s.deleted_at IS NULL
+          AND (s.step IN ('suspend', 'resume') OR json_extract(s.detail, '$.kind') IN ('gradual-exit', 'stay'))
+        ORDER BY s.at, ${creationHlc('enrolment_steps', 's.id')}, s.rowid`,
     )
     .all(e.id) as { step: string; kind: string | null }[];
   let state: { status: string; endMonth: string | null } = { status: 'active', endMonth: null };

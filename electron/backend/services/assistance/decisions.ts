@@ -6,6 +6,7 @@
  * changes no amount.
  */
 import { addMonths, type ScheduleEntry } from '../../../../shared/policy';
+import { creationHlc } from '../../store/creation-order';
 import type { Store } from '../../store/store';
 import { requireParam } from '../policy/params';
 import type { GradualExitTerms } from '../../../../shared/policy/income-rise';
@@ -36,12 +37,15 @@ export function scheduleOf(d: DecisionRow): ScheduleEntry[] {
   return d.schedule ? (JSON.parse(d.schedule) as ScheduleEntry[]) : [];
 }
 
-/** Every live decision of the enrolment, in the order they were taken (rowid: the order written or synced, for one instant). */
+/**
+ * Every live decision of the enrolment, in the order they were taken: two at one instant in the order
+ * they were created, as every PC holds it (creation-order.ts; rowid is only this PC's order of writing).
+ */
 export function decisionsOf(store: Store, enrolmentId: string): DecisionRow[] {
   return store
     .prepare(
-      `SELECT id, report_month, kind, monthly_amount_fen, schedule, exit_month, input, created_at FROM income_rise_decisions
-        WHERE enrolment_id = ? AND deleted_at IS NULL ORDER BY report_month, created_at, rowid`,
+      `SELECT d.id, d.report_month, d.kind, d.monthly_amount_fen, d.schedule, d.exit_month, d.input, d.created_at FROM income_rise_decisions d
+        WHERE d.enrolment_id = ? AND d.deleted_at IS NULL ORDER BY d.report_month, d.created_at, ${creationHlc('income_rise_decisions', 'd.id')}, d.rowid`,
     )
     .all(enrolmentId) as DecisionRow[];
 }

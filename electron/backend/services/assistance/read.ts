@@ -5,6 +5,7 @@ import type { EnrolmentDetail, EnrolmentRow, IncomeRiseRow } from '../../../../s
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { EnrolmentStatus } from '../../../../shared/assistance/codes';
 import type { Store } from '../../store/store';
+import { formFor, oneRowQuery } from '../one-row-query';
 import { amountFor, heldBySuspension, payableIn, type EnrolmentDbRow } from './amounts';
 
 const SELECT = `SELECT e.*, c.name AS community_name,
@@ -52,18 +53,21 @@ function toRow(store: Store, r: Joined, month: string): EnrolmentRow {
   };
 }
 
+/** The enrolments list, street-wide or of one household (the household file, each time it is opened: by its index). */
+export const ENROLMENT_LIST = oneRowQuery(
+  ({ onlyOne }) => `${SELECT} WHERE e.street_code = @street AND e.deleted_at IS NULL AND (@programme IS NULL OR e.programme = @programme)
+         AND (@status IS NULL OR e.status = @status) ${onlyOne('e.household_id', 'household')}
+       ORDER BY e.updated_at DESC LIMIT 2000`,
+);
+
 export function listEnrolments(
   store: Store,
   street: string,
   f: { programme?: string; status?: string; householdId?: string },
 ): EnrolmentRow[] {
   const rows = store
-    .prepare(
-      `${SELECT} WHERE e.street_code = ? AND e.deleted_at IS NULL AND (? IS NULL OR e.programme = ?)
-         AND (? IS NULL OR e.status = ?) AND (? IS NULL OR e.household_id = ?)
-       ORDER BY e.updated_at DESC LIMIT 2000`,
-    )
-    .all(street, f.programme ?? null, f.programme ?? null, f.status ?? null, f.status ?? null, f.householdId ?? null, f.householdId ?? null) as Joined[];
+    .prepare(formFor(ENROLMENT_LIST, f.householdId))
+    .all({ street, programme: f.programme ?? null, status: f.status ?? null, household: f.householdId ?? null }) as Joined[];
   const month = monthOf(shanghaiDate(store.nowDate()));
   return rows.map((r) => toRow(store, r, month));
 }

@@ -23,6 +23,7 @@ import { dibaoStandard, incomeParams } from './figures';
 import { applyIncomeRise, computeIncomeRise, saveNewWages, withNewWages, type IncomeRiseInput } from './income-rise';
 import { householdMembers, toIncomeMember } from './members';
 import { loadEnrolment } from './read';
+import { formFor, oneRowQuery } from '../one-row-query';
 
 export interface ReviewInput extends Omit<IncomeRiseInput, 'reportMonth' | 'reportedOn'> {
   reviewedOn?: string;
@@ -34,20 +35,21 @@ const PROGRAMMES_IN = REVIEWED_PROGRAMMES.map((p) => `'${p}'`).join(', ');
 /**
  * Active enrolments reviewed on a cycle, with the days their cycle can start from (the last review
  * and approval steps, read in one grouped pass over the steps rather than two lookups per enrolment).
- * The members the cycle depends on and the head's name are read by MEMBERS, once for all.
+ * The members the cycle depends on and the head's name are read by MEMBERS, once for all. Its one-row
+ * form (one enrolment, at each review recorded) searches the steps and enrolments by their indexes.
  */
-const SELECT_ANY = `WITH st AS (SELECT s.enrolment_id,
+const SELECT = oneRowQuery(({ onlyOne }) => `WITH st AS (SELECT s.enrolment_id,
       MAX(CASE WHEN s.step = 'periodic-review' THEN COALESCE(json_extract(s.detail, '$.reviewedOn'), date(s.at, '+8 hours')) END) AS reviewed_on,
       MAX(CASE WHEN s.step = 'approve' THEN COALESCE(json_extract(s.detail, '$.districtApprovedOn'), date(s.at, '+8 hours')) END) AS approved_on
     FROM enrolment_steps s WHERE s.step IN ('periodic-review', 'approve') AND s.deleted_at IS NULL
-      AND (@one IS NULL OR s.enrolment_id = @one) GROUP BY s.enrolment_id)
+      ${onlyOne('s.enrolment_id')} GROUP BY s.enrolment_id)
   SELECT e.id, e.programme, e.household_id, e.start_month, c.name AS community_name,
     CASE WHEN e.source = 'import' THEN date(e.created_at, '+8 hours') END AS imported_on,
     p.name AS person_name, st.reviewed_on, st.approved_on
   FROM enrolments e JOIN households h ON h.id = e.household_id JOIN communities c ON c.id = h.community_id
   LEFT JOIN persons p ON p.id = e.person_id LEFT JOIN st ON st.enrolment_id = e.id
   WHERE e.street_code = @street AND e.deleted_at IS NULL AND e.status = 'active' AND e.programme IN (${PROGRAMMES_IN})
-    AND (@programme IS NULL OR e.programme = @programme) AND (@community IS NULL OR h.community_id = @community) AND (@one IS NULL OR e.id = @one)`;
+    AND (@programme IS NULL OR e.programme = @programme) AND (@community IS NULL OR h.community_id = @community) ${onlyOne('e.id')}`);
 
 /**
  * The members on record of the households SELECT lists (one household's when a single enrolment is
@@ -55,13 +57,14 @@ const SELECT_ANY = `WITH st AS (SELECT s.enrolment_id,
  * review are not read.
  */
 const MEMBER_COLUMNS = 'm.household_id, m.name, m.relation, m.died_on, m.labour_capacity, m.employment';
-const MEMBERS = {
-  any: `SELECT ${MEMBER_COLUMNS} FROM persons m WHERE m.street_code = @street AND m.deleted_at IS NULL
-    AND m.household_id IN (SELECT household_id FROM enrolments WHERE street_code = @street AND deleted_at IS NULL AND status = 'active' AND programme IN (${PROGRAMMES_IN}))`,
+const MEMBERS = oneRowQuery(({ either }) => `SELECT ${MEMBER_COLUMNS} FROM persons m WHERE ${either(
+  `m.household_id IN (SELECT household_id FROM enrolments WHERE street_code = @street AND deleted_at IS NULL AND status = 'active' AND programme IN (${PROGRAMMES_IN}))`,
   // One enrolment's household, found by its index (SELECT lists nothing when the enrolment is not under review).
-  one: `SELECT ${MEMBER_COLUMNS} FROM persons m WHERE m.household_id = (SELECT household_id FROM enrolments WHERE id = @one)
-    AND m.street_code = @street AND m.deleted_at IS NULL`,
-};
+  `m.household_id = (SELECT household_id FROM enrolments WHERE id = @one)`,
+)} AND m.street_code = @street AND m.deleted_at IS NULL`);
+
+/** The due list's queries, street-wide and for one enrolment (their plans are checked in one-row-query.test.ts). */
+export const REVIEW_QUERIES = { scheduled: SELECT, members: MEMBERS };
 
 interface MemberRow {
   household_id: string;
@@ -110,12 +113,6 @@ function base(r: Pick<Joined, 'reviewed_on' | 'approved_on' | 'imported_on' | 's
   return { baseOn: `${r.start_month ?? '1970-01'}-01`, baseKind: 'start' };
 }
 
-/**
- * SELECT for one enrolment (each review recorded): `@one IS NULL OR x = @one` keeps SQLite from
- * searching the index on x, so it would read every step of the street's enrolments each time.
- */
-const SELECT = { any: SELECT_ANY, one: SELECT_ANY.replace(/\(@one IS NULL OR ([^()]+)\)/g, '($1)') };
-
 /** Every active reviewed enrolment of the street (in a programme / community when asked), with its next review. */
 function scheduled(
   store: Store,
@@ -124,10 +121,10 @@ function scheduled(
   today: string,
 ): ReviewDueRow[] {
   const one = f.enrolmentId ?? null;
-  const rows = store.prepare(SELECT[one === null ? 'any' : 'one']).all({ one, street, programme: f.programme ?? null, community: f.communityId ?? null }) as Joined[];
+  const rows = store.prepare(formFor(SELECT, one)).all({ one, street, programme: f.programme ?? null, community: f.communityId ?? null }) as Joined[];
   const heads = new Map<string, string>();
   const living = new Map<string, ReviewMember[]>();
-  for (const m of (one === null ? store.prepare(MEMBERS.any).all({ street }) : store.prepare(MEMBERS.one).all({ one, street })) as MemberRow[]) {
+  for (const m of store.prepare(formFor(MEMBERS, one)).all({ one, street }) as MemberRow[]) {
     if (m.relation === HEAD_RELATION && !heads.has(m.household_id)) heads.set(m.household_id, m.name);
     if (m.died_on !== null) continue;
     const list = living.get(m.household_id) ?? [];

@@ -7,6 +7,7 @@
  */
 import { AppError } from '../../../../shared/errors';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
+import { creationHlc } from '../../store/creation-order';
 import type { Actor, Store } from '../../store/store';
 import { personDied } from '../assistance/exits';
 import { stopEntitlementsOnDeath } from '../assistance/death-stop';
@@ -58,15 +59,14 @@ export function correctDeath(store: Store, actor: Actor, input: { personId: stri
 
 /**
  * The 登记死亡 in force (the latest: one withdrawn may have been recorded again), named by a correction
- * or withdrawal. Latest by the event's HLC (its insert stamp in field_clocks): a total order that every
+ * or withdrawal. Latest by the event's creation HLC (creation-order.ts): a total order that every
  * PC reads alike, where `at` ties on one instant (a frozen clock, two PCs) and the ids then are random.
  */
 function deathRecord(store: Store, personId: string): string | null {
   const first = store
     .prepare(
       `SELECT a.id FROM audit_events a WHERE a.entity = 'persons' AND a.entity_id = ? AND a.action = 'registry.recordDeath'
-        ORDER BY (SELECT min(c.hlc) FROM field_clocks c WHERE c.table_name = 'audit_events' AND c.row_id = a.id) DESC NULLS LAST,
-                 a.at DESC, a.id DESC LIMIT 1`,
+        ORDER BY ${creationHlc('audit_events', 'a.id')} DESC NULLS LAST, a.at DESC, a.id DESC LIMIT 1`,
     )
     .get(personId) as { id: string } | undefined;
   return first?.id ?? null;

@@ -11,6 +11,7 @@ import { uuidv7 } from '../../../../shared/uuid';
 import type { Actor, Store } from '../../store/store';
 import { createItem } from '../ledger/items';
 import { householdScope } from '../registry/scope';
+import { formFor, oneRowQuery } from '../one-row-query';
 
 interface VisitCommon {
   visitedOn: string;
@@ -104,31 +105,32 @@ export function recordRound(store: Store, actor: Actor, input: RecordRoundInput)
   });
 }
 
+/** The visits list's filter, street-wide or of one household (the household file, each time it is opened: by its index). */
+export const VISIT_FILTER = oneRowQuery(
+  ({ onlyOne }) => `v.street_code = @street AND v.deleted_at IS NULL ${onlyOne('v.household_id', 'household')} AND (@community IS NULL OR v.community_id = @community)
+    AND (@grid IS NULL OR v.grid_id = @grid) AND (@from IS NULL OR v.visited_on >= @from) AND (@to IS NULL OR v.visited_on <= @to)`,
+);
+
 export function listVisits(
   store: Store,
   streetCode: string,
   f: { householdId?: string; communityId?: string; gridId?: string; from?: string; to?: string; page: number; pageSize: number },
 ): Page<VisitRow> {
-  const where = `v.street_code = ? AND v.deleted_at IS NULL AND (? IS NULL OR v.household_id = ?) AND (? IS NULL OR v.community_id = ?)
-    AND (? IS NULL OR v.grid_id = ?) AND (? IS NULL OR v.visited_on >= ?) AND (? IS NULL OR v.visited_on <= ?)`;
-  const args = [
-    streetCode,
-    f.householdId ?? null, f.householdId ?? null,
-    f.communityId ?? null, f.communityId ?? null,
-    f.gridId ?? null, f.gridId ?? null,
-    f.from ?? null, f.from ?? null,
-    f.to ?? null, f.to ?? null,
-  ];
-  const total = (store.prepare(`SELECT count(*) AS n FROM visits v WHERE ${where}`).get(...args) as { n: number }).n;
+  const where = formFor(VISIT_FILTER, f.householdId);
+  const args = {
+    street: streetCode, household: f.householdId ?? null, community: f.communityId ?? null, grid: f.gridId ?? null,
+    from: f.from ?? null, to: f.to ?? null, limit: f.pageSize, offset: (f.page - 1) * f.pageSize,
+  };
+  const total = (store.prepare(`SELECT count(*) AS n FROM visits v WHERE ${where}`).get(args) as { n: number }).n;
   const rows = store
     .prepare(
       `SELECT v.*, h.address,
         (SELECT p.name FROM persons p WHERE p.household_id = v.household_id AND p.relation = '02' AND p.deleted_at IS NULL LIMIT 1) AS head_name,
         (SELECT group_concat(i.id) FROM ledger_items i WHERE i.visit_id = v.id) AS item_ids
        FROM visits v JOIN households h ON h.id = v.household_id WHERE ${where}
-       ORDER BY v.visited_on DESC, v.created_at DESC LIMIT ? OFFSET ?`,
+       ORDER BY v.visited_on DESC, v.created_at DESC LIMIT @limit OFFSET @offset`,
     )
-    .all(...args, f.pageSize, (f.page - 1) * f.pageSize) as {
+    .all(args) as {
     id: string;
     household_id: string;
     head_name: string | null;
