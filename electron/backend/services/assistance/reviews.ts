@@ -16,7 +16,7 @@ import { REVIEW_BASE_LABELS, type ReviewDueRow, type ReviewOutcome, type ReviewP
 import type { IncomeRiseDecision } from '../../../../shared/policy/income-rise';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
-import { paramOn, requireParam } from '../policy/params';
+import { paramOn, paramTimeline, requireParam, type ParamRecord } from '../policy/params';
 import type { EnrolmentDbRow } from './amounts';
 import { advanceEnrolment } from './enrolments';
 import { dibaoStandard, incomeParams } from './figures';
@@ -84,16 +84,14 @@ interface Joined {
   imported_on: string | null;
 }
 
-/** The cycle's months in force on a day (read once per day and key within one call). */
+/** The cycle's months in force on a day: each key's records read once for all the rows' days. */
 function cycleReader(store: Store, street: string) {
-  const cache = new Map<string, number | null>();
+  const timelines = new Map<string, (onDate: string) => ParamRecord | null>();
   return (key: string, onDate: string): number | null => {
-    const k = `${key}|${onDate}`;
-    if (!cache.has(k)) {
-      const v = paramOn(store, street, key, onDate)?.value;
-      cache.set(k, typeof v === 'number' ? v : null);
-    }
-    return cache.get(k)!;
+    let inForce = timelines.get(key);
+    if (!inForce) timelines.set(key, (inForce = paramTimeline(store, street, key)));
+    const v = inForce(onDate)?.value;
+    return typeof v === 'number' ? v : null;
   };
 }
 
