@@ -134,11 +134,22 @@ function scheduled(
   }
   const cycleOn = cycleReader(store, street);
   const notice = cycleOn('review.noticeDays', today) ?? 0;
+  // Many enrolments share a base day and cycle: each pair's day and state worked out once.
+  const schedule = new Map<string, { dueOn: string | null; state: ReviewDueRow['state'] }>();
+  const scheduleOf = (baseOn: string, cycleMonths: number | null) => {
+    const k = `${baseOn}|${cycleMonths}`;
+    let s = schedule.get(k);
+    if (!s) {
+      const dueOn = cycleMonths === null ? null : nextReviewOn(baseOn, cycleMonths);
+      schedule.set(k, (s = { dueOn, state: dueOn === null ? null : reviewState(dueOn, today, notice) }));
+    }
+    return s;
+  };
   return rows.map((r) => {
     const cycle = reviewCycle(r.programme, living.get(r.household_id) ?? []);
     const { baseOn, baseKind } = base(r);
     const cycleMonths = cycleOn(CYCLE_PARAM[cycle], baseOn);
-    const dueOn = cycleMonths === null ? null : nextReviewOn(baseOn, cycleMonths);
+    const { dueOn, state } = scheduleOf(baseOn, cycleMonths);
     return {
       enrolmentId: r.id,
       householdId: r.household_id,
@@ -150,7 +161,7 @@ function scheduled(
       baseOn,
       baseKind,
       dueOn,
-      state: dueOn === null ? null : reviewState(dueOn, today, notice),
+      state,
     };
   });
 }
