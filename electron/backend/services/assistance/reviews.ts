@@ -16,7 +16,7 @@ import { REVIEW_BASE_LABELS, type ReviewDueRow, type ReviewOutcome, type ReviewP
 import type { IncomeRiseDecision } from '../../../../shared/policy/income-rise';
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor, Store } from '../../store/store';
-import { paramOn, requireParam } from '../policy/params';
+import { paramOn, paramTimeline, requireParam, type ParamRecord } from '../policy/params';
 import type { EnrolmentDbRow } from './amounts';
 import { advanceEnrolment } from './enrolments';
 import { dibaoStandard, incomeParams } from './figures';
@@ -87,16 +87,14 @@ interface Joined {
   imported_on: string | null;
 }
 
-/** The cycle's months in force on a day (read once per day and key within one call). */
+/** The cycle's months in force on a day: each key's records read once for all the rows' days. */
 function cycleReader(store: Store, street: string) {
-  const cache = new Map<string, number | null>();
+  const timelines = new Map<string, (onDate: string) => ParamRecord | null>();
   return (key: string, onDate: string): number | null => {
-    const k = `${key}|${onDate}`;
-    if (!cache.has(k)) {
-      const v = paramOn(store, street, key, onDate)?.value;
-      cache.set(k, typeof v === 'number' ? v : null);
-    }
-    return cache.get(k)!;
+    let inForce = timelines.get(key);
+    if (!inForce) timelines.set(key, (inForce = paramTimeline(store, street, key)));
+    const v = inForce(onDate)?.value;
+    return typeof v === 'number' ? v : null;
   };
 }
 
@@ -133,11 +131,22 @@ function scheduled(
   }
   const cycleOn = cycleReader(store, street);
   const notice = cycleOn('review.noticeDays', today) ?? 0;
+  // Many enrolments share a base day and cycle: each pair's day and state worked out once.
+  const schedule = new Map<string, { dueOn: string | null; state: ReviewDueRow['state'] }>();
+  const scheduleOf = (baseOn: string, cycleMonths: number | null) => {
+    const k = `${baseOn}|${cycleMonths}`;
+    let s = schedule.get(k);
+    if (!s) {
+      const dueOn = cycleMonths === null ? null : nextReviewOn(baseOn, cycleMonths);
+      schedule.set(k, (s = { dueOn, state: dueOn === null ? null : reviewState(dueOn, today, notice) }));
+    }
+    return s;
+  };
   return rows.map((r) => {
     const cycle = reviewCycle(r.programme, living.get(r.household_id) ?? []);
     const { baseOn, baseKind } = base(r);
     const cycleMonths = cycleOn(CYCLE_PARAM[cycle], baseOn);
-    const dueOn = cycleMonths === null ? null : nextReviewOn(baseOn, cycleMonths);
+    const { dueOn, state } = scheduleOf(baseOn, cycleMonths);
     return {
       enrolmentId: r.id,
       householdId: r.household_id,
@@ -149,7 +158,7 @@ function scheduled(
       baseOn,
       baseKind,
       dueOn,
-      state: dueOn === null ? null : reviewState(dueOn, today, notice),
+      state,
     };
   });
 }

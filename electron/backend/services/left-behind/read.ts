@@ -126,27 +126,26 @@ export function listLeftBehind(store: Store, streetCode: string, input: ListInpu
  */
 function pendingTags(store: Store, streetCode: string, input: ListInput): LeftBehindPending[] {
   const kinds = LEFT_BEHIND_KINDS.map((k) => k.code).filter((k) => !input.kind || k === input.kind);
-  const out: LeftBehindPending[] = [];
-  for (const kind of kinds) {
-    const tag = LEGACY_TAG_OF[kind];
-    // The LIKE is a cheap pre-filter on the JSON text (no json_each for untagged households); json_each decides.
-    const args: unknown[] = [streetCode, `%"${tag}"%`, tag, kind];
-    let where = '';
-    if (input.communityId) (where += ' AND h.community_id = ?'), args.push(input.communityId);
-    if (input.householdId) (where += ' AND h.id = ?'), args.push(input.householdId);
-    const rows = store
-      .prepare(
-        `SELECT h.id AS household_id, h.address, c.name AS community_name,
-           COALESCE((SELECT p.name FROM persons p WHERE p.household_id = h.id AND p.relation = '02' AND p.deleted_at IS NULL LIMIT 1), '') AS head_name
-         FROM households h JOIN communities c ON c.id = h.community_id
-         WHERE h.street_code = ? AND h.deleted_at IS NULL AND h.status IN ('active', 'watch')
-           AND h.categories LIKE ? AND EXISTS (SELECT 1 FROM json_each(h.categories) t WHERE t.value = ?)
-           AND NOT EXISTS (SELECT 1 FROM left_behind_records r WHERE r.household_id = h.id AND r.kind = ? AND r.closed_on IS NULL AND r.deleted_at IS NULL)
-           ${where}
-         ORDER BY c.sort_order, c.name, h.address`,
-      )
-      .all(...args) as { household_id: string; address: string; community_name: string; head_name: string }[];
-    for (const r of rows) out.push({ householdId: r.household_id, address: r.address, communityName: r.community_name, headName: r.head_name, kind });
-  }
-  return out;
+  const tags = kinds.map((k) => LEGACY_TAG_OF[k]);
+  // One pass over the street's households for every kind asked, not one per kind (CROSS JOIN keeps
+  // the households outside). The LIKEs are a cheap pre-filter on the JSON text; json_each decides.
+  const args: unknown[] = [JSON.stringify(kinds.map((k, i) => [k, tags[i]])), streetCode, ...tags.map((t) => `%"${t}"%`)];
+  let where = '';
+  if (input.communityId) (where += ' AND h.community_id = ?'), args.push(input.communityId);
+  if (input.householdId) (where += ' AND h.id = ?'), args.push(input.householdId);
+  const rows = store
+    .prepare(
+      `WITH k AS (SELECT key AS rank, json_extract(value, '$[0]') AS kind, json_extract(value, '$[1]') AS tag FROM json_each(?))
+       SELECT h.id AS household_id, h.address, c.name AS community_name, k.kind,
+         COALESCE((SELECT p.name FROM persons p WHERE p.household_id = h.id AND p.relation = '02' AND p.deleted_at IS NULL LIMIT 1), '') AS head_name
+       FROM households h JOIN communities c ON c.id = h.community_id CROSS JOIN k
+       WHERE h.street_code = ? AND h.deleted_at IS NULL AND h.status IN ('active', 'watch')
+         AND (${tags.map(() => 'h.categories LIKE ?').join(' OR ')})
+         AND EXISTS (SELECT 1 FROM json_each(h.categories) t WHERE t.value = k.tag)
+         AND NOT EXISTS (SELECT 1 FROM left_behind_records r WHERE r.household_id = h.id AND r.kind = k.kind AND r.closed_on IS NULL AND r.deleted_at IS NULL)
+         ${where}
+       ORDER BY k.rank, c.sort_order, c.name, h.address, h.id`,
+    )
+    .all(...args) as { household_id: string; address: string; community_name: string; kind: LeftBehindKind; head_name: string }[];
+  return rows.map((r) => ({ householdId: r.household_id, address: r.address, communityName: r.community_name, headName: r.head_name, kind: r.kind }));
 }

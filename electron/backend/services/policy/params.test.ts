@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeHarness, TEST_STREET, type Harness } from '../../testing/harness';
-import { paramHistory, paramOn, requireParam, setParam } from './params';
+import { paramHistory, paramOn, paramTimeline, requireParam, setParam } from './params';
+import { addDays } from '../../../../shared/time/calendar-days';
+import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { Actor } from '../../store/store';
 
 let h: Harness;
@@ -33,6 +35,27 @@ describe('effective-dated policy parameters', () => {
     setParam(store, actor, { key: 'dibao.employmentReward', value: 102000, effectiveFrom: '2026-04-01', partition: TEST_STREET.code });
     expect(paramOn(store, TEST_STREET.code, 'dibao.employmentReward', '2026-05-01')?.value).toBe(102000);
     expect(paramOn(store, '120110002000', 'dibao.employmentReward', '2026-05-01')?.value).toBe(101000);
+  });
+
+  test('the timeline read once answers every day as paramOn does (street override, a later district value, none yet)', () => {
+    const store = h.backend.store;
+    const today = shanghaiDate(store.nowDate());
+    const on = (days: number) => addDays(today, days);
+    setParam(store, actor, { key: 'dibao.employmentReward', value: 101000, effectiveFrom: on(20), partition: 'district' });
+    setParam(store, actor, { key: 'dibao.employmentReward', value: 102000, effectiveFrom: on(20), partition: TEST_STREET.code });
+    setParam(store, actor, { key: 'dibao.employmentReward', value: 103000, effectiveFrom: on(60), partition: 'district' });
+    setParam(store, actor, { key: 'dibao.employmentReward', value: 104000, effectiveFrom: on(90), partition: TEST_STREET.code });
+    for (const street of [TEST_STREET.code, '120110002000']) {
+      const inForce = paramTimeline(store, street, 'dibao.employmentReward');
+      const values = new Set<unknown>();
+      for (let d = 0; d <= 120; d++) {
+        const expected = paramOn(store, street, 'dibao.employmentReward', on(d));
+        expect(inForce(on(d))).toEqual(expected);
+        values.add(expected?.value ?? null);
+      }
+      // every case was met: none yet, the street's own over the district's, a later district value
+      expect([...values]).toEqual(street === TEST_STREET.code ? [null, 102000, 103000, 104000] : [null, 101000, 103000]);
+    }
   });
 
   test('a past date needs a reason; unknown keys and bad values are refused; changes are audited', () => {

@@ -47,6 +47,23 @@ export function paramOn(store: Store, streetCode: string, key: string, onDate: s
   return row ? toRecord(row) : null;
 }
 
+/**
+ * paramOn for many days of one key (a list working out a day per row): the key's records read once,
+ * in paramOn's order, and the first one started by the day picked in memory — one statement, not
+ * one per distinct day.
+ */
+export function paramTimeline(store: Store, streetCode: string, key: string): (onDate: string) => ParamRecord | null {
+  const records = (
+    store
+      .prepare(
+        `SELECT * FROM policy_params WHERE key = ? AND deleted_at IS NULL AND street_code IN (?, ?)
+         ORDER BY effective_from DESC, CASE street_code WHEN ? THEN 0 ELSE 1 END, updated_at DESC`,
+      )
+      .all(key, streetCode, DISTRICT_PARTITION, streetCode) as Row[]
+  ).map(toRecord);
+  return (onDate) => records.find((r) => r.effectiveFrom <= onDate) ?? null;
+}
+
 /** The refusal when a figure a rule needs has no value in force on the day, naming the parameter. */
 export function missingParam(key: string, onDate: string): AppError {
   const label = paramSpec(key)?.label ?? key;
