@@ -51,6 +51,7 @@ import { BACKUP_COUNTED_TABLES } from '../../shared/backup/types';
 import { contract } from '../../shared/api/contract';
 import { FILE_REPLACING_PROCEDURES } from '../../shared/api/reads';
 import { setupStatus } from './services/setup/street';
+import { warmUpWorkbench } from './services/home/warm-up';
 import type { RestoreResult, SetupRestoreResult } from '../../shared/backup/types';
 
 export { DB_FILE_NAME } from './db/street-database';
@@ -72,6 +73,8 @@ export interface BackendOptions {
   backup?: { auto?: boolean; startDelayMs?: number; checkMs?: number; quietMs?: number };
   /** Benches only: a plain database file, to measure what encryption costs (db/street-database.ts). */
   unencrypted?: boolean;
+  /** Works the 工作台 out once the database opens, in the background (the app; services/home/warm-up.ts). */
+  warmUp?: { delayMs?: number };
 }
 
 export interface Backend {
@@ -84,6 +87,8 @@ export interface Backend {
   touchSessions(activity: SessionActivity[]): void;
   call(procedure: string, input: unknown, token: string | null): Promise<Envelope<unknown>>;
   close(): void;
+  /** Works out and keeps the street's 工作台 now, after the calls under way (false: no street yet). */
+  warmUp(): Promise<boolean>;
   /** Settles once the threads this backend started on its file (a long commit's WAL checkpoint) have ended. */
   idle(): Promise<void>;
 }
@@ -121,6 +126,26 @@ export function createBackend(opts: BackendOptions): Backend {
     ...opts.backup,
   });
   if (opts.backup?.auto) daily.start();
+  let closed = false;
+  const warmUp = (): Promise<boolean> =>
+    gate.background(async () => {
+      if (closed) return false;
+      try {
+        return warmUpWorkbench(inner.store);
+      } catch (err) {
+        logError('home.warmUp', err); // only a head start: the 工作台 works itself out when asked
+        return false;
+      }
+    });
+  let warmTimer: ReturnType<typeof setTimeout> | null = null;
+  /** After the window's first calls (the sign-in screen's), before the user has signed in. */
+  const scheduleWarmUp = (): void => {
+    if (!opts.warmUp) return;
+    if (warmTimer) clearTimeout(warmTimer);
+    warmTimer = setTimeout(() => void warmUp().finally(() => (warmTimer = null)), opts.warmUp.delayMs ?? 500);
+    warmTimer.unref?.();
+  };
+  scheduleWarmUp();
 
   /** Swaps the staged backup in, with every connection closed, and opens it (restore.ts). */
   const swapIn = (): void => {
@@ -131,6 +156,7 @@ export function createBackend(opts: BackendOptions): Backend {
     restoredBy = null;
     if (by) inner.store.tx(() => inner.store.audit(by.actor, { action: 'backup.restore', entity: 'backups', entityId: null, summary: by.summary }));
     emit({ type: 'changed', tables: RESTORED_TABLES, areas: areasOfTables(RESTORED_TABLES) });
+    scheduleWarmUp();
   };
 
   /** After a restore: the sync's recovery (replica-behind, own=1) fetches back what the backup lacked. */
@@ -187,9 +213,12 @@ export function createBackend(opts: BackendOptions): Backend {
       return res;
     },
     close: () => {
+      closed = true;
+      if (warmTimer) clearTimeout(warmTimer);
       daily.stop();
       inner.close();
     },
+    warmUp,
     idle: () => checkpoints.last,
   };
 }

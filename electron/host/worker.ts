@@ -60,6 +60,8 @@ function serveWrites(): void {
       sessions: config.sessions,
       // the app backs up daily on its own (services/backup/daily.ts)
       backup: { auto: true, ...config.backup },
+      // the 工作台 worked out while the sign-in screen shows (services/home/warm-up.ts)
+      warmUp: {},
       events: (event) => post({ type: 'event', event }),
     });
   } catch (err) {

@@ -1,0 +1,86 @@
+/**
+ * The 工作台 worked out before sign-in (services/home/warm-up.ts): on a street with a year of
+ * history, the warm-up keeps every section not kept for the instant alone, so the first 工作台 of a
+ * supervisor and of a caseworker reads them back, and reads what a cold computation gives. A PC not
+ * set up has nothing to warm; the app's backend (warmUp option) warms up on its own once opened,
+ * and a sign-in made meanwhile is answered.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { shanghaiDate } from '../../../shared/time/shanghai';
+import { createBackend } from '../app';
+import { generateStreet } from '../demo/generate';
+import { DEMO_PASSWORD, loadStreetData } from '../demo/load';
+import { forgetKeptResults, keptTables } from '../store/since-last-change';
+import { ADMIN, makeHarness, TEST_STREET, type Harness } from '../testing/harness';
+
+/** A Thursday afternoon in Shanghai (the tests never read the runner's clock). */
+const NOW = new Date('2026-11-19T06:30:00Z');
+const now = () => NOW;
+/** The sections kept until a table they read changes (the others are kept for the instant only). */
+const STREET_SECTIONS = ['visits', 'reviews', 'care', 'left-behind', 'batches', 'gaps', 'warnings'];
+const sectionKeys = (street: string) => STREET_SECTIONS.map((s) => `wb|${s}|${street}|`);
+
+test('a PC not set up has nothing to warm', async () => {
+  const h = await makeHarness({ setUp: false, now });
+  try {
+    expect(await h.backend.warmUp()).toBe(false);
+  } finally {
+    await h.close();
+  }
+});
+
+describe('on a street with a year of history', () => {
+  let h: Harness;
+  let street: string;
+  beforeAll(async () => {
+    h = await makeHarness({ setUp: false, now });
+    street = loadStreetData(h.backend.store, generateStreet({ households: 300, referenceDate: shanghaiDate(NOW) }), { history: true }).streetCode;
+  }, 300_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  test("the warm-up keeps the street's sections, and each role's first 工作台 is what a cold one gives", async () => {
+    const store = h.backend.store;
+    forgetKeptResults(store);
+    for (const k of sectionKeys(street)) expect(keptTables(store, k), k).toBeUndefined();
+    expect(await h.backend.warmUp()).toBe(true);
+    for (const k of sectionKeys(street)) expect(keptTables(store, k), k).toBeDefined();
+    for (const username of ['supervisor', 'caseworker']) {
+      const token = (await h.call('auth.login', { username, password: DEMO_PASSWORD }, null)).token;
+      const warm = await h.call('home.workbench', {}, token);
+      forgetKeptResults(store);
+      const cold = await h.call('home.workbench', {}, token);
+      expect(warm, username).toEqual(cold);
+      // the street's work is there to see: due visits and 复审 counted
+      expect(warm.sections.find((s) => s.key === 'visits')!.figures.some((f) => f.count > 0), username).toBe(true);
+    }
+  });
+});
+
+test("the app's backend warms up on its own once opened; a sign-in meanwhile is answered", async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-warm-'));
+  try {
+    const first = createBackend({ dataDir, now, logError: () => undefined, sync: { autoStart: false } });
+    const setUp = await first.call('setup.initialize', { streetCode: TEST_STREET.code, streetName: TEST_STREET.name, officeName: TEST_STREET.officeName, admin: ADMIN }, null);
+    expect(setUp.ok).toBe(true);
+    first.close();
+    const b = createBackend({ dataDir, now, logError: () => undefined, sync: { autoStart: false }, warmUp: { delayMs: 0 } });
+    try {
+      const login = await b.call('auth.login', { username: ADMIN.username, password: ADMIN.password }, null);
+      expect(login.ok).toBe(true);
+      const key = `wb|visits|${TEST_STREET.code}|`;
+      for (let i = 0; i < 200 && !keptTables(b.store, key); i++) await new Promise((r) => setTimeout(r, 25));
+      expect(keptTables(b.store, key)).toBeDefined();
+    } finally {
+      b.close();
+      await b.idle();
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(`${dataDir}.key`, { force: true });
+  }
+});
