@@ -15,6 +15,7 @@ import { missingParam, paramOn, requireParam } from '../policy/params';
 import { dibaoStandard, flag, requireAllowanceStandard } from './figures';
 import { basisDecision, decisionInput, exitUnderWay, scheduleOf, type DecisionRow } from './decisions';
 import { deathStopMonth, type DeathStop } from './death-end';
+import type { EnrolmentReads } from './enrolment-reads';
 
 export interface EnrolmentDbRow {
   id: string;
@@ -67,9 +68,9 @@ export function ageStopMonth(store: Store, e: PayableRow): string | null {
  * household is held until a review decides, unless both of the rule's answers were recorded when the
  * exit was decided. Read on the day the exit would take effect (the 1st of its end month).
  */
-export function heldBySuspension(store: Store, e: PayableRow): DecisionRow | null {
+export function heldBySuspension(store: Store, e: PayableRow, reads?: EnrolmentReads): DecisionRow | null {
   if (e.status !== 'gradual-exit' || !e.end_month) return null;
-  const d = exitUnderWay(store, e.id);
+  const d = exitUnderWay(store, e.id, reads?.decisions(e.id));
   if (!d) return null;
   const a = decisionInput(d);
   return exitAllowed(flag(store, e.street_code, 'epidemic.exitsSuspended', firstDayOf(e.end_month)), a) ? null : d;
@@ -77,9 +78,15 @@ export function heldBySuspension(store: Store, e: PayableRow): DecisionRow | nul
 export { EXIT_SUSPENSION_RULE };
 
 /** Paid in the month: by its months and status (or held at a gradual exit's end), and not past the end by age or death. */
-export function payableIn(store: Store, e: PayableRow, month: string, deathStop: DeathStop = (x) => deathStopMonth(store, x)): boolean {
+export function payableIn(
+  store: Store,
+  e: PayableRow,
+  month: string,
+  deathStop: DeathStop = (x) => deathStopMonth(store, x),
+  reads?: EnrolmentReads,
+): boolean {
   const ended = e.end_month !== null && month >= e.end_month;
-  if (ended ? !(e.start_month && e.start_month <= month && heldBySuspension(store, e)) : !paidIn(e, month)) return false;
+  if (ended ? !(e.start_month && e.start_month <= month && heldBySuspension(store, e, reads)) : !paidIn(e, month)) return false;
   const stop = ageStopMonth(store, e);
   if (stop !== null && month >= stop) return false;
   const died = deathStop(e);
@@ -147,10 +154,7 @@ export interface MonthAmount {
  * Covered persons in a month: a member gone (died, left) counts until the month their 'member-change'
  * step takes effect, so a change never reaches into earlier months.
  */
-export function coveredIn(store: Store, e: EnrolmentDbRow, month: string): number {
-  const steps = store
-    .prepare("SELECT at, detail FROM enrolment_steps WHERE enrolment_id = ? AND step = 'member-change' AND deleted_at IS NULL")
-    .all(e.id) as { at: string; detail: string | null }[];
+export function coveredIn(store: Store, e: EnrolmentDbRow, month: string, steps = memberChanges(store, e.id)): number {
   // Each change counts back in for the months before it takes effect (they may be recorded in any order).
   let covered = e.covered_persons;
   for (const s of steps) {
@@ -162,9 +166,21 @@ export function coveredIn(store: Store, e: EnrolmentDbRow, month: string): numbe
   return covered;
 }
 
-export function amountFor(store: Store, row: EnrolmentDbRow, month: string): MonthAmount {
-  const e = { ...row, covered_persons: coveredIn(store, row, month) };
-  const d = basisDecision(store, e.id, month);
+/** The enrolment's 'member-change' steps (coveredIn). */
+export function memberChanges(store: Store, enrolmentId: string): MemberChange[] {
+  return store
+    .prepare("SELECT at, detail FROM enrolment_steps WHERE enrolment_id = ? AND step = 'member-change' AND deleted_at IS NULL")
+    .all(enrolmentId) as MemberChange[];
+}
+export interface MemberChange {
+  at: string;
+  detail: string | null;
+}
+
+/** `reads`: the enrolment's records read once for many months (a batch's 补发扣回, enrolment-reads.ts). */
+export function amountFor(store: Store, row: EnrolmentDbRow, month: string, reads?: EnrolmentReads): MonthAmount {
+  const e = { ...row, covered_persons: coveredIn(store, row, month, reads?.memberChanges(row.id)) };
+  const d = basisDecision(store, e.id, month, reads?.decisions(e.id));
   const coveredPersons = e.covered_persons;
   if (d?.kind === 'gradual-exit') {
     const schedule = scheduleOf(d);

@@ -12,6 +12,7 @@ import { addMonths, firstDayOf } from '../../../../shared/policy';
 import { addDays, endOfShanghaiDay } from '../../../../shared/time/calendar-days';
 import type { Store } from '../../store/store';
 import { amountFor, coveredIn, payableIn, type EnrolmentDbRow } from './amounts';
+import { heldEnrolmentReads, type EnrolmentReads } from './enrolment-reads';
 import { runAtOnce } from '../../store/turns';
 import { paymentListSteps, type WorkStep } from './payments';
 
@@ -52,12 +53,13 @@ export function dueFor(
   store: Store,
   e: EnrolmentDbRow & Pick<Enrolment, 'deleted_at' | 'household_deleted'>,
   month: string,
+  reads?: EnrolmentReads,
 ): { amountFen: number; coveredPersons: number; basis: string; figures: unknown } {
-  if (e.deleted_at !== null || e.household_deleted !== null || !payableIn(store, e, month)) {
-    return { amountFen: 0, coveredPersons: coveredIn(store, e, month), basis: 'stopped', figures: null };
+  if (e.deleted_at !== null || e.household_deleted !== null || !payableIn(store, e, month, reads?.deathStop, reads)) {
+    return { amountFen: 0, coveredPersons: coveredIn(store, e, month, reads?.memberChanges(e.id)), basis: 'stopped', figures: null };
   }
   try {
-    const a = amountFor(store, e, month);
+    const a = amountFor(store, e, month, reads);
     return { amountFen: a.amountFen, coveredPersons: a.coveredPersons, basis: a.basis, figures: (a as { figures?: unknown }).figures ?? null };
   } catch (err) {
     if (err instanceof AppError) throw new AppError(err.code, `${month} 补发扣回无法计算：${err.message}`, { field: err.field });
@@ -167,6 +169,9 @@ function* adjustments(
   step: (done: number) => WorkStep,
 ): Generator<WorkStep, Omit<FullBatchRow, 'seq'>[]> {
   const out: Omit<FullBatchRow, 'seq'>[] = [];
+  // Each enrolment's records are read once for all the months: nothing writes while a batch is worked
+  // out (at once, or in turns of a yielding transaction that holds other writers back).
+  const reads = heldEnrolmentReads(store);
   let done = 0;
   for (const m of months) {
     const paid = paidFor(store, street, programme, m);
@@ -174,7 +179,7 @@ function* adjustments(
       yield step(done++);
       const p = paid.get(e.id);
       if (!p && (!e.start_month || e.start_month > m)) continue;
-      const due = dueFor(store, e, m);
+      const due = dueFor(store, e, m, reads);
       const diff = due.amountFen - (p?.amountFen ?? 0);
       if (diff === 0) continue;
       // A month paid nothing has no confirmation of its own for this enrolment: that of the month's batch.

@@ -56,17 +56,17 @@ export function decisionStart(d: DecisionRow): string {
 }
 
 /** The decision that sets the amount of the month, or null when none applies yet. */
-export function basisDecision(store: Store, enrolmentId: string, month: string): DecisionRow | null {
+export function basisDecision(store: Store, enrolmentId: string, month: string, decisions = decisionsOf(store, enrolmentId)): DecisionRow | null {
   let hit: DecisionRow | null = null;
-  for (const d of decisionsOf(store, enrolmentId)) {
+  for (const d of decisions) {
     if (d.kind !== 'continue-exit' && decisionStart(d) <= month) hit = d;
   }
   return hit;
 }
 
 /** The gradual exit the enrolment is in (its deciding record), or null. */
-export function exitUnderWay(store: Store, enrolmentId: string): DecisionRow | null {
-  return decisionsOf(store, enrolmentId).filter((d) => d.kind === 'gradual-exit').at(-1) ?? null;
+export function exitUnderWay(store: Store, enrolmentId: string, decisions = decisionsOf(store, enrolmentId)): DecisionRow | null {
+  return decisions.filter((d) => d.kind === 'gradual-exit').at(-1) ?? null;
 }
 
 /** The plan's 渐退 terms in force on a day (dated parameters; a missing one names itself). */
