@@ -62,6 +62,8 @@ export class Store {
   private readonly onChanged: ((tables: string[]) => void) | undefined;
   /** The async context of the open yielding transaction's work (txYielding), null when none is open. */
   private yielding: AsyncLocalStorage<true> | null = null;
+  /** The open group commit (groupStep): its steps so far, and whether one of them is running. */
+  private group: { steps: number; inStep: boolean } | null = null;
 
   constructor(db: OpenedDb, opts: { now?: () => Date; secrets?: SecretBox; onChanged?: (tables: string[]) => void } = {}) {
     this.secrets = opts.secrets ?? PLAIN_BOX;
@@ -156,6 +158,7 @@ export class Store {
   /** Runs fn in one transaction (a savepoint when nested); the outermost one tells what it changed. */
   tx<T>(fn: () => T): T {
     this.refuseOutsideYielding();
+    this.commitGroupForOutsideWrite();
     if (this.sqlite.inTransaction) return this.sqlite.transaction(fn)();
     let out: T;
     try {
@@ -176,6 +179,7 @@ export class Store {
    */
   async txYielding<T>(fn: () => Promise<T>): Promise<T> {
     this.refuseOutsideYielding();
+    this.commitGroupForOutsideWrite();
     if (this.sqlite.inTransaction) throw new Error('txYielding cannot run inside another transaction');
     const scope = new AsyncLocalStorage<true>();
     this.sqlite.exec('BEGIN IMMEDIATE');
@@ -198,6 +202,59 @@ export class Store {
   /** Whether a yielding transaction is open (its work is under way). */
   get yieldingOpen(): boolean {
     return this.yielding !== null;
+  }
+
+  /**
+   * Runs fn as one step of a group commit: many short transactions in a row (the bootstrap's snapshot
+   * pages) share one transaction, committed every `every` steps, so the pages each of them touches (a
+   * table's last page, a unique index's leaves) go to the WAL once a group, not once a step; in the
+   * encrypted file each such page is enciphered when written and again when checkpointed. Each step
+   * must leave the data whole (a crash loses the uncommitted steps, which must be able to run again).
+   * The transaction stays open between steps, across awaits; any other write (tx, a one-row write) and
+   * every call the backend serves (commitGroup, app.ts) commits it first, so nothing else joins it or waits.
+   * A step that throws undoes only itself (a savepoint); the caller ends the group with commitGroup.
+   */
+  groupStep<T>(every: number, fn: () => T): T {
+    this.refuseOutsideYielding();
+    if (!this.group) {
+      if (this.sqlite.inTransaction) return this.tx(fn); // inside another transaction: a part of it
+      this.sqlite.exec('BEGIN IMMEDIATE');
+      this.group = { steps: 0, inStep: false };
+    }
+    const group = this.group;
+    group.inStep = true;
+    let out: T;
+    try {
+      out = this.sqlite.transaction(fn)();
+    } finally {
+      group.inStep = false;
+    }
+    if (++group.steps >= every) this.commitGroup();
+    return out;
+  }
+
+  /** Commits the open group commit's steps (groupStep), if any; a failed COMMIT rolls them back and throws. */
+  commitGroup(): void {
+    if (!this.group) return;
+    this.group = null;
+    if (!this.sqlite.inTransaction) return;
+    try {
+      this.sqlite.exec('COMMIT');
+    } catch (err) {
+      if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+      this.touched.clear();
+      throw err;
+    }
+    this.flushChanged();
+  }
+
+  /** Whether a group commit is open (groupStep). */
+  get groupOpen(): boolean {
+    return this.group !== null;
+  }
+
+  private commitGroupForOutsideWrite(): void {
+    if (this.group && !this.group.inStep) this.commitGroup();
   }
 
   private refuseOutsideYielding(): void {
@@ -231,6 +288,7 @@ export class Store {
    */
   private unit<T>(fn: () => T): T {
     this.refuseOutsideYielding();
+    this.commitGroupForOutsideWrite();
     return this.sqlite.inTransaction ? fn() : this.tx(fn);
   }
 
