@@ -1,7 +1,7 @@
 /**
  * A group commit (Store.groupStep, the bootstrap's snapshot pages): its steps share one transaction,
  * committed every `every` steps; a write from elsewhere, or a call the backend serves, commits the
- * open group first (it never joins it, nor is refused); a step that fails undoes only itself.
+ * open group first (it never joins it, nor is refused); a step that fails rolls back the open group.
  */
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { openReadOnly } from '../db/open';
@@ -24,11 +24,11 @@ test('steps are committed together every `every` steps, and what a reader sees i
   const store = h.backend.store;
   store.groupStep(3, () => store.setMeta('step-1', 'a'));
   store.groupStep(3, () => store.setMeta('step-2', 'b'));
-  expect(store.groupOpen).toBe(true);
+  expect(store.sqlite.inTransaction).toBe(true);
   expect(store.getMeta('step-2')).toBe('b'); // the connection sees its open group
   expect(committed('step-1')).toBeUndefined();
   store.groupStep(3, () => store.setMeta('step-3', 'c'));
-  expect(store.groupOpen).toBe(false);
+  expect(store.sqlite.inTransaction).toBe(false);
   expect([committed('step-1'), committed('step-2'), committed('step-3')]).toEqual(['a', 'b', 'c']);
 });
 
@@ -36,7 +36,7 @@ test('a write from elsewhere between steps commits the open group first and is a
   const store = h.backend.store;
   store.groupStep(4, () => store.setMeta('step-1', 'a'));
   store.tx(() => store.setMeta('elsewhere', '1'));
-  expect(store.groupOpen).toBe(false);
+  expect(store.sqlite.inTransaction).toBe(false);
   expect([committed('step-1'), committed('elsewhere')]).toEqual(['a', '1']);
   // a failing write from elsewhere takes nothing of the group with it
   store.groupStep(4, () => store.setMeta('step-2', 'b'));
@@ -53,21 +53,24 @@ test('a call the backend serves commits the open group before it runs', async ()
   const store = h.backend.store;
   store.groupStep(4, () => store.setMeta('step-1', 'a'));
   await h.call('auth.login', { username: ADMIN.username, password: ADMIN.password }, null);
-  expect(store.groupOpen).toBe(false);
+  expect(store.sqlite.inTransaction).toBe(false);
   expect(committed('step-1')).toBe('a');
 });
 
-test('a failing step undoes only itself; the steps before it are committed when the group ends', () => {
+test('a failing step rolls back the open group (its steps run again: a bootstrap resumes from the last commit)', () => {
   const store = h.backend.store;
-  store.groupStep(4, () => store.setMeta('step-1', 'a'));
+  store.groupStep(2, () => store.setMeta('step-1', 'a'));
+  store.groupStep(2, () => store.setMeta('step-2', 'b'));
+  store.groupStep(2, () => store.setMeta('step-3', 'c'));
   expect(() =>
-    store.groupStep(4, () => {
-      store.setMeta('step-2', 'b');
+    store.groupStep(2, () => {
+      store.tx(() => store.setMeta('step-4', 'd'));
       throw new Error('bad page');
     }),
   ).toThrow('bad page');
-  expect(store.getMeta('step-2')).toBeNull();
-  store.commitGroup();
-  expect(store.groupOpen).toBe(false);
-  expect([committed('step-1'), committed('step-2')]).toEqual(['a', undefined]);
+  expect(store.sqlite.inTransaction).toBe(false);
+  expect(store.sqlite.inTransaction).toBe(false);
+  expect([store.getMeta('step-2'), store.getMeta('step-3'), store.getMeta('step-4')]).toEqual(['b', null, null]);
+  store.commitGroup(); // nothing open: nothing to do
+  expect([committed('step-1'), committed('step-3')]).toEqual(['a', undefined]);
 });

@@ -63,7 +63,7 @@ export class Store {
   /** The async context of the open yielding transaction's work (txYielding), null when none is open. */
   private yielding: AsyncLocalStorage<true> | null = null;
   /** The open group commit (groupStep): its steps so far, and whether one of them is running. */
-  private group: { steps: number; inStep: boolean } | null = null;
+  private group: { steps: number; inStep: boolean; stepTx: boolean } | null = null;
 
   constructor(db: OpenedDb, opts: { now?: () => Date; secrets?: SecretBox; onChanged?: (tables: string[]) => void } = {}) {
     this.secrets = opts.secrets ?? PLAIN_BOX;
@@ -159,6 +159,7 @@ export class Store {
   tx<T>(fn: () => T): T {
     this.refuseOutsideYielding();
     this.commitGroupForOutsideWrite();
+    if (this.group?.inStep && !this.group.stepTx) return this.stepTx(fn);
     if (this.sqlite.inTransaction) return this.sqlite.transaction(fn)();
     let out: T;
     try {
@@ -205,27 +206,30 @@ export class Store {
   }
 
   /**
-   * Runs fn as one step of a group commit: many short transactions in a row (the bootstrap's snapshot
-   * pages) share one transaction, committed every `every` steps, so the pages each of them touches (a
-   * table's last page, a unique index's leaves) go to the WAL once a group, not once a step; in the
-   * encrypted file each such page is enciphered when written and again when checkpointed. Each step
-   * must leave the data whole (a crash loses the uncommitted steps, which must be able to run again).
-   * The transaction stays open between steps, across awaits; any other write (tx, a one-row write) and
-   * every call the backend serves (commitGroup, app.ts) commits it first, so nothing else joins it or waits.
-   * A step that throws undoes only itself (a savepoint); the caller ends the group with commitGroup.
+   * Runs fn as one step of a group commit (the bootstrap's snapshot pages): the steps share one
+   * transaction, committed every `every` steps, so the pages each touches (a table's last page, unique
+   * index leaves) go to the WAL once a group, not once a step. Each step must leave the data whole (a
+   * crash loses the uncommitted steps). Open between steps, across awaits: any other write and every
+   * served call (app.ts) commits it first. Steps take no savepoint (it copies each page touched into a
+   * sub-journal): one that throws rolls back the open group. The caller ends it with commitGroup.
    */
   groupStep<T>(every: number, fn: () => T): T {
     this.refuseOutsideYielding();
     if (!this.group) {
       if (this.sqlite.inTransaction) return this.tx(fn); // inside another transaction: a part of it
       this.sqlite.exec('BEGIN IMMEDIATE');
-      this.group = { steps: 0, inStep: false };
+      this.group = { steps: 0, inStep: false, stepTx: false };
     }
     const group = this.group;
     group.inStep = true;
     let out: T;
     try {
-      out = this.sqlite.transaction(fn)();
+      out = fn();
+    } catch (err) {
+      this.group = null;
+      if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+      this.touched.clear(); // rolled back: nothing changed
+      throw err;
     } finally {
       group.inStep = false;
     }
@@ -235,9 +239,9 @@ export class Store {
 
   /** Commits the open group commit's steps (groupStep), if any; a failed COMMIT rolls them back and throws. */
   commitGroup(): void {
-    if (!this.group) return;
+    const open = this.group !== null && this.sqlite.inTransaction;
     this.group = null;
-    if (!this.sqlite.inTransaction) return;
+    if (!open) return;
     try {
       this.sqlite.exec('COMMIT');
     } catch (err) {
@@ -248,9 +252,14 @@ export class Store {
     this.flushChanged();
   }
 
-  /** Whether a group commit is open (groupStep). */
-  get groupOpen(): boolean {
-    return this.group !== null;
+  /** A step's own transaction (tx inside groupStep): the open group's, without a savepoint. */
+  private stepTx<T>(fn: () => T): T {
+    this.group!.stepTx = true;
+    try {
+      return fn();
+    } finally {
+      if (this.group) this.group.stepTx = false;
+    }
   }
 
   private commitGroupForOutsideWrite(): void {
