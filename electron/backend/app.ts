@@ -191,7 +191,11 @@ export function createBackend(opts: BackendOptions): Backend {
     call: async (procedure, input, token) => {
       if (SNAPSHOT_READS.has(procedure)) return inner.snapshotRouter.call(procedure, input, token);
       if (!proceduresInBackground.has(procedure)) lastActivity = inner.store.nowDate().getTime();
-      const run = () => inner.router.call(procedure, input, token);
+      const run = () => {
+        // a bootstrap's open group of snapshot pages (Store.groupStep) is committed before a call's writes
+        inner.store.commitGroup();
+        return inner.router.call(procedure, input, token);
+      };
       if (RESTORES.has(procedure)) {
         // alone: no call or sync run holds the database while it is replaced
         const staged = await gate.alone(async () => {

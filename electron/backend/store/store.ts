@@ -62,6 +62,8 @@ export class Store {
   private readonly onChanged: ((tables: string[]) => void) | undefined;
   /** The async context of the open yielding transaction's work (txYielding), null when none is open. */
   private yielding: AsyncLocalStorage<true> | null = null;
+  /** The open group commit (groupStep): its steps so far, and whether one of them is running. */
+  private group: { steps: number; inStep: boolean; stepTx: boolean } | null = null;
 
   constructor(db: OpenedDb, opts: { now?: () => Date; secrets?: SecretBox; onChanged?: (tables: string[]) => void } = {}) {
     this.secrets = opts.secrets ?? PLAIN_BOX;
@@ -156,6 +158,8 @@ export class Store {
   /** Runs fn in one transaction (a savepoint when nested); the outermost one tells what it changed. */
   tx<T>(fn: () => T): T {
     this.refuseOutsideYielding();
+    this.commitGroupForOutsideWrite();
+    if (this.group?.inStep && !this.group.stepTx) return this.stepTx(fn);
     if (this.sqlite.inTransaction) return this.sqlite.transaction(fn)();
     let out: T;
     try {
@@ -176,6 +180,7 @@ export class Store {
    */
   async txYielding<T>(fn: () => Promise<T>): Promise<T> {
     this.refuseOutsideYielding();
+    this.commitGroupForOutsideWrite();
     if (this.sqlite.inTransaction) throw new Error('txYielding cannot run inside another transaction');
     const scope = new AsyncLocalStorage<true>();
     this.sqlite.exec('BEGIN IMMEDIATE');
@@ -198,6 +203,67 @@ export class Store {
   /** Whether a yielding transaction is open (its work is under way). */
   get yieldingOpen(): boolean {
     return this.yielding !== null;
+  }
+
+  /**
+   * Runs fn as one step of a group commit (the bootstrap's snapshot pages): the steps share one
+   * transaction, committed every `every` steps, so the pages each touches (a table's last page, unique
+   * index leaves) go to the WAL once a group, not once a step. Each step must leave the data whole (a
+   * crash loses the uncommitted steps). Open between steps, across awaits: any other write and every
+   * served call (app.ts) commits it first. Steps take no savepoint (it copies each page touched into a
+   * sub-journal): one that throws rolls back the open group. The caller ends it with commitGroup.
+   */
+  groupStep<T>(every: number, fn: () => T): T {
+    this.refuseOutsideYielding();
+    if (!this.group) {
+      if (this.sqlite.inTransaction) return this.tx(fn); // inside another transaction: a part of it
+      this.sqlite.exec('BEGIN IMMEDIATE');
+      this.group = { steps: 0, inStep: false, stepTx: false };
+    }
+    const group = this.group;
+    group.inStep = true;
+    let out: T;
+    try {
+      out = fn();
+    } catch (err) {
+      this.group = null;
+      if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+      this.touched.clear(); // rolled back: nothing changed
+      throw err;
+    } finally {
+      group.inStep = false;
+    }
+    if (++group.steps >= every) this.commitGroup();
+    return out;
+  }
+
+  /** Commits the open group commit's steps (groupStep), if any; a failed COMMIT rolls them back and throws. */
+  commitGroup(): void {
+    const open = this.group !== null && this.sqlite.inTransaction;
+    this.group = null;
+    if (!open) return;
+    try {
+      this.sqlite.exec('COMMIT');
+    } catch (err) {
+      if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+      this.touched.clear();
+      throw err;
+    }
+    this.flushChanged();
+  }
+
+  /** A step's own transaction (tx inside groupStep): the open group's, without a savepoint. */
+  private stepTx<T>(fn: () => T): T {
+    this.group!.stepTx = true;
+    try {
+      return fn();
+    } finally {
+      if (this.group) this.group.stepTx = false;
+    }
+  }
+
+  private commitGroupForOutsideWrite(): void {
+    if (this.group && !this.group.inStep) this.commitGroup();
   }
 
   private refuseOutsideYielding(): void {
@@ -231,6 +297,7 @@ export class Store {
    */
   private unit<T>(fn: () => T): T {
     this.refuseOutsideYielding();
+    this.commitGroupForOutsideWrite();
     return this.sqlite.inTransaction ? fn() : this.tx(fn);
   }
 
