@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openDatabase } from '../db/open';
 import { forgetKeptResults } from '../store/since-last-change';
-import { makeWorld, type World } from '../testing/screening-fixtures';
+import { allDueLists, makeWorld, type World } from '../testing/screening-fixtures';
 
 let w: World;
 beforeEach(async () => {
@@ -17,27 +17,11 @@ afterEach(async () => {
   await w.h.close();
 });
 
-const LISTS = ['today', 'week', 'overdue'] as const;
-
-async function scopes(): Promise<Record<string, unknown>[]> {
-  return [{}, { communityId: w.communityId }, { gridId: w.gridB }, { worker: '刘网格' }];
-}
-
-async function allLists(): Promise<unknown[]> {
-  const out: unknown[] = [];
-  for (const scope of await scopes()) {
-    for (const list of LISTS) out.push(await w.h.call('screening.dueList', { list, pageSize: 200, ...scope }));
-  }
-  const home = await w.h.call('home.workbench', {});
-  out.push(home.sections.find((s) => s.key === 'visits')!.figures.map((f) => f.count));
-  return out;
-}
-
 /** Kept (moved after the last change) against cold (nothing kept), and the 工作台 against the lists. */
 async function expectKeptEqualsCold(): Promise<void> {
-  const kept = await allLists();
+  const kept = await allDueLists(w);
   forgetKeptResults(w.h.backend.store);
-  const cold = await allLists();
+  const cold = await allDueLists(w);
   expect(kept).toEqual(cold);
   const totals = kept.slice(0, 3).map((l) => (l as { total: number }).total);
   expect(kept[kept.length - 1]).toEqual(totals);

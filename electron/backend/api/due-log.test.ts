@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { openDatabase } from '../db/open';
 import { forgetKeptResults } from '../store/since-last-change';
 import { LOG_KEPT } from '../services/screening/kept-due-order';
-import { makeWorld, type World } from '../testing/screening-fixtures';
+import { allDueLists, makeWorld, type World } from '../testing/screening-fixtures';
 
 let w: World;
 beforeEach(async () => {
@@ -21,24 +21,13 @@ afterEach(async () => {
   await w.h.close();
 });
 
-const LISTS = ['today', 'week', 'overdue'] as const;
 const db = (): Database.Database => w.h.backend.store.sqlite;
-
-async function allLists(): Promise<unknown[]> {
-  const out: unknown[] = [];
-  for (const scope of [{}, { communityId: w.communityId }, { gridId: w.gridB }, { worker: '刘网格' }]) {
-    for (const list of LISTS) out.push(await w.h.call('screening.dueList', { list, pageSize: 200, ...scope }));
-  }
-  const home = await w.h.call('home.workbench', {});
-  out.push(home.sections.find((s) => s.key === 'visits')!.figures.map((f) => f.count));
-  return out;
-}
 
 /** Kept (moved by the log since the last check) against cold (nothing kept). */
 async function expectKeptEqualsCold(): Promise<void> {
-  const kept = await allLists();
+  const kept = await allDueLists(w);
   forgetKeptResults(w.h.backend.store);
-  expect(kept).toEqual(await allLists());
+  expect(kept).toEqual(await allDueLists(w));
 }
 
 /** A small deterministic generator (the same steps on every run). */
@@ -123,10 +112,10 @@ describe('the due order kept by the log of changed last visits', () => {
     const [lo, hi, n] = db().prepare('SELECT min(seq), max(seq), count(*) FROM household_last_visit_changes').raw(true).get() as number[];
     expect(n).toBe(LOG_KEPT);
     expect(hi! - lo! + 1).toBe(LOG_KEPT);
-    const kept = await allLists();
+    const kept = await allDueLists(w);
     expect((kept[0] as { rows: { householdId: string }[] }).rows.map((r) => r.householdId)).not.toContain(ids[0]);
     forgetKeptResults(w.h.backend.store);
-    expect(kept).toEqual(await allLists());
+    expect(kept).toEqual(await allDueLists(w));
     expect(logSize()).toBe(LOG_KEPT);
   });
 
@@ -160,7 +149,7 @@ describe('the due order kept by the log of changed last visits', () => {
     const entry = await w.h.call('backup.create', {});
     await visit(ids[1]!, '2020-07-08');
     await visit(ids[2]!, '2020-07-08');
-    await allLists(); // kept: the orders have seen both visits
+    await allDueLists(w); // kept: the orders have seen both visits
     await w.h.call('backup.restore', { path: entry.path, confirmed: true });
     await visit(ids[3]!, '2020-07-08'); // in the backup, the seq the first of the two visits had
     const today = (await w.h.call('screening.dueList', { list: 'today' })).rows.map((r) => r.householdId);

@@ -99,3 +99,17 @@ export async function expectRefused(w: World, code: string, fn: () => Promise<un
   expect(w.changeCount()).toBe(before);
   return err as AppError;
 }
+
+/**
+ * Every due list of the world (street, community, grid, grid worker; today, week, overdue) and the
+ * 工作台's visit figures, as the user reads them: kept results are compared with cold ones by it.
+ */
+export async function allDueLists(w: World): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const scope of [{}, { communityId: w.communityId }, { gridId: w.gridB }, { worker: '刘网格' }]) {
+    for (const list of ['today', 'week', 'overdue'] as const) out.push(await w.h.call('screening.dueList', { list, pageSize: 200, ...scope }));
+  }
+  const home = await w.h.call('home.workbench', {});
+  out.push(home.sections.find((s) => s.key === 'visits')!.figures.map((f) => f.count));
+  return out;
+}
