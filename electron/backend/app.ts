@@ -259,8 +259,8 @@ interface Shared {
 /** Opens the database and builds the store, sync and routers on it. */
 function openInner(opts: BackendOptions, dbFile: string, key: Buffer | null, shared: Shared): Inner {
   const { emit, logError, gate, sessions, progress } = shared;
-  // a plain database of an older version is encrypted first (db/encrypt-plain.ts)
-  const encryptLabel = '正在加密本机数据库（首次升级）';
+  // a database of an older version is first encrypted, or given the current cipher (db/encipher-database.ts)
+  const encryptLabel = '正在加密本机数据库（升级后首次启动）';
   const steps = ['copied', 'encrypted', 'verified', 'swapped'];
   const opened = openStreetDatabase(opts.dataDir, {
     key: key ?? undefined,

@@ -10,7 +10,7 @@ import { DB_FILE_NAME } from './app';
 import { unlockAdmins } from './services/auth/recovery';
 import { readDatabaseKey } from './db/database-key';
 import { parseRecoveryKey } from './db/recovery-key';
-import { isPlainDatabase } from './db/encrypt-plain';
+import { isPlainDatabase } from './db/encipher-database';
 
 async function askRecoveryKey(): Promise<Buffer> {
   process.stderr.write('本机数据库的密钥由程序封存，请输入纸面恢复密钥（14组，每组4位）：');

@@ -2,22 +2,22 @@
  * Part `pages` of bench encryption-overhead: what one 4 KiB page costs the cipher, apart from
  * everything else. The same rows written into a plain and an encrypted file (db/cipher.ts keying)
  * in one transaction, then read back through a 1 MiB cache so every page comes from the file
- * again; CPU µs per page, the plain figure subtracted: enciphered (AES-256-CBC + HMAC-SHA512 on
- * write) and deciphered (HMAC checked + AES on read). Divide a bootstrap's extra CPU by these to
- * see how many cipher operations it made per page of its file.
+ * again; CPU µs per page, the plain figure subtracted: enciphered on write and deciphered on read,
+ * for the current scheme (AEGIS-256) and, beside it, the SQLCipher 4 scheme of earlier versions
+ * (AES-256-CBC + HMAC-SHA512), which files keep until re-enciphered at start. Divide a bootstrap's
+ * extra CPU by these to see how many cipher operations it made per page of its file.
  *
- * The AES is AES-NI where the CPU has it: the amalgamation (deps/sqlite3/sqlite3.c) defines
- * SQLITE3MC_OMIT_AES_HARDWARE_SUPPORT only inside `#ifdef __WASM__`; a GCC or Clang build for x86_64
- * compiles the AES-NI code and chooses it at run time (cpuid, aesHardwareAvailable), as objdump of
- * build/Release/better_sqlite3.node shows (aesenc/aesdec/aeskeygenassist). No build flag makes the
- * AES faster here, and the HMAC-SHA512 of each page has no hardware help: fewer pages written is the lever.
+ * Both use AES-NI where the CPU has it: the amalgamation (deps/sqlite3/sqlite3.c) leaves the
+ * hardware code out only inside `#ifdef __WASM__`; a GCC or Clang build for x86_64 compiles it and
+ * chooses it at run time (cpuid). The SQLCipher scheme's HMAC-SHA512 has no hardware help, which is
+ * why it cost about 20 µs a page written against about nothing for AEGIS.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { applyDatabaseKey } from '../../electron/backend/db/cipher';
+import { keyingPragmas, type CipherScheme } from '../../electron/backend/db/cipher';
 import { cpuMsSoFar } from './lib';
 
 export interface PageCost {
@@ -28,17 +28,20 @@ export interface PageCost {
   /** CPU µs per page the cipher adds: on write (encipher), on read (decipher). */
   encipherUs: number;
   decipherUs: number;
+  /** The same for the SQLCipher 4 scheme of earlier versions, for comparison. */
+  olderEncipherUs: number;
+  olderDecipherUs: number;
   /** The library's own version string (sqlite3mc_version()). */
   version: string;
 }
 
 const READ_PASSES = 3;
 
-function oneFile(dir: string, key: Buffer | null, mib: number): { pages: number; writeMs: number; readMs: number; version: string } {
-  const file = path.join(dir, key ? 'encrypted.db' : 'plain.db');
+function oneFile(dir: string, key: Buffer | null, mib: number, scheme?: CipherScheme): { pages: number; writeMs: number; readMs: number; version: string } {
+  const file = path.join(dir, key ? `encrypted-${scheme ?? 'current'}.db` : 'plain.db');
   const db = new Database(file);
   try {
-    if (key) applyDatabaseKey(db, key);
+    if (key) for (const p of keyingPragmas(key, scheme)) db.pragma(p);
     db.pragma('journal_mode = DELETE');
     db.pragma('synchronous = OFF');
     db.pragma('cache_size = -1024'); // 1 MiB: the read passes come from the file
@@ -69,10 +72,10 @@ export function measurePageCost(mib = 64): PageCost {
     const key = crypto.randomBytes(32);
     const run = () => {
       for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f));
-      return { plain: oneFile(dir, null, mib), encrypted: oneFile(dir, key, mib) };
+      return { plain: oneFile(dir, null, mib), encrypted: oneFile(dir, key, mib), older: oneFile(dir, key, mib, 'sqlcipher4') };
     };
     run();
-    const { plain, encrypted } = run();
+    const { plain, encrypted, older } = run();
     const us = (ms: number, pages: number) => (ms * 1000) / pages;
     return {
       pages: encrypted.pages,
@@ -80,6 +83,8 @@ export function measurePageCost(mib = 64): PageCost {
       plainReadUs: us(plain.readMs, plain.pages),
       encipherUs: us(encrypted.writeMs, encrypted.pages) - us(plain.writeMs, plain.pages),
       decipherUs: us(encrypted.readMs, encrypted.pages) - us(plain.readMs, plain.pages),
+      olderEncipherUs: us(older.writeMs, older.pages) - us(plain.writeMs, plain.pages),
+      olderDecipherUs: us(older.readMs, older.pages) - us(plain.readMs, plain.pages),
       version: encrypted.version,
     };
   } finally {

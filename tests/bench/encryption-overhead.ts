@@ -193,10 +193,13 @@ async function run(opts: BenchOptions): Promise<BenchResult> {
     json.page_decipher_us = Math.round(c.decipherUs * 10) / 10;
     json.page_plain_write_us = Math.round(c.plainWriteUs * 10) / 10;
     json.page_plain_read_us = Math.round(c.plainReadUs * 10) / 10;
+    json.page_older_encipher_us = Math.round(c.olderEncipherUs * 10) / 10;
+    json.page_older_decipher_us = Math.round(c.olderDecipherUs * 10) / 10;
     json.cipher_library = c.version;
     lines.push(
-      `  cipher per 4 KiB page (${c.version}, ${c.pages} pages): encipher ${c.encipherUs.toFixed(1)} µs, decipher ${c.decipherUs.toFixed(1)} µs CPU` +
-        ` (plain write ${c.plainWriteUs.toFixed(1)} µs, read ${c.plainReadUs.toFixed(1)} µs)`,
+      `  cipher per 4 KiB page (${c.version}, AEGIS-256, ${c.pages} pages): encipher ${c.encipherUs.toFixed(1)} µs, decipher ${c.decipherUs.toFixed(1)} µs CPU` +
+        ` (plain write ${c.plainWriteUs.toFixed(1)} µs, read ${c.plainReadUs.toFixed(1)} µs;` +
+        ` the SQLCipher 4 scheme of earlier versions: ${c.olderEncipherUs.toFixed(1)} / ${c.olderDecipherUs.toFixed(1)} µs)`,
     );
   }
   if (PARTS.has('search')) {

@@ -15,7 +15,7 @@ import { makeIdNumber } from '../../../shared/id-number';
 import { createBackend, DB_FILE_NAME } from '../app';
 import { makeHarness, type Harness } from '../testing/harness';
 import { databaseKeyFile, readDatabaseKey, writeDatabaseKey } from './database-key';
-import { ENCRYPTING_SUFFIX, isPlainDatabase } from './encrypt-plain';
+import { ENCRYPTING_SUFFIX, isPlainDatabase } from './encipher-database';
 import { openDatabase } from './open';
 import { formatRecoveryKey, parseRecoveryKey } from './recovery-key';
 import { openStreetDatabase } from './street-database';

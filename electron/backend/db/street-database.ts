@@ -1,7 +1,7 @@
 /**
  * The start-up of the street database in a data folder: the folder made private, the key read (or
- * made, for a new database), a plain file of an older version encrypted (db/encrypt-plain.ts),
- * then the file opened with its key. A key that is missing or cannot be opened stops here with a
+ * made, for a new database), a file of an older version encrypted or brought to the current cipher
+ * scheme (db/encipher-database.ts), then the file opened with its key. A key that is missing or cannot be opened stops here with a
  * refusal that says so (the window then asks for the recovery key): never a new empty database
  * over an encrypted one.
  */
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { PLAIN_BOX, type SecretBox } from '../store/secret-box';
 import { databaseKeyFile, newDatabaseKey, readDatabaseKey, writeDatabaseKey } from './database-key';
-import { encryptPlainDatabase, isPlainDatabase, type EncryptStep } from './encrypt-plain';
+import { encipherDatabase, isPlainDatabase, keyedWithOlderScheme, type EncryptStep } from './encipher-database';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { connect, openDatabase, type OpenedDb } from './open';
 import { ensurePrivateDir, ensurePrivateFile } from './private-files';
@@ -73,7 +73,7 @@ export function openStreetDatabase(dataDir: string, opts: StreetDatabaseOptions 
     return openDatabase(dbFile, { key: null, migrationsFolder: opts.migrationsFolder });
   }
   const key = opts.key ?? streetDatabaseKey(dataDir, opts.secrets);
-  if (hasData(dbFile) && isPlainDatabase(dbFile)) encryptPlainDatabase(dbFile, key, { onStep: opts.onEncryptStep });
+  if (hasData(dbFile) && (isPlainDatabase(dbFile) || keyedWithOlderScheme(dbFile, key))) encipherDatabase(dbFile, key, { onStep: opts.onEncryptStep });
   ensurePrivateFile(dbFile);
   return openDatabase(dbFile, { key, migrationsFolder: opts.migrationsFolder });
 }

@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import CipherDatabase from 'better-sqlite3-multiple-ciphers';
-import { applyDatabaseKey, rekeyConnection } from '../../db/cipher';
+import { applyDatabaseKey, CURRENT_SCHEME, rekeyConnection } from '../../db/cipher';
 import { integrityCheckOnThread, vacuumIntoOnThread } from './vacuum-thread';
 import { BACKUP_COUNTED_TABLES, type CountedTable } from '../../../../shared/backup/types';
 
@@ -86,10 +86,12 @@ export function copyFile(source: string, sourceKey: Uint8Array | null, target: s
   } finally {
     db.close();
   }
-  if (sameKey(sourceKey, targetKey)) return;
-  // the copy has the source's key: change it (rekey works in rollback-journal mode)
-  const copy = openFile(target, sourceKey);
+  // the copy has the source's key and cipher scheme: change them unless they are already the
+  // target's (rekey works in rollback-journal mode; it writes the current scheme)
+  const copy = new CipherDatabase(target, { fileMustExist: true });
   try {
+    const scheme = sourceKey ? applyDatabaseKey(copy, sourceKey) : null;
+    if (sameKey(sourceKey, targetKey) && (targetKey === null || scheme === CURRENT_SCHEME)) return;
     copy.pragma('journal_mode = DELETE');
     rekeyConnection(copy, targetKey);
   } finally {

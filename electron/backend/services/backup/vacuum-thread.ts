@@ -3,13 +3,13 @@
  * checkpoint after a long transaction, on a thread of its own: one SQLite statement that copies
  * the whole file (about 1.7 s for 50 MB here) would otherwise hold the backend's thread, which
  * serves the window. The thread opens its own read connection (a WAL snapshot: writers go on),
- * keyed by the pragmas of db/cipher.ts (`keyingPragmas`, replayed there: the keying rule stays in
- * one place), and the caller follows the copy's size for progress.
+ * keyed by the pragmas of db/cipher.ts (`keyingChoices`, each scheme's tried in turn there: the
+ * keying rule stays in one place), and the caller follows the copy's size for progress.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { keyingPragmas } from '../../db/cipher';
+import { keyingChoices } from '../../db/cipher';
 
 const THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -17,7 +17,16 @@ const Database = require(workerData.module);
 let db;
 try {
   db = new Database(workerData.file, { readonly: !workerData.checkpoint, fileMustExist: true });
-  for (const p of workerData.pragmas) db.pragma(p);
+  // each scheme's keying in turn until the schema reads (db/cipher.ts applyDatabaseKey's rule)
+  for (const [i, pragmas] of workerData.keyings.entries()) {
+    for (const p of pragmas) db.pragma(p);
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+      break;
+    } catch (err) {
+      if (err.code !== 'SQLITE_NOTADB' || i === workerData.keyings.length - 1) throw err;
+    }
+  }
   db.pragma('busy_timeout = 5000');
   if (workerData.checkpoint) db.pragma('wal_checkpoint(PASSIVE)');
   if (workerData.target) db.prepare('VACUUM INTO ?').run(workerData.target);
@@ -32,7 +41,7 @@ try {
 
 export function vacuumIntoOnThread(file: string, key: Uint8Array, target: string, onProgress?: (done: number, total: number) => void): Promise<void> {
   const total = fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
-  return onThread({ file, target, pragmas: keyingPragmas(key), check: false, checkpoint: false }, () => {
+  return onThread({ file, target, keyings: keyingChoices(key), check: false, checkpoint: false }, () => {
     try {
       onProgress?.(Math.min(fs.statSync(target).size, total), total);
     } catch {
@@ -43,7 +52,7 @@ export function vacuumIntoOnThread(file: string, key: Uint8Array, target: string
 
 /** integrity_check of a written backup, off the backend's thread (it reads every page). */
 export function integrityCheckOnThread(file: string, key: Uint8Array | null): Promise<string> {
-  return onThread({ file, target: null, pragmas: key ? keyingPragmas(key) : [], check: true, checkpoint: false }, () => undefined).then((c) => c ?? '');
+  return onThread({ file, target: null, keyings: key ? keyingChoices(key) : [[]], check: true, checkpoint: false }, () => undefined).then((c) => c ?? '');
 }
 
 /**
@@ -52,10 +61,10 @@ export function integrityCheckOnThread(file: string, key: Uint8Array | null): Pr
  * automatic checkpoint at its COMMIT copied tens of MB and held the backend's thread for seconds.
  */
 export function checkpointOnThread(file: string, key: Uint8Array | null): Promise<void> {
-  return onThread({ file, target: null, pragmas: key ? keyingPragmas(key) : [], check: false, checkpoint: true }, () => undefined).then(() => undefined);
+  return onThread({ file, target: null, keyings: key ? keyingChoices(key) : [[]], check: false, checkpoint: true }, () => undefined).then(() => undefined);
 }
 
-function onThread(data: { file: string; target: string | null; pragmas: string[]; check: boolean; checkpoint: boolean }, tick: () => void): Promise<string | null> {
+function onThread(data: { file: string; target: string | null; keyings: string[][]; check: boolean; checkpoint: boolean }, tick: () => void): Promise<string | null> {
   const module = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
   const worker = new Worker(THREAD, { eval: true, workerData: { module, ...data } });
   const timer = setInterval(tick, 100);
