@@ -7,6 +7,7 @@ import { topUpNewParamKeys } from './services/policy/seed';
 import { migrateProgrammeTags } from './services/assistance/one-truth';
 import path from 'node:path';
 import type { Envelope } from '../../shared/api/contract';
+import { AppError } from '../../shared/errors';
 import { DB_FILE_NAME, openStreetDatabase, streetDatabaseKey } from './db/street-database';
 import { ensurePrivateDir } from './db/private-files';
 import { Store, type Actor } from './store/store';
@@ -133,7 +134,8 @@ export function createBackend(opts: BackendOptions): Backend {
       try {
         return warmUpWorkbench(inner.store);
       } catch (err) {
-        logError('home.warmUp', err); // only a head start: the 工作台 works itself out when asked
+        // A refusal (a street whose params do not cover the day) is what the user's own 工作台 shows: no fault.
+        if (!(err instanceof AppError)) logError('home.warmUp', err); // only a head start: the 工作台 works itself out when asked
         return false;
       }
     });
