@@ -53,6 +53,7 @@ import { contract } from '../../shared/api/contract';
 import { FILE_REPLACING_PROCEDURES } from '../../shared/api/reads';
 import { setupStatus } from './services/setup/street';
 import { warmUpWorkbench } from './services/home/warm-up';
+import { shanghaiDate } from '../../shared/time/shanghai';
 import type { RestoreResult, SetupRestoreResult } from '../../shared/backup/types';
 
 export { DB_FILE_NAME } from './db/street-database';
@@ -74,7 +75,7 @@ export interface BackendOptions {
   backup?: { auto?: boolean; startDelayMs?: number; checkMs?: number; quietMs?: number };
   /** Benches only: a plain database file, to measure what encryption costs (db/street-database.ts). */
   unencrypted?: boolean;
-  /** Works the 工作台 out once the database opens, in the background (the app; services/home/warm-up.ts). */
+  /** Works the 工作台 out once the database opens, and after the first call of each new day, in the background (the app; services/home/warm-up.ts). */
   warmUp?: { delayMs?: number };
 }
 
@@ -128,9 +129,13 @@ export function createBackend(opts: BackendOptions): Backend {
   });
   if (opts.backup?.auto) daily.start();
   let closed = false;
+  /** The Shanghai day the 工作台 was last warmed for: kept sections expire when the day turns. */
+  let warmedDay: string | null = null;
+  const today = (): string => shanghaiDate(inner.store.nowDate());
   const warmUp = (): Promise<boolean> =>
     gate.background(async () => {
       if (closed) return false;
+      warmedDay = today();
       try {
         return warmUpWorkbench(inner.store);
       } catch (err) {
@@ -143,11 +148,17 @@ export function createBackend(opts: BackendOptions): Backend {
   /** After the window's first calls (the sign-in screen's), before the user has signed in. */
   const scheduleWarmUp = (): void => {
     if (!opts.warmUp) return;
+    warmedDay = today();
     if (warmTimer) clearTimeout(warmTimer);
-    warmTimer = setTimeout(() => void warmUp().finally(() => (warmTimer = null)), opts.warmUp.delayMs ?? 500);
-    warmTimer.unref?.();
+    const timer = setTimeout(() => void warmUp().finally(() => warmTimer === timer && (warmTimer = null)), opts.warmUp.delayMs ?? 500);
+    timer.unref?.();
+    warmTimer = timer;
   };
   scheduleWarmUp();
+  /** A PC left on overnight: the first call of the new day warms again, after it (a timer), never on its path. */
+  const warmAgainIfDayTurned = (): void => {
+    if (opts.warmUp && !closed && warmedDay !== today()) scheduleWarmUp();
+  };
 
   /** Swaps the staged backup in, with every connection closed, and opens it (restore.ts). */
   const swapIn = (): void => {
@@ -189,8 +200,12 @@ export function createBackend(opts: BackendOptions): Backend {
       return inner.sync;
     },
     sessionsState: () => sessions.state(),
-    touchSessions: (activity) => void sessions.touch(activity),
+    touchSessions: (activity) => {
+      warmAgainIfDayTurned(); // the calls the host's reader worker served are calls too
+      sessions.touch(activity);
+    },
     call: async (procedure, input, token) => {
+      warmAgainIfDayTurned();
       if (SNAPSHOT_READS.has(procedure)) return inner.snapshotRouter.call(procedure, input, token);
       if (!proceduresInBackground.has(procedure)) lastActivity = inner.store.nowDate().getTime();
       const run = () => {

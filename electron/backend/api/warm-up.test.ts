@@ -2,8 +2,9 @@
  * The 工作台 worked out before sign-in (services/home/warm-up.ts): on a street with a year of
  * history, the warm-up keeps every section not kept for the instant alone, so the first 工作台 of a
  * supervisor and of a caseworker reads them back, and reads what a cold computation gives. A PC not
- * set up has nothing to warm; the app's backend (warmUp option) warms up on its own once opened,
- * and a sign-in made meanwhile is answered.
+ * set up, or a street whose params do not cover the day, has nothing to warm (no fault logged); the
+ * app's backend (warmUp option) warms up on its own once opened, and a sign-in made meanwhile is
+ * answered; left on overnight, it warms again after the first call of the new day.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -107,5 +108,28 @@ test("a street whose params do not cover the day has nothing to warm and logs no
     expect(await b.warmUp()).toBe(false);
     expect(logged.map((l) => l.what)).toEqual(['home.warmUp']);
     expect(logged[0]!.err).toBeInstanceOf(SyntaxError);
+  });
+});
+
+test('a PC left on overnight warms up again after the first call of the new Shanghai day, not on its path', async () => {
+  let clock = NOW;
+  await onStreet({ now: () => clock, warmUp: { delayMs: 0 } }, async (b) => {
+    const key = `wb|visits|${TEST_STREET.code}|`;
+    const keptOtherThan = async (before: string[] | undefined) => {
+      for (let i = 0; i < 200 && keptTables(b.store, key) === before; i++) await new Promise((r) => setTimeout(r, 25));
+      return keptTables(b.store, key);
+    };
+    const yesterday = await keptOtherThan(undefined);
+    expect(yesterday).toBeDefined();
+    // 00:05 the next day in Shanghai (16:05 UTC): yesterday's sections have expired
+    clock = new Date('2026-11-19T16:05:00Z');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(keptTables(b.store, key)).toBe(yesterday); // no call yet: nothing warmed
+    const answer = await b.call('app.clock', {}, null);
+    expect(answer.ok).toBe(true);
+    expect(keptTables(b.store, key)).toBe(yesterday); // the call was answered before the warm-up began
+    const today = await keptOtherThan(yesterday);
+    expect(today).toBeDefined();
+    expect(today).not.toBe(yesterday);
   });
 });

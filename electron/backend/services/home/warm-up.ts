@@ -4,7 +4,8 @@
  * order) takes seconds, while a sign-in screen stays open for longer than that. Worked out here, at
  * start and after a restore, with the broadest street role (the supervisor's sections include every
  * other street role's): each section is kept (sinceLastChange), so the user's first 工作台 reads it
- * back, and a later write redoes only what read the written tables. The result is the same either way.
+ * back, and a later write redoes only what read the written tables (the day's turn redoes all: the
+ * backend warms again after the first call of a new day). The result is the same either way.
  */
 import type { Store } from '../../store/store';
 import { DISTRICT_PARTITION } from '../../../../shared/sync/wire';
