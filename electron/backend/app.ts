@@ -54,6 +54,7 @@ import { FILE_REPLACING_PROCEDURES } from '../../shared/api/reads';
 import { setupStatus } from './services/setup/street';
 import { warmUpWorkbench } from './services/home/warm-up';
 import { shanghaiDate } from '../../shared/time/shanghai';
+import { bootstrapPending } from './sync/pull';
 import type { RestoreResult, SetupRestoreResult } from '../../shared/backup/types';
 
 export { DB_FILE_NAME } from './db/street-database';
@@ -114,7 +115,9 @@ export function createBackend(opts: BackendOptions): Backend {
   const restoreDeps = { service: backups, dataDir: opts.dataDir, dbFile, key, onStaged: (actor: Actor, summary: string) => (restoredBy = { actor, summary }) };
   const extraHandlers = { ...backupHandlers(restoreDeps), ...setupRestoreHandlers(restoreDeps) };
   const checkpoints = { last: Promise.resolve() };
-  inner = openInner(opts, dbFile, key, { emit, logError, gate, sessions, progress, extraHandlers, checkpoints });
+  // (called on a sync run's start and end, never while createBackend runs: warmAfterBootstrap is defined below)
+  const syncRunChanged = (): void => warmAfterBootstrap();
+  inner = openInner(opts, dbFile, key, { emit, logError, gate, sessions, progress, extraHandlers, checkpoints, syncRunChanged });
   let lastActivity = inner.store.nowDate().getTime();
   const daily = new DailyBackups(backups, {
     now: () => inner.store.nowDate(),
@@ -159,12 +162,20 @@ export function createBackend(opts: BackendOptions): Backend {
   const warmAgainIfDayTurned = (): void => {
     if (opts.warmUp && !closed && warmedDay !== today()) scheduleWarmUp();
   };
+  /** A warm-up during a bootstrap keeps nothing (services/home/warm-up.ts): the one at its end counts. */
+  let bootstrapWasPending = false;
+  const warmAfterBootstrap = (): void => {
+    if (!opts.warmUp || closed) return;
+    const pending = bootstrapPending(inner.store);
+    if (bootstrapWasPending && !pending) scheduleWarmUp();
+    bootstrapWasPending = pending;
+  };
 
   /** Swaps the staged backup in, with every connection closed, and opens it (restore.ts). */
   const swapIn = (): void => {
     inner.close();
     swapRestored(dbFile);
-    inner = openInner(opts, dbFile, key, { emit, logError, gate, sessions, progress, extraHandlers, checkpoints });
+    inner = openInner(opts, dbFile, key, { emit, logError, gate, sessions, progress, extraHandlers, checkpoints, syncRunChanged });
     const by = restoredBy;
     restoredBy = null;
     if (by) inner.store.tx(() => inner.store.audit(by.actor, { action: 'backup.restore', entity: 'backups', entityId: null, summary: by.summary }));
@@ -269,6 +280,8 @@ interface Shared {
   sessions: SessionStore;
   progress: (p: ProgressInfo) => void;
   extraHandlers: Partial<Handlers>;
+  /** Told when a sync run starts and ends (the backend warms up once a bootstrap has ended). */
+  syncRunChanged: () => void;
   /** The last WAL checkpoint handed to its own thread: a restore waits for it before replacing the file (Windows cannot rename a file another connection holds open). */
   checkpoints: { last: Promise<void> };
 }
@@ -315,6 +328,7 @@ function openInner(opts: BackendOptions, dbFile: string, key: Buffer | null, sha
     onRunStateChange: () => {
       opts.sync?.onRunStateChange?.();
       emitSyncStatus();
+      shared.syncRunChanged();
     },
   });
   topUpNewParamKeys(store);
