@@ -76,7 +76,7 @@ export interface BackendOptions {
   backup?: { auto?: boolean; startDelayMs?: number; checkMs?: number; quietMs?: number };
   /** Benches only: a plain database file, to measure what encryption costs (db/street-database.ts). */
   unencrypted?: boolean;
-  /** Works the 工作台 out once the database opens, and after the first call of each new day, in the background (the app; services/home/warm-up.ts). */
+  /** Works the 工作台 out in the background once the database opens, after the first call of each new day and at a bootstrap's end (the app; services/home/warm-up.ts). */
   warmUp?: { delayMs?: number };
 }
 
