@@ -7,6 +7,7 @@ import { topUpNewParamKeys } from './services/policy/seed';
 import { migrateProgrammeTags } from './services/assistance/one-truth';
 import path from 'node:path';
 import type { Envelope } from '../../shared/api/contract';
+import { AppError } from '../../shared/errors';
 import { DB_FILE_NAME, openStreetDatabase, streetDatabaseKey } from './db/street-database';
 import { ensurePrivateDir } from './db/private-files';
 import { Store, type Actor } from './store/store';
@@ -52,6 +53,8 @@ import { contract } from '../../shared/api/contract';
 import { FILE_REPLACING_PROCEDURES } from '../../shared/api/reads';
 import { setupStatus } from './services/setup/street';
 import { warmUpWorkbench } from './services/home/warm-up';
+import { shanghaiDate } from '../../shared/time/shanghai';
+import { bootstrapPending } from './sync/pull';
 import type { RestoreResult, SetupRestoreResult } from '../../shared/backup/types';
 
 export { DB_FILE_NAME } from './db/street-database';
@@ -73,7 +76,7 @@ export interface BackendOptions {
   backup?: { auto?: boolean; startDelayMs?: number; checkMs?: number; quietMs?: number };
   /** Benches only: a plain database file, to measure what encryption costs (db/street-database.ts). */
   unencrypted?: boolean;
-  /** Works the 工作台 out once the database opens, in the background (the app; services/home/warm-up.ts). */
+  /** Works the 工作台 out in the background once the database opens, after the first call of each new day and at a bootstrap's end (the app; services/home/warm-up.ts). */
   warmUp?: { delayMs?: number };
 }
 
@@ -112,7 +115,9 @@ export function createBackend(opts: BackendOptions): Backend {
   const restoreDeps = { service: backups, dataDir: opts.dataDir, dbFile, key, onStaged: (actor: Actor, summary: string) => (restoredBy = { actor, summary }) };
   const extraHandlers = { ...backupHandlers(restoreDeps), ...setupRestoreHandlers(restoreDeps) };
   const checkpoints = { last: Promise.resolve() };
-  inner = openInner(opts, dbFile, key, { emit, logError, gate, sessions, progress, extraHandlers, checkpoints });
+  // (called on a sync run's start and end, never while createBackend runs: warmAfterBootstrap is defined below)
+  const syncRunChanged = (): void => warmAfterBootstrap();
+  inner = openInner(opts, dbFile, key, { emit, logError, gate, sessions, progress, extraHandlers, checkpoints, syncRunChanged });
   let lastActivity = inner.store.nowDate().getTime();
   const daily = new DailyBackups(backups, {
     now: () => inner.store.nowDate(),
@@ -127,13 +132,18 @@ export function createBackend(opts: BackendOptions): Backend {
   });
   if (opts.backup?.auto) daily.start();
   let closed = false;
+  /** The Shanghai day the 工作台 was last warmed for: kept sections expire when the day turns. */
+  let warmedDay: string | null = null;
+  const today = (): string => shanghaiDate(inner.store.nowDate());
   const warmUp = (): Promise<boolean> =>
     gate.background(async () => {
       if (closed) return false;
+      warmedDay = today();
       try {
         return warmUpWorkbench(inner.store);
       } catch (err) {
-        logError('home.warmUp', err); // only a head start: the 工作台 works itself out when asked
+        // A refusal (a street whose params do not cover the day) is what the user's own 工作台 shows: no fault.
+        if (!(err instanceof AppError)) logError('home.warmUp', err); // only a head start: the 工作台 works itself out when asked
         return false;
       }
     });
@@ -141,17 +151,31 @@ export function createBackend(opts: BackendOptions): Backend {
   /** After the window's first calls (the sign-in screen's), before the user has signed in. */
   const scheduleWarmUp = (): void => {
     if (!opts.warmUp) return;
+    warmedDay = today();
     if (warmTimer) clearTimeout(warmTimer);
-    warmTimer = setTimeout(() => void warmUp().finally(() => (warmTimer = null)), opts.warmUp.delayMs ?? 500);
-    warmTimer.unref?.();
+    const timer = setTimeout(() => void warmUp().finally(() => warmTimer === timer && (warmTimer = null)), opts.warmUp.delayMs ?? 500);
+    timer.unref?.();
+    warmTimer = timer;
   };
   scheduleWarmUp();
+  /** A PC left on overnight: the first call of the new day warms again, after it (a timer), never on its path. */
+  const warmAgainIfDayTurned = (): void => {
+    if (opts.warmUp && !closed && warmedDay !== today()) scheduleWarmUp();
+  };
+  /** A warm-up during a bootstrap keeps nothing (services/home/warm-up.ts): the one at its end counts. */
+  let bootstrapWasPending = false;
+  const warmAfterBootstrap = (): void => {
+    if (!opts.warmUp || closed) return;
+    const pending = bootstrapPending(inner.store);
+    if (bootstrapWasPending && !pending) scheduleWarmUp();
+    bootstrapWasPending = pending;
+  };
 
   /** Swaps the staged backup in, with every connection closed, and opens it (restore.ts). */
   const swapIn = (): void => {
     inner.close();
     swapRestored(dbFile);
-    inner = openInner(opts, dbFile, key, { emit, logError, gate, sessions, progress, extraHandlers, checkpoints });
+    inner = openInner(opts, dbFile, key, { emit, logError, gate, sessions, progress, extraHandlers, checkpoints, syncRunChanged });
     const by = restoredBy;
     restoredBy = null;
     if (by) inner.store.tx(() => inner.store.audit(by.actor, { action: 'backup.restore', entity: 'backups', entityId: null, summary: by.summary }));
@@ -187,8 +211,12 @@ export function createBackend(opts: BackendOptions): Backend {
       return inner.sync;
     },
     sessionsState: () => sessions.state(),
-    touchSessions: (activity) => void sessions.touch(activity),
+    touchSessions: (activity) => {
+      warmAgainIfDayTurned(); // the calls the host's reader worker served are calls too
+      sessions.touch(activity);
+    },
     call: async (procedure, input, token) => {
+      warmAgainIfDayTurned();
       if (SNAPSHOT_READS.has(procedure)) return inner.snapshotRouter.call(procedure, input, token);
       if (!proceduresInBackground.has(procedure)) lastActivity = inner.store.nowDate().getTime();
       const run = () => {
@@ -252,6 +280,8 @@ interface Shared {
   sessions: SessionStore;
   progress: (p: ProgressInfo) => void;
   extraHandlers: Partial<Handlers>;
+  /** Told when a sync run starts and ends (the backend warms up once a bootstrap has ended). */
+  syncRunChanged: () => void;
   /** The last WAL checkpoint handed to its own thread: a restore waits for it before replacing the file (Windows cannot rename a file another connection holds open). */
   checkpoints: { last: Promise<void> };
 }
@@ -298,6 +328,7 @@ function openInner(opts: BackendOptions, dbFile: string, key: Buffer | null, sha
     onRunStateChange: () => {
       opts.sync?.onRunStateChange?.();
       emitSyncStatus();
+      shared.syncRunChanged();
     },
   });
   topUpNewParamKeys(store);

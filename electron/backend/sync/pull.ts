@@ -3,6 +3,7 @@
  * closed mid-sync resumes from the last page it fully applied and never skips or half-applies one.
  */
 import type { Store } from '../store/store';
+import { enrolledScope } from '../store/enrollment';
 import type { PullResponse, SnapshotResponse } from '../../../shared/sync/wire';
 import { applyRemote, fromChange, retryPending, type ApplyStats } from './apply';
 import { withSearchIndexDeferred, withSearchIndexNoted } from '../store/search-index';
@@ -38,6 +39,11 @@ export function snapshotProgress(store: Store): { after: string | null; cursor: 
     cursor: c === null ? null : Number(c),
     done: store.getMeta(META.bootstrapped) === '1',
   };
+}
+
+/** An enrolled PC whose snapshot is not all in (a bootstrap under way or interrupted): its tables are still filling. */
+export function bootstrapPending(store: Store): boolean {
+  return enrolledScope(store) !== null && !snapshotProgress(store).done;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { EnrolmentDetail, EnrolmentRow, IncomeRiseRow } from '../../../../s
 import { shanghaiDate } from '../../../../shared/time/shanghai';
 import type { EnrolmentStatus } from '../../../../shared/assistance/codes';
 import type { Store } from '../../store/store';
+import { creationHlc } from '../../store/creation-order';
 import { formFor, oneRowQuery } from '../one-row-query';
 import { amountFor, heldBySuspension, payableIn, type EnrolmentDbRow } from './amounts';
 
@@ -76,7 +77,11 @@ export function enrolmentDetail(store: Store, street: string, id: string): Enrol
   loadEnrolment(store, street, id);
   const r = store.prepare(`${SELECT} WHERE e.id = ?`).get(id) as Joined;
   const steps = store
-    .prepare('SELECT id, step, at, username, note, detail FROM enrolment_steps WHERE enrolment_id = ? AND deleted_at IS NULL ORDER BY at, rowid')
+    // steps at one instant in the order they were created, as every PC holds it (creation-order.ts)
+    .prepare(
+      `SELECT s.id, s.step, s.at, s.username, s.note, s.detail FROM enrolment_steps s WHERE s.enrolment_id = ? AND s.deleted_at IS NULL
+        ORDER BY s.at, ${creationHlc('enrolment_steps', 's.id')}, s.rowid`,
+    )
     .all(id) as { id: string; step: string; at: string; username: string | null; note: string | null; detail: string | null }[];
   const rises = store
     .prepare('SELECT * FROM income_rise_decisions WHERE enrolment_id = ? AND deleted_at IS NULL ORDER BY created_at DESC')

@@ -14,6 +14,7 @@ import type {
 import { availableActions, CLOSED_STATUSES, isOpen } from '../../../../shared/ledger/transitions';
 import type { Page } from '../../../../shared/registry/types';
 import type { Store } from '../../store/store';
+import { creationHlc } from '../../store/creation-order';
 import { AppError } from '../../../../shared/errors';
 
 const OPEN = `i.status NOT IN (${CLOSED_STATUSES.map((s) => `'${s}'`).join(',')})`;
@@ -217,7 +218,8 @@ export function itemDetail(store: Store, streetCode: string | null, id: string, 
     .get(id, streetCode, streetCode) as ItemDbRow | undefined;
   if (!r) throw new AppError('not-found', '台账事项不存在或已被删除', { field: 'id' });
   const events = store
-    .prepare('SELECT * FROM ledger_events WHERE item_id = ? AND deleted_at IS NULL ORDER BY at, rowid')
+    // events at one instant in the order they were created, as every PC holds it (creation-order.ts)
+    .prepare(`SELECT e.* FROM ledger_events e WHERE e.item_id = ? AND e.deleted_at IS NULL ORDER BY e.at, ${creationHlc('ledger_events', 'e.id')}, e.rowid`)
     .all(id) as { id: string; at: string; username: string | null; kind: string; from_status: string | null; to_status: string | null; note: string | null }[];
   const timeline: LedgerEvent[] = events.map((e) => ({
     id: e.id,

@@ -35,15 +35,20 @@ function toRecord(r: Row): ParamRecord {
   };
 }
 
+/**
+ * A key's records that may apply to a street, the one that prevails first: the latest effective
+ * date, then the street's own over the district's, then the latest written. paramOn and
+ * paramTimeline both read through it, so the precedence rule is in one place.
+ */
+function paramRecordsSql(onOrBefore: boolean): string {
+  return `SELECT * FROM policy_params WHERE key = ? AND deleted_at IS NULL AND street_code IN (?, ?)
+      ${onOrBefore ? 'AND effective_from <= ?' : ''}
+    ORDER BY effective_from DESC, CASE street_code WHEN ? THEN 0 ELSE 1 END, updated_at DESC`;
+}
+
 /** The record in force for a key on a date (YYYY-MM-DD), or null when none has started yet. */
 export function paramOn(store: Store, streetCode: string, key: string, onDate: string): ParamRecord | null {
-  const row = store
-    .prepare(
-      `SELECT * FROM policy_params WHERE key = ? AND deleted_at IS NULL AND effective_from <= ?
-         AND street_code IN (?, ?)
-       ORDER BY effective_from DESC, CASE street_code WHEN ? THEN 0 ELSE 1 END, updated_at DESC LIMIT 1`,
-    )
-    .get(key, onDate, streetCode, DISTRICT_PARTITION, streetCode) as Row | undefined;
+  const row = store.prepare(`${paramRecordsSql(true)} LIMIT 1`).get(key, streetCode, DISTRICT_PARTITION, onDate, streetCode) as Row | undefined;
   return row ? toRecord(row) : null;
 }
 
@@ -53,14 +58,7 @@ export function paramOn(store: Store, streetCode: string, key: string, onDate: s
  * one per distinct day.
  */
 export function paramTimeline(store: Store, streetCode: string, key: string): (onDate: string) => ParamRecord | null {
-  const records = (
-    store
-      .prepare(
-        `SELECT * FROM policy_params WHERE key = ? AND deleted_at IS NULL AND street_code IN (?, ?)
-         ORDER BY effective_from DESC, CASE street_code WHEN ? THEN 0 ELSE 1 END, updated_at DESC`,
-      )
-      .all(key, streetCode, DISTRICT_PARTITION, streetCode) as Row[]
-  ).map(toRecord);
+  const records = (store.prepare(paramRecordsSql(false)).all(key, streetCode, DISTRICT_PARTITION, streetCode) as Row[]).map(toRecord);
   return (onDate) => records.find((r) => r.effectiveFrom <= onDate) ?? null;
 }
 

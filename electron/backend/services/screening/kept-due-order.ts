@@ -25,7 +25,7 @@ export function lastVisits(store: Store): Map<string, string> {
 
 /** The last entry of the log now (read before the table: a change in between is only read twice). */
 export function lastVisitSeq(store: Store): number {
-  return (store.prepare('SELECT coalesce(max(seq), 0) FROM household_last_visit_changes').pluck().get() as number) ?? 0;
+  return store.prepare('SELECT coalesce(max(seq), 0) FROM household_last_visit_changes').pluck().get() as number;
 }
 
 /**
